@@ -1,0 +1,257 @@
+// A local fake Slack for protocol tests: Web API over HTTP, response_url, file uploads and Socket Mode.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bearerToken, decodeBody, readRaw } from './body.js';
+import { APP_TOKEN_METHODS, METHODS, TOKENLESS_METHODS, type Answer } from './methods.js';
+import { FakeSocketHub, type SocketAck, type SocketEnvelope } from './socket.js';
+import { World, type FakeUser, type FakeWorkspace, type StoredMessage } from './world.js';
+
+export type { SocketAck, SocketEnvelope } from './socket.js';
+export type { FakeUser, FakeWorkspace, StoredMessage } from './world.js';
+export { DEFAULT_MEMBERS } from './world.js';
+
+export interface RecordedCall {
+  /** Web API method name, or `response_url`, `file_upload`, `socket_ack` for the non-API endpoints. */
+  method: string;
+  args: Record<string, unknown>;
+  token?: string;
+  /** `Date.now()` when the request arrived. */
+  at: number;
+  /** For `response_url` calls: the id in the URL, so a test can tell two response URLs apart. */
+  id?: string;
+}
+
+export interface Failure {
+  /** HTTP status; 429 adds `Retry-After`. Without it the answer is 200 with `ok: false`. */
+  status?: number;
+  /** Seconds for `Retry-After` on a 429; Slack always sends one. */
+  retryAfter?: number;
+  /** Slack error code for the `ok: false` body. */
+  error?: string;
+  /** How many following calls fail this way (default 1). */
+  count?: number;
+}
+
+export interface FakeSlackOptions extends Partial<FakeWorkspace> {
+  /** Milliseconds between server pings on Socket Mode connections; 0 turns them off. */
+  socketPingMs?: number;
+}
+
+export interface FakeSlack {
+  /** Pass as WebClient's `slackApiUrl`; ends with `/api/`. */
+  readonly apiUrl: string;
+  /** `http://127.0.0.1:PORT/` */
+  readonly baseUrl: string;
+  readonly workspace: FakeWorkspace;
+  readonly calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  /** First recorded call to `method` matching `predicate`, already made or still to come. */
+  waitFor(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /** Forgets recorded calls (state such as posted messages stays). */
+  clear(): void;
+  close(): Promise<void>;
+
+  setMembers(channel: string, ids: string[]): void;
+  setUser(id: string, user: Partial<FakeUser>): void;
+  setChannel(id: string, channel: { name?: string; is_private?: boolean }): void;
+  /** Messages the fake holds for a channel (user ids resolve to their DM), oldest first. */
+  messagesIn(channel: string): StoredMessage[];
+  dmChannelOf(user: string): string;
+  /** Bytes that reached a `files.getUploadURLExternal` upload URL, by file id. */
+  uploadedFile(fileId: string): { filename: string; bytes: Uint8Array; title?: string } | undefined;
+
+  failNext(method: string, failure: Failure): void;
+  /** Slows every answer by `ms` (0 to stop), to exercise timeouts and Slack's 3-second ack window. */
+  delay(ms: number): void;
+  /** A URL on this server that records POSTs as calls to `response_url`; `args` is the JSON body. */
+  responseUrl(id?: string): string;
+
+  /** Pushes an envelope to the connected Socket Mode client and resolves with its ack. */
+  socketSend(envelope: SocketEnvelope, timeoutMs?: number): Promise<SocketAck>;
+  waitForSocket(timeoutMs?: number): Promise<void>;
+  socketDisconnect(reason?: string): void;
+}
+
+const DEFAULT_WORKSPACE: FakeWorkspace = {
+  teamId: 'T0FAKE001',
+  teamName: 'Fake Practice Group',
+  teamDomain: 'fake-practice',
+  botUserId: 'U0FAKEBOT',
+  botId: 'B0FAKEBOT',
+  appId: 'A1',
+};
+
+export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const { socketPingMs = 5000, ...workspaceOverrides } = opts;
+  const workspace: FakeWorkspace = { ...DEFAULT_WORKSPACE, ...workspaceOverrides };
+  const world = new World(workspace);
+  const calls: RecordedCall[] = [];
+  const failures = new Map<string, Failure[]>();
+  const watchers = new Set<(call: RecordedCall) => void>();
+  let delayMs = 0;
+  let responseCounter = 0;
+
+  const record = (call: RecordedCall) => {
+    calls.push(call);
+    for (const watch of [...watchers]) watch(call);
+  };
+
+  const hub = new FakeSocketHub(workspace.appId, (ack) => record({ method: 'socket_ack', args: { ...ack }, at: Date.now() }), socketPingMs);
+
+  const takeFailure = (method: string): Failure | undefined => {
+    const queue = failures.get(method);
+    const next = queue?.[0];
+    if (!next) return undefined;
+    next.count = (next.count ?? 1) - 1;
+    if (next.count <= 0) queue.shift();
+    return next;
+  };
+
+  const send = (res: ServerResponse, status: number, body: Answer, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  /** Answers an injected failure, if one is queued; returns whether it did. */
+  const answerFailure = (res: ServerResponse, method: string): boolean => {
+    const failure = takeFailure(method);
+    if (!failure) return false;
+    if (failure.status === 429) {
+      send(res, 429, { ok: false, error: failure.error ?? 'ratelimited' }, { 'retry-after': String(failure.retryAfter ?? 1) });
+    } else {
+      send(res, failure.status ?? 200, { ok: false, error: failure.error ?? 'internal_error' });
+    }
+    return true;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, baseUrl: string) => {
+    const url = new URL(req.url ?? '/', baseUrl);
+    const raw = await readRaw(req);
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const { args, files } = await decodeBody(raw, req.headers['content-type'], url.searchParams);
+    const at = Date.now();
+
+    const api = /^\/api\/([\w.]+)$/.exec(url.pathname);
+    if (api) {
+      const method = api[1];
+      const token = bearerToken(req, args);
+      record({ method, args, token, at });
+      if (answerFailure(res, method)) return;
+      const handler = METHODS[method];
+      if (!handler) return send(res, 200, { ok: false, error: 'unknown_method' });
+      if (!token && !TOKENLESS_METHODS.has(method)) return send(res, 200, { ok: false, error: 'not_authed' });
+      // Slack refuses a bot token where an app-level token is needed, and the other way round.
+      const appToken = token?.startsWith('xapp-') ?? false;
+      if (token && !TOKENLESS_METHODS.has(method) && appToken !== APP_TOKEN_METHODS.has(method)) {
+        return send(res, 200, { ok: false, error: 'not_allowed_token_type' });
+      }
+      return send(res, 200, handler({ args, token, world, baseUrl }));
+    }
+
+    const response = /^\/response\/([\w-]+)$/.exec(url.pathname);
+    if (response && req.method === 'POST') {
+      record({ method: 'response_url', args, at, id: response[1] });
+      if (answerFailure(res, 'response_url')) return;
+      return send(res, 200, { ok: true });
+    }
+
+    const upload = /^\/upload\/(\w+)$/.exec(url.pathname);
+    if (upload && req.method === 'POST') {
+      const file = world.files.get(upload[1]);
+      const part = Object.values(files)[0];
+      const bytes = part?.bytes ?? new Uint8Array(raw);
+      record({ method: 'file_upload', args: { file_id: upload[1], size: bytes.length }, token: bearerToken(req, {}), at });
+      if (answerFailure(res, 'file_upload')) return;
+      if (!file) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return res.end('Not Found');
+      }
+      file.bytes = bytes;
+      // Slack's upload endpoint answers in plain text, not JSON.
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      return res.end(`OK - ${bytes.length}`);
+    }
+
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('Not Found');
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res, baseUrl).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, { ok: false, error: 'fake_slack_internal_error', detail: String(error) });
+      else res.end();
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', baseUrl).pathname === '/socket') hub.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}/`;
+
+  return {
+    apiUrl: `${baseUrl}api/`,
+    baseUrl,
+    workspace,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    waitFor(method, predicate = () => true, timeoutMs = 2000) {
+      const matches = (call: RecordedCall) => call.method === method && predicate(call);
+      const already = calls.find(matches);
+      if (already) return Promise.resolve(already);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          watchers.delete(watch);
+          const seen = [...new Set(calls.map((c) => c.method))].join(', ') || 'nothing';
+          reject(new Error(`fake Slack: no matching ${method} call within ${timeoutMs} ms (saw: ${seen})`));
+        }, timeoutMs);
+        const watch = (call: RecordedCall) => {
+          if (!matches(call)) return;
+          clearTimeout(timer);
+          watchers.delete(watch);
+          resolve(call);
+        };
+        watchers.add(watch);
+      });
+    },
+    clear: () => {
+      calls.length = 0;
+    },
+    async close() {
+      await hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+
+    setMembers: (channel, ids) => void world.members.set(channel, [...ids]),
+    setUser: (id, user) => void world.users.set(id, { ...world.users.get(id), ...user }),
+    setChannel: (id, channel) => void world.channels.set(id, { ...world.channels.get(id), ...channel }),
+    messagesIn: (channel) => [...(world.messages.get(world.resolveChannel(channel)) ?? [])],
+    dmChannelOf: (user) => world.dmChannelOf(user),
+    uploadedFile(fileId) {
+      const file = world.files.get(fileId);
+      return file?.bytes ? { filename: file.filename, bytes: file.bytes, title: file.title } : undefined;
+    },
+
+    failNext(method, failure) {
+      const queue = failures.get(method) ?? [];
+      queue.push({ ...failure });
+      failures.set(method, queue);
+    },
+    delay(ms) {
+      delayMs = ms;
+    },
+    responseUrl(id) {
+      responseCounter += 1;
+      return `${baseUrl}response/${id ?? `R${responseCounter}`}`;
+    },
+
+    socketSend: (envelope, timeoutMs = 3000) => hub.send(envelope, timeoutMs),
+    waitForSocket: (timeoutMs = 3000) => hub.waitForConnection(timeoutMs),
+    socketDisconnect: (reason) => hub.disconnectAll(reason),
+  };
+}
