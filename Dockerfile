@@ -1,0 +1,21 @@
+# Sojusz: multi-stage image; runs as a non-root user, applies migrations at start, then serves the bot.
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production PORT=3000 DATA_DIR=/data HOST=0.0.0.0
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json main.ts tsconfig.json ./
+COPY src ./src
+COPY adapters ./adapters
+COPY commands ./commands
+COPY migrations ./migrations
+RUN mkdir -p /data && chown node:node /data
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+# Migrations run inside the start-up (under an advisory lock), so replicas can start together.
+CMD ["node_modules/.bin/tsx", "main.ts"]

@@ -1,0 +1,67 @@
+// The composition root: the one file that knows every adapter. Reads the environment and starts the bot.
+import { buildRegistry } from './commands/index.js';
+import { ConfigError, loadConfig, type Config } from './src/config.js';
+import { createApp, type App } from './src/app.js';
+import { DatabaseError } from './src/db/errors.js';
+import { createLogger } from './src/log.js';
+import { OffsetClock, systemClock } from './src/schedule/clock.js';
+
+function fail(line: string): never {
+  process.stderr.write(`sojusz: ${line}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) fail(`${e.variable} — ${e.expected}`);
+    throw e;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const clock = config.playground ? new OffsetClock() : systemClock;
+  let app: App;
+  try {
+    app = await createApp(config, log, buildRegistry(), clock);
+  } catch (e) {
+    if (e instanceof DatabaseError) fail(e.message);
+    throw e;
+  }
+  const host = config.HOST ?? (config.playground ? '127.0.0.1' : '0.0.0.0');
+  await startAdapters(app, config, clock);
+  try {
+    await app.http.listen(config.PORT, host);
+  } catch (e) {
+    await app.stop();
+    fail(`cannot listen on ${host}:${config.PORT} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); set PORT to a free port`);
+  }
+  app.runner.start();
+  log.info({ port: config.PORT, host, database: app.database.kind, adapters: app.adapters.map((a) => a.name) }, 'sojusz is running');
+  if (config.playground) {
+    process.stdout.write(`\nSojusz playground: http://${host === '0.0.0.0' ? 'localhost' : host}:${config.PORT}  (local only: bound to ${host})\n\n`);
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    const hard = setTimeout(() => process.exit(1), 15_000).unref();
+    await app.stop();
+    clearTimeout(hard);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function startAdapters(app: App, config: Config, clock: OffsetClock | typeof systemClock): Promise<void> {
+  void clock;
+  void config;
+  void app;
+}
+
+main().catch((e) => {
+  process.stderr.write(`sojusz: could not start: ${(e as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+// Starting and stopping the core: database, secret, bot, HTTP server and the scheduler, without any adapter.
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { Bot } from './core/bot.js';
+import { loadOrCreateSecret, Secrets } from './core/secrets.js';
+import { openPglite, openPostgres, type Database } from './db/client.js';
+import { HttpServer } from './http/server.js';
+import { systemClock, type Clock } from './schedule/clock.js';
+import { Runner } from './schedule/runner.js';
+import type { Registry } from './core/registry.js';
+import { outbox } from './db/schema/index.js';
+import { eq, sql } from 'drizzle-orm';
+
+/** What main.ts gets back from an adapter it started. */
+export interface RunningAdapter {
+  name: string;
+  /** Connected and able to serve (for /healthz). */
+  healthy(): boolean | Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+export interface App {
+  bot: Bot;
+  http: HttpServer;
+  runner: Runner;
+  database: Database;
+  adapters: RunningAdapter[];
+  stop(): Promise<void>;
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite(config.DATA_DIR);
+}
+
+export async function createApp(config: Config, log: Logger, registry: Registry, clock: Clock = systemClock): Promise<App> {
+  const database = await openDatabase(config);
+  const secret = config.SOJUSZ_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
+  const bot = new Bot({ database, clock, secrets: new Secrets(secret), log, registry });
+  bot.refreshGauges = async () => {
+    const [row] = await bot.db
+      .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${outbox.notBefore})` })
+      .from(outbox)
+      .where(eq(outbox.status, 'pending'));
+    bot.metrics.outboxDepth.set(row?.n ?? 0);
+    const oldest = row?.oldest ? new Date(row.oldest).getTime() : undefined;
+    bot.metrics.outboxAge.set(oldest ? Math.max(0, (clock.now().getTime() - oldest) / 1000) : 0);
+  };
+  const http = new HttpServer(bot);
+  const runner = new Runner(bot);
+  const app: App = {
+    bot,
+    http,
+    runner,
+    database,
+    adapters: [],
+    async stop() {
+      await runner.stop();
+      for (const a of app.adapters) await a.stop().catch(() => {});
+      await http.close();
+      await database.close();
+    },
+  };
+  http.health.push(async () => (await Promise.all(app.adapters.map((a) => a.healthy()))).every(Boolean));
+  return app;
+}

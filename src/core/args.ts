@@ -1,0 +1,154 @@
+// Turns a slash command's typed text into a subcommand and typed option values (Slack, web playground).
+import { UserError } from './errors.js';
+import { fold } from './parse.js';
+import type { Command, OptionSpec, OptionValues, Subcommand } from './registry.js';
+
+/** Split on spaces, keeping "quoted phrases" and Slack's <…|…> tokens together. */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  const re = /"([^"]*)"|“([^”]*)”|(<[^>]*>)|(\S+)/g;
+  for (const m of text.matchAll(re)) out.push(m[1] ?? m[2] ?? m[3] ?? m[4]!);
+  return out;
+}
+
+/** Find the subcommand named by the leading words (longest match), with the remaining words. */
+export function matchSubcommand(cmd: Command, tokens: string[]): { path: string; sub: Subcommand; rest: string[] } | undefined {
+  let best: { path: string; sub: Subcommand; rest: string[] } | undefined;
+  for (const [path, sub] of Object.entries(cmd.subcommands)) {
+    if (path === '') continue;
+    const words = path.split(' ');
+    const names = [words, ...(sub.aliases ?? []).map((a) => a.split(' '))];
+    for (const w of names) {
+      if (w.length > tokens.length) continue;
+      if (w.every((x, i) => fold(tokens[i]!) === fold(x)) && (!best || w.length > best.path.split(' ').length)) {
+        best = { path, sub, rest: tokens.slice(w.length) };
+      }
+    }
+  }
+  const bare = cmd.subcommands[''];
+  // The bare command takes the words only if it has options for them; otherwise they name a subcommand.
+  if (!best && bare && (tokens.length === 0 || Object.keys(bare.options ?? {}).length > 0)) best = { path: '', sub: bare, rest: tokens };
+  return best;
+}
+
+export function channelId(token: string): string | undefined {
+  const m = /^<#([A-Z0-9a-z_-]+)(?:\|[^>]*)?>$/.exec(token) ?? /^#([\p{L}\p{N}_-]+)$/u.exec(token) ?? /^([CGD][A-Z0-9]{6,}|\d{15,22})$/.exec(token);
+  return m?.[1];
+}
+
+export function memberId(token: string): string | undefined {
+  const m = /^<@!?([A-Z0-9a-z_-]+)(?:\|[^>]*)?>$/.exec(token) ?? /^@([\p{L}\p{N}_.-]+)$/u.exec(token) ?? /^([UW][A-Z0-9]{6,}|\d{15,22})$/.exec(token);
+  return m?.[1];
+}
+
+/** Convert one token to the option's type, or throw a UserError naming the option and an example. */
+export function coerce(name: string, spec: OptionSpec, raw: string | number): string | number {
+  const s = String(raw).trim();
+  switch (spec.kind) {
+    case 'int':
+    case 'number': {
+      const n = Number(s.replace(',', '.'));
+      const ok = Number.isFinite(n) && (spec.kind === 'number' || Number.isInteger(n));
+      if (!ok || (spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
+        throw new UserError('args.badNumber', { option: name, got: s, min: spec.min ?? '—', max: spec.max ?? '—' });
+      }
+      return n;
+    }
+    case 'channel': {
+      const id = channelId(s);
+      if (!id) throw new UserError('args.badChannel', { option: name, got: s });
+      return id;
+    }
+    case 'member': {
+      const id = memberId(s);
+      if (!id) throw new UserError('args.badMember', { option: name, got: s });
+      return id;
+    }
+    case 'string': {
+      if (spec.choices) {
+        const hit = spec.choices.find((c) => fold(c.value) === fold(s) || fold(c.name.pl) === fold(s) || fold(c.name.en) === fold(s));
+        if (!hit) throw new UserError('args.badChoice', { option: name, got: s, choices: spec.choices.map((c) => c.value).join(' | ') });
+        return hit.value;
+      }
+      if (spec.maxLength && s.length > spec.maxLength) throw new UserError('args.tooLong', { option: name, max: spec.maxLength, got: s.length });
+      return s;
+    }
+    case 'text':
+      if (spec.maxLength && s.length > spec.maxLength) throw new UserError('args.tooLong', { option: name, max: spec.maxLength, got: s.length });
+      return s;
+  }
+}
+
+/** Assign words to options: `name:value` and `name value` for named ones, the rest by position. */
+export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
+  const specs = Object.entries(sub.options ?? {});
+  const out: OptionValues = {};
+  const rest: string[] = [];
+  const byName = (w: string) =>
+    specs.find(([n, s]) => fold(n) === fold(w) || (s.aliases ?? []).some((a) => fold(a) === fold(w)));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const colon = /^([\p{L}_-]+):(.*)$/u.exec(w);
+    if (colon && !w.startsWith('<') && byName(colon[1]!)) {
+      const [n, spec] = byName(colon[1]!)!;
+      let v = colon[2]!;
+      if (v === '') {
+        // `where: some long text` → the rest of the line
+        v = words.slice(i + 1).join(' ');
+        i = words.length;
+      }
+      out[n] = coerce(n, spec, v);
+      continue;
+    }
+    const named = byName(w);
+    if (named && named[1].named && i + 1 < words.length) {
+      const [n, spec] = named;
+      out[n] = coerce(n, spec, words[++i]!);
+      if (spec.kind === 'int' && spec.units && i + 1 < words.length && spec.units.some((u) => fold(u) === fold(words[i + 1]!))) i++;
+      continue;
+    }
+    rest.push(w);
+  }
+  const positional = specs.filter(([n, s]) => !s.named && out[n] === undefined);
+  let p = 0;
+  for (const [n, spec] of positional) {
+    if (p >= rest.length) break;
+    if (spec.kind === 'text') {
+      out[n] = coerce(n, spec, rest.slice(p).join(' '));
+      p = rest.length;
+      break;
+    }
+    out[n] = coerce(n, spec, rest[p++]!);
+  }
+  if (p < rest.length) throw new UserError('args.unexpected', { got: rest.slice(p).join(' ') });
+  for (const [n, spec] of specs) {
+    if (spec.required && out[n] === undefined) throw new UserError('args.missing', { option: n });
+  }
+  return out;
+}
+
+/** Options that arrived already typed (Discord): same checks as typed text. */
+export function checkOptions(sub: Subcommand, given: Record<string, string | number | boolean>): OptionValues {
+  const out: OptionValues = {};
+  for (const [n, spec] of Object.entries(sub.options ?? {})) {
+    const v = given[n];
+    if (v === undefined || v === '') {
+      if (spec.required) throw new UserError('args.missing', { option: n });
+      continue;
+    }
+    out[n] = coerce(n, spec, typeof v === 'boolean' ? String(v) : v);
+  }
+  return out;
+}
+
+/** "/reflect schedule <channel> <weekday> <time> [every] [themes…]" — from the declaration. */
+export function usageLine(cmd: Command, path: string, sub: Subcommand): string {
+  const parts = [`/${cmd.name}`];
+  if (path) parts.push(path);
+  for (const [n, s] of Object.entries(sub.options ?? {})) {
+    const shape = s.kind === 'string' && s.choices ? s.choices.map((c) => c.value).join('|') : s.kind === 'text' ? `${n}…` : n;
+    const inner = s.named ? `${n} <${s.kind === 'int' ? 'N' : n}>` : `<${shape}>`;
+    parts.push(s.required ? inner : `[${inner}]`);
+  }
+  return parts.join(' ');
+}

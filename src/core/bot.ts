@@ -1,0 +1,243 @@
+// The bot: turns core events into handler calls, answers mistakes in the member's language, runs due work.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Database, Db } from '../db/client.js';
+import { members, processedEvents } from '../db/schema/index.js';
+import { pickLanguage, t, tx, type Lang } from '../i18n/index.js';
+import type { Clock } from '../schedule/clock.js';
+import { deliverReady, type DeliveryReport } from '../schedule/delivery.js';
+import { tick, type TickReport } from '../schedule/scheduler.js';
+import { checkOptions, matchSubcommand, parseOptions, tokenize, usageLine } from './args.js';
+import { Context } from './context.js';
+import { errorReference, FieldErrors, UserError } from './errors.js';
+import type { CoreEvent, FormOutcome } from './events.js';
+import { validateForm } from './form.js';
+import { message, noteBlock, textBlock, type Message } from './message.js';
+import { Metrics } from './metrics.js';
+import type { ChatPort, Invocation, Platform } from './port.js';
+import { findCommand, type Registry } from './registry.js';
+import type { Secrets } from './secrets.js';
+import { ensureMember, ensureTeam, isFacilitator } from './teams.js';
+
+export interface BotOptions {
+  database: Database;
+  clock: Clock;
+  secrets: Secrets;
+  log: Logger;
+  registry: Registry;
+  ports?: ChatPort[];
+  instanceId?: string;
+}
+
+export class Bot {
+  readonly database: Database;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly secrets: Secrets;
+  readonly log: Logger;
+  readonly registry: Registry;
+  readonly ports = new Map<Platform, ChatPort>();
+  readonly instanceId: string;
+  readonly metrics = new Metrics();
+  /** Set by the runner: called after a handler queued messages, so they go out without waiting a tick. */
+  onEnqueued?: () => void;
+  /** Refresh gauges before /metrics is read. */
+  refreshGauges?: () => Promise<void>;
+
+  constructor(o: BotOptions) {
+    this.database = o.database;
+    this.db = o.database.db;
+    this.clock = o.clock;
+    this.secrets = o.secrets;
+    this.log = o.log;
+    this.registry = o.registry;
+    this.instanceId = o.instanceId ?? randomUUID();
+    for (const p of o.ports ?? []) this.attach(p);
+  }
+
+  attach(port: ChatPort): void {
+    this.ports.set(port.platform, port);
+  }
+
+  port(platform: Platform): ChatPort {
+    const p = this.ports.get(platform);
+    if (!p) throw new Error(`no adapter attached for ${platform}`);
+    return p;
+  }
+
+  /** Build the handler context for a member's action (team and member found or created). */
+  async context(inv: Invocation): Promise<Context> {
+    const team = await ensureTeam(this.db, inv.platform, inv.team, inv.teamName);
+    const member = await ensureMember(this.db, team.id, inv.member.id);
+    const lang = pickLanguage(member.lang, team.settings?.langSet ? team.lang : null, inv.member.locale ?? team.lang);
+    return new Context(this, this.port(inv.platform), inv, team, member, lang, isFacilitator(member, inv.member.isAdmin));
+  }
+
+  /** Handle one event. Forms return what to do with the open form; everything else answers through the port. */
+  async handle(ev: CoreEvent): Promise<FormOutcome | void> {
+    switch (ev.kind) {
+      case 'command':
+        return this.guard(ev.inv, `command:${ev.command}`, async (ctx) => {
+          await this.runCommand(ctx, ev);
+          await this.firstUseNote(ctx);
+        });
+      case 'form':
+        return this.handleForm(ev);
+      case 'button':
+        return this.guard(ev.inv, `button:${ev.action}`, async (ctx) => {
+          const h = this.registry.actions.find((a) => a.id === ev.action || ev.action.startsWith(`${a.id}:`));
+          if (!h) throw new Error(`unknown button action ${ev.action}`);
+          const out = await h.run(ctx, ev.value, ev.source);
+          this.onEnqueued?.();
+          return out ?? undefined;
+        });
+      case 'threadReply':
+        for (const h of this.registry.hooks) await h.onThreadReply?.(this, ev);
+        return;
+      case 'installed':
+        for (const h of this.registry.hooks) await h.onInstalled?.(this, ev);
+        return;
+      case 'uninstalled':
+        for (const h of this.registry.hooks) await h.onUninstalled?.(this, ev);
+        return;
+      case 'joinedChannel':
+        for (const h of this.registry.hooks) await h.onJoinedChannel?.(this, ev);
+        return;
+      case 'home':
+        return;
+    }
+  }
+
+  /** The blocks of a member's home view, from every feature that contributes one. */
+  async home(inv: Invocation): Promise<Message> {
+    const ctx = await this.context(inv);
+    const blocks = [];
+    for (const h of this.registry.hooks) if (h.home) blocks.push(...(await h.home(ctx)));
+    return { blocks };
+  }
+
+  private async runCommand(ctx: Context, ev: Extract<CoreEvent, { kind: 'command' }>): Promise<void> {
+    const cmd = findCommand(this.registry, ev.command);
+    if (!cmd) throw new UserError('args.unknownCommand', { got: ev.command });
+    let path: string;
+    let opts;
+    let sub;
+    if ('text' in ev) {
+      const m = matchSubcommand(cmd, tokenize(ev.text));
+      if (!m) throw new UserError('args.unknownSub', { command: cmd.name, got: ev.text.split(/\s+/)[0] ?? '', list: Object.keys(cmd.subcommands).filter(Boolean).join(', ') });
+      ({ path, sub } = m);
+      if (sub.facilitator) ctx.requireFacilitator();
+      try {
+        opts = parseOptions(sub, m.rest);
+      } catch (e) {
+        if (e instanceof UserError) throw withUsage(e, usageLine(cmd, path, sub), sub.example ? `/${cmd.name} ${sub.example}` : undefined);
+        throw e;
+      }
+    } else {
+      path = ev.path.join(' ');
+      sub = cmd.subcommands[path];
+      if (!sub) throw new UserError('args.unknownSub', { command: cmd.name, got: path, list: Object.keys(cmd.subcommands).filter(Boolean).join(', ') });
+      if (sub.facilitator) ctx.requireFacilitator();
+      opts = checkOptions(sub, ev.options);
+    }
+    try {
+      await sub.run(ctx, opts);
+      this.onEnqueued?.();
+    } catch (e) {
+      if (e instanceof UserError && e.code.startsWith('args.')) throw withUsage(e, usageLine(cmd, path, sub), sub.example ? `/${cmd.name} ${sub.example}` : undefined);
+      throw e;
+    }
+    this.metrics.command(cmd.name, 'ok');
+  }
+
+  private async handleForm(ev: Extract<CoreEvent, { kind: 'form' }>): Promise<FormOutcome> {
+    const handler = this.registry.forms.find((f) => f.id === ev.formId);
+    let ctx: Context | undefined;
+    try {
+      ctx = await this.context(ev.inv);
+      if (!handler) throw new Error(`unknown form ${ev.formId}`);
+      const form = await handler.build(ctx, ev.state);
+      const { values, errors } = validateForm(form, ev.values);
+      if (Object.keys(errors).length) throw new FieldErrors(errors);
+      const out = await handler.submit(ctx, values, ev.state);
+      this.onEnqueued?.();
+      return out;
+    } catch (e) {
+      const lang = ctx?.lang ?? pickLanguage(null, null, ev.inv.member.locale);
+      if (e instanceof FieldErrors) {
+        return { kind: 'errors', errors: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, tx(lang, v.code, v.params)])) };
+      }
+      await this.answerFailure(ev.inv, lang, e, `form:${ev.formId}`);
+      return { kind: 'close' };
+    }
+  }
+
+  /** Run a handler; a UserError becomes a localized private answer, anything else a logged bug + apology. */
+  private async guard<T>(inv: Invocation, where: string, fn: (ctx: Context) => Promise<T>): Promise<T | undefined> {
+    let ctx: Context | undefined;
+    try {
+      ctx = await this.context(inv);
+      return await fn(ctx);
+    } catch (e) {
+      await this.answerFailure(inv, ctx?.lang ?? pickLanguage(null, null, inv.member.locale), e, where);
+      return undefined;
+    }
+  }
+
+  private async answerFailure(inv: Invocation, lang: Lang, e: unknown, where: string): Promise<void> {
+    const port = this.ports.get(inv.platform);
+    let msg: Message;
+    if (e instanceof UserError) {
+      this.metrics.command(where, 'user-error');
+      const usage = (e as UserError & { usage?: string; example?: string }).usage;
+      const example = (e as UserError & { example?: string }).example;
+      msg = message(
+        textBlock(t(lang, e.code, e.params)),
+        usage ? noteBlock(t(lang, 'args.usage', { usage })) : null,
+        example ? noteBlock(t(lang, 'args.example', { example })) : null,
+      );
+    } else {
+      const ref = errorReference();
+      this.metrics.errors.inc({ where: where.split(':')[0] });
+      // Only the error's name, stack and where: never the member's input.
+      this.log.error({ ref, where, err: { name: (e as Error)?.name, message: (e as Error)?.message, stack: (e as Error)?.stack } }, 'unexpected error');
+      msg = message(textBlock(t(lang, 'core.bug', { ref })));
+    }
+    try {
+      await port?.answerPrivately(inv, msg);
+    } catch (err) {
+      this.log.error({ where, err: { message: (err as Error).message } }, 'could not answer the member');
+    }
+  }
+
+  /** Once per member ever: what the bot keeps about them and how to learn more or leave. */
+  private async firstUseNote(ctx: Context): Promise<void> {
+    if (ctx.member.privacyNoteShownAt) return;
+    const updated = await this.db
+      .update(members)
+      .set({ privacyNoteShownAt: this.clock.now() })
+      .where(eq(members.id, ctx.member.id))
+      .returning({ id: members.id });
+    if (!updated.length) return;
+    await ctx.reply(message(textBlock(ctx.t('core.firstUse.title')), textBlock(ctx.t('core.firstUse.body'))));
+  }
+
+  /** Record a platform delivery id; false when it was already handled (Slack retries, replicas). */
+  async firstTime(key: string): Promise<boolean> {
+    const rows = await this.db.insert(processedEvents).values({ key, at: this.clock.now() }).onConflictDoNothing().returning({ key: processedEvents.key });
+    return rows.length > 0;
+  }
+
+  /** Run due schedules, then deliver what is ready. Tests call it after moving the clock. */
+  async runDueWork(): Promise<{ tick: TickReport; delivery: DeliveryReport }> {
+    const tk = await tick(this);
+    const delivery = await deliverReady(this);
+    return { tick: tk, delivery };
+  }
+}
+
+function withUsage(e: UserError, usage: string, example?: string): UserError {
+  return Object.assign(e, { usage, example });
+}
+

@@ -1,0 +1,54 @@
+// What a command, form or button handler gets: who acted, in which team, in what language, and how to answer.
+import type { Bot } from './bot.js';
+import { UserError } from './errors.js';
+import type { Form } from './form.js';
+import { t, tx, type Lang, type MessageKey, type Params } from '../i18n/index.js';
+import { message, textBlock, type Message, type Rich } from './message.js';
+import type { ChatPort, Invocation } from './port.js';
+import type { Member, Team } from './teams.js';
+
+export class Context {
+  constructor(
+    readonly bot: Bot,
+    readonly port: ChatPort,
+    readonly inv: Invocation,
+    public team: Team,
+    public member: Member,
+    public lang: Lang,
+    readonly isFacilitator: boolean,
+  ) {}
+
+  get db() {
+    return this.bot.db;
+  }
+  get now(): Date {
+    return this.bot.clock.now();
+  }
+  /** The member's time zone, else the team's. */
+  get zone(): string {
+    return this.member.zone ?? this.team.zone;
+  }
+
+  t(key: MessageKey, params?: Params): Rich {
+    return t(this.lang, key, params);
+  }
+  tx(key: MessageKey, params?: Params): string {
+    return tx(this.lang, key, params);
+  }
+
+  /** Answer only the member who acted: a whole message, or one catalogue line. */
+  async reply(m: Message | MessageKey, params?: Params): Promise<void> {
+    const msg = typeof m === 'string' ? message(textBlock(this.t(m, params))) : m;
+    await this.port.answerPrivately(this.inv, msg);
+  }
+
+  async openForm(form: Form): Promise<void> {
+    if (!this.port.capabilities.forms) throw new UserError('core.noForms');
+    await this.port.openForm(this.inv, form);
+  }
+
+  /** Stop here with "only facilitators can …" unless the member is one. */
+  requireFacilitator(): void {
+    if (!this.isFacilitator) throw new UserError('core.onlyFacilitators');
+  }
+}

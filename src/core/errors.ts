@@ -1,0 +1,40 @@
+// Two kinds of failure: what the member did wrong (UserError, shown through the catalogue) and bugs.
+import { randomBytes } from 'node:crypto';
+import type { MessageKey } from '../i18n/index.js';
+
+/** A mistake the member can fix; `code` is a catalogue key, `params` fill it. Never logged as a bug. */
+export class UserError extends Error {
+  constructor(readonly code: MessageKey, readonly params: Record<string, string | number> = {}) {
+    super(code);
+    this.name = 'UserError';
+  }
+}
+
+/** Field-level problems in a submitted form: field id → catalogue key and params. */
+export class FieldErrors extends Error {
+  constructor(readonly fields: Record<string, { code: MessageKey; params?: Record<string, string | number> }>) {
+    super('form field errors');
+    this.name = 'FieldErrors';
+  }
+}
+
+/** A platform call that failed; adapters wrap SDK errors in this so the core can decide to retry. */
+export class PlatformError extends Error {
+  constructor(
+    readonly platform: string,
+    readonly code: string,
+    override readonly cause?: unknown,
+    /** Seconds to wait before trying again, when the platform said so (HTTP 429). */
+    readonly retryAfterSeconds?: number,
+    /** False when retrying cannot help (channel gone, not in channel). */
+    readonly retryable = true,
+  ) {
+    super(`${platform}: ${code}`);
+    this.name = 'PlatformError';
+  }
+}
+
+/** Short reference quoted to the member and logged with the bug, so the two can be matched. */
+export function errorReference(): string {
+  return randomBytes(4).toString('hex').toUpperCase();
+}

@@ -1,0 +1,65 @@
+// The platform-neutral form model and its validation, shared by every adapter so all reject alike.
+import type { MessageKey } from '../i18n/index.js';
+
+interface FieldBase {
+  id: string;
+  label: string;
+  hint?: string;
+  optional?: boolean;
+}
+
+export type Field =
+  | (FieldBase & { kind: 'scale'; min: number; max: number; minLabel?: string; maxLabel?: string; initial?: number })
+  | (FieldBase & { kind: 'choice'; options: { value: string; label: string }[]; multiple?: boolean; initial?: string | string[] })
+  | (FieldBase & { kind: 'text'; multiline?: boolean; maxLength: number; minLength?: number; placeholder?: string; initial?: string });
+
+export interface Form {
+  /** Names the submit handler (see registry.form). */
+  id: string;
+  title: string;
+  submitLabel: string;
+  /** A short line above the fields. */
+  intro?: string;
+  fields: Field[];
+  /** Opaque small state carried through the platform and back on submit (ids, step number; never personal text). */
+  state?: string;
+}
+
+export type RawValues = Record<string, string | string[] | undefined>;
+export type FormValues = Record<string, string | number | string[] | undefined>;
+
+export interface FieldProblem {
+  code: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+/** Check raw submitted values against the declaration; returns typed values or per-field problems. */
+export function validateForm(form: Form, raw: RawValues): { values: FormValues; errors: Record<string, FieldProblem> } {
+  const values: FormValues = {};
+  const errors: Record<string, FieldProblem> = {};
+  for (const f of form.fields) {
+    const r = raw[f.id];
+    const s = Array.isArray(r) ? r : typeof r === 'string' ? r.trim() : '';
+    const empty = Array.isArray(s) ? s.length === 0 : s === '';
+    if (empty) {
+      if (!f.optional) errors[f.id] = { code: 'form.required' };
+      continue;
+    }
+    if (f.kind === 'scale') {
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < f.min || n > f.max) errors[f.id] = { code: 'form.outOfRange', params: { min: f.min, max: f.max } };
+      else values[f.id] = n;
+    } else if (f.kind === 'choice') {
+      const picked = Array.isArray(s) ? s : [s];
+      const allowed = new Set(f.options.map((o) => o.value));
+      if (picked.some((p) => !allowed.has(p))) errors[f.id] = { code: 'form.badChoice' };
+      else values[f.id] = f.multiple ? picked : picked[0];
+    } else {
+      const text = Array.isArray(s) ? s.join(' ') : s;
+      if (text.length > f.maxLength) errors[f.id] = { code: 'form.tooLong', params: { max: f.maxLength, got: text.length } };
+      else if (f.minLength && text.length < f.minLength) errors[f.id] = { code: 'form.tooShort', params: { min: f.minLength } };
+      else values[f.id] = text;
+    }
+  }
+  return { values, errors };
+}

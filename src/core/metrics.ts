@@ -1,0 +1,28 @@
+// Prometheus metrics (prom-client): counts and latencies only, never personal content or ids.
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export class Metrics {
+  readonly registry = new Registry();
+  readonly commands = new Counter({ name: 'sojusz_commands_total', help: 'Commands handled', labelNames: ['command', 'outcome'], registers: [this.registry] });
+  readonly errors = new Counter({ name: 'sojusz_errors_total', help: 'Unexpected errors (bugs)', labelNames: ['where'], registers: [this.registry] });
+  readonly deliveries = new Histogram({
+    name: 'sojusz_delivery_latency_seconds',
+    help: 'From due to delivered',
+    labelNames: ['platform'],
+    buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 1800],
+    registers: [this.registry],
+  });
+  readonly limited = new Counter({ name: 'sojusz_rate_limited_total', help: 'HTTP 429 answers from platforms', labelNames: ['platform'], registers: [this.registry] });
+  readonly outboxDepth = new Gauge({ name: 'sojusz_outbox_pending', help: 'Messages waiting in the outbox', registers: [this.registry] });
+  readonly outboxAge = new Gauge({ name: 'sojusz_outbox_oldest_seconds', help: 'Age of the oldest waiting message', registers: [this.registry] });
+
+  command(command: string, outcome: 'ok' | 'user-error' | 'bug'): void {
+    this.commands.inc({ command, outcome });
+  }
+  delivered(platform: string, latencyMs: number): void {
+    this.deliveries.observe({ platform }, Math.max(0, latencyMs) / 1000);
+  }
+  rateLimited(platform: string): void {
+    this.limited.inc({ platform });
+  }
+}

@@ -1,0 +1,78 @@
+// Parsers for what members type (weekdays, times, zones, dates, durations, offsets): UserError on bad input.
+import { DateTime, IANAZone } from 'luxon';
+import { UserError } from './errors.js';
+
+const WEEKDAYS: Record<string, number> = {
+  monday: 1, mon: 1, poniedzialek: 1, pon: 1, pn: 1,
+  tuesday: 2, tue: 2, tues: 2, wtorek: 2, wt: 2, wto: 2,
+  wednesday: 3, wed: 3, sroda: 3, sr: 3, sro: 3,
+  thursday: 4, thu: 4, thur: 4, thurs: 4, czwartek: 4, czw: 4,
+  friday: 5, fri: 5, piatek: 5, pt: 5, pia: 5, pią: 5,
+  saturday: 6, sat: 6, sobota: 6, sob: 6, so: 6,
+  sunday: 7, sun: 7, niedziela: 7, nd: 7, ndz: 7, nie: 7,
+};
+
+/** Lower-case without Polish diacritics, so "Środa" and "sroda" are the same word. */
+export function fold(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l');
+}
+
+export function parseWeekday(s: string): number {
+  const d = WEEKDAYS[fold(s.trim()).replace(/[.,]$/, '')];
+  if (!d) throw new UserError('parse.weekday', { got: s });
+  return d;
+}
+
+/** "09:00", "9:00", "9.30" → "09:00". 24-hour clock only. */
+export function parseTime(s: string): string {
+  const m = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(s.trim());
+  if (!m) throw new UserError('parse.time', { got: s });
+  const h = Number(m[1]);
+  const min = Number(m[2] ?? '0');
+  if (h > 23 || min > 59) throw new UserError('parse.time', { got: s });
+  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+export function parseZone(s: string): string {
+  const z = s.trim();
+  if (!z.includes('/') && z !== 'UTC') throw new UserError('parse.zone', { got: s });
+  if (!IANAZone.isValidZone(z)) throw new UserError('parse.zone', { got: s });
+  return new IANAZone(z).name;
+}
+
+/** YYYY-MM-DD, a real calendar date. */
+export function parseDate(s: string): string {
+  const t = s.trim();
+  const d = DateTime.fromISO(t);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || !d.isValid) throw new UserError('parse.date', { got: s });
+  return t;
+}
+
+/** "90m", "1h30m", "1.5h", "2h" → minutes. */
+export function parseDuration(s: string): number {
+  const t = fold(s.trim()).replace(/\s+/g, '');
+  const m = /^(?:(\d+(?:[.,]\d+)?)h)?(?:(\d+)(?:m|min))?$/.exec(t);
+  if (!m || (!m[1] && !m[2])) throw new UserError('parse.duration', { got: s });
+  const minutes = Math.round(Number((m[1] ?? '0').replace(',', '.')) * 60 + Number(m[2] ?? 0));
+  if (minutes < 5 || minutes > 24 * 60) throw new UserError('parse.duration', { got: s });
+  return minutes;
+}
+
+/** "48h,2h", "1d, 30m" → offsets in minutes, largest first. */
+export function parseOffsets(s: string): number[] {
+  const parts = s.split(/[,\s]+/).filter(Boolean);
+  if (!parts.length) throw new UserError('parse.offsets', { got: s });
+  const out = parts.map((p) => {
+    const m = /^(\d+)(d|h|m|min)$/.exec(fold(p));
+    if (!m) throw new UserError('parse.offsets', { got: p });
+    const n = Number(m[1]);
+    const minutes = m[2] === 'd' ? n * 1440 : m[2] === 'h' ? n * 60 : n;
+    if (minutes < 5 || minutes > 14 * 1440) throw new UserError('parse.offsets', { got: p });
+    return minutes;
+  });
+  return [...new Set(out)].sort((a, b) => b - a);
+}

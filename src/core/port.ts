@@ -1,0 +1,75 @@
+// The port: everything the core needs from a chat platform. One implementation per folder in adapters/.
+import type { File, Message } from './message.js';
+import type { Form } from './form.js';
+
+export type Platform = 'slack' | 'discord' | 'web' | 'memory';
+
+/** A channel, or a thread inside it, of one team (Slack workspace / Discord guild / playground). */
+export interface Place {
+  team: string;
+  channel: string;
+  /** The platform's thread reference (Slack thread_ts, Discord thread channel id). */
+  thread?: string;
+}
+
+/** One member of one team, by the platform's own user id. */
+export interface MemberRef {
+  team: string;
+  id: string;
+}
+
+/** A message the bot posted, as the platform knows it. */
+export interface MessageRef {
+  team: string;
+  channel: string;
+  id: string;
+  /** Where replies to this message go, when the platform gives threads their own id (Discord). */
+  thread?: string;
+}
+
+/** The member who acted and where: enough for the adapter to answer privately or open a form. */
+export interface Invocation {
+  platform: Platform;
+  team: string;
+  teamName?: string;
+  member: { id: string; name?: string; locale?: string; isAdmin?: boolean };
+  channel?: string;
+  thread?: string;
+  /** Adapter-private handle (Slack trigger_id/response_url, Discord interaction); the core never reads it. */
+  handle?: unknown;
+}
+
+export interface Capabilities {
+  /** Modal forms. Without them the adapter must degrade (e.g. steps in messages) and say so. */
+  forms: boolean;
+  /** "Only you can see this" answers in place. Without them private answers go by DM. */
+  ephemeral: boolean;
+  threads: boolean;
+  files: boolean;
+}
+
+export interface ChatPort {
+  readonly platform: Platform;
+  readonly capabilities: Capabilities;
+  /** Post in a channel or, with `to.thread`, inside a thread. `key` is the outbox key: adapters that can
+   *  make a send idempotent with it (Discord nonce, Slack metadata) should. */
+  post(to: Place, message: Message, opts?: { key?: string }): Promise<MessageRef>;
+  /** Replace the content of a message the bot posted. */
+  update(ref: MessageRef, message: Message): Promise<void>;
+  /** Delete a message the bot posted. */
+  remove(ref: MessageRef): Promise<void>;
+  /** Private message to one member (DM). */
+  direct(member: MemberRef, message: Message, opts?: { key?: string }): Promise<MessageRef>;
+  /** Answer only the member who acted, where they acted. */
+  answerPrivately(to: Invocation, message: Message): Promise<void>;
+  /** Open a form for the member who acted. */
+  openForm(to: Invocation, form: Form): Promise<void>;
+  /** Send a file privately to a member (DM) — charts, exports, calendars. Absent when files are unsupported. */
+  upload?(to: MemberRef, file: File, message?: Message): Promise<void>;
+  /** Platform user ids of the members who can read a channel; undefined when the platform cannot say. */
+  channelMembers?(team: string, channel: string): Promise<string[] | undefined>;
+  /** Whether the bot can post in a channel (exists and bot is a member). */
+  canPost?(team: string, channel: string): Promise<boolean>;
+  /** After a crash mid-send: find a message already posted for this outbox key, to avoid a duplicate. */
+  findSent?(to: Place, key: string): Promise<MessageRef | undefined>;
+}

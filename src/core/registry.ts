@@ -1,0 +1,90 @@
+// Commands, forms and buttons declared once: names, pl/en descriptions, typed options, who may run them.
+import type { Context } from './context.js';
+import type { FormOutcome } from './events.js';
+import type { Form, FormValues } from './form.js';
+import type { MessageRef } from './port.js';
+import type { ScheduleKind } from '../schedule/kinds.js';
+import type { Hooks } from './hooks.js';
+
+export interface L10n {
+  pl: string;
+  en: string;
+}
+
+interface OptionBase {
+  description: L10n;
+  required?: boolean;
+  /** Only by name (`every 2`, `tz:Europe/Warsaw`), never positional. */
+  named?: boolean;
+  /** Localized names a member may type for a named option (e.g. `co`, `strefa`). */
+  aliases?: string[];
+}
+
+export type OptionSpec =
+  | (OptionBase & { kind: 'string'; choices?: { value: string; name: L10n }[]; maxLength?: number })
+  /** The rest of the line (a note, a text); must be the last positional option. */
+  | (OptionBase & { kind: 'text'; maxLength?: number })
+  | (OptionBase & { kind: 'int'; min?: number; max?: number; /** words that may follow the number ("weeks") */ units?: string[] })
+  | (OptionBase & { kind: 'number'; min?: number; max?: number })
+  | (OptionBase & { kind: 'channel' })
+  | (OptionBase & { kind: 'member' });
+
+export type OptionValues = Record<string, string | number | undefined>;
+
+export interface Subcommand {
+  description: L10n;
+  /** Options in positional order. */
+  options?: Record<string, OptionSpec>;
+  /** Only facilitators may run it. */
+  facilitator?: boolean;
+  /** Other words a member may type for this subcommand (Polish names). */
+  aliases?: string[];
+  /** An example invocation shown in usage answers, without the leading slash command. */
+  example?: string;
+  run(ctx: Context, opts: OptionValues): Promise<void>;
+}
+
+export interface Command {
+  name: string;
+  description: L10n;
+  /** '' is the bare command; 'team language' is a group and subcommand (Discord subcommand groups). */
+  subcommands: Record<string, Subcommand>;
+}
+
+export interface FormHandler {
+  id: string;
+  /** The form's declaration (also used to validate a submission, so every platform rejects alike). */
+  build(ctx: Context, state: string | undefined): Form | Promise<Form>;
+  /** Called with values that passed the declaration's checks; throw FieldErrors for further ones. */
+  submit(ctx: Context, values: FormValues, state: string | undefined): Promise<FormOutcome>;
+}
+
+export interface ActionHandler {
+  /** Matches the button's `action`. */
+  id: string;
+  run(ctx: Context, value: string | undefined, source: MessageRef | undefined): Promise<void | FormOutcome>;
+}
+
+export function command(c: Command): Command {
+  return c;
+}
+export function formHandler(f: FormHandler): FormHandler {
+  return f;
+}
+export function actionHandler(a: ActionHandler): ActionHandler {
+  return a;
+}
+
+/** Everything the bot can do, assembled once at start (commands/index.ts). */
+export interface Registry {
+  commands: Command[];
+  forms: FormHandler[];
+  actions: ActionHandler[];
+  scheduleKinds: ScheduleKind[];
+  hooks: Hooks[];
+}
+
+export function findCommand(reg: Registry, name: string): Command | undefined {
+  const n = name.replace(/^\//, '').toLowerCase();
+  return reg.commands.find((c) => c.name === n);
+}

@@ -1,0 +1,3 @@
+// The one drizzle schema: every table of every area, re-exported for the client and drizzle-kit.
+export * from './core.js';
+export * from './schedule.js';

@@ -1,0 +1,70 @@
+// Schedules (any recurring or one-off due work), their occurrences, and the outbox of messages to send.
+import { bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { teams } from './core.js';
+
+export const schedules = pgTable(
+  'schedules',
+  {
+    id: serial('id').primaryKey(),
+    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    /** Which feature handles it, e.g. 'prompt', 'personal-prompt', 'supervision-reminder'. */
+    kind: text('kind').notNull(),
+    /** IANA time zone in which the rule's local times are meant. */
+    zone: text('zone').notNull(),
+    /** The recurrence rule as data (see src/schedule/occurrence.ts). */
+    rule: jsonb('rule').$type<import('../../schedule/occurrence.js').Rule>().notNull(),
+    /** Next due instant, UTC; null when finished. */
+    nextDueAt: timestamp('next_due_at', { withTimezone: true }),
+    paused: boolean('paused').notNull().default(false),
+    /** Feature data: channel, themes, member… */
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('schedules_due').on(t.nextDueAt).where(sql`${t.paused} = false and ${t.nextDueAt} is not null`)],
+);
+
+/** One row per schedule occurrence ever handled: the exactly-once anchor. */
+export const occurrences = pgTable(
+  'occurrences',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    scheduleId: integer('schedule_id').notNull().references(() => schedules.id, { onDelete: 'cascade' }),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** 'fired', 'skipped' (missed beyond the grace window) or 'excluded' (holiday, skip date). */
+    outcome: text('outcome').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('occurrences_once').on(t.scheduleId, t.dueAt)],
+);
+
+export type OutboxTarget =
+  | { kind: 'channel'; channel: string; thread?: string; threadOfKey?: string }
+  | { kind: 'dm'; member: string };
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    /** Unique occurrence key: the same logical message is never queued twice. */
+    key: text('key').notNull(),
+    target: jsonb('target').$type<OutboxTarget>().notNull(),
+    message: jsonb('message').$type<import('../../core/message.js').Message>().notNull(),
+    /** pending → sent | failed | cancelled */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    notBefore: timestamp('not_before', { withTimezone: true }).notNull(),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /** The platform's reference once sent: { channel, id, thread? }. */
+    sentRef: jsonb('sent_ref').$type<{ channel: string; id: string; thread?: string }>(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('outbox_key').on(t.key),
+    index('outbox_ready').on(t.notBefore).where(sql`${t.status} = 'pending'`),
+  ],
+);

@@ -1,0 +1,59 @@
+// Checksum validation of Polish national ids: PESEL (person) and NIP (tax id).
+
+const PESEL_WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+const NIP_WEIGHTS = [6, 5, 7, 2, 3, 4, 5, 6, 7];
+
+/** Month offsets that encode the century in a PESEL's month field. */
+const PESEL_CENTURIES: ReadonlyArray<{ offset: number; century: number }> = [
+  { offset: 80, century: 1800 },
+  { offset: 0, century: 1900 },
+  { offset: 20, century: 2000 },
+  { offset: 40, century: 2100 },
+  { offset: 60, century: 2200 },
+];
+
+function digits(s: string): number[] {
+  return [...s].map((c) => c.charCodeAt(0) - 48);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The birth date encoded in a PESEL's first six digits, or null when it is not a real date. */
+export function peselBirthDate(s: string): { year: number; month: number; day: number } | null {
+  if (!/^\d{11}$/.test(s)) return null;
+  const d = digits(s);
+  const yy = d[0] * 10 + d[1];
+  const mm = d[2] * 10 + d[3];
+  const dd = d[4] * 10 + d[5];
+  for (const { offset, century } of PESEL_CENTURIES) {
+    const month = mm - offset;
+    if (month >= 1 && month <= 12) {
+      const year = century + yy;
+      if (dd < 1 || dd > daysInMonth(year, month)) return null;
+      return { year, month, day: dd };
+    }
+  }
+  return null;
+}
+
+/** 11 digits, a valid checksum and a real encoded birth date. */
+export function isValidPesel(s: string): boolean {
+  if (!/^\d{11}$/.test(s)) return false;
+  const d = digits(s);
+  const sum = PESEL_WEIGHTS.reduce((acc, w, i) => acc + w * d[i], 0);
+  if ((10 - (sum % 10)) % 10 !== d[10]) return false;
+  return peselBirthDate(s) !== null;
+}
+
+/** Spellings a NIP is written in: bare, 123-456-78-90 or 123-45-67-890 (dashes or spaces, used consistently). */
+const NIP_SHAPES = [/^\d{10}$/, /^\d{3}([- ])\d{3}\1\d{2}\1\d{2}$/, /^\d{3}([- ])\d{2}\1\d{2}\1\d{3}$/];
+
+/** 10 digits in one of the usual groupings whose weighted sum mod 11 equals the last digit (10 never does). */
+export function isValidNip(s: string): boolean {
+  if (!NIP_SHAPES.some((re) => re.test(s))) return false;
+  const d = digits(s.replace(/[- ]/g, ''));
+  const control = NIP_WEIGHTS.reduce((acc, w, i) => acc + w * d[i], 0) % 11;
+  return control !== 10 && control === d[9];
+}

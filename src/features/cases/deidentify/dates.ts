@@ -1,0 +1,47 @@
+// Finds exact dates (numeric, ISO, Polish and English month names); a bare year or month is not exact.
+
+import { collect, type Finding } from './types.js';
+
+const PL_MONTHS = 'stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia';
+const ROMAN_MONTHS = 'XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I';
+// Full names first so that "January" is not cut at "Jan"; only abbreviations take a period ("Apr.").
+const EN_MONTHS =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![\\p{L}])\\.?)';
+const ORD = '(?:st|nd|rd|th)?';
+
+const DMY_RE = /(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[./-]\d)/g;
+const YMD_RE = /(?<![\d./-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d]|[./-]\d)/g;
+const PL_NAMED_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(\d{1,2})\.?\s+(?:${PL_MONTHS})(?:\s+\d{4}(?:\s*r\.|\s+roku)?)?(?![\p{L}])`,
+  'gu',
+);
+const PL_ROMAN_RE = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,2})\.?\s+(?:${ROMAN_MONTHS})\.?\s+\d{4}(?![\p{N}])`, 'gu');
+const EN_DAY_MONTH_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(\d{1,2})${ORD}\s+(?:of\s+)?${EN_MONTHS}(?![\p{L}])(?:,?\s+\d{4})?(?![\p{N}])`,
+  'gu',
+);
+const EN_MONTH_DAY_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])${EN_MONTHS}(?![\p{L}])\s+(\d{1,2})${ORD}(?![\p{L}\p{N}])(?:,?\s+\d{4}(?![\p{N}]))?`,
+  'gu',
+);
+
+function isDay(s: string): boolean {
+  const n = Number(s);
+  return n >= 1 && n <= 31;
+}
+function isMonth(s: string): boolean {
+  const n = Number(s);
+  return n >= 1 && n <= 12;
+}
+
+export function findDates(text: string): Finding[] {
+  return [
+    // 12.03.2024 (day first) or 03/12/2024 (month first, as written in the US).
+    ...collect(DMY_RE, text, 'date', (m) => (isDay(m[1]) && isMonth(m[3])) || (isMonth(m[1]) && isDay(m[3]))),
+    ...collect(YMD_RE, text, 'date', (m) => isMonth(m[3]) && isDay(m[4])),
+    ...collect(PL_NAMED_RE, text, 'date', (m) => isDay(m[1])),
+    ...collect(PL_ROMAN_RE, text, 'date', (m) => isDay(m[1])),
+    ...collect(EN_DAY_MONTH_RE, text, 'date', (m) => isDay(m[1])),
+    ...collect(EN_MONTH_DAY_RE, text, 'date', (m) => isDay(m[1])),
+  ];
+}

@@ -1,0 +1,169 @@
+// Finds people's names: dictionary first names in any Polish case form, and capitalised words that read as
+// names from their context (after "pani", "Mr", "klientka"; "Capitalised Capitalised" mid-sentence; "Anna K.").
+
+import { AMBIGUOUS_AT_SENTENCE_START, ENGLISH_FIRST_NAMES, POLISH_FIRST_NAMES } from './names.js';
+import { polishNameForms } from './polish-forms.js';
+import { makeFinding, type Finding } from './types.js';
+
+const NAME_FORMS: ReadonlySet<string> = new Set(
+  [...POLISH_FIRST_NAMES.flatMap(polishNameForms), ...ENGLISH_FIRST_NAMES].map((n) => n.toLowerCase()),
+);
+
+/** Words that introduce a person; only the name after them is highlighted. */
+const WORD_TITLES: ReadonlySet<string> = new Set(
+  `pan pani pana panu panem panią panie państwo
+   pacjent pacjenta pacjentowi pacjentem pacjencie pacjentka pacjentki pacjentce pacjentkę pacjentką
+   klient klienta klientowi klientem kliencie klientka klientki klientce klientkę klientką
+   client patient mister`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Abbreviated titles belong to the name they precede ("Mr Smith", "p. K."), so they are highlighted with it. */
+const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'mgr', 'p']);
+/** Titles that are ordinary letters or words without their period. */
+const TITLES_NEEDING_PERIOD: ReadonlySet<string> = new Set(['p']);
+
+/** After these, a period does not end the sentence. */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(
+  'p dr mgr prof inż hab np tzw ok ul al pl os św gen ks mr mrs ms mx st vs ie eg cf'.split(' '),
+);
+
+/** Capitalised words that are not names even mid-sentence: calendar, holidays, roles, instruments, peoples. */
+const NOT_NAMES: ReadonlySet<string> = new Set(
+  `january february march april may june july august september october november december
+   monday tuesday wednesday thursday friday saturday sunday
+   christmas easter eve new year years day
+   boże bożego narodzenie narodzenia wielkanoc wielkanocy wigilia wigilii nowy rok roku sylwester sylwestra
+   bóg boga bogu bogiem god lord
+   doktor doktora doktorze doktorem doktorem profesor profesora profesorze dyrektor dyrektora dyrektorze prezes prezesa
+   doctor professor director
+   working alliance inventory session sessions rating scale outcome feedback informed treatment cognitive behavioral
+   behavioural therapy disorder personality borderline questionnaire short revised health mental national service
+   polish english british american ukrainian german french catholic jewish muslim
+   internet google zoom teams skype facebook instagram whatsapp messenger`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+interface Token {
+  word: string;
+  /** Lowercased, possessive "'s" dropped: the dictionary key. */
+  key: string;
+  start: number;
+  /** For an initial, includes its period. */
+  end: number;
+  cap: boolean;
+  initial: boolean;
+  periodAfter: boolean;
+  sentenceStart: boolean;
+}
+
+const WORD_RE = /\p{L}+(?:['’]\p{L}+)*/gu;
+const CAP_RE = /^\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’]s)?$/u;
+const SKIPPED_BEFORE_WORD = /[\s"'„“”«»‚‘’()[\]\-–—•*]/u;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
+    const word = m[0];
+    const start = m.index;
+    const periodAfter = text[start + word.length] === '.';
+    const initial = /^\p{Lu}$/u.test(word) && periodAfter;
+    const token: Token = {
+      word,
+      key: word.replace(/['’]s$/u, '').toLowerCase(),
+      start,
+      end: start + word.length + (initial ? 1 : 0),
+      cap: CAP_RE.test(word),
+      initial,
+      periodAfter,
+      sentenceStart: false,
+    };
+    token.sentenceStart = startsSentence(text, token, tokens[tokens.length - 1]);
+    tokens.push(token);
+  }
+  return tokens;
+}
+
+function startsSentence(text: string, token: Token, previous: Token | undefined): boolean {
+  let j = token.start - 1;
+  while (j >= 0 && SKIPPED_BEFORE_WORD.test(text[j])) {
+    if (text[j] === '\n') return true;
+    j--;
+  }
+  if (j < 0) return true;
+  const c = text[j];
+  if (!'.!?…:'.includes(c)) return false;
+  // "Anna K. Nowak", "dr. Nowak", "np. Marek": the period closes an abbreviation, not a sentence.
+  if (c === '.' && previous !== undefined) {
+    if (previous.initial && previous.end === j + 1) return false;
+    if (previous.end === j && ABBREVIATIONS.has(previous.key)) return false;
+  }
+  return true;
+}
+
+/** Only spaces (or a hyphen in a double name) between two tokens; initials may touch ("A.K."). */
+function adjacent(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return /^(?:[ \t\u00a0]+|-)$/.test(gap) || (a.initial && gap === '');
+}
+
+function isNameWord(t: Token): boolean {
+  return t.cap && !NOT_NAMES.has(t.key) && !WORD_TITLES.has(t.key) && !ABBREVIATED_TITLES.has(t.key);
+}
+
+function isDictionaryName(t: Token): boolean {
+  return (
+    t.cap &&
+    NAME_FORMS.has(t.key) &&
+    !NOT_NAMES.has(t.key) &&
+    !(t.sentenceStart && AMBIGUOUS_AT_SENTENCE_START.has(t.key))
+  );
+}
+
+export function findNames(text: string): Finding[] {
+  const tokens = tokenize(text);
+  const out: Finding[] = [];
+
+  /** Grows a name to the surname and initial that follow it ("Anna Kowalska", "Anna K.", "Anna Maria K."). */
+  const emit = (first: number, last: number, spanStart = tokens[first].start): void => {
+    while (last + 1 < tokens.length && last - first < 3 && adjacent(text, tokens[last], tokens[last + 1])) {
+      const next = tokens[last + 1];
+      if (tokens[last].initial && !next.initial) break;
+      if (!next.initial && !isNameWord(next)) break;
+      last++;
+    }
+    out.push(makeFinding('name', text, spanStart, tokens[last].end));
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    const nextIsAdjacent = next !== undefined && adjacent(text, t, next);
+
+    if (isDictionaryName(t)) emit(i, i);
+
+    // "pani Kowalska", "klientka A.", "Mr Smith", "p. K."
+    if (next !== undefined && (next.initial || isNameWord(next))) {
+      const gap = text.slice(t.end, next.start);
+      if (WORD_TITLES.has(t.key) && /^[ \t\u00a0]+$/.test(gap)) emit(i + 1, i + 1);
+      if (
+        ABBREVIATED_TITLES.has(t.key) &&
+        /^\.?[ \t\u00a0]+$/.test(gap) &&
+        (t.periodAfter || !TITLES_NEEDING_PERIOD.has(t.key))
+      ) {
+        emit(i + 1, i + 1, t.start);
+      }
+    }
+
+    if (!nextIsAdjacent) continue;
+    // Two capitalised words in the middle of a sentence: a full name (or an employer, which is as telling).
+    if (isNameWord(t) && isNameWord(next) && !t.sentenceStart) emit(i, i + 1);
+    // "A.K.", "A. K.", "J. Kowalski" (but not a Roman-numbered heading such as "I. Wstęp").
+    if (t.initial && (next.initial || isNameWord(next)) && !(t.sentenceStart && /^[IVX]$/.test(t.word))) {
+      emit(i, i + 1);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+// Finds street addresses (Polish and English) and postcodes (Polish, with the town that follows, and UK).
+
+import { collect, type Finding } from './types.js';
+
+const CAP = String.raw`\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?`;
+const START = String.raw`(?<![\p{L}\p{N}.@/])`;
+
+// "ul.", "al.", "pl.", "os." and the spelled-out words in the cases a sentence puts them in.
+const PL_MARKER = String.raw`(?:[Uu]l\.|[Aa]l\.|[Pp]l\.|[Oo]s\.|[Uu]lic(?:a|y|ę|ą|zce)|[Aa]le(?:ja|i|ję|ją|je|jach|jami)|[Pp]lac(?:u|em)?|[Oo]siedl(?:e|a|u|em))`;
+// Street names keep abbreviations of ranks and saints: "ul. gen. Andersa", "al. św. Jana".
+const PL_ABBR = String.raw`(?:(?:gen|ks|św|marsz|prof|dr|im|kard|bp|abp|płk|hetm)\.\s*)`;
+// "3 Maja", "Jana Pawła II", "Armii Krajowej".
+const PL_STREET = String.raw`(?:\d{1,2}\s+)?${PL_ABBR}*${CAP}(?:[ \u00a0]+(?:${PL_ABBR}*${CAP}|[IVX]{1,4}(?![\p{L}])))?(?:[ \u00a0]+${CAP}){0,2}`;
+const PL_NUMBER = String.raw`\d{1,4}[a-zA-Z]?(?![\p{L}])(?:\s?\/\s?\d{1,4}[a-zA-Z]?|\s*(?:m\.|lok\.|mieszk\.)\s*\d{1,4})?`;
+const PL_ADDRESS_RE = new RegExp(
+  String.raw`${START}(${PL_MARKER})\s*${PL_STREET}(?:,?[ \u00a0]+${PL_NUMBER})?`,
+  'gu',
+);
+
+const EN_SUFFIX = String.raw`(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Close|Crescent|Terrace|Gardens|Square|Boulevard|Blvd|Way|Grove|Mews|Row|Place)`;
+const EN_ADDRESS_RE = new RegExp(
+  String.raw`${START}\d{1,5}[A-Za-z]?,?[ \u00a0]+(?:${CAP}[ \u00a0]+){1,3}${EN_SUFFIX}(?![\p{L}])`,
+  'gu',
+);
+
+const PL_POSTCODE_RE = new RegExp(
+  String.raw`(?<![\d-])\d{2}-\d{3}(?![\d-])(?:[ \u00a0]+\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?)?`,
+  'gu',
+);
+const UK_POSTCODE_RE = /(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}(?![\p{L}\p{N}])/gu;
+
+// Short markers are common abbreviations elsewhere ("pl." for plural, "os." for "osoby"), so they count only
+// with a house number; "ulica X" without a number still points at a place and is worth showing.
+const NEEDS_NUMBER = /^(?:[Pp]l\.|[Oo]s\.)$/;
+
+export function findAddresses(text: string): Finding[] {
+  return [
+    ...collect(PL_ADDRESS_RE, text, 'address', (m) => !NEEDS_NUMBER.test(m[1]) || /\d\s*$|\d[a-zA-Z]$/.test(m[0])),
+    ...collect(EN_ADDRESS_RE, text, 'address'),
+  ];
+}
+
+export function findPostcodes(text: string): Finding[] {
+  return [...collect(PL_POSTCODE_RE, text, 'postcode'), ...collect(UK_POSTCODE_RE, text, 'postcode')];
+}

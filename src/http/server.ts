@@ -1,0 +1,72 @@
+// One HTTP server on PORT for everything: health, metrics, Slack events, Discord interactions, the playground.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Bot } from '../core/bot.js';
+
+export type Listener = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export class HttpServer {
+  private readonly routes: { prefix: string; listener: Listener }[] = [];
+  private fallback?: Listener;
+  readonly server: Server;
+  /** Extra health checks (adapters connected); all must pass for /healthz to say ok. */
+  readonly health: (() => Promise<boolean> | boolean)[] = [];
+
+  constructor(private readonly bot: Bot) {
+    this.server = createServer((req, res) => void this.dispatch(req, res));
+    this.mount('/healthz', async (_req, res) => {
+      const db = await this.bot.database.ping();
+      const adapters = (await Promise.all(this.health.map((h) => Promise.resolve(h()).catch(() => false)))).every(Boolean);
+      const ok = db && adapters;
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok, database: db, adapters }));
+    });
+    this.mount('/metrics', async (_req, res) => {
+      await this.bot.refreshGauges?.();
+      res.writeHead(200, { 'content-type': this.bot.metrics.registry.contentType });
+      res.end(await this.bot.metrics.registry.metrics());
+    });
+  }
+
+  /** Route every path that starts with `prefix` to `listener` (longest prefix wins). */
+  mount(prefix: string, listener: Listener): void {
+    this.routes.push({ prefix, listener });
+    this.routes.sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  /** What answers paths no route claims (the playground, when it runs). */
+  setFallback(listener: Listener): void {
+    this.fallback = listener;
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const route = this.routes.find((r) => path === r.prefix || path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`));
+    const listener = route?.listener ?? this.fallback;
+    try {
+      if (!listener) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+        return;
+      }
+      await listener(req, res);
+    } catch (e) {
+      this.bot.log.error({ path, err: { message: (e as Error).message, stack: (e as Error).stack } }, 'http handler failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+    }
+  }
+
+  listen(port: number, host: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => resolve());
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.closeAllConnections?.();
+      this.server.close(() => resolve());
+    });
+  }
+}

@@ -1,0 +1,6 @@
+// The English catalogue: the union of every area's keys. English defines the keys; Polish must match.
+import { core } from './core.js';
+
+export const en = {
+  ...core,
+} as const;

@@ -1,0 +1,86 @@
+// Words: typed pl/en catalogues, plural forms, and rendering of entries into rich text.
+import type { Rich, Span } from '../core/message.js';
+import { en } from './en/index.js';
+import { pl } from './pl/index.js';
+import type { Entry, Plural } from './types.js';
+
+export type Lang = 'pl' | 'en';
+export const LANGS: readonly Lang[] = ['pl', 'en'];
+export type MessageKey = keyof typeof en;
+export type Params = Record<string, string | number | undefined>;
+
+const catalogues: Record<Lang, Record<MessageKey, Entry>> = { en, pl };
+
+export function isLang(x: unknown): x is Lang {
+  return x === 'pl' || x === 'en';
+}
+
+/** Person's choice, else the team's, else the platform locale ("pl-PL", "en-US"), else Polish. */
+export function pickLanguage(member?: string | null, team?: string | null, locale?: string | null): Lang {
+  if (isLang(member)) return member;
+  if (isLang(team)) return team;
+  const l = (locale ?? '').slice(0, 2).toLowerCase();
+  if (isLang(l)) return l;
+  return 'pl';
+}
+
+function choosePlural(lang: Lang, forms: Plural, count: number): string {
+  const cat = new Intl.PluralRules(lang).select(count) as keyof Plural;
+  return forms[cat] ?? forms.other;
+}
+
+function entryText(lang: Lang, key: MessageKey, params: Params): string {
+  const entry = catalogues[lang][key] ?? catalogues.en[key];
+  if (entry === undefined) throw new Error(`missing catalogue key ${String(key)}`);
+  if (typeof entry === 'string') return entry;
+  return choosePlural(lang, entry, Number(params.count ?? 0));
+}
+
+const MARKUP = /\*([^*\n]+)\*|_([^_\n]+)_|`([^`\n]+)`/g;
+
+function parseMarkup(text: string): Span[] {
+  const out: Span[] = [];
+  let last = 0;
+  for (const m of text.matchAll(MARKUP)) {
+    if (m.index! > last) out.push({ text: text.slice(last, m.index) });
+    if (m[1] !== undefined) out.push({ text: m[1], style: 'bold' });
+    else if (m[2] !== undefined) out.push({ text: m[2], style: 'italic' });
+    else out.push({ text: m[3]!, style: 'code' });
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last) });
+  return out;
+}
+
+/**
+ * Render a catalogue entry as rich text. Every `{param}` becomes an untrusted span, so a value that
+ * came from a member can never become markup or a mention.
+ */
+export function t(lang: Lang, key: MessageKey, params: Params = {}): Rich {
+  const template = entryText(lang, key, params);
+  const out: Span[] = [];
+  const re = /\{(\w+)\}/g;
+  let last = 0;
+  for (const m of template.matchAll(re)) {
+    out.push(...parseMarkup(template.slice(last, m.index)));
+    const v = params[m[1]!];
+    out.push({ text: v === undefined ? '' : String(v), untrusted: true });
+    last = m.index! + m[0].length;
+  }
+  out.push(...parseMarkup(template.slice(last)));
+  return out.filter((s) => s.text !== '');
+}
+
+/** The same entry as plain text (labels, titles, button texts): markup characters dropped. */
+export function tx(lang: Lang, key: MessageKey, params: Params = {}): string {
+  return t(lang, key, params).map((s) => s.text).join('');
+}
+
+export function hasKey(key: string): key is MessageKey {
+  return key in catalogues.en;
+}
+
+/** Both languages of one entry, for declarations that platforms localize themselves (command descriptions). */
+export function l10n(key: MessageKey): { pl: string; en: string } {
+  return { pl: tx('pl', key), en: tx('en', key) };
+}

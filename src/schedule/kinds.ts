@@ -1,0 +1,30 @@
+// What a feature declares to have its schedules run: what an occurrence does, and what a missed one does.
+import type { Bot } from '../core/bot.js';
+import type { Tx } from '../db/client.js';
+import type { schedules } from '../db/schema/index.js';
+
+export type ScheduleRow = typeof schedules.$inferSelect;
+
+export interface Occurrence {
+  bot: Bot;
+  tx: Tx;
+  schedule: ScheduleRow;
+  /** The instant this occurrence was due. */
+  dueAt: Date;
+  /** Now, by the bot's clock. */
+  now: Date;
+}
+
+export interface ScheduleKind {
+  kind: string;
+  /** How late an occurrence may still happen after downtime (default 6 hours); later ones are skipped. */
+  graceMs?: number;
+  /** Do the occurrence inside the claiming transaction — usually by queueing outbox rows. */
+  fire(o: Occurrence): Promise<void>;
+  /** A missed occurrence beyond the grace window: record or report it (e.g. tell the facilitator). */
+  skipped?(o: Occurrence): Promise<void>;
+  /** Whether this occurrence is excluded (a team holiday); excluded ones are recorded, not fired. */
+  excluded?(o: Occurrence): Promise<boolean>;
+  /** The next due instant after `after`; default: the rule's next occurrence in the schedule's zone. */
+  next?(schedule: ScheduleRow, after: Date): Date | null;
+}

@@ -1,0 +1,53 @@
+// The outbox: every outgoing message is a row first, so nothing is lost in a crash and nothing is sent twice.
+import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { Message } from '../core/message.js';
+import type { Tx } from '../db/client.js';
+import { outbox, type OutboxTarget } from '../db/schema/index.js';
+
+export interface Outgoing {
+  teamId: number;
+  /** Unique per logical message (e.g. `prompt:12:2026-03-27T08:00:00.000Z`). */
+  key: string;
+  target: OutboxTarget;
+  message: Message;
+  notBefore?: Date;
+}
+
+/** Queue a message; a second call with the same key does nothing. Returns whether it was queued now. */
+export async function enqueue(tx: Tx, now: Date, m: Outgoing): Promise<boolean> {
+  const rows = await tx
+    .insert(outbox)
+    .values({ teamId: m.teamId, key: m.key, target: m.target, message: m.message, notBefore: m.notBefore ?? now, createdAt: now })
+    .onConflictDoNothing({ target: outbox.key })
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** Lease up to `limit` ready rows to this process; a lease that expired (crashed owner) is taken over. */
+export async function claimReady(tx: Tx, owner: string, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]> {
+  const ready = tx
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now), or(isNull(outbox.leaseUntil), lt(outbox.leaseUntil, now))))
+    .orderBy(outbox.notBefore, outbox.id)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return tx
+    .update(outbox)
+    .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
+    .where(inArray(outbox.id, ready))
+    .returning();
+}
+
+export async function findByKey(tx: Tx, key: string): Promise<OutboxRow | undefined> {
+  const [row] = await tx.select().from(outbox).where(eq(outbox.key, key));
+  return row;
+}
+
+/** Replace the content of a queued or sent message (RSVP counts); sent ones are updated by the caller. */
+export async function cancelPending(tx: Tx, keyPrefix: string): Promise<void> {
+  const { like } = await import('drizzle-orm');
+  await tx.update(outbox).set({ status: 'cancelled' }).where(and(eq(outbox.status, 'pending'), like(outbox.key, `${keyPrefix}%`)));
+}

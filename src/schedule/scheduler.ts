@@ -1,0 +1,74 @@
+// The tick: claims due schedules in the database, runs each occurrence exactly once, advances next_due_at.
+import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import type { Bot } from '../core/bot.js';
+import { occurrences, schedules } from '../db/schema/index.js';
+import { HOUR } from './clock.js';
+import type { ScheduleKind, ScheduleRow } from './kinds.js';
+import { nextOccurrence } from './occurrence.js';
+
+export const DEFAULT_GRACE_MS = 6 * HOUR;
+const BATCH = 200;
+/** Safety bound on catching up one schedule after a long downtime. */
+const MAX_CATCH_UP = 500;
+
+export interface TickReport {
+  fired: number;
+  skipped: number;
+  excluded: number;
+}
+
+/**
+ * Claim due schedules with FOR UPDATE SKIP LOCKED (so replicas split the work), record each occurrence
+ * once (a unique key on schedule + instant makes a second claim a no-op) and move next_due_at on.
+ */
+export async function tick(bot: Bot): Promise<TickReport> {
+  const now = bot.clock.now();
+  const report: TickReport = { fired: 0, skipped: 0, excluded: 0 };
+  const kinds = new Map(bot.registry.scheduleKinds.map((k) => [k.kind, k]));
+  for (;;) {
+    const handled = await bot.db.transaction(async (tx) => {
+      const due = await tx
+        .select()
+        .from(schedules)
+        .where(and(eq(schedules.paused, false), isNotNull(schedules.nextDueAt), lte(schedules.nextDueAt, now)))
+        .orderBy(asc(schedules.nextDueAt))
+        .limit(BATCH)
+        .for('update', { skipLocked: true });
+      for (const row of due) {
+        const kind = kinds.get(row.kind);
+        if (!kind) {
+          bot.log.error({ schedule: row.id, kind: row.kind }, 'no handler for schedule kind; pausing it');
+          await tx.update(schedules).set({ paused: true }).where(eq(schedules.id, row.id));
+          continue;
+        }
+        let at: Date | null = row.nextDueAt!;
+        for (let n = 0; at && at <= now && n < MAX_CATCH_UP; n++) {
+          const o = { bot, tx, schedule: row, dueAt: at, now };
+          const outcome = (await kind.excluded?.(o))
+            ? 'excluded'
+            : now.getTime() - at.getTime() > (kind.graceMs ?? DEFAULT_GRACE_MS)
+              ? 'skipped'
+              : 'fired';
+          const fresh = await tx
+            .insert(occurrences)
+            .values({ scheduleId: row.id, dueAt: at, outcome, at: now })
+            .onConflictDoNothing()
+            .returning({ id: occurrences.id });
+          if (fresh.length) {
+            if (outcome === 'fired') await kind.fire(o);
+            else if (outcome === 'skipped') await kind.skipped?.(o);
+            report[outcome]++;
+          }
+          at = nextDue(kind, row, at);
+        }
+        await tx.update(schedules).set({ nextDueAt: at }).where(eq(schedules.id, row.id));
+      }
+      return due.length;
+    });
+    if (handled < BATCH) return report;
+  }
+}
+
+export function nextDue(kind: ScheduleKind, row: ScheduleRow, after: Date): Date | null {
+  return kind.next ? kind.next(row, after) : nextOccurrence(row.rule, row.zone, after);
+}

@@ -1,0 +1,106 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRegistry } from '../../commands/index.js';
+import { message, textBlock } from '../../src/core/message.js';
+import type { Registry } from '../../src/core/registry.js';
+import { ensureTeam } from '../../src/core/teams.js';
+import { occurrences, outbox, schedules } from '../../src/db/schema/index.js';
+import { enqueue } from '../../src/schedule/outbox.js';
+import type { ScheduleKind } from '../../src/schedule/kinds.js';
+import { secondConnection } from '../helpers/db.js';
+import { makeBot, type TestBot } from '../helpers/bot.js';
+
+const skippedSeen: string[] = [];
+const ping: ScheduleKind = {
+  kind: 'test-ping',
+  async fire({ tx, schedule, dueAt, now }) {
+    await enqueue(tx, now, { teamId: schedule.teamId, key: `ping:${schedule.id}:${dueAt.toISOString()}`, target: { kind: 'channel', channel: 'general' }, message: message(textBlock(`ping ${dueAt.toISOString()}`)) });
+  },
+  async skipped({ dueAt }) {
+    skippedSeen.push(dueAt.toISOString());
+  },
+};
+const registry = (): Registry => {
+  const r = buildRegistry();
+  return { ...r, scheduleKinds: [...r.scheduleKinds, ping] };
+};
+
+let a: TestBot;
+let b: TestBot;
+let teamId: number;
+
+beforeAll(async () => {
+  a = await makeBot({ start: '2026-03-20T07:00:00Z', registry: registry() });
+  // A second replica: its own bot and connection pool on the same database.
+  b = await makeBot({ start: '2026-03-20T07:00:00Z', registry: registry(), database: await secondConnection(a.database) });
+  teamId = (await ensureTeam(a.bot.db, 'memory', 'T1')).id;
+});
+afterAll(async () => {
+  if (b.database !== a.database) await b.database.close();
+  await a.close();
+});
+
+async function addFridayPing(): Promise<number> {
+  const [row] = await a.bot.db
+    .insert(schedules)
+    .values({ teamId, kind: 'test-ping', zone: 'Europe/Warsaw', rule: { type: 'weekly', weekday: 5, time: '09:00', every: 1, anchor: '2026-03-06' }, nextDueAt: new Date('2026-03-20T08:00:00Z') })
+    .returning();
+  return row!.id;
+}
+
+describe('the scheduler', () => {
+  it('posts one message per occurrence when two replicas tick at once', async () => {
+    const id = await addFridayPing();
+    a.clock.set('2026-03-20T08:00:30Z');
+    b.clock.set('2026-03-20T08:00:30Z');
+    const [ra, rb] = await Promise.all([a.bot.runDueWork(), b.bot.runDueWork()]);
+    expect(ra.tick.fired + rb.tick.fired).toBe(1);
+    const rows = await a.bot.db.select().from(outbox).where(eq(outbox.teamId, teamId));
+    expect(rows.filter((r) => r.key.startsWith(`ping:${id}:`))).toHaveLength(1);
+    expect(a.mem.posts('general').length + b.mem.posts('general').length).toBe(1);
+  });
+
+  it('fires at 09:00 Warsaw time in the week after the clocks go forward, exactly once', async () => {
+    const [s] = await a.bot.db.select().from(schedules).where(eq(schedules.kind, 'test-ping'));
+    expect(s!.nextDueAt!.toISOString()).toBe('2026-03-27T08:00:00.000Z');
+    a.clock.set('2026-03-27T08:00:10Z');
+    await a.bot.runDueWork();
+    a.clock.set('2026-04-03T06:59:00Z');
+    expect((await a.bot.runDueWork()).tick.fired).toBe(0);
+    a.clock.set('2026-04-03T07:00:05Z');
+    b.clock.set('2026-04-03T07:00:05Z');
+    const [x, y] = await Promise.all([a.bot.runDueWork(), b.bot.runDueWork()]);
+    expect(x.tick.fired + y.tick.fired).toBe(1);
+    const texts = [...a.mem.posts('general'), ...b.mem.posts('general')].map((p) => p.text);
+    expect(texts).toContain('ping 2026-04-03T07:00:00.000Z');
+  });
+
+  it('after a long downtime sends the recent occurrence once and records older ones as skipped', async () => {
+    // Down from just after 3 April until 17 April 10:00 local: 10 April is past the 6-hour grace, 17 April is not.
+    a.clock.set('2026-04-17T08:00:00Z');
+    const r = await a.bot.runDueWork();
+    expect(r.tick).toEqual({ fired: 1, skipped: 1, excluded: 0 });
+    expect(skippedSeen).toContain('2026-04-10T07:00:00.000Z');
+    const [{ value }] = await a.bot.db.select({ value: count() }).from(occurrences);
+    expect(value).toBe(5);
+  });
+
+  it('keeps a queued message through a restart and never sends it twice', async () => {
+    await enqueue(a.bot.db, a.clock.now(), { teamId, key: 'restart-test', target: { kind: 'dm', member: 'U_X' }, message: message(textBlock('hello')) });
+    await a.bot.runDueWork();
+    await a.bot.runDueWork();
+    await b.bot.runDueWork();
+    expect([...a.mem.dms('U_X'), ...b.mem.dms('U_X')]).toHaveLength(1);
+  });
+
+  it('takes over a message leased by a replica that died, after the lease expires', async () => {
+    await enqueue(a.bot.db, a.clock.now(), { teamId, key: 'lease-test', target: { kind: 'dm', member: 'U_Y' }, message: message(textBlock('lease')) });
+    const { claimReady } = await import('../../src/schedule/outbox.js');
+    await a.bot.db.transaction((tx) => claimReady(tx, 'dead-replica', a.clock.now(), 60_000, 10));
+    await b.bot.runDueWork();
+    expect(b.mem.dms('U_Y')).toHaveLength(0);
+    b.clock.set(new Date(a.clock.now().getTime() + 61_000));
+    await b.bot.runDueWork();
+    expect(b.mem.dms('U_Y')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
+
+let tb: TestBot;
+beforeAll(async () => {
+  tb = await makeBot();
+});
+afterAll(() => tb.close());
+
+describe('/sojusz', () => {
+  it('lists every command in the member’s language', async () => {
+    await tb.mem.command(anna, '/sojusz help');
+    const help = tb.mem.privateTo(anna.id).find((t) => t.includes('w czym mogę pomóc'));
+    expect(help).toBeDefined();
+    for (const c of tb.bot.registry.commands) expect(help).toContain(`/${c.name}`);
+    await tb.mem.command(ben, '/sojusz help');
+    expect(tb.mem.privateTo(ben.id).some((t) => t.includes('what I can do'))).toBe(true);
+  });
+
+  it('shows the privacy note on a member’s first command only', async () => {
+    const first = tb.mem.privateTo(anna.id).filter((t) => t.includes('Słowo o Twoich danych'));
+    expect(first).toHaveLength(1);
+    await tb.mem.command(anna, '/sojusz help');
+    expect(tb.mem.privateTo(anna.id).filter((t) => t.includes('Słowo o Twoich danych'))).toHaveLength(1);
+  });
+
+  it('switches a member to English and answers in English from then on', async () => {
+    await tb.mem.command(anna, '/sojusz language en');
+    expect(tb.mem.lastPrivate(anna.id)).toContain('speak English');
+    await tb.mem.command(anna, '/sojusz timezone Mars/Olympus');
+    expect(tb.mem.lastPrivate(anna.id)).toMatch(/not a time zone I know.*Europe\/Warsaw/s);
+  });
+
+  it('answers an unknown subcommand with what exists, never silence', async () => {
+    await tb.mem.command(ben, '/sojusz frobnicate');
+    expect(tb.mem.lastPrivate(ben.id)).toMatch(/has no “frobnicate”.*help/s);
+  });
+
+  it('answers a bad argument with usage and an example', async () => {
+    await tb.mem.command(ben, '/sojusz language de');
+    const last = tb.mem.lastPrivate(ben.id)!;
+    expect(last).toContain('can be pl | en');
+    expect(last).toContain('/sojusz language <pl|en>');
+    expect(last).toContain('/sojusz language en');
+  });
+
+  it('lets only facilitators change the team’s time zone', async () => {
+    await tb.mem.command(ben, '/sojusz team timezone Europe/London');
+    expect(tb.mem.lastPrivate(ben.id)).toContain('Only facilitators');
+    await tb.mem.command(facilitator, '/sojusz team timezone Europe/London');
+    expect(tb.mem.privateTo(facilitator.id).join('\n')).toContain('Europe/London');
+  });
+
+  it('sets a member’s own time zone and says the local time there', async () => {
+    tb.clock.set('2026-07-01T10:00:00Z');
+    await tb.mem.command(ben, '/sojusz timezone America/New_York');
+    expect(tb.mem.lastPrivate(ben.id)).toContain('06:00');
+  });
+});
