@@ -1,0 +1,409 @@
+import { describe, expect, it } from 'vitest';
+import {
+  findIdentifiers,
+  isValidNip,
+  isValidPesel,
+  maskMandatory,
+  MASKS,
+  type FindingKind,
+} from '../../src/features/cases/deidentify/index.js';
+import { ENGLISH_FIRST_NAMES, POLISH_FIRST_NAMES } from '../../src/features/cases/deidentify/names.js';
+
+// An independent PESEL builder for the tests, so that the checker is not validated against its own code.
+function pesel(first10: string): string {
+  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  const sum = [...first10].reduce((acc, c, i) => acc + Number(c) * w[i], 0);
+  return first10 + String((10 - (sum % 10)) % 10);
+}
+function changeLastDigit(id: string): string {
+  const last = Number(id[id.length - 1]);
+  return id.slice(0, -1) + String((last + 1) % 10);
+}
+
+function found(text: string): Array<[FindingKind, string]> {
+  return findIdentifiers(text).map((f) => [f.kind, f.text]);
+}
+function kindsOf(text: string): FindingKind[] {
+  return findIdentifiers(text).map((f) => f.kind);
+}
+
+describe('PESEL checksum', () => {
+  it('agrees with hand-computed control digits', () => {
+    // 4·1+4·3+0·7+5·9+1·1+4·3+0·7+1·9+3·1+5·3 = 101 → (10 − 1) mod 10 = 9
+    expect(pesel('4405140135')).toBe('44051401359');
+    // 0·1+2·3+2·7+7·9+0·1+8·3+0·7+3·9+6·1+2·3 = 146 → 4; month 27 = July 2002
+    expect(pesel('0227080362')).toBe('02270803624');
+    expect(isValidPesel('44051401359')).toBe(true);
+    expect(isValidPesel('02270803624')).toBe(true);
+  });
+
+  it.each([
+    ['4405140135', 'born 1944-05-14'],
+    ['0227080362', 'born 2002-07-08'],
+    ['8581151234', 'born 1885-01-15 (month + 80)'],
+    ['2541010000', 'born 2125-01-01 (month + 40)'],
+    ['9972315678', 'born 2299-12-31 (month + 60)'],
+    ['0022291234', 'born 2000-02-29, a leap day'],
+    ['7612310042', 'born 1976-12-31'],
+  ])('accepts %s… (%s) with its control digit', (first10) => {
+    expect(isValidPesel(pesel(first10))).toBe(true);
+  });
+
+  it.each(['44051401359', '02270803624', pesel('7612310042'), pesel('8581151234')])(
+    'rejects %s with its last digit changed',
+    (valid) => {
+      expect(isValidPesel(changeLastDigit(valid))).toBe(false);
+    },
+  );
+
+  it.each([
+    [pesel('4413140135'), 'month 13'],
+    [pesel('9002301234'), '30 February'],
+    [pesel('0002291234'), '29 February 1900, not a leap year'],
+    [pesel('4405000135'), 'day 0'],
+    ['4405140135', 'ten digits'],
+    ['4405140135a', 'a letter'],
+    ['440514013599', 'twelve digits'],
+  ])('rejects %s (%s)', (s) => {
+    expect(isValidPesel(s)).toBe(false);
+  });
+});
+
+describe('NIP checksum', () => {
+  it.each(['5260250274', '526-025-02-74', '526 025 02 74', '526-02-50-274', '1234563218', '123-45-63-218'])(
+    'accepts %s',
+    (s) => {
+      expect(isValidNip(s)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['5260250275', 'last digit changed'],
+    ['1234563217', 'last digit changed'],
+    ['2000000060', 'weighted sum mod 11 is 10, which no NIP may have'],
+    ['526-025-0274', 'an unusual grouping'],
+    ['526-025 02-74', 'mixed separators'],
+    ['526025027', 'nine digits'],
+  ])('rejects %s (%s)', (s) => {
+    expect(isValidNip(s)).toBe(false);
+  });
+});
+
+describe('numbers in text', () => {
+  it('reports a valid PESEL as a mandatory finding and ignores the same number with a wrong checksum', () => {
+    expect(findIdentifiers('PESEL klientki: 44051401359.')).toEqual([
+      { kind: 'pesel', start: 16, end: 27, text: '44051401359', mandatoryMask: true },
+    ]);
+    expect(kindsOf('PESEL klientki: 44051401358.')).toEqual([]);
+  });
+
+  it('reports a valid NIP with or without separators and ignores invalid ones', () => {
+    expect(found('NIP firmy 5260250274, dawniej 526-025-02-74, albo 526-02-50-274.')).toEqual([
+      ['nip', '5260250274'],
+      ['nip', '526-025-02-74'],
+      ['nip', '526-02-50-274'],
+    ]);
+    expect(kindsOf('The company tax number was 526-025-02-75.')).toEqual([]);
+  });
+
+  it('does not cut an identifier out of a longer digit run such as a bank account', () => {
+    expect(kindsOf('Konto 61109010140000071219812874 podała w mailu.')).toEqual([]);
+  });
+
+  it.each([
+    ['Zadzwoniła z numeru 600 123 456 wieczorem.', '600 123 456'],
+    ['Jej numer to 600123456.', '600123456'],
+    ['Tel. +48 600-123-456 po 18.', '+48 600-123-456'],
+    ['Stacjonarny: 0048 22 123 45 67.', '0048 22 123 45 67'],
+    ['Gabinet (22) 123 45 67 nie odbiera.', '(22) 123 45 67'],
+    ['He texted from +44 7700 900123 late at night.', '+44 7700 900123'],
+    ['Her US number is +1 (212) 555-0100.', '+1 (212) 555-0100'],
+    ['Call her on 07700 900456 tomorrow.', '07700 900456'],
+    ['The office line is (212) 555-0100.', '(212) 555-0100'],
+  ])('finds the phone number in %j', (text, phone) => {
+    expect(found(text)).toEqual([['phone', phone]]);
+  });
+
+  it('does not take a short number or a year for a phone', () => {
+    expect(kindsOf('Wynik SRS spadł z 38 do 31 w 2024 roku; sesji było 12.')).toEqual([]);
+  });
+});
+
+describe('e-mails and links', () => {
+  it('finds e-mail addresses, also written with [at], as mandatory', () => {
+    const findings = findIdentifiers('Pisała z anna.k@example.pl, potem z kasia [at] poczta.onet.pl.');
+    expect(findings.map((f) => [f.kind, f.text, f.mandatoryMask])).toEqual([
+      ['email', 'anna.k@example.pl', true],
+      ['email', 'kasia [at] poczta.onet.pl', true],
+    ]);
+  });
+
+  it('finds links without making them mandatory and leaves sentence punctuation out', () => {
+    const findings = findIdentifiers('His blog (https://example.com/about?id=7) and www.example.org.');
+    expect(findings.map((f) => [f.kind, f.text, f.mandatoryMask])).toEqual([
+      ['url', 'https://example.com/about?id=7', false],
+      ['url', 'www.example.org', false],
+    ]);
+  });
+});
+
+describe('addresses and postcodes', () => {
+  it.each([
+    ['Mieszka przy ul. Marszałkowskiej 12/4 od roku.', 'ul. Marszałkowskiej 12/4'],
+    ['Gabinet jest na al. Jana Pawła II 15 m. 3.', 'al. Jana Pawła II 15 m. 3'],
+    ['Spotkali się na pl. Grunwaldzkim 8.', 'pl. Grunwaldzkim 8'],
+    ['Dorastała na os. Tysiąclecia 41b.', 'os. Tysiąclecia 41b'],
+    ['Wynajmuje pokój przy ulicy 3 Maja 7.', 'ulicy 3 Maja 7'],
+    ['She lives at 221B Baker Street with her mother.', '221B Baker Street'],
+    ['The clinic at 14 Church Road closed.', '14 Church Road'],
+    ['They moved to 7 Elm Ave last year.', '7 Elm Ave'],
+  ])('finds the street address in %j', (text, address) => {
+    expect(found(text)).toEqual([['address', address]]);
+  });
+
+  it('finds Polish postcodes with their town, and UK postcodes', () => {
+    expect(found('Adres do korespondencji: 00-950 Warszawa.')).toEqual([['postcode', '00-950 Warszawa']]);
+    expect(found('Przeprowadziła się pod 33-300 Nowy Sącz.')).toEqual([['postcode', '33-300 Nowy Sącz']]);
+    expect(found('Her postcode is LS1 4AP, near the station.')).toEqual([['postcode', 'LS1 4AP']]);
+  });
+
+  it('does not take an abbreviation such as "pl." without a house number for a square', () => {
+    expect(kindsOf('Zob. pl. Wikipedia ma inne dane.')).toEqual([]);
+  });
+});
+
+describe('dates and ages with places', () => {
+  it.each([
+    ['Pierwsza sesja była 12.03.2024.', '12.03.2024'],
+    ['The intake was on 12/03/2024.', '12/03/2024'],
+    ['Data przyjęcia: 2024-03-12.', '2024-03-12'],
+    ['Przyszła 12 marca 2024 r. po raz pierwszy.', '12 marca 2024 r.'],
+    ['Wypisano ją 5 maja.', '5 maja'],
+    ['We first met on March 12, 2024 in the morning.', 'March 12, 2024'],
+    ['She cancelled on 12 March without a word.', '12 March'],
+    ['The letter came on Apr. 3rd.', 'Apr. 3rd'],
+  ])('finds the exact date in %j', (text, date) => {
+    expect(found(text)).toEqual([['date', date]]);
+  });
+
+  it('does not treat a bare year, month or an impossible date as exact', () => {
+    expect(kindsOf('W marcu 2024 zaczęła terapię; in March she relapsed; wynik 45.13.2020 to błąd.')).toEqual([]);
+  });
+
+  it.each([
+    ['To 34-letnia nauczycielka z Radomia, matka dwojga dzieci.', '34-letnia nauczycielka z Radomia'],
+    ['Klient, lat 34, z Gdańska, zgłosił się sam.', 'lat 34, z Gdańska'],
+    ['Mój klient, 52-latek ze Szczecina, przerwał terapię.', '52-latek ze Szczecina'],
+    ['She is a 34-year-old from Leeds who works nights.', '34-year-old from Leeds'],
+    ['A 34 y.o. teacher in Bristol asked for help.', '34 y.o. teacher in Bristol'],
+    ['A nurse from Leeds, aged 41, came to the clinic.', 'from Leeds, aged 41'],
+  ])('finds the age next to a place in %j', (text, agePlace) => {
+    expect(found(text)).toEqual([['age-place', agePlace]]);
+  });
+
+  it('leaves an age without a place, and a duration with a place, alone', () => {
+    expect(kindsOf('Klientka ma 34 lata. Od 10 lat pracuje w Krakowie. A 34-year-old came in March.')).toEqual([]);
+  });
+});
+
+describe('names', () => {
+  it('has at least 300 Polish and 200 English first names in the dictionary', () => {
+    expect(new Set(POLISH_FIRST_NAMES).size).toBeGreaterThanOrEqual(300);
+    expect(new Set(ENGLISH_FIRST_NAMES).size).toBeGreaterThanOrEqual(200);
+  });
+
+  it.each([
+    'Anna',
+    'Anny',
+    'Annie',
+    'Annę',
+    'Anną',
+    'Marek',
+    'Marka',
+    'Markiem',
+    'Markowi',
+    'Kasia',
+    'Kasi',
+    'Kasię',
+    'Pawłem',
+    'Maćkiem',
+    'Agnieszce',
+    'Marcie',
+    'Tomaszu',
+    'Jerzego',
+    'Patrycji',
+  ])('recognises the Polish form %s in the middle of a sentence', (form) => {
+    expect(found(`Wczoraj rozmawiałam o tym z ${form} po sesji.`)).toEqual([['name', form]]);
+  });
+
+  it('recognises English first names, also with a possessive', () => {
+    expect(found("After the session I called Sarah and read Oliver's note.")).toEqual([
+      ['name', 'Sarah'],
+      ['name', "Oliver's"],
+    ]);
+  });
+
+  it('covers the surname or initial that follows a first name', () => {
+    expect(found('Przyszła Anna Kowalska, a potem Marek N. z żoną.')).toEqual([
+      ['name', 'Anna Kowalska'],
+      ['name', 'Marek N.'],
+    ]);
+  });
+
+  it.each([
+    ['Rozmawiałam z panią Kowalską o terminach.', 'Kowalską'],
+    ['Pani Nowak odwołała sesję.', 'Nowak'],
+    ['Wczoraj p. K. znowu się spóźniła.', 'p. K.'],
+    ['Moja klientka A.K. przerwała terapię.', 'A.K.'],
+    ['Pacjent Zieliński nie przyszedł.', 'Zieliński'],
+    ['Then Mr Smith cancelled again.', 'Mr Smith'],
+    ['I spoke with Dr. Jones about the referral.', 'Dr. Jones'],
+    ['My client Thompson missed the session.', 'Thompson'],
+  ])('takes the capitalised word after a title or role as a name in %j', (text, name) => {
+    expect(found(text)).toEqual([['name', name]]);
+  });
+
+  it('takes two capitalised words in the middle of a sentence as a name', () => {
+    expect(found('Opowiadała, że Zbyszko Bogdaniec jej pomagał.')).toEqual([['name', 'Zbyszko Bogdaniec']]);
+    expect(found('She said that Tilda Swinton was her idol.')).toEqual([['name', 'Tilda Swinton']]);
+  });
+
+  it('does not flag ordinary capitalised words at the start of sentences', () => {
+    const text =
+      'Klientka przyszła spóźniona. Wczoraj odwołała. The session ended early. I felt rushed. ' +
+      'Mają dwoje dzieci. Ani razu nie wspomniała o ojcu. Will she come back? Grace under pressure is hard.';
+    expect(findIdentifiers(text)).toEqual([]);
+  });
+
+  it('still flags a name that opens a sentence when it is not also an everyday word', () => {
+    expect(found('Anna przyszła sama. Mark said nothing. Later Mark left.')).toEqual([
+      ['name', 'Anna'],
+      ['name', 'Mark'],
+    ]);
+  });
+});
+
+const POLISH_CASE = [
+  'Klientka, Anna Kowalska (PESEL 44051401359), 34-letnia nauczycielka z Radomia, mieszka przy ',
+  'ul. Marszałkowskiej 12/4, 00-950 Warszawa. Pierwsza sesja odbyła się 12.03.2024; 3 kwietnia 2024 ',
+  'napisała SMS z numeru 600 123 456 i maila anna.k@example.pl. Jej mąż, pan Nowak, prowadzi firmę ',
+  '(NIP 526-025-02-74, strona www.nowak-bud.pl). Rozmawiałam o niej z Markiem.',
+].join('');
+
+const ENGLISH_CASE = [
+  'My client, Mr Smith, a 34-year-old from Leeds, lives at 221B Baker Street, LS1 4AP. We first met ',
+  'on March 12, 2024. He texted me from +44 7700 900123 and wrote to john.smith@example.co.uk; his ',
+  'wife Sarah works at https://example.com/team. His old PESEL-like number 44051401358 means nothing.',
+].join('');
+
+describe('realistic case texts', () => {
+  it('finds every identifier in a Polish case description, in order', () => {
+    expect(found(POLISH_CASE)).toEqual([
+      ['name', 'Anna Kowalska'],
+      ['pesel', '44051401359'],
+      ['age-place', '34-letnia nauczycielka z Radomia'],
+      ['address', 'ul. Marszałkowskiej 12/4'],
+      ['postcode', '00-950 Warszawa'],
+      ['date', '12.03.2024'],
+      ['date', '3 kwietnia 2024'],
+      ['phone', '600 123 456'],
+      ['email', 'anna.k@example.pl'],
+      ['name', 'Nowak'],
+      ['nip', '526-025-02-74'],
+      ['url', 'www.nowak-bud.pl'],
+      ['name', 'Markiem'],
+    ]);
+  });
+
+  it('finds every identifier in an English case description, in order', () => {
+    expect(found(ENGLISH_CASE)).toEqual([
+      ['name', 'Mr Smith'],
+      ['age-place', '34-year-old from Leeds'],
+      ['address', '221B Baker Street'],
+      ['postcode', 'LS1 4AP'],
+      ['date', 'March 12, 2024'],
+      ['phone', '+44 7700 900123'],
+      ['email', 'john.smith@example.co.uk'],
+      ['name', 'Sarah'],
+      ['url', 'https://example.com/team'],
+    ]);
+  });
+
+  it('returns findings sorted and non-overlapping, each with its exact text', () => {
+    for (const text of [POLISH_CASE, ENGLISH_CASE]) {
+      const findings = findIdentifiers(text);
+      for (let i = 0; i < findings.length; i++) {
+        expect(text.slice(findings[i].start, findings[i].end)).toBe(findings[i].text);
+        if (i > 0) expect(findings[i].start).toBeGreaterThanOrEqual(findings[i - 1].end);
+      }
+    }
+  });
+
+  it.each([
+    [
+      'Polish',
+      'Na trzeciej sesji klientka spóźniła się i odpowiadała coraz krócej. Zauważyłam, że trzymam się ' +
+        'protokołu, choć ona się wycofuje. Kiedy nazwałam napięcie, powiedziała, że zadania domowe wydają ' +
+        'się jej bez sensu. Umówiłyśmy się na wolniejsze tempo i więcej rozmowy o tym, co dzieje się w pracy. ' +
+        'Wynik SRS spadł do 31 z 40. Według modelu Bordina pękło porozumienie co do zadań. Do superwizji ' +
+        'zabieram pytanie, jak moje zmęczenie wpłynęło na tempo.',
+    ],
+    [
+      'English',
+      'After the third session the client arrived late and gave shorter answers. I noticed I was hurrying ' +
+        'through the agenda and sticking to the protocol while she disengaged. When I named the tension, she ' +
+        'said the homework felt pointless. We agreed to slow down and talk more about work; her SRS total ' +
+        "was 32 of 40. Following Bordin's model, the agreement on tasks was strained. I want to bring to " +
+        'supervision how my own tiredness shaped the pace.',
+    ],
+  ])('finds nothing in clean %s clinical prose', (_lang, text) => {
+    expect(findIdentifiers(text)).toEqual([]);
+  });
+});
+
+describe('masking what is published', () => {
+  it('masks PESEL, NIP, phone and e-mail and keeps every other character as written', () => {
+    const masked = maskMandatory(POLISH_CASE);
+    expect(masked).toBe(
+      [
+        'Klientka, Anna Kowalska (PESEL [PESEL]), 34-letnia nauczycielka z Radomia, mieszka przy ',
+        'ul. Marszałkowskiej 12/4, 00-950 Warszawa. Pierwsza sesja odbyła się 12.03.2024; 3 kwietnia 2024 ',
+        'napisała SMS z numeru [tel.] i maila [e-mail]. Jej mąż, pan Nowak, prowadzi firmę ',
+        '(NIP [NIP], strona www.nowak-bud.pl). Rozmawiałam o niej z Markiem.',
+      ].join(''),
+    );
+    for (const secret of ['44051401359', '526-025-02-74', '600 123 456', 'anna.k@example.pl']) {
+      expect(masked).not.toContain(secret);
+    }
+  });
+
+  it('masks the English text the same way and leaves a checksum-invalid PESEL look-alike in place', () => {
+    const masked = maskMandatory(ENGLISH_CASE);
+    expect(masked).toContain('texted me from [tel.] and wrote to [e-mail]; his');
+    expect(masked).toContain('44051401358 means nothing');
+    expect(masked).toContain('Mr Smith, a 34-year-old from Leeds');
+  });
+
+  it('uses one digit-free mask per mandatory kind', () => {
+    expect(MASKS).toEqual({ pesel: '[PESEL]', nip: '[NIP]', email: '[e-mail]', phone: '[tel.]' });
+    for (const mask of Object.values(MASKS)) expect(mask).not.toMatch(/\d/);
+  });
+
+  it('leaves text without mandatory identifiers unchanged', () => {
+    const text = 'Anna K., 34 lata, z Gdańska; spotkanie 12.03.2024 na ul. Długiej 5.';
+    expect(maskMandatory(text)).toBe(text);
+  });
+
+  it('still masks everything when given findings that are stale or incomplete', () => {
+    const text = 'PESEL 44051401359, tel. 600 123 456.';
+    const stale = findIdentifiers('PESEL 44051401359.').map((f) => ({ ...f, start: f.start + 3, end: f.end + 3 }));
+    expect(maskMandatory(text, stale)).toBe('PESEL [PESEL], tel. [tel.].');
+    expect(maskMandatory(text, [])).toBe('PESEL [PESEL], tel. [tel.].');
+  });
+
+  it('does not mask a number claimed to be a PESEL when its checksum fails', () => {
+    const text = 'Nr 44051401358.';
+    const forged = [{ kind: 'pesel' as const, start: 3, end: 14, text: '44051401358', mandatoryMask: true }];
+    expect(maskMandatory(text, forged)).toBe(text);
+  });
+});
