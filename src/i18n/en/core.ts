@@ -47,6 +47,8 @@ export const core = {
   'sojusz.teamLanguageSet': 'Done — the team’s language is now English. Members who chose their own keep it.',
   'sojusz.teamTimezoneSet': 'Done — the team’s time zone is now {zone}. New schedules will use it; existing ones keep theirs.',
   'common.people': { one: '{count} person', other: '{count} people' },
+  'anon.author': 'Author',
+  'anon.colleague': 'Colleague {letter}',
   'lang.pl': 'Polish',
   'lang.en': 'English',
 } as const;

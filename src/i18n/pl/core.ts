@@ -50,6 +50,8 @@ export const core: Translation<typeof en> = {
   'sojusz.teamLanguageSet': 'Gotowe — językiem zespołu jest teraz polski. Osoby, które wybrały własny, zachowują go.',
   'sojusz.teamTimezoneSet': 'Gotowe — strefa czasowa zespołu to teraz {zone}. Nowe harmonogramy będą jej używać; istniejące zachowują swoją.',
   'common.people': { one: '{count} osoba', few: '{count} osoby', many: '{count} osób', other: '{count} osoby' },
+  'anon.author': 'Autor(ka)',
+  'anon.colleague': 'Osoba {letter}',
   'lang.pl': 'polski',
   'lang.en': 'angielski',
 };
