@@ -1,6 +1,8 @@
 // The English catalogue: the union of every area's keys. English defines the keys; Polish must match.
 import { core } from './core.js';
+import { autocheck } from './autocheck.js';
 
 export const en = {
   ...core,
+  ...autocheck,
 } as const;

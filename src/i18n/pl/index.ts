@@ -2,7 +2,9 @@
 import type { Entry } from '../types.js';
 import type { en } from '../en/index.js';
 import { core } from './core.js';
+import { autocheck } from './autocheck.js';
 
 export const pl: { readonly [K in keyof typeof en]: Entry } = {
   ...core,
+  ...autocheck,
 };

@@ -1,0 +1,91 @@
+// /autocheck: the private 30-second check after a session (quick, standard, full), its history and trend.
+import { command, formHandler, type Subcommand } from '../src/core/registry.js';
+import { message, noteBlock, textBlock } from '../src/core/message.js';
+import { l10n } from '../src/i18n/index.js';
+import { answersFrom, buildForm, FORM_ID, isVariant, type Variant } from '../src/features/autocheck/forms.js';
+import { allianceFlags, RECENT_CHECKS } from '../src/features/autocheck/flags.js';
+import { chooseReflection } from '../src/features/autocheck/reflection.js';
+import { listAutochecks, saveAutocheck } from '../src/features/autocheck/store.js';
+import { takeToSupervision } from '../src/features/autocheck/supervision.js';
+import { computeTrend, windowStart } from '../src/features/autocheck/trend.js';
+import { confirmationMessage, historyMessage, trendChart, trendMessage } from '../src/features/autocheck/views.js';
+
+const open = (variant: Variant, description: Subcommand['description'], aliases?: string[]): Subcommand => ({
+  description,
+  aliases,
+  async run(ctx) {
+    await ctx.openForm(buildForm(ctx.lang, variant));
+  },
+});
+
+const history: Subcommand = {
+  description: l10n('autocheck.history.description'),
+  aliases: ['historia'],
+  options: { last: { kind: 'int', named: true, min: 1, max: 50, aliases: ['ostatnie', 'ostatnich'], description: l10n('autocheck.history.last') } },
+  example: 'history last 20',
+  async run(ctx, opts) {
+    const limit = typeof opts.last === 'number' ? opts.last : 10;
+    const entries = await listAutochecks(ctx.db, ctx.bot.secrets, { memberId: ctx.member.id, limit });
+    await ctx.reply(historyMessage(ctx.lang, ctx.zone, entries));
+  },
+};
+
+const trend: Subcommand = {
+  description: l10n('autocheck.trend.description'),
+  options: {
+    weeks: { kind: 'int', named: true, min: 1, max: 52, aliases: ['tygodnie', 'tygodni'], description: l10n('autocheck.trend.weeksOption') },
+  },
+  example: 'trend weeks 12',
+  async run(ctx, opts) {
+    const weeks = typeof opts.weeks === 'number' ? opts.weeks : 8;
+    const entries = await listAutochecks(ctx.db, ctx.bot.secrets, { memberId: ctx.member.id, since: windowStart(ctx.now, weeks) });
+    const view = computeTrend(entries, ctx.now, weeks, ctx.zone);
+    const text = trendMessage(ctx.lang, view);
+    if (!view.checks) return ctx.reply(text);
+    // The chart goes only to the member's DM; where files can't be sent, the text view is the whole answer.
+    const upload = ctx.port.capabilities.files ? ctx.port.upload?.bind(ctx.port) : undefined;
+    if (!upload) {
+      text.blocks.push(noteBlock(ctx.t('autocheck.trend.noChart')));
+      return ctx.reply(text);
+    }
+    await upload(
+      { team: ctx.inv.team, id: ctx.inv.member.id },
+      { name: 'autocheck-trend.png', mime: 'image/png', bytes: trendChart(ctx.lang, view) },
+      message(textBlock(ctx.t('autocheck.chart.caption'))),
+    );
+    text.blocks.push(noteBlock(ctx.t('autocheck.trend.chartSent')));
+    await ctx.reply(text);
+  },
+};
+
+export const autocheck = command({
+  name: 'autocheck',
+  description: l10n('autocheck.description'),
+  subcommands: {
+    '': open('standard', l10n('autocheck.standard.description')),
+    quick: open('quick', l10n('autocheck.quick.description'), ['szybki', 'szybko']),
+    full: open('full', l10n('autocheck.full.description'), ['pełny', 'pelny']),
+    history,
+    trend,
+  },
+});
+
+export const autocheckForm = formHandler({
+  id: FORM_ID,
+  build: (ctx, state) => buildForm(ctx.lang, isVariant(state) ? state : 'standard'),
+  async submit(ctx, values, state) {
+    const variant = isVariant(state) ? state : 'standard';
+    const answers = answersFrom(values);
+    const now = ctx.now;
+    // Read the recent average before saving, so the new check is compared with the ones before it.
+    const { previous, agenda } = await ctx.db.transaction(async (tx) => {
+      const previous = await listAutochecks(tx, ctx.bot.secrets, { memberId: ctx.member.id, limit: RECENT_CHECKS * 3 });
+      await saveAutocheck(tx, ctx.bot.secrets, { teamId: ctx.team.id, memberId: ctx.member.id, variant, answers, now });
+      const agenda = await takeToSupervision(tx, ctx.bot, { team: ctx.team, memberExternalId: ctx.inv.member.id, answers, now });
+      return { previous, agenda };
+    });
+    const flags = allianceFlags(answers, previous.map((e) => e.answers));
+    await ctx.reply(confirmationMessage(ctx.lang, { reflection: chooseReflection(answers), flags, agenda }));
+    return { kind: 'close' };
+  },
+});
