@@ -57,8 +57,10 @@ async function main(): Promise<void> {
 
 async function startAdapters(app: App, config: Config, clock: OffsetClock | typeof systemClock): Promise<void> {
   void clock;
-  void config;
-  void app;
+  if (config.slackEnabled) {
+    const { startSlack } = await import('./adapters/slack/index.js');
+    app.adapters.push(await startSlack(app, config));
+  }
 }
 
 main().catch((e) => {

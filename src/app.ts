@@ -32,8 +32,9 @@ export async function openDatabase(config: Config): Promise<Database> {
   return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite(config.DATA_DIR);
 }
 
-export async function createApp(config: Config, log: Logger, registry: Registry, clock: Clock = systemClock): Promise<App> {
-  const database = await openDatabase(config);
+/** `database`: an already open one (tests); the caller then owns it and closes it. */
+export async function createApp(config: Config, log: Logger, registry: Registry, clock: Clock = systemClock, given?: Database): Promise<App> {
+  const database = given ?? (await openDatabase(config));
   const secret = config.SOJUSZ_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
   const bot = new Bot({ database, clock, secrets: new Secrets(secret), log, registry });
   bot.refreshGauges = async () => {
@@ -57,7 +58,7 @@ export async function createApp(config: Config, log: Logger, registry: Registry,
       await runner.stop();
       for (const a of app.adapters) await a.stop().catch(() => {});
       await http.close();
-      await database.close();
+      if (!given) await database.close();
     },
   };
   http.health.push(async () => (await Promise.all(app.adapters.map((a) => a.healthy()))).every(Boolean));

@@ -2,3 +2,4 @@
 export * from './core.js';
 export * from './schedule.js';
 export * from './autocheck.js';
+export * from './slack.js';

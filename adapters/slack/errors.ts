@@ -1,0 +1,45 @@
+// Web API failures as the core's PlatformError: 429s carry Retry-After, missing channels are not retried.
+import { PlatformError } from '../../src/core/errors.js';
+
+/** Errors where trying again cannot help. */
+const PERMANENT = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'user_not_found',
+  'account_inactive',
+  'invalid_auth',
+  'token_revoked',
+  'missing_scope',
+  'restricted_action',
+  'msg_too_long',
+  'invalid_blocks',
+  'no_text',
+  'message_not_found',
+  'cant_update_message',
+  'cant_delete_message',
+  'user_not_in_channel',
+  'invalid_arguments',
+]);
+
+export function toPlatformError(e: unknown): PlatformError {
+  if (e instanceof PlatformError) return e;
+  const err = e as { code?: string; retryAfter?: number; data?: { error?: string } };
+  if (err?.code === 'slack_webapi_rate_limited_error') {
+    return new PlatformError('slack', 'ratelimited', e, err.retryAfter ?? 1);
+  }
+  if (err?.code === 'slack_webapi_platform_error') {
+    const code = err.data?.error ?? 'unknown';
+    return new PlatformError('slack', code, e, undefined, !PERMANENT.has(code));
+  }
+  return new PlatformError('slack', err?.code ?? 'request_failed', e);
+}
+
+/** Run a Web API call; any failure becomes a PlatformError. */
+export async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toPlatformError(e);
+  }
+}

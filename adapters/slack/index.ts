@@ -1,0 +1,95 @@
+// The Slack adapter: a Bolt app over HTTP on the shared server, or over Socket Mode, bound to the core.
+import { App as Bolt, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { App, RunningAdapter } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import type { Bot } from '../../src/core/bot.js';
+import { Clients, webClientOptions } from './clients.js';
+import { oauthOptions } from './install/oauth.js';
+import { DbInstallationStore } from './install/store.js';
+import { SlackPort } from './port.js';
+import { registerCommands } from './receive/commands.js';
+import { registerEvents } from './receive/events.js';
+import { slackListener } from './receive/http.js';
+import { registerInteractions } from './receive/interactions.js';
+import { Members } from './receive/members.js';
+
+export { SlackPort } from './port.js';
+export { SLACK_LIMITS } from './render/limits.js';
+
+export interface RunningSlack extends RunningAdapter {
+  port: SlackPort;
+  bolt: Bolt;
+}
+
+/** Bolt's log lines go to the bot's JSON log, without payloads (they may carry member text). */
+function boltLogger(bot: Bot): BoltLogger {
+  const log = bot.log.child({ adapter: 'slack' });
+  let level = LogLevel.WARN;
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: (...m: unknown[]) => log.warn({ bolt: String(m[0]).slice(0, 200) }, 'bolt warning'),
+    error: (...m: unknown[]) => log.error({ bolt: String((m[0] as Error)?.message ?? m[0]).slice(0, 200) }, 'bolt error'),
+    setLevel: (l: LogLevel) => void (level = l),
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+export async function startSlack(app: App, config: Config): Promise<RunningSlack> {
+  const { bot } = app;
+  const slackApiUrl = config.SLACK_API_URL;
+  const oauth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
+  const store = oauth ? new DbInstallationStore(bot) : undefined;
+  const clients = new Clients({ slackApiUrl, botToken: oauth ? undefined : config.SLACK_BOT_TOKEN, store });
+  const port = new SlackPort(clients, bot.clock);
+  const members = new Members(clients);
+  const logger = boltLogger(bot);
+  const clientOptions = webClientOptions(slackApiUrl);
+  const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  const auth = oauth
+    ? oauthOptions({ bot, store: store!, clients, clientId: config.SLACK_CLIENT_ID!, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET!, slackApiUrl, publicUrl: config.PUBLIC_URL })
+    : undefined;
+
+  let bolt: Bolt;
+  let receiver: HTTPReceiver | undefined;
+  if (socketMode) {
+    bolt = new Bolt({
+      socketMode: true,
+      appToken: config.SLACK_APP_TOKEN,
+      ...(auth ? {} : { token: config.SLACK_BOT_TOKEN }),
+      ...(auth ? { ...auth, installerOptions: { ...auth.installerOptions } } : { installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} } }),
+      clientOptions,
+      logger,
+    });
+  } else {
+    receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger, ...(auth ?? {}) });
+    bolt = new Bolt({ receiver, ...(auth ? {} : { token: config.SLACK_BOT_TOKEN }), clientOptions, logger });
+  }
+  bolt.error(async (e) => {
+    bot.log.error({ adapter: 'slack', err: { name: e.name, code: (e as { code?: string }).code, message: e.message.slice(0, 200) } }, 'slack handler failed');
+  });
+
+  bot.attach(port);
+  registerCommands(bolt, bot, members);
+  registerInteractions(bolt, bot, members, port);
+  registerEvents(bolt, bot, members, clients, store);
+
+  let connected = true;
+  if (receiver) {
+    const listener = slackListener(receiver);
+    for (const path of ['/slack/events', '/slack/install', '/slack/oauth_redirect']) app.http.mount(path, listener);
+  } else {
+    await bolt.start();
+  }
+  return {
+    name: socketMode ? 'slack (socket mode)' : 'slack',
+    port,
+    bolt,
+    healthy: () => connected,
+    async stop() {
+      connected = false;
+      if (socketMode) await bolt.stop().catch(() => {});
+    },
+  };
+}

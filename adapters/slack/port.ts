@@ -1,0 +1,168 @@
+// ChatPort on Slack's Web API: posts, threads, ephemeral answers, modals, DMs, files and duplicate checks.
+import type { Clock } from '../../src/schedule/clock.js';
+import { PlatformError } from '../../src/core/errors.js';
+import type { Form } from '../../src/core/form.js';
+import type { File, Message } from '../../src/core/message.js';
+import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
+import type { Clients, WebClient } from './clients.js';
+import { call } from './errors.js';
+import { slackHandle } from './handle.js';
+import { renderMessage, type RenderedMessage } from './render/blocks.js';
+import { renderModal } from './render/modal.js';
+
+/** Marks a message as sent for an outbox key, so a resend after a crash can find it first. */
+export const OUTBOX_EVENT = 'sojusz_outbox';
+/** Slack accepts a response_url for 30 minutes; leave a margin. */
+const RESPONSE_URL_TTL_MS = 25 * 60_000;
+/** How far back findSent looks in a channel (the outbox resends within minutes, not days). */
+const HISTORY_LIMIT = 100;
+
+interface SlackMessage {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
+export class SlackPort implements ChatPort {
+  readonly platform = 'slack' as const;
+  readonly capabilities: Capabilities = { forms: true, ephemeral: true, threads: true, files: true };
+
+  constructor(
+    private readonly clients: Clients,
+    private readonly clock: Clock,
+  ) {}
+
+  async post(to: Place, message: Message, opts: { key?: string } = {}): Promise<MessageRef> {
+    const client = await this.clients.forTeam(to.team);
+    const r = renderMessage(message);
+    const res = await call(() =>
+      client.chat.postMessage({
+        channel: to.channel,
+        text: r.text,
+        blocks: r.blocks as never,
+        ...(to.thread ? { thread_ts: to.thread } : {}),
+        ...(opts.key ? { metadata: { event_type: OUTBOX_EVENT, event_payload: { key: opts.key } } } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
+    const channel = res.channel ?? to.channel;
+    await this.uploadImages(client, r, channel, to.thread);
+    return { team: to.team, channel, id: res.ts!, ...(to.thread ? { thread: to.thread } : {}) };
+  }
+
+  async update(ref: MessageRef, message: Message): Promise<void> {
+    const client = await this.clients.forTeam(ref.team);
+    const r = renderMessage(message);
+    await call(() => client.chat.update({ channel: ref.channel, ts: ref.id, text: r.text, blocks: r.blocks as never }));
+  }
+
+  async remove(ref: MessageRef): Promise<void> {
+    const client = await this.clients.forTeam(ref.team);
+    await call(() => client.chat.delete({ channel: ref.channel, ts: ref.id }));
+  }
+
+  async direct(member: MemberRef, message: Message, opts: { key?: string } = {}): Promise<MessageRef> {
+    const channel = await this.dmChannel(member);
+    return this.post({ team: member.team, channel }, message, opts);
+  }
+
+  /** response_url while fresh (works even where the bot is not a member), else an ephemeral, else a DM. */
+  async answerPrivately(to: Invocation, message: Message): Promise<void> {
+    const r = renderMessage(message);
+    const h = slackHandle(to);
+    const client = await this.clients.forTeam(to.team);
+    if (h?.responseUrl && this.clock.now().getTime() - h.receivedAt < RESPONSE_URL_TTL_MS) {
+      const ok = await fetch(h.responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: r.text, blocks: r.blocks }),
+      })
+        .then((res) => res.ok)
+        .catch(() => false);
+      if (ok) {
+        await this.uploadImages(client, r, await this.dmChannel({ team: to.team, id: to.member.id }));
+        return;
+      }
+    }
+    if (to.channel && !to.channel.startsWith('D')) {
+      try {
+        await call(() =>
+          client.chat.postEphemeral({ channel: to.channel!, user: to.member.id, text: r.text, blocks: r.blocks as never, ...(to.thread ? { thread_ts: to.thread } : {}) }),
+        );
+        await this.uploadImages(client, r, await this.dmChannel({ team: to.team, id: to.member.id }));
+        return;
+      } catch (e) {
+        // Not in that channel: fall through to a DM, which always reaches the member.
+        if ((e as PlatformError).retryAfterSeconds !== undefined) throw e;
+      }
+    }
+    await this.direct({ team: to.team, id: to.member.id }, message);
+  }
+
+  async openForm(to: Invocation, form: Form): Promise<void> {
+    const h = slackHandle(to);
+    if (!h?.triggerId) throw new PlatformError('slack', 'no_trigger_id', undefined, undefined, false);
+    const client = await this.clients.forTeam(to.team);
+    const view = renderModal(form, { ...(to.channel ? { c: to.channel } : {}), ...(to.thread ? { t: to.thread } : {}) });
+    await call(() => client.views.open({ trigger_id: h.triggerId!, view: view as never }));
+  }
+
+  async upload(to: MemberRef, file: File, message?: Message): Promise<void> {
+    const client = await this.clients.forTeam(to.team);
+    const channel = await this.dmChannel(to);
+    if (message) await this.post({ team: to.team, channel }, message);
+    await call(() => client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.bytes), filename: file.name, title: file.name }));
+  }
+
+  async channelMembers(team: string, channel: string): Promise<string[] | undefined> {
+    const client = await this.clients.forTeam(team);
+    const out: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await call(() => client.conversations.members({ channel, limit: 200, ...(cursor ? { cursor } : {}) }));
+      out.push(...(res.members ?? []));
+      cursor = res.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return out;
+  }
+
+  async canPost(team: string, channel: string): Promise<boolean> {
+    const client = await this.clients.forTeam(team);
+    try {
+      const res = await call(() => client.conversations.info({ channel }));
+      return Boolean(res.channel?.is_member || res.channel?.is_im);
+    } catch (e) {
+      if (e instanceof PlatformError && !e.retryable) return false;
+      throw e;
+    }
+  }
+
+  async findSent(to: Place, key: string): Promise<MessageRef | undefined> {
+    const client = await this.clients.forTeam(to.team);
+    const res = to.thread
+      ? await call(() => client.conversations.replies({ channel: to.channel, ts: to.thread!, include_all_metadata: true, limit: HISTORY_LIMIT }))
+      : await call(() => client.conversations.history({ channel: to.channel, include_all_metadata: true, limit: HISTORY_LIMIT }));
+    const found = ((res.messages ?? []) as SlackMessage[]).find(
+      (m) => m.metadata?.event_type === OUTBOX_EVENT && m.metadata.event_payload?.key === key,
+    );
+    if (!found?.ts) return undefined;
+    return { team: to.team, channel: to.channel, id: found.ts, ...(to.thread ? { thread: to.thread } : {}) };
+  }
+
+  private async dmChannel(member: MemberRef): Promise<string> {
+    const client = await this.clients.forTeam(member.team);
+    const res = await call(() => client.conversations.open({ users: member.id }));
+    const id = (res.channel as { id?: string } | undefined)?.id;
+    if (!id) throw new PlatformError('slack', 'dm_not_opened');
+    return id;
+  }
+
+  /** Images cannot be inlined without a public URL: each goes up as a file next to the message. */
+  private async uploadImages(client: WebClient, r: RenderedMessage, channel: string, thread?: string): Promise<void> {
+    for (const img of r.images) {
+      await call(() =>
+        client.filesUploadV2({ channel_id: channel, file: Buffer.from(img.bytes), filename: img.name, title: img.alt, ...(thread ? { thread_ts: thread } : {}) } as never),
+      );
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// The HTTP entry on the shared server: a cheap freshness check, then Bolt's receiver (which verifies the signature).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HTTPReceiver } from '@slack/bolt';
+
+/** Slack's replay window: a request signed more than 5 minutes away from now is refused. */
+export const MAX_SKEW_SECONDS = 5 * 60;
+
+/**
+ * Bolt refuses stale timestamps and bad signatures (constant-time, v0 HMAC-SHA256) with 401; it does not refuse
+ * timestamps from the future, so that side of the window is checked here before the body is read.
+ */
+export function slackListener(receiver: HTTPReceiver, now: () => number = Date.now) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const ts = Number(req.headers['x-slack-request-timestamp']);
+    if (req.method === 'POST' && (!Number.isFinite(ts) || ts - now() / 1000 > MAX_SKEW_SECONDS)) {
+      res.writeHead(401).end();
+      return;
+    }
+    try {
+      receiver.requestListener(req, res);
+    } catch {
+      // Bolt throws for paths it does not serve (e.g. /slack/install without OAuth).
+      if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  };
+}

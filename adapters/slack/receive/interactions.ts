@@ -1,0 +1,85 @@
+// Buttons and modal submissions: buttons ack at once; a submission answers with errors, the next step, or closes.
+import type { App as Bolt } from '@slack/bolt';
+import type { Bot } from '../../../src/core/bot.js';
+import type { FormOutcome } from '../../../src/core/events.js';
+import { message, textBlock } from '../../../src/core/message.js';
+import { pickLanguage, t } from '../../../src/i18n/index.js';
+import type { ChatPort } from '../../../src/core/port.js';
+import { actionOf } from '../render/blocks.js';
+import { decodeMetadata, FORM_CALLBACK, readValues, renderModal } from '../render/modal.js';
+import type { Members } from './members.js';
+
+/** Slack closes the modal with an error after 3 s; answer before that and finish the rest privately. */
+const SUBMIT_BUDGET_MS = 2500;
+
+interface ActionBody {
+  team?: { id: string; domain?: string } | null;
+  user: { id: string; team_id?: string };
+  channel?: { id: string };
+  container?: { message_ts?: string; thread_ts?: string; channel_id?: string };
+  message?: { ts?: string; thread_ts?: string };
+  trigger_id?: string;
+  response_url?: string;
+  actions?: { action_id: string; value?: string; selected_option?: { value: string } }[];
+}
+
+export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, port: ChatPort): void {
+  bolt.action(/.+/, async ({ ack, body }) => {
+    await ack();
+    const b = body as unknown as ActionBody;
+    const action = b.actions?.[0];
+    if (!action) return;
+    const team = b.team?.id ?? b.user.team_id ?? '';
+    const channel = b.channel?.id ?? b.container?.channel_id;
+    const thread = b.message?.thread_ts ?? b.container?.thread_ts;
+    const inv = await members.invocation({
+      team,
+      user: b.user.id,
+      channel,
+      thread,
+      handle: { triggerId: b.trigger_id, responseUrl: b.response_url, receivedAt: bot.clock.now().getTime() },
+    });
+    const ts = b.message?.ts ?? b.container?.message_ts;
+    const out = await bot.handle({
+      kind: 'button',
+      inv,
+      action: actionOf(action.action_id),
+      value: action.value ?? action.selected_option?.value,
+      ...(channel && ts ? { source: { team, channel, id: ts } } : {}),
+    });
+    if (out && out.kind === 'next') await port.openForm(inv, out.form).catch((e) => bot.log.warn({ err: { message: (e as Error).message } }, 'could not open the next form'));
+  });
+
+  bolt.view(FORM_CALLBACK, async ({ ack, body, view }) => {
+    const meta = decodeMetadata(view.private_metadata);
+    if (!meta) {
+      await ack();
+      return;
+    }
+    const team = body.team?.id ?? body.user.team_id ?? '';
+    const inv = await members.invocation({
+      team,
+      user: body.user.id,
+      channel: meta.c,
+      thread: meta.t,
+      handle: { triggerId: (body as { trigger_id?: string }).trigger_id, receivedAt: bot.clock.now().getTime() },
+    });
+    const handling = bot.handle({ kind: 'form', inv, formId: meta.f, values: readValues(view.state as never), ...(meta.s !== undefined ? { state: meta.s } : {}) }) as Promise<FormOutcome>;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), SUBMIT_BUDGET_MS)));
+    const first = await Promise.race([handling, late]);
+    clearTimeout(timer);
+    if (first === 'late') {
+      await ack();
+      const out = await handling;
+      if (out.kind === 'errors') {
+        const lang = pickLanguage(null, null, inv.member.locale);
+        await port.answerPrivately(inv, message(textBlock(t(lang, 'slack.form.late'))));
+      }
+      return;
+    }
+    if (first.kind === 'errors') await ack({ response_action: 'errors', errors: first.errors });
+    else if (first.kind === 'next') await ack({ response_action: 'update', view: renderModal(first.form, { ...(meta.c ? { c: meta.c } : {}), ...(meta.t ? { t: meta.t } : {}) }) as never });
+    else await ack();
+  });
+}

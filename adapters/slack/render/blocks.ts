@@ -1,0 +1,107 @@
+// The message model to Block Kit: sections, headers, context, dividers, buttons — within Slack's limits.
+import type { Block as CoreBlock, Button, Message } from '../../../src/core/message.js';
+import { messageToPlain, richToPlain } from '../../../src/core/message.js';
+import { neutralize, plainSafe } from './escape.js';
+import { ELLIPSIS, SLACK_LIMITS as L, truncate } from './limits.js';
+import { richToMrkdwn } from './mrkdwn.js';
+import { splitText } from './split.js';
+
+// Block Kit is a large, loosely typed JSON vocabulary; the adapter builds it as plain objects.
+export type KitBlock = Record<string, unknown>;
+
+export interface RenderedMessage {
+  blocks: KitBlock[];
+  /** Top-level `text`: the notification and screen-reader fallback; neutralized like member text. */
+  text: string;
+  /** PNG images the message carried: Block Kit needs a public URL, so the port uploads them as files. */
+  images: { name: string; bytes: Uint8Array; alt: string }[];
+}
+
+/** Separator between a button's action and the suffix that keeps action_ids unique in one message. */
+export const ACTION_SUFFIX = '#';
+
+/** The action a button names, without the uniqueness suffix. */
+export function actionOf(actionId: string): string {
+  return actionId.replace(/#\d+$/, '');
+}
+
+const plainText = (text: string, max: number) => ({ type: 'plain_text', text: truncate(plainSafe(text), max), emoji: true });
+
+const sections = (mrkdwn: string): KitBlock[] =>
+  splitText(mrkdwn, L.sectionText)
+    .filter((t) => t.trim() !== '')
+    .map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+
+export function renderButton(b: Button, actionId: string): KitBlock {
+  if (actionId.length > L.actionId) throw new Error(`button action id is ${actionId.length} characters; Slack allows ${L.actionId}`);
+  if ((b.value ?? '').length > L.buttonValue) throw new Error(`button value is ${b.value!.length} characters; Slack allows ${L.buttonValue}`);
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: plainText(b.label, L.buttonText),
+    ...(b.value !== undefined ? { value: b.value } : {}),
+    ...(b.style ? { style: b.style } : {}),
+  };
+}
+
+function renderBlock(b: CoreBlock, seen: Map<string, number>, images: RenderedMessage['images']): KitBlock[] {
+  switch (b.type) {
+    case 'text':
+      return sections(richToMrkdwn(b.text));
+    case 'heading':
+      return [{ type: 'header', text: plainText(b.text, L.header) }];
+    case 'list':
+      return sections(b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '•'} ${richToMrkdwn(item)}`).join('\n'));
+    case 'quote': {
+      // The ">" marks are ours (trusted); the quoted text itself is neutralized span by span.
+      const body = richToMrkdwn(b.text);
+      return sections(body.split('\n').map((line) => `>${line}`).join('\n'));
+    }
+    case 'note':
+      return [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(richToMrkdwn(b.text), L.contextText) }] }];
+    case 'fields': {
+      const out: KitBlock[] = [];
+      for (let i = 0; i < b.fields.length; i += L.sectionFields) {
+        const fields = b.fields.slice(i, i + L.sectionFields).map((f) => ({
+          type: 'mrkdwn',
+          text: truncate(`*${neutralize(f.label)}*\n${richToMrkdwn(f.value)}`, L.fieldText),
+        }));
+        out.push({ type: 'section', fields });
+      }
+      return out;
+    }
+    case 'actions': {
+      const out: KitBlock[] = [];
+      for (let i = 0; i < b.buttons.length; i += L.actionsElements) {
+        const elements = b.buttons.slice(i, i + L.actionsElements).map((btn) => {
+          const n = seen.get(btn.action) ?? 0;
+          seen.set(btn.action, n + 1);
+          return renderButton(btn, n === 0 ? btn.action : `${btn.action}${ACTION_SUFFIX}${n}`);
+        });
+        out.push({ type: 'actions', elements });
+      }
+      return out;
+    }
+    case 'image':
+      // An image block needs a public URL; the PNG goes up as a file instead and the alt text stays here.
+      images.push({ name: `${images.length + 1}.png`, bytes: Buffer.from(b.png, 'base64'), alt: b.alt });
+      return [{ type: 'context', elements: [{ type: 'mrkdwn', text: `🖼 ${truncate(neutralize(b.alt), L.contextText - 3)}` }] }];
+    case 'divider':
+      return [{ type: 'divider' }];
+  }
+}
+
+/** Render a message; more blocks than `maxBlocks` are cut, with a visible "…" as the last block. */
+export function renderMessage(m: Message, maxBlocks: number = L.blocks): RenderedMessage {
+  const seen = new Map<string, number>();
+  const images: RenderedMessage['images'] = [];
+  let blocks: KitBlock[] = [];
+  if (m.persona) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `*${neutralize(m.persona)}*` }] });
+  for (const b of m.blocks) blocks.push(...renderBlock(b, seen, images));
+  if (blocks.length > maxBlocks) blocks = [...blocks.slice(0, maxBlocks - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: ELLIPSIS }] }];
+  const text = truncate(neutralize(m.summary ?? messageToPlain(m)), L.fallbackText);
+  return { blocks, text: text || ELLIPSIS, images };
+}
+
+/** Plain one-liner of rich text for plain_text places (labels, option texts). */
+export const richPlain = richToPlain;

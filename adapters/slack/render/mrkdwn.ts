@@ -1,0 +1,30 @@
+// Rich text (spans) to Slack mrkdwn: trusted catalogue text keeps its markup, untrusted spans are neutralized.
+import type { Rich, Span } from '../../../src/core/message.js';
+import { escapeEntities, neutralize, safeUrl } from './escape.js';
+
+const MEMBER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+function wrap(text: string, mark: string): string {
+  // Slack only formats when the marks touch non-space characters: keep outer spaces outside.
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  if (!m[2]) return text;
+  return `${m[1]}${mark}${m[2]}${mark}${m[3]}`;
+}
+
+export function spanToMrkdwn(span: Span): string {
+  if (span.mention && !span.untrusted && MEMBER_ID.test(span.mention)) return `<@${span.mention}>`;
+  let text = span.untrusted ? neutralize(span.text) : escapeEntities(span.text);
+  if (span.link) {
+    const url = safeUrl(span.link);
+    if (url && !span.untrusted) text = `<${url}|${text.replace(/\|/g, '¦')}>`;
+    else if (url) text = `${text} (${neutralize(span.link)})`;
+  }
+  if (span.style === 'bold') text = wrap(text, '*');
+  else if (span.style === 'italic') text = wrap(text, '_');
+  else if (span.style === 'code') text = wrap(text, '`');
+  return text;
+}
+
+export function richToMrkdwn(rich: Rich): string {
+  return rich.map(spanToMrkdwn).join('');
+}

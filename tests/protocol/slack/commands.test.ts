@@ -1,0 +1,76 @@
+// Slash commands over signed HTTP: answered privately and fast, bad input explained, forged requests refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHmac } from 'node:crypto';
+import { FORM_CONTENT_TYPE, slashCommandBody } from '../../fakes/slack/index.js';
+import { SIGNING_SECRET, startSlackHarness, type SlackHarness } from '../../helpers/slack.js';
+
+let h: SlackHarness;
+beforeAll(async () => {
+  h = await startSlackHarness();
+});
+afterAll(async () => h?.close());
+
+const textOf = (args: Record<string, unknown>) => JSON.stringify(args.blocks ?? '') + String(args.text ?? '');
+
+describe('slash commands on Slack', () => {
+  it('answers /sojusz help privately, only to the member who asked', async () => {
+    h.fake.clear();
+    const res = await h.command('U_ANNA', '/sojusz help', { channel: 'C_GENERAL' });
+    expect(res.status).toBe(200);
+    const answer = await h.fake.waitFor('response_url', (c) => textOf(c.args).includes('/sojusz'));
+    expect(answer.args.response_type).toBe('ephemeral');
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('explains bad arguments with the usage line and changes nothing', async () => {
+    h.fake.clear();
+    await h.command('U_BEN', '/sojusz language klingon', { channel: 'C_GENERAL' });
+    const answer = await h.fake.waitFor('response_url', (c) => textOf(c.args).includes('/sojusz language'));
+    expect(textOf(answer.args)).toContain('klingon');
+    expect(answer.args.response_type).toBe('ephemeral');
+  });
+
+  it('refuses a request signed with the wrong secret: 401 and no Slack call at all', async () => {
+    h.fake.clear();
+    const body = slashCommandBody({ command: '/sojusz', text: 'help', user_id: 'U_EVE', team_id: h.team, channel_id: 'C_GENERAL', response_url: h.fake.responseUrl() });
+    const ts = Math.floor(Date.now() / 1000);
+    const sig = `v0=${createHmac('sha256', 'not-the-secret').update(`v0:${ts}:${body}`).digest('hex')}`;
+    const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': FORM_CONTENT_TYPE, 'x-slack-signature': sig, 'x-slack-request-timestamp': String(ts) }, body });
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.calls).toHaveLength(0);
+  });
+
+  it.each([
+    ['six minutes old', -360],
+    ['six minutes in the future', 360],
+  ])('refuses a correctly signed but %s request with 401', async (_label, skew) => {
+    h.fake.clear();
+    const body = slashCommandBody({ command: '/sojusz', text: 'help', user_id: 'U_EVE', team_id: h.team, channel_id: 'C_GENERAL', response_url: h.fake.responseUrl() });
+    const ts = Math.floor(Date.now() / 1000) + skew;
+    const sig = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+    const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': FORM_CONTENT_TYPE, 'x-slack-signature': sig, 'x-slack-request-timestamp': String(ts) }, body });
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.calls).toHaveLength(0);
+  });
+
+  it('refuses an unsigned request', async () => {
+    const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': FORM_CONTENT_TYPE }, body: 'command=%2Fsojusz' });
+    expect(res.status).toBe(401);
+  });
+
+  it('acknowledges within Slack’s 3 seconds even when the Web API is slow', async () => {
+    h.fake.clear();
+    h.fake.delay(1500);
+    try {
+      const started = Date.now();
+      const res = await h.command('U_ANNA', '/sojusz help', { channel: 'C_GENERAL' });
+      expect(res.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(1000);
+      await h.fake.waitFor('response_url', () => true, 8000);
+    } finally {
+      h.fake.delay(0);
+    }
+  });
+});

@@ -1,0 +1,141 @@
+// Block Kit rendering: member text never pings or formats, and every Slack limit is met at its boundary.
+import { describe, expect, it } from 'vitest';
+import { message, quoteBlock, textBlock, untrusted, type Message } from '../../../src/core/message.js';
+import { actionOf, renderButton, renderMessage } from '../../../adapters/slack/render/blocks.js';
+import { neutralize } from '../../../adapters/slack/render/escape.js';
+import { SLACK_LIMITS, truncate } from '../../../adapters/slack/render/limits.js';
+import { renderModal, readValues, decodeMetadata } from '../../../adapters/slack/render/modal.js';
+import { spanToMrkdwn } from '../../../adapters/slack/render/mrkdwn.js';
+
+const json = (m: Message) => JSON.stringify(renderMessage(m));
+
+describe('member text re-posted on Slack', () => {
+  it.each(['<!channel>', '<!here>', '<!everyone>', '<@U024BE7LH>', '<!subteam^S012ABC|@therapists>', '<https://evil.example|click>'])(
+    'cannot ping or link through %s',
+    (evil) => {
+      const out = json(message(quoteBlock(`hi ${evil} there`)));
+      expect(out).not.toContain(evil);
+      expect(out).toContain('&lt;');
+    },
+  );
+
+  it.each(['@channel', '@here', '@everyone'])('breaks a raw %s with a zero-width joiner', (raw) => {
+    const text = neutralize(`hey ${raw}!`);
+    expect(text).not.toContain(raw);
+    expect(text).toContain(`@\u200D${raw.slice(1)}`);
+  });
+
+  it('shows markup characters as typed instead of formatting', () => {
+    expect(neutralize('*bold* _it_ ~x~ `c`')).not.toMatch(/(^|[^\u200B])[*_~`]/);
+  });
+
+  it('renders a deliberate mention only in trusted text', () => {
+    expect(spanToMrkdwn({ text: 'Anna', mention: 'U024BE7LH' })).toBe('<@U024BE7LH>');
+    expect(spanToMrkdwn({ text: 'Anna', mention: 'U024BE7LH', untrusted: true })).toBe('Anna');
+  });
+
+  it('keeps catalogue markup in trusted text but escapes angle brackets', () => {
+    expect(spanToMrkdwn({ text: '*Hi* a<b' })).toBe('*Hi* a&lt;b');
+  });
+
+  it('never lets member text into the notification fallback unneutralized', () => {
+    const r = renderMessage(message(textBlock([untrusted('<!channel> @here')])));
+    expect(r.text).not.toContain('<!channel>');
+    expect(r.text).not.toContain('@here');
+  });
+});
+
+describe('Slack limits', () => {
+  it('truncates visibly with an ellipsis only past the limit', () => {
+    expect(truncate('a'.repeat(24), SLACK_LIMITS.modalTitle)).toBe('a'.repeat(24));
+    expect(truncate('a'.repeat(25), SLACK_LIMITS.modalTitle)).toBe(`${'a'.repeat(23)}…`);
+  });
+
+  it('keeps a section of exactly 3000 characters whole and splits 3001 into two', () => {
+    const one = renderMessage(message(textBlock('x'.repeat(3000)))).blocks;
+    expect(one).toHaveLength(1);
+    const two = renderMessage(message(textBlock('x'.repeat(3001)))).blocks as { text: { text: string } }[];
+    expect(two).toHaveLength(2);
+    expect(two.every((b) => b.text.text.length <= 3000)).toBe(true);
+    expect(two.map((b) => b.text.text).join('')).toHaveLength(3001);
+  });
+
+  it('keeps 50 blocks and cuts 51 to 49 plus a visible "…"', () => {
+    const many = (n: number) => message(...Array.from({ length: n }, (_, i) => textBlock(`line ${i}`)));
+    expect(renderMessage(many(50)).blocks).toHaveLength(50);
+    const cut = renderMessage(many(51)).blocks;
+    expect(cut).toHaveLength(50);
+    expect(JSON.stringify(cut[49])).toContain('…');
+  });
+
+  it('keeps a 150-character header and shortens a 151-character one', () => {
+    const h = (n: number) => (renderMessage({ blocks: [{ type: 'heading', text: 'h'.repeat(n) }] }).blocks[0] as { text: { text: string } }).text.text;
+    expect(h(150)).toHaveLength(150);
+    expect(h(151)).toHaveLength(150);
+    expect(h(151).endsWith('…')).toBe(true);
+  });
+
+  it('keeps a 75-character button label and shortens a 76-character one', () => {
+    const label = (n: number) => (renderButton({ action: 'a', label: 'b'.repeat(n) }, 'a').text as { text: string }).text;
+    expect(label(75)).toHaveLength(75);
+    expect(label(76)).toHaveLength(75);
+  });
+
+  it('accepts a 255-character action id and a 2000-character value, refuses one more', () => {
+    expect(() => renderButton({ action: 'a', label: 'x' }, 'a'.repeat(255))).not.toThrow();
+    expect(() => renderButton({ action: 'a', label: 'x' }, 'a'.repeat(256))).toThrow();
+    expect(() => renderButton({ action: 'a', label: 'x', value: 'v'.repeat(2000) }, 'a')).not.toThrow();
+    expect(() => renderButton({ action: 'a', label: 'x', value: 'v'.repeat(2001) }, 'a')).toThrow();
+  });
+
+  it('gives repeated buttons unique action ids that map back to the same action', () => {
+    const blocks = renderMessage(message({ type: 'actions', buttons: [{ action: 'rsvp', value: '1', label: 'Yes' }, { action: 'rsvp', value: '0', label: 'No' }] })).blocks;
+    const ids = (blocks[0] as { elements: { action_id: string }[] }).elements.map((e) => e.action_id);
+    expect(new Set(ids).size).toBe(2);
+    expect(ids.map(actionOf)).toEqual(['rsvp', 'rsvp']);
+  });
+
+  it('puts at most 10 elements in a context and 10 fields in a section', () => {
+    const fields = Array.from({ length: 11 }, (_, i) => ({ label: `f${i}`, value: [{ text: 'v' }] }));
+    const blocks = renderMessage(message({ type: 'fields', fields })).blocks as { fields: unknown[] }[];
+    expect(blocks.map((b) => b.fields.length)).toEqual([10, 1]);
+    expect(SLACK_LIMITS.contextElements).toBe(10);
+  });
+});
+
+describe('forms as modals', () => {
+  const form = {
+    id: 'test.form',
+    title: 'A title that is longer than Slack allows',
+    submitLabel: 'Save',
+    state: 's1',
+    fields: [
+      { id: 'mood', kind: 'scale' as const, label: 'Mood', min: 1, max: 5 },
+      { id: 'topics', kind: 'choice' as const, label: 'Topics', multiple: true, options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+      { id: 'note', kind: 'text' as const, label: 'Note', maxLength: 5000 },
+    ],
+  };
+
+  it('shortens the title to 24 characters, caps text inputs at 3000 and carries the form id and state', () => {
+    const view = renderModal(form, { c: 'C1' }) as { title: { text: string }; blocks: { element: { max_length?: number } }[]; private_metadata: string };
+    expect(view.title.text).toHaveLength(24);
+    expect(view.title.text.endsWith('…')).toBe(true);
+    expect(view.blocks[2]!.element.max_length).toBe(3000);
+    expect(decodeMetadata(view.private_metadata)).toEqual({ f: 'test.form', s: 's1', c: 'C1' });
+  });
+
+  it('refuses form state that would not fit in private_metadata (3000)', () => {
+    expect(() => renderModal({ ...form, state: 'x'.repeat(3000) })).toThrow();
+  });
+
+  it('reads submitted values back by field id', () => {
+    const values = readValues({
+      values: {
+        mood: { v: { type: 'radio_buttons', selected_option: { value: '4' } } },
+        topics: { v: { type: 'checkboxes', selected_options: [{ value: 'a' }] } },
+        note: { v: { type: 'plain_text_input', value: 'hello' } },
+      },
+    });
+    expect(values).toEqual({ mood: '4', topics: ['a'], note: 'hello' });
+  });
+});
