@@ -1,16 +1,30 @@
 // The registry: every command, form, button and schedule kind the bot has, assembled in one place.
 import type { Registry } from '../src/core/registry.js';
 import { sojusz } from './sojusz/index.js';
+import { supervision, supervisionActions } from './supervision/index.js';
+import { supervisionHome } from '../src/features/supervision/home.js';
+import { reminderKind } from '../src/features/supervision/reminders.js';
+import { seriesKind } from '../src/features/supervision/sessions.js';
+import { deleteAction } from './sojusz/privacy.js';
+import { privacyContributors } from '../src/features/privacy/registry.js';
+import { housekeepingKind } from '../src/features/privacy/housekeeping.js';
+import { privacyHooks } from '../src/features/privacy/hooks.js';
+import { anonReplyButton, anonReplyFormHandler, reflect } from './reflect/index.js';
+import { promptHooks } from '../src/features/prompts/home.js';
+import { promptScheduleKinds } from '../src/features/prompts/kinds.js';
 import { autocheck, autocheckForm } from './autocheck.js';
 import { guide, guideButton } from './guide.js';
 import { autocheckHooks } from '../src/features/autocheck/home.js';
+import { onboardingHooks } from '../src/features/onboarding/hooks.js';
+import { caseActions, caseCommand, caseForms } from './case.js';
 
 export function buildRegistry(): Registry {
   return {
-    commands: [sojusz, autocheck, guide],
-    forms: [autocheckForm],
-    actions: [guideButton],
-    scheduleKinds: [],
-    hooks: [autocheckHooks],
+    commands: [sojusz, reflect, autocheck, guide, supervision, caseCommand],
+    forms: [autocheckForm, anonReplyFormHandler, ...caseForms],
+    actions: [guideButton, anonReplyButton, deleteAction, ...supervisionActions, ...caseActions],
+    scheduleKinds: [...promptScheduleKinds, housekeepingKind, seriesKind, reminderKind],
+    hooks: [onboardingHooks, autocheckHooks, promptHooks, privacyHooks, supervisionHome],
+    privacy: privacyContributors(),
   };
 }

@@ -2,6 +2,9 @@
 import { command } from '../../src/core/registry.js';
 import { l10n } from '../../src/i18n/index.js';
 import { help, language, teamLanguage, teamTimezone, timezone } from './core.js';
+import { facilitatorAdd, facilitatorList, facilitatorRemove } from './roles.js';
+import { teamCaseChannel, teamCaseDelay, teamCaseMinMembers, teamModChannel } from './cases.js';
+import { mydataDelete, mydataExport, privacy, teamExport, teamRetention, teamRetentionAutochecks } from './privacy.js';
 
 export const sojusz = command({
   name: 'sojusz',
@@ -13,5 +16,18 @@ export const sojusz = command({
     timezone,
     'team language': teamLanguage,
     'team timezone': teamTimezone,
+    'team facilitator add': facilitatorAdd,
+    'team facilitator remove': facilitatorRemove,
+    'team facilitators': facilitatorList,
+    privacy,
+    'mydata export': mydataExport,
+    'mydata delete': mydataDelete,
+    'team retention': teamRetention,
+    'team retention autochecks': teamRetentionAutochecks,
+    'team export': teamExport,
+    'team case-channel': teamCaseChannel,
+    'team mod-channel': teamModChannel,
+    'team case-delay': teamCaseDelay,
+    'team case-min-members': teamCaseMinMembers,
   },
 });

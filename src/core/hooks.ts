@@ -7,6 +7,8 @@ import type { Block } from './message.js';
 type Ev<K extends CoreEvent['kind']> = Extract<CoreEvent, { kind: K }>;
 
 export interface Hooks {
+  /** Once when the app starts (before the scheduler runs): idempotent set-up such as system schedules. */
+  onStart?(bot: Bot): Promise<void>;
   onThreadReply?(bot: Bot, ev: Ev<'threadReply'>): Promise<void>;
   onInstalled?(bot: Bot, ev: Ev<'installed'>): Promise<void>;
   onUninstalled?(bot: Bot, ev: Ev<'uninstalled'>): Promise<void>;

@@ -5,6 +5,7 @@ import type { Form, FormValues } from './form.js';
 import type { MessageRef } from './port.js';
 import type { ScheduleKind } from '../schedule/kinds.js';
 import type { Hooks } from './hooks.js';
+import type { PrivacyContributor } from '../features/privacy/contributors.js';
 
 export interface L10n {
   pl: string;
@@ -82,6 +83,8 @@ export interface Registry {
   actions: ActionHandler[];
   scheduleKinds: ScheduleKind[];
   hooks: Hooks[];
+  /** What each area keeps about members and teams: export, erase, retention, re-encryption. */
+  privacy: PrivacyContributor[];
 }
 
 export function findCommand(reg: Registry, name: string): Command | undefined {

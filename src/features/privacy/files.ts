@@ -1,0 +1,28 @@
+// Handing a JSON export to the member who asked: a private file where the platform has files, else a visible excerpt.
+import type { Context } from '../../core/context.js';
+import { message, noteBlock, textBlock } from '../../core/message.js';
+
+/** What fits in one private answer on platforms without files; the rest is cut and the cut is said. */
+export const INLINE_EXPORT_CHARS = 2500;
+
+export async function sendJson(ctx: Context, name: string, data: unknown): Promise<void> {
+  const json = JSON.stringify(data, null, 2);
+  if (ctx.port.capabilities.files && ctx.port.upload) {
+    await ctx.port.upload(
+      { team: ctx.inv.team, id: ctx.inv.member.id },
+      { name, mime: 'application/json', bytes: new TextEncoder().encode(json) },
+      message(textBlock(ctx.t('privacy.export.file'))),
+    );
+    await ctx.reply('privacy.export.sent');
+    return;
+  }
+  const cut = json.length > INLINE_EXPORT_CHARS;
+  await ctx.reply(
+    message(
+      textBlock(ctx.t('privacy.export.inline')),
+      // The member's own data shown back to them: still untrusted text (it may contain markup).
+      { type: 'quote', text: [{ text: cut ? `${json.slice(0, INLINE_EXPORT_CHARS)}\n…` : json, untrusted: true }] },
+      cut ? noteBlock(ctx.t('privacy.export.truncated', { shown: INLINE_EXPORT_CHARS, total: json.length })) : null,
+    ),
+  );
+}

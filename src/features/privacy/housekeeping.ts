@@ -1,0 +1,69 @@
+// The daily housekeeping job: retention purges, old delivery records, counters, and teams that left 30 days ago.
+import { and, eq, isNotNull, lt } from 'drizzle-orm';
+import type { Bot } from '../../core/bot.js';
+import type { Tx } from '../../db/client.js';
+import { outbox, processedEvents, schedules, teams } from '../../db/schema/index.js';
+import type { ScheduleKind } from '../../schedule/kinds.js';
+import type { Rule } from '../../schedule/occurrence.js';
+import { purgeCounters } from './limits.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const HOUSEKEEPING = 'housekeeping';
+/** One team row stands for the deployment, so the single housekeeping schedule has a team to hang off. */
+export const SYSTEM_TEAM = { platform: 'system', externalId: 'system' } as const;
+export const OFFBOARDING_DAYS = 30;
+const PROCESSED_EVENTS_DAYS = 2;
+/** Sent messages may quote member text; a month covers every retry and thread lookup. */
+const SENT_OUTBOX_DAYS = 30;
+
+export interface HousekeepingReport {
+  purged: Record<string, number>;
+  processedEvents: number;
+  sentOutbox: number;
+  counters: number;
+  teamsDeleted: number;
+}
+
+export async function runHousekeeping(tx: Tx, bot: Bot, now: Date): Promise<HousekeepingReport> {
+  const purged: Record<string, number> = {};
+  for (const c of bot.registry.privacy) if (c.purge) purged[c.area] = await c.purge(tx, bot, now);
+  const ago = (days: number) => new Date(now.getTime() - days * DAY);
+  const report: HousekeepingReport = {
+    purged,
+    processedEvents: (await tx.delete(processedEvents).where(lt(processedEvents.at, ago(PROCESSED_EVENTS_DAYS))).returning({ k: processedEvents.key })).length,
+    sentOutbox: (await tx.delete(outbox).where(and(eq(outbox.status, 'sent'), lt(outbox.sentAt, ago(SENT_OUTBOX_DAYS)))).returning({ id: outbox.id })).length,
+    counters: await purgeCounters(tx, now),
+    // Deleting the team row cascades to everything the team owns.
+    teamsDeleted: (await tx.delete(teams).where(and(isNotNull(teams.uninstalledAt), lt(teams.uninstalledAt, ago(OFFBOARDING_DAYS)))).returning({ id: teams.id })).length,
+  };
+  // Counts only: never what was deleted.
+  bot.log.info({ housekeeping: report }, 'housekeeping done');
+  return report;
+}
+
+export const housekeepingKind: ScheduleKind = {
+  kind: HOUSEKEEPING,
+  // A late run is still worth doing; there is nothing to send, only to delete.
+  graceMs: 7 * DAY,
+  async fire(o) {
+    await runHousekeeping(o.tx, o.bot, o.now);
+  },
+  async skipped(o) {
+    await runHousekeeping(o.tx, o.bot, o.now);
+  },
+};
+
+/** Create the system team and its one housekeeping schedule if missing (idempotent; safe on every replica). */
+export async function ensureHousekeeping(bot: Bot): Promise<void> {
+  const { ensureTeam } = await import('../../core/teams.js');
+  const { nextOccurrence } = await import('../../schedule/occurrence.js');
+  await bot.db.transaction(async (tx) => {
+    const team = await ensureTeam(tx, SYSTEM_TEAM.platform as never, SYSTEM_TEAM.externalId);
+    // Serialize replicas starting together: the team row lock makes the existence check and insert atomic.
+    await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, team.id)).for('update');
+    const [found] = await tx.select({ id: schedules.id }).from(schedules).where(and(eq(schedules.teamId, team.id), eq(schedules.kind, HOUSEKEEPING)));
+    if (found) return;
+    const rule: Rule = { type: 'daily', time: '03:30' };
+    await tx.insert(schedules).values({ teamId: team.id, kind: HOUSEKEEPING, zone: 'UTC', rule, nextDueAt: nextOccurrence(rule, 'UTC', bot.clock.now()) });
+  });
+}

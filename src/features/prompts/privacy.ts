@@ -1,0 +1,35 @@
+// Prompts in the privacy registry: which threads a member answered (keyed MACs), and the team's own prompts.
+import { and, eq, inArray } from 'drizzle-orm';
+import { customPrompts, promptPosts, promptReplies } from '../../db/schema/index.js';
+import type { PrivacyContributor } from '../privacy/contributors.js';
+import { replyMac } from './followup.js';
+
+export const promptsPrivacy: PrivacyContributor = {
+  area: 'prompts',
+
+  async exportMember(tx, bot, team, member) {
+    const posts = await tx.select().from(promptPosts).where(eq(promptPosts.teamId, team.id));
+    if (!posts.length) return { answeredThreads: [] };
+    const macs = new Map(posts.map((p) => [replyMac(bot.secrets, team.id, p.id, member.externalId), p]));
+    const mine = await tx.select({ mac: promptReplies.memberMac }).from(promptReplies).where(inArray(promptReplies.memberMac, [...macs.keys()]));
+    // Reply text is never stored: only that the member answered, for the follow-up count.
+    return { answeredThreads: mine.map((r) => ({ prompt: macs.get(r.mac)!.promptId, postedAt: macs.get(r.mac)!.postedAt })) };
+  },
+
+  async deleteMember(tx, bot, team, member) {
+    const posts = await tx.select({ id: promptPosts.id }).from(promptPosts).where(eq(promptPosts.teamId, team.id));
+    for (const p of posts) {
+      await tx.delete(promptReplies).where(and(eq(promptReplies.postId, p.id), eq(promptReplies.memberMac, replyMac(bot.secrets, team.id, p.id, member.externalId))));
+    }
+  },
+
+  async exportTeam(tx, _bot, team) {
+    return {
+      customPrompts: await tx.select({ text: customPrompts.text, createdAt: customPrompts.createdAt }).from(customPrompts).where(eq(customPrompts.teamId, team.id)),
+      promptThreads: await tx
+        .select({ prompt: promptPosts.promptId, channel: promptPosts.channel, postedAt: promptPosts.postedAt })
+        .from(promptPosts)
+        .where(eq(promptPosts.teamId, team.id)),
+    };
+  },
+};

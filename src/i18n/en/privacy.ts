@@ -1,0 +1,49 @@
+// English words for privacy: roles, data export and erasure, retention, the privacy explanation, limits.
+export const privacy = {
+  'privacy.roles.member': 'The member (@mention)',
+  'privacy.roles.add': 'Make a member a facilitator',
+  'privacy.roles.remove': 'Stop a member being a facilitator (platform admins too)',
+  'privacy.roles.list': 'Who facilitates this group',
+  'privacy.roles.added': 'Done — now facilitating:',
+  'privacy.roles.removed': 'Done — no longer facilitating:',
+  'privacy.roles.listTitle': '*Facilitators added in Sojusz:*',
+  'privacy.roles.listEmpty': 'Nobody has been added as a facilitator yet.',
+  'privacy.roles.adminsNote': 'Workspace admins and server managers facilitate too, unless someone removed them with `/sojusz team facilitator remove`.',
+
+  'privacy.export.file': 'Everything Sojusz keeps about you, as JSON.',
+  'privacy.export.sent': 'I’ve sent you the file privately. Only you can see it.',
+  'privacy.export.inline': 'This place can’t receive files, so here is your data as text (only you can see this):',
+  'privacy.export.truncated': 'Cut after {shown} of {total} characters. For the full file, run `/sojusz mydata export` where files work (e.g. a direct message with the bot).',
+
+  'privacy.explain': 'What Sojusz stores, for how long, and who sees it',
+  'privacy.explain.title': 'Your data in Sojusz',
+  'privacy.explain.stored':
+    '*What is stored.* Your language and time zone; whether you facilitate; your autochecks (encrypted, only the bot can read them); your supervision RSVPs, hours and topics; that you answered a prompt thread (never what you wrote — your thread replies stay on the chat platform). Anonymous cases and replies are stored without your name or id.',
+  'privacy.explain.retention':
+    '*For how long.* In this team: case text and anonymous replies {cases} days, autochecks {autochecks} days; then a nightly job deletes them. If the bot is removed from the workspace, all of the team’s data is deleted {offboarding} days later.',
+  'privacy.explain.who':
+    '*Who sees what.* Your autochecks and private topics: only you. Named topics and RSVPs: the group. Facilitators manage schedules and settings and can export the team’s prompts, schedules and supervision log — never your autochecks. Moderators of the case channel see only de-identified case text. The person running the bot could read the database, but autochecks are encrypted and anonymous content carries no link to you.',
+  'privacy.explain.anonymity':
+    '*Anonymity.* An anonymous case or reply is stored with keyed codes only, different in every thread, so nobody — facilitators included — can find out who wrote it. Publication is delayed by a random interval.',
+  'privacy.explain.rights': '*Your choice.* `/sojusz mydata export` sends you everything Sojusz keeps about you. `/sojusz mydata delete` erases it all.',
+
+  'privacy.mydata.export': 'Get everything Sojusz keeps about you (JSON file)',
+  'privacy.mydata.delete': 'Erase everything Sojusz keeps about you',
+  'privacy.delete.confirm': '*Erase all your data in Sojusz?* Settings, autochecks, supervision hours, RSVPs and topics go for good. This cannot be undone.',
+  'privacy.delete.choice': 'Your anonymous posts can go too, or stay in place with nothing left that links them to you.',
+  'privacy.delete.withdraw': 'Delete and withdraw my anonymous posts',
+  'privacy.delete.unlink': 'Delete and leave them unlinked',
+  'privacy.delete.cancel': 'Cancel',
+  'privacy.delete.cancelled': 'Nothing was deleted.',
+  'privacy.delete.doneWithdrawn': 'Done. Everything Sojusz kept about you is erased, and your anonymous posts are withdrawn. Take care.',
+  'privacy.delete.doneUnlinked': 'Done. Everything Sojusz kept about you is erased; your anonymous posts stay, linked to nobody. Take care.',
+
+  'privacy.retention.days': 'Days to keep (7–3650)',
+  'privacy.retention.cases': 'How long case text and anonymous replies are kept',
+  'privacy.retention.autochecks': 'How long autochecks are kept',
+  'privacy.retention.current': 'Kept now: case text and anonymous replies {cases} days, autochecks {autochecks} days.',
+  'privacy.retention.set': 'Saved. Case text and anonymous replies: {cases} days; autochecks: {autochecks} days. Older ones go in tonight’s clean-up.',
+  'privacy.teamExport': 'Export the team’s prompts, schedules and supervision log (JSON)',
+
+  'limits.reached': 'That’s the limit for now ({limit}). You can do it again after {resetsAt}.',
+} as const;
