@@ -11,6 +11,7 @@ export type KeyPurpose =
   | 'rate-limit'
   | 'topic-author'
   | 'anon-reply'
+  | 'prompt-rotation'
   | 'encryption'
   | 'calendar-token'
   | 'web-session';

@@ -1,0 +1,96 @@
+// /reflect now, add, remove, prompts: posting at once, the team's own prompts, and browsing the library.
+import { and, eq } from 'drizzle-orm';
+import { UserError } from '../../src/core/errors.js';
+import { message, noteBlock, textBlock, untrusted, type Rich } from '../../src/core/message.js';
+import type { Subcommand } from '../../src/core/registry.js';
+import { customPrompts } from '../../src/db/schema/index.js';
+import { PROMPT_LIBRARY, THEME_NAMES } from '../../src/features/prompts/library.js';
+import { teamPromptSchedules, type PromptPayload } from '../../src/features/prompts/schedules.js';
+import { openPromptThread } from '../../src/features/prompts/starter.js';
+import { l10n } from '../../src/i18n/index.js';
+import { parseThemes } from './schedule.js';
+
+export const CUSTOM_MAX = 280;
+const PAGE = 15;
+
+export const now: Subcommand = {
+  description: l10n('prompts.cmd.now'),
+  aliases: ['teraz'],
+  facilitator: true,
+  example: 'now #reflection',
+  options: { channel: { kind: 'channel', required: true, description: l10n('prompts.opt.channel') } },
+  async run(ctx, opts) {
+    const channel = String(opts.channel);
+    if ((await ctx.port.canPost?.(ctx.team.externalId, channel)) === false) throw new UserError('prompts.err.cannotPost', { channel });
+    // The channel's own schedule decides the themes (and so the rotation); otherwise every theme.
+    const sched = (await teamPromptSchedules(ctx.db, ctx.team.id)).find((s) => (s.payload as unknown as PromptPayload).channel === channel);
+    const themes = sched ? ((sched.payload as unknown as PromptPayload).themes ?? []) : [];
+    await ctx.db.transaction((tx) =>
+      openPromptThread(tx, ctx.bot.secrets, { teamId: ctx.team.id, channel, themes, scheduleId: sched?.id, zone: sched?.zone ?? ctx.team.zone, now: ctx.now }),
+    );
+    await ctx.reply('prompts.postedNow', { channel });
+  },
+};
+
+export const add: Subcommand = {
+  description: l10n('prompts.cmd.add'),
+  aliases: ['dodaj'],
+  facilitator: true,
+  example: 'add What helped you stay curious this week?',
+  options: { text: { kind: 'text', required: true, description: l10n('prompts.opt.text') } },
+  async run(ctx, opts) {
+    const text = String(opts.text ?? '').trim();
+    if (!text) throw new UserError('prompts.err.empty');
+    if (text.length > CUSTOM_MAX) throw new UserError('prompts.err.tooLong', { got: text.length, max: CUSTOM_MAX });
+    const [row] = await ctx.db.insert(customPrompts).values({ teamId: ctx.team.id, text, createdAt: ctx.now }).returning();
+    await ctx.reply('prompts.added', { id: row!.id });
+  },
+};
+
+export const remove: Subcommand = {
+  description: l10n('prompts.cmd.remove'),
+  aliases: ['usuń', 'usun'],
+  facilitator: true,
+  example: 'remove 2',
+  options: { id: { kind: 'int', required: true, min: 1, description: l10n('prompts.opt.promptId') } },
+  async run(ctx, opts) {
+    const id = Number(opts.id);
+    const gone = await ctx.db.delete(customPrompts).where(and(eq(customPrompts.id, id), eq(customPrompts.teamId, ctx.team.id))).returning({ id: customPrompts.id });
+    if (!gone.length) throw new UserError('prompts.err.unknownCustom', { id });
+    await ctx.reply('prompts.removed', { id });
+  },
+};
+
+export const browse: Subcommand = {
+  description: l10n('prompts.cmd.prompts'),
+  aliases: ['pytania'],
+  example: 'prompts bond',
+  options: {
+    theme: { kind: 'string', description: l10n('prompts.opt.theme') },
+    page: { kind: 'int', named: true, min: 1, aliases: ['strona'], description: l10n('prompts.opt.page') },
+  },
+  async run(ctx, opts) {
+    const themes = parseThemes(opts.theme as string | undefined);
+    const items: Rich[] = PROMPT_LIBRARY.filter((p) => !themes.length || themes.includes(p.theme)).map((p) => [
+      { text: `${THEME_NAMES[p.theme][ctx.lang]}: `, style: 'italic' },
+      { text: p[ctx.lang] },
+    ]);
+    if (!themes.length) {
+      const own = await ctx.db.select().from(customPrompts).where(eq(customPrompts.teamId, ctx.team.id));
+      items.push(...own.map((c): Rich => [{ text: `${ctx.tx('prompts.browse.custom')} #${c.id}: `, style: 'italic' }, untrusted(c.text)]));
+    }
+    const page = Number(opts.page ?? 1);
+    const from = (page - 1) * PAGE;
+    const shown = items.slice(from, from + PAGE);
+    const theme = themes.length ? themes.map((t) => THEME_NAMES[t][ctx.lang]).join(', ') : ctx.tx('prompts.allThemes');
+    const more = from + PAGE < items.length;
+    const next = `${opts.theme ? `${String(opts.theme)} ` : ''}page ${page + 1}`;
+    await ctx.reply(
+      message(
+        textBlock(ctx.t('prompts.browse.title', { theme, count: items.length })),
+        shown.length ? { type: 'list', items: shown } : null,
+        more ? noteBlock(ctx.t('prompts.browse.more', { from: from + 1, to: from + shown.length, total: items.length, next })) : null,
+      ),
+    );
+  },
+};

@@ -1,0 +1,42 @@
+// /reflect me <weekday> <HH:MM> and /reflect me off: a member's own weekly prompt by DM, in their zone.
+import { parseTime, parseWeekday } from '../../src/core/parse.js';
+import type { Subcommand } from '../../src/core/registry.js';
+import { rhythmText } from '../../src/features/prompts/describe.js';
+import { deleteSchedules, insertSchedule, PERSONAL_KIND, personalSchedule, weeklyRule, type PersonalPayload } from '../../src/features/prompts/schedules.js';
+import { l10n } from '../../src/i18n/index.js';
+import { formatLocal } from '../../src/schedule/occurrence.js';
+
+export const me: Subcommand = {
+  description: l10n('prompts.cmd.me'),
+  aliases: ['ja'],
+  example: 'me friday 08:30',
+  options: {
+    weekday: { kind: 'string', required: true, description: l10n('prompts.opt.weekday') },
+    time: { kind: 'string', required: true, description: l10n('prompts.opt.time') },
+  },
+  async run(ctx, opts) {
+    const weekday = parseWeekday(String(opts.weekday));
+    const time = parseTime(String(opts.time));
+    const zone = ctx.zone;
+    const { rule, first } = weeklyRule(weekday, time, 1, zone, ctx.now);
+    const payload: PersonalPayload = { memberId: ctx.member.id, lang: ctx.lang };
+    // One personal schedule per member: a new time replaces the old one.
+    await ctx.db.transaction(async (tx) => {
+      const old = await personalSchedule(tx, ctx.team.id, ctx.member.id);
+      await deleteSchedules(tx, old ? [old.id] : []);
+      await insertSchedule(tx, ctx.team.id, PERSONAL_KIND, zone, rule, first, payload);
+    });
+    await ctx.reply('prompts.me.set', { rhythm: rhythmText(rule, ctx.lang), zone, next: formatLocal(first, zone, ctx.lang) });
+  },
+};
+
+export const meOff: Subcommand = {
+  description: l10n('prompts.cmd.meOff'),
+  aliases: ['ja off', 'ja wyłącz', 'ja wylacz', 'me stop'],
+  async run(ctx) {
+    const old = await personalSchedule(ctx.db, ctx.team.id, ctx.member.id);
+    if (!old) return ctx.reply('prompts.me.none');
+    await deleteSchedules(ctx.db, [old.id]);
+    await ctx.reply('prompts.me.off');
+  },
+};

@@ -1,0 +1,122 @@
+// /reflect schedule, list, pause, resume, skip: the team's weekly prompt threads.
+import { eq } from 'drizzle-orm';
+import { UserError } from '../../src/core/errors.js';
+import { message, textBlock } from '../../src/core/message.js';
+import { parseDate, parseTime, parseWeekday, parseZone } from '../../src/core/parse.js';
+import type { Subcommand } from '../../src/core/registry.js';
+import { schedules } from '../../src/db/schema/index.js';
+import { rhythmText } from '../../src/features/prompts/describe.js';
+import { scheduleLine } from '../../src/features/prompts/home.js';
+import { parseTheme, THEMES, type Theme } from '../../src/features/prompts/library.js';
+import { findTeamSchedule, insertSchedule, nextDates, nextPromptAt, occurrenceOn, PROMPT_KIND, teamPromptSchedules, weeklyRule, type PromptPayload, type WeeklyRule } from '../../src/features/prompts/schedules.js';
+import { l10n } from '../../src/i18n/index.js';
+import { formatLocal, localDate, nextOccurrence } from '../../src/schedule/occurrence.js';
+import { teamHolidays } from '../../src/core/settings.js';
+import { themesText } from '../../src/features/prompts/describe.js';
+
+const idOption = { id: { kind: 'int' as const, required: true, min: 1, description: l10n('prompts.opt.id') } };
+
+/** Theme words → themes; an unknown word is answered with the list of themes. */
+export function parseThemes(words: string | undefined): Theme[] {
+  const out = new Set<Theme>();
+  for (const w of (words ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const theme = parseTheme(w);
+    if (!theme) throw new UserError('prompts.err.unknownTheme', { got: w, list: THEMES.join(', ') });
+    out.add(theme);
+  }
+  return [...out];
+}
+
+export const schedule: Subcommand = {
+  description: l10n('prompts.cmd.schedule'),
+  aliases: ['zaplanuj'],
+  facilitator: true,
+  example: 'schedule #reflection friday 09:00 every 2 weeks bond repair tz:Europe/Warsaw',
+  options: {
+    channel: { kind: 'channel', required: true, description: l10n('prompts.opt.channel') },
+    weekday: { kind: 'string', required: true, description: l10n('prompts.opt.weekday') },
+    time: { kind: 'string', required: true, description: l10n('prompts.opt.time') },
+    every: { kind: 'int', named: true, min: 1, max: 8, aliases: ['co'], units: ['weeks', 'week', 'tygodnie', 'tygodni', 'tydzień', 'tydzien', 'tyg'], description: l10n('prompts.opt.every') },
+    tz: { kind: 'string', named: true, aliases: ['strefa'], description: l10n('prompts.opt.tz') },
+    themes: { kind: 'text', description: l10n('prompts.opt.themes') },
+  },
+  async run(ctx, opts) {
+    // Everything is read and checked before anything is written.
+    const channel = String(opts.channel);
+    const weekday = parseWeekday(String(opts.weekday));
+    const time = parseTime(String(opts.time));
+    const zone = opts.tz ? parseZone(String(opts.tz)) : ctx.team.zone;
+    const themes = parseThemes(opts.themes as string | undefined);
+    const every = Number(opts.every ?? 1);
+    if ((await ctx.port.canPost?.(ctx.team.externalId, channel)) === false) throw new UserError('prompts.err.cannotPost', { channel });
+    const { rule, first } = weeklyRule(weekday, time, every, zone, ctx.now);
+    const payload: PromptPayload = { channel, themes, creator: ctx.member.externalId };
+    const row = await insertSchedule(ctx.db, ctx.team.id, PROMPT_KIND, zone, rule, first, payload);
+    const shown = nextPromptAt(rule, zone, new Date(first.getTime() - 1), teamHolidays(ctx.team)) ?? first;
+    await ctx.reply('prompts.scheduled', { id: row.id, channel, rhythm: rhythmText(rule, ctx.lang), zone, themes: themesText(themes, ctx.lang), next: formatLocal(shown, zone, ctx.lang) });
+  },
+};
+
+export const list: Subcommand = {
+  description: l10n('prompts.cmd.list'),
+  aliases: ['lista'],
+  async run(ctx) {
+    const rows = await teamPromptSchedules(ctx.db, ctx.team.id);
+    if (!rows.length) return ctx.reply('prompts.list.empty');
+    await ctx.reply(message(textBlock(ctx.t('prompts.list.title')), { type: 'list', items: rows.map((s) => scheduleLine(ctx, s)) }));
+  },
+};
+
+export const pause: Subcommand = {
+  description: l10n('prompts.cmd.pause'),
+  aliases: ['pauza', 'wstrzymaj'],
+  facilitator: true,
+  example: 'pause 3',
+  options: idOption,
+  async run(ctx, opts) {
+    const row = await findTeamSchedule(ctx.db, ctx.team.id, Number(opts.id));
+    await ctx.db.update(schedules).set({ paused: true }).where(eq(schedules.id, row.id));
+    await ctx.reply('prompts.paused', { id: row.id });
+  },
+};
+
+export const resume: Subcommand = {
+  description: l10n('prompts.cmd.resume'),
+  aliases: ['wznów', 'wznow'],
+  facilitator: true,
+  example: 'resume 3',
+  options: idOption,
+  async run(ctx, opts) {
+    const row = await findTeamSchedule(ctx.db, ctx.team.id, Number(opts.id));
+    // Counted from now: prompts missed while paused were meant to be missed, not reported.
+    const next = nextOccurrence(row.rule, row.zone, ctx.now);
+    await ctx.db.update(schedules).set({ paused: false, nextDueAt: next }).where(eq(schedules.id, row.id));
+    const shown = nextPromptAt(row.rule, row.zone, ctx.now, teamHolidays(ctx.team));
+    await ctx.reply('prompts.resumed', { id: row.id, next: shown ? formatLocal(shown, row.zone, ctx.lang) : '—' });
+  },
+};
+
+export const skip: Subcommand = {
+  description: l10n('prompts.cmd.skip'),
+  aliases: ['pomiń', 'pomin'],
+  facilitator: true,
+  example: 'skip 3 2026-04-03',
+  options: { ...idOption, date: { kind: 'string', required: true, description: l10n('prompts.opt.date') } },
+  async run(ctx, opts) {
+    const date = parseDate(String(opts.date));
+    await ctx.db.transaction(async (tx) => {
+      const row = await findTeamSchedule(tx, ctx.team.id, Number(opts.id), true);
+      const rule = row.rule as WeeklyRule;
+      const at = occurrenceOn(rule, row.zone, date);
+      if (!at || at <= ctx.now) {
+        const dates = nextDates(rule, row.zone, ctx.now, 4).map((d) => localDate(d, row.zone)).join(', ');
+        throw new UserError('prompts.err.notOccurrence', { date, id: row.id, dates });
+      }
+      const updated: WeeklyRule = { ...rule, skip: [...new Set([...(rule.skip ?? []), date])].sort() };
+      const nextDueAt = row.nextDueAt && row.nextDueAt.getTime() === at.getTime() ? nextOccurrence(updated, row.zone, at) : row.nextDueAt;
+      await tx.update(schedules).set({ rule: updated, nextDueAt }).where(eq(schedules.id, row.id));
+      const next = nextPromptAt(updated, row.zone, ctx.now, teamHolidays(ctx.team));
+      await ctx.reply('prompts.skipped', { id: row.id, date, next: next ? formatLocal(next, row.zone, ctx.lang) : '—' });
+    });
+  },
+};

@@ -1,0 +1,19 @@
+// Words for schedules in messages: the rhythm ("every Friday at 09:00"), weekday names, theme lists.
+import { DateTime } from 'luxon';
+import { tx, type Lang } from '../../i18n/index.js';
+import { THEME_NAMES, type Theme } from './library.js';
+import type { WeeklyRule } from './schedules.js';
+
+export function weekdayName(weekday: number, lang: Lang): string {
+  // 2026-03-02 is a Monday: add weekday-1 days.
+  return DateTime.fromISO('2026-03-02').plus({ days: weekday - 1 }).setLocale(lang === 'pl' ? 'pl' : 'en-GB').toFormat('cccc');
+}
+
+export function rhythmText(rule: WeeklyRule, lang: Lang): string {
+  const p = { weekday: weekdayName(rule.weekday, lang), time: rule.time, every: rule.every };
+  return rule.every > 1 ? tx(lang, 'prompts.rhythm.everyN', p) : tx(lang, 'prompts.rhythm.weekly', p);
+}
+
+export function themesText(themes: readonly Theme[], lang: Lang): string {
+  return themes.length ? themes.map((t) => THEME_NAMES[t][lang]).join(', ') : tx(lang, 'prompts.allThemes');
+}

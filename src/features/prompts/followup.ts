@@ -1,0 +1,88 @@
+// Follow-ups: who answered a prompt thread (counted by keyed HMAC only), and one gentle reminder N days later.
+import { and, count, eq, or, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Secrets } from '../../core/secrets.js';
+import { message, textBlock } from '../../core/message.js';
+import { DEFAULTS, SETTINGS } from '../../core/settings.js';
+import { setting, type Team } from '../../core/teams.js';
+import type { Tx } from '../../db/client.js';
+import { outbox, promptPosts, promptReplies, schedules, teams } from '../../db/schema/index.js';
+import { t } from '../../i18n/index.js';
+import type { ScheduleKind } from '../../schedule/kinds.js';
+import { localToInstant } from '../../schedule/occurrence.js';
+import { enqueue } from '../../schedule/outbox.js';
+import { FOLLOWUP_KIND } from './schedules.js';
+import { teamLang } from './team.js';
+
+type Post = typeof promptPosts.$inferSelect;
+
+export function followUpDays(team: Team): number {
+  return setting<number>(team, SETTINGS.promptFollowUpDays, DEFAULTS.promptFollowUpDays);
+}
+
+/** When the team wants follow-ups: a one-off schedule N days after the post, at the same local time. */
+export async function scheduleFollowUp(db: Tx, team: Team, post: Post, zone: string): Promise<void> {
+  const days = followUpDays(team);
+  if (!days) return;
+  const at = DateTime.fromJSDate(post.postedAt, { zone }).plus({ days });
+  const rule = { type: 'once' as const, date: at.toISODate()!, time: at.toFormat('HH:mm') };
+  await db.insert(schedules).values({
+    teamId: team.id,
+    kind: FOLLOWUP_KIND,
+    zone,
+    rule,
+    nextDueAt: localToInstant(rule.date, rule.time, zone),
+    payload: { postId: post.id },
+  });
+}
+
+/** The MAC that stands for one member in one post's count: one member counts once, and is named nowhere. */
+export function replyMac(secrets: Secrets, teamId: number, postId: number, memberExternalId: string): string {
+  return secrets.hmac('anon-reply', teamId, postId, memberExternalId);
+}
+
+export async function recordReply(db: Tx, secrets: Secrets, post: Post, memberExternalId: string): Promise<void> {
+  await db.insert(promptReplies).values({ postId: post.id, memberMac: replyMac(secrets, post.teamId, post.id, memberExternalId) }).onConflictDoNothing();
+}
+
+export async function replyCount(db: Tx, postId: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(promptReplies).where(eq(promptReplies.postId, postId));
+  return Number(row?.n ?? 0);
+}
+
+/** The prompt post whose delivered thread is this (platform channel + thread reference), if any. */
+export async function postByThread(db: Tx, teamId: number, channel: string, thread: string): Promise<Post | undefined> {
+  const [row] = await db
+    .select({ post: promptPosts })
+    .from(promptPosts)
+    .innerJoin(outbox, eq(outbox.key, promptPosts.outboxKey))
+    .where(
+      and(
+        eq(promptPosts.teamId, teamId),
+        sql`${outbox.sentRef}->>'channel' = ${channel}`,
+        or(sql`${outbox.sentRef}->>'thread' = ${thread}`, sql`${outbox.sentRef}->>'id' = ${thread}`),
+      ),
+    )
+    .limit(1);
+  return row?.post;
+}
+
+export const followUpKind: ScheduleKind = {
+  kind: FOLLOWUP_KIND,
+  async fire({ tx, schedule, now }) {
+    const postId = Number(schedule.payload.postId);
+    const [post] = await tx.select().from(promptPosts).where(eq(promptPosts.id, postId));
+    const [team] = await tx.select().from(teams).where(eq(teams.id, schedule.teamId));
+    if (!post || !team) return;
+    const n = await replyCount(tx, post.id);
+    const lang = teamLang(team);
+    const text = n > 0 ? t(lang, 'prompts.followup.count', { count: n }) : t(lang, 'prompts.followup.none');
+    // Keyed by the post: a second follow-up for the same thread can never be queued.
+    await enqueue(tx, now, {
+      teamId: team.id,
+      key: `prompt-followup:${post.id}`,
+      target: { kind: 'channel', channel: post.channel, threadOfKey: post.outboxKey },
+      message: message(textBlock(text)),
+    });
+  },
+};

@@ -1,0 +1,53 @@
+// The schedule kinds of prompts: team threads (with holidays and missed-prompt reports), personal DMs, follow-ups.
+import { and, eq } from 'drizzle-orm';
+import { message, textBlock } from '../../core/message.js';
+import { teamHolidays } from '../../core/settings.js';
+import { members, teams } from '../../db/schema/index.js';
+import { isLang, t } from '../../i18n/index.js';
+import type { ScheduleKind } from '../../schedule/kinds.js';
+import { formatLocal, localDate } from '../../schedule/occurrence.js';
+import { enqueue } from '../../schedule/outbox.js';
+import { followUpKind } from './followup.js';
+import { personalPromptKind } from './personal.js';
+import { nextPromptAt, PROMPT_KIND, type PromptPayload } from './schedules.js';
+import { openPromptThread } from './starter.js';
+import { teamLang } from './team.js';
+
+export const promptKind: ScheduleKind = {
+  kind: PROMPT_KIND,
+  async fire({ bot, tx, schedule, dueAt, now }) {
+    const p = schedule.payload as unknown as PromptPayload;
+    await openPromptThread(tx, bot.secrets, {
+      teamId: schedule.teamId,
+      channel: p.channel,
+      themes: p.themes ?? [],
+      key: `prompt:${schedule.id}:${dueAt.toISOString()}`,
+      scheduleId: schedule.id,
+      zone: schedule.zone,
+      now,
+    });
+  },
+  /** Team holidays: no team prompt on those local dates. */
+  async excluded({ tx, schedule, dueAt }) {
+    const [team] = await tx.select().from(teams).where(eq(teams.id, schedule.teamId));
+    return Boolean(team && teamHolidays(team).includes(localDate(dueAt, schedule.zone)));
+  },
+  /** Missed beyond the grace window: tell the facilitator who created it, in their language, by DM. */
+  async skipped({ tx, schedule, dueAt, now }) {
+    const p = schedule.payload as unknown as PromptPayload;
+    if (!p.creator) return;
+    const [team] = await tx.select().from(teams).where(eq(teams.id, schedule.teamId));
+    if (!team) return;
+    const [creator] = await tx.select().from(members).where(and(eq(members.teamId, team.id), eq(members.externalId, p.creator)));
+    const lang = isLang(creator?.lang) ? creator.lang : teamLang(team);
+    const next = nextPromptAt(schedule.rule, schedule.zone, now, teamHolidays(team));
+    const text = t(lang, 'prompts.missed', {
+      when: formatLocal(dueAt, schedule.zone, lang),
+      channel: p.channel,
+      next: next ? formatLocal(next, schedule.zone, lang) : t(lang, 'prompts.missed.none').map((s) => s.text).join(''),
+    });
+    await enqueue(tx, now, { teamId: team.id, key: `prompt-missed:${schedule.id}:${dueAt.toISOString()}`, target: { kind: 'dm', member: p.creator }, message: message(textBlock(text)) });
+  },
+};
+
+export const promptScheduleKinds: ScheduleKind[] = [promptKind, personalPromptKind, followUpKind];

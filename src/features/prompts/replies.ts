@@ -1,0 +1,65 @@
+// Answers in prompt threads: anonymous replies under a per-thread pseudonym, and counting who answered.
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Bot } from '../../core/bot.js';
+import { UserError } from '../../core/errors.js';
+import type { Form } from '../../core/form.js';
+import { quoteBlock, type Message } from '../../core/message.js';
+import type { Secrets } from '../../core/secrets.js';
+import { findTeam, type Team } from '../../core/teams.js';
+import type { Tx } from '../../db/client.js';
+import { promptPosts } from '../../db/schema/index.js';
+import { tx as words, type Lang } from '../../i18n/index.js';
+import { enqueue } from '../../schedule/outbox.js';
+import { pseudonymLabel, pseudonymOrdinal } from '../anonymity/pseudonyms.js';
+import { postByThread, recordReply } from './followup.js';
+import { teamLang } from './team.js';
+
+export const ANON_FORM_ID = 'prompts.anonReply';
+export const ANON_MAX = 1500;
+
+export function anonReplyForm(lang: Lang, postId: string): Form {
+  return {
+    id: ANON_FORM_ID,
+    title: words(lang, 'prompts.anon.title'),
+    submitLabel: words(lang, 'prompts.anon.submit'),
+    intro: words(lang, 'prompts.anon.intro'),
+    fields: [{ id: 'text', kind: 'text', multiline: true, maxLength: ANON_MAX, label: words(lang, 'prompts.anon.label') }],
+    state: postId,
+  };
+}
+
+export async function findPost(db: Tx, teamId: number, postId: number): Promise<typeof promptPosts.$inferSelect> {
+  const [post] = Number.isInteger(postId) ? await db.select().from(promptPosts).where(and(eq(promptPosts.id, postId), eq(promptPosts.teamId, teamId))) : [];
+  if (!post) throw new UserError('prompts.err.postGone');
+  return post;
+}
+
+/**
+ * Queue the answer in the post's thread under the member's pseudonym for that thread. Nothing stored
+ * names the member: the pseudonym row and the reply count hold keyed HMACs; the text lives only in the
+ * outgoing message.
+ */
+export async function postAnonReply(db: Tx, secrets: Secrets, team: Team, postId: number, memberExternalId: string, text: string, now: Date): Promise<string> {
+  const post = await findPost(db, team.id, postId);
+  const ordinal = await pseudonymOrdinal(db, secrets, team.id, `prompt:${post.id}`, memberExternalId, now);
+  const persona = pseudonymLabel(ordinal, teamLang(team));
+  const msg: Message = { blocks: [quoteBlock(text)], persona, summary: persona };
+  await enqueue(db, now, {
+    teamId: team.id,
+    // Random, so the key says nothing about who wrote it.
+    key: `prompt-reply:${post.id}:${randomUUID()}`,
+    target: { kind: 'channel', channel: post.channel, threadOfKey: post.outboxKey },
+    message: msg,
+  });
+  await recordReply(db, secrets, post, memberExternalId);
+  return persona;
+}
+
+/** A member answered in some thread: if it is a prompt thread, count them (once). The text is never read. */
+export async function countThreadReply(bot: Bot, ev: { platform: import('../../core/port.js').Platform; team: string; channel: string; thread: string; member: string }): Promise<void> {
+  const team = await findTeam(bot.db, ev.platform, ev.team);
+  if (!team) return;
+  const post = await postByThread(bot.db, team.id, ev.channel, ev.thread);
+  if (post) await recordReply(bot.db, bot.secrets, post, ev.member);
+}

@@ -1,0 +1,87 @@
+// Prompt schedules as rows of the core's schedules table: create, find (only the team's own), dates ahead.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { UserError } from '../../core/errors.js';
+import type { Tx } from '../../db/client.js';
+import { schedules } from '../../db/schema/index.js';
+import type { ScheduleRow } from '../../schedule/kinds.js';
+import { localDate, localToInstant, nextOccurrence, type Rule } from '../../schedule/occurrence.js';
+import type { Theme } from './library.js';
+
+export const PROMPT_KIND = 'prompt';
+export const PERSONAL_KIND = 'personal-prompt';
+export const FOLLOWUP_KIND = 'prompt-followup';
+
+/** What a team prompt schedule carries: where, which themes, and who to tell when one is missed. */
+export interface PromptPayload {
+  channel: string;
+  themes: Theme[];
+  /** Platform id of the facilitator who created it (told about missed prompts). */
+  creator: string;
+}
+
+/** What a personal prompt schedule carries: the member (by our row id) and the language they chose it in. */
+export interface PersonalPayload {
+  memberId: number;
+  lang: 'pl' | 'en';
+}
+
+export type WeeklyRule = Extract<Rule, { type: 'weekly' }>;
+
+/** A weekly rule anchored on the local date of its first occurrence, so "every 2 weeks" counts from there. */
+export function weeklyRule(weekday: number, time: string, every: number, zone: string, now: Date): { rule: WeeklyRule; first: Date } {
+  const probe: WeeklyRule = { type: 'weekly', weekday, time, every: 1, anchor: localDate(now, zone) };
+  const first = nextOccurrence(probe, zone, now)!;
+  return { rule: { type: 'weekly', weekday, time, every, anchor: localDate(first, zone) }, first };
+}
+
+export async function insertSchedule(db: Tx, teamId: number, kind: string, zone: string, rule: WeeklyRule, first: Date, payload: object): Promise<ScheduleRow> {
+  const [row] = await db.insert(schedules).values({ teamId, kind, zone, rule, nextDueAt: first, payload: payload as Record<string, unknown> }).returning();
+  return row!;
+}
+
+export async function teamPromptSchedules(db: Tx, teamId: number): Promise<ScheduleRow[]> {
+  return db.select().from(schedules).where(and(eq(schedules.teamId, teamId), eq(schedules.kind, PROMPT_KIND))).orderBy(asc(schedules.id));
+}
+
+/** A team's prompt schedule by number; another team's, or another kind's, is "unknown" — never revealed. */
+export async function findTeamSchedule(db: Tx, teamId: number, id: number, lock = false): Promise<ScheduleRow> {
+  const q = db.select().from(schedules).where(and(eq(schedules.id, id), eq(schedules.teamId, teamId), eq(schedules.kind, PROMPT_KIND)));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw new UserError('prompts.err.unknownSchedule', { id });
+  return row;
+}
+
+export async function personalSchedule(db: Tx, teamId: number, memberId: number): Promise<ScheduleRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(schedules)
+    .where(and(eq(schedules.teamId, teamId), eq(schedules.kind, PERSONAL_KIND), sql`(${schedules.payload}->>'memberId')::int = ${memberId}`));
+  return row;
+}
+
+export async function deleteSchedules(db: Tx, ids: number[]): Promise<void> {
+  if (ids.length) await db.delete(schedules).where(inArray(schedules.id, ids));
+}
+
+/** The next `n` occurrences after `after`, as instants. */
+export function nextDates(rule: Rule, zone: string, after: Date, n: number): Date[] {
+  const out: Date[] = [];
+  let at: Date | null = after;
+  while (out.length < n && (at = nextOccurrence(rule, zone, at))) out.push(at);
+  return out;
+}
+
+/** The next occurrence that is not a team holiday: what members will actually see. */
+export function nextPromptAt(rule: Rule, zone: string, after: Date, holidays: readonly string[]): Date | null {
+  let at: Date | null = after;
+  for (let i = 0; i < 400 && (at = nextOccurrence(rule, zone, at)); i++) if (!holidays.includes(localDate(at, zone))) return at;
+  return null;
+}
+
+/** The instant of the schedule's occurrence on a local date, or null when the rule has none that day. */
+export function occurrenceOn(rule: WeeklyRule, zone: string, date: string): Date | null {
+  const unskipped: WeeklyRule = { ...rule, skip: [] };
+  const dayStart = localToInstant(date, '00:00', zone);
+  const at = nextOccurrence(unskipped, zone, new Date(dayStart.getTime() - 1));
+  return at && localDate(at, zone) === date ? at : null;
+}

@@ -1,0 +1,118 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MemoryMember } from '../../adapters/memory/index.js';
+import { ensureTeam } from '../../src/core/teams.js';
+import { customPrompts, schedules } from '../../src/db/schema/index.js';
+import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
+
+let tb: TestBot;
+let id: number;
+beforeAll(async () => {
+  tb = await makeBot({ start: '2026-03-02T08:00:00Z' });
+  await tb.mem.command(facilitator, '/reflect schedule #reflection friday 09:00');
+  id = Number(/#(\d+)/.exec(tb.mem.privateTo(facilitator.id).join('\n'))![1]);
+});
+afterAll(() => tb.close());
+
+async function ask(member: MemoryMember, line: string): Promise<string> {
+  const before = tb.mem.privateTo(member.id).length;
+  await tb.mem.command(member, line);
+  return tb.mem.privateTo(member.id).slice(before).join('\n');
+}
+async function scheduleRows() {
+  return tb.bot.db.select().from(schedules).orderBy(schedules.id);
+}
+
+describe('/reflect answers bad input clearly and changes nothing', () => {
+  it.each([
+    ['an unknown weekday', '/reflect schedule #reflection funday 09:00', '„funday” to nie dzień tygodnia'],
+    ['25:00', '/reflect schedule #reflection friday 25:00', '„25:00” to nie godzina'],
+    ['an unknown zone', '/reflect schedule #reflection friday 09:00 tz:Mars/Olympus', '„Mars/Olympus” to nie strefa czasowa'],
+    ['an unknown theme, listing the themes', '/reflect schedule #reflection friday 09:00 zodiak', 'Nie znam tematu „zodiak”. Tematy: goals, tasks, bond'],
+    ['every 0 weeks', '/reflect schedule #reflection friday 09:00 every 0 weeks', 'every'],
+  ])('rejects %s with an example', async (_what, line, expected) => {
+    const before = await scheduleRows();
+    const answer = await ask(facilitator, line);
+    expect(answer).toContain(expected);
+    expect(answer).toContain('Na przykład: `/reflect schedule #reflection friday 09:00');
+    expect(await scheduleRows()).toEqual(before);
+  });
+
+  it('names a channel the bot cannot post in and says how to invite it', async () => {
+    tb.mem.closedChannels.add('private-room');
+    const before = await scheduleRows();
+    const answer = await ask(facilitator, '/reflect schedule #private-room friday 09:00');
+    expect(answer).toContain('Nie mogę pisać na #private-room');
+    expect(answer).toContain('/invite');
+    expect(await ask(facilitator, '/reflect now #private-room')).toContain('#private-room');
+    expect(await scheduleRows()).toEqual(before);
+  });
+
+  it('answers in English for an English speaker', async () => {
+    const answer = await ask({ ...ben, isAdmin: true }, '/reflect schedule #reflection friday 25:00');
+    expect(answer).toContain('“25:00” is not a time on the 24-hour clock');
+    expect(answer).toContain('For example: `/reflect schedule');
+  });
+
+  it('treats an unknown schedule and another team’s schedule alike, without touching either', async () => {
+    const other = await ensureTeam(tb.bot.db, 'memory', 'T-OTHER');
+    const [foreign] = await tb.bot.db
+      .insert(schedules)
+      .values({ teamId: other.id, kind: 'prompt', zone: 'Europe/Warsaw', rule: { type: 'weekly', weekday: 5, time: '09:00', every: 1, anchor: '2026-03-06' }, nextDueAt: new Date('2026-03-06T08:00:00Z'), payload: { channel: 'x', themes: [] } })
+      .returning();
+    for (const n of [999, foreign!.id]) {
+      const answer = await ask(facilitator, `/reflect pause ${n}`);
+      expect(answer).toContain(`nie ma harmonogramu pytań #${n}`);
+      expect(answer).toContain('/reflect pause 3');
+    }
+    const [still] = await tb.bot.db.select().from(schedules).where(eq(schedules.id, foreign!.id));
+    expect(still!.paused).toBe(false);
+  });
+
+  it('refuses to skip a date that is not an occurrence and lists the dates that are', async () => {
+    const before = await scheduleRows();
+    const answer = await ask(facilitator, `/reflect skip ${id} 2026-03-07`);
+    expect(answer).toContain(`2026-03-07 nie jest terminem harmonogramu #${id}`);
+    expect(answer).toContain('2026-03-06, 2026-03-13, 2026-03-20, 2026-03-27');
+    expect(await ask(facilitator, `/reflect skip ${id} 2026-13-40`)).toContain('2026-13-40');
+    expect(await scheduleRows()).toEqual(before);
+  });
+
+  it('lets only facilitators schedule, pause or add prompts', async () => {
+    const before = await scheduleRows();
+    for (const line of ['/reflect schedule #reflection friday 09:00', `/reflect pause ${id}`, '/reflect add Co dziś?', '/reflect followup 3']) {
+      expect(await ask(anna, line)).toContain('tylko osoby prowadzące');
+    }
+    expect(await scheduleRows()).toEqual(before);
+  });
+
+  it('keeps the team’s own prompts within 280 characters and removes only existing ones', async () => {
+    const long = 'a'.repeat(281);
+    expect(await ask(facilitator, `/reflect add ${long}`)).toContain('281 znaków, a limit to 280');
+    const [{ n }] = (await tb.bot.db.select({ n: count() }).from(customPrompts)) as [{ n: number }];
+    expect(Number(n)).toBe(0);
+    expect(await ask(facilitator, `/reflect dodaj ${'b'.repeat(280)}`)).toContain('Dodano pytanie zespołu');
+    expect(await ask(facilitator, '/reflect remove 77')).toContain('Nie ma pytania zespołu #77');
+  });
+
+  it('rejects a follow-up that is neither days nor off', async () => {
+    expect(await ask(facilitator, '/reflect followup soon')).toContain('„soon” to nie liczba dni');
+    expect(await ask(facilitator, '/reflect followup 15')).toContain('„15”');
+  });
+
+  it('rejects a personal prompt at 25:00 and creates none', async () => {
+    expect(await ask(anna, '/reflect ja piątek 25:00')).toContain('„25:00”');
+    expect(await tb.bot.db.select().from(schedules).where(eq(schedules.kind, 'personal-prompt'))).toHaveLength(0);
+  });
+
+  it('browses prompts by theme in the member’s language, and pages the full list visibly', async () => {
+    const bond = await ask(ben, '/reflect prompts bond');
+    expect(bond).toContain('Prompts — Bond');
+    const all = await ask(anna, '/reflect pytania');
+    expect(all).toMatch(/Pozycje 1–15 z 79/);
+    expect(all).toContain('page 2');
+    const page6 = await ask(anna, '/reflect pytania page 6');
+    expect(page6).toContain('Własne pytania zespołu');
+    expect(await ask(anna, '/reflect pytania zodiak')).toContain('Nie znam tematu „zodiak”');
+  });
+});

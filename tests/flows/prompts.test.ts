@@ -1,0 +1,216 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Said } from '../../adapters/memory/index.js';
+import type { MemoryMember } from '../../adapters/memory/index.js';
+import { promptPosts, schedules } from '../../src/db/schema/index.js';
+import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
+import { findInDatabase } from '../helpers/dbsearch.js';
+
+type Post = Extract<Said, { kind: 'post' }>;
+
+let tb: TestBot;
+beforeAll(async () => {
+  // Monday 2 March 2026, 09:00 in Warsaw.
+  tb = await makeBot({ start: '2026-03-02T08:00:00Z' });
+});
+afterAll(() => tb.close());
+
+/** What a member was told privately in answer to one command. */
+async function ask(member: MemoryMember, line: string): Promise<string> {
+  const before = tb.mem.privateTo(member.id).length;
+  await tb.mem.command(member, line);
+  return tb.mem.privateTo(member.id).slice(before).join('\n');
+}
+async function at(iso: string) {
+  tb.clock.set(iso);
+  return tb.bot.runDueWork();
+}
+const anonButton = (p: Post) => p.message.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : [])).find((b) => b.action === 'prompts.anonReply');
+const starters = (channel: string) => tb.mem.posts(channel).filter((p) => !p.place.thread);
+const inThread = (channel: string, starter: Post) => tb.mem.posts(channel).filter((p) => p.place.thread === starter.ref.id);
+const scheduleId = (answer: string) => Number(/#(\d+)/.exec(answer)![1]);
+
+describe('weekly prompt threads', () => {
+  let id: number;
+
+  it('schedules a Friday 09:00 prompt and says when the first one comes and how to pause it', async () => {
+    const answer = await ask(facilitator, '/reflect schedule #reflection friday 09:00');
+    id = scheduleId(answer);
+    expect(answer).toContain('#reflection');
+    expect(answer).toMatch(/pt\., 6 mar 2026, 09:00/);
+    expect(answer).toContain(`/reflect pauza ${id}`);
+  });
+
+  it('opens exactly one thread in the right channel on Friday at 09:00, with the anonymous-reply button', async () => {
+    await at('2026-03-06T07:59:00Z');
+    expect(starters('reflection')).toHaveLength(0);
+    await at('2026-03-06T08:00:20Z');
+    await at('2026-03-06T08:01:00Z');
+    const posts = starters('reflection');
+    expect(posts).toHaveLength(1);
+    expect(tb.mem.posts().filter((p) => p.place.channel !== 'reflection')).toHaveLength(0);
+    expect(posts[0]!.text).toContain('Pytanie do refleksji');
+    expect(posts[0]!.text).toContain('Odpowiedz w wątku');
+    expect(anonButton(posts[0]!)?.label).toBe('Odpowiedz anonimowo');
+  });
+
+  it('lists the schedule with its rhythm, themes and next date', async () => {
+    const answer = await ask(anna, '/reflect lista');
+    expect(answer).toContain(`#${id}`);
+    expect(answer).toContain('#reflection');
+    expect(answer).toContain('wszystkie tematy');
+    expect(answer).toMatch(/następne: pt\., 13 mar 2026, 09:00/);
+  });
+
+  it('posts an anonymous answer in the thread under "Osoba A", the same pseudonym again, "Osoba B" for someone else', async () => {
+    const starter = starters('reflection')[0]!;
+    const value = anonButton(starter)!.value;
+    await tb.mem.click(anna, 'prompts.anonReply', value);
+    expect(tb.mem.lastForm(anna.id)?.fields[0]).toMatchObject({ kind: 'text', maxLength: 1500 });
+    expect(await tb.mem.fill(anna, { text: 'Zauważam, że milczenie mnie niepokoi.' })).toEqual({ kind: 'close' });
+    expect(tb.mem.lastPrivate(anna.id)).toContain('Osoba A');
+    await tb.mem.click(anna, 'prompts.anonReply', value);
+    await tb.mem.fill(anna, { text: 'I jeszcze jedno.' });
+    await tb.mem.click(ben, 'prompts.anonReply', value);
+    await tb.mem.fill(ben, { text: 'A small thing: I ask more now.' });
+    await tb.bot.runDueWork();
+    const replies = inThread('reflection', starter);
+    const personaOf = (words: string) => replies.find((r) => r.text.includes(words))?.message.persona;
+    expect(replies).toHaveLength(3);
+    expect(personaOf('Zauważam, że milczenie mnie niepokoi.')).toBe('Osoba A');
+    expect(personaOf('I jeszcze jedno.')).toBe('Osoba A');
+    expect(personaOf('A small thing')).toBe('Osoba B');
+    // The answer is quoted as member-written text, so it can never ping or format.
+    expect(replies[0]!.message.blocks[0]).toMatchObject({ type: 'quote', text: [{ untrusted: true }] });
+  });
+
+  it('keeps the anonymous member’s id out of every table but the core’s member roster', async () => {
+    const quiet = { id: 'U_QUIET_REPLIER', locale: 'pl-PL' };
+    const value = anonButton(starters('reflection')[0]!)!.value;
+    await tb.mem.click(quiet, 'prompts.anonReply', value);
+    await tb.mem.fill(quiet, { text: 'Tylko tyle.' });
+    await tb.bot.runDueWork();
+    expect(inThread('reflection', starters('reflection')[0]!).at(-1)!.message.persona).toBe('Osoba C');
+    expect(await findInDatabase(tb.bot.db, 'U_QUIET_REPLIER')).toEqual(['members.external_id']);
+  });
+
+  it('rejects an anonymous answer over 1500 characters and posts nothing', async () => {
+    const value = anonButton(starters('reflection')[0]!)!.value;
+    await tb.mem.click(anna, 'prompts.anonReply', value);
+    const before = tb.mem.posts().length;
+    const out = await tb.mem.fill(anna, { text: 'x'.repeat(1501) });
+    expect(out).toMatchObject({ kind: 'errors', errors: { text: expect.stringContaining('1500') } });
+    await tb.bot.runDueWork();
+    expect(tb.mem.posts()).toHaveLength(before);
+  });
+
+  it('skips a team holiday and a skipped date, then posts again', async () => {
+    expect(await ask(facilitator, '/reflect holiday add 2026-03-13')).toContain('2026-03-13');
+    expect(await ask(anna, '/reflect holidays')).toContain('2026-03-13');
+    expect(await ask(facilitator, `/reflect pomiń ${id} 2026-03-20`)).toMatch(/pt\., 27 mar 2026, 09:00/);
+    await at('2026-03-13T08:00:30Z');
+    await at('2026-03-20T08:00:30Z');
+    expect(starters('reflection')).toHaveLength(1);
+    await at('2026-03-27T08:00:30Z');
+    expect(starters('reflection')).toHaveLength(2);
+    expect(await ask(facilitator, '/reflect holiday remove 2026-03-13')).toContain('2026-03-13');
+    expect(await ask(anna, '/reflect holidays')).not.toContain('2026-03-13');
+  });
+
+  it('pauses and resumes a schedule without reporting the weeks it was paused', async () => {
+    expect(await ask(facilitator, `/reflect pause ${id}`)).toContain(`/reflect wznów ${id}`);
+    expect(await ask(anna, '/reflect list')).toContain('wstrzymany');
+    await at('2026-04-03T07:00:30Z');
+    await at('2026-04-10T07:00:30Z');
+    expect(starters('reflection')).toHaveLength(2);
+    expect(await ask(facilitator, `/reflect wznów ${id}`)).toMatch(/pt\., 17 kwi 2026, 09:00/);
+    await at('2026-04-17T07:00:30Z');
+    expect(starters('reflection')).toHaveLength(3);
+    expect(tb.mem.dms(facilitator.id)).toHaveLength(0);
+  });
+
+  it('posts the next prompt at once with /reflect now', async () => {
+    const answer = await ask(facilitator, '/reflect teraz #reflection');
+    expect(answer).toContain('#reflection');
+    await tb.bot.runDueWork();
+    expect(starters('reflection')).toHaveLength(4);
+    const ids = (await tb.bot.db.select().from(promptPosts)).map((p) => p.promptId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('tells the facilitator by DM when a prompt was missed beyond the grace window, and posts nothing late', async () => {
+    // The bot is down from before Friday 24 April 09:00 until 16:00 that day: 7 hours late.
+    await at('2026-04-24T14:00:00Z');
+    expect(starters('reflection')).toHaveLength(4);
+    const dm = tb.mem.dms(facilitator.id).at(-1)!;
+    expect(dm.text).toContain('bot nie działał');
+    expect(dm.text).toContain('pt., 24 kwi 2026, 09:00');
+    expect(dm.text).toContain('pt., 1 maj 2026, 09:00');
+    await at('2026-04-24T14:01:00Z');
+    expect(tb.mem.dms(facilitator.id)).toHaveLength(1);
+  });
+
+  it('shows the team’s schedules and the member’s personal prompt on the home view', async () => {
+    const home = await tb.bot.home(tb.mem.inv(anna));
+    const text = (await import('../../src/core/message.js')).messageToPlain(home);
+    expect(text).toContain('#reflection');
+    expect(text).toContain('/reflect ja piątek 08:30');
+  });
+});
+
+describe('follow-ups', () => {
+  it('after N days says how many colleagues answered, once per thread, never naming anyone', async () => {
+    await at('2026-05-04T08:00:00Z');
+    expect(await ask(facilitator, '/reflect followup 2')).toContain('2 dni');
+    const answer = await ask(facilitator, '/reflect schedule #circle wednesday 10:00 więź');
+    expect(answer).toContain('Więź');
+    await at('2026-05-06T08:00:10Z');
+    const starter = starters('circle')[0]!;
+    expect(starter).toBeDefined();
+    const thread = starter.ref.thread ?? starter.ref.id;
+    await tb.mem.threadReply(anna.id, 'circle', thread);
+    await tb.mem.threadReply(anna.id, 'circle', thread);
+    await tb.mem.threadReply(ben.id, 'circle', thread);
+    // A reply in some other thread is not counted.
+    await tb.mem.threadReply('U_OTHER', 'circle', 'not-a-prompt-thread');
+    await at('2026-05-08T07:59:00Z');
+    expect(inThread('circle', starter)).toHaveLength(0);
+    await at('2026-05-08T08:00:10Z');
+    await at('2026-05-09T08:00:10Z');
+    const follow = inThread('circle', starter);
+    expect(follow).toHaveLength(1);
+    expect(follow[0]!.text).toBe('2 osoby odpowiedziały już na to pytanie — wciąż jest miejsce na Twoją odpowiedź.');
+    expect(follow[0]!.text).not.toMatch(/U_|Anna|Ben/);
+  });
+
+  it('is off again after /reflect followup off', async () => {
+    expect(await ask(facilitator, '/reflect followup off')).toContain('bez przypomnień');
+    await at('2026-05-13T08:00:10Z');
+    const starter = starters('circle')[1]!;
+    await at('2026-05-16T08:00:10Z');
+    expect(inThread('circle', starter)).toHaveLength(0);
+  });
+});
+
+describe('personal prompts', () => {
+  it('sends a weekly DM at the member’s own local time, in their language, until they turn it off', async () => {
+    await at('2026-06-01T12:00:00Z');
+    await ask(ben, '/sojusz timezone America/New_York');
+    const answer = await ask(ben, '/reflect me friday 08:30');
+    expect(answer).toContain('America/New_York');
+    expect(answer).toContain('Fri, 5 Jun 2026, 08:30');
+    await at('2026-06-05T12:29:00Z');
+    expect(tb.mem.dms(ben.id)).toHaveLength(0);
+    await at('2026-06-05T12:30:10Z');
+    expect(tb.mem.dms(ben.id)).toHaveLength(1);
+    expect(tb.mem.dms(ben.id)[0]!.text).toContain('Your reflection prompt for this week');
+    await at('2026-06-12T12:30:10Z');
+    const dms = tb.mem.dms(ben.id);
+    expect(dms).toHaveLength(2);
+    expect(dms[0]!.text).not.toBe(dms[1]!.text);
+    expect(await ask(ben, '/reflect me off')).toContain('off');
+    await at('2026-06-19T12:30:10Z');
+    expect(tb.mem.dms(ben.id)).toHaveLength(2);
+    expect(await tb.bot.db.select().from(schedules).where(eq(schedules.kind, 'personal-prompt'))).toHaveLength(0);
+  });
+});
