@@ -1,5 +1,6 @@
 // The composition root: the one file that knows every adapter. Reads the environment and starts the bot.
 import { buildRegistry } from './commands/index.js';
+import { startDiscord } from './adapters/discord/index.js';
 import { ConfigError, loadConfig, type Config } from './src/config.js';
 import { createApp, type App } from './src/app.js';
 import { DatabaseError } from './src/db/errors.js';
@@ -61,6 +62,7 @@ async function startAdapters(app: App, config: Config, clock: OffsetClock | type
     const { startSlack } = await import('./adapters/slack/index.js');
     app.adapters.push(await startSlack(app, config));
   }
+  if (config.discordEnabled) app.adapters.push(await startDiscord(app, config));
 }
 
 main().catch((e) => {

@@ -1,0 +1,42 @@
+// Form drafts between modal steps, sealed with the bot's key and kept 15 minutes (the interaction token's life).
+import { randomBytes } from 'node:crypto';
+import { and, eq, lt } from 'drizzle-orm';
+import type { Bot } from '../../../src/core/bot.js';
+import type { Form, RawValues } from '../../../src/core/form.js';
+import { discordFormDrafts } from '../../../src/db/schema/index.js';
+
+const TTL_MS = 15 * 60_000;
+
+export interface Draft {
+  form: Form;
+  /** Answers so far, by field id (typed text, before the core validates them). */
+  values: RawValues;
+  /** The modal step to show next. */
+  step: number;
+}
+
+export async function createDraft(bot: Bot, member: string, draft: Draft): Promise<string> {
+  const id = randomBytes(12).toString('base64url');
+  const now = bot.clock.now();
+  await bot.db.delete(discordFormDrafts).where(lt(discordFormDrafts.expiresAt, now));
+  await bot.db.insert(discordFormDrafts).values({ id, memberExternalId: member, sealed: bot.secrets.encrypt(JSON.stringify(draft)), expiresAt: new Date(now.getTime() + TTL_MS) });
+  return id;
+}
+
+/** The member's own draft, unexpired; undefined otherwise (someone else's id opens nothing). */
+export async function loadDraft(bot: Bot, id: string, member: string): Promise<Draft | undefined> {
+  const [row] = await bot.db.select().from(discordFormDrafts).where(and(eq(discordFormDrafts.id, id), eq(discordFormDrafts.memberExternalId, member)));
+  if (!row || row.expiresAt.getTime() < bot.clock.now().getTime()) return undefined;
+  return JSON.parse(bot.secrets.decrypt(row.sealed)) as Draft;
+}
+
+export async function saveDraft(bot: Bot, id: string, draft: Draft): Promise<void> {
+  await bot.db
+    .update(discordFormDrafts)
+    .set({ sealed: bot.secrets.encrypt(JSON.stringify(draft)), expiresAt: new Date(bot.clock.now().getTime() + TTL_MS) })
+    .where(eq(discordFormDrafts.id, id));
+}
+
+export async function dropDraft(bot: Bot, id: string): Promise<void> {
+  await bot.db.delete(discordFormDrafts).where(eq(discordFormDrafts.id, id));
+}

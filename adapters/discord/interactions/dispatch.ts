@@ -1,0 +1,166 @@
+// Discord interactions → core events, the same for gateway and HTTP mode: commands, buttons, modal steps, field errors.
+import type { Bot } from '../../../src/core/bot.js';
+import type { CoreEvent, FormOutcome } from '../../../src/core/events.js';
+import { message, noteBlock, textBlock, type Message } from '../../../src/core/message.js';
+import type { Invocation } from '../../../src/core/port.js';
+import { findCommand } from '../../../src/core/registry.js';
+import { pickLanguage, t, tx, type Lang } from '../../../src/i18n/index.js';
+import { discordName, registryPath, OptionType } from '../commands/build.js';
+import { createDraft, dropDraft, loadDraft, saveDraft, type Draft } from '../forms/drafts.js';
+import { DiscordPort, MODAL_PREFIX } from '../port.js';
+import { parseCustomId } from '../render/message.js';
+import { formSteps, modalValues, toRawValues } from '../render/modal.js';
+import { ensureAcked, type InteractionHandle } from './handle.js';
+
+const MANAGE_GUILD = 1n << 5n;
+const ADMINISTRATOR = 1n << 3n;
+const THREAD_TYPES = new Set([10, 11, 12]);
+export const CONTINUE = 'dc:next';
+export const REOPEN = 'dc:reopen';
+
+/** A raw interaction as Discord sends it (gateway dispatch or HTTP body). */
+export type RawInteraction = Record<string, any>;
+
+export interface DispatchOptions {
+  bot: Bot;
+  port: DiscordPort;
+  /** Acknowledge (defer) when the handler has not answered by then; Discord allows 3 s. */
+  deferAfterMs?: number;
+}
+
+function invocation(raw: RawInteraction, handle: InteractionHandle): Invocation {
+  const user = raw.member?.user ?? raw.user ?? {};
+  const perms = BigInt(raw.member?.permissions ?? '0');
+  const inThread = THREAD_TYPES.has(raw.channel?.type);
+  return {
+    platform: 'discord',
+    team: raw.guild_id ?? 'dm',
+    member: { id: user.id, name: user.global_name ?? user.username, locale: raw.locale, isAdmin: (perms & (MANAGE_GUILD | ADMINISTRATOR)) !== 0n },
+    channel: inThread ? (raw.channel.parent_id ?? raw.channel_id) : raw.channel_id,
+    thread: inThread ? raw.channel_id : undefined,
+    handle,
+  };
+}
+
+/** Subcommand path and options from Discord's nested option objects. */
+export function commandArgs(options: RawInteraction[] | undefined): { path: string[]; options: Record<string, string | number | boolean> } {
+  const path: string[] = [];
+  const out: Record<string, string | number | boolean> = {};
+  let level = options ?? [];
+  for (;;) {
+    const sub = level.find((o) => o.type === OptionType.SubCommand || o.type === OptionType.SubCommandGroup);
+    if (!sub) break;
+    path.push(sub.name);
+    level = sub.options ?? [];
+  }
+  for (const o of level) out[o.name] = o.value;
+  return { path, options: out };
+}
+
+export function makeHandle(raw: RawInteraction, respond: InteractionHandle['respond']): InteractionHandle {
+  return {
+    id: raw.id,
+    token: raw.token,
+    applicationId: raw.application_id,
+    type: raw.type,
+    receivedAt: Date.now(),
+    fromMessage: Boolean(raw.message),
+    ack: 'none',
+    originalFilled: false,
+    respond,
+    queue: Promise.resolve(),
+  };
+}
+
+/** Handle one interaction; every path acknowledges it exactly once. */
+export async function dispatchInteraction(o: DispatchOptions, raw: RawInteraction, respond: InteractionHandle['respond']): Promise<void> {
+  if (raw.type === 1) return respond({ type: 1 });
+  const h = makeHandle(raw, respond);
+  const inv = invocation(raw, h);
+  const mode = raw.type === 3 ? 'update' : 'private';
+  const timer = setTimeout(() => void ensureAcked(h, mode).catch(() => undefined), o.deferAfterMs ?? 2000);
+  try {
+    if (raw.type === 2) await onCommand(o, raw, inv);
+    else if (raw.type === 3) await onComponent(o, raw, inv, h);
+    else if (raw.type === 5) await onModal(o, raw, inv, h);
+  } finally {
+    clearTimeout(timer);
+    await ensureAcked(h, mode).catch(() => undefined);
+  }
+}
+
+async function onCommand(o: DispatchOptions, raw: RawInteraction, inv: Invocation): Promise<void> {
+  const cmd = findCommand(o.bot.registry, raw.data.name);
+  const args = commandArgs(raw.data.options);
+  const byDiscordName = new Map<string, string>();
+  const path = cmd ? registryPath(cmd, args.path) : args.path;
+  for (const n of Object.keys(cmd?.subcommands[path.join(' ')]?.options ?? {})) byDiscordName.set(discordName(n) ?? n, n);
+  const options = Object.fromEntries(Object.entries(args.options).map(([k, v]) => [byDiscordName.get(k) ?? k, v]));
+  await o.bot.handle({ kind: 'command', inv, command: raw.data.name, path, options });
+}
+
+async function lang(o: DispatchOptions, inv: Invocation): Promise<Lang> {
+  try {
+    return (await o.bot.context(inv)).lang;
+  } catch {
+    return pickLanguage(null, null, inv.member.locale);
+  }
+}
+
+async function onComponent(o: DispatchOptions, raw: RawInteraction, inv: Invocation, h: InteractionHandle): Promise<void> {
+  const { action, value } = parseCustomId(raw.data.custom_id);
+  if (action === CONTINUE || action === REOPEN) {
+    const draft = value ? await loadDraft(o.bot, value, inv.member.id) : undefined;
+    if (!draft) return o.port.answerPrivately(inv, message(textBlock(t(await lang(o, inv), 'discord.draftExpired'))));
+    return o.port.showModal(h, draft.form, draft.step, value!, inv.member.locale, draft.values);
+  }
+  const m = raw.message;
+  const source = m ? { team: inv.team, channel: inv.channel ?? m.channel_id, id: m.id, thread: inv.thread } : undefined;
+  const ev: CoreEvent = { kind: 'button', inv, action, value, source };
+  const out = await o.bot.handle(ev);
+  if (out) await afterForm(o, inv, out, undefined);
+}
+
+async function onModal(o: DispatchOptions, raw: RawInteraction, inv: Invocation, h: InteractionHandle): Promise<void> {
+  const { action, value } = parseCustomId(raw.data.custom_id);
+  if (action !== MODAL_PREFIX || !value) throw new Error('modal submit without a Sojusz custom id');
+  const [draftId, stepText] = value.split(':');
+  const draft = await loadDraft(o.bot, draftId!, inv.member.id);
+  if (!draft) return o.port.answerPrivately(inv, message(textBlock(t(await lang(o, inv), 'discord.draftExpired'))));
+  const steps = formSteps(draft.form);
+  const step = Number(stepText);
+  const typed = modalValues(raw.data.components ?? []);
+  const values = { ...draft.values, ...toRawValues(steps[step] ?? [], typed) };
+  if (step + 1 < steps.length) {
+    // A modal cannot open another modal: keep the answers and offer a button to the next part.
+    await saveDraft(o.bot, draftId!, { ...draft, values, step: step + 1 });
+    const l = await lang(o, inv);
+    return o.port.answerPrivately(inv, message(textBlock(t(l, 'discord.step', { step: step + 1, steps: steps.length })), { type: 'actions', buttons: [{ action: CONTINUE, value: draftId, label: tx(l, 'discord.continue'), style: 'primary' }] }));
+  }
+  const out = await o.bot.handle({ kind: 'form', inv, formId: draft.form.id, values, state: draft.form.state });
+  await afterForm(o, inv, out ?? { kind: 'close' }, { id: draftId!, draft: { ...draft, values } });
+  void h;
+}
+
+/** What to do with the modal after a submit: done, show field errors with a reopen button, or offer the next form. */
+async function afterForm(o: DispatchOptions, inv: Invocation, out: FormOutcome, current: { id: string; draft: Draft } | undefined): Promise<void> {
+  const h = inv.handle as InteractionHandle;
+  const l = await lang(o, inv);
+  if (out.kind === 'close') {
+    if (current) await dropDraft(o.bot, current.id);
+    if (h.ack === 'none' && h.type === 5) await o.port.answerPrivately(inv, message(textBlock(t(l, 'discord.saved'))));
+    return;
+  }
+  if (out.kind === 'errors') {
+    const fields = current?.draft.form.fields ?? [];
+    const firstBad = fields.findIndex((f) => f.id in out.errors);
+    const id = current?.id;
+    if (current) await saveDraft(o.bot, current.id, { ...current.draft, step: Math.max(0, Math.floor(firstBad / 5)) });
+    const items = Object.entries(out.errors).map(([field, text]) => [{ text: `${fields.find((f) => f.id === field)?.label ?? field}: `, style: 'bold' as const }, { text }]);
+    const msg: Message = message(textBlock(t(l, 'discord.errorsTitle')), { type: 'list', items }, id ? { type: 'actions', buttons: [{ action: REOPEN, value: id, label: tx(l, 'discord.reopen'), style: 'primary' }] } : null);
+    return o.port.answerPrivately(inv, msg);
+  }
+  if (current) await dropDraft(o.bot, current.id);
+  const next = await createDraft(o.bot, inv.member.id, { form: out.form, values: {}, step: 0 });
+  return o.port.answerPrivately(inv, message(noteBlock(out.form.title), { type: 'actions', buttons: [{ action: CONTINUE, value: next, label: tx(l, 'discord.continue'), style: 'primary' }] }));
+}

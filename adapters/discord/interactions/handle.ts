@@ -1,0 +1,50 @@
+// The state of one interaction while the core handles it (kept in Invocation.handle): how it was acknowledged and how to answer.
+import type { APIInteractionResponse } from 'discord.js';
+
+/** Discord keeps an interaction token for 15 minutes; after that private answers go by DM. */
+export const TOKEN_LIFE_MS = 15 * 60_000;
+
+export type Ack = 'none' | 'deferred' | 'deferredUpdate' | 'modal' | 'pong';
+
+export interface InteractionHandle {
+  id: string;
+  token: string;
+  applicationId: string;
+  /** 2 command, 3 component, 5 modal submit. */
+  type: number;
+  receivedAt: number;
+  /** The interaction came from a message (component, or modal opened by one): a deferred update is allowed. */
+  fromMessage: boolean;
+  ack: Ack;
+  /** The deferred "thinking…" response has been replaced by a real answer. */
+  originalFilled: boolean;
+  /** The first response: an HTTP callback POST (gateway) or the HTTP response body (HTTP interactions). */
+  respond(body: APIInteractionResponse): Promise<void>;
+  /** Serializes answers so a timed defer and a handler's reply never race. */
+  queue: Promise<unknown>;
+}
+
+/** Run `fn` after every earlier step on the same interaction. */
+export function serially<T>(h: InteractionHandle, fn: () => Promise<T>): Promise<T> {
+  const next = h.queue.then(fn, fn);
+  h.queue = next.catch(() => undefined);
+  return next;
+}
+
+export function isHandle(x: unknown): x is InteractionHandle {
+  return Boolean(x && typeof x === 'object' && 'token' in x && 'respond' in x);
+}
+
+/** Acknowledge with a deferred private answer (or a silent deferred update on a message) unless already acknowledged. */
+export function ensureAcked(h: InteractionHandle, mode: 'private' | 'update' = 'private'): Promise<void> {
+  return serially(h, async () => {
+    if (h.ack !== 'none') return;
+    if (mode === 'update' && h.fromMessage) {
+      h.ack = 'deferredUpdate';
+      await h.respond({ type: 6 });
+    } else {
+      h.ack = 'deferred';
+      await h.respond({ type: 5, data: { flags: 64 } });
+    }
+  });
+}

@@ -1,0 +1,200 @@
+// ChatPort on Discord through @discordjs/rest: posts with nonces, threads from messages, ephemeral answers, modals, DMs, files.
+import { createHash } from 'node:crypto';
+import { DiscordAPIError, RateLimitError, type REST, type RawFile } from '@discordjs/rest';
+import { Routes } from 'discord.js';
+import type { Bot } from '../../src/core/bot.js';
+import { PlatformError } from '../../src/core/errors.js';
+import type { Form } from '../../src/core/form.js';
+import type { File, Message } from '../../src/core/message.js';
+import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
+import { pickLanguage } from '../../src/i18n/index.js';
+import { createDraft } from './forms/drafts.js';
+import { isHandle, serially, TOKEN_LIFE_MS, type InteractionHandle } from './interactions/handle.js';
+import { NO_MENTIONS } from './render/escape.js';
+import { DISCORD_LIMITS as L, truncate } from './render/limits.js';
+import { renderMessage, renderSingle, type DiscordPayload } from './render/message.js';
+import { formToModal } from './render/modal.js';
+
+/** Codes after which retrying cannot help: unknown channel/message/user, missing access or permissions, DMs closed. */
+const FINAL_CODES = new Set([10003, 10004, 10008, 10013, 50001, 50007, 50013]);
+const EPHEMERAL = 64;
+
+/** Discord's nonce is at most 25 characters: a hash of the outbox key, so a retried send returns the first message. */
+export function nonceFor(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, L.nonce);
+}
+
+/** Wrap a REST failure as the core's PlatformError (retry hints and whether retrying can help). */
+export function platformError(e: unknown): unknown {
+  if (e instanceof PlatformError) return e;
+  if (e instanceof RateLimitError) return new PlatformError('discord', 'rate_limited', e, Math.max(1, Math.ceil(e.retryAfter / 1000)));
+  if (e instanceof DiscordAPIError) return new PlatformError('discord', String(e.code || e.status), e, undefined, !FINAL_CODES.has(Number(e.code)) && e.status !== 403 && e.status !== 404);
+  return e;
+}
+
+async function call<T>(fn: () => Promise<unknown>): Promise<T> {
+  try {
+    return (await fn()) as T;
+  } catch (e) {
+    throw platformError(e);
+  }
+}
+
+function toRequest(p: DiscordPayload, extra: Record<string, unknown> = {}): { body: Record<string, unknown>; files?: RawFile[] } {
+  const { files, ...body } = p;
+  return { body: { ...body, ...extra }, ...(files?.length ? { files: files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })) } : {}) };
+}
+
+interface ApiMessage {
+  id: string;
+  channel_id: string;
+  content?: string;
+  embeds?: { author?: { name: string }; description?: string; title?: string }[];
+}
+
+export class DiscordPort implements ChatPort {
+  readonly platform = 'discord' as const;
+  readonly capabilities: Capabilities = { forms: true, ephemeral: true, threads: true, files: true };
+
+  constructor(
+    readonly rest: REST,
+    readonly applicationId: string,
+    private readonly bot: Bot,
+  ) {}
+
+  async post(to: Place, message: Message, opts?: { key?: string }): Promise<MessageRef> {
+    const channel = to.thread ? await this.threadChannel(to) : to.channel;
+    const first = await this.send(channel, renderMessage(message), opts?.key);
+    // A thread started from a message has that message's id: replies to a channel message go there.
+    return { team: to.team, channel: to.channel, id: first.id, thread: to.thread ?? first.id };
+  }
+
+  /** The thread channel for `place.thread` (a message id until someone starts the thread): created on first use. */
+  private async threadChannel(to: Place): Promise<string> {
+    const thread = to.thread!;
+    try {
+      await this.rest.get(Routes.channel(thread));
+      return thread;
+    } catch (e) {
+      if (!(e instanceof DiscordAPIError && e.code === 10003)) throw platformError(e);
+    }
+    const parent = await call<ApiMessage>(() => this.rest.get(Routes.channelMessage(to.channel, thread)));
+    try {
+      await this.rest.post(Routes.threads(to.channel, thread), { body: { name: threadName(parent), auto_archive_duration: 10080 } });
+    } catch (e) {
+      // 160004: another replica started it a moment ago; post into it all the same.
+      if (!(e instanceof DiscordAPIError && e.code === 160004)) throw platformError(e);
+    }
+    return thread;
+  }
+
+  private async send(channel: string, parts: DiscordPayload[], key?: string): Promise<ApiMessage> {
+    let first: ApiMessage | undefined;
+    for (const [i, part] of parts.entries()) {
+      const nonce = key ? { nonce: nonceFor(i ? `${key}#${i}` : key), enforce_nonce: true } : {};
+      const sent = await call<ApiMessage>(() => this.rest.post(Routes.channelMessages(channel), toRequest(part, nonce)));
+      first ??= sent;
+    }
+    return first!;
+  }
+
+  /** A message inside a thread lives in the thread's channel; a channel message's `thread` is its own id. */
+  private where(ref: MessageRef): string {
+    return ref.thread && ref.thread !== ref.id ? ref.thread : ref.channel;
+  }
+
+  async update(ref: MessageRef, message: Message): Promise<void> {
+    await call(() => this.rest.patch(Routes.channelMessage(this.where(ref), ref.id), toRequest(renderSingle(message))));
+  }
+
+  async remove(ref: MessageRef): Promise<void> {
+    await call(() => this.rest.delete(Routes.channelMessage(this.where(ref), ref.id)));
+  }
+
+  private async dmChannel(member: string): Promise<string> {
+    const dm = await call<{ id: string }>(() => this.rest.post(Routes.userChannels(), { body: { recipient_id: member } }));
+    return dm.id;
+  }
+
+  async direct(member: MemberRef, message: Message, opts?: { key?: string }): Promise<MessageRef> {
+    const channel = await this.dmChannel(member.id);
+    const first = await this.send(channel, renderMessage(message), opts?.key);
+    return { team: member.team, channel, id: first.id };
+  }
+
+  async upload(to: MemberRef, file: File, message?: Message): Promise<void> {
+    const channel = await this.dmChannel(to.id);
+    const parts = message ? renderMessage(message) : [{ allowed_mentions: NO_MENTIONS }];
+    const last = parts[parts.length - 1]!;
+    const attached: DiscordPayload = { ...last, files: [...(last.files ?? []), { name: file.name, data: Buffer.from(file.bytes), contentType: file.mime }] };
+    attached.attachments = attached.files!.map((f, id) => ({ id, filename: f.name }));
+    await this.send(channel, [...parts.slice(0, -1), attached]);
+  }
+
+  async answerPrivately(to: Invocation, message: Message): Promise<void> {
+    const h = to.handle;
+    // No interaction, an expired token, or one answered with a modal (no message to follow up): by DM.
+    if (!isHandle(h) || h.ack === 'modal' || Date.now() - h.receivedAt > TOKEN_LIFE_MS - 30_000) {
+      await this.direct({ team: to.team, id: to.member.id }, message);
+      return;
+    }
+    const parts = renderMessage(message);
+    await serially(h, async () => {
+      if (h.ack === 'none') {
+        h.ack = 'deferred';
+        await h.respond({ type: 5, data: { flags: EPHEMERAL } });
+      }
+      for (const part of parts) {
+        if (h.ack === 'deferred' && !h.originalFilled) {
+          h.originalFilled = true;
+          await call(() => this.rest.patch(Routes.webhookMessage(this.applicationId, h.token, '@original'), { ...toRequest(part), auth: false }));
+        } else {
+          await call(() => this.rest.post(Routes.webhook(this.applicationId, h.token), { ...toRequest(part, { flags: EPHEMERAL }), auth: false }));
+        }
+      }
+    });
+  }
+
+  async openForm(to: Invocation, form: Form): Promise<void> {
+    const h = to.handle;
+    if (!isHandle(h)) throw new PlatformError('discord', 'no_interaction', undefined, undefined, false);
+    const id = await createDraft(this.bot, to.member.id, { form, values: {}, step: 0 });
+    await this.showModal(h, form, 0, id, to.member.locale, {});
+  }
+
+  /** A modal can only be the first answer to an interaction (and never to a modal submit). */
+  async showModal(h: InteractionHandle, form: Form, step: number, draftId: string, locale: string | undefined, kept: Record<string, string | string[] | undefined>): Promise<void> {
+    await serially(h, async () => {
+      if (h.ack !== 'none' || h.type === 5) throw new PlatformError('discord', 'already_acknowledged', undefined, undefined, false);
+      h.ack = 'modal';
+      await h.respond({ type: 9, data: formToModal(form, step, modalCustomId(draftId, step), pickLanguage(null, null, locale), kept) });
+    });
+  }
+
+  async channelMembers(team: string): Promise<string[] | undefined> {
+    // Approximation: every human member of the guild (computing per-channel visibility needs roles and overwrites).
+    const list = await call<{ user: { id: string; bot?: boolean } }[]>(() => this.rest.get(Routes.guildMembers(team), { query: new URLSearchParams({ limit: '1000' }) }));
+    return list.filter((m) => !m.user.bot).map((m) => m.user.id);
+  }
+
+  async canPost(_team: string, channel: string): Promise<boolean> {
+    try {
+      await this.rest.get(Routes.channel(channel));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+export const MODAL_PREFIX = 'dc:form';
+export function modalCustomId(draftId: string, step: number): string {
+  return `${MODAL_PREFIX}|${draftId}:${step}`;
+}
+
+function threadName(parent: ApiMessage): string {
+  const e = parent.embeds?.[0];
+  const raw = parent.content || e?.title || e?.description || e?.author?.name || '…';
+  const line = raw.split('\n').find((l) => l.trim()) ?? '…';
+  return truncate(line.replace(/[*_`>~|\\]|-#/g, '').trim() || '…', L.threadName);
+}

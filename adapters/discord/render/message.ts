@@ -1,0 +1,180 @@
+// Message model → Discord messages: content within 2000 characters (split visibly), embeds for personas, fields and images, buttons as action rows.
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField, APIComponentInActionRow } from 'discord.js';
+import type { Block, Button, Message, Rich } from '../../../src/core/message.js';
+import { escapeUntrusted, NO_MENTIONS } from './escape.js';
+import { DISCORD_LIMITS as L, splitText, truncate } from './limits.js';
+
+export interface DiscordFile {
+  name: string;
+  data: Buffer;
+  contentType: string;
+}
+
+/** One Discord message body (JSON), plus files to send as multipart. */
+export interface DiscordPayload {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInActionRow>[];
+  allowed_mentions: typeof NO_MENTIONS;
+  attachments?: { id: number; filename: string }[];
+  files?: DiscordFile[];
+}
+
+/** Inline rich text as Discord markdown; member-written spans are neutralized. */
+export function richToMarkdown(text: Rich): string {
+  return text
+    .map((s) => {
+      if (s.mention) return `<@${s.mention.replace(/\D/g, '')}>`;
+      let t = s.untrusted ? (s.style === 'code' ? s.text.replace(/`/g, "'") : escapeUntrusted(s.text)) : s.text;
+      if (s.link && /^https?:\/\//.test(s.link)) t = `[${t}](${s.link})`;
+      if (s.style === 'bold') t = `**${t}**`;
+      else if (s.style === 'italic') t = `_${t}_`;
+      else if (s.style === 'code') t = `\`${t}\``;
+      return t;
+    })
+    .join('');
+}
+
+function blockToMarkdown(b: Block): string | undefined {
+  switch (b.type) {
+    case 'text':
+      return richToMarkdown(b.text);
+    case 'heading':
+      return `**${b.text}**`;
+    case 'list':
+      return b.items.map((i, n) => `${b.ordered ? `${n + 1}.` : '•'} ${richToMarkdown(i)}`).join('\n');
+    case 'note':
+      return richToMarkdown(b.text)
+        .split('\n')
+        .map((l) => `-# ${l}`)
+        .join('\n');
+    case 'quote':
+      return richToMarkdown(b.text)
+        .split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n');
+    case 'divider':
+      return '───';
+    default:
+      return undefined; // fields, actions and images become embeds and components
+  }
+}
+
+/** custom_id for a core button: `${action}|${value}`; over Discord's 100 characters is a bug in the caller. */
+export function buttonCustomId(action: string, value?: string): string {
+  const id = `${action}|${value ?? ''}`;
+  if (id.length > L.customId) throw new Error(`button custom_id over ${L.customId} characters: ${action}`);
+  return id;
+}
+
+export function parseCustomId(id: string): { action: string; value?: string } {
+  const bar = id.indexOf('|');
+  if (bar < 0) return { action: id };
+  const value = id.slice(bar + 1);
+  return { action: id.slice(0, bar), value: value === '' ? undefined : value };
+}
+
+export function renderButtons(buttons: Button[]): APIActionRowComponent<APIComponentInActionRow>[] {
+  const rows: APIActionRowComponent<APIComponentInActionRow>[] = [];
+  for (let i = 0; i < buttons.length && rows.length < L.actionRows; i += L.buttonsPerRow) {
+    rows.push({
+      type: 1,
+      components: buttons.slice(i, i + L.buttonsPerRow).map(
+        (b): APIButtonComponentWithCustomId => ({
+          type: 2,
+          style: b.style === 'primary' ? 1 : b.style === 'danger' ? 4 : 2,
+          label: truncate(b.label, L.buttonLabel),
+          custom_id: buttonCustomId(b.action, b.value),
+        }),
+      ),
+    });
+  }
+  return rows;
+}
+
+function embedSize(e: APIEmbed): number {
+  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.author?.name.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
+
+/** Keep the sum of embed texts within 6000 by shortening descriptions, then dropping trailing fields (visibly). */
+export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
+  const total = () => embeds.reduce((n, e) => n + embedSize(e), 0);
+  for (const e of embeds) {
+    const over = total() - L.embedTotal;
+    if (over <= 0) break;
+    if (e.description) e.description = truncate(e.description, Math.max(1, e.description.length - over));
+  }
+  for (const e of embeds) {
+    while (total() > L.embedTotal && e.fields && e.fields.length > 1) {
+      e.fields.pop();
+      e.fields[e.fields.length - 1]!.value = truncate(`${e.fields[e.fields.length - 1]!.value}\n…`, L.fieldValue);
+    }
+  }
+  return embeds.slice(0, L.embedsPerMessage);
+}
+
+/** Fields as embed fields: at most 25 (the last one says more were cut), names 256, values 1024. */
+export function fieldsEmbed(fields: { label: string; value: Rich }[]): APIEmbed {
+  let out: APIEmbedField[] = fields.map((f) => ({ name: truncate(f.label || '\u200b', L.fieldName), value: truncate(richToMarkdown(f.value) || '\u200b', L.fieldValue) }));
+  if (out.length > L.embedFields) {
+    const hidden = out.length - (L.embedFields - 1);
+    out = [...out.slice(0, L.embedFields - 1), { name: '…', value: `+${hidden}` }];
+  }
+  return { fields: out };
+}
+
+/**
+ * Render one core message as one or more Discord messages. Content over 2000 characters is split at
+ * line breaks into numbered parts "(1/2)"; embeds, buttons and files ride on the last part.
+ */
+export function renderMessage(m: Message): DiscordPayload[] {
+  const lines: string[] = [];
+  const embeds: APIEmbed[] = [];
+  const buttons: Button[] = [];
+  const files: DiscordFile[] = [];
+  for (const b of m.blocks) {
+    const md = blockToMarkdown(b);
+    if (md !== undefined) lines.push(md);
+    else if (b.type === 'fields') embeds.push(fieldsEmbed(b.fields));
+    else if (b.type === 'actions') buttons.push(...b.buttons);
+    else if (b.type === 'image') {
+      const name = files.length ? `chart-${files.length + 1}.png` : 'chart.png';
+      files.push({ name, data: Buffer.from(b.png, 'base64'), contentType: 'image/png' });
+      embeds.push({ image: { url: `attachment://${name}` }, ...(b.alt ? { footer: { text: truncate(b.alt, 2048) } } : {}) });
+    }
+  }
+  const body = lines.join('\n');
+  let chunks: string[];
+  if (m.persona) {
+    // An anonymous post: the pseudonym is the embed's author, the text its description.
+    embeds.unshift({ author: { name: truncate(m.persona, L.embedAuthorName) }, description: truncate(body, L.embedDescription) || undefined });
+    chunks = [];
+  } else {
+    chunks = splitContent(body);
+  }
+  const components = renderButtons(buttons);
+  const tail: Omit<DiscordPayload, 'allowed_mentions'> = {
+    ...(embeds.length ? { embeds: fitEmbeds(embeds) } : {}),
+    ...(components.length ? { components } : {}),
+    ...(files.length ? { files, attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}),
+  };
+  if (!chunks.length) return [{ allowed_mentions: NO_MENTIONS, ...tail }];
+  return chunks.map((content, i) => ({ content, allowed_mentions: NO_MENTIONS, ...(i === chunks.length - 1 ? tail : {}) }));
+}
+
+/** Split content visibly: each part ends with "(n/N)" when there is more than one. */
+export function splitContent(body: string): string[] {
+  if (body.length <= L.content) return body ? [body] : [];
+  const room = L.content - ' (99/99)'.length;
+  const parts = splitText(body, room);
+  return parts.map((p, i) => `${p} (${i + 1}/${parts.length})`);
+}
+
+/** One message only (editing in place): content over 2000 characters is shortened with a visible "…". */
+export function renderSingle(m: Message): DiscordPayload {
+  const parts = renderMessage(m);
+  if (parts.length === 1) return parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const whole = parts.map((p) => p.content ?? '').join('\n');
+  return { ...last, content: truncate(whole.replace(/ \(\d+\/\d+\)(?=\n|$)/g, ''), L.content) };
+}

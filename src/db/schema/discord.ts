@@ -1,0 +1,16 @@
+// Discord form drafts: a form's declaration and partial answers between modal steps (Discord modals hold 5 fields and cannot be re-opened from a submit), so HTTP-interactions mode stays stateless across replicas.
+import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const discordFormDrafts = pgTable(
+  'discord_form_drafts',
+  {
+    /** Random id carried in the modal's and buttons' custom_id. */
+    id: text('id').primaryKey(),
+    /** Platform user id allowed to continue the draft (a draft is never shared). */
+    memberExternalId: text('member_external_id').notNull(),
+    /** AES-GCM sealed JSON ({form, values, step}): partial answers can be member-written text. */
+    sealed: text('sealed').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('discord_form_drafts_expires').on(t.expiresAt)],
+);

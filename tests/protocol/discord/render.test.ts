@@ -1,0 +1,138 @@
+// Rendering for Discord against its limits table, mention safety, and the command registration diff.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeUntrusted } from '../../../adapters/discord/render/escape.js';
+import { DISCORD_LIMITS } from '../../../adapters/discord/render/limits.js';
+import { buttonCustomId, fieldsEmbed, renderMessage, renderSingle } from '../../../adapters/discord/render/message.js';
+import { formToModal, toRawValues } from '../../../adapters/discord/render/modal.js';
+import { toDiscordCommand } from '../../../adapters/discord/commands/build.js';
+import { registerCommands } from '../../../adapters/discord/commands/register.js';
+import { makeRest } from '../../../adapters/discord/rest.js';
+import { message, plain, textBlock, untrusted } from '../../../src/core/message.js';
+import { FAKE_APPLICATION_ID, FAKE_GUILD_ID, startFakeDiscord, type FakeDiscord } from '../../fakes/discord/index.js';
+import { longForm, shortForm, testRegistry } from './registry.js';
+
+const text = (n: number) => message(textBlock('x'.repeat(n)));
+
+describe('Discord message limits', () => {
+  it('keeps content of exactly 2000 characters in one message and splits 2001 into numbered parts', () => {
+    expect(renderMessage(text(DISCORD_LIMITS.content))).toHaveLength(1);
+    const parts = renderMessage(text(DISCORD_LIMITS.content + 1));
+    expect(parts).toHaveLength(2);
+    expect(parts.every((p) => p.content!.length <= DISCORD_LIMITS.content)).toBe(true);
+    expect(parts[0]!.content).toMatch(/\(1\/2\)$/);
+    expect(parts[1]!.content).toMatch(/\(2\/2\)$/);
+  });
+
+  it('shortens an edited message over 2000 characters with a visible ellipsis', () => {
+    expect(renderSingle(text(DISCORD_LIMITS.content)).content).toHaveLength(DISCORD_LIMITS.content);
+    const one = renderSingle(text(DISCORD_LIMITS.content + 1)).content!;
+    expect(one).toHaveLength(DISCORD_LIMITS.content);
+    expect(one.endsWith('…')).toBe(true);
+  });
+
+  it('shows 25 fields as they are and 26 as 24 plus a visible "+2"', () => {
+    const f = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `f${i}`, value: [plain('v')] }));
+    expect(fieldsEmbed(f(25)).fields).toHaveLength(25);
+    const cut = fieldsEmbed(f(26)).fields!;
+    expect(cut).toHaveLength(25);
+    expect(cut[24]).toEqual({ name: '…', value: '+2' });
+  });
+
+  it('keeps an anonymous post under its pseudonym within the 4096-character embed description', () => {
+    const [p] = renderMessage({ ...message(textBlock([untrusted('y'.repeat(5000))])), persona: 'Colleague A' });
+    expect(p!.embeds![0]!.author!.name).toBe('Colleague A');
+    expect(p!.embeds![0]!.description!.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
+    expect(p!.content).toBeUndefined();
+  });
+
+  it('accepts a button id of exactly 100 characters and refuses 101', () => {
+    expect(buttonCustomId('a', 'b'.repeat(98))).toHaveLength(100);
+    expect(() => buttonCustomId('a', 'b'.repeat(99))).toThrow();
+  });
+
+  it('sends a chart as an attached PNG shown in an embed', () => {
+    const [p] = renderMessage(message({ type: 'image', png: Buffer.from([1, 2]).toString('base64'), alt: 'trend' }));
+    expect(p!.files![0]!.name).toBe('chart.png');
+    expect(p!.embeds![0]!.image!.url).toBe('attachment://chart.png');
+  });
+});
+
+describe('untrusted text on Discord', () => {
+  it('cannot ping a person, a role, everyone or here', () => {
+    const out = escapeUntrusted('@everyone @here <@123456789012345678> <@!123456789012345678> <@&123456789012345678> <<@123456789012345678>>');
+    expect(out).not.toMatch(/<@|@everyone|@here/);
+  });
+
+  it('cannot format: markdown characters are escaped', () => {
+    expect(escapeUntrusted('**bold** [x](http://e.vil)')).toBe('\\*\\*bold\\*\\* \\[x\\]\\(http://e.vil\\)');
+  });
+
+  it('sets allowed_mentions to none on every rendered message', () => {
+    for (const p of renderMessage(text(4500))) expect(p.allowed_mentions).toMatchObject({ parse: [], users: [], roles: [] });
+  });
+});
+
+describe('forms as Discord modals', () => {
+  it('shows at most five inputs per modal with labels within 45 characters', () => {
+    const form = { ...longForm(), fields: longForm().fields.map((f) => ({ ...f, label: 'L'.repeat(46) })) };
+    const m = formToModal(form, 0, 'id', 'en');
+    expect(m.components).toHaveLength(DISCORD_LIMITS.modalComponents);
+    expect((m.components[0] as any).components[0].label).toHaveLength(DISCORD_LIMITS.inputLabel);
+    expect(formToModal(form, 1, 'id', 'en').components).toHaveLength(2);
+  });
+
+  it('maps a typed choice number or label to the option value', () => {
+    const fields = [{ id: 'c', kind: 'choice' as const, label: 'C', options: [{ value: 'yes', label: 'Tak' }, { value: 'no', label: 'Nie' }] }];
+    expect(toRawValues(fields, { c: '2' })).toEqual({ c: 'no' });
+    expect(toRawValues(fields, { c: 'tak' })).toEqual({ c: 'yes' });
+    expect(toRawValues(fields, { c: 'maybe' })).toEqual({ c: 'maybe' });
+    expect(formToModal(shortForm(), 0, 'id', 'pl').components).toHaveLength(2);
+  });
+});
+
+describe('application commands from the registry', () => {
+  it('maps subcommands, groups, choices and Polish localizations', () => {
+    const sojusz = toDiscordCommand(testRegistry().commands.find((c) => c.name === 'sojusz')!);
+    expect(sojusz.description_localizations?.pl).toBeTruthy();
+    const names = sojusz.options!.map((o) => o.name);
+    expect(names).toContain('help');
+    expect(names).not.toContain('open'); // the bare /sojusz is help, offered once
+    const team = sojusz.options!.find((o) => o.name === 'team')!;
+    expect(team.type).toBe(2);
+    const lang = team.options!.find((o) => o.name === 'language')!;
+    expect(lang.options![0]!.choices!.map((c) => c.value)).toEqual(['pl', 'en']);
+    expect(lang.options![0]!.choices![0]!.name_localizations?.pl).toBeTruthy();
+    const probe = toDiscordCommand(testRegistry().commands.find((c) => c.name === 'probe')!);
+    expect(probe.options!.map((o) => o.name)).toContain('open');
+  });
+
+  describe('registration against Discord', () => {
+    let fake: FakeDiscord;
+    beforeAll(async () => {
+      fake = await startFakeDiscord();
+    });
+    afterAll(() => fake.close());
+
+    it('creates what is missing, then changes nothing on a second run', async () => {
+      const rest = makeRest('fake-token', fake.apiUrl);
+      const first = await registerCommands(rest, FAKE_APPLICATION_ID, testRegistry(), FAKE_GUILD_ID);
+      expect(first.created).toEqual(expect.arrayContaining(['probe', 'sojusz']));
+      fake.clear();
+      const second = await registerCommands(rest, FAKE_APPLICATION_ID, testRegistry(), FAKE_GUILD_ID);
+      expect(second).toMatchObject({ created: [], updated: [], removed: [] });
+      expect(fake.calls.filter((c) => c.method !== 'GET')).toHaveLength(0);
+    });
+
+    it('updates only the command that changed and removes one no longer declared', async () => {
+      const rest = makeRest('fake-token', fake.apiUrl);
+      const reg = testRegistry();
+      const probe = reg.commands.find((c) => c.name === 'probe')!;
+      const changed = { ...reg, commands: [{ ...probe, description: { en: 'Changed', pl: 'Zmienione' } }] };
+      const report = await registerCommands(rest, FAKE_APPLICATION_ID, changed, FAKE_GUILD_ID);
+      expect(report).toMatchObject({ created: [], updated: ['probe'] });
+      expect(report.removed).toContain('sojusz');
+      const again = await registerCommands(rest, FAKE_APPLICATION_ID, changed, FAKE_GUILD_ID);
+      expect(again).toMatchObject({ created: [], updated: [], removed: [], unchanged: ['probe'] });
+    });
+  });
+});
