@@ -1,0 +1,250 @@
+// The case flow: checks before posting, the private preview, publishing in one transaction, withdraw, replies, moderation.
+import { randomInt, randomUUID } from 'node:crypto';
+import { and, eq, like } from 'drizzle-orm';
+import type { Context } from '../../core/context.js';
+import { UserError } from '../../core/errors.js';
+import type { MessageRef } from '../../core/port.js';
+import { caseDelay, DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
+import { setting } from '../../core/teams.js';
+import type { Tx } from '../../db/client.js';
+import { caseReports, cases, outbox } from '../../db/schema/index.js';
+import { formatLocal, localDate } from '../../schedule/occurrence.js';
+import { enqueue, findByKey } from '../../schedule/outbox.js';
+import { claimAuthor, pseudonymLabel, pseudonymOrdinal } from '../anonymity/pseudonyms.js';
+import { maskMandatory } from './deidentify/index.js';
+import { casePost, closedPost, replyPost, reportPost } from './post.js';
+import { previewMessage } from './preview.js';
+import {
+  banAuthorOf,
+  banUntil,
+  bump,
+  caseThread,
+  countToday,
+  deleteDraft,
+  findCase,
+  isAuthor,
+  loadDraft,
+  newSalt,
+  nextNumber,
+  saveDraft,
+  authorMac,
+  type CaseRow,
+  type CaseText,
+} from './store.js';
+
+/** Anonymous replies and reports a member may send per day: generous for talk, a brake on abuse. */
+export const REPLY_DAILY_LIMIT = 20;
+export const REPORT_DAILY_LIMIT = 10;
+
+const today = (ctx: Context) => localDate(ctx.now, ctx.team.zone);
+const me = (ctx: Context) => ctx.inv.member.id;
+
+/**
+ * Everything that must hold before a member may post: a case channel, enough people in it to hide among,
+ * no ban, and room under the daily limit. Returns the channel and whether the platform could count members.
+ */
+export async function checkCanPost(ctx: Context, tx: Tx = ctx.db): Promise<{ channel: string; membersUnknown: boolean }> {
+  const channel = teamChannel(ctx.team, 'caseChannel');
+  if (!channel) throw new UserError('cases.err.noChannel');
+  const min = setting(ctx.team, SETTINGS.caseMinMembers, DEFAULTS.caseMinMembers);
+  const people = ctx.port.channelMembers ? await ctx.port.channelMembers(ctx.inv.team, channel) : undefined;
+  if (people && people.length < min) throw new UserError('cases.err.fewMembers', { count: people.length, min });
+  const until = await banUntil(tx, ctx.bot.secrets, ctx.team.id, me(ctx), ctx.now);
+  if (until) throw new UserError('cases.err.banned', { until: formatLocal(until, ctx.zone, ctx.lang) });
+  const limit = setting(ctx.team, SETTINGS.caseDailyLimit, DEFAULTS.caseDailyLimit);
+  const used = await countToday(tx, ctx.bot.secrets, 'case', ctx.team.id, me(ctx), today(ctx));
+  if (used >= limit) throw new UserError('cases.err.dailyLimit', { count: used });
+  return { channel, membersUnknown: people === undefined };
+}
+
+/** The form was filled in: keep the text as a sealed draft and show the author the preview. */
+export async function submitCase(ctx: Context, text: CaseText, state: string | undefined): Promise<void> {
+  const { membersUnknown } = await checkCanPost(ctx);
+  // Coming back from "Edit": the same draft is rewritten, so only one ever waits.
+  const own = state ? await loadDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), state, ctx.now) : undefined;
+  const token = await saveDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), text, ctx.now, own ? state : undefined);
+  await ctx.reply(previewMessage(ctx.lang, text, token, membersUnknown));
+}
+
+export async function draftFor(ctx: Context, token: string): Promise<CaseText> {
+  const text = await loadDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
+  if (!text) throw new UserError('cases.err.draftGone');
+  return text;
+}
+
+/** Raised inside the publishing transaction when the post cannot be queued; the whole case rolls back. */
+class NotQueued extends Error {}
+
+/**
+ * Publish a draft in one transaction: number, case row, author pseudonym, the delayed post, draft gone.
+ * Any failure leaves nothing behind but the draft.
+ */
+export async function publish(ctx: Context, token: string): Promise<number> {
+  let published: { number: number; channel: string };
+  try {
+    published = await ctx.db.transaction(async (tx) => {
+      const text = await loadDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
+      if (!text) throw new UserError('cases.err.draftGone');
+      const { channel } = await checkCanPost(ctx, tx);
+      const used = await bump(tx, ctx.bot.secrets, 'case', ctx.team.id, me(ctx), today(ctx));
+      const limit = setting(ctx.team, SETTINGS.caseDailyLimit, DEFAULTS.caseDailyLimit);
+      if (used > limit) throw new UserError('cases.err.dailyLimit', { count: limit });
+      const number = await nextNumber(tx, ctx.team.id);
+      const [min, max] = caseDelay(ctx.team);
+      const publishAt = new Date(ctx.now.getTime() + randomInt(min * 60, max * 60 + 1) * 1000);
+      const masked = { number, title: maskMandatory(text.title), body: maskMandatory(text.body), question: maskMandatory(text.question), tags: text.tags };
+      const salt = newSalt();
+      const key = `case:${ctx.team.id}:${number}`;
+      const [row] = await tx
+        .insert(cases)
+        .values({
+          teamId: ctx.team.id,
+          number,
+          title: masked.title,
+          body: masked.body,
+          question: masked.question,
+          tags: text.tags,
+          publishAt,
+          postKey: key,
+          authorSalt: salt,
+          authorMac: authorMac(ctx.bot.secrets, ctx.team.id, salt, me(ctx)),
+          banSealed: ctx.bot.secrets.encrypt(ctx.bot.secrets.hmac('case-ban', ctx.team.id, me(ctx))),
+          createdOn: localDate(publishAt, 'UTC'),
+        })
+        .returning({ id: cases.id });
+      // Every timestamp written here is the public publication instant, never the moment of submission.
+      await claimAuthor(tx, ctx.bot.secrets, ctx.team.id, caseThread(row!.id), me(ctx), publishAt);
+      const queued = await enqueue(tx, publishAt, { teamId: ctx.team.id, key, target: { kind: 'channel', channel }, message: casePost(ctx.team.lang as 'pl' | 'en', masked), notBefore: publishAt });
+      if (!queued) throw new NotQueued();
+      await deleteDraft(tx, token);
+      return { number, channel };
+    });
+  } catch (e) {
+    if (e instanceof NotQueued) throw new UserError('cases.err.publishFailed');
+    throw e;
+  }
+  await ctx.reply('cases.published', published);
+  return published.number;
+}
+
+export async function cancelDraft(ctx: Context, token: string): Promise<void> {
+  await draftFor(ctx, token);
+  await deleteDraft(ctx.db, token);
+  await ctx.reply('cases.preview.cancelled');
+}
+
+/** A case by number, or the "no such case" answer. */
+export async function caseOr404(ctx: Context, number: number, tx: Tx = ctx.db): Promise<CaseRow> {
+  const row = await findCase(tx, ctx.team.id, number);
+  if (!row) throw new UserError('cases.err.unknownCase', { number });
+  return row;
+}
+
+const isClosed = (row: CaseRow) => row.status === 'withdrawn' || row.status === 'hidden';
+
+/**
+ * Delete a case's text everywhere the bot keeps it (case row, queued or sent post, replies, report reasons)
+ * and cancel what has not gone out. Returns the platform message to replace, when the post is out.
+ */
+async function closeCase(ctx: Context, tx: Tx, row: CaseRow, why: 'withdrawn' | 'hidden'): Promise<MessageRef | undefined> {
+  await tx
+    .update(cases)
+    .set({ status: why, title: null, body: null, question: null, tags: [], textDeletedOn: today(ctx) })
+    .where(eq(cases.id, row.id));
+  await tx.update(caseReports).set({ reason: null }).where(eq(caseReports.caseId, row.id));
+  const post = await findByKey(tx, row.postKey);
+  const closed = closedPost(ctx.team.lang as 'pl' | 'en', row.number, why);
+  await tx
+    .update(outbox)
+    .set({ message: closed, ...(post?.status === 'pending' ? { status: 'cancelled' } : {}) })
+    .where(eq(outbox.key, row.postKey));
+  await tx.update(outbox).set({ status: 'cancelled' }).where(and(like(outbox.key, `${replyKeyPrefix(row.id)}%`), eq(outbox.status, 'pending')));
+  await tx.update(outbox).set({ message: { blocks: [] } }).where(like(outbox.key, `${replyKeyPrefix(row.id)}%`));
+  if (post?.status === 'sent' && post.sentRef) return { team: ctx.inv.team, ...post.sentRef };
+  return undefined;
+}
+
+export const replyKeyPrefix = (caseId: number) => `case-reply:${caseId}:`;
+
+/** Only the author (salted MAC match) may withdraw; everyone else gets the same answer as for a missing case. */
+export async function withdraw(ctx: Context, number: number): Promise<void> {
+  const ref = await ctx.db.transaction(async (tx) => {
+    const row = await findCase(tx, ctx.team.id, number);
+    if (!row || !isAuthor(ctx.bot.secrets, row, me(ctx))) throw new UserError('cases.err.notYours');
+    if (isClosed(row)) throw new UserError('cases.alreadyHidden', { number });
+    return closeCase(ctx, tx, row, 'withdrawn');
+  });
+  if (ref) await ctx.port.update(ref, closedPost(ctx.team.lang as 'pl' | 'en', number, 'withdrawn'));
+  await ctx.reply('cases.withdrawn', { number });
+}
+
+export async function hide(ctx: Context, number: number): Promise<void> {
+  ctx.requireFacilitator();
+  const ref = await ctx.db.transaction(async (tx) => {
+    const row = await caseOr404(ctx, number, tx);
+    if (isClosed(row)) throw new UserError('cases.alreadyHidden', { number });
+    return closeCase(ctx, tx, row, 'hidden');
+  });
+  if (ref) await ctx.port.update(ref, closedPost(ctx.team.lang as 'pl' | 'en', number, 'hidden'));
+  await ctx.reply('cases.hidden', { number });
+}
+
+/** Ban the anonymous author of case N; the answer names the case, never the person. */
+export async function ban(ctx: Context, number: number, days: number): Promise<void> {
+  ctx.requireFacilitator();
+  const until = new Date(ctx.now.getTime() + days * 86_400_000);
+  await ctx.db.transaction(async (tx) => {
+    const row = await caseOr404(ctx, number, tx);
+    await banAuthorOf(tx, ctx.bot.secrets, row, until);
+  });
+  await ctx.reply('cases.banned', { number, until: formatLocal(until, ctx.zone, ctx.lang) });
+}
+
+/** Before opening the reply form: the case exists and is open. */
+export async function openCase(ctx: Context, number: number): Promise<CaseRow> {
+  const row = await caseOr404(ctx, number);
+  if (isClosed(row)) throw new UserError('cases.err.closed', { number });
+  return row;
+}
+
+/** An anonymous reply in the case's thread, under this thread's pseudonym ("Author" for the author). */
+export async function reply(ctx: Context, number: number, text: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const row = await caseOr404(ctx, number, tx);
+    if (isClosed(row)) throw new UserError('cases.err.closed', { number });
+    const n = await bump(tx, ctx.bot.secrets, 'reply', ctx.team.id, me(ctx), today(ctx));
+    if (n > REPLY_DAILY_LIMIT) throw new UserError('cases.err.replyLimit', { count: REPLY_DAILY_LIMIT });
+    const post = await findByKey(tx, row.postKey);
+    if (!post || post.target.kind !== 'channel') throw new UserError('cases.err.closed', { number });
+    const ordinal = await pseudonymOrdinal(tx, ctx.bot.secrets, ctx.team.id, caseThread(row.id), me(ctx), ctx.now);
+    const persona = pseudonymLabel(ordinal, ctx.team.lang as 'pl' | 'en');
+    await enqueue(tx, ctx.now, {
+      teamId: ctx.team.id,
+      key: `${replyKeyPrefix(row.id)}${randomUUID()}`,
+      target: { kind: 'channel', channel: post.target.channel, threadOfKey: row.postKey },
+      message: replyPost(persona, maskMandatory(text)),
+    });
+  });
+  await ctx.reply('cases.reply.sent', { number });
+}
+
+/** A report goes to the moderation channel with the case number and reason; nobody's identity travels with it. */
+export async function report(ctx: Context, number: number, reason: string | undefined): Promise<void> {
+  const mod = teamChannel(ctx.team, 'moderationChannel');
+  await ctx.db.transaction(async (tx) => {
+    const row = await caseOr404(ctx, number, tx);
+    const n = await bump(tx, ctx.bot.secrets, 'report', ctx.team.id, me(ctx), today(ctx));
+    if (n > REPORT_DAILY_LIMIT) throw new UserError('cases.err.reportLimit');
+    const masked = reason ? maskMandatory(reason) : undefined;
+    await tx.insert(caseReports).values({ caseId: row.id, reason: masked ?? null, createdOn: localDate(ctx.now, 'UTC') });
+    if (mod) {
+      await enqueue(tx, ctx.now, {
+        teamId: ctx.team.id,
+        key: `case-report:${row.id}:${randomUUID()}`,
+        target: { kind: 'channel', channel: mod },
+        message: reportPost(ctx.team.lang as 'pl' | 'en', number, masked),
+      });
+    }
+  });
+  await ctx.reply(mod ? 'cases.report.sent' : 'cases.err.noModChannel');
+}

@@ -1,0 +1,59 @@
+// The private de-identification preview: the author's text with every finding in bold, and what will happen to each.
+import { message, noteBlock, textBlock, type Block, type Message, type Rich } from '../../core/message.js';
+import { t, tx, type Lang } from '../../i18n/index.js';
+import { findIdentifiers, MASKS, type Finding } from './deidentify/index.js';
+import type { CaseText } from './store.js';
+
+const FIELDS = ['title', 'body', 'question'] as const;
+
+/** The text as untrusted spans, findings in bold: the author sees exactly where each one is. */
+export function highlight(text: string, findings: Finding[]): Rich {
+  const out: Rich = [];
+  let at = 0;
+  for (const f of findings) {
+    if (f.start > at) out.push({ text: text.slice(at, f.start), untrusted: true });
+    out.push({ text: f.text, style: 'bold', untrusted: true });
+    at = f.end;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), untrusted: true });
+  return out;
+}
+
+function findingLine(lang: Lang, f: Finding): Rich {
+  const kind = tx(lang, `cases.kind.${f.kind}`);
+  const mask = f.mandatoryMask ? MASKS[f.kind] : undefined;
+  return mask ? t(lang, 'cases.preview.masked', { kind, text: f.text, mask }) : t(lang, 'cases.preview.consider', { kind, text: f.text });
+}
+
+export function previewMessage(lang: Lang, text: CaseText, token: string, membersUnknown: boolean): Message {
+  const found = FIELDS.map((k) => ({ k, text: text[k], findings: findIdentifiers(text[k]) }));
+  const all = found.flatMap((x) => x.findings);
+  const label: Record<(typeof FIELDS)[number], string> = {
+    title: tx(lang, 'cases.form.caseTitle'),
+    body: tx(lang, 'cases.post.difficulty'),
+    question: tx(lang, 'cases.post.question'),
+  };
+  const blocks: Block[] = [textBlock(t(lang, 'cases.preview.title'))];
+  for (const x of found) {
+    blocks.push(textBlock([{ text: label[x.k], style: 'bold' }]));
+    blocks.push({ type: 'quote', text: highlight(x.text, x.findings) });
+  }
+  if (text.tags.length) blocks.push(noteBlock(`${tx(lang, 'cases.post.tags')}: ${text.tags.map((g) => tx(lang, `cases.tag.${g}` as never)).join(', ')}`));
+  blocks.push({ type: 'divider' });
+  if (all.length) {
+    blocks.push(textBlock(t(lang, 'cases.preview.found', { count: all.length })));
+    blocks.push({ type: 'list', items: all.map((f) => findingLine(lang, f)) });
+  } else {
+    blocks.push(textBlock(t(lang, 'cases.preview.clean')));
+  }
+  if (membersUnknown) blocks.push(noteBlock(t(lang, 'cases.preview.membersUnknown')));
+  blocks.push({
+    type: 'actions',
+    buttons: [
+      { action: 'case.edit', value: token, label: tx(lang, 'cases.preview.edit') },
+      { action: 'case.publish', value: token, label: tx(lang, 'cases.preview.publish'), style: 'primary' as const },
+      { action: 'case.cancel', value: token, label: tx(lang, 'cases.preview.cancel') },
+    ],
+  });
+  return { ...message(...blocks), summary: tx(lang, 'cases.form.title') };
+}

@@ -1,0 +1,135 @@
+// Storage of cases with unlinkable authorship: salted author MACs, sealed ban handles, sealed drafts, keyed counters.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Secrets } from '../../core/secrets.js';
+import type { Tx } from '../../db/client.js';
+import { caseBans, caseCounters, caseDrafts, cases, teams } from '../../db/schema/index.js';
+
+export type CaseRow = typeof cases.$inferSelect;
+
+export const TAGS = [
+  'rupture',
+  'transference-countertransference',
+  'dropout',
+  'ethics-boundaries',
+  'structure',
+  'self-disclosure',
+  'risk',
+  'other',
+] as const;
+export type Tag = (typeof TAGS)[number];
+
+export interface CaseText {
+  title: string;
+  body: string;
+  question: string;
+  tags: string[];
+}
+
+/** The thread name for pseudonyms: per case, so the same member is a different "Colleague" in each case. */
+export const caseThread = (caseId: number) => `case:${caseId}`;
+
+/** The author's MAC for one case: the random salt makes two cases of one author look unrelated. */
+export function authorMac(secrets: Secrets, teamId: number, salt: string, memberExternalId: string): string {
+  return secrets.hmac('case-author', teamId, salt, memberExternalId);
+}
+
+export function newSalt(): string {
+  return randomBytes(16).toString('hex');
+}
+
+export function isAuthor(secrets: Secrets, row: CaseRow, memberExternalId: string): boolean {
+  const a = Buffer.from(authorMac(secrets, row.teamId, row.authorSalt, memberExternalId), 'hex');
+  const b = Buffer.from(row.authorMac, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The ban handle of a member in a team: the same for all their cases, so it is only ever stored sealed on a case. */
+export function banMac(secrets: Secrets, teamId: number, memberExternalId: string): string {
+  return secrets.hmac('case-ban', teamId, memberExternalId);
+}
+
+export async function findCase(tx: Tx, teamId: number, number: number): Promise<CaseRow | undefined> {
+  const [row] = await tx.select().from(cases).where(and(eq(cases.teamId, teamId), eq(cases.number, number)));
+  return row;
+}
+
+/** The next "Case #N" of a team; the team row is locked so two publishes never take the same number. */
+export async function nextNumber(tx: Tx, teamId: number): Promise<number> {
+  await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).for('update');
+  const [{ next }] = (await tx
+    .select({ next: sql<number>`coalesce(max(${cases.number}), 0) + 1` })
+    .from(cases)
+    .where(eq(cases.teamId, teamId))) as [{ next: number }];
+  return Number(next);
+}
+
+// ——— drafts ———
+
+export function draftOwnerMac(secrets: Secrets, teamId: number, token: string, memberExternalId: string): string {
+  return secrets.hmac('case-author', teamId, 'draft', token, memberExternalId);
+}
+
+export async function saveDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, text: CaseText, now: Date, token?: string): Promise<string> {
+  const t = token ?? randomBytes(18).toString('base64url');
+  const row = { token: t, teamId, ownerMac: draftOwnerMac(secrets, teamId, t, memberExternalId), sealed: secrets.encrypt(JSON.stringify(text)), createdAt: now };
+  await tx.insert(caseDrafts).values(row).onConflictDoUpdate({ target: caseDrafts.token, set: { sealed: row.sealed, ownerMac: row.ownerMac } });
+  return t;
+}
+
+/** The draft, if it exists, is younger than a day and belongs to this member; otherwise undefined. */
+export async function loadDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<CaseText | undefined> {
+  const [row] = await tx.select().from(caseDrafts).where(and(eq(caseDrafts.token, token), eq(caseDrafts.teamId, teamId)));
+  if (!row) return undefined;
+  if (row.ownerMac !== draftOwnerMac(secrets, teamId, token, memberExternalId)) return undefined;
+  if (now.getTime() - row.createdAt.getTime() > DRAFT_TTL_MS) return undefined;
+  return JSON.parse(secrets.decrypt(row.sealed)) as CaseText;
+}
+
+export async function deleteDraft(tx: Tx, token: string): Promise<void> {
+  await tx.delete(caseDrafts).where(eq(caseDrafts.token, token));
+}
+
+export const DRAFT_TTL_MS = 24 * 3600_000;
+
+// ——— bans ———
+
+export async function banUntil(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, now: Date): Promise<Date | undefined> {
+  const [row] = await tx
+    .select({ until: caseBans.until })
+    .from(caseBans)
+    .where(and(eq(caseBans.teamId, teamId), eq(caseBans.banMac, banMac(secrets, teamId, memberExternalId)), gt(caseBans.until, now)));
+  return row?.until;
+}
+
+/** Ban the (unknown) author of a case: the sealed handle is opened only here, and nobody sees it. */
+export async function banAuthorOf(tx: Tx, secrets: Secrets, row: CaseRow, until: Date): Promise<void> {
+  const mac = secrets.decrypt(row.banSealed);
+  await tx
+    .insert(caseBans)
+    .values({ teamId: row.teamId, banMac: mac, until })
+    .onConflictDoUpdate({ target: [caseBans.teamId, caseBans.banMac], set: { until: sql`greatest(${caseBans.until}, excluded.until)` } });
+}
+
+// ——— daily counters ———
+
+export type CounterKind = 'case' | 'reply' | 'report';
+
+function counterMac(secrets: Secrets, kind: CounterKind, teamId: number, memberExternalId: string, day: string): string {
+  return secrets.hmac('rate-limit', kind, teamId, memberExternalId, day);
+}
+
+export async function countToday(tx: Tx, secrets: Secrets, kind: CounterKind, teamId: number, memberExternalId: string, day: string): Promise<number> {
+  const [row] = await tx.select({ count: caseCounters.count }).from(caseCounters).where(eq(caseCounters.mac, counterMac(secrets, kind, teamId, memberExternalId, day)));
+  return row?.count ?? 0;
+}
+
+/** Count one more; returns the new count (the caller refuses, inside its transaction, when it is over the limit). */
+export async function bump(tx: Tx, secrets: Secrets, kind: CounterKind, teamId: number, memberExternalId: string, day: string): Promise<number> {
+  const [row] = await tx
+    .insert(caseCounters)
+    .values({ mac: counterMac(secrets, kind, teamId, memberExternalId, day), day, count: 1 })
+    .onConflictDoUpdate({ target: caseCounters.mac, set: { count: sql`${caseCounters.count} + 1` } })
+    .returning({ count: caseCounters.count });
+  return row!.count;
+}
