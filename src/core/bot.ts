@@ -42,6 +42,8 @@ export class Bot {
   readonly metrics = new Metrics();
   /** Set by the runner: called after a handler queued messages, so they go out without waiting a tick. */
   onEnqueued?: () => void;
+  /** The public base URL (PUBLIC_URL) when the bot serves HTTP; features build links with it (calendar feeds). */
+  publicUrl?: string;
   /** Refresh gauges before /metrics is read. */
   refreshGauges?: () => Promise<void>;
 

@@ -1,0 +1,175 @@
+// /supervision schedule, add, list, cancel, remind, dm: planning sessions and how members hear about them.
+import { DateTime } from 'luxon';
+import { UserError } from '../../src/core/errors.js';
+import { message, noteBlock, textBlock, type Span } from '../../src/core/message.js';
+import { parseDuration, parseOffsets, parseTime, parseWeekday, parseZone, parseDate } from '../../src/core/parse.js';
+import type { OptionSpec, Subcommand } from '../../src/core/registry.js';
+import { SETTINGS, teamChannel } from '../../src/core/settings.js';
+import { updateSettings } from '../../src/core/teams.js';
+import { supervisionPrefs } from '../../src/db/schema/index.js';
+import { l10n } from '../../src/i18n/index.js';
+import { localToInstant } from '../../src/schedule/occurrence.js';
+import { offsetLabel, refreshSentReminders, reschedule } from '../../src/features/supervision/reminders.js';
+import { activeSeries, addSession, cancelSeries, cancelSession, createSeries } from '../../src/features/supervision/sessions.js';
+import { upcomingSessions } from '../../src/features/supervision/store.js';
+import type { Rule } from '../../src/schedule/occurrence.js';
+import { exampleDate, findSession, when } from './shared.js';
+
+const DEFAULT_DURATION = 90;
+
+const duration: OptionSpec = { kind: 'string', named: true, aliases: ['czas'], description: l10n('supervision.opt.duration') };
+const where: OptionSpec = { kind: 'text', named: true, aliases: ['gdzie'], maxLength: 300, description: l10n('supervision.opt.where') };
+const tz: OptionSpec = { kind: 'string', named: true, aliases: ['strefa'], description: l10n('supervision.opt.tz') };
+
+function rhythm(lang: 'pl' | 'en', rule: Rule, zone: string): string {
+  if (rule.type !== 'weekly') return '';
+  const day = DateTime.fromObject({ weekday: rule.weekday as 1 }, { zone }).setLocale(lang === 'pl' ? 'pl' : 'en-GB').toFormat('cccc');
+  return `${day} ${rule.time} (${zone}) · `;
+}
+
+export const schedule: Subcommand = {
+  description: l10n('supervision.schedule'),
+  aliases: ['zaplanuj'],
+  facilitator: true,
+  example: 'schedule #supervision monday 18:00 every 2 weeks duration 90m where: https://meet.example.org/abc',
+  options: {
+    channel: { kind: 'channel', required: true, description: l10n('supervision.opt.channel') },
+    weekday: { kind: 'string', required: true, description: l10n('supervision.opt.weekday') },
+    time: { kind: 'string', required: true, description: l10n('supervision.opt.time') },
+    every: { kind: 'int', named: true, min: 1, max: 8, aliases: ['co'], units: ['week', 'weeks', 'tydzień', 'tydzien', 'tygodnie', 'tygodni'], description: l10n('supervision.opt.every') },
+    duration,
+    where,
+    tz,
+  },
+  async run(ctx, o) {
+    const weekday = parseWeekday(String(o.weekday));
+    const time = parseTime(String(o.time));
+    const zone = o.tz ? parseZone(String(o.tz)) : ctx.team.zone;
+    const minutes = o.duration ? parseDuration(String(o.duration)) : DEFAULT_DURATION;
+    const every = Number(o.every ?? 1);
+    const { series, first } = await ctx.db.transaction((tx) =>
+      createSeries(tx, ctx.team, { channel: String(o.channel), weekday, time, every, durationMinutes: minutes, where: o.where as string | undefined, zone }, ctx.now),
+    );
+    await ctx.reply('supervision.scheduled', { series: `S${series.id}`, rhythm: rhythm(ctx.lang, series.rule, zone) + ctx.tx('supervision.every', { count: every }), first: when(ctx, first), id: first.id });
+  },
+};
+
+export const add: Subcommand = {
+  description: l10n('supervision.add'),
+  aliases: ['dodaj'],
+  facilitator: true,
+  example: 'add 2026-05-04 18:00 #supervision duration 2h where: room 3',
+  options: {
+    date: { kind: 'string', required: true, description: l10n('supervision.opt.date') },
+    time: { kind: 'string', required: true, description: l10n('supervision.opt.time') },
+    channel: { kind: 'channel', description: l10n('supervision.opt.channel') },
+    duration,
+    where,
+    tz,
+  },
+  async run(ctx, o) {
+    const date = parseDate(String(o.date));
+    const time = parseTime(String(o.time));
+    const zone = o.tz ? parseZone(String(o.tz)) : ctx.team.zone;
+    const minutes = o.duration ? parseDuration(String(o.duration)) : DEFAULT_DURATION;
+    const startsAt = localToInstant(date, time, zone);
+    if (startsAt <= ctx.now) throw new UserError('supervision.pastDate', { got: `${date} ${time}`, example: `/supervision add ${exampleDate(ctx)} ${time}` });
+    const channel = (o.channel as string | undefined) ?? teamChannel(ctx.team, 'supervisionChannel') ?? ctx.inv.channel;
+    if (!channel) throw new UserError('supervision.noChannel', { example: `/supervision add ${date} ${time} #supervision` });
+    const s = await ctx.db.transaction((tx) => addSession(tx, ctx.team, { startsAt, zone, channel, durationMinutes: minutes, where: o.where as string | undefined }, ctx.now));
+    await ctx.reply('supervision.added', { id: s.id, when: when(ctx, s) });
+  },
+};
+
+export const list: Subcommand = {
+  description: l10n('supervision.list'),
+  aliases: ['lista'],
+  async run(ctx) {
+    const [series, sessions] = await Promise.all([activeSeries(ctx.db, ctx.team.id), upcomingSessions(ctx.db, ctx.team.id, ctx.now, 10)]);
+    if (!series.length && !sessions.length) return ctx.reply('supervision.list.empty');
+    const seriesItems: Span[][] = series.map((s) => [
+      { text: `S${s.id}`, style: 'code' },
+      { text: ` — ${rhythm(ctx.lang, s.rule, s.zone)}${ctx.tx('supervision.every', { count: s.rule.type === 'weekly' ? s.rule.every : 1 })}` },
+    ]);
+    const sessionItems: Span[][] = sessions.map((s) => [
+      { text: String(s.id), style: 'code' },
+      { text: ` — ${when(ctx, s)}` },
+      ...(s.place ? [{ text: ' · ' }, { text: s.place, untrusted: true }] : []),
+    ]);
+    await ctx.reply(
+      message(
+        { type: 'heading', text: ctx.tx('supervision.list.title') },
+        seriesItems.length ? textBlock(ctx.t('supervision.list.series')) : null,
+        seriesItems.length ? { type: 'list', items: seriesItems } : null,
+        sessionItems.length ? textBlock(ctx.t('supervision.list.sessions')) : null,
+        sessionItems.length ? { type: 'list', items: sessionItems } : null,
+        noteBlock(ctx.t('supervision.list.hint')),
+      ),
+    );
+  },
+};
+
+export const cancel: Subcommand = {
+  description: l10n('supervision.cancel'),
+  aliases: ['odwołaj', 'odwolaj'],
+  facilitator: true,
+  example: 'cancel 2026-05-04',
+  options: { target: { kind: 'string', required: true, description: l10n('supervision.opt.target') } },
+  async run(ctx, o) {
+    const target = String(o.target).trim();
+    const seriesRef = /^s(\d+)$/i.exec(target);
+    if (seriesRef) {
+      const gone = await ctx.db.transaction((tx) => cancelSeries(tx, ctx.team.id, Number(seriesRef[1]), ctx.now));
+      for (const s of gone) await refreshSentReminders(ctx.bot, ctx.team, { ...s, status: 'cancelled' });
+      return ctx.reply('supervision.cancelled.series', { series: `S${seriesRef[1]}`, count: gone.length });
+    }
+    const session = await ctx.db.transaction(async (tx) => {
+      const s = await findSession(ctx, tx, target, { ahead: true });
+      if (s.status !== 'scheduled' || s.startsAt <= ctx.now) throw new UserError('supervision.notCancellable', { id: s.id });
+      await cancelSession(tx, ctx.team.id, s.id);
+      return s;
+    });
+    await refreshSentReminders(ctx.bot, ctx.team, { ...session, status: 'cancelled' });
+    await ctx.reply('supervision.cancelled.session', { id: session.id, when: when(ctx, session) });
+  },
+};
+
+export const remind: Subcommand = {
+  description: l10n('supervision.remind'),
+  aliases: ['przypomnienia'],
+  facilitator: true,
+  example: 'remind 48h,2h',
+  options: { offsets: { kind: 'text', required: true, description: l10n('supervision.opt.offsets') } },
+  async run(ctx, o) {
+    const offsets = parseOffsets(String(o.offsets));
+    await ctx.db.transaction(async (tx) => {
+      ctx.team = await updateSettings(tx, ctx.team.id, { [SETTINGS.reminderOffsets]: offsets });
+      await reschedule(tx, ctx.team.id, offsets, ctx.now);
+    });
+    await ctx.reply('supervision.remindSet', { offsets: offsets.map((m) => offsetLabel(ctx.lang, m)).join(', ') });
+  },
+};
+
+export const dm: Subcommand = {
+  description: l10n('supervision.dm'),
+  options: {
+    state: {
+      kind: 'string',
+      required: true,
+      description: l10n('supervision.opt.dmState'),
+      choices: [
+        { value: 'on', name: l10n('supervision.choice.on') },
+        { value: 'off', name: l10n('supervision.choice.off') },
+      ],
+    },
+  },
+  example: 'dm on',
+  async run(ctx, o) {
+    const on = o.state === 'on';
+    await ctx.db
+      .insert(supervisionPrefs)
+      .values({ memberId: ctx.member.id, teamId: ctx.team.id, dm: on })
+      .onConflictDoUpdate({ target: supervisionPrefs.memberId, set: { dm: on } });
+    await ctx.reply(on ? 'supervision.dmOn' : 'supervision.dmOff');
+  },
+};

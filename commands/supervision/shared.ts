@@ -1,0 +1,29 @@
+// Helpers the /supervision subcommands share: finding a session from what a member typed, dates for display.
+import { DateTime } from 'luxon';
+import type { Context } from '../../src/core/context.js';
+import { UserError } from '../../src/core/errors.js';
+import { parseDate } from '../../src/core/parse.js';
+import { formatLocal } from '../../src/schedule/occurrence.js';
+import { sessionOnDate } from '../../src/features/supervision/sessions.js';
+import { sessionById, type Session } from '../../src/features/supervision/store.js';
+import type { Tx } from '../../src/db/client.js';
+
+/** A session in the member's words: its number, or its local date (YYYY-MM-DD). */
+export async function findSession(ctx: Context, tx: Tx, ref: string, o: { ahead?: boolean } = {}): Promise<Session> {
+  const r = ref.trim().replace(/^#/, '');
+  let s: Session | undefined;
+  if (/^\d+$/.test(r)) s = await sessionById(tx, ctx.team.id, Number(r));
+  else if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(r)) s = await sessionOnDate(tx, ctx.team, parseDate(r), ctx.now, o.ahead);
+  if (!s) throw new UserError('supervision.unknownSession', { got: ref });
+  return s;
+}
+
+/** When a session is, in the member's language and the session's own zone. */
+export function when(ctx: Context, s: Session): string {
+  return formatLocal(s.startsAt, s.zone, ctx.lang);
+}
+
+/** A week from today in the team's zone: a date examples can use that is never in the past. */
+export function exampleDate(ctx: Context): string {
+  return DateTime.fromJSDate(ctx.now, { zone: ctx.team.zone }).plus({ days: 7 }).toISODate()!;
+}

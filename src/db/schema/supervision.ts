@@ -1,0 +1,101 @@
+// Supervision: concrete sessions (one-off or from a weekly series), RSVPs, agenda topics, hours, member prefs.
+//
+// A series is a `schedules` row of kind 'supervision' (rule weekly, payload {channel, durationMinutes, where});
+// it materializes sessions a fixed horizon ahead. Each session that is still scheduled owns one `schedules`
+// row of kind 'supervision-reminder' whose next() walks the session's reminder offsets; the scheduler's
+// unique (schedule, due_at) occurrence plus the outbox key `sup-rem:<session>:<offset>` make every reminder
+// go out exactly once, across restarts and replicas. Cancelling a session deletes that row and cancels
+// pending outbox rows, so a cancelled session sends none. See src/features/supervision/reminders.ts.
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { members, teams } from './core.js';
+import { schedules } from './schedule.js';
+
+export const supervisionSessions = pgTable(
+  'supervision_sessions',
+  {
+    id: serial('id').primaryKey(),
+    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    /** The series' schedule row; null for a one-off session. */
+    seriesId: integer('series_id').references(() => schedules.id, { onDelete: 'set null' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    /** IANA zone the session is planned in (calendar TZID, reminder wording). */
+    zone: text('zone').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    /** A room or a link, as the facilitator typed it (member text: shown as untrusted). */
+    place: text('place'),
+    channel: text('channel').notNull(),
+    /** scheduled | cancelled | held */
+    status: text('status').notNull().default('scheduled'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('supervision_sessions_series_start').on(t.seriesId, t.startsAt),
+    index('supervision_sessions_team_start').on(t.teamId, t.startsAt),
+  ],
+);
+
+export const supervisionRsvps = pgTable(
+  'supervision_rsvps',
+  {
+    id: serial('id').primaryKey(),
+    sessionId: integer('session_id').notNull().references(() => supervisionSessions.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    /** coming | not | maybe */
+    answer: text('answer').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('supervision_rsvps_once').on(t.sessionId, t.memberId)],
+);
+
+export const supervisionTopics = pgTable(
+  'supervision_topics',
+  {
+    id: serial('id').primaryKey(),
+    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    /** The session the topic is for; null for a private note made when no session was planned. */
+    sessionId: integer('session_id').references(() => supervisionSessions.id, { onDelete: 'set null' }),
+    /** Set for named and private topics; never for anonymous ones. */
+    memberId: integer('member_id').references(() => members.id, { onDelete: 'cascade' }),
+    /** Anonymous topics only: keyed HMAC of (team, member) so the author can remove it and nobody can link it. */
+    authorHmac: text('author_hmac'),
+    text: text('text').notNull(),
+    /** private | named | anonymous */
+    visibility: text('visibility').notNull(),
+    /** command | autocheck */
+    source: text('source').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('supervision_topics_session').on(t.sessionId), index('supervision_topics_author').on(t.authorHmac).where(sql`${t.authorHmac} is not null`)],
+);
+
+export const supervisionHours = pgTable(
+  'supervision_hours',
+  {
+    id: serial('id').primaryKey(),
+    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    /** Local calendar date of the supervision, YYYY-MM-DD. */
+    date: text('date').notNull(),
+    hours: numeric('hours', { precision: 5, scale: 2 }).notNull(),
+    /** individual | group */
+    kind: text('kind').notNull(),
+    note: text('note'),
+    /** Set when logged by `/supervision held`; one entry per member and session. */
+    sessionId: integer('session_id').references(() => supervisionSessions.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('supervision_hours_session_once').on(t.memberId, t.sessionId), index('supervision_hours_member').on(t.memberId, t.date)],
+);
+
+/** Per-member supervision preferences: DM reminders, and the calendar feed token once issued. */
+export const supervisionPrefs = pgTable(
+  'supervision_prefs',
+  {
+    memberId: integer('member_id').primaryKey().references(() => members.id, { onDelete: 'cascade' }),
+    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    dm: boolean('dm').notNull().default(false),
+    calendarToken: text('calendar_token'),
+  },
+  (t) => [uniqueIndex('supervision_prefs_calendar').on(t.calendarToken), index('supervision_prefs_team_dm').on(t.teamId).where(sql`${t.dm}`)],
+);

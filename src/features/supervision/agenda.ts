@@ -1,0 +1,130 @@
+// The shared agenda: topics members bring to the next session — named, anonymous (unlinkable) or private notes.
+//
+// Anonymous topics store no member id, only a keyed HMAC of (team, member) under the 'topic-author' key,
+// so nobody reading the database can tell who wrote one, yet its author can still remove it.
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Bot } from '../../core/bot.js';
+import { UserError } from '../../core/errors.js';
+import type { Block, Span } from '../../core/message.js';
+import { ensureMember, type Team } from '../../core/teams.js';
+import type { Tx } from '../../db/client.js';
+import { members, supervisionTopics } from '../../db/schema/index.js';
+import { t, type Lang } from '../../i18n/index.js';
+import { formatLocal } from '../../schedule/occurrence.js';
+import { nextSession } from './store.js';
+
+export type Visibility = 'private' | 'named' | 'anonymous';
+export type TopicSource = 'autocheck' | 'command';
+export type Topic = typeof supervisionTopics.$inferSelect;
+
+export const TOPIC_MAX = 1000;
+
+function authorKey(bot: Bot, team: Team, memberExternalId: string): string {
+  return bot.secrets.hmac('topic-author', team.id, memberExternalId);
+}
+
+function asLang(x: string): Lang {
+  return x === 'en' ? 'en' : 'pl';
+}
+
+/**
+ * Add a topic. Group topics (named, anonymous) go on the next session's agenda and need one to exist;
+ * private topics are the member's own notes and attach to the next session when there is one.
+ */
+export async function addTopic(
+  tx: Tx,
+  bot: Bot,
+  o: { team: Team; memberExternalId: string; text: string; visibility: Visibility; source: TopicSource; now: Date },
+): Promise<{ id: number; sessionLabel?: string }> {
+  const text = o.text.trim();
+  if (!text) throw new UserError('supervision.topicEmpty');
+  if (text.length > TOPIC_MAX) throw new UserError('supervision.topicTooLong', { max: TOPIC_MAX, got: text.length });
+  const session = await nextSession(tx, o.team.id, o.now);
+  if (!session && o.visibility !== 'private') throw new UserError('supervision.noSession');
+  // Anonymous: never create or look up the member row, so nothing ties the topic to them.
+  const memberId = o.visibility === 'anonymous' ? null : (await ensureMember(tx, o.team.id, o.memberExternalId)).id;
+  const [row] = await tx
+    .insert(supervisionTopics)
+    .values({
+      teamId: o.team.id,
+      sessionId: session?.id ?? null,
+      memberId,
+      authorHmac: o.visibility === 'anonymous' ? authorKey(bot, o.team, o.memberExternalId) : null,
+      text,
+      visibility: o.visibility,
+      source: o.source,
+      createdAt: o.now,
+    })
+    .returning({ id: supervisionTopics.id });
+  return { id: row!.id, sessionLabel: session ? formatLocal(session.startsAt, session.zone, asLang(o.team.lang)) : undefined };
+}
+
+/** The member's own topics: named and private by member id, anonymous ones by their HMAC. */
+export async function myTopics(tx: Tx, bot: Bot, team: Team, memberExternalId: string, memberId: number): Promise<Topic[]> {
+  return tx
+    .select()
+    .from(supervisionTopics)
+    .where(
+      and(
+        eq(supervisionTopics.teamId, team.id),
+        or(eq(supervisionTopics.memberId, memberId), eq(supervisionTopics.authorHmac, authorKey(bot, team, memberExternalId))),
+      ),
+    )
+    .orderBy(asc(supervisionTopics.id));
+}
+
+/** Remove a topic its author wrote; anyone else (or an unknown id) gets the same answer, so ids reveal nothing. */
+export async function removeTopic(tx: Tx, bot: Bot, team: Team, memberExternalId: string, memberId: number, topicId: number): Promise<void> {
+  const gone = await tx
+    .delete(supervisionTopics)
+    .where(
+      and(
+        eq(supervisionTopics.teamId, team.id),
+        eq(supervisionTopics.id, topicId),
+        or(eq(supervisionTopics.memberId, memberId), eq(supervisionTopics.authorHmac, authorKey(bot, team, memberExternalId))),
+      ),
+    )
+    .returning({ id: supervisionTopics.id });
+  if (!gone.length) throw new UserError('supervision.topicNotYours', { id: topicId });
+}
+
+export interface AgendaItem {
+  id: number;
+  text: string;
+  /** Platform id of the named author; undefined for anonymous topics. */
+  author?: string;
+}
+
+/** A session's shared agenda (private notes excluded), oldest first. */
+export async function sessionAgenda(tx: Tx, sessionId: number): Promise<AgendaItem[]> {
+  const rows = await tx
+    .select({ id: supervisionTopics.id, text: supervisionTopics.text, visibility: supervisionTopics.visibility, author: members.externalId })
+    .from(supervisionTopics)
+    .leftJoin(members, eq(members.id, supervisionTopics.memberId))
+    .where(and(eq(supervisionTopics.sessionId, sessionId), inArray(supervisionTopics.visibility, ['named', 'anonymous'])))
+    .orderBy(asc(supervisionTopics.id));
+  return rows.map((r) => ({ id: r.id, text: r.text, author: r.visibility === 'named' ? (r.author ?? undefined) : undefined }));
+}
+
+/** Attach private notes written while no session was planned to the session that now exists. */
+export async function adoptLooseTopics(tx: Tx, teamId: number, sessionId: number): Promise<void> {
+  await tx
+    .update(supervisionTopics)
+    .set({ sessionId })
+    .where(and(eq(supervisionTopics.teamId, teamId), isNull(supervisionTopics.sessionId)));
+}
+
+/** The agenda as a list block: named topics with their author as a mention span (never a ping), anonymous as such. */
+export function agendaBlocks(lang: Lang, items: AgendaItem[]): Block[] {
+  if (!items.length) return [{ type: 'note', text: t(lang, 'supervision.agenda.empty') }];
+  return [
+    {
+      type: 'list',
+      items: items.map((i): Span[] => [
+        { text: i.text, untrusted: true },
+        { text: ' — ' },
+        i.author ? { text: i.author, mention: i.author } : { text: t(lang, 'supervision.agenda.anonymous').map((s) => s.text).join(''), style: 'italic' },
+      ]),
+    },
+  ];
+}

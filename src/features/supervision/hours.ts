@@ -1,0 +1,134 @@
+// The hours log: supervision hours members record for certification, totals, corrections and a CSV export.
+import { and, asc, eq } from 'drizzle-orm';
+import { UserError } from '../../core/errors.js';
+import { fold, parseDate } from '../../core/parse.js';
+import type { Tx } from '../../db/client.js';
+import { supervisionHours } from '../../db/schema/index.js';
+import { tx as txt, type Lang } from '../../i18n/index.js';
+import { localDate } from '../../schedule/occurrence.js';
+import { comingMemberIds } from './rsvp.js';
+import type { Session } from './store.js';
+
+export type HoursKind = 'individual' | 'group';
+export type HoursEntry = typeof supervisionHours.$inferSelect;
+export const MAX_HOURS = 24;
+
+const KIND_WORDS: Record<string, HoursKind> = {
+  individual: 'individual', ind: 'individual', indywidualna: 'individual', indywidualnie: 'individual', indywidualne: 'individual',
+  group: 'group', grupowa: 'group', grupowo: 'group', grupowe: 'group', grupa: 'group',
+};
+
+/** "1,5", "1.5", "2" → hours; more than 0 and at most 24 per entry, to the quarter hour's precision of two decimals. */
+export function parseHours(s: string): number {
+  const t = s.trim().replace(',', '.');
+  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n) || n <= 0 || n > MAX_HOURS) throw new UserError('supervision.badHours', { got: s, max: MAX_HOURS });
+  return Math.round(n * 100) / 100;
+}
+
+/** The words after the hours: `[individual|group] [YYYY-MM-DD] [note…]`, each optional, in that order. */
+export function parseLogDetails(words: string[], today: string): { kind: HoursKind; date: string; note?: string } {
+  let i = 0;
+  let kind: HoursKind = 'individual';
+  const k = words[i] !== undefined ? KIND_WORDS[fold(words[i]!)] : undefined;
+  if (k) {
+    kind = k;
+    i++;
+  }
+  let date = today;
+  if (words[i] !== undefined && /^\d{4}-\d{1,2}-\d{1,2}$/.test(words[i]!)) {
+    date = parseDate(words[i]!);
+    if (date > today) throw new UserError('supervision.futureLog', { got: date });
+    i++;
+  }
+  const note = words.slice(i).join(' ').trim();
+  return { kind, date, note: note || undefined };
+}
+
+export async function logHours(tx: Tx, teamId: number, memberId: number, e: { hours: number; kind: HoursKind; date: string; note?: string }, now: Date): Promise<HoursEntry> {
+  const [row] = await tx
+    .insert(supervisionHours)
+    .values({ teamId, memberId, date: e.date, hours: String(e.hours), kind: e.kind, note: e.note ?? null, createdAt: now })
+    .returning();
+  return row!;
+}
+
+/** Correct one of the member's own entries. */
+export async function fixHours(tx: Tx, memberId: number, entryId: number, hours: number): Promise<HoursEntry> {
+  const [row] = await tx
+    .update(supervisionHours)
+    .set({ hours: String(hours) })
+    .where(and(eq(supervisionHours.id, entryId), eq(supervisionHours.memberId, memberId)))
+    .returning();
+  if (!row) throw new UserError('supervision.notYourEntry', { id: entryId });
+  return row;
+}
+
+export async function memberEntries(tx: Tx, memberId: number): Promise<HoursEntry[]> {
+  return tx.select().from(supervisionHours).where(eq(supervisionHours.memberId, memberId)).orderBy(asc(supervisionHours.date), asc(supervisionHours.id));
+}
+
+export interface Totals {
+  all: Record<HoursKind, number>;
+  byYear: { year: string; individual: number; group: number }[];
+}
+
+export function totals(entries: HoursEntry[]): Totals {
+  const all = { individual: 0, group: 0 };
+  const years = new Map<string, { individual: number; group: number }>();
+  for (const e of entries) {
+    const h = Number(e.hours);
+    const kind = e.kind as HoursKind;
+    all[kind] += h;
+    const y = e.date.slice(0, 4);
+    const row = years.get(y) ?? { individual: 0, group: 0 };
+    row[kind] += h;
+    years.set(y, row);
+  }
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    all: { individual: round(all.individual), group: round(all.group) },
+    byYear: [...years.entries()].sort(([a], [b]) => b.localeCompare(a)).map(([year, v]) => ({ year, individual: round(v.individual), group: round(v.group) })),
+  };
+}
+
+/** "1 godzina", "2 godziny", "5 godzin", "1,5 godziny" / "1 hour", "1.5 hours". */
+export function hoursLabel(lang: Lang, n: number): string {
+  const shown = new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: 2 }).format(n);
+  return txt(lang, 'supervision.hoursCount', { count: n, n: shown });
+}
+
+/** Mark a session held: group hours for everyone who said "coming", once per member (a second call adds none). */
+export async function logHeld(tx: Tx, session: Session, now: Date): Promise<number> {
+  const hours = Math.round((session.durationMinutes / 60) * 100) / 100;
+  const date = localDate(session.startsAt, session.zone);
+  let added = 0;
+  for (const memberId of await comingMemberIds(tx, session.id)) {
+    const rows = await tx
+      .insert(supervisionHours)
+      .values({ teamId: session.teamId, memberId, date, hours: String(hours), kind: 'group', sessionId: session.id, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: supervisionHours.id });
+    added += rows.length;
+  }
+  return added;
+}
+
+// ——— CSV (RFC 4180), safe to open in a spreadsheet ———
+
+/** A cell a spreadsheet will not run as a formula, quoted when it contains a separator, quote or line break. */
+export function csvCell(value: string): string {
+  let v = value;
+  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function toCsv(rows: string[][]): string {
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function hoursCsv(lang: Lang, entries: HoursEntry[]): string {
+  const header = ['date', 'kind', 'hours', 'note', 'id'].map((c) => txt(lang, `supervision.csv.${c}` as 'supervision.csv.date'));
+  const body = entries.map((e) => [e.date, txt(lang, `supervision.kind.${e.kind as HoursKind}`), String(Number(e.hours)), e.note ?? '', String(e.id)]);
+  return toCsv([header, ...body]);
+}

@@ -1,0 +1,167 @@
+// Planning sessions: weekly series that materialize sessions ahead, one-off sessions, cancelling either.
+//
+// A series is a schedules row of kind 'supervision'. It fires HORIZON before each session start and
+// inserts the session (unique per series and start), which arms that session's reminders. HORIZON is
+// longer than the largest reminder offset allowed (14 days), so a session exists before its first reminder.
+import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
+import { UserError } from '../../core/errors.js';
+import type { Team } from '../../core/teams.js';
+import type { Tx } from '../../db/client.js';
+import { schedules, supervisionSessions, teams } from '../../db/schema/index.js';
+import { DAY } from '../../schedule/clock.js';
+import type { ScheduleKind, ScheduleRow } from '../../schedule/kinds.js';
+import { localDate, localToInstant, nextOccurrence, type Rule } from '../../schedule/occurrence.js';
+import { adoptLooseTopics } from './agenda.js';
+import { armReminders, disarmReminders } from './reminders.js';
+import type { Session } from './store.js';
+
+export const SERIES_KIND = 'supervision';
+export const HORIZON_MS = 15 * DAY;
+
+export interface SeriesPayload {
+  channel: string;
+  durationMinutes: number;
+  where?: string | null;
+}
+
+function seriesNext(row: ScheduleRow, after: Date): Date | null {
+  const start = nextOccurrence(row.rule, row.zone, new Date(after.getTime() + HORIZON_MS));
+  return start ? new Date(start.getTime() - HORIZON_MS) : null;
+}
+
+/** Insert the series' session at `startsAt` (once) and arm its reminders. */
+async function materialize(tx: Tx, team: Team, row: ScheduleRow, startsAt: Date, now: Date): Promise<Session | undefined> {
+  const p = row.payload as unknown as SeriesPayload;
+  const [s] = await tx
+    .insert(supervisionSessions)
+    .values({ teamId: team.id, seriesId: row.id, startsAt, zone: row.zone, durationMinutes: p.durationMinutes, place: p.where ?? null, channel: p.channel })
+    .onConflictDoNothing()
+    .returning();
+  if (s && startsAt > now) {
+    await armReminders(tx, team, s, now);
+    await adoptLooseTopics(tx, team.id, s.id);
+  }
+  return s;
+}
+
+export const seriesKind: ScheduleKind = {
+  kind: SERIES_KIND,
+  // Firing early by HORIZON: any catch-up up to the session's start is still useful.
+  graceMs: HORIZON_MS,
+  next: seriesNext,
+  async fire({ tx, schedule, dueAt, now }) {
+    const [team] = await tx.select().from(teams).where(eq(teams.id, schedule.teamId));
+    if (team) await materialize(tx, team, schedule, new Date(dueAt.getTime() + HORIZON_MS), now);
+  },
+};
+
+export interface SeriesInput {
+  channel: string;
+  weekday: number;
+  time: string;
+  every: number;
+  durationMinutes: number;
+  where?: string;
+  zone: string;
+}
+
+/** Plan a weekly series; sessions within the horizon exist at once, later ones appear as it moves on. */
+export async function createSeries(tx: Tx, team: Team, i: SeriesInput, now: Date): Promise<{ series: ScheduleRow; first: Session }> {
+  const probe: Rule = { type: 'weekly', weekday: i.weekday, time: i.time, every: 1, anchor: localDate(now, i.zone) };
+  const firstAt = nextOccurrence(probe, i.zone, now)!;
+  const rule: Rule = { ...probe, every: i.every, anchor: localDate(firstAt, i.zone) };
+  const payload: SeriesPayload = { channel: i.channel, durationMinutes: i.durationMinutes, where: i.where ?? null };
+  const [series] = await tx
+    .insert(schedules)
+    .values({ teamId: team.id, kind: SERIES_KIND, zone: i.zone, rule, payload: payload as unknown as Record<string, unknown> })
+    .returning();
+  let first: Session | undefined;
+  for (let at = nextOccurrence(rule, i.zone, now); at && at.getTime() <= now.getTime() + HORIZON_MS; at = nextOccurrence(rule, i.zone, at)) {
+    const s = await materialize(tx, team, series!, at, now);
+    first ??= s;
+  }
+  const nextDueAt = seriesNext(series!, now);
+  await tx.update(schedules).set({ nextDueAt }).where(eq(schedules.id, series!.id));
+  return { series: { ...series!, nextDueAt }, first: first! };
+}
+
+export interface OneOffInput {
+  startsAt: Date;
+  zone: string;
+  channel: string;
+  durationMinutes: number;
+  where?: string;
+}
+
+export async function addSession(tx: Tx, team: Team, i: OneOffInput, now: Date): Promise<Session> {
+  const [s] = await tx
+    .insert(supervisionSessions)
+    .values({ teamId: team.id, seriesId: null, startsAt: i.startsAt, zone: i.zone, durationMinutes: i.durationMinutes, place: i.where ?? null, channel: i.channel })
+    .returning();
+  await armReminders(tx, team, s!, now);
+  await adoptLooseTopics(tx, team.id, s!.id);
+  return s!;
+}
+
+/** Cancel one session: it sends no reminder from now on. Returns false when it was not planned any more. */
+export async function cancelSession(tx: Tx, teamId: number, sessionId: number): Promise<boolean> {
+  const done = await tx
+    .update(supervisionSessions)
+    .set({ status: 'cancelled' })
+    .where(and(eq(supervisionSessions.id, sessionId), eq(supervisionSessions.teamId, teamId), eq(supervisionSessions.status, 'scheduled')))
+    .returning({ id: supervisionSessions.id });
+  await disarmReminders(tx, teamId, sessionId);
+  return done.length > 0;
+}
+
+export async function activeSeries(tx: Tx, teamId: number): Promise<ScheduleRow[]> {
+  return tx
+    .select()
+    .from(schedules)
+    .where(and(eq(schedules.teamId, teamId), eq(schedules.kind, SERIES_KIND), eq(schedules.paused, false)))
+    .orderBy(asc(schedules.id));
+}
+
+/** Stop a series and cancel its sessions still ahead. Returns the sessions cancelled. */
+export async function cancelSeries(tx: Tx, teamId: number, seriesId: number, now: Date): Promise<Session[]> {
+  const stopped = await tx
+    .update(schedules)
+    .set({ paused: true, nextDueAt: null })
+    .where(and(eq(schedules.id, seriesId), eq(schedules.teamId, teamId), eq(schedules.kind, SERIES_KIND), eq(schedules.paused, false)))
+    .returning({ id: schedules.id });
+  if (!stopped.length) throw new UserError('supervision.unknownSeries', { got: `S${seriesId}` });
+  const ahead = await tx
+    .select()
+    .from(supervisionSessions)
+    .where(and(eq(supervisionSessions.seriesId, seriesId), eq(supervisionSessions.status, 'scheduled'), gt(supervisionSessions.startsAt, now)));
+  for (const s of ahead) await cancelSession(tx, teamId, s.id);
+  return ahead;
+}
+
+/**
+ * The session on a local date (cancelled ones aside). With `ahead`, a series session on that date beyond
+ * the horizon is materialized now, so it can be cancelled in advance.
+ */
+export async function sessionOnDate(tx: Tx, team: Team, date: string, now: Date, ahead = false): Promise<Session | undefined> {
+  const midnight = localToInstant(date, '00:00', 'UTC').getTime();
+  const rows = await tx
+    .select()
+    .from(supervisionSessions)
+    .where(
+      and(
+        eq(supervisionSessions.teamId, team.id),
+        ne(supervisionSessions.status, 'cancelled'),
+        gt(supervisionSessions.startsAt, new Date(midnight - DAY)),
+        lt(supervisionSessions.startsAt, new Date(midnight + 2 * DAY)),
+      ),
+    )
+    .orderBy(asc(supervisionSessions.startsAt));
+  const hit = rows.find((s) => localDate(s.startsAt, s.zone) === date);
+  if (hit || !ahead) return hit;
+  for (const series of await activeSeries(tx, team.id)) {
+    const dayStart = localToInstant(date, '00:00', series.zone);
+    const at = nextOccurrence(series.rule, series.zone, new Date(dayStart.getTime() - 1));
+    if (at && localDate(at, series.zone) === date && at > now) return materialize(tx, team, series, at, now);
+  }
+  return undefined;
+}
