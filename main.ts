@@ -57,12 +57,15 @@ async function main(): Promise<void> {
 }
 
 async function startAdapters(app: App, config: Config, clock: OffsetClock | typeof systemClock): Promise<void> {
-  void clock;
   if (config.slackEnabled) {
     const { startSlack } = await import('./adapters/slack/index.js');
     app.adapters.push(await startSlack(app, config));
   }
   if (config.discordEnabled) app.adapters.push(await startDiscord(app, config));
+  if (config.playground && clock instanceof OffsetClock) {
+    const { startPlayground } = await import('./adapters/web/index.js');
+    app.adapters.push(await startPlayground(app, config, clock));
+  }
 }
 
 main().catch((e) => {

@@ -1,0 +1,282 @@
+// The playground's HTTP side: the page, its JSON API (view, send, form, button, time, commands) and live events.
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import type { Bot } from '../../src/core/bot.js';
+import type { FormOutcome } from '../../src/core/events.js';
+import type { RawValues } from '../../src/core/form.js';
+import type { Invocation } from '../../src/core/port.js';
+import { webMessages } from '../../src/db/schema/index.js';
+import { web as webWords } from '../../src/i18n/en/web.js';
+import { tx, type Lang } from '../../src/i18n/index.js';
+import type { Listener } from '../../src/http/server.js';
+import type { OffsetClock } from '../../src/schedule/clock.js';
+import type { WebPort } from './port.js';
+import { formatTime, renderForm, renderMessage, type WebRow } from './render.js';
+import { advance, type TimeStep } from './time.js';
+import { CHANNELS, MEMBERS, TEAM, TEAM_NAME, canRead, dmChannel, findMember, type SimMember } from './workspace.js';
+
+const STATIC = resolve(import.meta.dirname, 'static');
+const FILES: Record<string, { file: string; type: string }> = {
+  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/static/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/static/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
+};
+const MAX_BODY = 64 * 1024;
+const HISTORY = 500;
+
+class HttpProblem extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) throw new HttpProblem(413, 'body too large');
+    chunks.push(c as Buffer);
+  }
+  try {
+    const v = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object');
+    return v as Record<string, unknown>;
+  } catch {
+    throw new HttpProblem(400, 'expected a JSON object');
+  }
+}
+
+function str(v: unknown, max = 4000): string | undefined {
+  return typeof v === 'string' && v.length <= max ? v : undefined;
+}
+
+export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamId: () => Promise<number>): Listener {
+  const files = new Map(Object.entries(FILES).map(([path, f]) => [path, { body: readFileSync(resolve(STATIC, f.file)), type: f.type }]));
+
+  const memberOf = (v: unknown): SimMember => {
+    const m = findMember(v);
+    if (!m) throw new HttpProblem(400, 'unknown member');
+    return m;
+  };
+  const invOf = (m: SimMember, channel?: string, thread?: string): Invocation => ({
+    platform: 'web',
+    team: TEAM,
+    teamName: TEAM_NAME,
+    member: { id: m.id, name: m.name, locale: m.locale, isAdmin: m.isAdmin },
+    channel,
+    thread,
+  });
+  const channelOf = (m: SimMember, v: unknown): string => {
+    const c = str(v, 100) ?? CHANNELS[0];
+    if (!canRead(m.id, c)) throw new HttpProblem(403, 'not your channel');
+    return c;
+  };
+  const threadOf = (v: unknown): string | undefined => (typeof v === 'string' && /^\d+$/.test(v) ? v : typeof v === 'number' ? String(v) : undefined);
+
+  /** The member's language and zone, as the core picks them (their choice, the team's, their locale). */
+  async function langOf(m: SimMember): Promise<{ lang: Lang; zone: string }> {
+    const ctx = await bot.context(invOf(m));
+    return { lang: ctx.lang, zone: ctx.zone };
+  }
+
+  async function rowsOf(channel: string, viewer: string): Promise<WebRow[]> {
+    const rows = await bot.db
+      .select()
+      .from(webMessages)
+      .where(and(eq(webMessages.team, TEAM), eq(webMessages.channel, channel), eq(webMessages.deleted, false), or(isNull(webMessages.ephemeralFor), eq(webMessages.ephemeralFor, viewer))))
+      .orderBy(asc(webMessages.id));
+    return rows.slice(-HISTORY);
+  }
+
+  async function view(url: URL): Promise<unknown> {
+    const m = memberOf(url.searchParams.get('member'));
+    const channel = channelOf(m, url.searchParams.get('channel') ?? undefined);
+    const thread = threadOf(url.searchParams.get('thread') ?? undefined);
+    const { lang, zone } = await langOf(m);
+    const rows = await rowsOf(channel, m.id);
+    const replies = new Map<number, number>();
+    for (const r of rows) if (r.threadId !== null && !r.ephemeralFor) replies.set(r.threadId, (replies.get(r.threadId) ?? 0) + 1);
+    const top = rows.filter((r) => r.threadId === null);
+    const threaded = channel.startsWith('dm-') ? undefined : true;
+    const messagesHtml = top.map((r) => renderMessage(r, { lang, zone, viewer: m.id, replies: threaded && replies.get(r.id) !== undefined ? replies.get(r.id) : threaded ? 0 : undefined })).join('');
+    let threadView: { id: string; html: string } | null = null;
+    if (thread) {
+      const inThread = rows.filter((r) => r.id === Number(thread) || r.threadId === Number(thread));
+      if (inThread.length) threadView = { id: thread, html: inThread.map((r) => renderMessage(r, { lang, zone, viewer: m.id })).join('') };
+    }
+    const open = port.forms.get(m.id);
+    const chrome = Object.fromEntries(Object.keys(webWords).map((k) => [k, tx(lang, k as keyof typeof webWords)]));
+    const channelLabel = channel.startsWith('dm-') ? tx(lang, 'web.dmWithBot') : `#${channel}`;
+    return {
+      lang,
+      chrome,
+      member: m.id,
+      members: MEMBERS.map((x) => ({ id: x.id, name: x.name, role: tx(lang, x.isAdmin ? 'web.role.facilitator' : 'web.role.therapist') })),
+      channels: [...CHANNELS.map((c) => ({ id: c, label: `#${c}` })), { id: dmChannel(m.id), label: tx(lang, 'web.dmWithBot'), dm: true }],
+      channel,
+      channelLabel,
+      now: clock.now().toISOString(),
+      nowLabel: tx(lang, 'web.now', { time: formatTime(clock.now(), lang, zone) }),
+      messagesHtml,
+      empty: top.length === 0,
+      thread: threadView,
+      form: open ? { version: open.version, html: renderForm(open, lang) } : null,
+    };
+  }
+
+  async function commands(url: URL): Promise<unknown> {
+    const m = memberOf(url.searchParams.get('member'));
+    const { lang } = await langOf(m);
+    const out: { usage: string; description: string }[] = [];
+    for (const c of bot.registry.commands) {
+      if (!c.subcommands['']) out.push({ usage: `/${c.name}`, description: c.description[lang] });
+      for (const [path, sub] of Object.entries(c.subcommands)) out.push({ usage: `/${c.name}${path ? ` ${path}` : ''}`, description: sub.description[lang] });
+    }
+    return { commands: out };
+  }
+
+  async function send(body: Record<string, unknown>): Promise<unknown> {
+    const m = memberOf(body.member);
+    const channel = channelOf(m, body.channel);
+    const thread = threadOf(body.thread);
+    const text = (str(body.text) ?? '').trim();
+    if (!text) throw new HttpProblem(400, 'empty message');
+    const cmd = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
+    if (cmd) {
+      // Like Slack and Discord, a slash command itself is not shown in the channel; its answers are.
+      await bot.handle({ kind: 'command', inv: invOf(m, channel, thread), command: cmd[1]!, text: cmd[2]! });
+      port.changed();
+      return { ok: true };
+    }
+    const said = await port.memberSays(m.id, channel, thread, text);
+    if (said.thread !== null) {
+      await bot.handle({ kind: 'threadReply', platform: 'web', team: TEAM, channel, thread: String(said.thread), member: m.id });
+    }
+    return { ok: true, id: said.id };
+  }
+
+  async function submitForm(body: Record<string, unknown>): Promise<unknown> {
+    const m = memberOf(body.member);
+    const open = port.forms.get(m.id);
+    if (!open) throw new HttpProblem(409, 'no open form');
+    const given = (typeof body.values === 'object' && body.values !== null ? body.values : {}) as Record<string, unknown>;
+    const raw: RawValues = {};
+    const kept: Record<string, string[]> = {};
+    for (const f of open.form.fields) {
+      const v = given[f.id];
+      const list = (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string').slice(0, 50);
+      kept[f.id] = list;
+      raw[f.id] = f.kind === 'choice' && f.multiple ? list : list[0];
+    }
+    const outcome = (await bot.handle({ kind: 'form', inv: open.inv, formId: open.form.id, values: raw, state: open.form.state })) as FormOutcome | undefined;
+    applyOutcome(m.id, outcome, kept);
+    return { outcome: outcome?.kind ?? 'close' };
+  }
+
+  function applyOutcome(memberId: string, outcome: FormOutcome | void | undefined, kept: Record<string, string[]>): void {
+    if (!outcome) return;
+    if (outcome.kind === 'errors') port.formErrors(memberId, outcome.errors, kept);
+    else if (outcome.kind === 'next') {
+      const open = port.forms.get(memberId);
+      if (open) void port.openForm(open.inv, outcome.form);
+    } else port.closeForm(memberId);
+  }
+
+  async function button(body: Record<string, unknown>): Promise<unknown> {
+    const m = memberOf(body.member);
+    const channel = channelOf(m, body.channel);
+    const thread = threadOf(body.thread);
+    const action = str(body.action, 200);
+    if (!action) throw new HttpProblem(400, 'no action');
+    const sourceId = threadOf(body.source);
+    let source;
+    if (sourceId) {
+      const [row] = await bot.db.select().from(webMessages).where(and(eq(webMessages.id, Number(sourceId)), eq(webMessages.team, TEAM)));
+      if (row) source = { team: TEAM, channel: row.channel, id: String(row.id), thread: row.threadId === null ? undefined : String(row.threadId) };
+    }
+    const out = await bot.handle({ kind: 'button', inv: invOf(m, source?.channel ?? channel, source?.thread ?? thread), action, value: str(body.value, 500) || undefined, source });
+    if (out && out.kind === 'next') await port.openForm(invOf(m, channel, thread), out.form);
+    port.changed();
+    return { ok: true };
+  }
+
+  async function time(body: Record<string, unknown>): Promise<unknown> {
+    const step = body.step;
+    if (step !== 'hour' && step !== 'day' && step !== 'next') throw new HttpProblem(400, 'step must be hour, day or next');
+    const moved = await advance(bot, clock, await teamId(), step as TimeStep);
+    port.changed();
+    return { moved, now: clock.now().toISOString() };
+  }
+
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write('retry: 2000\n\n');
+    const onChange = () => res.write('data: changed\n\n');
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    port.events.on('changed', onChange);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      port.events.off('changed', onChange);
+    });
+  }
+
+  async function file(path: string, url: URL, res: ServerResponse): Promise<void> {
+    const id = Number(path.slice('/api/file/'.length));
+    const [row] = Number.isInteger(id) ? await bot.db.select().from(webMessages).where(and(eq(webMessages.id, id), eq(webMessages.team, TEAM))) : [];
+    const viewer = url.searchParams.get('member');
+    if (!row?.file || row.deleted || (row.channel.startsWith('dm-') && viewer !== null && row.channel !== dmChannel(viewer))) throw new HttpProblem(404, 'no such file');
+    const safeName = row.file.name.replace(/[^\w.-]/g, '_');
+    res.writeHead(200, {
+      'content-type': row.file.mime === 'image/png' ? 'image/png' : 'application/octet-stream',
+      'content-disposition': `${row.file.mime === 'image/png' ? 'inline' : 'attachment'}; filename="${safeName}"`,
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(Buffer.from(row.file.data, 'base64'));
+  }
+
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://playground.local');
+    const path = url.pathname;
+    try {
+      if (req.method === 'GET') {
+        const f = files.get(path);
+        if (f) {
+          res.writeHead(200, { 'content-type': f.type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+          res.end(f.body);
+          return;
+        }
+        if (path === '/api/view') return json(res, 200, await view(url));
+        if (path === '/api/commands') return json(res, 200, await commands(url));
+        if (path === '/api/events') return events(req, res);
+        if (path.startsWith('/api/file/')) return await file(path, url, res);
+      } else if (req.method === 'POST' && path.startsWith('/api/')) {
+        // Another site open in the same browser must not drive the playground (cross-site form posts).
+        const origin = req.headers.origin;
+        if (origin && new URL(origin).host !== req.headers.host) throw new HttpProblem(403, 'cross-site request');
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpProblem(415, 'expected application/json');
+        const body = await readJson(req);
+        if (path === '/api/send') return json(res, 200, await send(body));
+        if (path === '/api/form') return json(res, 200, await submitForm(body));
+        if (path === '/api/form/cancel') {
+          port.closeForm(memberOf(body.member).id);
+          return json(res, 200, { ok: true });
+        }
+        if (path === '/api/button') return json(res, 200, await button(body));
+        if (path === '/api/time') return json(res, 200, await time(body));
+      }
+      throw new HttpProblem(404, 'not found');
+    } catch (e) {
+      if (e instanceof HttpProblem) return json(res, e.status, { error: e.message });
+      throw e;
+    }
+  };
+}

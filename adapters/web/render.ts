@@ -1,0 +1,177 @@
+// Renders the core's message and form model as HTML for the playground; every text is escaped here, on the server.
+import { DateTime } from 'luxon';
+import type { Field } from '../../src/core/form.js';
+import type { Block, Rich, Span } from '../../src/core/message.js';
+import { tx, type Lang } from '../../src/i18n/index.js';
+import type { webMessages } from '../../src/db/schema/index.js';
+import type { OpenForm } from './port.js';
+import { findMember } from './workspace.js';
+
+export type WebRow = typeof webMessages.$inferSelect;
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** HTML-escape text and attribute values: nothing a member wrote can become markup. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESC[c]!);
+}
+
+const SAFE_LINK = /^(https?:|webcal:|mailto:)/i;
+
+function span(s: Span): string {
+  if (s.mention) {
+    // A deliberate mention: shown as @name, never a notification (there is nothing to ping here anyway).
+    const name = findMember(s.mention)?.name ?? s.text.replace(/^@/, '');
+    return `<span class="mention">@${escapeHtml(name)}</span>`;
+  }
+  if (s.untrusted) return `<span class="untrusted">${escapeHtml(s.text)}</span>`;
+  let html = escapeHtml(s.text);
+  if (s.style === 'bold') html = `<strong>${html}</strong>`;
+  else if (s.style === 'italic') html = `<em>${html}</em>`;
+  else if (s.style === 'code') html = `<code>${html}</code>`;
+  if (s.link && SAFE_LINK.test(s.link)) html = `<a href="${escapeHtml(s.link)}" rel="noopener noreferrer" target="_blank">${html}</a>`;
+  return html;
+}
+
+export function renderRich(r: Rich): string {
+  const out: string[] = [];
+  for (let i = 0; i < r.length; i++) {
+    const [a, b, c] = [r[i]!, r[i + 1], r[i + 2]];
+    // A catalogue's `{param}` arrives as "…`" + param + "`…": show the param as code, still escaped.
+    if (!a.untrusted && a.text.endsWith('`') && b?.untrusted && c && !c.untrusted && c.text.startsWith('`')) {
+      out.push(span({ ...a, text: a.text.slice(0, -1) }), `<code>${span(b)}</code>`);
+      r = [...r.slice(0, i + 2), { ...c, text: c.text.slice(1) }, ...r.slice(i + 3)];
+      i++;
+      continue;
+    }
+    out.push(span(a));
+  }
+  return out.join('');
+}
+
+function block(b: Block, sourceId: number): string {
+  switch (b.type) {
+    case 'text':
+      return `<p>${renderRich(b.text)}</p>`;
+    case 'heading':
+      return `<h3 class="msg-heading">${escapeHtml(b.text)}</h3>`;
+    case 'list': {
+      const tag = b.ordered ? 'ol' : 'ul';
+      return `<${tag}>${b.items.map((i) => `<li>${renderRich(i)}</li>`).join('')}</${tag}>`;
+    }
+    case 'note':
+      return `<p class="note">${renderRich(b.text)}</p>`;
+    case 'quote':
+      return `<blockquote>${renderRich(b.text)}</blockquote>`;
+    case 'fields':
+      return `<dl class="fields">${b.fields.map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${renderRich(f.value)}</dd></div>`).join('')}</dl>`;
+    case 'actions':
+      return `<div class="actions">${b.buttons
+        .map(
+          (x) =>
+            `<button type="button" class="action${x.style ? ` ${x.style}` : ''}" data-action="${escapeHtml(x.action)}" data-value="${escapeHtml(x.value ?? '')}" data-source="${sourceId}">${escapeHtml(x.label)}</button>`,
+        )
+        .join('')}</div>`;
+    case 'image':
+      return /^[A-Za-z0-9+/=]+$/.test(b.png) ? `<img class="chart" src="data:image/png;base64,${b.png}" alt="${escapeHtml(b.alt)}">` : '';
+    case 'divider':
+      return '<hr>';
+  }
+}
+
+export interface RenderOpts {
+  lang: Lang;
+  zone: string;
+  viewer: string;
+  /** Replies visible to the viewer, for the thread link; undefined inside the thread view. */
+  replies?: number;
+}
+
+export function formatTime(d: Date, lang: Lang, zone: string): string {
+  return DateTime.fromJSDate(d, { zone }).setLocale(lang).toFormat('ccc d LLL, HH:mm');
+}
+
+export function renderMessage(row: WebRow, o: RenderOpts): string {
+  const bot = row.author === 'bot';
+  const who = bot ? tx(o.lang, 'web.botName') : (findMember(row.author)?.name ?? row.author);
+  const you = !bot && row.author === o.viewer ? ` <span class="you">${escapeHtml(tx(o.lang, 'web.you'))}</span>` : '';
+  const persona = row.persona ? ` <span class="persona">${escapeHtml(row.persona)}</span>` : '';
+  const at = DateTime.fromJSDate(row.createdAt).toUTC().toISO();
+  const edited = row.updatedAt ? ` <span class="edited">${escapeHtml(tx(o.lang, 'web.edited'))}</span>` : '';
+  const classes = ['msg', bot ? 'from-bot' : 'from-member', row.ephemeralFor ? 'ephemeral' : ''].filter(Boolean).join(' ');
+  const parts = [
+    `<article class="${classes}" data-id="${row.id}">`,
+    `<header><span class="author">${escapeHtml(who)}</span>${persona}${you} <time datetime="${at}">${escapeHtml(formatTime(row.createdAt, o.lang, o.zone))}</time>${edited}</header>`,
+  ];
+  if (row.ephemeralFor) parts.push(`<p class="only-you">${escapeHtml(tx(o.lang, 'web.onlyYou'))}</p>`);
+  parts.push(`<div class="body">${row.message.blocks.map((b) => block(b, row.id)).join('')}</div>`);
+  if (row.file) {
+    const name = escapeHtml(row.file.name);
+    if (row.file.mime === 'image/png') parts.push(`<img class="chart" src="/api/file/${row.id}" alt="${name}">`);
+    parts.push(`<p class="file"><a href="/api/file/${row.id}" download="${name}">${escapeHtml(tx(o.lang, 'web.download', { name: row.file.name }))}</a></p>`);
+  }
+  if (o.replies !== undefined && !row.ephemeralFor) {
+    const label = o.replies > 0 ? tx(o.lang, 'web.replies', { count: o.replies }) : tx(o.lang, 'web.replyInThread');
+    parts.push(`<footer><button type="button" class="thread-link" data-thread="${row.id}">${escapeHtml(label)}</button></footer>`);
+  }
+  parts.push('</article>');
+  return parts.join('');
+}
+
+function fieldHtml(f: Field, open: OpenForm, lang: Lang): string {
+  const id = `f-${f.id}`;
+  const error = open.errors?.[f.id];
+  const errId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const given = open.values?.[f.id];
+  const described = [f.hint ? hintId : '', error ? errId : ''].filter(Boolean).join(' ');
+  const aria = `${described ? ` aria-describedby="${described}"` : ''}${error ? ' aria-invalid="true"' : ''}`;
+  const optional = f.optional ? ` <span class="optional">${escapeHtml(tx(lang, 'web.optional'))}</span>` : '';
+  const hint = f.hint ? `<p class="hint" id="${hintId}">${escapeHtml(f.hint)}</p>` : '';
+  const err = error ? `<p class="field-error" id="${errId}">${escapeHtml(error)}</p>` : '';
+  const name = escapeHtml(f.id);
+  if (f.kind === 'text') {
+    const value = given?.[0] ?? f.initial ?? '';
+    const maxId = `${id}-max`;
+    const attrs = [
+      `id="${id}" name="${name}" maxlength="${f.maxLength}"`,
+      `aria-describedby="${[maxId, described].filter(Boolean).join(' ')}"`,
+      error ? 'aria-invalid="true"' : '',
+      f.placeholder ? `placeholder="${escapeHtml(f.placeholder)}"` : '',
+    ].filter(Boolean).join(' ');
+    const control = f.multiline ? `<textarea ${attrs} rows="4">${escapeHtml(value)}</textarea>` : `<input type="text" ${attrs} value="${escapeHtml(value)}">`;
+    return `<div class="field text-field${error ? ' invalid' : ''}"><label for="${id}">${escapeHtml(f.label)}${optional}</label>${hint}${control}<p class="limit" id="${maxId}">${escapeHtml(tx(lang, 'web.maxLength', { max: f.maxLength }))}</p>${err}</div>`;
+  }
+  const inputs: string[] = [];
+  if (f.kind === 'scale') {
+    const chosen = given?.[0] ?? (f.initial !== undefined ? String(f.initial) : undefined);
+    for (let n = f.min; n <= f.max; n++) {
+      inputs.push(`<label class="scale-point"><input type="radio" name="${name}" value="${n}"${chosen === String(n) ? ' checked' : ''}> <span>${n}</span></label>`);
+    }
+    // The catalogue's end labels already name their number ("0 — not at all"); add it only when they don't.
+    const end = (n: number, label?: string) => (label ? `<span class="scale-end">${escapeHtml(label.startsWith(String(n)) ? label : `${n} = ${label}`)}</span>` : '');
+    const ends = `${end(f.min, f.minLabel)}${end(f.max, f.maxLabel)}`;
+    return `<fieldset class="field scale${error ? ' invalid' : ''}"${aria}><legend>${escapeHtml(f.label)}${optional}</legend>${hint}<div class="scale-points">${inputs.join('')}</div>${ends ? `<p class="scale-ends">${ends}</p>` : ''}${err}</fieldset>`;
+  }
+  const chosen = new Set(given ?? (f.initial === undefined ? [] : Array.isArray(f.initial) ? f.initial : [f.initial]));
+  const type = f.multiple ? 'checkbox' : 'radio';
+  for (const o of f.options) {
+    inputs.push(`<label class="choice"><input type="${type}" name="${name}" value="${escapeHtml(o.value)}"${chosen.has(o.value) ? ' checked' : ''}> <span>${escapeHtml(o.label)}</span></label>`);
+  }
+  return `<fieldset class="field choice-field${error ? ' invalid' : ''}"${aria}><legend>${escapeHtml(f.label)}${optional}</legend>${hint}<div class="choices">${inputs.join('')}</div>${err}</fieldset>`;
+}
+
+/** The open form as an HTML form for the playground's dialog, with field errors next to their fields. */
+export function renderForm(open: OpenForm, lang: Lang): string {
+  const f = open.form;
+  const summary = open.errors && Object.keys(open.errors).length ? `<p class="form-error" role="alert">${escapeHtml(tx(lang, 'web.formErrors'))}</p>` : '';
+  return [
+    `<form class="bot-form" method="dialog" data-form="${escapeHtml(f.id)}">`,
+    `<h2 id="form-title">${escapeHtml(f.title)}</h2>`,
+    f.intro ? `<p class="intro">${escapeHtml(f.intro)}</p>` : '',
+    summary,
+    ...f.fields.map((x) => fieldHtml(x, open, lang)),
+    `<div class="form-buttons"><button type="button" class="form-cancel">${escapeHtml(tx(lang, 'web.cancel'))}</button><button type="submit" class="primary">${escapeHtml(f.submitLabel)}</button></div>`,
+    '</form>',
+  ].join('');
+}

@@ -1,0 +1,151 @@
+// The playground end to end in Debian's headless Chromium: autocheck, an anonymous case, a scheduled prompt.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRegistry } from '../../commands/index.js';
+import { startPlayground } from '../../adapters/web/index.js';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { OffsetClock } from '../../src/schedule/clock.js';
+
+const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+let app: App;
+let browser: BrowserContext;
+let page: Page;
+let dataDir: string;
+let profileDir: string;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'sojusz-play-'));
+  profileDir = mkdtempSync(join(tmpdir(), 'sojusz-chromium-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
+  const clock = new OffsetClock();
+  app = await createApp(config, createLogger('silent'), buildRegistry(), clock);
+  app.adapters.push(await startPlayground(app, config, clock));
+  await app.http.listen(0, '127.0.0.1');
+  app.runner.start();
+  const base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
+  // Never a downloaded browser: the system's Chromium, with a fresh profile and no network of its own.
+  browser = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = browser.pages()[0] ?? (await browser.newPage());
+  await page.goto(base);
+  await page.locator('#messages').waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(profileDir, { recursive: true, force: true });
+});
+
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+async function become(member: string, channel: string): Promise<void> {
+  await page.locator('#member').selectOption(member);
+  await page.locator(`.channel-link[data-channel="${channel}"]`).click();
+  await expect.poll(() => page.locator('.channel-link[aria-current="page"]').getAttribute('data-channel')).toBe(channel);
+}
+
+async function type(line: string): Promise<void> {
+  await page.locator('#composer-text').fill(line);
+  await page.locator('#composer-text').press('Enter');
+}
+
+/** Press a time button until `done` holds (each press runs whatever fell due on the way). */
+async function advanceUntil(step: 'next' | 'day', done: () => Promise<boolean>, max = 25): Promise<void> {
+  for (let i = 0; i < max && !(await done()); i++) {
+    await page.locator(`.time-buttons button[data-step="${step}"]`).click();
+    await page.waitForTimeout(250);
+  }
+  expect(await done()).toBe(true);
+}
+
+describe('the web playground in a browser', () => {
+  it('opens on the sample team, in Polish, with its channels', async () => {
+    await expect.poll(() => page.locator('#channels .channel-link').count()).toBe(4);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('pl');
+    expect(await page.locator('#now').textContent()).toMatch(/\d{2}:\d{2}/);
+    await shot('01-start');
+  });
+
+  it('runs /autocheck as a form and answers privately, then shows the trend chart inline', async () => {
+    await become('tomek', 'reflection');
+    await type('/autocheck');
+    const dialog = page.locator('#form-dialog[open]');
+    await dialog.waitFor();
+    await shot('02-autocheck-form');
+    // Submitting empty first: the errors appear next to the fields, nothing is saved.
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.locator('.field-error').first().waitFor();
+    await shot('03-autocheck-errors');
+    for (const scale of await dialog.locator('fieldset.scale').all()) await scale.locator('label.scale-point').nth(2).click();
+    for (const choice of await dialog.locator('fieldset.choice-field').all()) {
+      if (!(await choice.locator('input:checked').count())) await choice.locator('label.choice').first().click();
+    }
+    await dialog.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('#form-dialog[open]').count()).toBe(0);
+    await expect.poll(() => page.locator('#messages .msg.ephemeral').count()).toBeGreaterThan(0);
+    await shot('04-autocheck-answered');
+
+    await type('/autocheck trend');
+    await page.locator('.channel-link[data-channel="dm-tomek"]').click();
+    const chart = page.locator('#messages img.chart');
+    await chart.first().waitFor();
+    expect(await chart.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100)).toBe(true);
+    await shot('05-autocheck-chart');
+  });
+
+  it('posts a case as one member and shows it to another without the author', async () => {
+    await become('ola', 'cases');
+    await type('/case');
+    const dialog = page.locator('#form-dialog[open]');
+    await dialog.waitFor();
+    await dialog.locator('#f-title').fill('Klientka odwołuje co drugą sesję');
+    await dialog.locator('#f-body').fill('Od trzech miesięcy odwołuje co drugą sesję w ostatniej chwili. Czuję złość i bezradność; próbowałam o tym rozmawiać.');
+    await dialog.locator('#f-question').fill('Jak rozmawiać o tym bez oskarżania?');
+    const tags = dialog.locator('fieldset.choice-field label.choice');
+    if (await tags.count()) await tags.first().click();
+    await shot('06-case-form');
+    await dialog.locator('button[type="submit"]').click();
+    const publish = page.locator('#messages button.action[data-action="case.publish"]');
+    await publish.waitFor();
+    await shot('07-case-preview');
+    await publish.click();
+    await expect.poll(() => page.locator('#messages .msg.ephemeral').last().textContent()).toMatch(/#\s?1|1/);
+
+    await become('emily', 'cases');
+    const published = page.locator('#messages .msg.from-bot:not(.ephemeral)', { hasText: 'Klientka odwołuje co drugą sesję' });
+    await advanceUntil('next', async () => (await published.count()) > 0);
+    const text = (await published.first().textContent()) ?? '';
+    expect(text).not.toContain('Aleksandra');
+    expect(text).not.toContain('ola');
+    expect(await published.first().locator('.author').textContent()).toBe('Sojusz');
+    await shot('08-case-seen-by-colleague');
+  });
+
+  it('moves the clock until the scheduled prompt opens a thread in #reflection', async () => {
+    await become('emily', 'reflection');
+    const prompt = page.locator('#messages .msg.from-bot:not(.ephemeral)');
+    await advanceUntil('next', async () => (await prompt.count()) > 0, 40);
+    await shot('09-prompt-posted');
+    await prompt.first().locator('.thread-link').click();
+    await page.locator('#thread-text').fill('I notice I rush to fix things when the bond wobbles.');
+    await page.locator('#thread-text').press('Enter');
+    await page.locator('#thread-messages .msg.from-member', { hasText: 'rush to fix' }).waitFor();
+    await expect.poll(() => prompt.first().locator('.thread-link').textContent()).toMatch(/1/);
+    await shot('10-prompt-thread');
+  });
+});

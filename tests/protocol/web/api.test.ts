@@ -1,0 +1,215 @@
+// The playground's HTTP API as a browser uses it: private answers, forms, live events, escaping, time.
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRegistry } from '../../../commands/index.js';
+import { findTeam } from '../../../src/core/teams.js';
+import { command, formHandler, type Registry } from '../../../src/core/registry.js';
+import type { Form } from '../../../src/core/form.js';
+import { message, textBlock } from '../../../src/core/message.js';
+import { SETTINGS } from '../../../src/core/settings.js';
+import { enqueue } from '../../../src/schedule/outbox.js';
+import { HOUR } from '../../../src/schedule/clock.js';
+import { ensureSampleTeam } from '../../../adapters/web/sample.js';
+import { startTestPlayground, type Playground } from './harness.js';
+
+const checkForm: Form = {
+  id: 'try-form',
+  title: 'After the session',
+  submitLabel: 'Save',
+  fields: [
+    { id: 'curious', kind: 'scale', label: 'How curious was I?', min: 0, max: 4, minLabel: 'not at all', maxLabel: 'very' },
+    { id: 'mood', kind: 'choice', label: 'Mood', options: [{ value: 'calm', label: 'Calm' }, { value: 'tense', label: 'Tense' }] },
+    { id: 'note', kind: 'text', label: 'Take to supervision', maxLength: 20, optional: true, multiline: true },
+  ],
+};
+const threadReplies: string[] = [];
+
+function registry(): Registry {
+  const r = buildRegistry();
+  r.commands.push(
+    command({
+      name: 'tryform',
+      description: { pl: 'Formularz próbny', en: 'A trial form' },
+      subcommands: { '': { description: { pl: 'Otwórz', en: 'Open' }, run: (ctx) => ctx.openForm(checkForm) } },
+    }),
+  );
+  r.forms.push(
+    formHandler({
+      id: 'try-form',
+      build: () => checkForm,
+      async submit(ctx, values) {
+        await ctx.reply(message(textBlock(`saved ${values.curious}`)));
+        return { kind: 'close' };
+      },
+    }),
+  );
+  r.hooks.push({ onThreadReply: async (_bot, ev) => void threadReplies.push(`${ev.channel}:${ev.thread}:${ev.member}`) });
+  return r;
+}
+
+let pg: Playground;
+beforeAll(async () => {
+  pg = await startTestPlayground({ registry: registry() });
+});
+afterAll(async () => {
+  await pg?.close();
+});
+
+const send = (member: string, text: string, channel = 'reflection', thread?: string | number) => pg.post('/api/send', { member, channel, text, thread });
+
+describe('the web playground API', () => {
+  it('serves the page, its script and its styles from the same origin', async () => {
+    const page = await pg.get('/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<script type="module" src="/static/app.js">');
+    expect(page.body).not.toMatch(/https?:\/\/(?!127)/);
+    expect((await pg.get('/static/app.js')).status).toBe(200);
+    expect((await pg.get('/static/app.css')).status).toBe(200);
+  });
+
+  it('answers a slash command only to the member who typed it', async () => {
+    expect((await send('tomek', '/sojusz help')).status).toBe(200);
+    const tomek = await pg.view('tomek');
+    const ola = await pg.view('ola');
+    expect(tomek.messagesHtml).toContain('class="only-you"');
+    expect(tomek.messagesHtml).toContain('/sojusz');
+    expect(ola.messagesHtml).not.toContain('only-you');
+  });
+
+  it('shows the interface in the language the member chose', async () => {
+    expect((await pg.view('emily')).chrome['web.send']).toBe('Wyślij');
+    await send('emily', '/sojusz language en');
+    const after = await pg.view('emily');
+    expect(after.lang).toBe('en');
+    expect(after.chrome['web.send']).toBe('Send');
+    expect((await pg.view('ola')).chrome['web.send']).toBe('Wyślij');
+  });
+
+  it('lists commands and subcommands with descriptions in the member’s language for completion', async () => {
+    const { body } = await pg.get('/api/commands?member=emily');
+    const help = body.commands.find((c: { usage: string }) => c.usage === '/sojusz help');
+    expect(help.description).toMatch(/[a-z]/);
+    expect(body.commands.some((c: { usage: string }) => c.usage === '/sojusz language')).toBe(true);
+  });
+
+  it('opens a form with labelled fields, shows field errors next to them and closes on a valid answer', async () => {
+    await send('ola', '/tryform');
+    let v = await pg.view('ola');
+    expect(v.form.html).toContain('<legend>How curious was I?');
+    expect(v.form.html.match(/type="radio" name="curious"/g)).toHaveLength(5);
+    expect(v.form.html).toContain('0 = not at all');
+    expect(v.form.html).toContain('maxlength="20"');
+    expect(v.form.html).toMatch(/<label for="f-note">/);
+    expect((await pg.view('tomek')).form).toBeNull();
+
+    const bad = await pg.post('/api/form', { member: 'ola', values: { mood: ['calm'], note: ['x'.repeat(25)] } });
+    expect(bad.body.outcome).toBe('errors');
+    v = await pg.view('ola');
+    expect(v.form.html).toMatch(/<fieldset class="field scale invalid"[^>]*aria-invalid="true"[^>]*><legend>How curious was I\?.*?<p class="field-error" id="f-curious-error">[^<]+<\/p><\/fieldset>/);
+    expect(v.form.html).toContain('id="f-note-error"');
+    expect(v.form.html).toContain('value="calm" checked');
+
+    const ok = await pg.post('/api/form', { member: 'ola', values: { curious: ['3'], mood: ['calm'], note: ['rupture'] } });
+    expect(ok.body.outcome).toBe('close');
+    v = await pg.view('ola');
+    expect(v.form).toBeNull();
+    expect(v.messagesHtml).toContain('saved 3');
+    expect((await pg.view('tomek')).messagesHtml).not.toContain('saved 3');
+  });
+
+  it('pushes a change notification to open event streams when something new is said', async () => {
+    const url = new URL('/api/events', pg.base);
+    const got = await new Promise<string>((resolve, reject) => {
+      const req = request(url, (res) => {
+        expect(res.headers['content-type']).toBe('text/event-stream');
+        let data = '';
+        res.on('data', (c) => {
+          data += String(c);
+          if (data.includes('data: changed')) {
+            req.destroy();
+            resolve(data);
+          }
+        });
+        void send('tomek', 'Hello from the group', 'cases');
+      });
+      req.on('error', reject);
+      req.end();
+      setTimeout(() => reject(new Error('no event within 5 s')), 5000);
+    });
+    expect(got).toContain('data: changed');
+  });
+
+  it('sends member-written text to the browser escaped, never as markup', async () => {
+    await send('tomek', '<img src=x onerror=alert(1)> @everyone "quoted"', 'cases');
+    await send('tomek', '/sojusz timezone "<b>bold</b>"', 'cases');
+    const v = await pg.view('tomek', 'cases');
+    expect(v.messagesHtml).toContain('&lt;img src=x onerror=alert(1)&gt; @everyone &quot;quoted&quot;');
+    expect(v.messagesHtml).not.toContain('<img src=x');
+    expect(v.messagesHtml).not.toContain('<b>bold</b>');
+    expect(v.messagesHtml).toContain('&lt;b&gt;bold&lt;/b&gt;');
+
+    await send('tomek', '/tryform');
+    await pg.post('/api/form', { member: 'tomek', values: { note: ['"><script>x</script>'] } });
+    const f = (await pg.view('tomek')).form.html as string;
+    expect(f).not.toContain('<script>');
+    expect(f).toContain('&quot;&gt;&lt;script&gt;');
+    await pg.post('/api/form/cancel', { member: 'tomek' });
+  });
+
+  it('keeps thread replies in their thread and tells the core a member replied', async () => {
+    const top = await send('ola', 'How do you end with a client who keeps coming back?', 'reflection');
+    await send('tomek', 'Slowly, with a plan', 'reflection', top.body.id);
+    const channel = await pg.view('magda', 'reflection');
+    expect(channel.messagesHtml).not.toContain('Slowly, with a plan');
+    expect(channel.messagesHtml).toMatch(/data-thread="\d+">1 odpowiedź</);
+    const thread = await pg.view('magda', 'reflection', top.body.id);
+    expect(thread.thread.html).toContain('Slowly, with a plan');
+    expect(threadReplies).toContain(`reflection:${top.body.id}:tomek`);
+  });
+
+  it('moves time to the next queued message and shows it when it goes out', async () => {
+    const team = (await findTeam(pg.app.bot.db, 'web', 'playground'))!;
+    const before = pg.clock.now().getTime();
+    await enqueue(pg.app.bot.db, pg.clock.now(), {
+      teamId: team.id,
+      key: 'test:later',
+      target: { kind: 'channel', channel: 'supervision' },
+      message: message(textBlock('a message for later')),
+      notBefore: new Date(before + 3 * HOUR),
+    });
+    expect((await pg.view('ola', 'supervision')).messagesHtml).not.toContain('a message for later');
+    const moved = await pg.post('/api/time', { step: 'next' });
+    expect(moved.body.moved).toBe(true);
+    expect(pg.clock.now().getTime()).toBeGreaterThanOrEqual(before + 3 * HOUR);
+    expect((await pg.view('ola', 'supervision')).messagesHtml).toContain('a message for later');
+  });
+
+  it('moves time by an hour and a day on request', async () => {
+    const t0 = pg.clock.now().getTime();
+    await pg.post('/api/time', { step: 'hour' });
+    expect(pg.clock.now().getTime() - t0).toBeGreaterThanOrEqual(HOUR);
+    await pg.post('/api/time', { step: 'day' });
+    expect(pg.clock.now().getTime() - t0).toBeGreaterThanOrEqual(25 * HOUR);
+  });
+
+  it('refuses a post from another site and changes nothing', async () => {
+    const r = await pg.post('/api/send', { member: 'magda', channel: 'moderation', text: 'from elsewhere' }, { origin: 'http://evil.example' });
+    expect(r.status).toBe(403);
+    expect((await pg.view('magda', 'moderation')).messagesHtml).not.toContain('from elsewhere');
+  });
+
+  it('does not show one member’s DM to another', async () => {
+    expect((await pg.get('/api/view?member=ola&channel=dm-tomek')).status).toBe(403);
+  });
+
+  it('starts with a sample team whose case channel has the four members it needs, set up only once', async () => {
+    const team = (await findTeam(pg.app.bot.db, 'web', 'playground'))!;
+    expect(team.settings[SETTINGS.caseChannel]).toBe('cases');
+    expect(team.settings[SETTINGS.moderationChannel]).toBe('moderation');
+    expect(team.settings[SETTINGS.caseMinMembers]).toBe(4);
+    expect(team.zone).toBe('Europe/Warsaw');
+    expect(await pg.port.channelMembers()).toHaveLength(4);
+    const again = await ensureSampleTeam(pg.app.bot, pg.port);
+    expect(again.created).toBe(false);
+  });
+});
