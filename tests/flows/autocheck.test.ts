@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { autochecks } from '../../src/db/schema/index.js';
 import { unseal } from '../../src/features/autocheck/store.js';
-import { anna, ben, makeBot, type TestBot } from '../helpers/bot.js';
+import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 import { genderedForms } from '../content/polish-gender.js';
 import { autocheck as plWords } from '../../src/i18n/pl/autocheck.js';
 
@@ -118,9 +118,23 @@ describe('/autocheck', () => {
     expect(tb.mem.lastPrivate(ben.id)).toContain('on your own supervision agenda');
   });
 
+  it('puts a topic anonymously on the group’s agenda for the next session once one is scheduled', async () => {
+    tb.mem.channels.set('supervision', [facilitator.id, anna.id, ben.id]);
+    await tb.mem.command(facilitator, '/supervision add 2026-03-10 18:00 #supervision');
+    await tb.mem.command(ben, '/autocheck');
+    await tb.mem.fill(ben, { curiosity: '3', flexibility: '3', judging: 'no', alliance: '4', destination: 'anonymous', supervision: 'When a client laughs off every feeling' });
+    const reply = tb.mem.lastPrivate(ben.id)!;
+    expect(reply).toContain('on the group’s supervision agenda, anonymously');
+    expect(reply).toContain('Next session:');
+    await tb.mem.command(facilitator, '/supervision agenda');
+    const agenda = tb.mem.lastPrivate(facilitator.id)!;
+    expect(agenda).toContain('When a client laughs off every feeling');
+    expect(agenda).not.toContain('Ben');
+  });
+
   it('never writes an answer to the logs', () => {
     const logs = tb.logs.join('\n');
-    for (const needle of [SECRET_TOPIC, 'Notatka', 'How to end with a client', 'My pace', 'xxxxxxxx']) expect(logs).not.toContain(needle);
+    for (const needle of [SECRET_TOPIC, 'Notatka', 'How to end with a client', 'My pace', 'laughs off', 'xxxxxxxx']) expect(logs).not.toContain(needle);
   });
 
   it('speaks Polish without gendered verb forms', () => {
