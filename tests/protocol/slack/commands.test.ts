@@ -10,6 +10,16 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
+/** Wait until earlier answers have all arrived, so a test sees only what its own request caused. */
+async function quiet(ms = 500): Promise<void> {
+  let n = -1;
+  while (n !== h.fake.calls.length) {
+    n = h.fake.calls.length;
+    await new Promise((r) => setTimeout(r, ms));
+  }
+  h.fake.clear();
+}
+
 const textOf = (args: Record<string, unknown>) => JSON.stringify(args.blocks ?? '') + String(args.text ?? '');
 
 describe('slash commands on Slack', () => {
@@ -31,7 +41,7 @@ describe('slash commands on Slack', () => {
   });
 
   it('refuses a request signed with the wrong secret: 401 and no Slack call at all', async () => {
-    h.fake.clear();
+    await quiet();
     const body = slashCommandBody({ command: '/sojusz', text: 'help', user_id: 'U_EVE', team_id: h.team, channel_id: 'C_GENERAL', response_url: h.fake.responseUrl() });
     const ts = Math.floor(Date.now() / 1000);
     const sig = `v0=${createHmac('sha256', 'not-the-secret').update(`v0:${ts}:${body}`).digest('hex')}`;
@@ -45,7 +55,7 @@ describe('slash commands on Slack', () => {
     ['six minutes old', -360],
     ['six minutes in the future', 360],
   ])('refuses a correctly signed but %s request with 401', async (_label, skew) => {
-    h.fake.clear();
+    await quiet();
     const body = slashCommandBody({ command: '/sojusz', text: 'help', user_id: 'U_EVE', team_id: h.team, channel_id: 'C_GENERAL', response_url: h.fake.responseUrl() });
     const ts = Math.floor(Date.now() / 1000) + skew;
     const sig = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
