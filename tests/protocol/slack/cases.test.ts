@@ -1,0 +1,69 @@
+// /case on Slack: modal, private preview, Publish, the delayed post in the case channel — and the author's id only in private answers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedCall } from '../../fakes/slack/server.js';
+import { startSlackHarness, type SlackHarness } from '../../helpers/slack.js';
+
+let h: SlackHarness;
+const AUTHOR = 'U_ZOFIA7';
+beforeAll(async () => {
+  h = await startSlackHarness({ start: '2026-03-02T08:00:00Z' });
+  h.fake.setUser('U_FAC', { is_admin: true, locale: 'pl-PL' });
+  h.fake.setUser(AUTHOR, { locale: 'pl-PL' });
+  h.fake.setChannel('C_CASES', { name: 'przypadki' });
+  h.fake.setChannel('C_MODS', { name: 'moderacja' });
+}, 120_000);
+afterAll(async () => h?.close());
+
+const WAIT = 15_000;
+const json = (x: unknown) => JSON.stringify(x);
+async function said(text: string): Promise<RecordedCall> {
+  let found: RecordedCall | undefined;
+  await expect.poll(() => (found = h.fake.calls.find((c) => json(c.args).includes(text))), { timeout: WAIT }).toBeDefined();
+  return found!;
+}
+/** Calls that answer (or look up) the member who acted, and only them. */
+const PRIVATE = new Set(['response_url', 'chat.postEphemeral', 'users.info', 'conversations.open', 'views.open', 'views.update', 'views.push']);
+
+describe('/case on Slack', () => {
+  it('posts a masked case after the delay, the author’s id appearing only in private answers', async () => {
+    await h.command('U_FAC', '/sojusz team case-channel <#C_CASES|przypadki>');
+    await said('Anonimowe przypadki będą się pojawiać');
+    await h.command('U_FAC', '/sojusz team mod-channel <#C_MODS|moderacja>');
+    await said('Zgłoszenia przypadków będą trafiać');
+
+    await h.command(AUTHOR, '/case');
+    const open = await h.fake.waitFor('views.open', (c) => json(c.args).includes('Anonimowy przypadek'), WAIT);
+    const ack = await h.submitView(AUTHOR, open.args.view, {
+      title: 'Klient, który przestał przychodzić',
+      body: 'PESEL 44051401359, mail jan.k@example.com, tel. +48 601 234 567. Czuję złość i wstyd. <!channel>',
+      question: 'Jak wrócić do rozmowy o kontrakcie?',
+      tags: ['dropout'],
+    });
+    expect(ack).toBeUndefined();
+    const preview = await said('Tak zobaczy to grupa');
+    expect(json(preview.args)).toContain('zostanie zastąpiony przez [PESEL]');
+    const button = ((preview.args.blocks ?? []) as { elements?: { action_id?: string; value?: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id?.startsWith('case.publish'))!;
+    expect(button.value).toBeTruthy();
+
+    await h.clickButton(AUTHOR, button.action_id, button.value);
+    await said('Przypadek #1 pojawi się na');
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C_CASES')).toHaveLength(0);
+
+    h.clock.advance(21 * 60_000);
+    await h.bot.runDueWork();
+    const posts = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C_CASES');
+    expect(posts).toHaveLength(1);
+    const post = json(posts[0]!.args);
+    expect(post).toContain('Przypadek #1');
+    expect(post).toContain('[PESEL]');
+    expect(post).not.toContain('44051401359');
+    expect(post).not.toContain('<!channel>');
+
+    const leaking = h.fake.calls.filter((c) => json(c.args).includes(AUTHOR) && !PRIVATE.has(c.method));
+    expect(leaking.map((c) => c.method)).toEqual([]);
+    for (const c of h.fake.calls.filter((x) => x.method === 'chat.postEphemeral' && json(x.args).includes(AUTHOR))) expect(c.args.user).toBe(AUTHOR);
+    expect(h.logs.join('\n')).not.toContain(AUTHOR);
+  });
+});
