@@ -1,5 +1,6 @@
 // The composition root: the one file that knows every adapter. Reads the environment and starts the bot.
 import { buildRegistry } from './commands/index.js';
+import { calendarRoute } from './src/features/supervision/calendar.js';
 import { startDiscord } from './adapters/discord/index.js';
 import { ConfigError, loadConfig, type Config } from './src/config.js';
 import { createApp, type App } from './src/app.js';
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
 }
 
 async function startAdapters(app: App, config: Config, clock: OffsetClock | typeof systemClock): Promise<void> {
+  // Private calendar subscription feeds (/calendar/<token>.ics), linked from /supervision calendar.
+  app.bot.publicUrl = config.PUBLIC_URL;
+  app.http.mount('/calendar', calendarRoute(app.bot));
   if (config.slackEnabled) {
     const { startSlack } = await import('./adapters/slack/index.js');
     app.adapters.push(await startSlack(app, config));

@@ -6,7 +6,7 @@ import type { Database, Db } from '../db/client.js';
 import { members, processedEvents } from '../db/schema/index.js';
 import { pickLanguage, t, tx, type Lang } from '../i18n/index.js';
 import type { Clock } from '../schedule/clock.js';
-import { deliverReady, type DeliveryReport } from '../schedule/delivery.js';
+import { deliverAll, type DeliveryReport } from '../schedule/delivery.js';
 import { tick, type TickReport } from '../schedule/scheduler.js';
 import { checkOptions, matchSubcommand, parseOptions, tokenize, usageLine } from './args.js';
 import { Context } from './context.js';
@@ -44,6 +44,8 @@ export class Bot {
   onEnqueued?: () => void;
   /** The public base URL (PUBLIC_URL) when the bot serves HTTP; features build links with it (calendar feeds). */
   publicUrl?: string;
+  /** Set on shutdown: no new claims; claimed rows not yet sent are released for another replica. */
+  stopping = false;
   /** Refresh gauges before /metrics is read. */
   refreshGauges?: () => Promise<void>;
 
@@ -234,7 +236,7 @@ export class Bot {
   /** Run due schedules, then deliver what is ready. Tests call it after moving the clock. */
   async runDueWork(): Promise<{ tick: TickReport; delivery: DeliveryReport }> {
     const tk = await tick(this);
-    const delivery = await deliverReady(this);
+    const delivery = await deliverAll(this);
     return { tick: tk, delivery };
   }
 }

@@ -28,6 +28,8 @@ export class PlatformError extends Error {
     readonly retryAfterSeconds?: number,
     /** False when retrying cannot help (channel gone, not in channel). */
     readonly retryable = true,
+    /** What a 429 pauses: one channel, the whole team (workspace/guild), or every send on the platform. */
+    readonly scope: 'channel' | 'team' | 'global' = 'channel',
   ) {
     super(`${platform}: ${code}`);
     this.name = 'PlatformError';

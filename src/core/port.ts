@@ -70,6 +70,8 @@ export interface ChatPort {
   channelMembers?(team: string, channel: string): Promise<string[] | undefined>;
   /** Whether the bot can post in a channel (exists and bot is a member). */
   canPost?(team: string, channel: string): Promise<boolean>;
+  /** Steady send rate the platform allows per channel (Slack: about 1 per second with short bursts). */
+  readonly pacing?: { perChannelPerSecond: number; burst: number };
   /** After a crash mid-send: find a message already posted for this outbox key, to avoid a duplicate. */
   findSent?(to: Place, key: string): Promise<MessageRef | undefined>;
 }

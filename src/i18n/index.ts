@@ -6,7 +6,7 @@ import type { Entry, Plural } from './types.js';
 
 export type Lang = 'pl' | 'en';
 export const LANGS: readonly Lang[] = ['pl', 'en'];
-export type MessageKey = keyof typeof en;
+export type MessageKey = Extract<keyof typeof en, string>;
 export type Params = Record<string, string | number | undefined>;
 
 const catalogues: Record<Lang, Record<MessageKey, Entry>> = { en, pl };

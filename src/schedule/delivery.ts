@@ -1,44 +1,113 @@
-// Delivery: sends leased outbox rows through the team's port, retries with backoff, honours Retry-After.
-import { eq } from 'drizzle-orm';
+// Delivery: sends leased outbox rows through the team's port — channels in parallel, each in order, paced,
+// a 429 pausing only what it names, failures retried with backoff, nothing sent twice once accepted.
+import { eq, inArray } from 'drizzle-orm';
 import type { Bot } from '../core/bot.js';
 import { PlatformError } from '../core/errors.js';
-import type { Platform } from '../core/port.js';
+import type { ChatPort, Platform } from '../core/port.js';
 import { outbox, teams } from '../db/schema/index.js';
 import { claimReady, findByKey, type OutboxRow } from './outbox.js';
 
-const LEASE_MS = 60_000;
+export const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 8;
+const CONCURRENCY = 64;
 
 export interface DeliveryReport {
+  claimed: number;
   sent: number;
   retried: number;
   failed: number;
 }
 
-/** Deliver everything ready now; groups by channel so one channel's order holds and channels run in parallel. */
+/** In-process state per bot: pauses named by 429s (scope key → until, ms) and per-channel pacing buckets. */
+interface DeliveryState {
+  pausedUntil: Map<string, number>;
+  buckets: Map<string, { tokens: number; at: number }>;
+}
+const states = new WeakMap<Bot, DeliveryState>();
+function stateOf(bot: Bot): DeliveryState {
+  let s = states.get(bot);
+  if (!s) states.set(bot, (s = { pausedUntil: new Map(), buckets: new Map() }));
+  return s;
+}
+
+const scopeKeys = (platform: string, team: string, channel: string) => [`${platform}`, `${platform}:${team}`, `${platform}:${team}:${channel}`];
+
+/** Deliver what is ready now (one claimed batch). `claimed === limit` means there may be more. */
 export async function deliverReady(bot: Bot, limit = 500): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  const report: DeliveryReport = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  if (bot.stopping) return report;
   const now = bot.clock.now();
   const rows = await bot.db.transaction((tx) => claimReady(tx, bot.instanceId, now, LEASE_MS, limit));
+  report.claimed = rows.length;
   if (!rows.length) return report;
   const teamIds = [...new Set(rows.map((r) => r.teamId))];
-  const teamRows = await Promise.all(teamIds.map((id) => bot.db.select().from(teams).where(eq(teams.id, id)).then((r) => r[0]!)));
+  const teamRows = await bot.db.select().from(teams).where(inArray(teams.id, teamIds));
   const teamById = new Map(teamRows.map((t) => [t.id, t]));
   const groups = new Map<string, OutboxRow[]>();
   for (const r of rows) {
-    const g = `${r.teamId}:${r.target.kind === 'dm' ? `dm:${r.target.member}` : r.target.channel}`;
-    groups.set(g, [...(groups.get(g) ?? []), r]);
+    const g = `${r.teamId}:${channelOf(r)}`;
+    const list = groups.get(g);
+    if (list) list.push(r);
+    else groups.set(g, [r]);
   }
-  await Promise.all(
-    [...groups.values()].map(async (group) => {
-      for (const row of group) {
+  const queue = [...groups.values()];
+  const worker = async () => {
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      for (let i = 0; i < group.length; i++) {
+        const row = group[i]!;
         const team = teamById.get(row.teamId)!;
+        if (bot.stopping) {
+          await release(bot, row, 0);
+          report.retried++;
+          continue;
+        }
         const outcome = await deliverOne(bot, row, team.platform as Platform, team.externalId);
         report[outcome]++;
       }
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
   return report;
+}
+
+/** Deliver until nothing ready is left (or the bot is stopping). */
+export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport> {
+  const total: DeliveryReport = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  for (;;) {
+    const r = await deliverReady(bot, limit);
+    for (const k of Object.keys(total) as (keyof DeliveryReport)[]) total[k] += r[k];
+    if (r.claimed < limit || r.sent === 0 || bot.stopping) return total;
+  }
+}
+
+function channelOf(r: OutboxRow): string {
+  return r.target.kind === 'dm' ? `dm:${r.target.member}` : r.target.channel;
+}
+
+async function release(bot: Bot, row: OutboxRow, delayMs: number): Promise<void> {
+  await bot.db
+    .update(outbox)
+    .set({ leaseUntil: null, leaseOwner: null, attempts: Math.max(0, row.attempts - 1), notBefore: new Date(bot.clock.now().getTime() + delayMs) })
+    .where(eq(outbox.id, row.id));
+}
+
+/** Wait for a pacing token for this channel (real time: it is the platform's clock that counts). */
+async function pace(bot: Bot, port: ChatPort, key: string): Promise<void> {
+  if (!port.pacing) return;
+  const { perChannelPerSecond: rate, burst } = port.pacing;
+  const s = stateOf(bot);
+  for (;;) {
+    const now = Date.now();
+    const b = s.buckets.get(key) ?? { tokens: burst, at: now };
+    b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * rate);
+    b.at = now;
+    s.buckets.set(key, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return;
+    }
+    await new Promise((r) => setTimeout(r, Math.ceil(((1 - b.tokens) / rate) * 1000)));
+  }
 }
 
 async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt: string): Promise<'sent' | 'retried' | 'failed'> {
@@ -46,19 +115,31 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
   const now = () => bot.clock.now();
   if (!port) {
     // This process does not serve that platform (another replica may); leave it for later.
-    await bot.db.update(outbox).set({ leaseUntil: null, leaseOwner: null, notBefore: new Date(now().getTime() + 30_000) }).where(eq(outbox.id, row.id));
+    await release(bot, row, 30_000);
+    return 'retried';
+  }
+  const s = stateOf(bot);
+  const channel = channelOf(row);
+  const keys = scopeKeys(platform, teamExt, channel);
+  // Pauses are on the bot's clock, like not_before, so a moved test clock (or the playground's) lifts them.
+  const pausedUntil = Math.max(...keys.map((k) => s.pausedUntil.get(k) ?? 0));
+  const nowMs = now().getTime();
+  if (pausedUntil > nowMs) {
+    await release(bot, row, pausedUntil - nowMs);
     return 'retried';
   }
   try {
     let thread = row.target.kind === 'channel' ? row.target.thread : undefined;
     if (row.target.kind === 'channel' && row.target.threadOfKey) {
       const parent = await findByKey(bot.db, row.target.threadOfKey);
-      if (!parent?.sentRef) throw new PlatformError(platform, 'thread_parent_not_sent', undefined, 5);
+      if (!parent || parent.status === 'cancelled' || parent.status === 'failed') throw new PlatformError(platform, 'thread_parent_gone', undefined, undefined, false);
+      if (!parent.sentRef) throw new PlatformError(platform, 'thread_parent_not_sent', undefined, 5);
       thread = parent.sentRef.thread ?? parent.sentRef.id;
     }
     const place = row.target.kind === 'channel' ? { team: teamExt, channel: row.target.channel, thread } : undefined;
-    // A row whose earlier lease expired may have been sent by a process that died: ask before resending.
+    // A row leased before (its owner died or failed) may already be on the platform: ask before resending.
     const maybeSent = row.attempts > 1 && place && port.findSent ? await port.findSent(place, row.key) : undefined;
+    if (!maybeSent) await pace(bot, port, keys[2]!);
     const ref =
       maybeSent ??
       (place
@@ -73,7 +154,11 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
   } catch (e) {
     const pe = e instanceof PlatformError ? e : undefined;
     if (pe?.retryAfterSeconds !== undefined) {
-      bot.metrics.rateLimited(platform);
+      if (pe.code !== 'thread_parent_not_sent') {
+        bot.metrics.rateLimited(platform);
+        const k = pe.scope === 'global' ? keys[0]! : pe.scope === 'team' ? keys[1]! : keys[2]!;
+        s.pausedUntil.set(k, now().getTime() + pe.retryAfterSeconds * 1000);
+      }
       await bot.db
         .update(outbox)
         .set({ notBefore: new Date(now().getTime() + pe.retryAfterSeconds * 1000), leaseUntil: null, attempts: row.attempts - 1, lastError: pe.code })
@@ -87,7 +172,6 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
       .update(outbox)
       .set({
         status: give ? 'failed' : 'pending',
-        attempts,
         leaseUntil: null,
         notBefore: new Date(now().getTime() + Math.min(3_600_000, 5000 * 2 ** attempts)),
         lastError: pe?.code ?? (e as Error).name,

@@ -2,7 +2,7 @@
 import cron from 'node-cron';
 import type { Bot } from '../core/bot.js';
 import { tick } from './scheduler.js';
-import { deliverReady } from './delivery.js';
+import { deliverAll } from './delivery.js';
 
 export class Runner {
   private task?: ReturnType<typeof cron.schedule>;
@@ -15,8 +15,8 @@ export class Runner {
   start(): void {
     // node-cron only keeps time; all zone and DST maths is ours (src/schedule/occurrence.ts).
     this.task = cron.schedule('* * * * *', () => void this.run(() => tick(this.bot)), { timezone: 'UTC', noOverlap: true });
-    this.timer = setInterval(() => void this.run(() => deliverReady(this.bot)), this.deliveryEveryMs);
-    this.bot.onEnqueued = () => void this.run(() => deliverReady(this.bot));
+    this.timer = setInterval(() => void this.run(() => deliverAll(this.bot)), this.deliveryEveryMs);
+    this.bot.onEnqueued = () => void this.run(() => deliverAll(this.bot));
     void this.run(() => tick(this.bot));
   }
 
@@ -31,6 +31,7 @@ export class Runner {
   /** Stop claiming new work and wait (bounded) for what is in flight; leases left behind expire. */
   async stop(timeoutMs = 10_000): Promise<void> {
     this.stopping = true;
+    this.bot.stopping = true;
     await this.task?.stop();
     clearInterval(this.timer);
     this.bot.onEnqueued = undefined;

@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PlatformError } from '../../src/core/errors.js';
+import { message, textBlock } from '../../src/core/message.js';
+import type { Place } from '../../src/core/port.js';
+import { ensureTeam } from '../../src/core/teams.js';
+import { outbox } from '../../src/db/schema/index.js';
+import { deliverAll } from '../../src/schedule/delivery.js';
+import { enqueue } from '../../src/schedule/outbox.js';
+import { makeBot, type TestBot } from '../helpers/bot.js';
+
+let tb: TestBot;
+let teamId: number;
+beforeAll(async () => {
+  tb = await makeBot({ start: '2026-05-04T07:00:00Z' });
+  teamId = (await ensureTeam(tb.bot.db, 'memory', 'T1')).id;
+});
+afterAll(() => tb.close());
+
+const say = (key: string, channel: string, text = key) =>
+  enqueue(tb.bot.db, tb.clock.now(), { teamId, key, target: { kind: 'channel', channel }, message: message(textBlock(text)) });
+
+describe('outbox delivery', () => {
+  it('a 429 on one channel pauses only that channel; the other channel is delivered at once', async () => {
+    const real = tb.mem.post.bind(tb.mem);
+    let limited = 0;
+    tb.mem.post = async (to: Place, m, o) => {
+      if (to.channel === 'busy' && limited++ === 0) throw new PlatformError('memory', 'ratelimited', undefined, 30);
+      return real(to, m, o);
+    };
+    await say('busy-1', 'busy');
+    await say('busy-2', 'busy');
+    await say('calm-1', 'calm');
+    await say('calm-2', 'calm');
+    await deliverAll(tb.bot);
+    expect(tb.mem.posts('calm').map((p) => p.text)).toEqual(['calm-1', 'calm-2']);
+    expect(tb.mem.posts('busy')).toHaveLength(0);
+    const [row] = await tb.bot.db.select().from(outbox).where(eq(outbox.key, 'busy-1'));
+    expect(row!.status).toBe('pending');
+    expect(row!.notBefore.getTime()).toBeGreaterThanOrEqual(tb.clock.now().getTime() + 29_000);
+    // Nothing is lost: after Retry-After both arrive, in order.
+    tb.clock.advance(10_000);
+    await tb.bot.runDueWork();
+    expect(tb.mem.posts('busy')).toHaveLength(0);
+    tb.clock.advance(21_000);
+    await tb.bot.runDueWork();
+    expect(tb.mem.posts('busy').map((p) => p.text)).toEqual(['busy-1', 'busy-2']);
+    tb.mem.post = real;
+  });
+
+  it('retries a failed send with backoff and gives up on a channel that is gone, without retrying it', async () => {
+    tb.mem.closedChannels.add('gone');
+    await say('gone-1', 'gone');
+    await tb.bot.runDueWork();
+    const [row] = await tb.bot.db.select().from(outbox).where(eq(outbox.key, 'gone-1'));
+    expect(row!.status).toBe('failed');
+    expect(row!.lastError).toBe('not_in_channel');
+  });
+
+  it('on shutdown stops claiming and releases what it had not sent, for another replica', async () => {
+    await say('late-1', 'calm');
+    tb.bot.stopping = true;
+    const r = await deliverAll(tb.bot);
+    expect(r.sent).toBe(0);
+    tb.bot.stopping = false;
+    const [row] = await tb.bot.db.select().from(outbox).where(eq(outbox.key, 'late-1'));
+    expect(row!.status).toBe('pending');
+    expect(row!.leaseUntil).toBeNull();
+  });
+});
