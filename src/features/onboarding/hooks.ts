@@ -1,0 +1,47 @@
+// First contact: a welcome when the bot is installed, and a one-time introduction in channels it is invited to.
+import type { Bot } from '../../core/bot.js';
+import type { CoreEvent } from '../../core/events.js';
+import type { Hooks } from '../../core/hooks.js';
+import { message, noteBlock, textBlock } from '../../core/message.js';
+import { SETTINGS } from '../../core/settings.js';
+import { ensureTeam, setting } from '../../core/teams.js';
+import { pickLanguage, t } from '../../i18n/index.js';
+import { localDate } from '../../schedule/occurrence.js';
+import { enqueue } from '../../schedule/outbox.js';
+
+type Ev<K extends CoreEvent['kind']> = Extract<CoreEvent, { kind: K }>;
+
+/** Welcome the person who installed the bot (by DM) or, failing that, the server's system channel. */
+async function onInstalled(bot: Bot, ev: Ev<'installed'>): Promise<void> {
+  const now = bot.clock.now();
+  await bot.db.transaction(async (tx) => {
+    const team = await ensureTeam(tx, ev.platform, ev.team, ev.teamName);
+    const lang = pickLanguage(null, team.settings?.langSet ? team.lang : null, ev.locale ?? team.lang);
+    const welcome = message(textBlock(t(lang, 'onboarding.welcome.title')), textBlock(t(lang, 'onboarding.welcome.body')), noteBlock(t(lang, 'onboarding.welcome.next')));
+    const target = ev.installer ? { kind: 'dm' as const, member: ev.installer } : ev.systemChannel ? { kind: 'channel' as const, channel: ev.systemChannel } : undefined;
+    if (!target) return;
+    await enqueue(tx, now, { teamId: team.id, key: `welcome:${team.id}:${localDate(now, 'UTC')}`, target, message: welcome });
+  });
+  bot.onEnqueued?.();
+}
+
+const ROLE_KEYS = [SETTINGS.promptChannel, SETTINGS.caseChannel, SETTINGS.moderationChannel, SETTINGS.supervisionChannel];
+
+/** Invited into a channel without a role: say once what the bot is and how a facilitator gives the channel a role. */
+async function onJoinedChannel(bot: Bot, ev: Ev<'joinedChannel'>): Promise<void> {
+  const now = bot.clock.now();
+  await bot.db.transaction(async (tx) => {
+    const team = await ensureTeam(tx, ev.platform, ev.team);
+    if (ROLE_KEYS.some((k) => setting<string | undefined>(team, k, undefined) === ev.channel)) return;
+    const lang = pickLanguage(null, team.lang, null);
+    await enqueue(tx, now, {
+      teamId: team.id,
+      key: `intro:${team.id}:${ev.channel}`,
+      target: { kind: 'channel', channel: ev.channel },
+      message: message(textBlock(t(lang, 'onboarding.intro.title')), textBlock(t(lang, 'onboarding.intro.body')), noteBlock(t(lang, 'onboarding.intro.roles'))),
+    });
+  });
+  bot.onEnqueued?.();
+}
+
+export const onboardingHooks: Hooks = { onInstalled, onJoinedChannel };
