@@ -148,4 +148,13 @@ describe('the web playground in a browser', () => {
     await expect.poll(() => prompt.first().locator('.thread-link').textContent()).toMatch(/1/);
     await shot('10-prompt-thread');
   });
+
+  it('switches the whole page to English when the member chooses it', async () => {
+    await page.locator('#thread-close').click();
+    await type('/sojusz language en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('#composer button[type="submit"]').textContent()).toBe('Send');
+    expect(await page.locator('label[for="member"]').textContent()).toBe('You are');
+    await shot('11-english');
+  });
 });

@@ -155,7 +155,7 @@ function renderForm(form) {
   // Server-rendered from the form model; labels and values escaped there.
   dialog.innerHTML = form.html;
   if (!dialog.open) dialog.showModal();
-  const invalid = dialog.querySelector('[aria-invalid="true"] input, [aria-invalid="true"], .invalid input');
+  const invalid = dialog.querySelector('.invalid input, .invalid textarea');
   (invalid || dialog.querySelector('input, textarea, select'))?.focus();
 }
 

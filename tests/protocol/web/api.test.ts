@@ -7,6 +7,9 @@ import { command, formHandler, type Registry } from '../../../src/core/registry.
 import type { Form } from '../../../src/core/form.js';
 import { message, textBlock } from '../../../src/core/message.js';
 import { SETTINGS } from '../../../src/core/settings.js';
+import { schedules } from '../../../src/db/schema/index.js';
+import { tx } from '../../../src/i18n/index.js';
+import { eq } from 'drizzle-orm';
 import { enqueue } from '../../../src/schedule/outbox.js';
 import { HOUR } from '../../../src/schedule/clock.js';
 import { ensureSampleTeam } from '../../../adapters/web/sample.js';
@@ -209,7 +212,17 @@ describe('the web playground API', () => {
     expect(team.settings[SETTINGS.caseMinMembers]).toBe(4);
     expect(team.zone).toBe('Europe/Warsaw');
     expect(await pg.port.channelMembers()).toHaveLength(4);
+    const kinds = (await pg.app.bot.db.select().from(schedules).where(eq(schedules.teamId, team.id))).map((r) => r.kind);
+    expect(kinds).toContain('prompt');
+    expect(kinds).toContain('supervision');
     const again = await ensureSampleTeam(pg.app.bot, pg.port);
     expect(again.created).toBe(false);
+    expect((await pg.app.bot.db.select().from(schedules).where(eq(schedules.teamId, team.id))).map((r) => r.kind)).toEqual(kinds);
+  });
+
+  it('keeps the set-up quiet and leaves the facilitator’s one-time privacy note for whoever plays them', async () => {
+    expect((await pg.view('magda', 'supervision')).messagesHtml).not.toContain('only-you');
+    await send('magda', '/sojusz help', 'supervision');
+    expect((await pg.view('magda', 'supervision')).messagesHtml).toContain(tx('pl', 'core.firstUse.title'));
   });
 });
