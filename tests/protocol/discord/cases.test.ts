@@ -1,0 +1,49 @@
+// /case on Discord: the modal, the private preview, Publish, the delayed post — and the author's id only in private answers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_GUILD_ID } from '../../fakes/discord/index.js';
+import { startDiscordHarness, type DiscordHarness } from '../../helpers/discord.js';
+
+let h: DiscordHarness;
+beforeAll(async () => {
+  h = await startDiscordHarness({ mode: 'http', start: '2026-03-02T08:00:00Z' });
+  // Enough people in the server to hide among (the port counts the guild's human members).
+  const guild = h.fake.store.guilds.get(FAKE_GUILD_ID)!;
+  for (const [id, username] of [[h.anna.id, 'anna'], ['1100000000000000501', 'cara'], ['1100000000000000502', 'dan']]) guild.members.push({ user: { id, username } });
+}, 120_000);
+afterAll(() => h?.close());
+
+const json = (x: unknown) => JSON.stringify(x);
+
+describe('/case on Discord', () => {
+  it('previews privately, publishes after the delay in the case channel, and never shows who wrote it', async () => {
+    const set = await h.slash(h.owner, 'sojusz', { channel: h.channel }, { path: ['team', 'case-channel'] });
+    expect(json(await h.answers(set))).toContain('Anonimowe przypadki będą się pojawiać');
+
+    const r = await h.slash(h.anna, 'case', {}, { path: [] });
+    expect(r.initial.type).toBe(9);
+    const modal = r.initial.data!;
+    const submitted = await h.submitModal(h.anna, String(modal.custom_id), {
+      title: 'Klient, który przestał przychodzić',
+      body: 'PESEL 44051401359, mail jan.k@example.com. Czuję złość i wstyd. @everyone',
+      question: 'Jak wrócić do rozmowy o kontrakcie?',
+      tags: '3',
+    });
+    const preview = json(await h.answers(submitted));
+    expect(preview).toContain('Tak zobaczy to grupa');
+    expect(preview).toContain('Numer PESEL „44051401359” — zostanie zastąpiony przez');
+    const publishId = /"custom_id":"(case\.publish[^"]*)"/.exec(preview)![1]!;
+
+    const click = await h.clickButton(h.anna, publishId);
+    expect(json(await h.answers(click))).toContain('Przypadek #1 pojawi się');
+
+    h.clock.advance(21 * 60_000);
+    await h.bot.runDueWork();
+    const post = h.fake.messagesIn(h.channel).find((m) => json(m).includes('Przypadek #1'));
+    expect(post).toBeDefined();
+    // Discord escapes the mask's brackets as markdown: \\[PESEL\\].
+    expect(json(post)).toMatch(/\[PESEL\\*\]/);
+    expect(json(post)).not.toContain('44051401359');
+    expect(json(post)).not.toContain(h.anna.id);
+    expect(json(post)).not.toMatch(/(?<![\u200b\\])@everyone/);
+  });
+});
