@@ -47,7 +47,7 @@ describe('/case on Slack', () => {
       .find((e) => e.action_id?.startsWith('case.publish'))!;
     expect(button.value).toBeTruthy();
 
-    await h.clickButton(AUTHOR, button.action_id, button.value);
+    await h.clickButton(AUTHOR, button.action_id!, button.value);
     await said('Przypadek #1 pojawi się na');
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C_CASES')).toHaveLength(0);
 
