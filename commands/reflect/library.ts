@@ -37,7 +37,8 @@ export const add: Subcommand = {
   aliases: ['dodaj'],
   facilitator: true,
   example: 'add What helped you stay curious this week?',
-  options: { text: { kind: 'text', required: true, description: l10n('prompts.opt.text') } },
+  // A hard cap against abuse; the 280-character limit is checked below with a friendlier answer.
+  options: { text: { kind: 'text', required: true, maxLength: 2000, description: l10n('prompts.opt.text') } },
   async run(ctx, opts) {
     const text = String(opts.text ?? '').trim();
     if (!text) throw new UserError('prompts.err.empty');

@@ -38,7 +38,7 @@ export const schedule: Subcommand = {
     time: { kind: 'string', required: true, description: l10n('prompts.opt.time') },
     every: { kind: 'int', named: true, min: 1, max: 8, aliases: ['co'], units: ['weeks', 'week', 'tygodnie', 'tygodni', 'tydzień', 'tydzien', 'tyg'], description: l10n('prompts.opt.every') },
     tz: { kind: 'string', named: true, aliases: ['strefa'], description: l10n('prompts.opt.tz') },
-    themes: { kind: 'text', description: l10n('prompts.opt.themes') },
+    themes: { kind: 'text', maxLength: 300, description: l10n('prompts.opt.themes') },
   },
   async run(ctx, opts) {
     // Everything is read and checked before anything is written.

@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { customPrompts, promptPosts, promptReplies } from '../../db/schema/index.js';
 import type { PrivacyContributor } from '../privacy/contributors.js';
 import { replyMac } from './followup.js';
+import { deleteSchedules, personalSchedule } from './schedules.js';
 
 export const promptsPrivacy: PrivacyContributor = {
   area: 'prompts',
@@ -17,6 +18,9 @@ export const promptsPrivacy: PrivacyContributor = {
   },
 
   async deleteMember(tx, bot, team, member) {
+    // The member's personal prompt schedule goes with them.
+    const personal = await personalSchedule(tx, team.id, member.id);
+    await deleteSchedules(tx, personal ? [personal.id] : []);
     const posts = await tx.select({ id: promptPosts.id }).from(promptPosts).where(eq(promptPosts.teamId, team.id));
     for (const p of posts) {
       await tx.delete(promptReplies).where(and(eq(promptReplies.postId, p.id), eq(promptReplies.memberMac, replyMac(bot.secrets, team.id, p.id, member.externalId))));
