@@ -17,12 +17,13 @@ import { guide, guideButton } from './guide.js';
 import { autocheckHooks } from '../src/features/autocheck/home.js';
 import { onboardingHooks } from '../src/features/onboarding/hooks.js';
 import { caseActions, caseCommand, caseForms } from './case.js';
+import { settingsAction, setupForms } from './sojusz/setup.js';
 
 export function buildRegistry(): Registry {
   return {
     commands: [sojusz, reflect, autocheck, guide, supervision, caseCommand],
-    forms: [autocheckForm, anonReplyFormHandler, ...caseForms],
-    actions: [guideButton, anonReplyButton, deleteAction, ...supervisionActions, ...caseActions],
+    forms: [autocheckForm, anonReplyFormHandler, ...caseForms, ...setupForms],
+    actions: [guideButton, anonReplyButton, deleteAction, ...supervisionActions, ...caseActions, settingsAction],
     scheduleKinds: [...promptScheduleKinds, housekeepingKind, seriesKind, reminderKind],
     hooks: [onboardingHooks, autocheckHooks, promptHooks, privacyHooks, supervisionHome],
     privacy: privacyContributors(),

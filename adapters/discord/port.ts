@@ -177,6 +177,13 @@ export class DiscordPort implements ChatPort {
     return list.filter((m) => !m.user.bot).map((m) => m.user.id);
   }
 
+  /** "#general" typed in a modal → the guild channel of that name (modals have no channel picker). */
+  async resolveChannel(team: string, name: string): Promise<string | undefined> {
+    const wanted = name.replace(/^#/, '').trim().toLowerCase();
+    const list = await call<{ id: string; name?: string }[]>(() => this.rest.get(Routes.guildChannels(team)));
+    return list.find((c) => c.name?.toLowerCase() === wanted || c.id === wanted)?.id;
+  }
+
   async canPost(_team: string, channel: string): Promise<boolean> {
     try {
       await this.rest.get(Routes.channel(channel));

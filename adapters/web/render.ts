@@ -5,7 +5,7 @@ import type { Block, Rich, Span } from '../../src/core/message.js';
 import { tx, type Lang } from '../../src/i18n/index.js';
 import type { webMessages } from '../../src/db/schema/index.js';
 import type { OpenForm } from './port.js';
-import { findMember } from './workspace.js';
+import { CHANNELS, findMember } from './workspace.js';
 
 export type WebRow = typeof webMessages.$inferSelect;
 
@@ -141,6 +141,12 @@ function fieldHtml(f: Field, open: OpenForm, lang: Lang): string {
     ].filter(Boolean).join(' ');
     const control = f.multiline ? `<textarea ${attrs} rows="4">${escapeHtml(value)}</textarea>` : `<input type="text" ${attrs} value="${escapeHtml(value)}">`;
     return `<div class="field text-field${error ? ' invalid' : ''}"><label for="${id}">${escapeHtml(f.label)}${optional}</label>${hint}${control}<p class="limit" id="${maxId}">${escapeHtml(tx(lang, 'web.maxLength', { max: f.maxLength }))}</p>${err}</div>`;
+  }
+  if (f.kind === 'channel') {
+    const chosen = given?.[0] ?? f.initial ?? '';
+    const opts = [`<option value=""></option>`, ...CHANNELS.map((c) => `<option value="${c}"${chosen === c ? ' selected' : ''}>#${c}</option>`)];
+    const attrs = `id="${id}" name="${name}"${described ? ` aria-describedby="${described}"` : ''}${error ? ' aria-invalid="true"' : ''}`;
+    return `<div class="field channel-field${error ? ' invalid' : ''}"><label for="${id}">${escapeHtml(f.label)}${optional}</label>${hint}<select ${attrs}>${opts.join('')}</select>${err}</div>`;
   }
   const inputs: string[] = [];
   if (f.kind === 'scale') {

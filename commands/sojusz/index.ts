@@ -2,6 +2,7 @@
 import { command } from '../../src/core/registry.js';
 import { l10n } from '../../src/i18n/index.js';
 import { help, language, teamLanguage, teamTimezone, timezone } from './core.js';
+import { settings, setup } from './setup.js';
 import { facilitatorAdd, facilitatorList, facilitatorRemove } from './roles.js';
 import { teamCaseChannel, teamCaseDelay, teamCaseMinMembers, teamModChannel } from './cases.js';
 import { mydataDelete, mydataExport, privacy, teamExport, teamRetention, teamRetentionAutochecks } from './privacy.js';
@@ -14,6 +15,8 @@ export const sojusz = command({
     help,
     language,
     timezone,
+    setup,
+    settings,
     'team language': teamLanguage,
     'team timezone': teamTimezone,
     'team facilitator add': facilitatorAdd,

@@ -1,5 +1,6 @@
 // The platform-neutral form model and its validation, shared by every adapter so all reject alike.
 import type { MessageKey } from '../i18n/index.js';
+import { channelId } from './args.js';
 
 interface FieldBase {
   id: string;
@@ -11,7 +12,9 @@ interface FieldBase {
 export type Field =
   | (FieldBase & { kind: 'scale'; min: number; max: number; minLabel?: string; maxLabel?: string; initial?: number })
   | (FieldBase & { kind: 'choice'; options: { value: string; label: string }[]; multiple?: boolean; initial?: string | string[] })
-  | (FieldBase & { kind: 'text'; multiline?: boolean; maxLength: number; minLength?: number; placeholder?: string; initial?: string });
+  | (FieldBase & { kind: 'text'; multiline?: boolean; maxLength: number; minLength?: number; placeholder?: string; initial?: string })
+  /** A channel of the team: a picker where the platform has one (Slack, playground), else typed as #name. */
+  | (FieldBase & { kind: 'channel'; initial?: string; placeholder?: string });
 
 export interface Form {
   /** Names the submit handler (see registry.form). */
@@ -49,6 +52,10 @@ export function validateForm(form: Form, raw: RawValues): { values: FormValues; 
       const n = Number(s);
       if (!Number.isInteger(n) || n < f.min || n > f.max) errors[f.id] = { code: 'form.outOfRange', params: { min: f.min, max: f.max } };
       else values[f.id] = n;
+    } else if (f.kind === 'channel') {
+      const id = channelId(Array.isArray(s) ? s[0]! : s);
+      if (!id) errors[f.id] = { code: 'form.badChannel' };
+      else values[f.id] = id;
     } else if (f.kind === 'choice') {
       const picked = Array.isArray(s) ? s : [s];
       const allowed = new Set(f.options.map((o) => o.value));

@@ -68,6 +68,8 @@ export interface ChatPort {
   upload?(to: MemberRef, file: File, message?: Message): Promise<void>;
   /** Platform user ids of the members who can read a channel; undefined when the platform cannot say. */
   channelMembers?(team: string, channel: string): Promise<string[] | undefined>;
+  /** A channel typed by name ("#general", "general") → its platform id, when the platform can look it up. */
+  resolveChannel?(team: string, name: string): Promise<string | undefined>;
   /** Whether the bot can post in a channel (exists and bot is a member). */
   canPost?(team: string, channel: string): Promise<boolean>;
   /** Steady send rate the platform allows per channel (Slack: about 1 per second with short bursts). */

@@ -34,11 +34,13 @@ export async function claimReady(tx: Tx, owner: string, now: Date, leaseMs: numb
     .orderBy(outbox.notBefore, outbox.id)
     .limit(limit)
     .for('update', { skipLocked: true });
-  return tx
+  const rows = await tx
     .update(outbox)
     .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
     .where(inArray(outbox.id, ready))
     .returning();
+  // UPDATE … RETURNING keeps no order; a channel's messages must go out in the order they were queued.
+  return rows.sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime() || a.id - b.id);
 }
 
 export async function findByKey(tx: Tx, key: string): Promise<OutboxRow | undefined> {

@@ -22,6 +22,7 @@ function placeholder(f: Field, lang: Lang): string | undefined {
     const options = f.options.map((o, i) => `${i + 1} ${o.label}`).join(', ');
     return truncate(tx(lang, 'discord.choicePlaceholder', { options }), L.inputPlaceholder);
   }
+  if (f.kind === 'channel') return truncate(f.placeholder ?? '#channel', L.inputPlaceholder);
   return f.placeholder ? truncate(f.placeholder, L.inputPlaceholder) : undefined;
 }
 
@@ -29,6 +30,7 @@ function initialText(f: Field, kept: RawValues): string | undefined {
   const v = kept[f.id];
   if (v !== undefined) return Array.isArray(v) ? v.join(', ') : v;
   if (f.kind === 'text') return f.initial;
+  if (f.kind === 'channel') return f.initial ? `<#${f.initial}>` : undefined;
   if (f.kind === 'scale') return f.initial === undefined ? undefined : String(f.initial);
   if (f.initial === undefined) return undefined;
   const picked = Array.isArray(f.initial) ? f.initial : [f.initial];

@@ -62,6 +62,13 @@ function element(f: Field): KitBlock {
       const type = opts.length <= L.radioOptions ? 'radio_buttons' : 'static_select';
       return { type, action_id: ELEMENT, options: opts, ...(chosen[0] ? { initial_option: chosen[0] } : {}) };
     }
+    case 'channel':
+      return {
+        type: 'conversations_select',
+        action_id: ELEMENT,
+        filter: { include: ['public', 'private'], exclude_bot_users: true, exclude_external_shared_channels: true },
+        ...(f.initial ? { initial_conversation: f.initial } : {}),
+      };
     case 'text':
       return {
         type: 'plain_text_input',
@@ -104,6 +111,7 @@ interface ElementState {
   value?: string | null;
   selected_option?: { value: string } | null;
   selected_options?: { value: string }[];
+  selected_conversation?: string | null;
 }
 
 /** Values from a view_submission's state, by field id, as the core's validateForm expects them. */
@@ -114,6 +122,7 @@ export function readValues(state: { values?: Record<string, Record<string, Eleme
     if (!e) continue;
     if (e.selected_options) out[blockId] = e.selected_options.map((o) => o.value);
     else if (e.selected_option !== undefined) out[blockId] = e.selected_option?.value ?? undefined;
+    else if (e.selected_conversation !== undefined) out[blockId] = e.selected_conversation ?? undefined;
     else out[blockId] = e.value ?? undefined;
   }
   return out;

@@ -14,6 +14,7 @@ export const core: Translation<typeof en> = {
   'form.badChoice': 'Wybierz jedną z opcji.',
   'form.tooLong': 'Tekst ma {got} znaków, a limit to {max}. Skróć go, proszę.',
   'form.tooShort': 'Napisz, proszę, co najmniej {min} znaków.',
+  'form.badChannel': 'Wybierz kanał, np. #refleksja.',
   'args.unknownCommand': 'Nie znam komendy /{got}. Zajrzyj do `/sojusz help`.',
   'args.unknownSub': '/{command} nie ma polecenia „{got}”. Dostępne: {list}.',
   'args.missing': 'Czegoś brakuje: {option}.',

@@ -1,0 +1,165 @@
+// /sojusz setup (two-step form, facilitators) and /sojusz settings (everything configured, with ways to change it).
+import { and, eq } from 'drizzle-orm';
+import type { Context } from '../../src/core/context.js';
+import { UserError } from '../../src/core/errors.js';
+import { message, noteBlock, textBlock, type Block, type Button, type Rich } from '../../src/core/message.js';
+import { actionHandler, formHandler, type Subcommand } from '../../src/core/registry.js';
+import { caseDelay, DEFAULTS, SETTINGS } from '../../src/core/settings.js';
+import { setting } from '../../src/core/teams.js';
+import { members } from '../../src/db/schema/index.js';
+import { l10n, type MessageKey } from '../../src/i18n/index.js';
+import { formatLocal } from '../../src/schedule/occurrence.js';
+import { applySetup, readStep1, readStep2, setupStep1, setupStep2, SETUP_FORM_1, SETUP_FORM_2, type Step1 } from '../../src/features/onboarding/setup.js';
+import { teamPromptSchedules } from '../../src/features/prompts/schedules.js';
+import { nextSession } from '../../src/features/supervision/store.js';
+
+export const setup: Subcommand = {
+  description: l10n('onboarding.setup.description'),
+  aliases: ['konfiguracja'],
+  facilitator: true,
+  async run(ctx) {
+    await ctx.openForm(await setupStep1(ctx));
+  },
+};
+
+const parseState = (state: string | undefined): Step1 => {
+  try {
+    return JSON.parse(state ?? '') as Step1;
+  } catch {
+    throw new UserError('onboarding.setup.nothing');
+  }
+};
+
+export const setupForms = [
+  formHandler({
+    id: SETUP_FORM_1,
+    build: (ctx) => setupStep1(ctx),
+    async submit(ctx, values) {
+      ctx.requireFacilitator();
+      const first = await readStep1(ctx, values);
+      return { kind: 'next', form: await setupStep2(ctx, first) };
+    },
+  }),
+  formHandler({
+    id: SETUP_FORM_2,
+    build: (ctx, state) => setupStep2(ctx, parseState(state)),
+    async submit(ctx, values, state) {
+      ctx.requireFacilitator();
+      const first = parseState(state);
+      const second = await readStep2(ctx, values);
+      const changed = await applySetup(ctx, first, second);
+      ctx.lang = ctx.member.lang === 'pl' || ctx.member.lang === 'en' ? ctx.member.lang : first.lang;
+      await ctx.reply(
+        changed.length
+          ? message(textBlock(ctx.t('onboarding.setup.done')), { type: 'list', items: changed.map((k) => ctx.t(k)) }, noteBlock(ctx.t('onboarding.setup.seeSettings')))
+          : message(textBlock(ctx.t('onboarding.setup.nothing')), noteBlock(ctx.t('onboarding.setup.seeSettings'))),
+      );
+      return { kind: 'close' };
+    },
+  }),
+];
+
+const channelText = (ctx: Context, id: string | undefined): Rich => (id ? [{ text: `#${id}`, untrusted: true }] : ctx.t('onboarding.settings.none'));
+
+/** The settings view: members see what concerns them; facilitators see the whole team with buttons to change it. */
+export const settings: Subcommand = {
+  description: l10n('onboarding.settings.description'),
+  aliases: ['ustawienia'],
+  async run(ctx) {
+    const team = ctx.team;
+    const fields: { label: string; value: Rich }[] = [
+      { label: ctx.tx('onboarding.settings.yourLang'), value: [{ text: ctx.tx(`lang.${ctx.lang}` as MessageKey) }] },
+      { label: ctx.tx('onboarding.settings.yourZone'), value: [{ text: ctx.zone, untrusted: true }] },
+      { label: ctx.tx('onboarding.settings.teamLang'), value: [{ text: `${ctx.tx(`lang.${team.lang === 'en' ? 'en' : 'pl'}` as MessageKey)}, ${team.zone}`, untrusted: true }] },
+    ];
+    const roles = [
+      ['prompts', SETTINGS.promptChannel],
+      ['cases', SETTINGS.caseChannel],
+      ['moderation', SETTINGS.moderationChannel],
+      ['supervision', SETTINGS.supervisionChannel],
+    ] as const;
+    const channelLines = roles.map(([role, key]) => [
+      ...ctx.t('onboarding.settings.channelLine', { role: ctx.tx(`onboarding.settings.roleNames.${role}` as MessageKey), channel: '' }).filter((s) => s.text !== ''),
+      ...channelText(ctx, setting<string | undefined>(team, key, undefined)),
+    ]);
+    const prompts = (await teamPromptSchedules(ctx.db, team.id)).filter((s) => !s.paused && s.nextDueAt);
+    const promptLines = prompts.map((s) =>
+      ctx.t('onboarding.settings.promptLine', { id: s.id, channel: `#${String((s.payload as { channel?: string }).channel)}`, next: formatLocal(s.nextDueAt!, s.zone, ctx.lang) }),
+    );
+    const session = await nextSession(ctx.db, team.id, ctx.now);
+    const blocks: Block[] = [
+      { type: 'text', text: ctx.t('onboarding.settings.title') },
+      { type: 'fields', fields },
+      { type: 'heading', text: ctx.tx('onboarding.settings.channels') },
+      { type: 'list', items: channelLines },
+      { type: 'heading', text: ctx.tx('onboarding.settings.prompts') },
+      promptLines.length ? { type: 'list', items: promptLines } : { type: 'note', text: ctx.t('onboarding.settings.none') },
+      { type: 'heading', text: ctx.tx('onboarding.settings.supervision') },
+      session
+        ? { type: 'text', text: ctx.t('onboarding.settings.supervisionLine', { next: formatLocal(session.startsAt, session.zone, ctx.lang) }) }
+        : { type: 'note', text: ctx.t('onboarding.settings.none') },
+    ];
+    const buttons: Button[] = [];
+    if (ctx.isFacilitator) {
+      const [min, max] = caseDelay(team);
+      const added = await ctx.db.select({ id: members.externalId }).from(members).where(and(eq(members.teamId, team.id), eq(members.facilitator, true)));
+      blocks.push(
+        { type: 'heading', text: ctx.tx('onboarding.settings.cases') },
+        {
+          type: 'text',
+          text: ctx.t('onboarding.settings.casesLine', {
+            min,
+            max,
+            members: setting(team, SETTINGS.caseMinMembers, DEFAULTS.caseMinMembers),
+            daily: setting(team, SETTINGS.caseDailyLimit, DEFAULTS.caseDailyLimit),
+          }),
+        },
+        { type: 'heading', text: ctx.tx('onboarding.settings.retention') },
+        {
+          type: 'text',
+          text: ctx.t('onboarding.settings.retentionLine', {
+            cases: setting(team, SETTINGS.retentionCases, DEFAULTS.retentionCases),
+            autochecks: setting(team, SETTINGS.retentionAutochecks, DEFAULTS.retentionAutochecks),
+          }),
+        },
+        { type: 'heading', text: ctx.tx('onboarding.settings.facilitators') },
+        {
+          type: 'text',
+          text: added.length
+            ? [...ctx.t('onboarding.settings.facilitatorsNote', { list: '' }).filter((s) => s.text), ...added.flatMap((m, i) => [...(i ? [{ text: ', ' }] : []), { text: m.id, mention: m.id }])]
+            : ctx.t('onboarding.settings.facilitatorsNote', { list: ctx.tx('onboarding.settings.nobodyAdded') }),
+        },
+      );
+      buttons.push(
+        { action: SETTINGS_ACTION, value: 'setup', label: ctx.tx('onboarding.settings.change'), style: 'primary' },
+        { action: SETTINGS_ACTION, value: 'reflect list', label: ctx.tx('onboarding.settings.promptList') },
+        { action: SETTINGS_ACTION, value: 'supervision list', label: ctx.tx('onboarding.settings.supervisionList') },
+      );
+    } else {
+      blocks.push({ type: 'note', text: ctx.t('onboarding.settings.membersNote') });
+    }
+    buttons.push({ action: SETTINGS_ACTION, value: 'sojusz privacy', label: ctx.tx('onboarding.settings.privacy') });
+    blocks.push({ type: 'actions', buttons });
+    await ctx.reply({ blocks });
+  },
+};
+
+const SETTINGS_ACTION = 'onboarding.settings';
+
+/** A settings button runs the named subcommand as if the member had typed it (same permission checks). */
+export const settingsAction = actionHandler({
+  id: SETTINGS_ACTION,
+  async run(ctx, value) {
+    if (value === 'setup') {
+      ctx.requireFacilitator();
+      await ctx.openForm(await setupStep1(ctx));
+      return;
+    }
+    const [name, ...path] = (value ?? '').split(' ');
+    const cmd = ctx.bot.registry.commands.find((c) => c.name === name);
+    const sub = cmd?.subcommands[path.join(' ')];
+    if (!sub) throw new Error(`settings button for an unknown subcommand: ${value}`);
+    if (sub.facilitator) ctx.requireFacilitator();
+    await sub.run(ctx, {});
+  },
+});

@@ -1,0 +1,254 @@
+// /sojusz setup: the team's rhythm in two short forms — language, zone and prompts; cases and supervision.
+// Submitting applies everything in one transaction and changes only what differs from the current values.
+import { eq } from 'drizzle-orm';
+import type { Context } from '../../core/context.js';
+import { FieldErrors, UserError } from '../../core/errors.js';
+import type { Form, FormValues } from '../../core/form.js';
+import { message, noteBlock, textBlock } from '../../core/message.js';
+import { fold, parseOffsets, parseTime, parseWeekday, parseZone } from '../../core/parse.js';
+import { DEFAULTS, SETTINGS } from '../../core/settings.js';
+import { setting, updateSettings, type Team } from '../../core/teams.js';
+import type { Tx } from '../../db/client.js';
+import { schedules, teams } from '../../db/schema/index.js';
+import { t, tx, type Lang, type MessageKey } from '../../i18n/index.js';
+import { enqueue } from '../../schedule/outbox.js';
+import { PROMPT_KIND, insertSchedule, weeklyRule, type PromptPayload } from '../prompts/schedules.js';
+import { cancelSeries, createSeries, SERIES_KIND } from '../supervision/sessions.js';
+import { reschedule } from '../supervision/reminders.js';
+
+export const SETUP_FORM_1 = 'onboarding.setup.1';
+export const SETUP_FORM_2 = 'onboarding.setup.2';
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** What setup itself created, so that running it again replaces only its own schedules. */
+const CREATED = { prompt: 'setup.promptSchedule', series: 'setup.supervisionSeries' } as const;
+
+export interface Step1 {
+  lang: Lang;
+  zone: string;
+  promptChannel?: string;
+  promptDay?: number;
+  promptTime?: string;
+}
+
+interface Rhythm {
+  weekday: number;
+  time: string;
+  every: number;
+}
+
+/** "monday 18:00 every 2 weeks" / "poniedziałek 18:00 co 2 tygodnie" → a weekly rhythm. */
+export function parseRhythm(text: string): Rhythm {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2) throw new UserError('onboarding.setup.badRhythm', { got: text });
+  const weekday = parseWeekday(words[0]!);
+  const time = parseTime(words[1]!);
+  let every = 1;
+  const rest = words.slice(2).map(fold);
+  if (rest.length) {
+    const n = Number(rest[1]);
+    if (!['every', 'co'].includes(rest[0]!) || !Number.isInteger(n) || n < 1 || n > 8) throw new UserError('onboarding.setup.badRhythm', { got: text });
+    every = n;
+  }
+  return { weekday, time, every };
+}
+
+const weekdayName = (lang: Lang, d: number) => tx(lang, `onboarding.weekday.${d}` as MessageKey);
+
+async function currentPrompt(db: Tx, team: Team) {
+  const id = setting<number | undefined>(team, CREATED.prompt, undefined);
+  if (!id) return undefined;
+  const [row] = await db.select().from(schedules).where(eq(schedules.id, id));
+  return row && row.kind === PROMPT_KIND ? row : undefined;
+}
+async function currentSeries(db: Tx, team: Team) {
+  const id = setting<number | undefined>(team, CREATED.series, undefined);
+  if (!id) return undefined;
+  const [row] = await db.select().from(schedules).where(eq(schedules.id, id));
+  return row && row.kind === SERIES_KIND && !row.paused ? row : undefined;
+}
+
+/** Step 1, with the team's current values filled in. */
+export async function setupStep1(ctx: Context): Promise<Form> {
+  const L = ctx.lang;
+  const prompt = await currentPrompt(ctx.db, ctx.team);
+  const rule = prompt?.rule.type === 'weekly' ? prompt.rule : undefined;
+  return {
+    id: SETUP_FORM_1,
+    title: tx(L, 'onboarding.setup.title1'),
+    submitLabel: tx(L, 'onboarding.setup.next'),
+    intro: tx(L, 'onboarding.setup.intro1'),
+    fields: [
+      { kind: 'choice', id: 'lang', label: tx(L, 'onboarding.setup.lang'), options: [{ value: 'pl', label: tx(L, 'lang.pl') }, { value: 'en', label: tx(L, 'lang.en') }], initial: ctx.team.lang },
+      { kind: 'text', id: 'zone', label: tx(L, 'onboarding.setup.zone'), maxLength: 64, initial: ctx.team.zone, placeholder: 'Europe/Warsaw' },
+      { kind: 'channel', id: 'promptChannel', label: tx(L, 'onboarding.setup.promptChannel'), optional: true, initial: setting<string | undefined>(ctx.team, SETTINGS.promptChannel, undefined) },
+      {
+        kind: 'choice',
+        id: 'promptDay',
+        label: tx(L, 'onboarding.setup.promptDay'),
+        optional: true,
+        options: WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(L, d) })),
+        initial: rule ? String(rule.weekday) : undefined,
+      },
+      { kind: 'text', id: 'promptTime', label: tx(L, 'onboarding.setup.promptTime'), optional: true, maxLength: 5, placeholder: '09:00', initial: rule?.time },
+    ],
+  };
+}
+
+/** Step 2, carrying step 1's answers in its state. */
+export async function setupStep2(ctx: Context, first: Step1): Promise<Form> {
+  const L = first.lang;
+  const series = await currentSeries(ctx.db, ctx.team);
+  const r = series?.rule.type === 'weekly' ? series.rule : undefined;
+  const rhythm = r ? `${weekdayName(L, r.weekday)} ${r.time}${r.every > 1 ? ` ${tx(L, 'onboarding.setup.every', { n: r.every })}` : ''}` : undefined;
+  const offsets = setting<number[]>(ctx.team, SETTINGS.reminderOffsets, DEFAULTS.reminderOffsets);
+  return {
+    id: SETUP_FORM_2,
+    title: tx(L, 'onboarding.setup.title2'),
+    submitLabel: tx(L, 'onboarding.setup.save'),
+    intro: tx(L, 'onboarding.setup.intro2'),
+    state: JSON.stringify(first),
+    fields: [
+      { kind: 'channel', id: 'caseChannel', label: tx(L, 'onboarding.setup.caseChannel'), optional: true, initial: setting<string | undefined>(ctx.team, SETTINGS.caseChannel, undefined) },
+      { kind: 'channel', id: 'modChannel', label: tx(L, 'onboarding.setup.modChannel'), optional: true, initial: setting<string | undefined>(ctx.team, SETTINGS.moderationChannel, undefined) },
+      { kind: 'channel', id: 'supChannel', label: tx(L, 'onboarding.setup.supChannel'), optional: true, initial: setting<string | undefined>(ctx.team, SETTINGS.supervisionChannel, undefined) },
+      { kind: 'text', id: 'supRhythm', label: tx(L, 'onboarding.setup.supRhythm'), optional: true, maxLength: 60, placeholder: tx(L, 'onboarding.setup.supRhythmExample'), initial: rhythm },
+      { kind: 'text', id: 'reminders', label: tx(L, 'onboarding.setup.reminders'), optional: true, maxLength: 40, placeholder: '24h,1h', initial: offsets.map(offsetText).join(',') },
+    ],
+  };
+}
+
+function offsetText(min: number): string {
+  return min % 1440 === 0 ? `${min / 1440}d` : min % 60 === 0 ? `${min / 60}h` : `${min}m`;
+}
+
+/** A channel typed or picked → its id, checked that the bot can post there; field errors otherwise. */
+async function checkChannel(ctx: Context, field: string, raw: unknown, errors: FieldErrors['fields']): Promise<string | undefined> {
+  if (raw === undefined || raw === '') return undefined;
+  let id = String(raw);
+  if (ctx.port.resolveChannel && !/^[A-Z0-9]{8,}$|^\d{15,22}$/.test(id)) id = (await ctx.port.resolveChannel(ctx.team.externalId, id)) ?? id;
+  if (ctx.port.canPost && !(await ctx.port.canPost(ctx.team.externalId, id))) {
+    errors[field] = { code: 'onboarding.setup.cannotPost', params: { channel: String(raw) } };
+  }
+  return id;
+}
+
+function catching<T>(errors: FieldErrors['fields'], field: string, fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof UserError) {
+      errors[field] = { code: e.code, params: e.params };
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+export async function readStep1(ctx: Context, v: FormValues): Promise<Step1> {
+  const errors: FieldErrors['fields'] = {};
+  const zone = catching(errors, 'zone', () => parseZone(String(v.zone)));
+  const promptTime = v.promptTime ? catching(errors, 'promptTime', () => parseTime(String(v.promptTime))) : undefined;
+  const promptChannel = await checkChannel(ctx, 'promptChannel', v.promptChannel, errors);
+  const promptDay = v.promptDay ? Number(v.promptDay) : undefined;
+  const given = [v.promptChannel, v.promptDay, v.promptTime].filter((x) => x !== undefined && x !== '').length;
+  if (given > 0 && given < 3) {
+    for (const f of ['promptChannel', 'promptDay', 'promptTime']) if (!v[f] && !errors[f]) errors[f] = { code: 'onboarding.setup.needAllPrompt' };
+  }
+  if (Object.keys(errors).length) throw new FieldErrors(errors);
+  return { lang: v.lang === 'en' ? 'en' : 'pl', zone: zone!, promptChannel, promptDay, promptTime };
+}
+
+interface Step2 {
+  caseChannel?: string;
+  modChannel?: string;
+  supChannel?: string;
+  rhythm?: Rhythm;
+  offsets?: number[];
+}
+
+export async function readStep2(ctx: Context, v: FormValues): Promise<Step2> {
+  const errors: FieldErrors['fields'] = {};
+  const caseChannel = await checkChannel(ctx, 'caseChannel', v.caseChannel, errors);
+  const modChannel = await checkChannel(ctx, 'modChannel', v.modChannel, errors);
+  const supChannel = await checkChannel(ctx, 'supChannel', v.supChannel, errors);
+  if (caseChannel && modChannel && caseChannel === modChannel) errors.modChannel = { code: 'onboarding.setup.sameChannel' };
+  const rhythm = v.supRhythm ? catching(errors, 'supRhythm', () => parseRhythm(String(v.supRhythm))) : undefined;
+  if (rhythm && !supChannel && !errors.supChannel) errors.supChannel = { code: 'onboarding.setup.needSupChannel' };
+  const offsets = v.reminders ? catching(errors, 'reminders', () => parseOffsets(String(v.reminders))) : undefined;
+  if (Object.keys(errors).length) throw new FieldErrors(errors);
+  return { caseChannel, modChannel, supChannel, rhythm, offsets };
+}
+
+type Role = 'prompts' | 'cases' | 'moderation' | 'supervision';
+
+/** Apply both steps in one transaction; returns what changed (for the summary) and posts channel introductions. */
+export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<MessageKey[]> {
+  const changed: MessageKey[] = [];
+  const now = ctx.now;
+  const creator = ctx.inv.member.id;
+  await ctx.db.transaction(async (db) => {
+    let team = ctx.team;
+    if (team.lang !== a.lang || team.zone !== a.zone) {
+      [team] = await db.update(teams).set({ lang: a.lang, zone: a.zone }).where(eq(teams.id, team.id)).returning() as [Team];
+      changed.push('onboarding.changed.team');
+    }
+    team = await updateSettings(db, team.id, { langSet: true });
+    const intros: { role: Role; channel: string }[] = [];
+    const roleChannel = async (key: keyof typeof SETTINGS, channel: string | undefined, role: Role, what: MessageKey) => {
+      if (!channel || setting<string | undefined>(team, SETTINGS[key], undefined) === channel) return;
+      team = await updateSettings(db, team.id, { [SETTINGS[key]]: channel });
+      intros.push({ role, channel });
+      changed.push(what);
+    };
+
+    // Prompts: replace setup's own schedule only when channel, day or hour changed.
+    if (a.promptChannel && a.promptDay && a.promptTime) {
+      const old = await currentPrompt(db, team);
+      const same =
+        old && old.rule.type === 'weekly' && old.rule.weekday === a.promptDay && old.rule.time === a.promptTime && (old.payload as unknown as PromptPayload).channel === a.promptChannel && old.zone === a.zone;
+      if (!same) {
+        if (old) await db.delete(schedules).where(eq(schedules.id, old.id));
+        const { rule, first } = weeklyRule(a.promptDay, a.promptTime, 1, a.zone, now);
+        const row = await insertSchedule(db, team.id, PROMPT_KIND, a.zone, rule, first, { channel: a.promptChannel, themes: [], creator } satisfies PromptPayload);
+        team = await updateSettings(db, team.id, { [CREATED.prompt]: row.id });
+        changed.push('onboarding.changed.prompts');
+      }
+    }
+    await roleChannel('promptChannel', a.promptChannel, 'prompts', 'onboarding.changed.promptChannel');
+    await roleChannel('caseChannel', b.caseChannel, 'cases', 'onboarding.changed.cases');
+    await roleChannel('moderationChannel', b.modChannel, 'moderation', 'onboarding.changed.moderation');
+
+    if (b.offsets) {
+      const current = setting<number[]>(team, SETTINGS.reminderOffsets, DEFAULTS.reminderOffsets);
+      if (current.join(',') !== b.offsets.join(',')) {
+        team = await updateSettings(db, team.id, { [SETTINGS.reminderOffsets]: b.offsets });
+        await reschedule(db, team.id, b.offsets, now);
+        changed.push('onboarding.changed.reminders');
+      }
+    }
+    if (b.supChannel && b.rhythm) {
+      const old = await currentSeries(db, team);
+      const r = old?.rule.type === 'weekly' ? old.rule : undefined;
+      const same = r && r.weekday === b.rhythm.weekday && r.time === b.rhythm.time && r.every === b.rhythm.every && (old!.payload as { channel?: string }).channel === b.supChannel && old!.zone === a.zone;
+      if (!same) {
+        if (old) await cancelSeries(db, team.id, old.id, now);
+        const { series } = await createSeries(db, team, { channel: b.supChannel, weekday: b.rhythm.weekday, time: b.rhythm.time, every: b.rhythm.every, durationMinutes: 90, zone: a.zone }, now);
+        team = await updateSettings(db, team.id, { [CREATED.series]: series.id });
+        changed.push('onboarding.changed.supervision');
+      }
+    }
+    await roleChannel('supervisionChannel', b.supChannel, 'supervision', 'onboarding.changed.supChannel');
+
+    for (const { role, channel } of intros) {
+      await enqueue(db, now, {
+        teamId: team.id,
+        key: `setup-intro:${team.id}:${role}:${channel}`,
+        target: { kind: 'channel', channel },
+        message: message(textBlock(t(a.lang, `onboarding.role.${role}` as MessageKey)), noteBlock(t(a.lang, 'onboarding.role.private'))),
+      });
+    }
+    ctx.team = team;
+  });
+  return changed;
+}
