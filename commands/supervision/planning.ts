@@ -139,7 +139,7 @@ export const remind: Subcommand = {
   aliases: ['przypomnienia'],
   facilitator: true,
   example: 'remind 48h,2h',
-  options: { offsets: { kind: 'text', required: true, description: l10n('supervision.opt.offsets') } },
+  options: { offsets: { kind: 'text', required: true, maxLength: 60, description: l10n('supervision.opt.offsets') } },
   async run(ctx, o) {
     const offsets = parseOffsets(String(o.offsets));
     await ctx.db.transaction(async (tx) => {

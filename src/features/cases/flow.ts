@@ -147,20 +147,26 @@ const isClosed = (row: CaseRow) => row.status === 'withdrawn' || row.status === 
  * and cancel what has not gone out. Returns the platform message to replace, when the post is out.
  */
 async function closeCase(ctx: Context, tx: Tx, row: CaseRow, why: 'withdrawn' | 'hidden'): Promise<MessageRef | undefined> {
+  const sent = await closeCaseRow(tx, row, why, ctx.team.lang as 'pl' | 'en', today(ctx));
+  return sent ? { team: ctx.inv.team, ...sent } : undefined;
+}
+
+/** Close a case in the database (text gone, post and replies replaced or cancelled); returns the sent post's ref. */
+export async function closeCaseRow(tx: Tx, row: CaseRow, why: 'withdrawn' | 'hidden', lang: 'pl' | 'en', day: string): Promise<{ channel: string; id: string; thread?: string } | undefined> {
   await tx
     .update(cases)
-    .set({ status: why, title: null, body: null, question: null, tags: [], textDeletedOn: today(ctx) })
+    .set({ status: why, title: null, body: null, question: null, tags: [], textDeletedOn: day })
     .where(eq(cases.id, row.id));
   await tx.update(caseReports).set({ reason: null }).where(eq(caseReports.caseId, row.id));
   const post = await findByKey(tx, row.postKey);
-  const closed = closedPost(ctx.team.lang as 'pl' | 'en', row.number, why);
+  const closed = closedPost(lang, row.number, why);
   await tx
     .update(outbox)
     .set({ message: closed, ...(post?.status === 'pending' ? { status: 'cancelled' } : {}) })
     .where(eq(outbox.key, row.postKey));
   await tx.update(outbox).set({ status: 'cancelled' }).where(and(like(outbox.key, `${replyKeyPrefix(row.id)}%`), eq(outbox.status, 'pending')));
   await tx.update(outbox).set({ message: { blocks: [] } }).where(like(outbox.key, `${replyKeyPrefix(row.id)}%`));
-  if (post?.status === 'sent' && post.sentRef) return { team: ctx.inv.team, ...post.sentRef };
+  if (post?.status === 'sent' && post.sentRef) return post.sentRef;
   return undefined;
 }
 

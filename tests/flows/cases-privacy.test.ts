@@ -1,0 +1,67 @@
+// A member's own anonymous cases in /sojusz mydata: exported to them alone, withdrawn or unlinked on erasure.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Said } from '../../adapters/memory/index.js';
+import { cases } from '../../src/db/schema/index.js';
+import { isAuthor } from '../../src/features/cases/store.js';
+import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
+
+let tb: TestBot;
+beforeAll(async () => {
+  tb = await makeBot();
+  tb.mem.channels.set('cases', ['U_FAC', 'U_ANNA', 'U_BEN', 'U_X', 'U_Y']);
+  for (const m of [facilitator, anna, ben]) await tb.mem.command(m, '/sojusz help');
+  await tb.mem.command(facilitator, '/sojusz team case-channel #cases');
+  await tb.mem.command(facilitator, '/sojusz team mod-channel #mods');
+  await tb.mem.command(facilitator, '/sojusz team case-delay 0-0');
+});
+afterAll(() => tb.close());
+
+type Private = Extract<Said, { kind: 'private' }>;
+function token(member: string): string {
+  const m = [...tb.mem.said].reverse().find((s): s is Private => s.kind === 'private' && s.member === member)!.message;
+  for (const b of m.blocks) if (b.type === 'actions') for (const x of b.buttons) if (x.action === 'case.publish') return x.value!;
+  throw new Error('no preview');
+}
+async function post(member: typeof anna, title: string) {
+  await tb.mem.command(member, '/case');
+  await tb.mem.fill(member, { title, body: 'Po nazwaniu milczenia klient nie wrócił.', question: 'Co mogło pomóc?', tags: ['dropout'] });
+  await tb.mem.click(member, 'case.publish', token(member.id));
+  await tb.bot.runDueWork();
+}
+const exported = (member: string) => {
+  const file = [...tb.mem.said].reverse().find((s): s is Extract<Said, { kind: 'file' }> => s.kind === 'file' && s.member === member)!;
+  return JSON.parse(Buffer.from(file.file.bytes).toString('utf8')) as { cases?: { cases: { title: string }[] } } & Record<string, unknown>;
+};
+
+describe('anonymous cases and the member’s data rights', () => {
+  it('exports the member’s own cases to them, and nobody else’s', async () => {
+    await post(anna, 'Sprawa Anny');
+    await post(ben, 'Sprawa Bena');
+    await tb.mem.command(anna, '/sojusz mydata export');
+    const text = JSON.stringify(exported(anna.id));
+    expect(text).toContain('Sprawa Anny');
+    expect(text).not.toContain('Sprawa Bena');
+  });
+
+  it('erasure with “withdraw” replaces the post and deletes the case text', async () => {
+    await tb.mem.command(anna, '/sojusz mydata delete');
+    await tb.mem.click(anna, 'privacy.delete', 'withdraw');
+    await new Promise((r) => setImmediate(r));
+    const [row] = await tb.bot.db.select().from(cases).where(eq(cases.number, 1));
+    expect(row!.status).toBe('withdrawn');
+    expect(row!.title).toBeNull();
+    expect(isAuthor(tb.bot.secrets, row!, anna.id)).toBe(false);
+    expect(tb.mem.said.some((s) => s.kind === 'update' && s.text.includes('#1'))).toBe(true);
+  });
+
+  it('erasure with “unlink” leaves the post in place with nothing tying it to the member', async () => {
+    await tb.mem.command(ben, '/sojusz mydata delete');
+    await tb.mem.click(ben, 'privacy.delete', 'unlink');
+    const [row] = await tb.bot.db.select().from(cases).where(eq(cases.number, 2));
+    expect(row!.title).toBe('Sprawa Bena');
+    expect(isAuthor(tb.bot.secrets, row!, ben.id)).toBe(false);
+    await tb.mem.command(ben, '/case withdraw 2');
+    expect(tb.mem.lastPrivate(ben.id)).toMatch(/not your|nie Twój|nie istnieje|doesn/i);
+  });
+});
