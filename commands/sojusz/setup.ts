@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
-import { message, noteBlock, textBlock, type Block, type Button, type Rich } from '../../src/core/message.js';
+import { channelRef, message, noteBlock, textBlock, type Block, type Button, type Rich } from '../../src/core/message.js';
 import { actionHandler, formHandler, type Subcommand } from '../../src/core/registry.js';
 import { caseDelay, DEFAULTS, SETTINGS } from '../../src/core/settings.js';
 import { setting } from '../../src/core/teams.js';
@@ -59,7 +59,7 @@ export const setupForms = [
   }),
 ];
 
-const channelText = (ctx: Context, id: string | undefined): Rich => (id ? [{ text: `#${id}`, untrusted: true }] : ctx.t('onboarding.settings.none'));
+const channelText = (ctx: Context, id: string | undefined): Rich => (id ? [channelRef(id)] : ctx.t('onboarding.settings.none'));
 
 /** The settings view: members see what concerns them; facilitators see the whole team with buttons to change it. */
 export const settings: Subcommand = {

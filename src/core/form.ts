@@ -53,7 +53,9 @@ export function validateForm(form: Form, raw: RawValues): { values: FormValues; 
       if (!Number.isInteger(n) || n < f.min || n > f.max) errors[f.id] = { code: 'form.outOfRange', params: { min: f.min, max: f.max } };
       else values[f.id] = n;
     } else if (f.kind === 'channel') {
-      const id = channelId(Array.isArray(s) ? s[0]! : s);
+      const given = Array.isArray(s) ? s[0]! : s;
+      // A picker gives a bare platform id; typed text may be <#id|name>, #name or an id.
+      const id = channelId(given) ?? (/^[\p{L}\p{N}_-]+$/u.test(given) ? given : undefined);
       if (!id) errors[f.id] = { code: 'form.badChannel' };
       else values[f.id] = id;
     } else if (f.kind === 'choice') {

@@ -10,6 +10,8 @@ export interface Span {
   untrusted?: boolean;
   /** A deliberate mention of a member, rendered as the platform's mention but never as a ping. */
   mention?: string;
+  /** A channel of the team by platform id, rendered as the platform's channel link ("#name"). */
+  channel?: string;
   /** A link target; the span text is the label. */
   link?: string;
 }
@@ -48,6 +50,9 @@ export interface File {
   mime: string;
   bytes: Uint8Array;
 }
+
+/** A channel reference: a clickable #channel where the platform has one. */
+export const channelRef = (id: string): Span => ({ text: `#${id}`, channel: id });
 
 /** Plain (trusted) text span. */
 export const plain = (text: string): Span => ({ text });

@@ -132,6 +132,7 @@ export async function startSlackHarness(o: SlackHarnessOptions = {}): Promise<Sl
         const e = b.element;
         const pick = (x: string) => e.options?.find((op) => op.value === x) ?? { value: x };
         if (e.type === 'plain_text_input') state[b.block_id] = { v: { type: e.type, value: given === undefined ? null : String(given) } };
+        else if (e.type === 'conversations_select' || e.type === 'channels_select') state[b.block_id] = { v: { type: e.type, selected_conversation: given === undefined ? null : String(given) } };
         else if (e.type === 'checkboxes' || e.type === 'multi_static_select') state[b.block_id] = { v: { type: e.type, selected_options: ([] as string[]).concat(given ?? []).map(pick) } };
         else state[b.block_id] = { v: { type: e.type, selected_option: given === undefined ? null : pick(String(given)) } };
       }

@@ -25,6 +25,7 @@ export function richToMarkdown(text: Rich): string {
   return text
     .map((s) => {
       if (s.mention) return `<@${s.mention.replace(/\D/g, '')}>`;
+      if (s.channel && /^\d{15,22}$/.test(s.channel)) return `<#${s.channel}>`;
       let t = s.untrusted ? (s.style === 'code' ? s.text.replace(/`/g, "'") : escapeUntrusted(s.text)) : s.text;
       if (s.link && /^https?:\/\//.test(s.link)) t = `[${t}](${s.link})`;
       if (s.style === 'bold') t = `**${t}**`;

@@ -13,6 +13,7 @@ function wrap(text: string, mark: string): string {
 
 export function spanToMrkdwn(span: Span): string {
   if (span.mention && !span.untrusted && MEMBER_ID.test(span.mention)) return `<@${span.mention}>`;
+  if (span.channel && /^[CGD][A-Z0-9_]+$/.test(span.channel)) return `<#${span.channel}>`;
   let text = span.untrusted ? neutralize(span.text) : escapeEntities(span.text);
   if (span.link) {
     const url = safeUrl(span.link);
