@@ -7,7 +7,8 @@ import type { ChatPort, Platform } from '../core/port.js';
 import { outbox, teams } from '../db/schema/index.js';
 import { claimReady, findByKey, type OutboxRow } from './outbox.js';
 
-export const LEASE_MS = 60_000;
+/** How long a claimed row stays with its replica; SOJUSZ_LEASE_MS shortens it (benchmarks, crash drills). */
+export const LEASE_MS = Number(process.env.SOJUSZ_LEASE_MS) > 0 ? Number(process.env.SOJUSZ_LEASE_MS) : 60_000;
 const MAX_ATTEMPTS = 8;
 const CONCURRENCY = 64;
 

@@ -1,0 +1,72 @@
+// Child processes for the bench: node with tsx's loader (one process, so SIGKILL and VmHWM hit the real worker).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
+
+export interface Child {
+  proc: ChildProcess;
+  /** Resolves on the first IPC message `{ ready: true }`. */
+  ready: Promise<void>;
+  send(msg: unknown): void;
+  exited: Promise<number | null>;
+  /** Peak resident set size so far, MB (VmHWM), while the process lives. */
+  peakRssMb(): number | undefined;
+  kill(signal?: NodeJS.Signals): void;
+}
+
+export function spawnTs(script: string, env: Record<string, string>, opts: { ipc?: boolean; quiet?: boolean } = {}): Child {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', opts.quiet === false ? 'inherit' : 'ignore', 'inherit', ...(opts.ipc === false ? [] : ['ipc' as const])],
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    proc.on('message', (m) => (m as { ready?: boolean }).ready && resolve());
+    proc.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
+  });
+  ready.catch(() => {});
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  return {
+    proc,
+    ready,
+    exited,
+    send: (msg) => proc.send?.(msg as never),
+    peakRssMb() {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
+        return m ? Number(m[1]) / 1024 : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    kill: (signal = 'SIGTERM') => void proc.kill(signal),
+  };
+}
+
+export async function stopAll(children: Child[]): Promise<void> {
+  for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.kill('SIGTERM');
+  await Promise.all(
+    children.map((c) =>
+      Promise.race([
+        c.exited,
+        new Promise((r) => setTimeout(r, 12_000)).then(() => c.proc.exitCode === null && c.kill('SIGKILL')),
+      ]),
+    ),
+  );
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `done` every 20 ms until it is true or `timeoutMs` passed; returns whether it became true. */
+export async function until(done: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > end) return false;
+    await sleep(20);
+  }
+  return true;
+}

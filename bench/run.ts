@@ -1,0 +1,113 @@
+// `npm run bench`: the scale benchmark of issue 10 — one table on stdout, the same figures as JSON in bench/results/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { openPostgres } from '../src/db/client.js';
+import { benchAck } from './ack.js';
+import { benchBareLoop, benchFanout } from './fanout.js';
+import { startPostgres } from './pg.js';
+import { ROOT } from './procs.js';
+import { benchRateLimited } from './ratelimit.js';
+import { benchTick } from './tick.js';
+
+const TEAMS = Number(process.env.BENCH_TEAMS ?? 10_000);
+const ACK_SECONDS = Number(process.env.BENCH_ACK_SECONDS ?? 20);
+const only = process.env.BENCH_ONLY?.split(',');
+const want = (name: string) => !only || only.includes(name);
+
+interface Row {
+  metric: string;
+  value: string;
+  target: string;
+  pass?: boolean;
+}
+
+const fmt = (n: number, d = 1) => n.toFixed(d);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const pg = await startPostgres();
+  const database = await openPostgres(pg.url, { max: 4 }); // runs the migrations once
+  const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
+  const rows: Row[] = [];
+  const raw: Record<string, unknown> = {};
+  const step = (name: string) => process.stderr.write(`bench: ${name}…\n`);
+  try {
+    if (want('ack')) {
+      step('slash-command acks');
+      const a = await benchAck(pg.url, ACK_SECONDS);
+      raw.ack = a;
+      rows.push({ metric: 'ack p50 / p99 (bot)', value: `${a.bot.p50} / ${a.bot.p99} ms`, target: 'p99 < 50 ms', pass: a.bot.p99 < 50 });
+      rows.push({ metric: 'ack p50 / p99 (bare Bolt)', value: `${a.bare.p50} / ${a.bare.p99} ms`, target: '' });
+      rows.push({ metric: 'ack throughput bot / bare', value: `${fmt(a.bot.rps, 0)} / ${fmt(a.bare.rps, 0)} req/s (${fmt(a.ratio * 100, 0)}%)`, target: '≥ 60% of bare', pass: a.ratio >= 0.6 });
+      if (a.bot.non2xx || a.bare.non2xx) rows.push({ metric: 'ack non-2xx or errors bot / bare', value: `${a.bot.non2xx} / ${a.bare.non2xx}`, target: '0', pass: !a.bot.non2xx && !a.bare.non2xx });
+    }
+    if (want('fanout')) {
+      step(`bare chat.postMessage loop (${TEAMS})`);
+      const bare = await benchBareLoop(TEAMS);
+      step(`fan-out, 1 replica (${TEAMS})`);
+      const one = await benchFanout(sql, pg.url, { teams: TEAMS, replicas: 1 });
+      step(`fan-out, 3 replicas (${TEAMS})`);
+      const three = await benchFanout(sql, pg.url, { teams: TEAMS, replicas: 3 });
+      raw.fanout = { bare, one, three };
+      rows.push({ metric: `bare postMessage loop, ${TEAMS}`, value: `${fmt(bare.seconds)} s`, target: '' });
+      for (const f of [one, three]) {
+        const ratio = bare.seconds / f.seconds;
+        rows.push({ metric: `fan-out ${TEAMS}, ${f.replicas} replica${f.replicas > 1 ? 's' : ''}`, value: `${fmt(f.seconds)} s (${fmt(ratio * 100, 0)}% of bare)`, target: '≥ 50% of bare', pass: ratio >= 0.5 });
+        rows.push({ metric: `  first message after (${f.replicas})`, value: `${fmt(f.firstSeconds)} s (the tick firing ${TEAMS} prompts)`, target: '' });
+        rows.push({ metric: `  lost / duplicates (${f.replicas})`, value: `${f.lost} / ${f.duplicates}`, target: '0 / 0', pass: f.lost === 0 && f.duplicates === 0 });
+      }
+      const rss = Math.max(one.peakRssMb, three.peakRssMb);
+      rows.push({ metric: 'peak RSS of a replica', value: `${fmt(rss, 0)} MB`, target: '< 300 MB', pass: rss < 300 });
+    }
+    if (want('ratelimit')) {
+      step('rate-limited fan-out on Discord (2,000 at 50/s)');
+      const r = await benchRateLimited(sql, pg.url);
+      raw.ratelimit = r;
+      const over = r.seconds / r.floorSeconds - 1;
+      rows.push({ metric: `Discord ${r.messages} at 50 req/s`, value: `${fmt(r.seconds)} s vs ${r.floorSeconds} s floor (+${fmt(over * 100)}%), ${r.rateLimited} × 429`, target: '≤ floor + 5%', pass: r.delivered >= r.messages && over <= 0.05 });
+    }
+    if (want('crash')) {
+      step(`crash drill: 3 replicas, one SIGKILLed half-way (${TEAMS})`);
+      const c = await benchFanout(sql, pg.url, { teams: TEAMS, replicas: 3, killHalfway: true, leaseMs: 5_000 });
+      raw.crash = c;
+      rows.push({ metric: 'crash: lost', value: String(c.lost), target: '0', pass: c.lost === 0 && c.killed === true });
+      rows.push({ metric: 'crash: duplicates', value: String(c.duplicates), target: 'reported' });
+      rows.push({ metric: 'crash: seconds to all delivered', value: `${fmt(c.seconds)} s (lease 5 s)`, target: '' });
+    }
+    if (want('tick')) {
+      step('scheduler tick cost');
+      const t = await benchTick(sql, database, pg.url);
+      raw.tick = t;
+      rows.push({ metric: 'tick, 100 due of 1,000', value: `${fmt(t.smallMs)} ms`, target: '' });
+      rows.push({ metric: 'tick, 100 due of 100,000', value: `${fmt(t.largeMs)} ms (×${fmt(t.ratio, 2)})`, target: 'flat, index scan', pass: t.indexScan && t.ratio < 2 });
+    }
+  } finally {
+    await sql.end({ timeout: 2 });
+    await database.close();
+    pg.stop();
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const w = [Math.max(...rows.map((r) => r.metric.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.target.length))];
+  const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(w[0]!)}  ${b.padEnd(w[1]!)}  ${c.padEnd(w[2]!)}  ${d}`;
+  const out = [line('metric', 'value', 'target', ''), line('-'.repeat(w[0]!), '-'.repeat(w[1]!), '-'.repeat(w[2]!), '----')];
+  for (const r of rows) out.push(line(r.metric, r.value, r.target, r.pass === undefined ? '' : r.pass ? 'pass' : 'FAIL'));
+  out.push(`(${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, whole bench ${fmt(seconds, 0)} s)`);
+  process.stdout.write(`\n${out.join('\n')}\n`);
+  const result = { at: new Date().toISOString(), command: 'npm run bench', cores: cpus().length, seconds, rows, raw };
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const json = JSON.stringify(result, null, 2);
+  writeFileSync(join(dir, `${result.at.replace(/[:.]/g, '-')}.json`), json);
+  // Partial runs (BENCH_ONLY, fewer teams) never replace the figures the README quotes.
+  if (!only && TEAMS === 10_000) writeFileSync(join(dir, 'latest.json'), json);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`bench failed: ${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  },
+);
