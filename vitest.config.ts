@@ -2,7 +2,7 @@
 import { defineConfig } from 'vitest/config';
 
 const pg = process.env.TEST_DATABASE_URL;
-const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' as const };
+const common = { testTimeout: 60_000, hookTimeout: 180_000, pool: "forks" as const };
 
 export default defineConfig({
   test: {

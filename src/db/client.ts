@@ -17,6 +17,8 @@ export interface Database {
   shared: boolean;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (tests start fresh databases from a migrated one). */
+  dump?(): Promise<Blob | File>;
 }
 
 export { DatabaseError } from './errors.js';
@@ -25,7 +27,7 @@ import { DatabaseError } from './errors.js';
 const MIGRATIONS = resolve(import.meta.dirname, '../../migrations');
 
 /** Embedded PGlite. `dataDir` undefined: in memory (tests). Takes an exclusive lock on the directory. */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -36,7 +38,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   }
   let client;
   try {
-    client = dataDir ? new PGlite(resolve(dataDir, 'pg')) : new PGlite();
+    client = dataDir ? new PGlite(resolve(dataDir, 'pg')) : new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
     await client.waitReady;
   } catch (e) {
     await release?.();
@@ -44,9 +46,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   }
   const db = drizzle(client, { schema }) as unknown as Db;
   await migrate(db as never, { migrationsFolder: MIGRATIONS });
+  const pg = client;
   return {
     db,
     kind: 'pglite',
+    dump: () => pg.dumpDataDir('none'),
     shared: false,
     async ping() {
       try {

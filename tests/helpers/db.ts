@@ -1,13 +1,36 @@
 // A fresh real database per test file: in-memory PGlite, or a new PostgreSQL database when TEST_DATABASE_URL is set.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import { openPglite, openPostgres, type Database } from '../../src/db/client.js';
 
 export const onPostgres = () => Boolean(process.env.TEST_DATABASE_URL);
 
+/**
+ * A migrated, empty PGlite data directory, made once per set of migrations and shared by test files:
+ * starting from it skips replaying every migration in every file.
+ */
+async function migratedSnapshot(): Promise<Blob | undefined> {
+  const dir = join(import.meta.dirname, '../../migrations');
+  const hash = createHash('sha256');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.sql')).sort()) hash.update(f).update(readFileSync(join(dir, f)));
+  const file = join(tmpdir(), `sojusz-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+  if (!existsSync(file)) {
+    const db = await openPglite();
+    const blob = await db.dump!();
+    await db.close();
+    const part = `${file}.${process.pid}.part`;
+    writeFileSync(part, Buffer.from(await blob.arrayBuffer()));
+    renameSync(part, file); // atomic: a parallel worker sees the whole file or none
+  }
+  return new Blob([readFileSync(file)]);
+}
+
 export async function testDatabase(): Promise<Database & { url?: string }> {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) return openPglite();
+  if (!url) return openPglite(undefined, { loadDataDir: await migratedSnapshot() });
   const name = `sojusz_t_${randomBytes(6).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);

@@ -37,7 +37,7 @@ describe('Slack install and Socket Mode', () => {
     } finally {
       await h.close();
     }
-  });
+  }, 180_000);
 
   it('refuses an OAuth redirect without the state it issued, and stores nothing', async () => {
     const h = await startSlackHarness({ oauth: true });
@@ -48,7 +48,7 @@ describe('Slack install and Socket Mode', () => {
     } finally {
       await h.close();
     }
-  });
+  }, 180_000);
 
   it('in Socket Mode acks a slash command envelope and answers it privately', async () => {
     const h = await startSlackHarness({ socket: true });
@@ -62,5 +62,5 @@ describe('Slack install and Socket Mode', () => {
     } finally {
       await h.close();
     }
-  });
+  }, 180_000);
 });
