@@ -1,40 +1,56 @@
-// The metronome: node-cron ticks once a minute (UTC) to claim due schedules; a short loop delivers the outbox.
+// The metronome: node-cron ticks once a minute (UTC) to claim due schedules; a separate lane delivers the
+// outbox, so messages of a large fan-out start going out as soon as the first claimed batch commits.
 import cron from 'node-cron';
 import type { Bot } from '../core/bot.js';
 import { tick } from './scheduler.js';
 import { deliverAll } from './delivery.js';
 
+type Lane = 'tick' | 'deliver';
+
 export class Runner {
   private task?: ReturnType<typeof cron.schedule>;
   private timer?: NodeJS.Timeout;
-  private busy?: Promise<unknown>;
+  private readonly busy: Partial<Record<Lane, Promise<unknown>>> = {};
+  /** A kick that arrived while the lane was busy: run once more when it finishes. */
+  private readonly again: Partial<Record<Lane, boolean>> = {};
   private stopping = false;
 
   constructor(private readonly bot: Bot, private readonly deliveryEveryMs = 1000) {}
 
   start(): void {
     // node-cron only keeps time; all zone and DST maths is ours (src/schedule/occurrence.ts).
-    this.task = cron.schedule('* * * * *', () => void this.run(() => tick(this.bot)), { timezone: 'UTC', noOverlap: true });
-    this.timer = setInterval(() => void this.run(() => deliverAll(this.bot)), this.deliveryEveryMs);
-    this.bot.onEnqueued = () => void this.run(() => deliverAll(this.bot));
-    void this.run(() => tick(this.bot));
+    this.task = cron.schedule('* * * * *', () => void this.run('tick', () => tick(this.bot)), { timezone: 'UTC', noOverlap: true });
+    this.timer = setInterval(() => void this.run('deliver', () => deliverAll(this.bot)), this.deliveryEveryMs);
+    this.bot.onEnqueued = () => void this.run('deliver', () => deliverAll(this.bot));
+    void this.run('tick', () => tick(this.bot));
   }
 
-  private async run(fn: () => Promise<unknown>): Promise<void> {
-    if (this.stopping || this.busy) return;
-    this.busy = fn()
-      .catch((e) => this.bot.log.error({ err: { message: (e as Error).message } }, 'scheduled work failed'))
-      .finally(() => (this.busy = undefined));
-    await this.busy;
+  private async run(lane: Lane, fn: () => Promise<unknown>): Promise<void> {
+    if (this.stopping) return;
+    if (this.busy[lane]) {
+      this.again[lane] = true;
+      return;
+    }
+    this.busy[lane] = fn()
+      .catch((e) => this.bot.log.error({ lane, err: { message: (e as Error).message } }, 'scheduled work failed'))
+      .finally(() => {
+        this.busy[lane] = undefined;
+        if (this.again[lane]) {
+          this.again[lane] = false;
+          void this.run(lane, fn);
+        }
+      });
+    await this.busy[lane];
   }
 
-  /** Stop claiming new work and wait (bounded) for what is in flight; leases left behind expire. */
+  /** Stop claiming new work and wait (bounded) for what is in flight; claimed rows not sent are released. */
   async stop(timeoutMs = 10_000): Promise<void> {
     this.stopping = true;
     this.bot.stopping = true;
     await this.task?.stop();
     clearInterval(this.timer);
     this.bot.onEnqueued = undefined;
-    if (this.busy) await Promise.race([this.busy, new Promise((r) => setTimeout(r, timeoutMs))]);
+    const inFlight = Object.values(this.busy).filter(Boolean);
+    if (inFlight.length) await Promise.race([Promise.all(inFlight), new Promise((r) => setTimeout(r, timeoutMs))]);
   }
 }

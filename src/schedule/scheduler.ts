@@ -65,6 +65,8 @@ export async function tick(bot: Bot): Promise<TickReport> {
       }
       return due.length;
     });
+    // This batch's messages are committed: let delivery start on them while the next batch is claimed.
+    if (handled) bot.onEnqueued?.();
     if (handled < BATCH) return report;
   }
 }
