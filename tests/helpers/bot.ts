@@ -22,9 +22,8 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export async function makeBot(o: { start?: string; registry?: Registry; database?: Database & { url?: string }; team?: string } = {}): Promise<TestBot> {
-  const database = o.database ?? (await testDatabase());
-  const clock = new ManualClock(o.start ?? '2026-03-02T08:00:00Z');
+/** A log destination that keeps every line, so tests can check that nothing personal was logged. */
+export function captureLogs(): { logs: string[]; sink: Writable } {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -32,6 +31,13 @@ export async function makeBot(o: { start?: string; registry?: Registry; database
       cb();
     },
   });
+  return { logs, sink };
+}
+
+export async function makeBot(o: { start?: string; registry?: Registry; database?: Database & { url?: string }; team?: string } = {}): Promise<TestBot> {
+  const database = o.database ?? (await testDatabase());
+  const clock = new ManualClock(o.start ?? '2026-03-02T08:00:00Z');
+  const { logs, sink } = captureLogs();
   const bot = new Bot({ database, clock, secrets: new Secrets(TEST_SECRET), log: createLogger('debug', sink), registry: o.registry ?? buildRegistry() });
   const mem = new MemoryAdapter(o.team ?? 'T1').connect(bot);
   return {

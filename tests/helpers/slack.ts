@@ -17,7 +17,6 @@
 // `h.fake.setUser('U_FAC', { is_admin: true, locale: 'pl-PL' })` before their first action (cached 5 minutes).
 // Handling happens after the ack, so wait on `h.fake.waitFor(method, predicate)` rather than sleeping.
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { buildRegistry } from '../../commands/index.js';
 import { startSlack, type RunningSlack } from '../../adapters/slack/index.js';
 import { createApp, type App } from '../../src/app.js';
@@ -38,7 +37,7 @@ import {
   type FakeSlackOptions,
   type SignedResponse,
 } from '../fakes/slack/index.js';
-import { TEST_SECRET } from './bot.js';
+import { captureLogs, TEST_SECRET } from './bot.js';
 import { testDatabase } from './db.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-slack';
@@ -81,13 +80,7 @@ export async function startSlackHarness(o: SlackHarnessOptions = {}): Promise<Sl
   const fake = await startFakeSlack({ socketPingMs: 0, ...o.fake });
   const database = await testDatabase();
   const clock = new ManualClock(o.start ?? '2026-03-02T08:00:00Z');
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      logs.push(String(chunk));
-      cb();
-    },
-  });
+  const { logs, sink } = captureLogs();
   const config = loadConfig({
     SOJUSZ_SECRET: TEST_SECRET,
     LOG_LEVEL: 'debug',

@@ -4,6 +4,7 @@
 // sentences. None asks for anything that could identify a client. Polish is written with "Ty" and
 // without gendered past-tense forms (no "-łem/-łam", "-łeś/-łaś"), so it fits every member.
 // Ids are stable: schedules and history refer to them, so never renumber — only append.
+import { wordLookup } from '../../i18n/lookup.js';
 
 export const THEMES = [
   'goals',
@@ -567,25 +568,8 @@ export const THEME_ALIASES: Record<string, Theme> = {
   'troska-o-siebie': 'self-care', superwizja: 'self-care',
 };
 
-/** Lower-case, strip diacritics (ł has no decomposition, so it is mapped by hand), spaces to hyphens. */
-function fold(word: string): string {
-  return word
-    .trim()
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/^[#/]+/, '')
-    .replace(/[\s_]+/g, '-');
-}
+const lookupTheme = wordLookup(THEMES, THEME_ALIASES);
 
-// Built once so that keys written with diacritics match folded input.
-const FOLDED_THEMES: ReadonlyMap<string, Theme> = new Map<string, Theme>([
-  ...THEMES.map((t): [string, Theme] => [fold(t), t]),
-  ...Object.entries(THEME_ALIASES).map(([k, t]): [string, Theme] => [fold(k), t]),
-]);
-
-/** The theme a member meant by `word` (Polish or English, any case, with or without diacritics). */
 export function parseTheme(word: string): Theme | undefined {
-  return FOLDED_THEMES.get(fold(word));
+  return lookupTheme(word);
 }

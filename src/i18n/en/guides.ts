@@ -3,6 +3,7 @@
 // This file defines the Guide shape and the topic list; pl/guides.ts must satisfy the same type, so a
 // missing or extra topic fails the build. Markup is limited to *bold* and _italic_, which every
 // renderer can map to its platform.
+import { wordLookup } from '../lookup.js';
 
 export interface Guide {
   title: string;
@@ -169,25 +170,8 @@ export const GUIDE_ALIASES: Record<string, GuideTopic> = {
   'zakończenia': 'endings', zakonczenia: 'endings', koniec: 'endings', 'kończenie': 'endings', konczenie: 'endings',
 };
 
-/** Lower-case, strip diacritics (ł has no decomposition, so it is mapped by hand), spaces to hyphens. */
-function fold(word: string): string {
-  return word
-    .trim()
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/^[#/]+/, '')
-    .replace(/[\s_]+/g, '-');
-}
+const lookupTopic = wordLookup(GUIDE_TOPICS, GUIDE_ALIASES);
 
-// Built once so that keys written with diacritics match folded input.
-const FOLDED_TOPICS: ReadonlyMap<string, GuideTopic> = new Map<string, GuideTopic>([
-  ...GUIDE_TOPICS.map((t): [string, GuideTopic] => [fold(t), t]),
-  ...Object.entries(GUIDE_ALIASES).map(([k, t]): [string, GuideTopic] => [fold(k), t]),
-]);
-
-/** The guide a member meant by `word` (Polish or English, any case, with or without diacritics). */
 export function parseGuideTopic(word: string): GuideTopic | undefined {
-  return FOLDED_TOPICS.get(fold(word));
+  return lookupTopic(word);
 }
