@@ -22,11 +22,16 @@ export interface DiscordPayload {
 
 /** Inline rich text as Discord markdown; member-written spans are neutralized. */
 export function richToMarkdown(text: Rich): string {
+  // A catalogue may wrap a {param} in backticks ("`{example}`"): the param then sits between two plain spans that
+  // each carry one backtick. Inside inline code Discord shows backslash escapes literally (a copied example would
+  // fail), and renders neither markdown nor mentions, so there the text only loses its own backticks.
+  let inCode = false;
   return text
     .map((s) => {
       if (s.mention) return `<@${s.mention.replace(/\D/g, '')}>`;
       if (s.channel && /^\d{15,22}$/.test(s.channel)) return `<#${s.channel}>`;
-      let t = s.untrusted ? (s.style === 'code' ? s.text.replace(/`/g, "'") : escapeUntrusted(s.text)) : s.text;
+      let t = s.untrusted ? (s.style === 'code' || inCode ? s.text.replace(/`/g, "'") : escapeUntrusted(s.text)) : s.text;
+      if (!s.untrusted && !s.style && (s.text.match(/`/g)?.length ?? 0) % 2 === 1) inCode = !inCode;
       if (s.link && /^https?:\/\//.test(s.link)) t = `[${t}](${s.link})`;
       if (s.style === 'bold') t = `**${t}**`;
       else if (s.style === 'italic') t = `_${t}_`;
