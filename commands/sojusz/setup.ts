@@ -59,6 +59,8 @@ export const setupForms = [
   }),
 ];
 
+/** Stands in for a channel inside a catalogue line, then is swapped for a real channel link. */
+const CHANNEL_SLOT = '\u0000channel\u0000';
 const channelText = (ctx: Context, id: string | undefined): Rich => (id ? [channelRef(id)] : ctx.t('onboarding.settings.none'));
 
 /** The settings view: members see what concerns them; facilitators see the whole team with buttons to change it. */
@@ -84,7 +86,9 @@ export const settings: Subcommand = {
     ]);
     const prompts = (await teamPromptSchedules(ctx.db, team.id)).filter((s) => !s.paused && s.nextDueAt);
     const promptLines = prompts.map((s) =>
-      ctx.t('onboarding.settings.promptLine', { id: s.id, channel: `#${String((s.payload as { channel?: string }).channel)}`, next: formatLocal(s.nextDueAt!, s.zone, ctx.lang) }),
+      ctx
+        .t('onboarding.settings.promptLine', { id: s.id, channel: CHANNEL_SLOT, next: formatLocal(s.nextDueAt!, s.zone, ctx.lang) })
+        .map((span) => (span.text === CHANNEL_SLOT ? channelRef(String((s.payload as { channel?: string }).channel)) : span)),
     );
     const session = await nextSession(ctx.db, team.id, ctx.now);
     const blocks: Block[] = [

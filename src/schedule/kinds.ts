@@ -2,6 +2,7 @@
 import type { Bot } from '../core/bot.js';
 import type { Tx } from '../db/client.js';
 import type { schedules } from '../db/schema/index.js';
+import type { Team } from '../core/teams.js';
 
 export type ScheduleRow = typeof schedules.$inferSelect;
 
@@ -9,6 +10,8 @@ export interface Occurrence {
   bot: Bot;
   tx: Tx;
   schedule: ScheduleRow;
+  /** The schedule's team, loaded once per claimed batch. */
+  team: Team;
   /** The instant this occurrence was due. */
   dueAt: Date;
   /** Now, by the bot's clock. */

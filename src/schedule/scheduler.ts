@@ -1,7 +1,7 @@
 // The tick: claims due schedules in the database, runs each occurrence exactly once, advances next_due_at.
-import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Bot } from '../core/bot.js';
-import { occurrences, schedules } from '../db/schema/index.js';
+import { occurrences, schedules, teams } from '../db/schema/index.js';
 import { HOUR } from './clock.js';
 import type { ScheduleKind, ScheduleRow } from './kinds.js';
 import { nextOccurrence } from './occurrence.js';
@@ -34,6 +34,9 @@ export async function tick(bot: Bot): Promise<TickReport> {
         .orderBy(asc(schedules.nextDueAt))
         .limit(BATCH)
         .for('update', { skipLocked: true });
+      const teamIds = [...new Set(due.map((r) => r.teamId))];
+      const teamById = new Map((teamIds.length ? await tx.select().from(teams).where(inArray(teams.id, teamIds)) : []).map((t) => [t.id, t]));
+      const advanced: { id: number; at: Date | null }[] = [];
       for (const row of due) {
         const kind = kinds.get(row.kind);
         if (!kind) {
@@ -43,7 +46,7 @@ export async function tick(bot: Bot): Promise<TickReport> {
         }
         let at: Date | null = row.nextDueAt!;
         for (let n = 0; at && at <= now && n < MAX_CATCH_UP; n++) {
-          const o = { bot, tx, schedule: row, dueAt: at, now };
+          const o = { bot, tx, schedule: row, team: teamById.get(row.teamId)!, dueAt: at, now };
           const outcome = (await kind.excluded?.(o))
             ? 'excluded'
             : now.getTime() - at.getTime() > (kind.graceMs ?? DEFAULT_GRACE_MS)
@@ -61,7 +64,15 @@ export async function tick(bot: Bot): Promise<TickReport> {
           }
           at = nextDue(kind, row, at);
         }
-        await tx.update(schedules).set({ nextDueAt: at }).where(eq(schedules.id, row.id));
+        advanced.push({ id: row.id, at });
+      }
+      // One statement moves every claimed schedule on (instead of one per row).
+      if (advanced.length) {
+        const values = sql.join(
+          advanced.map((a) => sql`(${a.id}::int, ${a.at ? a.at.toISOString() : null}::timestamptz)`),
+          sql`, `,
+        );
+        await tx.execute(sql`update ${schedules} set next_due_at = v.at from (values ${values}) as v(id, at) where ${schedules.id} = v.id`);
       }
       return due.length;
     });

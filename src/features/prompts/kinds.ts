@@ -15,10 +15,11 @@ import { teamLang } from './team.js';
 
 export const promptKind: ScheduleKind = {
   kind: PROMPT_KIND,
-  async fire({ bot, tx, schedule, dueAt, now }) {
+  async fire({ bot, tx, schedule, team, dueAt, now }) {
     const p = schedule.payload as unknown as PromptPayload;
     await openPromptThread(tx, bot.secrets, {
       teamId: schedule.teamId,
+      team,
       channel: p.channel,
       themes: p.themes ?? [],
       key: `prompt:${schedule.id}:${dueAt.toISOString()}`,
@@ -28,8 +29,7 @@ export const promptKind: ScheduleKind = {
     });
   },
   /** Team holidays: no team prompt on those local dates. */
-  async excluded({ tx, schedule, dueAt }) {
-    const [team] = await tx.select().from(teams).where(eq(teams.id, schedule.teamId));
+  async excluded({ team, schedule, dueAt }) {
     return Boolean(team && teamHolidays(team).includes(localDate(dueAt, schedule.zone)));
   },
   /** Missed beyond the grace window: tell the facilitator who created it, in their language, by DM. */

@@ -1,5 +1,5 @@
 // Prompt rotation: no repeats until a whole theme set was seen; the order is shuffled per team, yet reproducible.
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Secrets } from '../../core/secrets.js';
 import type { Tx } from '../../db/client.js';
@@ -56,12 +56,12 @@ export function cycleOrder(secrets: Secrets, teamId: number, scope: string, cycl
  */
 export async function takeNext(db: Tx, secrets: Secrets, teamId: number, scope: string, pool: readonly AnyPrompt[]): Promise<AnyPrompt | undefined> {
   if (!pool.length) return undefined;
-  await db.insert(promptRotations).values({ teamId, scope }).onConflictDoNothing();
+  // One upsert creates the row if needed and locks it (ON CONFLICT DO UPDATE takes the row lock).
   const [row] = await db
-    .select()
-    .from(promptRotations)
-    .where(and(eq(promptRotations.teamId, teamId), eq(promptRotations.scope, scope)))
-    .for('update');
+    .insert(promptRotations)
+    .values({ teamId, scope })
+    .onConflictDoUpdate({ target: [promptRotations.teamId, promptRotations.scope], set: { scope } })
+    .returning();
   let cycle = row!.cycle;
   let seen = new Set(row!.seen);
   const byId = new Map(pool.map((p) => [p.id, p]));

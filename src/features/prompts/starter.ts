@@ -1,4 +1,5 @@
 // The thread starter: one question, its theme, how to answer, and a button to answer anonymously.
+import type { Team } from '../../core/teams.js';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Secrets } from '../../core/secrets.js';
@@ -38,6 +39,8 @@ export function starterMessage(p: AnyPrompt, lang: Lang, postId: number): Messag
 
 export interface OpenThread {
   teamId: number;
+  /** The team row when the caller has it already (the scheduler loads it once per batch). */
+  team?: Team;
   channel: string;
   themes: readonly Theme[];
   /** Unique per occurrence (`prompt:<schedule>:<due>`); omitted for `/reflect now`. */
@@ -50,7 +53,7 @@ export interface OpenThread {
 
 /** Open one prompt thread: take the rotation's next prompt, record the post, queue the message. */
 export async function openPromptThread(db: Tx, secrets: Secrets, o: OpenThread): Promise<number | undefined> {
-  const [team] = await db.select().from(teams).where(eq(teams.id, o.teamId));
+  const team = o.team ?? (await db.select().from(teams).where(eq(teams.id, o.teamId)))[0];
   const pool = await promptPool(db, o.teamId, o.themes);
   const prompt = await takeNext(db, secrets, o.teamId, themeScope(o.themes), pool);
   if (!prompt || !team) return undefined;
