@@ -118,7 +118,7 @@ export const supervision: Translation<typeof en> = {
   'supervision.hours.year': '{year}: indywidualna {individual}, grupowa {group}',
   'supervision.hours.hint': 'Widzisz to tylko Ty. Wpis poprawisz przez `/supervision hours fix <numer> <godziny>`, plik dostaniesz przez `/supervision hours export`.',
   'supervision.hours.none': 'Nie masz jeszcze zapisanych godzin. Spróbuj `/supervision log 1,5 grupowa`.',
-  'supervision.hours.exported': 'Twoje godziny są w pliku, który właśnie wysłałem.',
+  'supervision.hours.exported': 'Twoje godziny są w pliku obok — właśnie poszedł do Ciebie.',
   'supervision.hours.fixed': 'Wpis {id}: teraz {hours}.',
   'supervision.heldLogged': {
     one: 'Spotkanie {when} odbyte: {hours} superwizji grupowej zapisane {count} osobie, która zapowiedziała obecność. Każdy może poprawić swój wpis.',
