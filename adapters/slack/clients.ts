@@ -24,24 +24,40 @@ export function webClientOptions(slackApiUrl?: string) {
   };
 }
 
+/** Clients kept at once: each WebClient carries its own HTTP agent and queue, so thousands would cost memory. */
+const MAX_CLIENTS = 500;
+
 export class Clients {
-  private readonly byTeam = new Map<string, WebClient>();
+  /** Team → its token (cheap strings); the clients themselves are shared by token. */
+  private readonly tokenOf = new Map<string, string>();
+  private readonly byToken = new Map<string, WebClient>();
 
   constructor(private readonly o: ClientOptions) {}
 
   async forTeam(team: string): Promise<WebClient> {
-    const cached = this.byTeam.get(team);
-    if (cached) return cached;
-    let token = this.o.botToken;
-    if (this.o.store) token = (await this.o.store.find(team))?.botToken ?? token;
-    if (!token) throw new PlatformError('slack', 'not_installed', undefined, undefined, false);
-    const client = new webApi.WebClient(token, webClientOptions(this.o.slackApiUrl));
-    this.byTeam.set(team, client);
+    let token = this.tokenOf.get(team);
+    if (!token) {
+      token = this.o.botToken;
+      if (this.o.store) token = (await this.o.store.find(team))?.botToken ?? token;
+      if (!token) throw new PlatformError('slack', 'not_installed', undefined, undefined, false);
+      this.tokenOf.set(team, token);
+    }
+    let client = this.byToken.get(token);
+    if (client) {
+      // Most recently used last, so the oldest is the one to let go.
+      this.byToken.delete(token);
+    } else {
+      client = new webApi.WebClient(token, webClientOptions(this.o.slackApiUrl));
+      if (this.byToken.size >= MAX_CLIENTS) this.byToken.delete(this.byToken.keys().next().value!);
+    }
+    this.byToken.set(token, client);
     return client;
   }
 
   /** Forget a workspace's client (uninstalled, token revoked). */
   drop(team: string): void {
-    this.byTeam.delete(team);
+    const token = this.tokenOf.get(team);
+    this.tokenOf.delete(team);
+    if (token && token !== this.o.botToken) this.byToken.delete(token);
   }
 }
