@@ -1,7 +1,6 @@
 // The composition root: the one file that knows every adapter. Reads the environment and starts the bot.
 import { buildRegistry } from './commands/index.js';
 import { calendarRoute } from './src/features/supervision/calendar.js';
-import { startDiscord } from './adapters/discord/index.js';
 import { ConfigError, loadConfig, type Config } from './src/config.js';
 import { createApp, type App } from './src/app.js';
 import { DatabaseError } from './src/db/errors.js';
@@ -65,7 +64,11 @@ async function startAdapters(app: App, config: Config, clock: OffsetClock | type
     const { startSlack } = await import('./adapters/slack/index.js');
     app.adapters.push(await startSlack(app, config));
   }
-  if (config.discordEnabled) app.adapters.push(await startDiscord(app, config));
+  if (config.discordEnabled) {
+    // Loaded only when used: each platform SDK costs tens of megabytes per process.
+    const { startDiscord } = await import('./adapters/discord/index.js');
+    app.adapters.push(await startDiscord(app, config));
+  }
   if (config.playground && clock instanceof OffsetClock) {
     const { startPlayground } = await import('./adapters/web/index.js');
     app.adapters.push(await startPlayground(app, config, clock));
