@@ -1,6 +1,6 @@
 // The bot: turns core events into handler calls, answers mistakes in the member's language, runs due work.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.js';
 import { members, processedEvents } from '../db/schema/index.js';
@@ -221,7 +221,8 @@ export class Bot {
     const updated = await this.db
       .update(members)
       .set({ privacyNoteShownAt: this.clock.now() })
-      .where(eq(members.id, ctx.member.id))
+      // Only the first of two simultaneous first commands wins the note.
+      .where(and(eq(members.id, ctx.member.id), isNull(members.privacyNoteShownAt)))
       .returning({ id: members.id });
     if (!updated.length) return;
     await ctx.reply(message(textBlock(ctx.t('core.firstUse.title')), textBlock(ctx.t('core.firstUse.body'))));
