@@ -119,11 +119,15 @@ export function renderTrendChart(series: readonly TrendSeries[], opts: TrendChar
   canvas.fillRect(plot.left, plot.bottom, plot.right - plot.left, 1, AXIS);
 
   if (opts.dates && dateStep > 0) {
+    let lastRight = -Infinity;
     for (let i = 0; i < opts.dates.length; i += dateStep) {
       const label = opts.dates[i];
       const labelWidth = measureText(label, small);
       const x = Math.min(width - pad - labelWidth, Math.max(pad, Math.round(xOf(i) - labelWidth / 2)));
+      // The last label is pulled in from the edge; skip it rather than print it over its neighbour.
+      if (x < lastRight + 4 * small) continue;
       canvas.text(label, x, plot.bottom + 4 * small, small, MUTED);
+      lastRight = x + labelWidth;
     }
   }
 
