@@ -24,6 +24,11 @@ export interface ScheduleKind {
   graceMs?: number;
   /** Do the occurrence inside the claiming transaction — usually by queueing outbox rows. */
   fire(o: Occurrence): Promise<void>;
+  /**
+   * Optional: do many occurrences of this kind at once (same transaction, in due order). A large fan-out
+   * (thousands of teams due at 09:00 Monday) then costs a few statements per batch instead of per team.
+   */
+  fireMany?(os: Occurrence[]): Promise<void>;
   /** A missed occurrence beyond the grace window: record or report it (e.g. tell the facilitator). */
   skipped?(o: Occurrence): Promise<void>;
   /** Whether this occurrence is excluded (a team holiday); excluded ones are recorded, not fired. */

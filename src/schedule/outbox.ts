@@ -23,6 +23,17 @@ export async function enqueue(tx: Tx, now: Date, m: Outgoing): Promise<boolean> 
   return rows.length > 0;
 }
 
+/** Queue many messages in one statement (a fan-out); keys already queued are skipped. */
+export async function enqueueMany(tx: Tx, now: Date, ms: Outgoing[]): Promise<void> {
+  for (let i = 0; i < ms.length; i += 500) {
+    const chunk = ms.slice(i, i + 500);
+    await tx
+      .insert(outbox)
+      .values(chunk.map((m) => ({ teamId: m.teamId, key: m.key, target: m.target, message: m.message, notBefore: m.notBefore ?? now, createdAt: now })))
+      .onConflictDoNothing({ target: outbox.key });
+  }
+}
+
 export type OutboxRow = typeof outbox.$inferSelect;
 
 /** Lease up to `limit` ready rows to this process; a lease that expired (crashed owner) is taken over. */

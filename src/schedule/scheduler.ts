@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Bot } from '../core/bot.js';
 import { occurrences, schedules, teams } from '../db/schema/index.js';
 import { HOUR } from './clock.js';
-import type { ScheduleKind, ScheduleRow } from './kinds.js';
+import type { Occurrence, ScheduleKind, ScheduleRow } from './kinds.js';
 import { nextOccurrence } from './occurrence.js';
 
 export const DEFAULT_GRACE_MS = 6 * HOUR;
@@ -37,6 +37,8 @@ export async function tick(bot: Bot): Promise<TickReport> {
       const teamIds = [...new Set(due.map((r) => r.teamId))];
       const teamById = new Map((teamIds.length ? await tx.select().from(teams).where(inArray(teams.id, teamIds)) : []).map((t) => [t.id, t]));
       const advanced: { id: number; at: Date | null }[] = [];
+      type Pending = { kind: ScheduleKind; o: Occurrence; outcome: 'fired' | 'skipped' | 'excluded' };
+      const pending: Pending[] = [];
       for (const row of due) {
         const kind = kinds.get(row.kind);
         if (!kind) {
@@ -46,25 +48,42 @@ export async function tick(bot: Bot): Promise<TickReport> {
         }
         let at: Date | null = row.nextDueAt!;
         for (let n = 0; at && at <= now && n < MAX_CATCH_UP; n++) {
-          const o = { bot, tx, schedule: row, team: teamById.get(row.teamId)!, dueAt: at, now };
+          const o: Occurrence = { bot, tx, schedule: row, team: teamById.get(row.teamId)!, dueAt: at, now };
           const outcome = (await kind.excluded?.(o))
             ? 'excluded'
             : now.getTime() - at.getTime() > (kind.graceMs ?? DEFAULT_GRACE_MS)
               ? 'skipped'
               : 'fired';
-          const fresh = await tx
-            .insert(occurrences)
-            .values({ scheduleId: row.id, dueAt: at, outcome, at: now })
-            .onConflictDoNothing()
-            .returning({ id: occurrences.id });
-          if (fresh.length) {
-            if (outcome === 'fired') await kind.fire(o);
-            else if (outcome === 'skipped') await kind.skipped?.(o);
-            report[outcome]++;
-          }
+          pending.push({ kind, o, outcome });
           at = nextDue(kind, row, at);
         }
         advanced.push({ id: row.id, at });
+      }
+      // The exactly-once anchor: an occurrence row per (schedule, instant); only the fresh ones happen.
+      const fresh = new Set<string>();
+      for (let i = 0; i < pending.length; i += 500) {
+        const chunk = pending.slice(i, i + 500);
+        const rows = await tx
+          .insert(occurrences)
+          .values(chunk.map((p) => ({ scheduleId: p.o.schedule.id, dueAt: p.o.dueAt, outcome: p.outcome, at: now })))
+          .onConflictDoNothing()
+          .returning({ scheduleId: occurrences.scheduleId, dueAt: occurrences.dueAt });
+        for (const r of rows) fresh.add(`${r.scheduleId}@${r.dueAt.getTime()}`);
+      }
+      const happening = pending.filter((p) => fresh.has(`${p.o.schedule.id}@${p.o.dueAt.getTime()}`));
+      const firedByKind = new Map<ScheduleKind, Occurrence[]>();
+      for (const p of happening) {
+        report[p.outcome]++;
+        if (p.outcome === 'fired') {
+          const list = firedByKind.get(p.kind);
+          if (list) list.push(p.o);
+          else firedByKind.set(p.kind, [p.o]);
+        }
+        else if (p.outcome === 'skipped') await p.kind.skipped?.(p.o);
+      }
+      for (const [kind, os] of firedByKind) {
+        if (kind.fireMany) await kind.fireMany(os);
+        else for (const o of os) await kind.fire(o);
       }
       // One statement moves every claimed schedule on (instead of one per row).
       if (advanced.length) {

@@ -10,7 +10,7 @@ import { enqueue } from '../../schedule/outbox.js';
 import { followUpKind } from './followup.js';
 import { personalPromptKind } from './personal.js';
 import { nextPromptAt, PROMPT_KIND, type PromptPayload } from './schedules.js';
-import { openPromptThread } from './starter.js';
+import { openPromptThread, openPromptThreads } from './starter.js';
 import { teamLang } from './team.js';
 
 export const promptKind: ScheduleKind = {
@@ -27,6 +27,19 @@ export const promptKind: ScheduleKind = {
       zone: schedule.zone,
       now,
     });
+  },
+  /** A fan-out (many teams due together): one batch of statements instead of a round of queries per team. */
+  async fireMany(os) {
+    if (!os.length) return;
+    await openPromptThreads(
+      os[0]!.tx,
+      os[0]!.bot.secrets,
+      os.map(({ schedule, team, dueAt }) => {
+        const p = schedule.payload as unknown as PromptPayload;
+        return { team, channel: p.channel, themes: p.themes ?? [], key: `prompt:${schedule.id}:${dueAt.toISOString()}`, scheduleId: schedule.id, zone: schedule.zone };
+      }),
+      os[0]!.now,
+    );
   },
   /** Team holidays: no team prompt on those local dates. */
   async excluded({ team, schedule, dueAt }) {

@@ -1,5 +1,5 @@
 // Prompt rotation: no repeats until a whole theme set was seen; the order is shuffled per team, yet reproducible.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Secrets } from '../../core/secrets.js';
 import type { Tx } from '../../db/client.js';
@@ -15,8 +15,7 @@ export const customPromptId = (id: number) => `custom-${id}`;
 
 /** The pool a theme set draws from: its library prompts plus every one of the team's own prompts. */
 export async function promptPool(db: Tx, teamId: number, themes: readonly Theme[]): Promise<AnyPrompt[]> {
-  const set = new Set(themes.length ? themes : THEMES);
-  const library: AnyPrompt[] = PROMPT_LIBRARY.filter((p) => set.has(p.theme)).map((p) => ({ ...p, kind: 'library' as const }));
+  const library = libraryPool(themes);
   const own = await db.select().from(customPrompts).where(eq(customPrompts.teamId, teamId)).orderBy(asc(customPrompts.id));
   return [...library, ...own.map((c): AnyPrompt => ({ id: customPromptId(c.id), kind: 'custom', customId: c.id, text: c.text }))];
 }
@@ -62,16 +61,70 @@ export async function takeNext(db: Tx, secrets: Secrets, teamId: number, scope: 
     .values({ teamId, scope })
     .onConflictDoUpdate({ target: [promptRotations.teamId, promptRotations.scope], set: { scope } })
     .returning();
-  let cycle = row!.cycle;
-  let seen = new Set(row!.seen);
-  const byId = new Map(pool.map((p) => [p.id, p]));
-  let pick = cycleOrder(secrets, teamId, scope, cycle, [...byId.keys()]).find((id) => !seen.has(id));
+  const step = nextInRotation(secrets, teamId, scope, { cycle: row!.cycle, seen: row!.seen }, pool);
+  await db.update(promptRotations).set({ cycle: step.cycle, seen: step.seen }).where(eq(promptRotations.id, row!.id));
+  const pick = step.pick;
+  return pool.find((p) => p.id === pick);
+}
+
+export interface RotationState {
+  cycle: number;
+  seen: string[];
+}
+
+/** One step of a rotation, in memory: the next unseen prompt of this cycle, or the first of the next cycle. */
+export function nextInRotation(secrets: Secrets, teamId: number, scope: string, state: RotationState, pool: readonly AnyPrompt[]): RotationState & { pick: string } {
+  const ids = pool.map((p) => p.id);
+  let cycle = state.cycle;
+  let seen = new Set(state.seen);
+  let pick = cycleOrder(secrets, teamId, scope, cycle, ids).find((id) => !seen.has(id));
   if (!pick) {
     cycle += 1;
     seen = new Set();
-    pick = cycleOrder(secrets, teamId, scope, cycle, [...byId.keys()])[0]!;
+    pick = cycleOrder(secrets, teamId, scope, cycle, ids)[0]!;
   }
   seen.add(pick);
-  await db.update(promptRotations).set({ cycle, seen: [...seen] }).where(eq(promptRotations.id, row!.id));
-  return byId.get(pick);
+  return { cycle, seen: [...seen], pick };
+}
+
+/** Custom prompts of many teams in one query, for a batch of occurrences. */
+export async function customPromptsOf(db: Tx, teamIds: readonly number[]): Promise<Map<number, AnyPrompt[]>> {
+  const out = new Map<number, AnyPrompt[]>(teamIds.map((id) => [id, []]));
+  if (!teamIds.length) return out;
+  const rows = await db.select().from(customPrompts).where(inArray(customPrompts.teamId, [...teamIds])).orderBy(asc(customPrompts.id));
+  for (const c of rows) out.get(c.teamId)!.push({ id: customPromptId(c.id), kind: 'custom', customId: c.id, text: c.text });
+  return out;
+}
+
+/** The library part of a theme set's pool (custom prompts are added per team). */
+export function libraryPool(themes: readonly Theme[]): AnyPrompt[] {
+  const set = new Set(themes.length ? themes : THEMES);
+  return PROMPT_LIBRARY.filter((p) => set.has(p.theme)).map((p) => ({ ...p, kind: 'library' as const }));
+}
+
+/**
+ * Lock (creating where needed) the rotation rows of many (team, scope) pairs in one statement and return
+ * their state; `saveRotations` writes the advanced states back in one statement.
+ */
+export async function lockRotations(db: Tx, pairs: readonly { teamId: number; scope: string }[]): Promise<Map<string, RotationState & { id: number }>> {
+  const out = new Map<string, RotationState & { id: number }>();
+  for (let i = 0; i < pairs.length; i += 500) {
+    const rows = await db
+      .insert(promptRotations)
+      .values(pairs.slice(i, i + 500).map((p) => ({ teamId: p.teamId, scope: p.scope })))
+      .onConflictDoUpdate({ target: [promptRotations.teamId, promptRotations.scope], set: { scope: sql`excluded.scope` } })
+      .returning();
+    for (const r of rows) out.set(`${r.teamId}|${r.scope}`, { id: r.id, cycle: r.cycle, seen: r.seen });
+  }
+  return out;
+}
+
+export async function saveRotations(db: Tx, states: readonly (RotationState & { id: number })[]): Promise<void> {
+  for (let i = 0; i < states.length; i += 500) {
+    const values = sql.join(
+      states.slice(i, i + 500).map((s) => sql`(${s.id}::int, ${s.cycle}::int, ${JSON.stringify(s.seen)}::jsonb)`),
+      sql`, `,
+    );
+    await db.execute(sql`update ${promptRotations} set cycle = v.cycle, seen = v.seen from (values ${values}) as v(id, cycle, seen) where ${promptRotations.id} = v.id`);
+  }
 }

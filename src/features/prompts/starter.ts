@@ -7,10 +7,10 @@ import { message, noteBlock, textBlock, untrusted, type Message, type Span } fro
 import type { Tx } from '../../db/client.js';
 import { promptPosts, teams } from '../../db/schema/index.js';
 import { t, tx as words, type Lang } from '../../i18n/index.js';
-import { enqueue } from '../../schedule/outbox.js';
+import { enqueue, enqueueMany } from '../../schedule/outbox.js';
 import { scheduleFollowUp } from './followup.js';
 import { THEME_NAMES, type Theme } from './library.js';
-import { promptPool, takeNext, themeScope, type AnyPrompt } from './rotation.js';
+import { customPromptsOf, libraryPool, lockRotations, nextInRotation, promptPool, saveRotations, takeNext, themeScope, type AnyPrompt } from './rotation.js';
 import { teamLang } from './team.js';
 
 export const ANON_REPLY_ACTION = 'prompts.anonReply';
@@ -65,4 +65,49 @@ export async function openPromptThread(db: Tx, secrets: Secrets, o: OpenThread):
   await enqueue(db, o.now, { teamId: o.teamId, key, target: { kind: 'channel', channel: o.channel }, message: starterMessage(prompt, teamLang(team), post!.id) });
   await scheduleFollowUp(db, team, post!, o.zone);
   return post!.id;
+}
+
+type Post = typeof promptPosts.$inferSelect;
+
+export interface ThreadToOpen {
+  team: Team;
+  channel: string;
+  themes: readonly Theme[];
+  key: string;
+  scheduleId: number;
+  zone: string;
+}
+
+/**
+ * Open many prompt threads at once (a scheduled fan-out): the same steps as `openPromptThread`, but a
+ * handful of statements for the whole batch — custom prompts, rotations, posts, outbox rows, follow-ups.
+ */
+export async function openPromptThreads(db: Tx, secrets: Secrets, items: readonly ThreadToOpen[], now: Date): Promise<void> {
+  if (!items.length) return;
+  const customs = await customPromptsOf(db, [...new Set(items.map((i) => i.team.id))]);
+  const withPool = items.map((i) => ({ ...i, scope: themeScope(i.themes), pool: [...libraryPool(i.themes), ...customs.get(i.team.id)!] })).filter((i) => i.pool.length);
+  const pairs = [...new Map(withPool.map((i) => [`${i.team.id}|${i.scope}`, { teamId: i.team.id, scope: i.scope }])).values()];
+  const rotations = await lockRotations(db, pairs);
+  const picks = withPool.map((i) => {
+    const state = rotations.get(`${i.team.id}|${i.scope}`)!;
+    const step = nextInRotation(secrets, i.team.id, i.scope, state, i.pool);
+    state.cycle = step.cycle;
+    state.seen = step.seen;
+    return { ...i, prompt: i.pool.find((p) => p.id === step.pick)! };
+  });
+  await saveRotations(db, [...rotations.values()]);
+  const posts = new Map<string, Post>();
+  for (let n = 0; n < picks.length; n += 500) {
+    const rows = await db
+      .insert(promptPosts)
+      .values(picks.slice(n, n + 500).map((p) => ({ teamId: p.team.id, scheduleId: p.scheduleId, promptId: p.prompt.id, channel: p.channel, outboxKey: p.key, postedAt: now })))
+      .returning();
+    for (const r of rows) posts.set(r.outboxKey, r);
+  }
+  await enqueueMany(
+    db,
+    now,
+    picks.map((p) => ({ teamId: p.team.id, key: p.key, target: { kind: 'channel' as const, channel: p.channel }, message: starterMessage(p.prompt, teamLang(p.team), posts.get(p.key)!.id) })),
+  );
+  for (const p of picks) await scheduleFollowUp(db, p.team, posts.get(p.key)!, p.zone);
 }
