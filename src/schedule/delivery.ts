@@ -1,6 +1,6 @@
 // Delivery: sends leased outbox rows through the team's port — channels in parallel, each in order, paced,
 // a 429 pausing only what it names, failures retried with backoff, nothing sent twice once accepted.
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Bot } from '../core/bot.js';
 import { PlatformError } from '../core/errors.js';
 import type { ChatPort, Platform } from '../core/port.js';
@@ -52,6 +52,7 @@ export async function deliverReady(bot: Bot, limit = 500): Promise<DeliveryRepor
     else groups.set(g, [r]);
   }
   const queue = [...groups.values()];
+  const acks: Ack[] = [];
   const worker = async () => {
     for (let group = queue.shift(); group; group = queue.shift()) {
       for (let i = 0; i < group.length; i++) {
@@ -62,12 +63,15 @@ export async function deliverReady(bot: Bot, limit = 500): Promise<DeliveryRepor
           report.retried++;
           continue;
         }
-        const outcome = await deliverOne(bot, row, team.platform as Platform, team.externalId);
+        const outcome = await deliverOne(bot, row, team.platform as Platform, team.externalId, acks);
         report[outcome]++;
       }
+      // Record what this channel sent before its next messages (threads look up their parent's ref).
+      if (acks.length >= 50 || !queue.length) await recordSent(bot, acks.splice(0));
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  await recordSent(bot, acks.splice(0));
   return report;
 }
 
@@ -111,7 +115,27 @@ async function pace(bot: Bot, port: ChatPort, key: string): Promise<void> {
   }
 }
 
-async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt: string): Promise<'sent' | 'retried' | 'failed'> {
+interface Ack {
+  id: number;
+  key: string;
+  ref: { channel: string; id: string; thread?: string };
+  at: Date;
+}
+
+/** Mark sent rows in one statement. */
+async function recordSent(bot: Bot, acks: Ack[]): Promise<void> {
+  for (let i = 0; i < acks.length; i += 500) {
+    const values = sql.join(
+      acks.slice(i, i + 500).map((a) => sql`(${a.id}::bigint, ${JSON.stringify(a.ref)}::jsonb, ${a.at.toISOString()}::timestamptz)`),
+      sql`, `,
+    );
+    await bot.db.execute(
+      sql`update ${outbox} set status = 'sent', sent_ref = v.ref, sent_at = v.at, lease_until = null from (values ${values}) as v(id, ref, at) where ${outbox.id} = v.id`,
+    );
+  }
+}
+
+async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt: string, acks: Ack[]): Promise<'sent' | 'retried' | 'failed'> {
   const port = bot.ports.get(platform);
   const now = () => bot.clock.now();
   if (!port) {
@@ -132,10 +156,13 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
   try {
     let thread = row.target.kind === 'channel' ? row.target.thread : undefined;
     if (row.target.kind === 'channel' && row.target.threadOfKey) {
-      const parent = await findByKey(bot.db, row.target.threadOfKey);
-      if (!parent || parent.status === 'cancelled' || parent.status === 'failed') throw new PlatformError(platform, 'thread_parent_gone', undefined, undefined, false);
-      if (!parent.sentRef) throw new PlatformError(platform, 'thread_parent_not_sent', undefined, 5);
-      thread = parent.sentRef.thread ?? parent.sentRef.id;
+      const parentKey = row.target.threadOfKey;
+      const justSent = acks.find((a) => a.key === parentKey)?.ref;
+      const parent = justSent ? undefined : await findByKey(bot.db, parentKey);
+      if (!justSent && (!parent || parent.status === 'cancelled' || parent.status === 'failed')) throw new PlatformError(platform, 'thread_parent_gone', undefined, undefined, false);
+      const parentRef = justSent ?? parent!.sentRef;
+      if (!parentRef) throw new PlatformError(platform, 'thread_parent_not_sent', undefined, 5);
+      thread = parentRef.thread ?? parentRef.id;
     }
     const place = row.target.kind === 'channel' ? { team: teamExt, channel: row.target.channel, thread } : undefined;
     // A row leased before (its owner died or failed) may already be on the platform: ask before resending.
@@ -146,10 +173,9 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
       (place
         ? await port.post(place, row.message, { key: row.key })
         : await port.direct({ team: teamExt, id: (row.target as { member: string }).member }, row.message, { key: row.key }));
-    await bot.db
-      .update(outbox)
-      .set({ status: 'sent', sentRef: { channel: ref.channel, id: ref.id, thread: ref.thread }, sentAt: now(), leaseUntil: null })
-      .where(eq(outbox.id, row.id));
+    // Recorded in bulk by the caller; until then the row stays leased, and a crash in between is the
+    // "unknown outcome" case that findSent / the Discord nonce resolve without a duplicate.
+    acks.push({ id: row.id, key: row.key, ref: { channel: ref.channel, id: ref.id, thread: ref.thread }, at: now() });
     bot.metrics.delivered(platform, now().getTime() - row.notBefore.getTime());
     return 'sent';
   } catch (e) {
