@@ -22,7 +22,9 @@ export class Runner {
     this.task = cron.schedule('* * * * *', () => void this.run('tick', () => tick(this.bot)), { timezone: 'UTC', noOverlap: true });
     this.timer = setInterval(() => void this.run('deliver', () => deliverAll(this.bot)), this.deliveryEveryMs);
     this.bot.onEnqueued = () => void this.run('deliver', () => deliverAll(this.bot));
+    // On start (also after a restart), claim what is due and send what is waiting without waiting a beat.
     void this.run('tick', () => tick(this.bot));
+    void this.run('deliver', () => deliverAll(this.bot));
   }
 
   private async run(lane: Lane, fn: () => Promise<unknown>): Promise<void> {
