@@ -50,6 +50,15 @@ export function nextOccurrence(rule: Rule, zone: string, after: Date): Date | nu
   return null;
 }
 
+export type WeeklyRule = Extract<Rule, { type: 'weekly' }>;
+
+/** A weekly rule anchored on the local date of its first occurrence, so "every 2 weeks" counts from there. */
+export function weeklyRule(weekday: number, time: string, every: number, zone: string, now: Date): { rule: WeeklyRule; first: Date } {
+  const probe: WeeklyRule = { type: 'weekly', weekday, time, every: 1, anchor: localDate(now, zone) };
+  const first = nextOccurrence(probe, zone, now)!;
+  return { rule: { type: 'weekly', weekday, time, every, anchor: localDate(first, zone) }, first };
+}
+
 /** The local date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(at: Date, zone: string): string {
   return DateTime.fromJSDate(at, { zone }).toISODate()!;

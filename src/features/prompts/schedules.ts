@@ -4,7 +4,7 @@ import { UserError } from '../../core/errors.js';
 import type { Tx } from '../../db/client.js';
 import { schedules } from '../../db/schema/index.js';
 import type { ScheduleRow } from '../../schedule/kinds.js';
-import { localDate, localToInstant, nextOccurrence, type Rule } from '../../schedule/occurrence.js';
+import { localDate, localToInstant, nextOccurrence, type Rule, type WeeklyRule } from '../../schedule/occurrence.js';
 import type { Theme } from './library.js';
 
 export const PROMPT_KIND = 'prompt';
@@ -25,14 +25,7 @@ export interface PersonalPayload {
   lang: 'pl' | 'en';
 }
 
-export type WeeklyRule = Extract<Rule, { type: 'weekly' }>;
-
-/** A weekly rule anchored on the local date of its first occurrence, so "every 2 weeks" counts from there. */
-export function weeklyRule(weekday: number, time: string, every: number, zone: string, now: Date): { rule: WeeklyRule; first: Date } {
-  const probe: WeeklyRule = { type: 'weekly', weekday, time, every: 1, anchor: localDate(now, zone) };
-  const first = nextOccurrence(probe, zone, now)!;
-  return { rule: { type: 'weekly', weekday, time, every, anchor: localDate(first, zone) }, first };
-}
+export { weeklyRule, type WeeklyRule } from '../../schedule/occurrence.js';
 
 export async function insertSchedule(db: Tx, teamId: number, kind: string, zone: string, rule: WeeklyRule, first: Date, payload: object): Promise<ScheduleRow> {
   const [row] = await db.insert(schedules).values({ teamId, kind, zone, rule, nextDueAt: first, payload: payload as Record<string, unknown> }).returning();

@@ -10,7 +10,7 @@ import type { Tx } from '../../db/client.js';
 import { schedules, supervisionSessions, teams } from '../../db/schema/index.js';
 import { DAY } from '../../schedule/clock.js';
 import type { ScheduleKind, ScheduleRow } from '../../schedule/kinds.js';
-import { localDate, localToInstant, nextOccurrence, type Rule } from '../../schedule/occurrence.js';
+import { localDate, localToInstant, nextOccurrence, weeklyRule, type Rule } from '../../schedule/occurrence.js';
 import { adoptLooseTopics } from './agenda.js';
 import { armReminders, disarmReminders } from './reminders.js';
 import type { Session } from './store.js';
@@ -67,9 +67,7 @@ export interface SeriesInput {
 
 /** Plan a weekly series; sessions within the horizon exist at once, later ones appear as it moves on. */
 export async function createSeries(tx: Tx, team: Team, i: SeriesInput, now: Date): Promise<{ series: ScheduleRow; first: Session }> {
-  const probe: Rule = { type: 'weekly', weekday: i.weekday, time: i.time, every: 1, anchor: localDate(now, i.zone) };
-  const firstAt = nextOccurrence(probe, i.zone, now)!;
-  const rule: Rule = { ...probe, every: i.every, anchor: localDate(firstAt, i.zone) };
+  const { rule } = weeklyRule(i.weekday, i.time, i.every, i.zone, now);
   const payload: SeriesPayload = { channel: i.channel, durationMinutes: i.durationMinutes, where: i.where ?? null };
   const [series] = await tx
     .insert(schedules)
