@@ -26,7 +26,7 @@ const parseState = (state: string | undefined): Step1 => {
   try {
     return JSON.parse(state ?? '') as Step1;
   } catch {
-    throw new UserError('onboarding.setup.nothing');
+    throw new UserError('onboarding.setup.expired');
   }
 };
 
@@ -59,8 +59,9 @@ export const setupForms = [
   }),
 ];
 
-/** Stands in for a channel inside a catalogue line, then is swapped for a real channel link. */
-const CHANNEL_SLOT = '\u0000channel\u0000';
+/** Stands in for a channel or a list of people inside a catalogue line, then is swapped for real spans. */
+const SLOT = '\u0000slot\u0000';
+const fillSlot = (line: Rich, spans: Rich): Rich => line.flatMap((s) => (s.text === SLOT ? spans : [s]));
 const channelText = (ctx: Context, id: string | undefined): Rich => (id ? [channelRef(id)] : ctx.t('onboarding.settings.none'));
 
 /** The settings view: members see what concerns them; facilitators see the whole team with buttons to change it. */
@@ -80,15 +81,12 @@ export const settings: Subcommand = {
       ['moderation', SETTINGS.moderationChannel],
       ['supervision', SETTINGS.supervisionChannel],
     ] as const;
-    const channelLines = roles.map(([role, key]) => [
-      ...ctx.t('onboarding.settings.channelLine', { role: ctx.tx(`onboarding.settings.roleNames.${role}` as MessageKey), channel: '' }).filter((s) => s.text !== ''),
-      ...channelText(ctx, setting<string | undefined>(team, key, undefined)),
-    ]);
+    const channelLines = roles.map(([role, key]) =>
+      fillSlot(ctx.t('onboarding.settings.channelLine', { role: ctx.tx(`onboarding.settings.roleNames.${role}` as MessageKey), channel: SLOT }), channelText(ctx, setting<string | undefined>(team, key, undefined))),
+    );
     const prompts = (await teamPromptSchedules(ctx.db, team.id)).filter((s) => !s.paused && s.nextDueAt);
     const promptLines = prompts.map((s) =>
-      ctx
-        .t('onboarding.settings.promptLine', { id: s.id, channel: CHANNEL_SLOT, next: formatLocal(s.nextDueAt!, s.zone, ctx.lang) })
-        .map((span) => (span.text === CHANNEL_SLOT ? channelRef(String((s.payload as { channel?: string }).channel)) : span)),
+      fillSlot(ctx.t('onboarding.settings.promptLine', { id: s.id, channel: SLOT, next: formatLocal(s.nextDueAt!, s.zone, ctx.lang) }), [channelRef(String((s.payload as { channel?: string }).channel))]),
     );
     const session = await nextSession(ctx.db, team.id, ctx.now);
     const blocks: Block[] = [
@@ -130,7 +128,7 @@ export const settings: Subcommand = {
         {
           type: 'text',
           text: added.length
-            ? [...ctx.t('onboarding.settings.facilitatorsNote', { list: '' }).filter((s) => s.text), ...added.flatMap((m, i) => [...(i ? [{ text: ', ' }] : []), { text: m.id, mention: m.id }])]
+            ? fillSlot(ctx.t('onboarding.settings.facilitatorsNote', { list: SLOT }), added.flatMap((m, i) => [...(i ? [{ text: ', ' }] : []), { text: m.id, mention: m.id }]))
             : ctx.t('onboarding.settings.facilitatorsNote', { list: ctx.tx('onboarding.settings.nobodyAdded') }),
         },
       );

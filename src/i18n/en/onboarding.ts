@@ -35,6 +35,7 @@ export const onboarding = {
   'onboarding.setup.needSupChannel': 'Which channel should supervision reminders go to?',
   'onboarding.setup.badRhythm': '“{got}” is not a rhythm I can read. Try “monday 18:00” or “monday 18:00 every 2 weeks”.',
   'onboarding.setup.done': '*Setup saved.* Here is what changed:',
+  'onboarding.setup.expired': 'That setup form is no longer valid — please run `/sojusz setup` again.',
   'onboarding.setup.nothing': 'Nothing needed changing — everything is as it was.',
   'onboarding.setup.seeSettings': 'See it all with `/sojusz settings`; run `/sojusz setup` again any time to change something.',
   'onboarding.changed.team': 'team language and time zone',

@@ -38,6 +38,7 @@ export const onboarding: Translation<typeof en> = {
   'onboarding.setup.needSupChannel': 'Na który kanał mają trafiać przypomnienia o superwizji?',
   'onboarding.setup.badRhythm': 'Nie umiem odczytać rytmu „{got}”. Wpisz np. „poniedziałek 18:00” albo „poniedziałek 18:00 co 2 tygodnie”.',
   'onboarding.setup.done': '*Zapisane.* Co się zmieniło:',
+  'onboarding.setup.expired': 'Ten formularz konfiguracji wygasł — uruchom, proszę, `/sojusz setup` jeszcze raz.',
   'onboarding.setup.nothing': 'Nic nie wymagało zmiany — wszystko zostało po staremu.',
   'onboarding.setup.seeSettings': 'Całość zobaczysz w `/sojusz settings`; `/sojusz setup` możesz uruchomić ponownie w każdej chwili.',
   'onboarding.changed.team': 'język i strefa czasowa zespołu',
