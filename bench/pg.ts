@@ -43,7 +43,7 @@ export async function startPostgres(): Promise<BenchPostgres> {
   const port = await freePort();
   asPostgres(`${bin}/initdb -D ${dir}/data -A trust -U postgres`);
   asPostgres(
-    `${bin}/pg_ctl -D ${dir}/data -o '-p ${port} -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200' -l ${dir}/log -w start`,
+    `${bin}/pg_ctl -D ${dir}/data -o '-p ${port} -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${process.env.BENCH_PG_OPTIONS ?? ''}' -l ${dir}/log -w start`,
   );
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -19,7 +19,9 @@ export interface Child {
 }
 
 export function spawnTs(script: string, env: Record<string, string>, opts: { ipc?: boolean; quiet?: boolean } = {}): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script)], {
+  // BENCH_CPU_PROF=dir writes a V8 CPU profile per child into dir (open it in Chrome DevTools).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', join(ROOT, script)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', ...env },
     stdio: ['ignore', opts.quiet === false ? 'inherit' : 'ignore', 'inherit', ...(opts.ipc === false ? [] : ['ipc' as const])],

@@ -14,11 +14,35 @@ function hm(time: string): { hour: number; minute: number } {
   return { hour: h!, minute: m! };
 }
 
+/**
+ * Wall time → instant, remembered: a Monday fan-out asks the same (date, time, zone) for thousands of
+ * schedules, and each luxon zone conversion formats dates through Intl. Pure, so a bounded memo is safe.
+ */
+const instants = new Map<string, number>();
+const MEMO_MAX = 4096;
+
 /** The local wall time on a date, as a UTC instant. A time inside a DST gap moves forward, as clocks do. */
 export function localToInstant(date: string, time: string, zone: string): Date {
-  const [year, month, day] = date.split('-').map(Number);
-  return DateTime.fromObject({ year, month, day, ...hm(time) }, { zone }).toJSDate();
+  const key = `${date}T${time}@${zone}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    const [year, month, day] = date.split('-').map(Number);
+    ms = DateTime.fromObject({ year, month, day, ...hm(time) }, { zone }).toMillis();
+    if (instants.size >= MEMO_MAX) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
 }
+
+// Calendar dates as day numbers (days since 1970-01-01): date arithmetic with no zone involved.
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y!, m! - 1, d!) / DAY_MS;
+};
+const isoOfDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+/** ISO weekday of a day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
+const weekdayOfDay = (n: number) => ((((n + 3) % 7) + 7) % 7) + 1;
 
 /** The first occurrence strictly after `after`, or null when there is none. */
 export function nextOccurrence(rule: Rule, zone: string, after: Date): Date | null {
@@ -27,22 +51,22 @@ export function nextOccurrence(rule: Rule, zone: string, after: Date): Date | nu
     const at = localToInstant(rule.date, rule.time, zone);
     return at.getTime() > afterMs ? at : null;
   }
-  let day = DateTime.fromJSDate(after, { zone }).startOf('day');
+  const start = dayNumber(localDate(after, zone));
   if (rule.type === 'daily') {
-    for (let i = 0; i < 3; i++, day = day.plus({ days: 1 })) {
-      const at = localToInstant(day.toISODate()!, rule.time, zone);
+    for (let day = start; day < start + 3; day++) {
+      const at = localToInstant(isoOfDay(day), rule.time, zone);
       if (at.getTime() > afterMs) return at;
     }
     return null;
   }
-  const anchor = DateTime.fromISO(rule.anchor, { zone }).startOf('day');
+  const anchor = dayNumber(rule.anchor);
   const skip = new Set(rule.skip ?? []);
-  // Walk days: at most every*7 days to the next matching weekday, plus skipped ones; bounded.
-  for (let i = 0; i < 7 * rule.every * 60; i++, day = day.plus({ days: 1 })) {
-    if (day.weekday !== rule.weekday) continue;
-    const weeks = Math.round(day.diff(anchor.startOf('day'), 'days').days / 7);
+  // From the first matching weekday on, week by week; bounded (60 periods) so a rule of skips cannot spin.
+  const first = start + ((rule.weekday - weekdayOfDay(start) + 7) % 7);
+  for (let day = first; day < start + 7 * rule.every * 60; day += 7) {
+    const weeks = Math.round((day - anchor) / 7);
     if (((weeks % rule.every) + rule.every) % rule.every !== 0) continue;
-    const iso = day.toISODate()!;
+    const iso = isoOfDay(day);
     if (skip.has(iso)) continue;
     const at = localToInstant(iso, rule.time, zone);
     if (at.getTime() > afterMs) return at;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
 import { nextOccurrence, type Rule } from '../../src/schedule/occurrence.js';
 
 const friday9: Rule = { type: 'weekly', weekday: 5, time: '09:00', every: 1, anchor: '2026-01-02' };
@@ -39,5 +40,40 @@ describe('next occurrence in Europe/Warsaw', () => {
     const at = nextOccurrence(r, 'America/New_York', new Date('2026-11-01T00:00:00Z'))!;
     expect(at.toISOString()).toBe('2026-11-05T23:00:00.000Z');
     expect(nextOccurrence(r, 'America/New_York', at)).toBeNull();
+  });
+});
+
+describe('next occurrence, fast path against the day-by-day definition', () => {
+  // The definition, written plainly with luxon: walk every local day, keep the first matching one after `after`.
+  function byDefinition(rule: Extract<Rule, { type: 'weekly' }>, zone: string, after: Date): Date | null {
+    const anchor = DateTime.fromISO(rule.anchor, { zone }).startOf('day');
+    let day = DateTime.fromJSDate(after, { zone }).startOf('day');
+    for (let i = 0; i < 7 * rule.every * 60; i++, day = day.plus({ days: 1 })) {
+      if (day.weekday !== rule.weekday) continue;
+      const weeks = Math.round(day.diff(anchor, 'days').days / 7);
+      if (weeks % rule.every !== 0) continue;
+      if (rule.skip?.includes(day.toISODate()!)) continue;
+      const [hour, minute] = rule.time.split(':').map(Number);
+      const at = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone }).toJSDate();
+      if (at > after) return at;
+    }
+    return null;
+  }
+
+  it('agrees on 3,000 weekly rules across zones, DST weeks, rhythms and skipped dates', () => {
+    const zones = ['Europe/Warsaw', 'America/New_York', 'Australia/Sydney', 'Asia/Kathmandu', 'America/St_Johns', 'UTC'];
+    let seed = 42;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (let i = 0; i < 3000; i++) {
+      const zone = zones[rand(zones.length)]!;
+      const anchorDay = DateTime.fromMillis(start + rand(400) * 86_400_000, { zone });
+      const every = 1 + rand(4);
+      const time = `${String(rand(24)).padStart(2, '0')}:${['00', '30', '45'][rand(3)]}`;
+      const after = new Date(start + rand(700 * 24) * 3_600_000 + rand(60) * 60_000);
+      const skip = rand(3) === 0 ? [DateTime.fromJSDate(after, { zone }).plus({ days: rand(21) }).toISODate()!] : undefined;
+      const rule = { type: 'weekly' as const, weekday: 1 + rand(7), time, every, anchor: anchorDay.toISODate()!, ...(skip ? { skip } : {}) };
+      expect(nextOccurrence(rule, zone, after)?.toISOString(), JSON.stringify({ rule, zone, after })).toBe(byDefinition(rule, zone, after)?.toISOString());
+    }
   });
 });
