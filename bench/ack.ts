@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import { startFakeSlack, type FakeSlack } from '../tests/fakes/slack/index.js';
 import { signSlackRequest, slashCommandBody } from '../tests/fakes/slack/sign.js';
 import { freePort } from './pg.js';
-import { SECRET, sleep, spawnTs, stopAll, type Child } from './procs.js';
+import { SECRET, sleep, spawnBuilt, stopAll, type Child } from './procs.js';
 
 const SIGNING = 'bench-signing-secret';
 const TOKEN = 'xoxb-bench';
@@ -37,7 +37,7 @@ export async function benchAck(databaseUrl: string, seconds = 20): Promise<AckRe
   const children: Child[] = [];
   try {
     const botPort = await freePort();
-    const bot = spawnTs('main.ts', {
+    const bot = spawnBuilt('main.ts', {
       DATABASE_URL: databaseUrl,
       SOJUSZ_SECRET: SECRET,
       SLACK_SIGNING_SECRET: SIGNING,
@@ -49,7 +49,7 @@ export async function benchAck(databaseUrl: string, seconds = 20): Promise<AckRe
     }, { ipc: false });
     children.push(bot);
     const barePort = await freePort();
-    const bare = spawnTs('bench/bare-bolt.ts', { PORT: String(barePort), SLACK_SIGNING_SECRET: SIGNING, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fake.apiUrl });
+    const bare = spawnBuilt('bench/bare-bolt.ts', { PORT: String(barePort), SLACK_SIGNING_SECRET: SIGNING, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fake.apiUrl });
     children.push(bare);
     await bare.ready;
     await waitHttp(`http://127.0.0.1:${botPort}/slack/events`);

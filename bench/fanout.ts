@@ -2,7 +2,7 @@
 import type { Sql } from 'postgres';
 import { startFakeSlack, type FakeSlack } from '../tests/fakes/slack/index.js';
 import { reset, seedSlackPrompts } from './seed.js';
-import { SECRET, spawnTs, stopAll, until, type Child } from './procs.js';
+import { SECRET, spawnBuilt, stopAll, until, type Child } from './procs.js';
 
 const TOKEN = 'xoxb-bench';
 
@@ -49,7 +49,7 @@ export async function benchFanout(sql: Sql, databaseUrl: string, o: { teams: num
   const rss: number[] = [];
   try {
     for (let i = 0; i < o.replicas; i++) {
-      children.push(spawnTs('bench/replica.ts', replicaEnv(databaseUrl, fake, o.leaseMs ? { SOJUSZ_LEASE_MS: String(o.leaseMs) } : {})));
+      children.push(spawnBuilt('bench/replica.ts', replicaEnv(databaseUrl, fake, o.leaseMs ? { SOJUSZ_LEASE_MS: String(o.leaseMs) } : {})));
     }
     await Promise.all(children.map((c) => c.ready));
     await seedSlackPrompts(sql, o.teams);
@@ -90,7 +90,7 @@ export async function benchFanout(sql: Sql, databaseUrl: string, o: { teams: num
 /** The baseline: WebClient.chat.postMessage `count` times, 64 in flight, from its own process. */
 export async function benchBareLoop(count: number): Promise<{ seconds: number }> {
   const fake = await startFakeSlack({ socketPingMs: 0 });
-  const child = spawnTs('bench/bare-loop.ts', { SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fake.apiUrl, BENCH_MESSAGES: String(count) });
+  const child = spawnBuilt('bench/bare-loop.ts', { SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fake.apiUrl, BENCH_MESSAGES: String(count) });
   try {
     await child.ready;
     const t0 = Date.now();

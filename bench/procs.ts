@@ -1,10 +1,19 @@
-// Child processes for the bench: node with tsx's loader (one process, so SIGKILL and VmHWM hit the real worker).
+// Child processes for the bench: the same esbuild bundle production runs (`node dist/main.js`), built once per run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { buildBundle } from '../scripts/build.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Where the bench's bundles go: main.ts and every bench entry, as scripts/build.mjs makes them for dist/. */
+const BUILD = join(ROOT, 'bench', '.build');
+
+/** Bundle the bot and the bench's own processes (bot replica, bare Bolt, bare loop) the way production is built. */
+export async function buildForBench(): Promise<void> {
+  await buildBundle(['main.ts', 'bench/replica.ts', 'bench/bare-bolt.ts', 'bench/bare-loop.ts'], BUILD);
+}
+
 export const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 
 export interface Child {
@@ -18,10 +27,11 @@ export interface Child {
   kill(signal?: NodeJS.Signals): void;
 }
 
-export function spawnTs(script: string, env: Record<string, string>, opts: { ipc?: boolean; quiet?: boolean } = {}): Child {
+/** Start a bundled entry (`script` is its source path, e.g. bench/replica.ts); buildForBench must have run. */
+export function spawnBuilt(script: string, env: Record<string, string>, opts: { ipc?: boolean; quiet?: boolean } = {}): Child {
   // BENCH_CPU_PROF=dir writes a V8 CPU profile per child into dir (open it in Chrome DevTools).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', join(ROOT, script)], {
+  const proc = spawn(process.execPath, [...prof, '--enable-source-maps', join(BUILD, script.replace(/\.ts$/, '.js'))], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', ...env },
     stdio: ['ignore', opts.quiet === false ? 'inherit' : 'ignore', 'inherit', ...(opts.ipc === false ? [] : ['ipc' as const])],

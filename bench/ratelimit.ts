@@ -3,7 +3,7 @@ import type { Sql } from 'postgres';
 import { message, textBlock } from '../src/core/message.js';
 import { startFakeDiscord } from '../tests/fakes/discord/index.js';
 import { reset, seedDiscordOutbox } from './seed.js';
-import { SECRET, spawnTs, stopAll, until } from './procs.js';
+import { SECRET, spawnBuilt, stopAll, until } from './procs.js';
 
 export interface RateLimitResult {
   messages: number;
@@ -23,7 +23,7 @@ export async function benchRateLimited(sql: Sql, databaseUrl: string, total = 20
     globalLimitPerSecond: perSecond,
     guilds: guilds.map((g) => ({ id: g.id, channels: g.channels.map((id) => ({ id, type: 0, name: `c${id.slice(-4)}` })) })),
   });
-  const replica = spawnTs('bench/replica.ts', {
+  const replica = spawnBuilt('bench/replica.ts', {
     DATABASE_URL: databaseUrl,
     SOJUSZ_SECRET: SECRET,
     DISCORD_TOKEN: 'bench-token',

@@ -7,7 +7,7 @@ import { openPostgres } from '../src/db/client.js';
 import { benchAck } from './ack.js';
 import { benchBareLoop, benchFanout } from './fanout.js';
 import { startPostgres } from './pg.js';
-import { ROOT } from './procs.js';
+import { ROOT, buildForBench } from './procs.js';
 import { benchRateLimited } from './ratelimit.js';
 import { benchTick } from './tick.js';
 
@@ -27,6 +27,7 @@ const fmt = (n: number, d = 1) => n.toFixed(d);
 
 async function main(): Promise<void> {
   const started = Date.now();
+  await buildForBench();
   const pg = await startPostgres();
   const database = await openPostgres(pg.url, { max: 4 }); // runs the migrations once
   const sql = postgres(pg.url, { max: 2, onnotice: () => {} });

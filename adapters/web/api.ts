@@ -12,12 +12,13 @@ import { web as webWords } from '../../src/i18n/en/web.js';
 import { tx, type Lang } from '../../src/i18n/index.js';
 import type { Listener } from '../../src/http/server.js';
 import type { OffsetClock } from '../../src/schedule/clock.js';
+import { ROOT } from '../../src/root.js';
 import type { WebPort } from './port.js';
 import { formatTime, renderForm, renderMessage, type WebRow } from './render.js';
 import { advance, type TimeStep } from './time.js';
 import { CHANNELS, MEMBERS, TEAM, TEAM_NAME, canRead, dmChannel, findMember, type SimMember } from './workspace.js';
 
-const STATIC = resolve(import.meta.dirname, 'static');
+const STATIC = resolve(ROOT, 'adapters/web/static');
 const FILES: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.js';
 import { lockDataDir } from './lock.js';
+import { ROOT } from '../root.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: queries accept either. */
@@ -24,7 +25,7 @@ export interface Database {
 export { DatabaseError } from './errors.js';
 import { DatabaseError } from './errors.js';
 
-const MIGRATIONS = resolve(import.meta.dirname, '../../migrations');
+const MIGRATIONS = resolve(ROOT, 'migrations');
 
 /** Embedded PGlite. `dataDir` undefined: in memory (tests). Takes an exclusive lock on the directory. */
 export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Database> {

@@ -33,56 +33,94 @@ function stateOf(bot: Bot): DeliveryState {
 
 const scopeKeys = (platform: string, team: string, channel: string) => [`${platform}`, `${platform}:${team}`, `${platform}:${team}:${channel}`];
 
-/** Deliver what is ready now (one claimed batch). `claimed === limit` means there may be more. */
-export async function deliverReady(bot: Bot, limit = 500): Promise<DeliveryReport> {
+/**
+ * Deliver until nothing ready is left (or the bot is stopping), as one continuous pipeline: 64 workers take
+ * channels from a queue that is topped up by a new claim while the last one is still being sent, so no
+ * channel waits on a batch boundary. A channel's rows stay with one worker, in order, across claims.
+ */
+export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport> {
   const report: DeliveryReport = { claimed: 0, sent: 0, retried: 0, failed: 0 };
   if (bot.stopping) return report;
-  const now = bot.clock.now();
-  const rows = await bot.db.transaction((tx) => claimReady(tx, bot.instanceId, now, LEASE_MS, limit));
-  report.claimed = rows.length;
-  if (!rows.length) return report;
-  const teamIds = [...new Set(rows.map((r) => r.teamId))];
-  const teamRows = await bot.db.select().from(teams).where(inArray(teams.id, teamIds));
-  const teamById = new Map(teamRows.map((t) => [t.id, t]));
-  const groups = new Map<string, OutboxRow[]>();
-  for (const r of rows) {
-    const g = `${r.teamId}:${channelOf(r)}`;
-    const list = groups.get(g);
-    if (list) list.push(r);
-    else groups.set(g, [r]);
-  }
-  const queue = [...groups.values()];
-  const acks: Ack[] = [];
-  const worker = async () => {
-    for (let group = queue.shift(); group; group = queue.shift()) {
-      for (let i = 0; i < group.length; i++) {
-        const row = group[i]!;
-        const team = teamById.get(row.teamId)!;
-        if (bot.stopping) {
-          await release(bot, row, 0);
-          report.retried++;
-          continue;
-        }
-        const outcome = await deliverOne(bot, row, team.platform as Platform, team.externalId, acks);
-        report[outcome]++;
+  const teamById = new Map<number, typeof teams.$inferSelect>();
+  /** Channel → its claimed rows no worker has taken yet; `active` channels are with a worker. */
+  const waiting = new Map<string, OutboxRow[]>();
+  const active = new Map<string, OutboxRow[]>();
+  let waitingRows = 0;
+  let more = true;
+  let claiming: Promise<void> | undefined;
+  let failure: unknown;
+  const acks = new AckBuffer(bot);
+
+  const claim = async () => {
+    const rows = await bot.db.transaction((tx) => claimReady(tx, bot.instanceId, bot.clock.now(), LEASE_MS, limit));
+    report.claimed += rows.length;
+    more = rows.length === limit;
+    const unknown = [...new Set(rows.map((r) => r.teamId))].filter((id) => !teamById.has(id));
+    if (unknown.length) for (const t of await bot.db.select().from(teams).where(inArray(teams.id, unknown))) teamById.set(t.id, t);
+    for (const r of rows) {
+      const g = `${r.teamId}:${channelOf(r)}`;
+      const busy = active.get(g);
+      if (busy) {
+        busy.push(r); // its worker sends it after the ones before
+        continue;
       }
-      // Record what this channel sent before its next messages (threads look up their parent's ref).
-      if (acks.length >= 50 || !queue.length) await recordSent(bot, acks.splice(0));
+      const list = waiting.get(g);
+      if (list) list.push(r);
+      else waiting.set(g, [r]);
+      waitingRows++;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
-  await recordSent(bot, acks.splice(0));
-  return report;
-}
+  /** Claim more while half a claim is still waiting; one claim at a time. Undefined: nothing to wait for. */
+  const topUp = () => {
+    if (claiming) return claiming;
+    if (!more || bot.stopping || waitingRows >= limit / 2) return undefined;
+    claiming = claim()
+      .catch((e) => {
+        more = false;
+        failure = e;
+      })
+      .finally(() => (claiming = undefined));
+    return claiming;
+  };
 
-/** Deliver until nothing ready is left (or the bot is stopping). */
-export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport> {
-  const total: DeliveryReport = { claimed: 0, sent: 0, retried: 0, failed: 0 };
-  for (;;) {
-    const r = await deliverReady(bot, limit);
-    for (const k of Object.keys(total) as (keyof DeliveryReport)[]) total[k] += r[k];
-    if (r.claimed < limit || r.sent === 0 || bot.stopping) return total;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      if (!waiting.size) {
+        const c = topUp();
+        if (!c) return;
+        await c;
+        continue;
+      }
+      const [g, group] = waiting.entries().next().value as [string, OutboxRow[]];
+      waiting.delete(g);
+      waitingRows -= group.length;
+      active.set(g, group);
+      void topUp();
+      // The list may grow while we send (a later claim's rows for this channel): they follow in order.
+      for (let i = 0; i < group.length; i++) {
+        if (bot.stopping) {
+          await releaseAll(bot, group.slice(i));
+          report.retried += group.length - i;
+          break;
+        }
+        const row = group[i]!;
+        const team = teamById.get(row.teamId)!;
+        report[await deliverOne(bot, row, team.platform as Platform, team.externalId, acks)]++;
+      }
+      active.delete(g);
+    }
+  };
+  await topUp();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  if (waiting.size) {
+    // Stopping: rows claimed but never started go back for another replica.
+    const left = [...waiting.values()].flat();
+    await releaseAll(bot, left);
+    report.retried += left.length;
   }
+  await acks.flush();
+  if (failure) throw failure;
+  return report;
 }
 
 function channelOf(r: OutboxRow): string {
@@ -94,6 +132,15 @@ async function release(bot: Bot, row: OutboxRow, delayMs: number): Promise<void>
     .update(outbox)
     .set({ leaseUntil: null, leaseOwner: null, attempts: Math.max(0, row.attempts - 1), notBefore: new Date(bot.clock.now().getTime() + delayMs) })
     .where(eq(outbox.id, row.id));
+}
+
+/** Give claimed rows back untouched (shutdown): the claim's attempt is not counted. */
+async function releaseAll(bot: Bot, rows: OutboxRow[]): Promise<void> {
+  if (!rows.length) return;
+  await bot.db
+    .update(outbox)
+    .set({ leaseUntil: null, leaseOwner: null, attempts: sql`greatest(${outbox.attempts} - 1, 0)` })
+    .where(inArray(outbox.id, rows.map((r) => r.id)));
 }
 
 /** Wait for a pacing token for this channel (real time: it is the platform's clock that counts). */
@@ -122,20 +169,54 @@ interface Ack {
   at: Date;
 }
 
-/** Mark sent rows in one statement. */
-async function recordSent(bot: Bot, acks: Ack[]): Promise<void> {
-  for (let i = 0; i < acks.length; i += 500) {
-    const values = sql.join(
-      acks.slice(i, i + 500).map((a) => sql`(${a.id}::bigint, ${JSON.stringify(a.ref)}::jsonb, ${a.at.toISOString()}::timestamptz)`),
-      sql`, `,
-    );
-    await bot.db.execute(
-      sql`update ${outbox} set status = 'sent', sent_ref = v.ref, sent_at = v.at, lease_until = null from (values ${values}) as v(id, ref, at) where ${outbox.id} = v.id`,
-    );
+/**
+ * Sent rows waiting to be marked "sent" in one statement. Until the mark commits, a thread reply finds its
+ * parent's reference here; a crash in between is the "unknown outcome" case that findSent and the Discord
+ * nonce resolve without a duplicate.
+ */
+class AckBuffer {
+  private pending: Ack[] = [];
+  /** Key → ref of every ack not yet committed (including one being written now). */
+  private readonly refs = new Map<string, Ack['ref']>();
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly bot: Bot) {}
+
+  add(ack: Ack): void {
+    this.pending.push(ack);
+    this.refs.set(ack.key, ack.ref);
+    if (this.pending.length >= 200) void this.flush();
+  }
+
+  /** The reference of a message this pipeline sent and has not recorded yet. */
+  refOf(key: string): Ack['ref'] | undefined {
+    return this.refs.get(key);
+  }
+
+  /** Write what is pending (after any write already under way); resolves when all of it is committed. */
+  flush(): Promise<void> {
+    const batch = this.pending.splice(0);
+    this.writing = this.writing.then(async () => {
+      if (!batch.length) return;
+      try {
+      const values = sql.join(
+        batch.map((a) => sql`(${a.id}::bigint, ${JSON.stringify(a.ref)}::jsonb, ${a.at.toISOString()}::timestamptz)`),
+        sql`, `,
+      );
+      await this.bot.db.execute(
+        sql`update ${outbox} set status = 'sent', sent_ref = v.ref, sent_at = v.at, lease_until = null from (values ${values}) as v(id, ref, at) where ${outbox.id} = v.id`,
+      );
+        for (const a of batch) this.refs.delete(a.key);
+      } catch (e) {
+        // The rows stay leased; when the lease ends they are resent, and findSent / the nonce catch the repeat.
+        this.bot.log.error({ rows: batch.length, err: { message: (e as Error).message } }, 'could not record sent messages');
+      }
+    });
+    return this.writing;
   }
 }
 
-async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt: string, acks: Ack[]): Promise<'sent' | 'retried' | 'failed'> {
+async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt: string, acks: AckBuffer): Promise<'sent' | 'retried' | 'failed'> {
   const port = bot.ports.get(platform);
   const now = () => bot.clock.now();
   if (!port) {
@@ -149,6 +230,8 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
   // Pauses are on the bot's clock, like not_before, so a moved test clock (or the playground's) lifts them.
   const pausedUntil = Math.max(...keys.map((k) => s.pausedUntil.get(k) ?? 0));
   const nowMs = now().getTime();
+  // Waited so long in this pipeline that the lease ran out: another replica may hold the row now.
+  if (row.leaseUntil && row.leaseUntil.getTime() <= nowMs) return 'retried';
   if (pausedUntil > nowMs) {
     await release(bot, row, pausedUntil - nowMs);
     return 'retried';
@@ -157,7 +240,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
     let thread = row.target.kind === 'channel' ? row.target.thread : undefined;
     if (row.target.kind === 'channel' && row.target.threadOfKey) {
       const parentKey = row.target.threadOfKey;
-      const justSent = acks.find((a) => a.key === parentKey)?.ref;
+      const justSent = acks.refOf(parentKey);
       const parent = justSent ? undefined : await findByKey(bot.db, parentKey);
       if (!justSent && (!parent || parent.status === 'cancelled' || parent.status === 'failed')) throw new PlatformError(platform, 'thread_parent_gone', undefined, undefined, false);
       const parentRef = justSent ?? parent!.sentRef;
@@ -173,9 +256,8 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
       (place
         ? await port.post(place, row.message, { key: row.key })
         : await port.direct({ team: teamExt, id: (row.target as { member: string }).member }, row.message, { key: row.key }));
-    // Recorded in bulk by the caller; until then the row stays leased, and a crash in between is the
-    // "unknown outcome" case that findSent / the Discord nonce resolve without a duplicate.
-    acks.push({ id: row.id, key: row.key, ref: { channel: ref.channel, id: ref.id, thread: ref.thread }, at: now() });
+    // Recorded in bulk (AckBuffer); until then the row stays leased.
+    acks.add({ id: row.id, key: row.key, ref: { channel: ref.channel, id: ref.id, thread: ref.thread }, at: now() });
     bot.metrics.delivered(platform, now().getTime() - row.notBefore.getTime());
     return 'sent';
   } catch (e) {

@@ -28,12 +28,17 @@ export function themeScope(themes: readonly Theme[]): string {
 /** Deterministic Fisher–Yates: the same seed always gives the same order. */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
   const out = [...items];
+  // A stream of 32-bit draws: sha256(seed:0), sha256(seed:1), … read 4 bytes at a time.
   let counter = 0;
-  let pool = Buffer.alloc(0);
+  let block: Buffer = Buffer.alloc(0);
+  let at = 0;
   const next = (): number => {
-    if (pool.length < 4) pool = Buffer.concat([pool, createHash('sha256').update(`${seed}:${counter++}`).digest()]);
-    const v = pool.readUInt32BE(0);
-    pool = pool.subarray(4);
+    if (at >= block.length) {
+      block = createHash('sha256').update(`${seed}:${counter++}`).digest();
+      at = 0;
+    }
+    const v = block.readUInt32BE(at);
+    at += 4;
     return v / 0x1_0000_0000;
   };
   for (let i = out.length - 1; i > 0; i--) {

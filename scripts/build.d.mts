@@ -1,0 +1,2 @@
+/** Bundle `entries` (paths from the repository root) into `outdir` (default: main.ts into dist/). */
+export function buildBundle(entries?: string[], outdir?: string): Promise<void>;
