@@ -4,18 +4,26 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
+# The bundle production runs (scripts/build.mjs: esbuild, our TypeScript only; packages stay in node_modules).
+FROM deps AS build
+COPY tsconfig.json main.ts ./
+COPY scripts ./scripts
+COPY src ./src
+COPY adapters ./adapters
+COPY commands ./commands
+RUN node scripts/build.mjs
+
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data HOST=0.0.0.0
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-COPY package.json main.ts tsconfig.json ./
-COPY src ./src
-COPY adapters ./adapters
-COPY commands ./commands
+COPY package.json ./
+COPY --from=build /app/dist ./dist
+COPY adapters/web/static ./adapters/web/static
 COPY migrations ./migrations
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # Migrations run inside the start-up (under an advisory lock), so replicas can start together.
-CMD ["node_modules/.bin/tsx", "main.ts"]
+CMD ["node", "--enable-source-maps", "dist/main.js"]
