@@ -4,6 +4,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Bot } from '../core/bot.js';
 import { PlatformError } from '../core/errors.js';
 import type { ChatPort, Platform } from '../core/port.js';
+import { recordset } from '../db/bulk.js';
 import { outbox, teams } from '../db/schema/index.js';
 import { claimReady, findByKey, type OutboxRow } from './outbox.js';
 
@@ -199,13 +200,10 @@ class AckBuffer {
     this.writing = this.writing.then(async () => {
       if (!batch.length) return;
       try {
-      const values = sql.join(
-        batch.map((a) => sql`(${a.id}::bigint, ${JSON.stringify(a.ref)}::jsonb, ${a.at.toISOString()}::timestamptz)`),
-        sql`, `,
-      );
-      await this.bot.db.execute(
-        sql`update ${outbox} set status = 'sent', sent_ref = v.ref, sent_at = v.at, lease_until = null from (values ${values}) as v(id, ref, at) where ${outbox.id} = v.id`,
-      );
+        const rows = batch.map((a) => ({ id: a.id, ref: a.ref, at: a.at }));
+        await this.bot.db.execute(
+          sql`update ${outbox} set status = 'sent', sent_ref = v.ref, sent_at = v.at, lease_until = null from ${recordset(rows, { id: 'bigint', ref: 'jsonb', at: 'timestamptz' })} where ${outbox.id} = v.id`,
+        );
         for (const a of batch) this.refs.delete(a.key);
       } catch (e) {
         // The rows stay leased; when the lease ends they are resent, and findSent / the nonce catch the repeat.

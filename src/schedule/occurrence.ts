@@ -83,9 +83,18 @@ export function weeklyRule(weekday: number, time: string, every: number, zone: s
   return { rule: { type: 'weekly', weekday, time, every, anchor: localDate(first, zone) }, first };
 }
 
-/** The local date (YYYY-MM-DD) of an instant in a zone. */
+const dates = new Map<string, string>();
+
+/** The local date (YYYY-MM-DD) of an instant in a zone (remembered, like localToInstant: a tick asks often). */
 export function localDate(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toISODate()!;
+  const key = `${at.getTime()}@${zone}`;
+  let date = dates.get(key);
+  if (date === undefined) {
+    date = DateTime.fromJSDate(at, { zone }).toISODate()!;
+    if (dates.size >= MEMO_MAX) dates.clear();
+    dates.set(key, date);
+  }
+  return date;
 }
 
 /** A human date-time in the zone, for messages: "pt., 13.03.2026, 09:00" / "Fri, 13 Mar 2026, 09:00". */

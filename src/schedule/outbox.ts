@@ -2,6 +2,7 @@
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Message } from '../core/message.js';
 import type { Tx } from '../db/client.js';
+import { recordset } from '../db/bulk.js';
 import { outbox, type OutboxTarget } from '../db/schema/index.js';
 
 export interface Outgoing {
@@ -25,12 +26,13 @@ export async function enqueue(tx: Tx, now: Date, m: Outgoing): Promise<boolean> 
 
 /** Queue many messages in one statement (a fan-out); keys already queued are skipped. */
 export async function enqueueMany(tx: Tx, now: Date, ms: Outgoing[]): Promise<void> {
-  for (let i = 0; i < ms.length; i += 500) {
-    const chunk = ms.slice(i, i + 500);
-    await tx
-      .insert(outbox)
-      .values(chunk.map((m) => ({ teamId: m.teamId, key: m.key, target: m.target, message: m.message, notBefore: m.notBefore ?? now, createdAt: now })))
-      .onConflictDoNothing({ target: outbox.key });
+  for (let i = 0; i < ms.length; i += 1000) {
+    const chunk = ms.slice(i, i + 1000).map((m) => ({ team_id: m.teamId, key: m.key, target: m.target, message: m.message, not_before: m.notBefore ?? now, created_at: now }));
+    await tx.execute(sql`
+      insert into ${outbox} (team_id, key, target, message, not_before, created_at)
+      select team_id, key, target, message, not_before, created_at
+      from ${recordset(chunk, { team_id: 'int', key: 'text', target: 'jsonb', message: 'jsonb', not_before: 'timestamptz', created_at: 'timestamptz' })}
+      on conflict (key) do nothing`);
   }
 }
 

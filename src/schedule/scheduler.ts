@@ -1,6 +1,7 @@
 // The tick: claims due schedules in the database, runs each occurrence exactly once, advances next_due_at.
 import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Bot } from '../core/bot.js';
+import { recordset, rowsOf } from '../db/bulk.js';
 import { occurrences, schedules, teams } from '../db/schema/index.js';
 import { HOUR } from './clock.js';
 import type { Occurrence, ScheduleKind, ScheduleRow } from './kinds.js';
@@ -61,14 +62,16 @@ export async function tick(bot: Bot): Promise<TickReport> {
       }
       // The exactly-once anchor: an occurrence row per (schedule, instant); only the fresh ones happen.
       const fresh = new Set<string>();
-      for (let i = 0; i < pending.length; i += 500) {
-        const chunk = pending.slice(i, i + 500);
-        const rows = await tx
-          .insert(occurrences)
-          .values(chunk.map((p) => ({ scheduleId: p.o.schedule.id, dueAt: p.o.dueAt, outcome: p.outcome, at: now })))
-          .onConflictDoNothing()
-          .returning({ scheduleId: occurrences.scheduleId, dueAt: occurrences.dueAt });
-        for (const r of rows) fresh.add(`${r.scheduleId}@${r.dueAt.getTime()}`);
+      for (let i = 0; i < pending.length; i += 1000) {
+        const chunk = pending.slice(i, i + 1000).map((p) => ({ schedule_id: p.o.schedule.id, due_at: p.o.dueAt, outcome: p.outcome, at: now }));
+        const rows = rowsOf<{ schedule_id: number; due_at: Date | string }>(
+          await tx.execute(sql`
+            insert into ${occurrences} (schedule_id, due_at, outcome, at)
+            select schedule_id, due_at, outcome, at from ${recordset(chunk, { schedule_id: 'int', due_at: 'timestamptz', outcome: 'text', at: 'timestamptz' })}
+            on conflict do nothing
+            returning schedule_id, due_at`),
+        );
+        for (const r of rows) fresh.add(`${r.schedule_id}@${new Date(r.due_at).getTime()}`);
       }
       const happening = pending.filter((p) => fresh.has(`${p.o.schedule.id}@${p.o.dueAt.getTime()}`));
       const firedByKind = new Map<ScheduleKind, Occurrence[]>();
@@ -87,11 +90,9 @@ export async function tick(bot: Bot): Promise<TickReport> {
       }
       // One statement moves every claimed schedule on (instead of one per row).
       if (advanced.length) {
-        const values = sql.join(
-          advanced.map((a) => sql`(${a.id}::int, ${a.at ? a.at.toISOString() : null}::timestamptz)`),
-          sql`, `,
+        await tx.execute(
+          sql`update ${schedules} set next_due_at = v.at from ${recordset(advanced, { id: 'int', at: 'timestamptz' })} where ${schedules.id} = v.id`,
         );
-        await tx.execute(sql`update ${schedules} set next_due_at = v.at from (values ${values}) as v(id, at) where ${schedules.id} = v.id`);
       }
       return due.length;
     });

@@ -22,18 +22,19 @@ export function followUpDays(team: Team): number {
 
 /** When the team wants follow-ups: a one-off schedule N days after the post, at the same local time. */
 export async function scheduleFollowUp(db: Tx, team: Team, post: Post, zone: string): Promise<void> {
-  const days = followUpDays(team);
-  if (!days) return;
-  const at = DateTime.fromJSDate(post.postedAt, { zone }).plus({ days });
-  const rule = { type: 'once' as const, date: at.toISODate()!, time: at.toFormat('HH:mm') };
-  await db.insert(schedules).values({
-    teamId: team.id,
-    kind: FOLLOWUP_KIND,
-    zone,
-    rule,
-    nextDueAt: localToInstant(rule.date, rule.time, zone),
-    payload: { postId: post.id },
+  await scheduleFollowUps(db, [{ team, post, zone }]);
+}
+
+/** The same for a whole fan-out: one insert for every team that asked for follow-ups. */
+export async function scheduleFollowUps(db: Tx, items: readonly { team: Team; post: Post; zone: string }[]): Promise<void> {
+  const rows = items.flatMap(({ team, post, zone }) => {
+    const days = followUpDays(team);
+    if (!days) return [];
+    const at = DateTime.fromJSDate(post.postedAt, { zone }).plus({ days });
+    const rule = { type: 'once' as const, date: at.toISODate()!, time: at.toFormat('HH:mm') };
+    return [{ teamId: team.id, kind: FOLLOWUP_KIND, zone, rule, nextDueAt: localToInstant(rule.date, rule.time, zone), payload: { postId: post.id } }];
   });
+  for (let i = 0; i < rows.length; i += 500) await db.insert(schedules).values(rows.slice(i, i + 500));
 }
 
 /** The MAC that stands for one member in one post's count: one member counts once, and is named nowhere. */

@@ -3,6 +3,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Secrets } from '../../core/secrets.js';
 import type { Tx } from '../../db/client.js';
+import { recordset, rowsOf } from '../../db/bulk.js';
 import { customPrompts, promptRotations } from '../../db/schema/index.js';
 import { PROMPT_LIBRARY, THEMES, type Theme } from './library.js';
 
@@ -101,10 +102,21 @@ export async function customPromptsOf(db: Tx, teamIds: readonly number[]): Promi
   return out;
 }
 
-/** The library part of a theme set's pool (custom prompts are added per team). */
-export function libraryPool(themes: readonly Theme[]): AnyPrompt[] {
-  const set = new Set(themes.length ? themes : THEMES);
-  return PROMPT_LIBRARY.filter((p) => set.has(p.theme)).map((p) => ({ ...p, kind: 'library' as const }));
+const libraryPools = new Map<string, readonly AnyPrompt[]>();
+
+/**
+ * The library part of a theme set's pool (custom prompts are added per team). The same few theme sets
+ * serve every team, so each is built once (frozen: callers copy, never change it).
+ */
+export function libraryPool(themes: readonly Theme[]): readonly AnyPrompt[] {
+  const scope = themeScope(themes);
+  let pool = libraryPools.get(scope);
+  if (!pool) {
+    const set = new Set(themes.length ? themes : THEMES);
+    pool = Object.freeze(PROMPT_LIBRARY.filter((p) => set.has(p.theme)).map((p) => Object.freeze({ ...p, kind: 'library' as const })));
+    libraryPools.set(scope, pool);
+  }
+  return pool;
 }
 
 /**
@@ -113,23 +125,26 @@ export function libraryPool(themes: readonly Theme[]): AnyPrompt[] {
  */
 export async function lockRotations(db: Tx, pairs: readonly { teamId: number; scope: string }[]): Promise<Map<string, RotationState & { id: number }>> {
   const out = new Map<string, RotationState & { id: number }>();
-  for (let i = 0; i < pairs.length; i += 500) {
-    const rows = await db
-      .insert(promptRotations)
-      .values(pairs.slice(i, i + 500).map((p) => ({ teamId: p.teamId, scope: p.scope })))
-      .onConflictDoUpdate({ target: [promptRotations.teamId, promptRotations.scope], set: { scope: sql`excluded.scope` } })
-      .returning();
-    for (const r of rows) out.set(`${r.teamId}|${r.scope}`, { id: r.id, cycle: r.cycle, seen: r.seen });
+  for (let i = 0; i < pairs.length; i += 1000) {
+    const chunk = pairs.slice(i, i + 1000).map((p) => ({ team_id: p.teamId, scope: p.scope }));
+    // ON CONFLICT DO UPDATE takes each existing row's lock, as takeNext does for one.
+    const rows = rowsOf<{ id: number; team_id: number; scope: string; cycle: number; seen: string[] | string }>(
+      await db.execute(sql`
+        insert into ${promptRotations} (team_id, scope)
+        select team_id, scope from ${recordset(chunk, { team_id: 'int', scope: 'text' })}
+        on conflict (team_id, scope) do update set scope = excluded.scope
+        returning id, team_id, scope, cycle, seen`),
+    );
+    for (const r of rows) out.set(`${r.team_id}|${r.scope}`, { id: r.id, cycle: r.cycle, seen: typeof r.seen === 'string' ? JSON.parse(r.seen) : r.seen });
   }
   return out;
 }
 
 export async function saveRotations(db: Tx, states: readonly (RotationState & { id: number })[]): Promise<void> {
-  for (let i = 0; i < states.length; i += 500) {
-    const values = sql.join(
-      states.slice(i, i + 500).map((s) => sql`(${s.id}::int, ${s.cycle}::int, ${JSON.stringify(s.seen)}::jsonb)`),
-      sql`, `,
+  for (let i = 0; i < states.length; i += 1000) {
+    const chunk = states.slice(i, i + 1000).map((s) => ({ id: s.id, cycle: s.cycle, seen: s.seen }));
+    await db.execute(
+      sql`update ${promptRotations} set cycle = v.cycle, seen = v.seen from ${recordset(chunk, { id: 'int', cycle: 'int', seen: 'jsonb' })} where ${promptRotations.id} = v.id`,
     );
-    await db.execute(sql`update ${promptRotations} set cycle = v.cycle, seen = v.seen from (values ${values}) as v(id, cycle, seen) where ${promptRotations.id} = v.id`);
   }
 }

@@ -1,14 +1,15 @@
 // The thread starter: one question, its theme, how to answer, and a button to answer anonymously.
 import type { Team } from '../../core/teams.js';
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Secrets } from '../../core/secrets.js';
 import { message, noteBlock, textBlock, untrusted, type Message, type Span } from '../../core/message.js';
 import type { Tx } from '../../db/client.js';
+import { recordset, rowsOf } from '../../db/bulk.js';
 import { promptPosts, teams } from '../../db/schema/index.js';
 import { t, tx as words, type Lang } from '../../i18n/index.js';
 import { enqueue, enqueueMany } from '../../schedule/outbox.js';
-import { scheduleFollowUp } from './followup.js';
+import { scheduleFollowUp, scheduleFollowUps } from './followup.js';
 import { THEME_NAMES, type Theme } from './library.js';
 import { customPromptsOf, libraryPool, lockRotations, nextInRotation, promptPool, saveRotations, takeNext, themeScope, type AnyPrompt } from './rotation.js';
 import { teamLang } from './team.js';
@@ -97,17 +98,25 @@ export async function openPromptThreads(db: Tx, secrets: Secrets, items: readonl
   });
   await saveRotations(db, [...rotations.values()]);
   const posts = new Map<string, Post>();
-  for (let n = 0; n < picks.length; n += 500) {
-    const rows = await db
-      .insert(promptPosts)
-      .values(picks.slice(n, n + 500).map((p) => ({ teamId: p.team.id, scheduleId: p.scheduleId, promptId: p.prompt.id, channel: p.channel, outboxKey: p.key, postedAt: now })))
-      .returning();
-    for (const r of rows) posts.set(r.outboxKey, r);
+  for (let n = 0; n < picks.length; n += 1000) {
+    const chunk = picks.slice(n, n + 1000).map((p) => ({ team_id: p.team.id, schedule_id: p.scheduleId, prompt_id: p.prompt.id, channel: p.channel, outbox_key: p.key, posted_at: now }));
+    const rows = rowsOf<{ id: number; outbox_key: string }>(
+      await db.execute(sql`
+        insert into ${promptPosts} (team_id, schedule_id, prompt_id, channel, outbox_key, posted_at)
+        select team_id, schedule_id, prompt_id, channel, outbox_key, posted_at
+        from ${recordset(chunk, { team_id: 'int', schedule_id: 'int', prompt_id: 'text', channel: 'text', outbox_key: 'text', posted_at: 'timestamptz' })}
+        returning id, outbox_key`),
+    );
+    const byKey = new Map(chunk.map((c) => [c.outbox_key, c]));
+    for (const r of rows) {
+      const c = byKey.get(r.outbox_key)!;
+      posts.set(r.outbox_key, { id: r.id, teamId: c.team_id, scheduleId: c.schedule_id, promptId: c.prompt_id, channel: c.channel, outboxKey: c.outbox_key, postedAt: now });
+    }
   }
   await enqueueMany(
     db,
     now,
     picks.map((p) => ({ teamId: p.team.id, key: p.key, target: { kind: 'channel' as const, channel: p.channel }, message: starterMessage(p.prompt, teamLang(p.team), posts.get(p.key)!.id) })),
   );
-  for (const p of picks) await scheduleFollowUp(db, p.team, posts.get(p.key)!, p.zone);
+  await scheduleFollowUps(db, picks.map((p) => ({ team: p.team, post: posts.get(p.key)!, zone: p.zone })));
 }
