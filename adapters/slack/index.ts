@@ -12,6 +12,7 @@ import { registerEvents } from './receive/events.js';
 import { slackListener } from './receive/http.js';
 import { registerInteractions } from './receive/interactions.js';
 import { Members } from './receive/members.js';
+import { safeError } from '../../src/log.js';
 
 export { SlackPort } from './port.js';
 export { SLACK_LIMITS } from './render/limits.js';
@@ -67,7 +68,7 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
     bolt = new Bolt({ receiver, ...(auth ? {} : { token: config.SLACK_BOT_TOKEN }), clientOptions, logger });
   }
   bolt.error(async (e) => {
-    bot.log.error({ adapter: 'slack', err: { name: e.name, code: (e as { code?: string }).code, message: e.message.slice(0, 200) } }, 'slack handler failed');
+    bot.log.error({ adapter: 'slack', err: safeError(e) }, 'slack handler failed');
   });
 
   bot.attach(port);

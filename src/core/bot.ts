@@ -19,6 +19,7 @@ import type { ChatPort, Invocation, Platform } from './port.js';
 import { findCommand, type Registry } from './registry.js';
 import type { Secrets } from './secrets.js';
 import { ensureMember, ensureTeam, isFacilitator } from './teams.js';
+import { safeError } from '../log.js';
 
 export interface BotOptions {
   database: Database;
@@ -205,13 +206,13 @@ export class Bot {
       const ref = errorReference();
       this.metrics.errors.inc({ where: where.split(':')[0] });
       // Only the error's name, stack and where: never the member's input.
-      this.log.error({ ref, where, err: { name: (e as Error)?.name, message: (e as Error)?.message, stack: (e as Error)?.stack } }, 'unexpected error');
+      this.log.error({ ref, where, err: safeError(e) }, 'unexpected error');
       msg = message(textBlock(t(lang, 'core.bug', { ref })));
     }
     try {
       await port?.answerPrivately(inv, msg);
     } catch (err) {
-      this.log.error({ where, err: { message: (err as Error).message } }, 'could not answer the member');
+      this.log.error({ where, err: safeError(err) }, 'could not answer the member');
     }
   }
 

@@ -1,6 +1,7 @@
 // One HTTP server on PORT for everything: health, metrics, Slack events, Discord interactions, the playground.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Bot } from '../core/bot.js';
+import { safeError } from '../log.js';
 
 export type Listener = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -50,7 +51,7 @@ export class HttpServer {
       }
       await listener(req, res);
     } catch (e) {
-      this.bot.log.error({ path, err: { message: (e as Error).message, stack: (e as Error).stack } }, 'http handler failed');
+      this.bot.log.error({ path, err: safeError(e) }, 'http handler failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('internal error');
     }

@@ -7,6 +7,7 @@ import type { ChatPort, Platform } from '../core/port.js';
 import { recordset } from '../db/bulk.js';
 import { outbox, teams } from '../db/schema/index.js';
 import { claimReady, findByKey, type OutboxRow } from './outbox.js';
+import { safeError } from '../log.js';
 
 /** How long a claimed row stays with its replica; SOJUSZ_LEASE_MS shortens it (benchmarks, crash drills). */
 export const LEASE_MS = Number(process.env.SOJUSZ_LEASE_MS) > 0 ? Number(process.env.SOJUSZ_LEASE_MS) : 60_000;
@@ -207,7 +208,7 @@ class AckBuffer {
         for (const a of batch) this.refs.delete(a.key);
       } catch (e) {
         // The rows stay leased; when the lease ends they are resent, and findSent / the nonce catch the repeat.
-        this.bot.log.error({ rows: batch.length, err: { message: (e as Error).message } }, 'could not record sent messages');
+        this.bot.log.error({ rows: batch.length, err: safeError(e) }, 'could not record sent messages');
       }
     });
     return this.writing;

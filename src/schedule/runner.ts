@@ -4,6 +4,7 @@ import cron from 'node-cron';
 import type { Bot } from '../core/bot.js';
 import { tick } from './scheduler.js';
 import { deliverAll } from './delivery.js';
+import { safeError } from '../log.js';
 
 type Lane = 'tick' | 'deliver';
 
@@ -34,7 +35,7 @@ export class Runner {
       return;
     }
     this.busy[lane] = fn()
-      .catch((e) => this.bot.log.error({ lane, err: { message: (e as Error).message } }, 'scheduled work failed'))
+      .catch((e) => this.bot.log.error({ lane, err: safeError(e) }, 'scheduled work failed'))
       .finally(() => {
         this.busy[lane] = undefined;
         if (this.again[lane]) {

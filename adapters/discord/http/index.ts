@@ -5,6 +5,7 @@ import type { Listener } from '../../../src/http/server.js';
 import { dispatchInteraction, type RawInteraction } from '../interactions/dispatch.js';
 import type { DiscordPort } from '../port.js';
 import { publicKeyFromHex, verifySignature } from './verify.js';
+import { safeError } from '../../../src/log.js';
 
 const MAX_BODY = 1_000_000;
 
@@ -40,7 +41,7 @@ export function interactionsListener(o: { bot: Bot; port: DiscordPort; publicKey
         answered();
       });
     const work = dispatchInteraction({ bot: o.bot, port: o.port, deferAfterMs: o.deferAfterMs }, interaction, respond).catch((e: Error) =>
-      log.error({ err: { name: e.name, message: e.message } }, 'interaction failed'),
+      log.error({ err: safeError(e) }, 'interaction failed'),
     );
     await Promise.race([first, work]);
     if (!res.headersSent) res.writeHead(500).end();

@@ -6,6 +6,7 @@ import { pickLanguage, tx } from '../../../src/i18n/index.js';
 import type { Clients } from '../clients.js';
 import { BOT_SCOPES } from '../scopes.js';
 import type { DbInstallationStore } from './store.js';
+import { safeError } from '../../../src/log.js';
 
 function page(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
@@ -41,7 +42,7 @@ export function oauthOptions(o: { bot: Bot; store: DbInstallationStore; clients:
             }
             page(res, 200, tx(pickLanguage(null, null, locale), 'slack.install.done'));
             await o.bot.handle({ kind: 'installed', platform: 'slack', team, teamName: installation.team?.name, installer, locale });
-          })().catch((e) => o.bot.log.error({ err: { message: (e as Error).message } }, 'slack install follow-up failed'));
+          })().catch((e) => o.bot.log.error({ err: safeError(e) }, 'slack install follow-up failed'));
         },
         failure: (_err: unknown, _opts: InstallURLOptions, _req: IncomingMessage, res: ServerResponse) => {
           page(res, 400, tx('en', 'slack.install.failed'));

@@ -8,6 +8,7 @@ import type { ChatPort } from '../../../src/core/port.js';
 import { actionOf } from '../render/blocks.js';
 import { decodeMetadata, FORM_CALLBACK, readValues, renderModal } from '../render/modal.js';
 import type { Members } from './members.js';
+import { safeError } from '../../../src/log.js';
 
 /** Slack closes the modal with an error after 3 s; answer before that and finish the rest privately. */
 const SUBMIT_BUDGET_MS = 2500;
@@ -47,7 +48,7 @@ export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, por
       value: action.value ?? action.selected_option?.value,
       ...(channel && ts ? { source: { team, channel, id: ts } } : {}),
     });
-    if (out && out.kind === 'next') await port.openForm(inv, out.form).catch((e) => bot.log.warn({ err: { message: (e as Error).message } }, 'could not open the next form'));
+    if (out && out.kind === 'next') await port.openForm(inv, out.form).catch((e) => bot.log.warn({ err: safeError(e) }, 'could not open the next form'));
   });
 
   bolt.view(FORM_CALLBACK, async ({ ack, body, view }) => {
