@@ -36,7 +36,7 @@ export async function openDatabase(config: Config): Promise<Database> {
 export async function createApp(config: Config, log: Logger, registry: Registry, clock: Clock = systemClock, given?: Database): Promise<App> {
   const database = given ?? (await openDatabase(config));
   const secret = config.SOJUSZ_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
-  const bot = new Bot({ database, clock, secrets: new Secrets(secret), log, registry });
+  const bot = new Bot({ database, clock, secrets: new Secrets(secret), log, registry, maxInFlight: config.SOJUSZ_MAX_IN_FLIGHT });
   bot.refreshGauges = async () => {
     const [row] = await bot.db
       .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${outbox.notBefore})` })

@@ -26,6 +26,7 @@ const schema = z
     DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'expected the numeric application id').optional(),
     DISCORD_PUBLIC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'expected the 64-character hex public key').optional(),
     DISCORD_API_URL: z.string().url('expected a URL such as https://discord.com/api').optional(),
+    SOJUSZ_MAX_IN_FLIGHT: z.coerce.number().int().min(1, 'expected a whole number of commands, at least 1 (default 100)').optional(),
     PUBLIC_URL: z.string().url('expected the public base URL, e.g. https://bot.example.org').optional(),
   })
   .superRefine((env, ctx) => {

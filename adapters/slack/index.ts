@@ -62,13 +62,14 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
       ...(auth ? { ...auth, installerOptions: { ...auth.installerOptions } } : { installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} } }),
       clientOptions,
       logger,
+      convoStore: false, // no conversation state is kept in Bolt: the core's is in the database
     });
   } else {
     receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger, ...(auth ?? {}) });
-    bolt = new Bolt({ receiver, ...(auth ? {} : { token: config.SLACK_BOT_TOKEN }), clientOptions, logger });
+    bolt = new Bolt({ receiver, ...(auth ? {} : { token: config.SLACK_BOT_TOKEN }), clientOptions, logger, convoStore: false });
   }
   bolt.error(async (e) => {
-    bot.log.error({ adapter: 'slack', err: safeError(e) }, 'slack handler failed');
+    bot.log.error({ adapter: 'slack', error: safeError(e) }, 'slack handler failed');
   });
 
   bot.attach(port);

@@ -18,7 +18,8 @@ import { Metrics } from './metrics.js';
 import type { ChatPort, Invocation, Platform } from './port.js';
 import { findCommand, type Registry } from './registry.js';
 import type { Secrets } from './secrets.js';
-import { ensureMember, ensureTeam, isFacilitator } from './teams.js';
+import { ensureTeamAndMember, isFacilitator } from './teams.js';
+import { Admission } from './admission.js';
 import { safeError } from '../log.js';
 
 export interface BotOptions {
@@ -29,6 +30,8 @@ export interface BotOptions {
   registry: Registry;
   ports?: ChatPort[];
   instanceId?: string;
+  /** Commands handled at once before new ones are answered busy (SOJUSZ_MAX_IN_FLIGHT). */
+  maxInFlight?: number;
 }
 
 export class Bot {
@@ -41,6 +44,8 @@ export class Bot {
   readonly ports = new Map<Platform, ChatPort>();
   readonly instanceId: string;
   readonly metrics = new Metrics();
+  /** Back-pressure for commands: adapters take a place before acknowledging (see admission.ts). */
+  readonly admission: Admission;
   /** Set by the runner: called after a handler queued messages, so they go out without waiting a tick. */
   onEnqueued?: () => void;
   /** The public base URL (PUBLIC_URL) when the bot serves HTTP; features build links with it (calendar feeds). */
@@ -58,6 +63,7 @@ export class Bot {
     this.log = o.log;
     this.registry = o.registry;
     this.instanceId = o.instanceId ?? randomUUID();
+    this.admission = new Admission(o.maxInFlight, () => this.metrics.busy.inc());
     for (const p of o.ports ?? []) this.attach(p);
   }
 
@@ -73,8 +79,7 @@ export class Bot {
 
   /** Build the handler context for a member's action (team and member found or created). */
   async context(inv: Invocation): Promise<Context> {
-    const team = await ensureTeam(this.db, inv.platform, inv.team, inv.teamName);
-    const member = await ensureMember(this.db, team.id, inv.member.id);
+    const { team, member } = await ensureTeamAndMember(this.db, inv.platform, inv.team, inv.member.id, inv.teamName);
     const lang = pickLanguage(member.lang, team.settings?.langSet ? team.lang : null, inv.member.locale ?? team.lang);
     return new Context(this, this.port(inv.platform), inv, team, member, lang, isFacilitator(member, inv.member.isAdmin));
   }
@@ -206,13 +211,13 @@ export class Bot {
       const ref = errorReference();
       this.metrics.errors.inc({ where: where.split(':')[0] });
       // Only the error's name, stack and where: never the member's input.
-      this.log.error({ ref, where, err: safeError(e) }, 'unexpected error');
+      this.log.error({ ref, where, error: safeError(e) }, 'unexpected error');
       msg = message(textBlock(t(lang, 'core.bug', { ref })));
     }
     try {
       await port?.answerPrivately(inv, msg);
     } catch (err) {
-      this.log.error({ where, err: safeError(err) }, 'could not answer the member');
+      this.log.error({ where, error: safeError(err) }, 'could not answer the member');
     }
   }
 

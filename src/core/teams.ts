@@ -1,5 +1,6 @@
 // Teams and members as the core knows them: found or created on first contact, settings read with defaults.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
 import type { Tx } from '../db/client.js';
 import { members, teams } from '../db/schema/index.js';
 import type { Platform } from './port.js';
@@ -33,6 +34,30 @@ export async function ensureMember(tx: Tx, teamId: number, externalId: string): 
     .onConflictDoUpdate({ target: [members.teamId, members.externalId], set: { externalId } })
     .returning();
   return row!;
+}
+
+/** The lookup every command and click starts with, built once per database (prepared: no query building per request). */
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+function prepareLookup(db: Db) {
+  return db
+    .select({ team: teams, member: members })
+    .from(teams)
+    .leftJoin(members, and(eq(members.teamId, teams.id), eq(members.externalId, sql.placeholder('member'))))
+    .where(and(eq(teams.platform, sql.placeholder('platform')), eq(teams.externalId, sql.placeholder('team'))))
+    .prepare('team_and_member');
+}
+
+/**
+ * The team and the member who acted, in one round trip; created on first contact (and a returning team
+ * marked installed again), like ensureTeam and ensureMember.
+ */
+export async function ensureTeamAndMember(db: Db, platform: Platform, teamExt: string, memberExt: string, teamName?: string): Promise<{ team: Team; member: Member }> {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  const [found] = await lookup.execute({ platform, team: teamExt, member: memberExt });
+  if (found && !found.team.uninstalledAt && found.member) return { team: found.team, member: found.member };
+  const team = found && !found.team.uninstalledAt ? found.team : await ensureTeam(db, platform, teamExt, teamName);
+  return { team, member: found?.member ?? (await ensureMember(db, team.id, memberExt)) };
 }
 
 export async function findTeam(tx: Tx, platform: Platform, externalId: string): Promise<Team | undefined> {

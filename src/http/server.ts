@@ -51,7 +51,7 @@ export class HttpServer {
       }
       await listener(req, res);
     } catch (e) {
-      this.bot.log.error({ path, err: safeError(e) }, 'http handler failed');
+      this.bot.log.error({ path, error: safeError(e) }, 'http handler failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('internal error');
     }

@@ -208,7 +208,7 @@ class AckBuffer {
         for (const a of batch) this.refs.delete(a.key);
       } catch (e) {
         // The rows stay leased; when the lease ends they are resent, and findSent / the nonce catch the repeat.
-        this.bot.log.error({ rows: batch.length, err: safeError(e) }, 'could not record sent messages');
+        this.bot.log.error({ rows: batch.length, error: safeError(e) }, 'could not record sent messages');
       }
     });
     return this.writing;

@@ -35,7 +35,7 @@ export class Runner {
       return;
     }
     this.busy[lane] = fn()
-      .catch((e) => this.bot.log.error({ lane, err: safeError(e) }, 'scheduled work failed'))
+      .catch((e) => this.bot.log.error({ lane, error: safeError(e) }, 'scheduled work failed'))
       .finally(() => {
         this.busy[lane] = undefined;
         if (this.again[lane]) {

@@ -51,6 +51,8 @@ export interface SlackHarnessOptions {
   /** Socket Mode (the fake's WebSocket) instead of HTTP. */
   socket?: boolean;
   fake?: FakeSlackOptions;
+  /** SOJUSZ_MAX_IN_FLIGHT: commands handled at once before new ones are answered busy. */
+  maxInFlight?: number;
 }
 
 export interface SlackHarness {
@@ -88,6 +90,7 @@ export async function startSlackHarness(o: SlackHarnessOptions = {}): Promise<Sl
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     ...(o.oauth ? { SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret-0123456789' } : { SLACK_BOT_TOKEN: 'xoxb-test-token' }),
     ...(o.socket ? { SLACK_APP_TOKEN: 'xapp-test-token' } : {}),
+    ...(o.maxInFlight ? { SOJUSZ_MAX_IN_FLIGHT: String(o.maxInFlight) } : {}),
   });
   const app = await createApp(config, createLogger('debug', sink), o.registry ?? buildRegistry(), clock, database);
   const slack = await startSlack(app, config);

@@ -27,18 +27,18 @@ export async function startGateway(o: GatewayOptions): Promise<RunningAdapter & 
       await o.port.rest.post(Routes.interactionCallback(raw.id, raw.token), { body, auth: false });
     };
     dispatchInteraction({ bot: o.bot, port: o.port, deferAfterMs: o.deferAfterMs }, raw, respond).catch((e: Error) =>
-      log.error({ err: safeError(e) }, 'interaction failed'),
+      log.error({ error: safeError(e) }, 'interaction failed'),
     );
   });
 
   client.on(Events.GuildCreate, (guild: Guild) => {
     void o.bot
       .handle({ kind: 'installed', platform: 'discord', team: guild.id, teamName: guild.name, installer: guild.ownerId, locale: guild.preferredLocale, systemChannel: guild.systemChannelId ?? undefined })
-      .catch((e: Error) => log.error({ err: safeError(e) }, 'install hook failed'));
+      .catch((e: Error) => log.error({ error: safeError(e) }, 'install hook failed'));
   });
   client.on(Events.GuildDelete, (guild: Guild) => {
     if (!guild.available) return; // an outage, not a removal
-    void o.bot.handle({ kind: 'uninstalled', platform: 'discord', team: guild.id }).catch((e: Error) => log.error({ err: safeError(e) }, 'uninstall hook failed'));
+    void o.bot.handle({ kind: 'uninstalled', platform: 'discord', team: guild.id }).catch((e: Error) => log.error({ error: safeError(e) }, 'uninstall hook failed'));
   });
   client.on(Events.MessageCreate, (m: DjsMessage) => {
     const ch = m.channel;
@@ -46,7 +46,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningAdapter & 
     if (m.author.bot || !m.guildId || !ch.isThread() || ch.ownerId !== client.user?.id || !ch.parentId) return;
     void o.bot
       .handle({ kind: 'threadReply', platform: 'discord', team: m.guildId, channel: ch.parentId, thread: ch.id, member: m.author.id })
-      .catch((e: Error) => log.error({ err: safeError(e) }, 'thread reply hook failed'));
+      .catch((e: Error) => log.error({ error: safeError(e) }, 'thread reply hook failed'));
   });
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

@@ -41,7 +41,7 @@ export function interactionsListener(o: { bot: Bot; port: DiscordPort; publicKey
         answered();
       });
     const work = dispatchInteraction({ bot: o.bot, port: o.port, deferAfterMs: o.deferAfterMs }, interaction, respond).catch((e: Error) =>
-      log.error({ err: safeError(e) }, 'interaction failed'),
+      log.error({ error: safeError(e) }, 'interaction failed'),
     );
     await Promise.race([first, work]);
     if (!res.headersSent) res.writeHead(500).end();

@@ -42,7 +42,7 @@ export function oauthOptions(o: { bot: Bot; store: DbInstallationStore; clients:
             }
             page(res, 200, tx(pickLanguage(null, null, locale), 'slack.install.done'));
             await o.bot.handle({ kind: 'installed', platform: 'slack', team, teamName: installation.team?.name, installer, locale });
-          })().catch((e) => o.bot.log.error({ err: safeError(e) }, 'slack install follow-up failed'));
+          })().catch((e) => o.bot.log.error({ error: safeError(e) }, 'slack install follow-up failed'));
         },
         failure: (_err: unknown, _opts: InstallURLOptions, _req: IncomingMessage, res: ServerResponse) => {
           page(res, 400, tx('en', 'slack.install.failed'));

@@ -1,20 +1,26 @@
 // Slash commands: acknowledged at once (Slack waits 3 s at most), then handled with the text as typed.
-import type { App as Bolt } from '@slack/bolt';
+import type { App as Bolt, SlashCommand } from '@slack/bolt';
+import { busyText } from '../../../src/core/admission.js';
 import type { Bot } from '../../../src/core/bot.js';
 import type { Members } from './members.js';
 
 export function registerCommands(bolt: Bolt, bot: Bot, members: Members): void {
+  const handle = async (name: string, command: SlashCommand): Promise<void> => {
+    const inv = await members.invocation({
+      team: command.team_id,
+      user: command.user_id,
+      channel: command.channel_id,
+      teamName: command.team_domain,
+      handle: { triggerId: command.trigger_id, responseUrl: command.response_url, receivedAt: bot.clock.now().getTime() },
+    });
+    await bot.handle({ kind: 'command', inv, command: name, text: command.text ?? '' });
+  };
   for (const c of bot.registry.commands) {
     bolt.command(`/${c.name}`, async ({ ack, command }) => {
+      // Too much already waiting: say so now, in the acknowledgement itself (no API call, nothing changed).
+      if (!bot.admission.tryEnter()) return ack({ response_type: 'ephemeral', text: busyText() });
       await ack();
-      const inv = await members.invocation({
-        team: command.team_id,
-        user: command.user_id,
-        channel: command.channel_id,
-        teamName: command.team_domain,
-        handle: { triggerId: command.trigger_id, responseUrl: command.response_url, receivedAt: bot.clock.now().getTime() },
-      });
-      await bot.handle({ kind: 'command', inv, command: c.name, text: command.text ?? '' });
+      await bot.admission.hold(() => handle(c.name, command));
     });
   }
 }

@@ -48,7 +48,7 @@ export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, por
       value: action.value ?? action.selected_option?.value,
       ...(channel && ts ? { source: { team, channel, id: ts } } : {}),
     });
-    if (out && out.kind === 'next') await port.openForm(inv, out.form).catch((e) => bot.log.warn({ err: safeError(e) }, 'could not open the next form'));
+    if (out && out.kind === 'next') await port.openForm(inv, out.form).catch((e) => bot.log.warn({ error: safeError(e) }, 'could not open the next form'));
   });
 
   bolt.view(FORM_CALLBACK, async ({ ack, body, view }) => {
