@@ -71,13 +71,13 @@ export interface DiscordHarness {
   close(): Promise<void>;
 }
 
-export async function startDiscordHarness(o: { mode: 'gateway' | 'http'; registry?: Registry; start?: string; fake?: FakeDiscordOptions; deferAfterMs?: number }): Promise<DiscordHarness> {
+export async function startDiscordHarness(o: { mode: 'gateway' | 'http'; registry?: Registry; start?: string; fake?: FakeDiscordOptions; deferAfterMs?: number; maxInFlight?: number }): Promise<DiscordHarness> {
   const fake = await startFakeDiscord({ token: 'fake-token', ...o.fake });
   const database = await testDatabase();
   const clock = new ManualClock(o.start ?? '2026-03-02T08:00:00Z');
   const logs: string[] = [];
   const sink = new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) });
-  const bot = new Bot({ database, clock, secrets: new Secrets(TEST_SECRET), log: createLogger('debug', sink), registry: o.registry ?? buildRegistry() });
+  const bot = new Bot({ database, clock, secrets: new Secrets(TEST_SECRET), log: createLogger('debug', sink), registry: o.registry ?? buildRegistry(), maxInFlight: o.maxInFlight });
   const http = new HttpServer(bot);
   const runner = new Runner(bot);
   const app: App = {

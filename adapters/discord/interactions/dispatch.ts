@@ -1,4 +1,5 @@
 // Discord interactions → core events, the same for gateway and HTTP mode: commands, buttons, modal steps, field errors.
+import { busyText } from '../../../src/core/admission.js';
 import type { Bot } from '../../../src/core/bot.js';
 import type { CoreEvent, FormOutcome } from '../../../src/core/events.js';
 import { message, noteBlock, textBlock, type Message } from '../../../src/core/message.js';
@@ -75,6 +76,15 @@ export function makeHandle(raw: RawInteraction, respond: InteractionHandle['resp
 /** Handle one interaction; every path acknowledges it exactly once. */
 export async function dispatchInteraction(o: DispatchOptions, raw: RawInteraction, respond: InteractionHandle['respond']): Promise<void> {
   if (raw.type === 1) return respond({ type: 1 });
+  if (raw.type === 2) {
+    // Too much already waiting: a private "busy, try again" now, instead of a form that could open too late.
+    if (!o.bot.admission.tryEnter()) return respond({ type: 4, data: { content: busyText(), flags: 64, allowed_mentions: { parse: [] } } });
+    return o.bot.admission.hold(() => dispatchAdmitted(o, raw, respond));
+  }
+  return dispatchAdmitted(o, raw, respond);
+}
+
+async function dispatchAdmitted(o: DispatchOptions, raw: RawInteraction, respond: InteractionHandle['respond']): Promise<void> {
   const h = makeHandle(raw, respond);
   const inv = invocation(raw, h);
   const mode = raw.type === 3 ? 'update' : 'private';
