@@ -15,12 +15,12 @@ export function registerCommands(bolt: Bolt, bot: Bot, members: Members): void {
     });
     await bot.handle({ kind: 'command', inv, command: name, text: command.text ?? '' });
   };
-  for (const c of bot.registry.commands) {
-    bolt.command(`/${c.name}`, async ({ ack, command }) => {
-      // Too much already waiting: say so now, in the acknowledgement itself (no API call, nothing changed).
-      if (!bot.admission.tryEnter()) return ack({ response_type: 'ephemeral', text: busyText() });
-      await ack();
-      await bot.admission.hold(() => handle(c.name, command));
-    });
-  }
+  // One listener for every command (Bolt runs each event past every listener's filters, so fewer is cheaper);
+  // the core answers a command it does not know.
+  bolt.command(/^\/[\w-]+$/, async ({ ack, command }) => {
+    // Too much already waiting: say so now, in the acknowledgement itself (no API call, nothing changed).
+    if (!bot.admission.tryEnter()) return ack({ response_type: 'ephemeral', text: busyText() });
+    await ack();
+    await bot.admission.hold(() => handle(command.command.slice(1), command));
+  });
 }
