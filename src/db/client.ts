@@ -18,6 +18,11 @@ export interface Database {
   shared: boolean;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: call `onNotify` on every NOTIFY on `channel` (from any process sharing the database).
+   * Resolves once listening; the returned function stops. PGlite has one process, so nothing to hear.
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole data directory as a tarball (tests start fresh databases from a migrated one). */
   dump?(): Promise<Blob | File>;
 }
@@ -101,6 +106,10 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
       } catch {
         return false;
       }
+    },
+    async listen(channel, onNotify) {
+      const { unlisten } = await client.listen(channel, () => onNotify());
+      return unlisten;
     },
     async close() {
       await client.end({ timeout: 5 });

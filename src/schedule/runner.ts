@@ -2,7 +2,7 @@
 // outbox, so messages of a large fan-out start going out as soon as the first claimed batch commits.
 import cron from 'node-cron';
 import type { Bot } from '../core/bot.js';
-import { tick } from './scheduler.js';
+import { OUTBOX_READY, tick } from './scheduler.js';
 import { deliverAll } from './delivery.js';
 import { safeError } from '../log.js';
 
@@ -15,6 +15,7 @@ export class Runner {
   /** A kick that arrived while the lane was busy: run once more when it finishes. */
   private readonly again: Partial<Record<Lane, boolean>> = {};
   private stopping = false;
+  private unlisten?: Promise<(() => Promise<void>) | undefined>;
 
   constructor(private readonly bot: Bot, private readonly deliveryEveryMs = 1000) {}
 
@@ -23,6 +24,13 @@ export class Runner {
     this.task = cron.schedule('* * * * *', () => void this.run('tick', () => tick(this.bot)), { timezone: 'UTC', noOverlap: true });
     this.timer = setInterval(() => void this.run('deliver', () => deliverAll(this.bot)), this.deliveryEveryMs);
     this.bot.onEnqueued = () => void this.run('deliver', () => deliverAll(this.bot));
+    // Another replica's tick queued messages: start sending them now rather than at our next beat.
+    this.unlisten = this.bot.database.listen
+      ?.(OUTBOX_READY, () => void this.run('deliver', () => deliverAll(this.bot)))
+      .catch((e) => {
+        this.bot.log.warn({ error: safeError(e) }, 'cannot listen for queued messages; delivering on the beat only');
+        return undefined;
+      });
     // On start (also after a restart), claim what is due and send what is waiting without waiting a beat.
     void this.run('tick', () => tick(this.bot));
     void this.run('deliver', () => deliverAll(this.bot));
@@ -53,6 +61,7 @@ export class Runner {
     await this.task?.stop();
     clearInterval(this.timer);
     this.bot.onEnqueued = undefined;
+    await (await this.unlisten)?.().catch(() => undefined);
     const inFlight = Object.values(this.busy).filter(Boolean);
     if (inFlight.length) await Promise.race([Promise.all(inFlight), new Promise((r) => setTimeout(r, timeoutMs))]);
   }

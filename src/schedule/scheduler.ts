@@ -8,6 +8,8 @@ import type { Occurrence, ScheduleKind, ScheduleRow } from './kinds.js';
 import { nextOccurrence } from './occurrence.js';
 
 export const DEFAULT_GRACE_MS = 6 * HOUR;
+/** The NOTIFY channel on which a tick says "new messages are queued" to every replica. */
+export const OUTBOX_READY = 'sojusz_outbox_ready';
 const BATCH = 200;
 /** Safety bound on catching up one schedule after a long downtime. */
 const MAX_CATCH_UP = 500;
@@ -88,6 +90,8 @@ export async function tick(bot: Bot): Promise<TickReport> {
         if (kind.fireMany) await kind.fireMany(os);
         else for (const o of os) await kind.fire(o);
       }
+      // Wake every replica's delivery on commit (NOTIFY is transactional), not only this one's.
+      if (firedByKind.size) await tx.execute(sql`select pg_notify(${OUTBOX_READY}, '')`);
       // One statement moves every claimed schedule on (instead of one per row).
       if (advanced.length) {
         await tx.execute(

@@ -7,7 +7,9 @@ import { ensureTeam } from '../../src/core/teams.js';
 import { occurrences, outbox, schedules } from '../../src/db/schema/index.js';
 import { enqueue } from '../../src/schedule/outbox.js';
 import type { ScheduleKind } from '../../src/schedule/kinds.js';
-import { secondConnection } from '../helpers/db.js';
+import { onPostgres, secondConnection } from '../helpers/db.js';
+import { Runner } from '../../src/schedule/runner.js';
+import { tick } from '../../src/schedule/scheduler.js';
 import { makeBot, type TestBot } from '../helpers/bot.js';
 
 const skippedSeen: string[] = [];
@@ -103,4 +105,28 @@ describe('the scheduler', () => {
     await b.bot.runDueWork();
     expect(b.mem.dms('U_Y')).toHaveLength(1);
   });
+
+  // PGlite is one process: there is no other replica to wake, and nothing listens.
+  it.skipIf(!onPostgres())('a replica that did not tick sends what another queued at once, not at its next beat', async () => {
+    b.clock.set(a.clock.now());
+    const runner = new Runner(b.bot, 3_600_000); // its own beat is an hour away
+    runner.start();
+    try {
+      await new Promise((r) => setTimeout(r, 300)); // its start-up claim finds nothing
+      const [row] = await a.bot.db
+        .insert(schedules)
+        .values({ teamId, kind: 'test-ping', zone: 'UTC', rule: { type: 'once', date: '2026-03-20', time: '12:00' }, nextDueAt: a.clock.now() })
+        .returning();
+      await tick(a.bot); // replica A queues the message and only notifies
+      const mine = (t: TestBot) => t.mem.posts('general').filter((p) => p.text === `ping ${a.clock.now().toISOString()}`);
+      const until = Date.now() + 5_000;
+      while (!mine(b).length && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(mine(a)).toHaveLength(0);
+      expect(mine(b)).toHaveLength(1);
+      await a.bot.db.delete(schedules).where(eq(schedules.id, row!.id));
+    } finally {
+      await runner.stop();
+    }
+  });
 });
+
