@@ -58,8 +58,13 @@ export async function benchFanout(sql: Sql, databaseUrl: string, o: { teams: num
     for (const c of children) c.send({ go: true });
     let killed = false;
     let first = 0;
+    let traced = t0;
     await until(() => {
       const seen = counter.scan();
+      if (process.env.BENCH_VERBOSE && Date.now() - traced >= 1000) {
+        traced = Date.now();
+        process.stderr.write(`  ${((traced - t0) / 1000).toFixed(1)} s: ${seen.size} delivered\n`);
+      }
       if (!first && seen.size) first = Date.now();
       if (o.killHalfway && !killed && seen.size >= o.teams / 2) {
         killed = true;

@@ -1,6 +1,6 @@
 // A throwaway PostgreSQL for the bench (initdb as the postgres user, fsync off), or BENCH_DATABASE_URL if set.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,7 @@ export async function startPostgres(): Promise<BenchPostgres> {
       try {
         asPostgres(`${bin}/pg_ctl -D ${dir}/data -m immediate stop`);
       } finally {
+        if (process.env.BENCH_VERBOSE) process.stderr.write(readFileSync(join(dir, 'log'), 'utf8').split('\n').slice(-30).join('\n'));
         rmSync(dir, { recursive: true, force: true });
       }
     },

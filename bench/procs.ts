@@ -11,15 +11,15 @@ const BUILD = join(ROOT, 'bench', '.build');
 
 /** Bundle the bot and the bench's own processes (bot replica, bare Bolt, bare loop) the way production is built. */
 export async function buildForBench(): Promise<void> {
-  await buildBundle(['main.ts', 'bench/replica.ts', 'bench/bare-bolt.ts', 'bench/bare-loop.ts'], BUILD);
+  await buildBundle(['main.ts', 'bench/replica.ts', 'bench/bare-bolt.ts', 'bench/bare-loop.ts', 'bench/fake-slack.ts'], BUILD);
 }
 
 export const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 
 export interface Child {
   proc: ChildProcess;
-  /** Resolves on the first IPC message `{ ready: true }`. */
-  ready: Promise<void>;
+  /** Resolves on the first IPC message `{ ready: true, … }`, with that message. */
+  ready: Promise<Record<string, unknown>>;
   send(msg: unknown): void;
   exited: Promise<number | null>;
   /** Peak resident set size so far, MB (VmHWM), while the process lives. */
@@ -31,13 +31,13 @@ export interface Child {
 export function spawnBuilt(script: string, env: Record<string, string>, opts: { ipc?: boolean; quiet?: boolean } = {}): Child {
   // BENCH_CPU_PROF=dir writes a V8 CPU profile per child into dir (open it in Chrome DevTools).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const proc = spawn(process.execPath, [...prof, '--enable-source-maps', join(BUILD, script.replace(/\.ts$/, '.js'))], {
+  const proc = spawn(process.execPath, [...prof, ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), '--enable-source-maps', join(BUILD, script.replace(/\.ts$/, '.js'))], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', ...env },
     stdio: ['ignore', opts.quiet === false ? 'inherit' : 'ignore', 'inherit', ...(opts.ipc === false ? [] : ['ipc' as const])],
   });
-  const ready = new Promise<void>((resolve, reject) => {
-    proc.on('message', (m) => (m as { ready?: boolean }).ready && resolve());
+  const ready = new Promise<Record<string, unknown>>((resolve, reject) => {
+    proc.on('message', (m) => (m as { ready?: boolean }).ready && resolve(m as Record<string, unknown>));
     proc.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
   });
   ready.catch(() => {});
