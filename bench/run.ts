@@ -101,9 +101,12 @@ async function main(): Promise<void> {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const json = JSON.stringify(result, null, 2);
-  writeFileSync(join(dir, `${result.at.replace(/[:.]/g, '-')}.json`), json);
-  // Partial runs (BENCH_ONLY, fewer teams) never replace the figures the README quotes.
-  if (!only && TEAMS === 10_000) writeFileSync(join(dir, 'latest.json'), json);
+  // Partial runs (BENCH_ONLY, fewer teams) go to partial/ (not kept in git) and never replace the README's figures.
+  const full = !only && TEAMS === 10_000;
+  const out = full ? dir : join(dir, 'partial');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, `${result.at.replace(/[:.]/g, '-')}.json`), json);
+  if (full) writeFileSync(join(dir, 'latest.json'), json);
 }
 
 main().then(
