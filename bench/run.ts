@@ -103,9 +103,9 @@ async function main(): Promise<void> {
   const json = JSON.stringify(result, null, 2);
   // Partial runs (BENCH_ONLY, fewer teams) go to partial/ (not kept in git) and never replace the README's figures.
   const full = !only && TEAMS === 10_000;
-  const out = full ? dir : join(dir, 'partial');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, `${result.at.replace(/[:.]/g, '-')}.json`), json);
+  const target = full ? dir : join(dir, 'partial');
+  mkdirSync(target, { recursive: true });
+  writeFileSync(join(target, `${result.at.replace(/[:.]/g, '-')}.json`), json);
   if (full) writeFileSync(join(dir, 'latest.json'), json);
 }
 
