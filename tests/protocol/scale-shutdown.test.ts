@@ -1,24 +1,36 @@
-// SIGTERM on the real process: it stops within 10 seconds with exit code 0, frees the data directory, and starts again.
+// The production bundle as `npm start` runs it (scripts/build.mjs → node main.js): it serves the playground, and on
+// SIGTERM stops within 10 seconds with exit code 0, frees the data directory, and starts again.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../../scripts/build.mjs';
+import { freePort } from '../../bench/pg.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'sojusz-sigterm-'));
+// Inside the repository, as dist/ is: the bundle finds migrations/ and the playground's files from there.
+const bundle = join(ROOT, 'node_modules', '.cache', `sojusz-bundle-${process.pid}`);
 const started: ChildProcess[] = [];
+let port = 0;
+
+beforeAll(async () => {
+  await buildBundle(['main.ts'], bundle);
+  port = await freePort();
+}, 60_000);
 
 afterAll(() => {
   for (const p of started) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(bundle, { recursive: true, force: true });
 });
 
-/** `node --import tsx main.ts` in playground mode on a fresh port; resolves once it logs that it is running. */
+/** `node main.js` (the bundle) in playground mode; resolves once it logs that it is running. */
 async function startBot(): Promise<{ proc: ChildProcess; output: () => string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
+  const proc = spawn(process.execPath, ['--enable-source-maps', join(bundle, 'main.js')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(proc);
@@ -34,7 +46,7 @@ async function startBot(): Promise<{ proc: ChildProcess; output: () => string }>
     }, 50);
     proc.once('exit', (code) => {
       clearInterval(timer);
-      fail(new Error(`main.ts exited with ${code} before it was running:\n${out.slice(-2000)}`));
+      fail(new Error(`the bundle exited with ${code} before it was running:\n${out.slice(-2000)}`));
     });
   });
   return { proc, output: () => out };
@@ -46,9 +58,13 @@ function exitOf(proc: ChildProcess): Promise<{ code: number | null; ms: number }
 }
 
 describe('stopping a running bot with SIGTERM', () => {
-  it('exits with code 0 within 10 seconds and releases the data directory lock', async () => {
+  it('serves the playground, then exits with code 0 within 10 seconds and releases the data directory lock', async () => {
     const { proc } = await startBot();
     expect(existsSync(join(dataDir, 'sojusz.lock'))).toBe(true);
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
+    expect((await fetch(`http://127.0.0.1:${port}/static/app.js`)).status).toBe(200);
     const exited = exitOf(proc);
     proc.kill('SIGTERM');
     const { code, ms } = await exited;
