@@ -46,14 +46,16 @@ async function main(): Promise<void> {
       if (a.bot.non2xx || a.bare.non2xx) rows.push({ metric: 'ack non-2xx or errors bot / bare', value: `${a.bot.non2xx} / ${a.bare.non2xx}`, target: '0', pass: !a.bot.non2xx && !a.bare.non2xx });
     }
     if (want('fanout')) {
-      step(`bare chat.postMessage loop (${TEAMS})`);
-      const bare = await benchBareLoop(TEAMS);
+      step(`bare chat.postMessage loop (${TEAMS}, three times)`);
+      // The baseline is noisy on a shared 2-core machine (4.8–6.7 s seen): the median of three runs.
+      const bares = [await benchBareLoop(TEAMS), await benchBareLoop(TEAMS), await benchBareLoop(TEAMS)].sort((x, y) => x.seconds - y.seconds);
+      const bare = bares[1]!;
       step(`fan-out, 1 replica (${TEAMS})`);
       const one = await benchFanout(sql, pg.url, { teams: TEAMS, replicas: 1 });
       step(`fan-out, 3 replicas (${TEAMS})`);
       const three = await benchFanout(sql, pg.url, { teams: TEAMS, replicas: 3 });
-      raw.fanout = { bare, one, three };
-      rows.push({ metric: `bare postMessage loop, ${TEAMS}`, value: `${fmt(bare.seconds)} s`, target: '' });
+      raw.fanout = { bare, bares, one, three };
+      rows.push({ metric: `bare postMessage loop, ${TEAMS}`, value: `${fmt(bare.seconds)} s (median of ${bares.map((b) => fmt(b.seconds)).join(' / ')})`, target: '' });
       for (const f of [one, three]) {
         const ratio = bare.seconds / f.seconds;
         rows.push({ metric: `fan-out ${TEAMS}, ${f.replicas} replica${f.replicas > 1 ? 's' : ''}`, value: `${fmt(f.seconds)} s (${fmt(ratio * 100, 0)}% of bare)`, target: '≥ 50% of bare', pass: ratio >= 0.5 });
