@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../scripts/build.mjs';
-import { freePort } from '../../bench/pg.js';
+import { createServer } from 'node:net';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'sojusz-sigterm-'));
@@ -14,6 +14,17 @@ const dataDir = mkdtempSync(join(tmpdir(), 'sojusz-sigterm-'));
 const bundle = join(ROOT, 'node_modules', '.cache', `sojusz-bundle-${process.pid}`);
 const started: ChildProcess[] = [];
 let port = 0;
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port: p } = s.address() as { port: number };
+      s.close(() => resolve(p));
+    });
+  });
+}
 
 beforeAll(async () => {
   await buildBundle(['main.ts'], bundle);
