@@ -11,7 +11,8 @@ COPY scripts ./scripts
 COPY src ./src
 COPY adapters ./adapters
 COPY commands ./commands
-RUN node scripts/build.mjs
+# main.ts → dist/main.js; the secret rotation as dist/src/ops/rotate-secret.js (docs/operations.md).
+RUN node scripts/build.mjs main.ts src/ops/rotate-secret.ts
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data HOST=0.0.0.0
