@@ -112,15 +112,19 @@ export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport>
       active.delete(g);
     }
   };
-  await topUp();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  if (waiting.size) {
-    // Stopping: rows claimed but never started go back for another replica.
-    const left = [...waiting.values()].flat();
-    await releaseAll(bot, left);
-    report.retried += left.length;
+  try {
+    await topUp();
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    if (waiting.size) {
+      // Stopping: rows claimed but never started go back for another replica.
+      const left = [...waiting.values()].flat();
+      await releaseAll(bot, left);
+      report.retried += left.length;
+    }
+  } finally {
+    // Whatever happened, what was sent is recorded (a crash here is the case findSent and the nonce cover).
+    await acks.flush();
   }
-  await acks.flush();
   if (failure) throw failure;
   return report;
 }
