@@ -5,7 +5,7 @@ import { message, textBlock } from '../../src/core/message.js';
 import type { Place } from '../../src/core/port.js';
 import { ensureTeam } from '../../src/core/teams.js';
 import { outbox } from '../../src/db/schema/index.js';
-import { deliverAll } from '../../src/schedule/delivery.js';
+import { deliverAll, LEASE_MS } from '../../src/schedule/delivery.js';
 import { enqueue } from '../../src/schedule/outbox.js';
 import { makeBot, type TestBot } from '../helpers/bot.js';
 
@@ -67,4 +67,22 @@ describe('outbox delivery', () => {
     expect(row!.status).toBe('pending');
     expect(row!.leaseUntil).toBeNull();
   });
+
+  it('leaves a row whose lease ran out while it waited in the queue to the next claim, and sends it once', async () => {
+    const real = tb.mem.post.bind(tb.mem);
+    tb.mem.post = async (to: Place, m, o) => {
+      // The first message takes longer than a whole lease: the second one's lease expires behind it.
+      if (o?.key === 'slow-1') tb.clock.advance(LEASE_MS + 1_000);
+      return real(to, m, o);
+    };
+    await say('slow-1', 'slow');
+    await say('slow-2', 'slow');
+    const first = await deliverAll(tb.bot);
+    expect(tb.mem.posts('slow').map((p) => p.text)).toEqual(['slow-1']);
+    expect(first.retried).toBe(1);
+    tb.mem.post = real;
+    await deliverAll(tb.bot);
+    expect(tb.mem.posts('slow').map((p) => p.text)).toEqual(['slow-1', 'slow-2']);
+  });
 });
+
