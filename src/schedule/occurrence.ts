@@ -14,23 +14,31 @@ function hm(time: string): { hour: number; minute: number } {
   return { hour: h!, minute: m! };
 }
 
+const MEMO_MAX = 4096;
+
+/** A pure function's answer by key, kept in `memo` (emptied when it reaches MEMO_MAX entries). */
+function remembered<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = compute();
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
+}
+
 /**
  * Wall time → instant, remembered: a Monday fan-out asks the same (date, time, zone) for thousands of
  * schedules, and each luxon zone conversion formats dates through Intl. Pure, so a bounded memo is safe.
  */
 const instants = new Map<string, number>();
-const MEMO_MAX = 4096;
 
 /** The local wall time on a date, as a UTC instant. A time inside a DST gap moves forward, as clocks do. */
 export function localToInstant(date: string, time: string, zone: string): Date {
-  const key = `${date}T${time}@${zone}`;
-  let ms = instants.get(key);
-  if (ms === undefined) {
+  const ms = remembered(instants, `${date}T${time}@${zone}`, () => {
     const [year, month, day] = date.split('-').map(Number);
-    ms = DateTime.fromObject({ year, month, day, ...hm(time) }, { zone }).toMillis();
-    if (instants.size >= MEMO_MAX) instants.clear();
-    instants.set(key, ms);
-  }
+    return DateTime.fromObject({ year, month, day, ...hm(time) }, { zone }).toMillis();
+  });
   return new Date(ms);
 }
 
@@ -87,14 +95,7 @@ const dates = new Map<string, string>();
 
 /** The local date (YYYY-MM-DD) of an instant in a zone (remembered, like localToInstant: a tick asks often). */
 export function localDate(at: Date, zone: string): string {
-  const key = `${at.getTime()}@${zone}`;
-  let date = dates.get(key);
-  if (date === undefined) {
-    date = DateTime.fromJSDate(at, { zone }).toISODate()!;
-    if (dates.size >= MEMO_MAX) dates.clear();
-    dates.set(key, date);
-  }
-  return date;
+  return remembered(dates, `${at.getTime()}@${zone}`, () => DateTime.fromJSDate(at, { zone }).toISODate()!);
 }
 
 /** A human date-time in the zone, for messages: "pt., 13.03.2026, 09:00" / "Fri, 13 Mar 2026, 09:00". */
