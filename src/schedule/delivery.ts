@@ -101,7 +101,7 @@ export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport>
       // The list may grow while we send (a later claim's rows for this channel): they follow in order.
       for (let i = 0; i < group.length; i++) {
         if (bot.stopping) {
-          await releaseAll(bot, group.slice(i));
+          await release(bot, group.slice(i));
           report.retried += group.length - i;
           break;
         }
@@ -118,7 +118,7 @@ export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport>
     if (waiting.size) {
       // Stopping: rows claimed but never started go back for another replica.
       const left = [...waiting.values()].flat();
-      await releaseAll(bot, left);
+      await release(bot, left);
       report.retried += left.length;
     }
   } finally {
@@ -133,19 +133,20 @@ function channelOf(r: OutboxRow): string {
   return r.target.kind === 'dm' ? `dm:${r.target.member}` : r.target.channel;
 }
 
-async function release(bot: Bot, row: OutboxRow, delayMs: number): Promise<void> {
-  await bot.db
-    .update(outbox)
-    .set({ leaseUntil: null, leaseOwner: null, attempts: Math.max(0, row.attempts - 1), notBefore: new Date(bot.clock.now().getTime() + delayMs) })
-    .where(eq(outbox.id, row.id));
-}
-
-/** Give claimed rows back untouched (shutdown): the claim's attempt is not counted. */
-async function releaseAll(bot: Bot, rows: OutboxRow[]): Promise<void> {
+/**
+ * Give claimed rows back (the claim's attempt is not counted): on shutdown as they were, or after `delayMs`
+ * (a pause or a platform this process does not serve), behind what is ready now.
+ */
+async function release(bot: Bot, rows: OutboxRow[], delayMs?: number): Promise<void> {
   if (!rows.length) return;
   await bot.db
     .update(outbox)
-    .set({ leaseUntil: null, leaseOwner: null, attempts: sql`greatest(${outbox.attempts} - 1, 0)` })
+    .set({
+      leaseUntil: null,
+      leaseOwner: null,
+      attempts: sql`greatest(${outbox.attempts} - 1, 0)`,
+      ...(delayMs === undefined ? {} : { notBefore: new Date(bot.clock.now().getTime() + delayMs) }),
+    })
     .where(inArray(outbox.id, rows.map((r) => r.id)));
 }
 
@@ -224,7 +225,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
   const now = () => bot.clock.now();
   if (!port) {
     // This process does not serve that platform (another replica may); leave it for later.
-    await release(bot, row, 30_000);
+    await release(bot, [row], 30_000);
     return 'retried';
   }
   const s = stateOf(bot);
@@ -236,7 +237,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
   // Waited so long in this pipeline that the lease ran out: another replica may hold the row now.
   if (row.leaseUntil && row.leaseUntil.getTime() <= nowMs) return 'retried';
   if (pausedUntil > nowMs) {
-    await release(bot, row, pausedUntil - nowMs);
+    await release(bot, [row], pausedUntil - nowMs);
     return 'retried';
   }
   try {
