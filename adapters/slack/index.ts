@@ -30,7 +30,7 @@ function boltLogger(bot: Bot): BoltLogger {
     debug: () => {},
     info: () => {},
     warn: (...m: unknown[]) => log.warn({ bolt: String(m[0]).slice(0, 200) }, 'bolt warning'),
-    error: (...m: unknown[]) => log.error({ bolt: String((m[0] as Error)?.message ?? m[0]).slice(0, 200) }, 'bolt error'),
+    error: (...m: unknown[]) => log.error({ error: m[0] instanceof Error ? safeError(m[0]) : { message: String(m[0]).slice(0, 200) } }, 'bolt error'),
     setLevel: (l: LogLevel) => void (level = l),
     getLevel: () => level,
     setName: () => {},
