@@ -5,7 +5,7 @@ import { Secrets } from '../../src/core/secrets.js';
 import { ensureTeam } from '../../src/core/teams.js';
 import { promptPosts, promptRotations, schedules } from '../../src/db/schema/index.js';
 import { PROMPT_LIBRARY } from '../../src/features/prompts/library.js';
-import { cycleOrder } from '../../src/features/prompts/rotation.js';
+import { cycleOrder, seededShuffle } from '../../src/features/prompts/rotation.js';
 import { facilitator, makeBot, TEST_SECRET, type TestBot } from '../helpers/bot.js';
 import { secondConnection } from '../helpers/db.js';
 import { DateTime } from 'luxon';
@@ -113,5 +113,13 @@ describe('rotation', () => {
     const orders = [1, 2, 3, 4].map((teamId) => cycleOrder(secrets, teamId, 'themes:*', 0, PROMPT_LIBRARY.map((p) => p.id)).join());
     expect(new Set(orders).size).toBe(4);
     expect(cycleOrder(secrets, 2, 'themes:*', 0, PROMPT_LIBRARY.map((p) => p.id))).toEqual(cycleOrder(secrets, 2, 'themes:*', 0, PROMPT_LIBRARY.map((p) => p.id)));
+  });
+
+  it('keeps the order of cycles already under way from one version of the bot to the next', () => {
+    // Recorded from the first release: a team mid-cycle after an upgrade must not see prompts again or miss some.
+    const items = Array.from({ length: 20 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    expect(seededShuffle(items, 'a-seed')).toEqual(
+      ['p19', 'p10', 'p04', 'p18', 'p16', 'p13', 'p01', 'p07', 'p02', 'p09', 'p06', 'p11', 'p12', 'p05', 'p14', 'p03', 'p17', 'p00', 'p08', 'p15'],
+    );
   });
 });

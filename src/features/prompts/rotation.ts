@@ -1,6 +1,6 @@
 // Prompt rotation: no repeats until a whole theme set was seen; the order is shuffled per team, yet reproducible.
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Secrets } from '../../core/secrets.js';
 import type { Tx } from '../../db/client.js';
 import { recordset, rowsOf } from '../../db/bulk.js';
@@ -15,10 +15,15 @@ export type AnyPrompt =
 export const customPromptId = (id: number) => `custom-${id}`;
 
 /** The pool a theme set draws from: its library prompts plus every one of the team's own prompts. */
-export async function promptPool(db: Tx, teamId: number, themes: readonly Theme[]): Promise<AnyPrompt[]> {
+export async function promptPool(db: Tx, teamId: number, themes: readonly Theme[]): Promise<readonly AnyPrompt[]> {
   const library = libraryPool(themes);
   const own = await db.select().from(customPrompts).where(eq(customPrompts.teamId, teamId)).orderBy(asc(customPrompts.id));
-  return [...library, ...own.map((c): AnyPrompt => ({ id: customPromptId(c.id), kind: 'custom', customId: c.id, text: c.text }))];
+  return withOwn(library, own.map((c): AnyPrompt => ({ id: customPromptId(c.id), kind: 'custom', customId: c.id, text: c.text })));
+}
+
+/** A team's pool: the shared library pool itself when the team has no prompts of its own (nothing to copy). */
+export function withOwn(library: readonly AnyPrompt[], own: readonly AnyPrompt[]): readonly AnyPrompt[] {
+  return own.length ? [...library, ...own] : library;
 }
 
 /** The rotation scope of a theme set: schedules with the same themes share one rotation. */
@@ -35,7 +40,8 @@ export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
   let at = 0;
   const next = (): number => {
     if (at >= block.length) {
-      block = createHash('sha256').update(`${seed}:${counter++}`).digest();
+      // One-shot hash: the same bytes as createHash().update().digest(), without a Hash object per block.
+      block = hash('sha256', `${seed}:${counter++}`, 'buffer');
       at = 0;
     }
     const v = block.readUInt32BE(at);
@@ -51,8 +57,19 @@ export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
 
 /** The order of one cycle for a team and scope: keyed by the team, so teams differ, and by the cycle. */
 export function cycleOrder(secrets: Secrets, teamId: number, scope: string, cycle: number, ids: readonly string[]): string[] {
-  const seed = secrets.hmac('prompt-rotation', teamId, scope, cycle);
-  return seededShuffle([...ids].sort(), seed);
+  return shuffledCycle(secrets, teamId, scope, cycle, [...ids].sort());
+}
+
+function shuffledCycle(secrets: Secrets, teamId: number, scope: string, cycle: number, sortedIds: readonly string[]): string[] {
+  return seededShuffle(sortedIds, secrets.hmac('prompt-rotation', teamId, scope, cycle));
+}
+
+/** A pool's ids in sorted order, sorted once per pool (a fan-out reuses the same frozen library pool). */
+const sortedIdsOf = new WeakMap<readonly AnyPrompt[], readonly string[]>();
+function sortedIds(pool: readonly AnyPrompt[]): readonly string[] {
+  let ids = sortedIdsOf.get(pool);
+  if (!ids) sortedIdsOf.set(pool, (ids = pool.map((p) => p.id).sort()));
+  return ids;
 }
 
 /**
@@ -80,14 +97,14 @@ export interface RotationState {
 
 /** One step of a rotation, in memory: the next unseen prompt of this cycle, or the first of the next cycle. */
 export function nextInRotation(secrets: Secrets, teamId: number, scope: string, state: RotationState, pool: readonly AnyPrompt[]): RotationState & { pick: string } {
-  const ids = pool.map((p) => p.id);
+  const ids = sortedIds(pool);
   let cycle = state.cycle;
   let seen = new Set(state.seen);
-  let pick = cycleOrder(secrets, teamId, scope, cycle, ids).find((id) => !seen.has(id));
+  let pick = shuffledCycle(secrets, teamId, scope, cycle, ids).find((id) => !seen.has(id));
   if (!pick) {
     cycle += 1;
     seen = new Set();
-    pick = cycleOrder(secrets, teamId, scope, cycle, ids)[0]!;
+    pick = shuffledCycle(secrets, teamId, scope, cycle, ids)[0]!;
   }
   seen.add(pick);
   return { cycle, seen: [...seen], pick };

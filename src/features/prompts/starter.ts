@@ -11,7 +11,7 @@ import { t, tx as words, type Lang } from '../../i18n/index.js';
 import { enqueue, enqueueMany } from '../../schedule/outbox.js';
 import { scheduleFollowUp, scheduleFollowUps } from './followup.js';
 import { THEME_NAMES, type Theme } from './library.js';
-import { customPromptsOf, libraryPool, lockRotations, nextInRotation, promptPool, saveRotations, takeNext, themeScope, type AnyPrompt } from './rotation.js';
+import { customPromptsOf, libraryPool, lockRotations, nextInRotation, promptPool, saveRotations, takeNext, themeScope, withOwn, type AnyPrompt } from './rotation.js';
 import { teamLang } from './team.js';
 
 export const ANON_REPLY_ACTION = 'prompts.anonReply';
@@ -86,7 +86,7 @@ export interface ThreadToOpen {
 export async function openPromptThreads(db: Tx, secrets: Secrets, items: readonly ThreadToOpen[], now: Date): Promise<void> {
   if (!items.length) return;
   const customs = await customPromptsOf(db, [...new Set(items.map((i) => i.team.id))]);
-  const withPool = items.map((i) => ({ ...i, scope: themeScope(i.themes), pool: [...libraryPool(i.themes), ...customs.get(i.team.id)!] })).filter((i) => i.pool.length);
+  const withPool = items.map((i) => ({ ...i, scope: themeScope(i.themes), pool: withOwn(libraryPool(i.themes), customs.get(i.team.id)!) })).filter((i) => i.pool.length);
   const pairs = [...new Map(withPool.map((i) => [`${i.team.id}|${i.scope}`, { teamId: i.team.id, scope: i.scope }])).values()];
   const rotations = await lockRotations(db, pairs);
   const picks = withPool.map((i) => {
