@@ -1,14 +1,23 @@
-// The baseline for fan-out: N chat.postMessage calls through WebClient with 64 in flight, nothing else.
+// The baseline for fan-out: N chat.postMessage calls through WebClient with 64 in flight, nothing else; the
+// message (the bot's rendered prompt) comes with the "go".
 import { webApi } from '@slack/bolt';
 
 const total = Number(process.env.BENCH_MESSAGES);
 const client = new webApi.WebClient(process.env.SLACK_BOT_TOKEN, { slackApiUrl: process.env.SLACK_API_URL, rejectRateLimitedCalls: true });
 process.on('message', async (m) => {
-  if (!(m as { go?: boolean }).go) return;
+  const { go, message } = m as { go?: boolean; message?: { text: string; blocks: unknown[] } };
+  if (!go || !message) return;
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < total; i = next++) {
-      await client.chat.postMessage({ channel: `C${i}`, text: 'Bench prompt', metadata: { event_type: 'sojusz_outbox', event_payload: { key: `bare:${i}` } } });
+      await client.chat.postMessage({
+        channel: `C${i}`,
+        text: message.text,
+        blocks: message.blocks as never,
+        metadata: { event_type: 'sojusz_outbox', event_payload: { key: `bare:${i}` } },
+        unfurl_links: false,
+        unfurl_media: false,
+      });
     }
   };
   await Promise.all(Array.from({ length: 64 }, worker));

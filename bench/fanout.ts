@@ -2,6 +2,9 @@
 import type { Sql } from 'postgres';
 import { startFakeSlack, type FakeSlack } from '../tests/fakes/slack/index.js';
 import { reset, seedSlackPrompts } from './seed.js';
+import { renderMessage } from '../adapters/slack/render/blocks.js';
+import { starterMessage } from '../src/features/prompts/starter.js';
+import { libraryPool } from '../src/features/prompts/rotation.js';
 import { SECRET, spawnBuilt, stopAll, until, type Child } from './procs.js';
 
 const TOKEN = 'xoxb-bench';
@@ -92,14 +95,24 @@ export async function benchFanout(sql: Sql, databaseUrl: string, o: { teams: num
   }
 }
 
-/** The baseline: WebClient.chat.postMessage `count` times, 64 in flight, from its own process. */
+/** What the bot posts for a prompt (blocks, fallback text), rendered as its Slack adapter renders it. */
+function samplePrompt(): { text: string; blocks: unknown[] } {
+  const prompt = libraryPool([])[0]!;
+  const { text, blocks } = renderMessage(starterMessage(prompt, 'pl', 1));
+  return { text, blocks };
+}
+
+/**
+ * The baseline: WebClient.chat.postMessage `count` times, 64 in flight, from its own process, posting the same
+ * prompt message the bot posts (the client's own work grows with the message, so a bare "hello" would not compare).
+ */
 export async function benchBareLoop(count: number): Promise<{ seconds: number }> {
   const fake = await startFakeSlack({ socketPingMs: 0 });
   const child = spawnBuilt('bench/bare-loop.ts', { SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fake.apiUrl, BENCH_MESSAGES: String(count) });
   try {
     await child.ready;
     const t0 = Date.now();
-    child.send({ go: true });
+    child.send({ go: true, message: samplePrompt() });
     await child.exited;
     const n = fake.callsTo('chat.postMessage').length;
     if (n !== count) throw new Error(`bare loop sent ${n} of ${count}`);

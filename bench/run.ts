@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       const median = <T extends { seconds: number }>(xs: T[]) => [...xs].sort((x, y) => x.seconds - y.seconds)[Math.floor(xs.length / 2)]!;
       const all = (xs: { seconds: number }[]) => xs.map((x) => fmt(x.seconds)).join(' / ');
       const bare = median(runs.bare);
-      rows.push({ metric: `bare postMessage loop, ${TEAMS}`, value: `${fmt(bare.seconds)} s (median of ${all(runs.bare)})`, target: '' });
+      rows.push({ metric: `bare postMessage loop (same message), ${TEAMS}`, value: `${fmt(bare.seconds)} s (median of ${all(runs.bare)})`, target: '' });
       for (const fs of [runs.one, runs.three]) {
         const f = median(fs);
         const ratio = bare.seconds / f.seconds;
