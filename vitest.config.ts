@@ -1,4 +1,5 @@
-// Tests: every file on embedded PGlite; with TEST_DATABASE_URL set (CI), the database-backed ones again on PostgreSQL.
+// Tests: every file on embedded PGlite; with TEST_DATABASE_URL set (CI), the database-backed ones again on PostgreSQL,
+// and Discord sharding, which needs it (its shards are separate processes).
 import { defineConfig } from 'vitest/config';
 
 const pg = process.env.TEST_DATABASE_URL;
@@ -11,7 +12,7 @@ export default defineConfig({
       { test: { ...common, name: 'pglite', include: ['tests/**/*.test.ts'], exclude: ['tests/browser/**'], env: { TEST_DATABASE_URL: '' } } },
       { test: { ...common, name: 'browser', include: ['tests/browser/**/*.test.ts'], env: { TEST_DATABASE_URL: '' } } },
       ...(pg
-        ? [{ test: { ...common, name: 'postgres', include: ['tests/flows/**/*.test.ts', 'tests/db/**/*.test.ts'], env: { TEST_DATABASE_URL: pg } } }]
+        ? [{ test: { ...common, name: 'postgres', include: ['tests/flows/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/protocol/discord/sharded.test.ts'], env: { TEST_DATABASE_URL: pg } } }]
         : []),
     ],
   },
