@@ -55,6 +55,8 @@ interface ApiMessage {
 export class DiscordPort implements ChatPort {
   readonly platform = 'discord' as const;
   readonly capabilities: Capabilities = { forms: true, ephemeral: true, threads: true, files: true };
+  /** Every post and DM carries a nonce derived from its outbox key, with enforce_nonce. */
+  readonly idempotentSends = true;
 
   constructor(
     readonly rest: REST,

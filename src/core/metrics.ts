@@ -13,6 +13,12 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly limited = new Counter({ name: 'sojusz_rate_limited_total', help: 'HTTP 429 answers from platforms', labelNames: ['platform'], registers: [this.registry] });
+  readonly unchecked = new Counter({
+    name: 'sojusz_delivery_unchecked_resends_total',
+    help: 'Messages sent again after an earlier attempt, where the platform offers no way to check whether that attempt arrived',
+    labelNames: ['platform'],
+    registers: [this.registry],
+  });
   readonly busy = new Counter({ name: 'sojusz_commands_busy_total', help: 'Commands answered "busy, try again" because too many were in flight', registers: [this.registry] });
   readonly outboxDepth = new Gauge({ name: 'sojusz_outbox_pending', help: 'Messages waiting in the outbox', registers: [this.registry] });
   readonly outboxAge = new Gauge({ name: 'sojusz_outbox_oldest_seconds', help: 'Age of the oldest waiting message', registers: [this.registry] });
@@ -25,5 +31,8 @@ export class Metrics {
   }
   rateLimited(platform: string): void {
     this.limited.inc({ platform });
+  }
+  uncheckedResend(platform: string): void {
+    this.unchecked.inc({ platform });
   }
 }

@@ -76,4 +76,7 @@ export interface ChatPort {
   readonly pacing?: { perChannelPerSecond: number; burst: number };
   /** After a crash mid-send: find a message already posted for this outbox key, to avoid a duplicate. */
   findSent?(to: Place, key: string): Promise<MessageRef | undefined>;
+  /** The platform itself turns a second send with the same outbox key (post or DM) into the first message
+   *  (Discord: nonce with enforce_nonce), so a resend after an unknown outcome needs no check. */
+  readonly idempotentSends?: boolean;
 }

@@ -3,7 +3,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Bot } from '../core/bot.js';
 import { PlatformError } from '../core/errors.js';
-import type { ChatPort, Platform } from '../core/port.js';
+import type { ChatPort, MessageRef, Place, Platform } from '../core/port.js';
 import { recordset } from '../db/bulk.js';
 import { outbox, teams } from '../db/schema/index.js';
 import { claimReady, findByKey, type OutboxRow } from './outbox.js';
@@ -220,6 +220,20 @@ class AckBuffer {
   }
 }
 
+/**
+ * Before sending a row again: the message an earlier attempt already posted, found on the platform (Slack:
+ * history by metadata). Where the platform dedupes by itself (Discord's nonce) nothing needs checking; where
+ * it can neither (e.g. Slack DMs: reading them would need another scope), the resend is counted and logged.
+ */
+async function earlierCopy(bot: Bot, port: ChatPort, row: OutboxRow, place: Place | undefined): Promise<MessageRef | undefined> {
+  if (place && port.findSent) return port.findSent(place, row.key);
+  if (!port.idempotentSends) {
+    bot.metrics.uncheckedResend(port.platform);
+    bot.log.warn({ outbox: row.id, platform: port.platform, attempts: row.attempts }, 'sending again without a way to check for an earlier copy');
+  }
+  return undefined;
+}
+
 async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt: string, acks: AckBuffer): Promise<'sent' | 'retried' | 'failed'> {
   const port = bot.ports.get(platform);
   const now = () => bot.clock.now();
@@ -253,7 +267,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
     }
     const place = row.target.kind === 'channel' ? { team: teamExt, channel: row.target.channel, thread } : undefined;
     // A row leased before (its owner died or failed) may already be on the platform: ask before resending.
-    const maybeSent = row.attempts > 1 && place && port.findSent ? await port.findSent(place, row.key) : undefined;
+    const maybeSent = row.attempts > 1 ? await earlierCopy(bot, port, row, place) : undefined;
     if (!maybeSent) await pace(bot, port, keys[2]!);
     const ref =
       maybeSent ??

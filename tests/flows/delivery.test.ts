@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlatformError } from '../../src/core/errors.js';
 import { message, textBlock } from '../../src/core/message.js';
-import type { Place } from '../../src/core/port.js';
+import type { ChatPort, Place } from '../../src/core/port.js';
 import { ensureTeam } from '../../src/core/teams.js';
 import { outbox } from '../../src/db/schema/index.js';
 import { deliverAll, LEASE_MS } from '../../src/schedule/delivery.js';
@@ -83,6 +83,39 @@ describe('outbox delivery', () => {
     tb.mem.post = real;
     await deliverAll(tb.bot);
     expect(tb.mem.posts('slow').map((p) => p.text)).toEqual(['slow-1', 'slow-2']);
+  });
+
+  /** As if a replica claimed the row, sent (or not), and died before recording it: the lease has run out. */
+  const orphan = (key: string) =>
+    tb.bot.db.update(outbox).set({ attempts: 1, leaseOwner: 'dead-replica', leaseUntil: new Date(tb.clock.now().getTime() - 1_000) }).where(eq(outbox.key, key));
+  const uncheckedResends = async () => (await tb.bot.metrics.unchecked.get()).values.find((v) => v.labels.platform === 'memory')?.value ?? 0;
+
+  it('sends a DM again after a replica died mid-send, and counts it where the platform cannot check for a first copy', async () => {
+    const before = await uncheckedResends();
+    await enqueue(tb.bot.db, tb.clock.now(), { teamId, key: 'dm-orphan', target: { kind: 'dm', member: 'U-ORPHAN' }, message: message(textBlock('dm-orphan')) });
+    await orphan('dm-orphan');
+    await deliverAll(tb.bot);
+    expect(tb.mem.dms('U-ORPHAN').map((d) => d.text)).toEqual(['dm-orphan']);
+    expect(await uncheckedResends()).toBe(before + 1);
+    const line = tb.logs.find((l) => l.includes('sending again without a way to check for an earlier copy'));
+    expect(line).toBeDefined();
+    expect(line).not.toContain('U-ORPHAN'); // an id and a count, never who or what
+    expect(line).not.toContain('dm-orphan');
+  });
+
+  it('records the copy an earlier attempt already posted instead of posting twice, and counts nothing', async () => {
+    const before = await uncheckedResends();
+    const findSent = async (to: Place, key: string) => (key === 'ch-orphan' ? { team: to.team, channel: to.channel, id: 'm-earlier' } : undefined);
+    Object.assign(tb.mem, { findSent });
+    await say('ch-orphan', 'again');
+    await orphan('ch-orphan');
+    await deliverAll(tb.bot);
+    delete (tb.mem as Partial<ChatPort>).findSent;
+    expect(tb.mem.posts('again')).toHaveLength(0);
+    const [row] = await tb.bot.db.select().from(outbox).where(eq(outbox.key, 'ch-orphan'));
+    expect(row!.status).toBe('sent');
+    expect(row!.sentRef).toMatchObject({ id: 'm-earlier' });
+    expect(await uncheckedResends()).toBe(before);
   });
 });
 
