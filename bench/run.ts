@@ -13,6 +13,8 @@ import { benchTick } from './tick.js';
 
 const TEAMS = Number(process.env.BENCH_TEAMS ?? 10_000);
 const ACK_SECONDS = Number(process.env.BENCH_ACK_SECONDS ?? 20);
+/** Fan-out rounds (bare loop, 1 replica, 3 replicas each); the table shows medians. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const only = process.env.BENCH_ONLY?.split(',');
 const want = (name: string) => !only || only.includes(name);
 
@@ -47,11 +49,11 @@ async function main(): Promise<void> {
     }
     if (want('fanout')) {
       // Run-to-run spread on a shared 2-core machine is wide (the bare loop 4.7–6.7 s, one replica 9–15 s), so
-      // every configuration runs three times, interleaved, and the table shows the medians; losses and
+      // every configuration runs ROUNDS times, interleaved, and the table shows the medians; losses and
       // duplicates are summed over all runs and the peak memory is the highest of any replica.
       const runs = { bare: [] as { seconds: number }[], one: [] as FanoutResult[], three: [] as FanoutResult[] };
-      for (let round = 1; round <= 3; round++) {
-        step(`fan-out round ${round} of 3: bare loop, 1 replica, 3 replicas (${TEAMS} each)`);
+      for (let round = 1; round <= ROUNDS; round++) {
+        step(`fan-out round ${round} of ${ROUNDS}: bare loop, 1 replica, 3 replicas (${TEAMS} each)`);
         runs.bare.push(await benchBareLoop(TEAMS));
         runs.one.push(await benchFanout(sql, pg.url, { teams: TEAMS, replicas: 1 }));
         runs.three.push(await benchFanout(sql, pg.url, { teams: TEAMS, replicas: 3 }));
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
         const duplicates = fs.reduce((n, x) => n + x.duplicates, 0);
         rows.push({ metric: `fan-out ${TEAMS}, ${f.replicas} replica${f.replicas > 1 ? 's' : ''}`, value: `${fmt(f.seconds)} s (${fmt(ratio * 100, 0)}% of bare; median of ${all(fs)})`, target: '≥ 50% of bare', pass: ratio >= 0.5 });
         rows.push({ metric: `  first message after (${f.replicas})`, value: `${fmt(f.firstSeconds)} s (the tick firing ${TEAMS} prompts)`, target: '' });
-        rows.push({ metric: `  lost / duplicates (${f.replicas}, 3 runs)`, value: `${lost} / ${duplicates}`, target: '0 / 0', pass: lost === 0 && duplicates === 0 });
+        rows.push({ metric: `  lost / duplicates (${f.replicas}, ${fs.length} runs)`, value: `${lost} / ${duplicates}`, target: '0 / 0', pass: lost === 0 && duplicates === 0 });
       }
       const rss = Math.max(...[...runs.one, ...runs.three].map((f) => f.peakRssMb));
       rows.push({ metric: 'peak RSS of a replica', value: `${fmt(rss, 0)} MB`, target: '< 300 MB', pass: rss < 300 });
