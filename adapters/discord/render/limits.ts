@@ -32,17 +32,3 @@ export function truncate(text: string, max: number, marker = '…'): string {
   return text.slice(0, Math.max(0, max - marker.length)) + marker;
 }
 
-/** Split text into chunks of at most `max` characters, preferring line breaks, then spaces. */
-export function splitText(text: string, max: number): string[] {
-  const out: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
-    if (cut < max / 2) cut = max;
-    out.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^[\n ]/, '');
-  }
-  if (rest.length || !out.length) out.push(rest);
-  return out;
-}

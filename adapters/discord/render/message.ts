@@ -2,7 +2,8 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField, APIComponentInActionRow } from 'discord.js';
 import type { Block, Button, Message, Rich } from '../../../src/core/message.js';
 import { escapeUntrusted, NO_MENTIONS } from './escape.js';
-import { DISCORD_LIMITS as L, splitText, truncate } from './limits.js';
+import { splitText } from '../../../src/core/split.js';
+import { DISCORD_LIMITS as L, truncate } from './limits.js';
 
 export interface DiscordFile {
   name: string;

@@ -4,7 +4,7 @@ import { messageToPlain, richToPlain } from '../../../src/core/message.js';
 import { neutralize, plainSafe } from './escape.js';
 import { ELLIPSIS, SLACK_LIMITS as L, truncate } from './limits.js';
 import { richToMrkdwn } from './mrkdwn.js';
-import { splitText } from './split.js';
+import { splitMrkdwn } from './split.js';
 
 // Block Kit is a large, loosely typed JSON vocabulary; the adapter builds it as plain objects.
 export type KitBlock = Record<string, unknown>;
@@ -28,7 +28,7 @@ export function actionOf(actionId: string): string {
 const plainText = (text: string, max: number) => ({ type: 'plain_text', text: truncate(plainSafe(text), max), emoji: true });
 
 const sections = (mrkdwn: string): KitBlock[] =>
-  splitText(mrkdwn, L.sectionText)
+  splitMrkdwn(mrkdwn, L.sectionText)
     .filter((t) => t.trim() !== '')
     .map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
 
