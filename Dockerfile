@@ -11,9 +11,9 @@ COPY scripts ./scripts
 COPY src ./src
 COPY adapters ./adapters
 COPY commands ./commands
-# main.ts → dist/main.js; the secret rotation as dist/src/ops/rotate-secret.js (docs/operations.md); Discord
+# main.ts → dist/main.js; the secret rotation as dist/rotate-secret.js (docs/operations.md); Discord
 # sharding as dist/adapters/discord/sharded.js (CMD ["node", "dist/adapters/discord/sharded.js"] for a sharded bot).
-RUN node scripts/build.mjs main.ts src/ops/rotate-secret.ts adapters/discord/sharded.ts adapters/discord/shard-entry.ts
+RUN node scripts/build.mjs main.ts rotate-secret.ts adapters/discord/sharded.ts adapters/discord/shard-entry.ts
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data HOST=0.0.0.0

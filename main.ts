@@ -1,5 +1,6 @@
 // The composition root: the one file that knows every adapter. Reads the environment and starts the bot.
 import { buildRegistry } from './commands/index.js';
+import { withPlatforms } from './platforms.js';
 import { calendarRoute } from './src/features/supervision/calendar.js';
 import { ConfigError, loadConfig, type Config } from './src/config.js';
 import { createApp, type App } from './src/app.js';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   const clock = config.playground ? new OffsetClock() : systemClock;
   let app: App;
   try {
-    app = await createApp(config, log, buildRegistry(), clock);
+    app = await createApp(config, log, withPlatforms(buildRegistry()), clock);
   } catch (e) {
     if (e instanceof DatabaseError) fail(e.message);
     throw e;

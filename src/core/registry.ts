@@ -5,7 +5,7 @@ import type { Form, FormValues } from './form.js';
 import type { MessageRef } from './port.js';
 import type { ScheduleKind } from '../schedule/kinds.js';
 import type { Hooks } from './hooks.js';
-import type { PrivacyContributor } from '../features/privacy/contributors.js';
+import type { PrivacyContributor } from './privacy.js';
 
 export interface L10n {
   pl: string;

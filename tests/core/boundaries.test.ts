@@ -1,4 +1,5 @@
-// Rooms and doors: the core never imports an adapter or a platform SDK; adapters never import each other.
+// Rooms and doors: the core never imports an adapter, a platform SDK or a feature; adapters never import each other
+// nor a feature.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,14 @@ describe('module boundaries', () => {
     const bad = files('src').flatMap((f) =>
       importsOf(f)
         .filter((i) => i.includes('adapters/') || i.startsWith('@slack/') || i === 'discord.js' || i.startsWith('@discordjs/') || i.startsWith('playwright'))
+        .map((i) => `${f} → ${i}`),
+    );
+    expect(bad).toEqual([]);
+  });
+  it('features plug into the core and adapters speak only to the core: neither the core nor an adapter imports a feature', () => {
+    const bad = [...files('src/core'), ...files('adapters')].flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.includes('/features/'))
         .map((i) => `${f} → ${i}`),
     );
     expect(bad).toEqual([]);

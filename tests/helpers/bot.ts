@@ -1,6 +1,7 @@
 // A whole bot for flow tests: the real core on a real database, the memory adapter, a movable clock, captured logs.
 import { Writable } from 'node:stream';
 import { buildRegistry } from '../../commands/index.js';
+import { withPlatforms } from '../../platforms.js';
 import { MemoryAdapter } from '../../adapters/memory/index.js';
 import { Bot } from '../../src/core/bot.js';
 import type { Registry } from '../../src/core/registry.js';
@@ -38,7 +39,7 @@ export async function makeBot(o: { start?: string; registry?: Registry; database
   const database = o.database ?? (await testDatabase());
   const clock = new ManualClock(o.start ?? '2026-03-02T08:00:00Z');
   const { logs, sink } = captureLogs();
-  const bot = new Bot({ database, clock, secrets: new Secrets(TEST_SECRET), log: createLogger('debug', sink), registry: o.registry ?? buildRegistry() });
+  const bot = new Bot({ database, clock, secrets: new Secrets(TEST_SECRET), log: createLogger('debug', sink), registry: o.registry ?? withPlatforms(buildRegistry()) });
   const mem = new MemoryAdapter(o.team ?? 'T1').connect(bot);
   return {
     bot,

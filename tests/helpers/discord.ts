@@ -13,6 +13,7 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { buildRegistry } from '../../commands/index.js';
+import { withPlatforms } from '../../platforms.js';
 import { startDiscord } from '../../adapters/discord/index.js';
 import type { App, RunningAdapter } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
@@ -77,7 +78,7 @@ export async function startDiscordHarness(o: { mode: 'gateway' | 'http'; registr
   const clock = new ManualClock(o.start ?? '2026-03-02T08:00:00Z');
   const logs: string[] = [];
   const sink = new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) });
-  const bot = new Bot({ database, clock, secrets: new Secrets(TEST_SECRET), log: createLogger('debug', sink), registry: o.registry ?? buildRegistry(), maxInFlight: o.maxInFlight });
+  const bot = new Bot({ database, clock, secrets: new Secrets(TEST_SECRET), log: createLogger('debug', sink), registry: o.registry ?? withPlatforms(buildRegistry()), maxInFlight: o.maxInFlight });
   const http = new HttpServer(bot);
   const runner = new Runner(bot);
   const app: App = {

@@ -18,6 +18,7 @@
 // Handling happens after the ack, so wait on `h.fake.waitFor(method, predicate)` rather than sleeping.
 import type { AddressInfo } from 'node:net';
 import { buildRegistry } from '../../commands/index.js';
+import { withPlatforms } from '../../platforms.js';
 import { startSlack, type RunningSlack } from '../../adapters/slack/index.js';
 import { createApp, type App } from '../../src/app.js';
 import type { Bot } from '../../src/core/bot.js';
@@ -92,7 +93,7 @@ export async function startSlackHarness(o: SlackHarnessOptions = {}): Promise<Sl
     ...(o.socket ? { SLACK_APP_TOKEN: 'xapp-test-token' } : {}),
     ...(o.maxInFlight ? { SOJUSZ_MAX_IN_FLIGHT: String(o.maxInFlight) } : {}),
   });
-  const app = await createApp(config, createLogger('debug', sink), o.registry ?? buildRegistry(), clock, database);
+  const app = await createApp(config, createLogger('debug', sink), o.registry ?? withPlatforms(buildRegistry()), clock, database);
   const slack = await startSlack(app, config);
   app.adapters.push(slack);
   await app.http.listen(0, '127.0.0.1');

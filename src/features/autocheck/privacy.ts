@@ -3,7 +3,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { autochecks, teams } from '../../db/schema/index.js';
-import type { PrivacyContributor } from '../privacy/contributors.js';
+import type { PrivacyContributor } from '../../core/privacy.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { cases } from '../../db/schema/index.js';
 import { localDate } from '../../schedule/occurrence.js';
-import type { PrivacyContributor } from '../privacy/contributors.js';
+import type { PrivacyContributor } from '../../core/privacy.js';
 import { closeCaseRow } from './flow.js';
 import { closedPost } from './post.js';
 import { purgeCases } from './retention.js';

@@ -4,7 +4,7 @@ import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { outbox, pseudonyms, schedules, teams } from '../../db/schema/index.js';
 import { memberMac } from '../anonymity/pseudonyms.js';
-import type { PrivacyContributor } from './contributors.js';
+import type { PrivacyContributor } from '../../core/privacy.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -4,12 +4,15 @@ import type { Bot } from '../../core/bot.js';
 import type { Member, Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { members } from '../../db/schema/index.js';
-import type { AnonymousChoice } from './contributors.js';
+import type { AnonymousChoice } from '../../core/privacy.js';
 
 /** Everything the bot keeps about the member, area by area, decrypted. */
 export async function exportMember(tx: Tx, bot: Bot, team: Team, member: Member): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = { exportedAt: bot.clock.now().toISOString() };
-  for (const c of bot.registry.privacy) out[c.area] = await c.exportMember(tx, bot, team, member);
+  for (const c of bot.registry.privacy) {
+    const kept = await c.exportMember(tx, bot, team, member);
+    if (kept !== undefined) out[c.area] = kept; // an area that keeps nothing of this kind of member says nothing
+  }
   return out;
 }
 

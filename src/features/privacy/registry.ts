@@ -3,7 +3,7 @@ import { autocheckPrivacy } from '../autocheck/privacy.js';
 import { casesPrivacy } from '../cases/privacy.js';
 import { promptsPrivacy } from '../prompts/privacy.js';
 import { supervisionPrivacy } from '../supervision/privacy.js';
-import type { PrivacyContributor } from './contributors.js';
+import type { PrivacyContributor } from '../../core/privacy.js';
 import { coreContributor } from './core-contributor.js';
 
 export function privacyContributors(): PrivacyContributor[] {

@@ -1,7 +1,7 @@
 // Prompts in the privacy registry: which threads a member answered (keyed MACs), and the team's own prompts.
 import { and, eq, inArray } from 'drizzle-orm';
 import { customPrompts, promptPosts, promptReplies } from '../../db/schema/index.js';
-import type { PrivacyContributor } from '../privacy/contributors.js';
+import type { PrivacyContributor } from '../../core/privacy.js';
 import { replyMac } from './followup.js';
 import { deleteSchedules, personalSchedule } from './schedules.js';
 

@@ -1,6 +1,7 @@
 // A running playground for API tests: the real core on a fresh database, the web adapter on a random port.
 import type { AddressInfo } from 'node:net';
 import { buildRegistry } from '../../../commands/index.js';
+import { withPlatforms } from '../../../platforms.js';
 import { startPlayground, type WebPort } from '../../../adapters/web/index.js';
 import type { App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
@@ -29,7 +30,7 @@ export interface Playground {
 export async function startTestPlayground(o: { registry?: Registry } = {}): Promise<Playground> {
   const database = await testDatabase();
   const clock = new OffsetClock();
-  const bot = new Bot({ database, clock, secrets: new Secrets(TEST_SECRET), log: createLogger('silent'), registry: o.registry ?? buildRegistry() });
+  const bot = new Bot({ database, clock, secrets: new Secrets(TEST_SECRET), log: createLogger('silent'), registry: o.registry ?? withPlatforms(buildRegistry()) });
   const http = new HttpServer(bot);
   const app: App = {
     bot,

@@ -1,0 +1,33 @@
+// `npm run rotate-secret -- --old <old> --new <new>`: re-seal every encrypted column — the features' and the
+// platforms' own (Slack installations' bot tokens, Discord form drafts) — with a new SOJUSZ_SECRET.
+import { privacyContributors } from './src/features/privacy/registry.js';
+import { rotateSecret } from './src/ops/rotate-secret.js';
+import { platformPrivacy } from './platforms.js';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const oldSecret = arg('old');
+  const newSecret = arg('new');
+  if (!oldSecret || !newSecret) {
+    process.stderr.write('usage: npm run rotate-secret -- --old <old secret> --new <new secret>\n');
+    process.exit(2);
+  }
+  const { openPglite, openPostgres } = await import('./src/db/client.js');
+  const url = process.env.DATABASE_URL;
+  const database = url ? await openPostgres(url) : await openPglite(process.env.DATA_DIR ?? './data');
+  try {
+    const report = await rotateSecret(database, [...platformPrivacy, ...privacyContributors()], oldSecret, newSecret);
+    process.stdout.write(`re-encrypted: ${JSON.stringify(report.areas)}\nNow set SOJUSZ_SECRET to the new secret${url ? '' : ' (and write it to DATA_DIR/secret)'} and start the bot.\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`rotation failed, nothing changed: ${e.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+// What the platforms' adapters keep themselves (Slack installations, Discord form drafts) is covered like the
+// features' data: exported, erased with the member, purged when stale, and re-sealed when the secret rotates.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Secrets } from '../../src/core/secrets.js';
+import { ensureMember, ensureTeam } from '../../src/core/teams.js';
+import { discordFormDrafts, slackInstallations } from '../../src/db/schema/index.js';
+import { deleteMember, exportMember } from '../../src/features/privacy/members.js';
+import { runHousekeeping } from '../../src/features/privacy/housekeeping.js';
+import { rotateSecret } from '../../src/ops/rotate-secret.js';
+import { makeBot, TEST_SECRET, type TestBot } from '../helpers/bot.js';
+
+let tb: TestBot;
+beforeAll(async () => {
+  tb = await makeBot();
+}, 180_000);
+afterAll(() => tb.close());
+
+const NEW_SECRET = 'the-new-secret-9876543210fedcba9876543210fedcba';
+const draftOf = (member: string, id: string, text: string, minutesLeft = 10) => ({
+  id,
+  memberExternalId: member,
+  sealed: tb.bot.secrets.encrypt(JSON.stringify({ form: { id: 'autocheck' }, values: { supervision: text }, step: 1 })),
+  expiresAt: new Date(tb.clock.now().getTime() + minutesLeft * 60_000),
+});
+
+describe("the platforms' own tables and a member's rights", () => {
+  it("exports and erases a Discord member's form in progress, and nobody else's", async () => {
+    const guild = await ensureTeam(tb.bot.db, 'discord', 'G1');
+    const ola = await ensureMember(tb.bot.db, guild.id, '111');
+    await ensureMember(tb.bot.db, guild.id, '222');
+    await tb.bot.db.insert(discordFormDrafts).values([draftOf('111', 'd-ola', 'the silence after the fee talk'), draftOf('222', 'd-other', 'not hers')]);
+
+    const exported = await tb.bot.db.transaction((tx) => exportMember(tx, tb.bot, guild, ola));
+    expect(exported.discord).toEqual([expect.objectContaining({ formInProgress: { supervision: 'the silence after the fee talk' } })]);
+    expect(exported).not.toHaveProperty('slack');
+
+    await deleteMember(tb.bot, guild, ola, 'unlink');
+    expect((await tb.bot.db.select().from(discordFormDrafts)).map((d) => d.id)).toEqual(['d-other']);
+  });
+
+  it('unlinks the member who installed the Slack app when they erase their data, and keeps the workspace working', async () => {
+    const ws = await ensureTeam(tb.bot.db, 'slack', 'T77');
+    const installer = await ensureMember(tb.bot.db, ws.id, 'U_INSTALLER');
+    await tb.bot.db.insert(slackInstallations).values({ teamId: 'T77', botTokenEnc: tb.bot.secrets.encrypt('xoxb-T77'), botUserId: 'U0BOT', installerUserId: 'U_INSTALLER' });
+
+    const exported = await tb.bot.db.transaction((tx) => exportMember(tx, tb.bot, ws, installer));
+    expect(exported.slack).toEqual({ installedTheApp: expect.any(Date) });
+
+    await deleteMember(tb.bot, ws, installer, 'unlink');
+    const [row] = await tb.bot.db.select().from(slackInstallations).where(eq(slackInstallations.teamId, 'T77'));
+    expect(row!.installerUserId).toBeNull();
+    expect(tb.bot.secrets.decrypt(row!.botTokenEnc)).toBe('xoxb-T77');
+  });
+
+  it('purges form drafts nobody finished once they have expired', async () => {
+    await tb.bot.db.insert(discordFormDrafts).values(draftOf('333', 'd-stale', 'left half-way', -1));
+    const report = await tb.bot.db.transaction((tx) => runHousekeeping(tx, tb.bot, tb.clock.now()));
+    expect(report.purged.discord).toBe(1);
+    expect((await tb.bot.db.select().from(discordFormDrafts)).map((d) => d.id)).toEqual(['d-other']);
+  });
+
+  it('re-seals installed workspaces’ bot tokens and form drafts when the secret rotates', async () => {
+    const report = await rotateSecret(tb.database, tb.bot.registry.privacy, TEST_SECRET, NEW_SECRET);
+    expect(report.areas).toMatchObject({ slack: 1, discord: 1 });
+    const next = new Secrets(NEW_SECRET);
+    const [install] = await tb.bot.db.select().from(slackInstallations);
+    expect(next.decrypt(install!.botTokenEnc)).toBe('xoxb-T77');
+    const [draft] = await tb.bot.db.select().from(discordFormDrafts);
+    expect(JSON.parse(next.decrypt(draft!.sealed)).values).toEqual({ supervision: 'not hers' });
+    expect(() => tb.bot.secrets.decrypt(install!.botTokenEnc)).toThrow();
+  });
+});
