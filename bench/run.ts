@@ -45,6 +45,12 @@ async function main(): Promise<void> {
       rows.push({ metric: 'ack p50 / p99 (bare Bolt)', value: `${a.bare.p50} / ${a.bare.p99} ms`, target: '' });
       rows.push({ metric: '  forms opened during the run', value: `${a.bot.formsOpened} of ${a.bot.acked} acked, ${a.bot.busy} answered busy; the rest ${fmt(a.bot.drainSeconds)} s later`, target: '' });
       rows.push({ metric: 'ack throughput bot / bare', value: `${fmt(a.bot.rps, 0)} / ${fmt(a.bare.rps, 0)} req/s (${fmt(a.ratio * 100, 0)}%)`, target: '≥ 60% of bare', pass: a.ratio >= 0.6 });
+      const perSecond = (n: number) => n / ACK_SECONDS;
+      rows.push({
+        metric: 'forms opened/s, bot / bare app opening the same form',
+        value: `${fmt(perSecond(a.bot.formsOpened), 0)} / ${fmt(perSecond(a.bareForm.formsOpened), 0)} (${fmt((a.bot.formsOpened / a.bareForm.formsOpened) * 100, 0)}%); that app's acks ${fmt(a.bareForm.rps, 0)} req/s, p99 ${a.bareForm.p99} ms`,
+        target: '',
+      });
       if (a.bot.non2xx || a.bare.non2xx) rows.push({ metric: 'ack non-2xx or errors bot / bare', value: `${a.bot.non2xx} / ${a.bare.non2xx}`, target: '0', pass: !a.bot.non2xx && !a.bare.non2xx });
     }
     if (want('fanout')) {
