@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secrets } from '../../src/core/secrets.js';
 import { ensureMember, ensureTeam } from '../../src/core/teams.js';
-import { autochecks } from '../../src/db/schema/index.js';
+import { autochecks, discordFormDrafts, slackInstallations } from '../../src/db/schema/index.js';
 import { rotateSecret } from '../../src/ops/rotate-secret.js';
 import { makeBot, TEST_SECRET, type TestBot } from '../helpers/bot.js';
 
@@ -25,6 +25,20 @@ describe('rotating SOJUSZ_SECRET', () => {
     const rows = await tb.bot.db.select().from(autochecks).where(eq(autochecks.memberId, m.id));
     expect(rows.map((r) => new Secrets(NEW_SECRET).decrypt(r.sealed)).sort()).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
     expect(() => tb.bot.secrets.decrypt(rows[0]!.sealed)).toThrow();
+  });
+
+  it("re-seals the platforms' own secrets too: installed Slack workspaces keep working, Discord drafts stay readable", async () => {
+    const next = new Secrets(NEW_SECRET);
+    // Rotating back from the new secret: the autochecks above are sealed with it now.
+    await tb.bot.db.insert(slackInstallations).values({ teamId: 'T77', botTokenEnc: next.encrypt('xoxb-T77'), botUserId: 'U0BOT', installerUserId: 'U_INSTALLER' });
+    await tb.bot.db.insert(discordFormDrafts).values({ id: 'd1', memberExternalId: '111', sealed: next.encrypt('{"values":{"supervision":"x"}}'), expiresAt: new Date(tb.clock.now().getTime() + 600_000) });
+    const report = await rotateSecret(tb.database, tb.bot.registry.privacy, NEW_SECRET, TEST_SECRET);
+    expect(report.areas).toMatchObject({ slack: 1, discord: 1, autocheck: 3 });
+    const [install] = await tb.bot.db.select().from(slackInstallations);
+    expect(tb.bot.secrets.decrypt(install!.botTokenEnc)).toBe('xoxb-T77');
+    const [draft] = await tb.bot.db.select().from(discordFormDrafts);
+    expect(tb.bot.secrets.decrypt(draft!.sealed)).toBe('{"values":{"supervision":"x"}}');
+    expect(() => next.decrypt(install!.botTokenEnc)).toThrow();
   });
 
   it('changes nothing when the old secret is wrong', async () => {
