@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Said } from '../../adapters/memory/index.js';
 import { purgeCases } from '../../src/features/cases/retention.js';
-import { caseCounters, caseDrafts, cases, outbox, teams } from '../../src/db/schema/index.js';
+import { caseBans, caseCounters, caseDrafts, cases, outbox, teams } from '../../src/db/schema/index.js';
+import { Secrets } from '../../src/core/secrets.js';
 import { updateSettings } from '../../src/core/teams.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
@@ -159,6 +160,17 @@ describe('moderation', () => {
     tb.clock.advance(8 * DAY);
     await tb.mem.command(carol, '/case');
     expect(tb.mem.lastForm(carol.id)?.id).toBe('case');
+  });
+
+  it('says plainly that the author of a case from before a secret-key change cannot be banned, and bans nobody', async () => {
+    const n = await publishedCase(dan, 'Before the key change');
+    // What a rotation of SOJUSZ_SECRET leaves behind: a handle sealed with a key the bot no longer has.
+    await tb.bot.db.update(cases).set({ banSealed: new Secrets('an-older-secret-0123456789abcdef0123456789ab').encrypt('x') }).where(eq(cases.number, n));
+    const bansBefore = await tb.bot.db.select().from(caseBans);
+    await tb.mem.command(facilitator, `/case ban ${n} 7`);
+    expect(tb.mem.lastPrivate(facilitator.id)).toContain(`Przypadek #${n} trafił do grupy przed ostatnią zmianą tajnego klucza`);
+    expect(tb.mem.lastPrivate(facilitator.id)).toContain(`/case hide ${n}`);
+    expect(await tb.bot.db.select().from(caseBans)).toEqual(bansBefore);
   });
 
   it('answers hide and ban of an unknown case number clearly', async () => {

@@ -201,7 +201,7 @@ export async function ban(ctx: Context, number: number, days: number): Promise<v
   const until = new Date(ctx.now.getTime() + days * 86_400_000);
   await ctx.db.transaction(async (tx) => {
     const row = await caseOr404(ctx, number, tx);
-    await banAuthorOf(tx, ctx.bot.secrets, row, until);
+    if (!(await banAuthorOf(tx, ctx.bot.secrets, row, until))) throw new UserError('cases.err.banBeforeKeyChange', { number });
   });
   await ctx.reply('cases.banned', { number, until: formatLocal(until, ctx.zone, ctx.lang) });
 }

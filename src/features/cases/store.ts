@@ -102,13 +102,22 @@ export async function banUntil(tx: Tx, secrets: Secrets, teamId: number, memberE
   return row?.until;
 }
 
-/** Ban the (unknown) author of a case: the sealed handle is opened only here, and nobody sees it. */
-export async function banAuthorOf(tx: Tx, secrets: Secrets, row: CaseRow, until: Date): Promise<void> {
-  const mac = secrets.decrypt(row.banSealed);
+/**
+ * Ban the (unknown) author of a case: the sealed handle is opened only here, and nobody sees it. False when it
+ * cannot be opened: the case was posted before SOJUSZ_SECRET was rotated (keyed MACs cannot be carried over).
+ */
+export async function banAuthorOf(tx: Tx, secrets: Secrets, row: CaseRow, until: Date): Promise<boolean> {
+  let mac: string;
+  try {
+    mac = secrets.decrypt(row.banSealed);
+  } catch {
+    return false;
+  }
   await tx
     .insert(caseBans)
     .values({ teamId: row.teamId, banMac: mac, until })
     .onConflictDoUpdate({ target: [caseBans.teamId, caseBans.banMac], set: { until: sql`greatest(${caseBans.until}, excluded.until)` } });
+  return true;
 }
 
 // ——— daily counters ———

@@ -58,6 +58,7 @@ export const cases = {
   'cases.err.notYours': 'This isn’t your case, or it doesn’t exist.',
   'cases.err.unknownCase': 'There is no case #{number} in this team. Case numbers are in the post’s heading, e.g. “Case #3”.',
   'cases.err.closed': 'Case #{number} is no longer open for replies.',
+  'cases.err.banBeforeKeyChange': 'Case #{number} was posted before the bot’s secret key was last changed, so nothing can point to its author any more — not even for a ban. If the post needs to go, hide it: `/case hide {number}`.',
   'cases.err.draftGone': 'This draft is no longer here (drafts are kept for a day). Start again with `/case`.',
   'cases.err.publishFailed': 'Something went wrong and nothing was posted. Your draft is still here: press “Publish” again in a moment.',
   'cases.err.noModChannel': 'Thank you. This team has no moderation channel yet, so the report can’t reach anyone; please tell a facilitator directly. (A facilitator can set one with `/sojusz team mod-channel #channel`.)',

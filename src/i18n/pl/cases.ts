@@ -65,6 +65,7 @@ export const cases: Translation<typeof en> = {
   'cases.err.notYours': 'To nie jest Twój przypadek albo taki nie istnieje.',
   'cases.err.unknownCase': 'W tym zespole nie ma przypadku #{number}. Numer jest w nagłówku wpisu, np. „Przypadek #3”.',
   'cases.err.closed': 'Przypadek #{number} nie przyjmuje już odpowiedzi.',
+  'cases.err.banBeforeKeyChange': 'Przypadek #{number} trafił do grupy przed ostatnią zmianą tajnego klucza bota, więc nic już nie wskazuje na osobę, która go przyniosła — także na potrzeby blokady. Jeśli wpis trzeba usunąć, ukryj go: `/case hide {number}`.',
   'cases.err.draftGone': 'Tego szkicu już nie ma (szkice czekają jeden dzień). Zacznij od nowa: `/case`.',
   'cases.err.publishFailed': 'Coś poszło nie tak i nic nie zostało opublikowane. Szkic nadal czeka: za chwilę naciśnij „Opublikuj” jeszcze raz.',
   'cases.err.noModChannel': 'Dziękuję. Ten zespół nie ma jeszcze kanału moderacji, więc zgłoszenie nie ma dokąd trafić; napisz proszę bezpośrednio do osoby prowadzącej. (Osoba prowadząca może go ustawić: `/sojusz team mod-channel #kanał`.)',
