@@ -6,7 +6,7 @@ RUN npm ci --omit=dev --no-audit --no-fund
 
 # The bundle production runs (scripts/build.mjs: esbuild, our TypeScript only; packages stay in node_modules).
 FROM deps AS build
-COPY tsconfig.json main.ts ./
+COPY tsconfig.json main.ts platforms.ts rotate-secret.ts ./
 COPY scripts ./scripts
 COPY src ./src
 COPY adapters ./adapters
