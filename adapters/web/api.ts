@@ -81,7 +81,7 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
     if (!canRead(m.id, c)) throw new HttpProblem(403, 'not your channel');
     return c;
   };
-  const threadOf = (v: unknown): string | undefined => (typeof v === 'string' && /^\d+$/.test(v) ? v : typeof v === 'number' ? String(v) : undefined);
+  const threadOf = (v: unknown): string | undefined => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? v : typeof v === 'number' ? String(v) : undefined);
 
   /** The member's language and zone, as the core picks them (their choice, the team's, their locale). */
   async function langOf(m: SimMember): Promise<{ lang: Lang; zone: string }> {

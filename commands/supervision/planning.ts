@@ -117,7 +117,7 @@ export const cancel: Subcommand = {
   options: { target: { kind: 'string', required: true, description: l10n('supervision.opt.target') } },
   async run(ctx, o) {
     const target = String(o.target).trim();
-    const seriesRef = /^s(\d+)$/i.exec(target);
+    const seriesRef = /^s(\d{1,9})$/i.exec(target);
     if (seriesRef) {
       const gone = await ctx.db.transaction((tx) => cancelSeries(tx, ctx.team.id, Number(seriesRef[1]), ctx.now));
       for (const s of gone) await refreshSentReminders(ctx.bot, ctx.team, { ...s, status: 'cancelled' });

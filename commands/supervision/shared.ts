@@ -12,7 +12,8 @@ import type { Tx } from '../../src/db/client.js';
 export async function findSession(ctx: Context, tx: Tx, ref: string, o: { ahead?: boolean } = {}): Promise<Session> {
   const r = ref.trim().replace(/^#/, '');
   let s: Session | undefined;
-  if (/^\d+$/.test(r)) s = await sessionById(tx, ctx.team.id, Number(r));
+  // Nine digits at most: a longer number is no session of ours (and beyond the database's integer).
+  if (/^\d{1,9}$/.test(r)) s = await sessionById(tx, ctx.team.id, Number(r));
   else if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(r)) s = await sessionOnDate(tx, ctx.team, parseDate(r), ctx.now, o.ahead);
   if (!s) throw new UserError('supervision.unknownSession', { got: ref });
   return s;

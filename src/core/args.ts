@@ -41,6 +41,10 @@ export function memberId(token: string): string | undefined {
   return m?.[1];
 }
 
+/** PostgreSQL's integer range, where every whole-number option ends up. */
+const INT_MAX = 2_147_483_647;
+const INT_MIN = -2_147_483_648;
+
 /** Convert one token to the option's type, or throw a UserError naming the option and an example. */
 export function coerce(name: string, spec: OptionSpec, raw: string | number): string | number {
   const s = String(raw).trim();
@@ -49,8 +53,11 @@ export function coerce(name: string, spec: OptionSpec, raw: string | number): st
     case 'number': {
       const n = Number(s.replace(',', '.'));
       const ok = Number.isFinite(n) && (spec.kind === 'number' || Number.isInteger(n));
-      if (!ok || (spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
-        throw new UserError('args.badNumber', { option: name, got: s, min: spec.min ?? '—', max: spec.max ?? '—' });
+      // A whole number is always an id, a count or a number of days: never beyond the database's integer.
+      const min = spec.min ?? (spec.kind === 'int' ? INT_MIN : undefined);
+      const max = spec.max ?? (spec.kind === 'int' ? INT_MAX : undefined);
+      if (!ok || (min !== undefined && n < min) || (max !== undefined && n > max)) {
+        throw new UserError('args.badNumber', { option: name, got: s, min: spec.min ?? '—', max: max ?? '—' });
       }
       return n;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchSubcommand, parseOptions, tokenize } from '../../src/core/args.js';
+import { coerce, matchSubcommand, parseOptions, tokenize } from '../../src/core/args.js';
 import { UserError } from '../../src/core/errors.js';
 import { command } from '../../src/core/registry.js';
 
@@ -43,6 +43,17 @@ describe('typed arguments from slash-command text', () => {
     } catch (e) {
       expect((e as UserError).code).toBe('args.badNumber');
       expect((e as UserError).params.option).toBe('every');
+    }
+  });
+  it('refuses a whole number beyond the database’s integer even where no maximum was declared', () => {
+    const spec = { kind: 'int' as const, min: 1, description: { pl: 'numer', en: 'number' } };
+    expect(coerce('number', spec, '2147483647')).toBe(2147483647);
+    try {
+      coerce('number', spec, '2147483648');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as UserError).code).toBe('args.badNumber');
+      expect((e as UserError).params).toMatchObject({ min: 1, max: 2147483647, got: '2147483648' });
     }
   });
   it('says what is missing', () => {
