@@ -1,6 +1,7 @@
 // /case (/przypadek's words as aliases): anonymous case posts — the form, preview buttons, replies, withdraw, moderation.
 import { actionHandler, command, formHandler } from '../src/core/registry.js';
 import { UserError } from '../src/core/errors.js';
+import { parseId } from '../src/core/parse.js';
 import type { CaseText } from '../src/features/cases/store.js';
 import { caseForm, CASE_FORM, LIMITS, replyForm, REPLY_FORM, reportForm, REPORT_FORM } from '../src/features/cases/form.js';
 import { ban, cancelDraft, checkCanPost, draftFor, hide, openCase, publish, reply, report, submitCase, withdraw } from '../src/features/cases/flow.js';
@@ -10,8 +11,8 @@ const numberOption = { kind: 'int' as const, required: true, min: 1, description
 
 /** A case number from a button value; anything else is treated like a case that does not exist. */
 function caseNumber(value: string | undefined): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UserError('cases.err.unknownCase', { number: String(value ?? '') });
+  const n = parseId(value);
+  if (n === undefined) throw new UserError('cases.err.unknownCase', { number: String(value ?? '') });
   return n;
 }
 

@@ -6,6 +6,7 @@ import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Bot } from '../../src/core/bot.js';
 import type { FormOutcome } from '../../src/core/events.js';
 import type { RawValues } from '../../src/core/form.js';
+import { parseId } from '../../src/core/parse.js';
 import type { Invocation } from '../../src/core/port.js';
 import { webMessages } from '../../src/db/schema/index.js';
 import { web as webWords } from '../../src/i18n/en/web.js';
@@ -81,7 +82,7 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
     if (!canRead(m.id, c)) throw new HttpProblem(403, 'not your channel');
     return c;
   };
-  const threadOf = (v: unknown): string | undefined => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? v : typeof v === 'number' ? String(v) : undefined);
+  const threadOf = (v: unknown): string | undefined => (typeof v === 'string' && /^\d+$/.test(v) && parseId(v) ? v : typeof v === 'number' ? String(v) : undefined);
 
   /** The member's language and zone, as the core picks them (their choice, the team's, their locale). */
   async function langOf(m: SimMember): Promise<{ lang: Lang; zone: string }> {

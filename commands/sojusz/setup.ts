@@ -160,7 +160,8 @@ export const settingsAction = actionHandler({
     const [name, ...path] = (value ?? '').split(' ');
     const cmd = ctx.bot.registry.commands.find((c) => c.name === name);
     const sub = cmd?.subcommands[path.join(' ')];
-    if (!sub) throw new Error(`settings button for an unknown subcommand: ${value}`);
+    // A button from an older settings view whose subcommand no longer exists: say so, and how to get a fresh one.
+    if (!sub) throw new UserError('core.staleButton');
     if (sub.facilitator) ctx.requireFacilitator();
     await sub.run(ctx, {});
   },

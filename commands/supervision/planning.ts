@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, type Span } from '../../src/core/message.js';
-import { parseDuration, parseOffsets, parseTime, parseWeekday, parseZone, parseDate } from '../../src/core/parse.js';
+import { parseDuration, parseOffsets, parseTime, parseWeekday, parseZone, parseDate, parseId } from '../../src/core/parse.js';
 import type { OptionSpec, Subcommand } from '../../src/core/registry.js';
 import { SETTINGS, teamChannel } from '../../src/core/settings.js';
 import { updateSettings } from '../../src/core/teams.js';
@@ -117,7 +117,8 @@ export const cancel: Subcommand = {
   options: { target: { kind: 'string', required: true, description: l10n('supervision.opt.target') } },
   async run(ctx, o) {
     const target = String(o.target).trim();
-    const seriesRef = /^s(\d{1,9})$/i.exec(target);
+    const seriesRef = /^s(\d+)$/i.exec(target);
+    if (seriesRef && parseId(seriesRef[1]) === undefined) throw new UserError('supervision.unknownSession', { got: target });
     if (seriesRef) {
       const gone = await ctx.db.transaction((tx) => cancelSeries(tx, ctx.team.id, Number(seriesRef[1]), ctx.now));
       for (const s of gone) await refreshSentReminders(ctx.bot, ctx.team, { ...s, status: 'cancelled' });

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
-import { parseDate } from '../../src/core/parse.js';
+import { parseDate, parseId } from '../../src/core/parse.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
 import { sessionOnDate } from '../../src/features/supervision/sessions.js';
 import { sessionById, type Session } from '../../src/features/supervision/store.js';
@@ -12,8 +12,10 @@ import type { Tx } from '../../src/db/client.js';
 export async function findSession(ctx: Context, tx: Tx, ref: string, o: { ahead?: boolean } = {}): Promise<Session> {
   const r = ref.trim().replace(/^#/, '');
   let s: Session | undefined;
-  // Nine digits at most: a longer number is no session of ours (and beyond the database's integer).
-  if (/^\d{1,9}$/.test(r)) s = await sessionById(tx, ctx.team.id, Number(r));
+  if (/^\d+$/.test(r)) {
+    const id = parseId(r);
+    s = id === undefined ? undefined : await sessionById(tx, ctx.team.id, id);
+  }
   else if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(r)) s = await sessionOnDate(tx, ctx.team, parseDate(r), ctx.now, o.ahead);
   if (!s) throw new UserError('supervision.unknownSession', { got: ref });
   return s;

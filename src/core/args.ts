@@ -1,6 +1,6 @@
 // Turns a slash command's typed text into a subcommand and typed option values (Slack, web playground).
 import { UserError } from './errors.js';
-import { fold } from './parse.js';
+import { fold, INT_MAX, INT_MIN } from './parse.js';
 import type { Command, OptionSpec, OptionValues, Subcommand } from './registry.js';
 
 /** Split on spaces, keeping "quoted phrases" and Slack's <…|…> tokens together. */
@@ -40,10 +40,6 @@ export function memberId(token: string): string | undefined {
   const m = /^<@!?([A-Z0-9a-z_-]+)(?:\|[^>]*)?>$/.exec(token) ?? /^@([\p{L}\p{N}_.-]+)$/u.exec(token) ?? /^([UW][A-Z0-9]{6,}|\d{15,22})$/.exec(token);
   return m?.[1];
 }
-
-/** PostgreSQL's integer range, where every whole-number option ends up. */
-const INT_MAX = 2_147_483_647;
-const INT_MIN = -2_147_483_648;
 
 /** Convert one token to the option's type, or throw a UserError naming the option and an example. */
 export function coerce(name: string, spec: OptionSpec, raw: string | number): string | number {

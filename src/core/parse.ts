@@ -2,6 +2,16 @@
 import { DateTime, IANAZone } from 'luxon';
 import { UserError } from './errors.js';
 
+/** PostgreSQL's integer range, where every whole number the bot keeps (ids, counts, days) lives. */
+export const INT_MAX = 2_147_483_647;
+export const INT_MIN = -2_147_483_648;
+
+/** A row number typed by a member or carried by a button ("3", "#3"): a whole number from 1 that can be an id. */
+export function parseId(text: string | number | undefined): number | undefined {
+  const n = Number(String(text ?? '').trim().replace(/^#/, ''));
+  return Number.isInteger(n) && n >= 1 && n <= INT_MAX ? n : undefined;
+}
+
 const WEEKDAYS: Record<string, number> = {
   monday: 1, mon: 1, poniedzialek: 1, pon: 1, pn: 1,
   tuesday: 2, tue: 2, tues: 2, wtorek: 2, wt: 2, wto: 2,

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import { UserError } from '../../core/errors.js';
 import type { Form } from '../../core/form.js';
+import { parseId } from '../../core/parse.js';
 import { quoteBlock, type Message } from '../../core/message.js';
 import type { Secrets } from '../../core/secrets.js';
 import { findTeam, type Team } from '../../core/teams.js';
@@ -30,7 +31,7 @@ export function anonReplyForm(lang: Lang, postId: string): Form {
 }
 
 export async function findPost(db: Tx, teamId: number, postId: number): Promise<typeof promptPosts.$inferSelect> {
-  const [post] = Number.isInteger(postId) ? await db.select().from(promptPosts).where(and(eq(promptPosts.id, postId), eq(promptPosts.teamId, teamId))) : [];
+  const [post] = parseId(postId) ? await db.select().from(promptPosts).where(and(eq(promptPosts.id, postId), eq(promptPosts.teamId, teamId))) : [];
   if (!post) throw new UserError('prompts.err.postGone');
   return post;
 }
