@@ -97,7 +97,8 @@ export class Bot {
       case 'button':
         return this.guard(ev.inv, `button:${ev.action}`, async (ctx) => {
           const h = this.registry.actions.find((a) => a.id === ev.action || ev.action.startsWith(`${a.id}:`));
-          if (!h) throw new Error(`unknown button action ${ev.action}`);
+          // A button of a message from an older version of the bot, whose action is gone: say so, change nothing.
+          if (!h) throw new UserError('core.staleButton');
           const out = await h.run(ctx, ev.value, ev.source);
           this.onEnqueued?.();
           return out ?? undefined;
@@ -166,7 +167,8 @@ export class Bot {
     let ctx: Context | undefined;
     try {
       ctx = await this.context(ev.inv);
-      if (!handler) throw new Error(`unknown form ${ev.formId}`);
+      // A form opened before an upgrade that removed it: say so rather than apologise for a bug.
+      if (!handler) throw new UserError('core.staleForm');
       const form = await handler.build(ctx, ev.state);
       const { values, errors } = validateForm(form, ev.values);
       if (Object.keys(errors).length) throw new FieldErrors(errors);

@@ -115,6 +115,10 @@ describe('odd input to every command', () => {
         }
       }
     }
+    // Buttons and forms of an older version of the bot, whose handlers are gone.
+    await check(anna, 'button of a removed feature', () => tb.mem.click(anna, 'removed.feature', '1'), failures);
+    await check(anna, 'form of a removed feature', () => tb.mem.submit(anna, 'removed-form', { a: 'b' }), failures);
+    expect(tb.mem.lastPrivate(anna.id)).toContain('pochodzi ze starszej wersji Sojusza');
     expect(failures).toEqual([]);
   }, 300_000);
 });
