@@ -2,6 +2,7 @@
 import type { App as Bolt, SlashCommand } from '@slack/bolt';
 import { busyText } from '../../../src/core/admission.js';
 import type { Bot } from '../../../src/core/bot.js';
+import { typedText } from '../render/escape.js';
 import type { Members } from './members.js';
 
 export function registerCommands(bolt: Bolt, bot: Bot, members: Members): void {
@@ -13,7 +14,7 @@ export function registerCommands(bolt: Bolt, bot: Bot, members: Members): void {
       teamName: command.team_domain,
       handle: { triggerId: command.trigger_id, responseUrl: command.response_url, receivedAt: bot.clock.now().getTime() },
     });
-    await bot.handle({ kind: 'command', inv, command: name, text: command.text ?? '' });
+    await bot.handle({ kind: 'command', inv, command: name, text: typedText(command.text ?? '') });
   };
   // One listener for every command (Bolt runs each event past every listener's filters, so fewer is cheaper);
   // the core answers a command it does not know.

@@ -9,6 +9,15 @@ export function escapeEntities(text: string): string {
 }
 
 /**
+ * Text as the member typed it, from what Slack sends (slash command text, message text): Slack escapes a typed
+ * &, < and > as entities, while its own markup (<@U…>, <#C…|name>) keeps the bare signs. The inverse of
+ * escapeEntities, so re-posting escapes each sign exactly once.
+ */
+export function typedText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/**
  * Member-written text: entities escaped, raw @channel/@here/@everyone broken with a zero-width joiner after "@",
  * and mrkdwn markup (* _ ~ `) made inert with a zero-width space before it, so it shows as typed.
  */

@@ -40,6 +40,15 @@ describe('slash commands on Slack', () => {
     expect(answer.args.response_type).toBe('ephemeral');
   });
 
+  it('reads the text as typed: Slack’s &amp; &lt; &gt; come back as & < > and are escaped once when quoted', async () => {
+    h.fake.clear();
+    // What Slack sends when a member types: /sojusz language <R&D>
+    await h.command('U_BEN', '/sojusz language &lt;R&amp;D&gt;', { channel: 'C_GENERAL' });
+    const answer = await h.fake.waitFor('response_url', (c) => textOf(c.args).includes('/sojusz language'));
+    expect(textOf(answer.args)).toContain('not “&lt;R&amp;D&gt;”');
+    expect(textOf(answer.args)).not.toMatch(/&amp;(amp|lt|gt);/);
+  });
+
   it('refuses a request signed with the wrong secret: 401 and no Slack call at all', async () => {
     await quiet();
     const body = slashCommandBody({ command: '/sojusz', text: 'help', user_id: 'U_EVE', team_id: h.team, channel_id: 'C_GENERAL', response_url: h.fake.responseUrl() });
