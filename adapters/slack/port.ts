@@ -1,6 +1,6 @@
 // ChatPort on Slack's Web API: posts, threads, ephemeral answers, modals, DMs, files and duplicate checks.
 import type { Clock } from '../../src/schedule/clock.js';
-import { PlatformError } from '../../src/core/errors.js';
+import { PlatformError, UserError } from '../../src/core/errors.js';
 import type { Form } from '../../src/core/form.js';
 import type { File, Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
@@ -104,7 +104,13 @@ export class SlackPort implements ChatPort {
     if (!h?.triggerId) throw new PlatformError('slack', 'no_trigger_id', undefined, undefined, false);
     const client = await this.clients.forTeam(to.team);
     const view = renderModal(form, { ...(to.channel ? { c: to.channel } : {}), ...(to.thread ? { t: to.thread } : {}) });
-    await call(() => client.views.open({ trigger_id: h.triggerId!, view: view as never }));
+    try {
+      await call(() => client.views.open({ trigger_id: h.triggerId!, view: view as never }));
+    } catch (e) {
+      // Slack lets a form open only within 3 seconds of the command; past that the member just needs to ask again.
+      if (e instanceof PlatformError && (e.code === 'expired_trigger_id' || e.code === 'trigger_expired')) throw new UserError('slack.form.tooLate');
+      throw e;
+    }
   }
 
   async upload(to: MemberRef, file: File, message?: Message): Promise<void> {

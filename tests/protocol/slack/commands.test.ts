@@ -49,6 +49,26 @@ describe('slash commands on Slack', () => {
     expect(textOf(answer.args)).not.toMatch(/&amp;(amp|lt|gt);/);
   });
 
+  it('says a form that could not open in time should be asked for again — a calm answer, not a bug report', async () => {
+    await quiet();
+    const logsBefore = h.logs.length;
+    h.fake.failNext('views.open', { error: 'expired_trigger_id' });
+    await h.command('U_ANNA', '/autocheck', { channel: 'C_GENERAL' });
+    const answer = await h.fake.waitFor('response_url', (c) => textOf(c.args).includes('Slack'));
+    expect(textOf(answer.args)).toMatch(/nie zdążył się otworzyć|could not open in time/);
+    expect(h.logs.slice(logsBefore).filter((l) => /"level":50/.test(l))).toEqual([]);
+  });
+
+  it('answers "try again in a minute" when Slack rate-limits the answer itself, and logs no bug', async () => {
+    await quiet();
+    const logsBefore = h.logs.length;
+    h.fake.failNext('views.open', { status: 429, retryAfter: 30 });
+    await h.command('U_ANNA', '/autocheck', { channel: 'C_GENERAL' });
+    const answer = await h.fake.waitFor('response_url', (c) => /przerwy|slow down/.test(textOf(c.args)));
+    expect(textOf(answer.args)).toMatch(/Spróbuj proszę za minutę|try again in a minute/);
+    expect(h.logs.slice(logsBefore).filter((l) => /"level":50/.test(l))).toEqual([]);
+  });
+
   it('refuses a request signed with the wrong secret: 401 and no Slack call at all', async () => {
     await quiet();
     const body = slashCommandBody({ command: '/sojusz', text: 'help', user_id: 'U_EVE', team_id: h.team, channel_id: 'C_GENERAL', response_url: h.fake.responseUrl() });
