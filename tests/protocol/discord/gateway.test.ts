@@ -32,6 +32,19 @@ describe('Discord gateway mode', () => {
     expect(answer!.content).toBe('mood 3');
   });
 
+  it('offers a button that opens the form when it took too long to open as the first answer', async () => {
+    const r = await h.slash(h.anna, 'probe', {}, { path: ['slowform'] });
+    expect(r.initial.type).toBe(5); // deferred: a modal can no longer be the answer
+    const [answer] = await h.answers(r);
+    expect(answer!.content).toMatch(/formularz jest gotowy|form is ready/);
+    const open = answer!.components[0].components[0];
+    const modal = await h.clickButton(h.anna, open.custom_id);
+    expect(modal.initial.type).toBe(9);
+    const s = await h.submitModal(h.anna, modal.initial.data!.custom_id, { mood: '2', note: 'after the wait' });
+    const [saved] = await h.answers(s);
+    expect(saved!.content).toBe('mood 2');
+  });
+
   it('lists a field error privately with a button that reopens the form with the answers kept', async () => {
     const r = await h.slash(h.ben, 'probe', {}, { path: ['open'] });
     const s = await h.submitModal(h.ben, r.initial.data!.custom_id, { mood: '9', note: 'kept text' });

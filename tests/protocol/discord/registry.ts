@@ -48,6 +48,7 @@ export function testRegistry(): Registry {
         },
       },
       slow: { description: d, async run(ctx) { await new Promise((r) => setTimeout(r, 300)); await ctx.reply(message(textBlock('late'))); } },
+      slowform: { description: d, async run(ctx) { await new Promise((r) => setTimeout(r, 300)); await ctx.openForm(shortForm()); } },
     },
   });
   return {
