@@ -1,6 +1,7 @@
 // The registry: every command, form, button and schedule kind the bot has, assembled in one place.
 import type { Registry } from '../src/core/registry.js';
 import { sojusz } from './sojusz/index.js';
+import { openFormAction } from '../src/core/open-form.js';
 import { supervision, supervisionActions } from './supervision/index.js';
 import { supervisionHome } from '../src/features/supervision/home.js';
 import { reminderKind } from '../src/features/supervision/reminders.js';
@@ -23,7 +24,7 @@ export function buildRegistry(): Registry {
   return {
     commands: [sojusz, reflect, autocheck, guide, supervision, caseCommand],
     forms: [autocheckForm, anonReplyFormHandler, ...caseForms, ...setupForms],
-    actions: [guideButton, anonReplyButton, deleteAction, ...supervisionActions, ...caseActions, settingsAction],
+    actions: [openFormAction, guideButton, anonReplyButton, deleteAction, ...supervisionActions, ...caseActions, settingsAction],
     scheduleKinds: [...promptScheduleKinds, housekeepingKind, seriesKind, reminderKind],
     hooks: [onboardingHooks, autocheckHooks, promptHooks, privacyHooks, supervisionHome],
     privacy: privacyContributors(),

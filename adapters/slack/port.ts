@@ -1,6 +1,6 @@
 // ChatPort on Slack's Web API: posts, threads, ephemeral answers, modals, DMs, files and duplicate checks.
 import type { Clock } from '../../src/schedule/clock.js';
-import { PlatformError, UserError } from '../../src/core/errors.js';
+import { FormWindowPassed, PlatformError } from '../../src/core/errors.js';
 import type { Form } from '../../src/core/form.js';
 import type { File, Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
@@ -108,7 +108,7 @@ export class SlackPort implements ChatPort {
       await call(() => client.views.open({ trigger_id: h.triggerId!, view: view as never }));
     } catch (e) {
       // Slack lets a form open only within 3 seconds of the command; past that the member just needs to ask again.
-      if (e instanceof PlatformError && (e.code === 'expired_trigger_id' || e.code === 'trigger_expired')) throw new UserError('slack.form.tooLate');
+      if (e instanceof PlatformError && (e.code === 'expired_trigger_id' || e.code === 'trigger_expired')) throw new FormWindowPassed();
       throw e;
     }
   }

@@ -1,6 +1,7 @@
 // What a command, form or button handler gets: who acted, in which team, in what language, and how to answer.
 import type { Bot } from './bot.js';
-import { UserError } from './errors.js';
+import { FormWindowPassed, UserError } from './errors.js';
+import { openFormButton } from './open-form.js';
 import type { Form } from './form.js';
 import { t, tx, type Lang, type MessageKey, type Params } from '../i18n/index.js';
 import { message, textBlock, type Message, type Rich } from './message.js';
@@ -44,7 +45,14 @@ export class Context {
 
   async openForm(form: Form): Promise<void> {
     if (!this.port.capabilities.forms) throw new UserError('core.noForms');
-    await this.port.openForm(this.inv, form);
+    try {
+      await this.port.openForm(this.inv, form);
+    } catch (e) {
+      if (!(e instanceof FormWindowPassed)) throw e;
+      const button = openFormButton(this.lang, form);
+      if (!button) throw new UserError('core.formTooLate');
+      await this.reply(message(textBlock(this.tx('core.formReady')), button));
+    }
   }
 
   /** Stop here with "only facilitators can …" unless the member is one. */

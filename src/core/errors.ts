@@ -10,6 +10,17 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * The platform's window for opening a form as the answer has passed (Slack: the trigger lives 3 seconds). The
+ * core then answers with a button that opens the form again, as a fresh interaction.
+ */
+export class FormWindowPassed extends Error {
+  constructor() {
+    super('the form could not be opened in time');
+    this.name = 'FormWindowPassed';
+  }
+}
+
 /** Field-level problems in a submitted form: field id → catalogue key and params. */
 export class FieldErrors extends Error {
   constructor(readonly fields: Record<string, { code: MessageKey; params?: Record<string, string | number> }>) {

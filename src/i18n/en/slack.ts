@@ -3,7 +3,6 @@ export const slack = {
   'slack.home.title': 'Sojusz — your corner',
   'slack.home.empty': 'Nothing here yet. Type `/sojusz help` in any channel to see what Sojusz can do.',
   'slack.home.refreshed': 'Refreshed whenever you open this tab.',
-  'slack.form.tooLate': 'The form could not open in time (Slack allows only a few seconds) and nothing was changed. Please run the command again.',
   'slack.form.late': 'Your form took longer than Slack waits, so it closed before I could check it. Nothing was saved — please open it again.',
   'slack.install.done': 'Sojusz is installed. You can close this tab and go back to Slack.',
   'slack.install.failed': 'The installation did not finish. Please try again from the beginning.',

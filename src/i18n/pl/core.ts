@@ -9,6 +9,9 @@ export const core: Translation<typeof en> = {
   'core.staleButton': 'Ten przycisk pochodzi ze starszej wiadomości i już nigdzie nie prowadzi; nic się nie zmieniło. Po ponownym użyciu komendy dostaniesz aktualny.',
   'core.staleForm': 'Ten formularz pochodzi ze starszej wersji Sojusza i nie da się go już zapisać; nic się nie zmieniło. Otwórz go proszę jeszcze raz tą samą komendą.',
   'core.platformBusy': 'Platforma czatu poprosiła Sojusza o chwilę przerwy, więc nie udało się tego dokończyć. Spróbuj proszę za minutę.',
+  'core.formReady': 'Przepraszam, że to trwało — formularz nie zdążył otworzyć się sam i nic się nie zmieniło. Otwórz go przyciskiem.',
+  'core.openForm': 'Otwórz formularz',
+  'core.formTooLate': 'Formularz nie zdążył się otworzyć i nic się nie zmieniło. Użyj proszę komendy jeszcze raz.',
   'core.noForms': 'W tym miejscu nie da się wyświetlić formularza, więc ta komenda tu nie zadziała.',
   'core.firstUse.title': '*Słowo o Twoich danych — tylko raz*',
   'core.firstUse.body':
