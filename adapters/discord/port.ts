@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { DiscordAPIError, RateLimitError, type REST, type RawFile } from '@discordjs/rest';
 import { Routes } from 'discord.js';
 import type { Bot } from '../../src/core/bot.js';
-import { PlatformError } from '../../src/core/errors.js';
+import { FormWindowPassed, PlatformError } from '../../src/core/errors.js';
 import type { Form } from '../../src/core/form.js';
-import { message, textBlock, type File, type Message } from '../../src/core/message.js';
+import type { File, Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
-import { pickLanguage, t, tx } from '../../src/i18n/index.js';
+import { pickLanguage } from '../../src/i18n/index.js';
 import { createDraft } from './forms/drafts.js';
 import { isHandle, serially, TOKEN_LIFE_MS, type InteractionHandle } from './interactions/handle.js';
 import { NO_MENTIONS } from './render/escape.js';
@@ -160,14 +160,9 @@ export class DiscordPort implements ChatPort {
   async openForm(to: Invocation, form: Form): Promise<void> {
     const h = to.handle;
     if (!isHandle(h)) throw new PlatformError('discord', 'no_interaction', undefined, undefined, false);
+    // A modal can only be the first answer: deferred (a slow handler) or a modal submit, the core offers a button.
+    if (h.ack !== 'none' || h.type === 5) throw new FormWindowPassed();
     const id = await createDraft(this.bot, to.member.id, { form, values: {}, step: 0 });
-    if (h.ack !== 'none' || h.type === 5) {
-      // Too slow to answer with the modal itself (the interaction was deferred, or is a modal submit): a button
-      // opens it, as a new interaction, instead of an error.
-      const lang = pickLanguage(null, null, to.member.locale);
-      await this.answerPrivately(to, message(textBlock(t(lang, 'discord.formReady')), { type: 'actions', buttons: [{ action: CONTINUE, value: id, label: tx(lang, 'discord.openForm'), style: 'primary' }] }));
-      return;
-    }
     await this.showModal(h, form, 0, id, to.member.locale, {});
   }
 
@@ -204,9 +199,6 @@ export class DiscordPort implements ChatPort {
 }
 
 export const MODAL_PREFIX = 'dc:form';
-/** Button actions that open a stored draft's modal: the next step of a long form, or a form that waited too long. */
-export const CONTINUE = 'dc:next';
-export const REOPEN = 'dc:reopen';
 export function modalCustomId(draftId: string, step: number): string {
   return `${MODAL_PREFIX}|${draftId}:${step}`;
 }

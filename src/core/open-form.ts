@@ -7,8 +7,11 @@ import { actionHandler } from './registry.js';
 import { tx, type Lang } from '../i18n/index.js';
 
 export const OPEN_FORM_ACTION = 'core.openForm';
-/** Slack's limit for a button's value; a form whose state does not fit cannot be offered this way. */
-const MAX_VALUE = 2000;
+/**
+ * The longest value this button may carry on every platform (Discord: custom_id of 100 characters, the action
+ * included); a form whose state does not fit is not offered this way.
+ */
+const MAX_VALUE = 100 - OPEN_FORM_ACTION.length - 1;
 
 /** The button that opens `form` again, or undefined when its state is too long to carry. */
 export function openFormButton(lang: Lang, form: Form): Block | undefined {

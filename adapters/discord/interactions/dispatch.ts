@@ -8,7 +8,7 @@ import { findCommand } from '../../../src/core/registry.js';
 import { pickLanguage, t, tx, type Lang } from '../../../src/i18n/index.js';
 import { discordName, registryPath, OptionType } from '../commands/build.js';
 import { createDraft, dropDraft, loadDraft, saveDraft, type Draft } from '../forms/drafts.js';
-import { CONTINUE, DiscordPort, MODAL_PREFIX, REOPEN } from '../port.js';
+import { DiscordPort, MODAL_PREFIX } from '../port.js';
 import { parseCustomId } from '../render/message.js';
 import { formSteps, modalValues, toRawValues } from '../render/modal.js';
 import { ensureAcked, type InteractionHandle } from './handle.js';
@@ -16,6 +16,8 @@ import { ensureAcked, type InteractionHandle } from './handle.js';
 const MANAGE_GUILD = 1n << 5n;
 const ADMINISTRATOR = 1n << 3n;
 const THREAD_TYPES = new Set([10, 11, 12]);
+export const CONTINUE = 'dc:next';
+export const REOPEN = 'dc:reopen';
 
 /** A raw interaction as Discord sends it (gateway dispatch or HTTP body). */
 export type RawInteraction = Record<string, any>;

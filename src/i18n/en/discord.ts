@@ -5,8 +5,6 @@ export const discord = {
   'discord.errorsTitle': 'A few answers need a second look:',
   'discord.reopen': 'Reopen the form',
   'discord.saved': 'Saved.',
-  'discord.formReady': 'Sorry for the wait — your form is ready. Press the button to open it.',
-  'discord.openForm': 'Open the form',
   'discord.draftExpired': 'This form has expired (forms are kept for 15 minutes). Please run the command again.',
   'discord.choicePlaceholder': 'Type a number: {options}',
   'discord.scalePlaceholder': '{min}–{max}',

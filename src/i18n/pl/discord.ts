@@ -7,8 +7,6 @@ export const discord: Translation<typeof en> = {
   'discord.step': 'Część {step} z {steps} zapisana. Przejdź do kolejnej, kiedy zechcesz.',
   'discord.errorsTitle': 'Kilka odpowiedzi wymaga jeszcze spojrzenia:',
   'discord.reopen': 'Otwórz formularz ponownie',
-  'discord.formReady': 'Przepraszam, że to trwało — formularz jest gotowy. Otwórz go przyciskiem.',
-  'discord.openForm': 'Otwórz formularz',
   'discord.saved': 'Zapisane.',
   'discord.draftExpired': 'Ten formularz wygasł (formularze czekają 15 minut). Uruchom komendę jeszcze raz.',
   'discord.choicePlaceholder': 'Wpisz numer: {options}',

@@ -36,7 +36,7 @@ describe('Discord gateway mode', () => {
     const r = await h.slash(h.anna, 'probe', {}, { path: ['slowform'] });
     expect(r.initial.type).toBe(5); // deferred: a modal can no longer be the answer
     const [answer] = await h.answers(r);
-    expect(answer!.content).toMatch(/formularz jest gotowy|form is ready/);
+    expect(answer!.content).toMatch(/Otwórz go przyciskiem|Press the button to open it/);
     const open = answer!.components[0].components[0];
     const modal = await h.clickButton(h.anna, open.custom_id);
     expect(modal.initial.type).toBe(9);
