@@ -107,7 +107,7 @@ export class SlackPort implements ChatPort {
     try {
       await call(() => client.views.open({ trigger_id: h.triggerId!, view: view as never }));
     } catch (e) {
-      // Slack lets a form open only within 3 seconds of the command; past that the member just needs to ask again.
+      // Slack lets a form open only within 3 seconds of the command; past that the core offers a button instead.
       if (e instanceof PlatformError && (e.code === 'expired_trigger_id' || e.code === 'trigger_expired')) throw new FormWindowPassed();
       throw e;
     }

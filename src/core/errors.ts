@@ -11,8 +11,9 @@ export class UserError extends Error {
 }
 
 /**
- * The platform's window for opening a form as the answer has passed (Slack: the trigger lives 3 seconds). The
- * core then answers with a button that opens the form again, as a fresh interaction.
+ * The platform's window for opening a form as the answer has passed (Slack: the trigger lives 3 seconds; Discord: a
+ * modal must be the first answer). The core then answers with a button that opens the form again, as a fresh
+ * interaction.
  */
 export class FormWindowPassed extends Error {
   constructor() {
