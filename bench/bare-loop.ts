@@ -7,6 +7,7 @@ const client = new webApi.WebClient(process.env.SLACK_BOT_TOKEN, { slackApiUrl: 
 process.on('message', async (m) => {
   const { go, message } = m as { go?: boolean; message?: { text: string; blocks: unknown[] } };
   if (!go || !message) return;
+  const cpuAtGo = process.cpuUsage();
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < total; i = next++) {
@@ -21,6 +22,7 @@ process.on('message', async (m) => {
     }
   };
   await Promise.all(Array.from({ length: 64 }, worker));
-  process.exit(0);
+  const { user, system } = process.cpuUsage(cpuAtGo);
+  process.send?.({ cpuSeconds: (user + system) / 1e6 }, () => process.exit(0));
 });
 process.send?.({ ready: true });

@@ -18,6 +18,8 @@ export interface FanoutResult {
   duplicates: number;
   lost: number;
   peakRssMb: number;
+  /** CPU seconds all replicas used from "go" to the last message (a SIGKILLed replica counts up to its kill). */
+  cpuSeconds: number;
   killed?: boolean;
 }
 
@@ -58,6 +60,9 @@ export async function benchFanout(sql: Sql, databaseUrl: string, o: { teams: num
     await seedSlackPrompts(sql, o.teams);
     const counter = keyCounter(fake);
     const t0 = Date.now();
+    const cpuAtGo = children.map((c) => c.cpuSeconds() ?? 0);
+    const cpuUsed = children.map(() => 0);
+    const cpuSoFar = (i: number) => (cpuUsed[i] = Math.max(cpuUsed[i]!, (children[i]!.cpuSeconds() ?? 0) - cpuAtGo[i]!));
     for (const c of children) c.send({ go: true });
     let killed = false;
     let first = 0;
@@ -72,6 +77,7 @@ export async function benchFanout(sql: Sql, databaseUrl: string, o: { teams: num
       if (o.killHalfway && !killed && seen.size >= o.teams / 2) {
         killed = true;
         rss.push(children[0]!.peakRssMb() ?? 0);
+        cpuSoFar(0);
         children[0]!.kill('SIGKILL');
       }
       return seen.size >= o.teams;
@@ -79,6 +85,7 @@ export async function benchFanout(sql: Sql, databaseUrl: string, o: { teams: num
     const done = Date.now();
     const seen = counter.scan();
     for (const c of children) rss.push(c.peakRssMb() ?? 0);
+    children.forEach((_, i) => cpuSoFar(i));
     return {
       replicas: o.replicas,
       seconds: (done - t0) / 1000,
@@ -87,6 +94,7 @@ export async function benchFanout(sql: Sql, databaseUrl: string, o: { teams: num
       duplicates: counter.duplicates(),
       lost: o.teams - seen.size,
       peakRssMb: Math.max(...rss),
+      cpuSeconds: cpuUsed.reduce((a, b) => a + b, 0),
       ...(o.killHalfway ? { killed } : {}),
     };
   } finally {
@@ -106,17 +114,19 @@ function samplePrompt(): { text: string; blocks: unknown[] } {
  * The baseline: WebClient.chat.postMessage `count` times, 64 in flight, from its own process, posting the same
  * prompt message the bot posts (the client's own work grows with the message, so a bare "hello" would not compare).
  */
-export async function benchBareLoop(count: number): Promise<{ seconds: number }> {
+export async function benchBareLoop(count: number): Promise<{ seconds: number; cpuSeconds: number }> {
   const fake = await startFakeSlack({ socketPingMs: 0 });
   const child = spawnBuilt('bench/bare-loop.ts', { SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fake.apiUrl, BENCH_MESSAGES: String(count) });
   try {
     await child.ready;
     const t0 = Date.now();
+    let cpu = 0;
+    child.proc.on('message', (m) => (cpu = (m as { cpuSeconds?: number }).cpuSeconds ?? cpu));
     child.send({ go: true, message: samplePrompt() });
     await child.exited;
     const n = fake.callsTo('chat.postMessage').length;
     if (n !== count) throw new Error(`bare loop sent ${n} of ${count}`);
-    return { seconds: (Date.now() - t0) / 1000 };
+    return { seconds: (Date.now() - t0) / 1000, cpuSeconds: cpu };
   } finally {
     await stopAll([child]);
     await fake.close();

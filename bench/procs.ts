@@ -14,6 +14,9 @@ export async function buildForBench(): Promise<void> {
   await buildBundle(['main.ts', 'bench/replica.ts', 'bench/bare-bolt.ts', 'bench/bare-loop.ts', 'bench/fake-slack.ts'], BUILD);
 }
 
+/** USER_HZ: Linux reports process times in 1/100 s on every architecture we run on. */
+const CLOCK_TICKS = 100;
+
 export const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 
 export interface Child {
@@ -24,6 +27,8 @@ export interface Child {
   exited: Promise<number | null>;
   /** Peak resident set size so far, MB (VmHWM), while the process lives. */
   peakRssMb(): number | undefined;
+  /** CPU seconds (user + system) the process has used so far, while it lives: what it cost, whatever the scheduler did. */
+  cpuSeconds(): number | undefined;
   kill(signal?: NodeJS.Signals): void;
 }
 
@@ -51,6 +56,15 @@ export function spawnBuilt(script: string, env: Record<string, string>, opts: { 
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
         return m ? Number(m[1]) / 1024 : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    cpuSeconds() {
+      try {
+        // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, counted after the ")" of the name.
+        const fields = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
       } catch {
         return undefined;
       }
