@@ -77,6 +77,7 @@ export interface ChatPort {
   /** After a crash mid-send: find a message already posted for this outbox key, to avoid a duplicate. */
   findSent?(to: Place, key: string): Promise<MessageRef | undefined>;
   /** The platform itself turns a second send with the same outbox key (post or DM) into the first message
-   *  (Discord: nonce with enforce_nonce), so a resend after an unknown outcome needs no check. */
-  readonly idempotentSends?: boolean;
+   *  (Discord: nonce with enforce_nonce) for `windowMs` after the first, so a resend within it needs no check;
+   *  a resend later than that is counted like one that cannot be checked. */
+  readonly idempotentSends?: { windowMs: number };
 }

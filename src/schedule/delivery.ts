@@ -145,6 +145,7 @@ async function release(bot: Bot, rows: OutboxRow[], delayMs?: number): Promise<v
       leaseUntil: null,
       leaseOwner: null,
       attempts: sql`greatest(${outbox.attempts} - 1, 0)`,
+      firstAttemptAt: sql`case when ${outbox.attempts} <= 1 then null else ${outbox.firstAttemptAt} end`,
       ...(delayMs === undefined ? {} : { notBefore: new Date(bot.clock.now().getTime() + delayMs) }),
     })
     .where(inArray(outbox.id, rows.map((r) => r.id)));
@@ -227,9 +228,14 @@ class AckBuffer {
  */
 async function earlierCopy(bot: Bot, port: ChatPort, row: OutboxRow, place: Place | undefined): Promise<MessageRef | undefined> {
   if (place && port.findSent) return port.findSent(place, row.key);
-  if (!port.idempotentSends) {
+  const sinceFirstMs = bot.clock.now().getTime() - (row.firstAttemptAt ?? row.notBefore).getTime();
+  // After a long backoff or a restart much later, the platform's dedupe may have forgotten the first send.
+  if (!port.idempotentSends || sinceFirstMs > port.idempotentSends.windowMs) {
     bot.metrics.uncheckedResend(port.platform);
-    bot.log.warn({ outbox: row.id, platform: port.platform, attempts: row.attempts }, 'sending again without a way to check for an earlier copy');
+    bot.log.warn(
+      { outbox: row.id, platform: port.platform, attempts: row.attempts, sinceFirstAttemptS: Math.round(sinceFirstMs / 1000) },
+      'sending again without a way to check for an earlier copy',
+    );
   }
   return undefined;
 }
@@ -288,7 +294,14 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
       }
       await bot.db
         .update(outbox)
-        .set({ notBefore: new Date(now().getTime() + pe.retryAfterSeconds * 1000), leaseUntil: null, attempts: row.attempts - 1, lastError: pe.code })
+        .set({
+          notBefore: new Date(now().getTime() + pe.retryAfterSeconds * 1000),
+          leaseUntil: null,
+          // Refused before sending: this attempt does not count, nor its time if it was the first.
+          attempts: row.attempts - 1,
+          ...(row.attempts <= 1 ? { firstAttemptAt: null } : {}),
+          lastError: pe.code,
+        })
         .where(eq(outbox.id, row.id));
       return 'retried';
     }

@@ -49,7 +49,12 @@ export async function claimReady(tx: Tx, owner: string, now: Date, leaseMs: numb
     .for('update', { skipLocked: true });
   const rows = await tx
     .update(outbox)
-    .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), attempts: sql`${outbox.attempts} + 1` })
+    .set({
+      leaseOwner: owner,
+      leaseUntil: new Date(now.getTime() + leaseMs),
+      attempts: sql`${outbox.attempts} + 1`,
+      firstAttemptAt: sql`coalesce(${outbox.firstAttemptAt}, ${now.toISOString()}::timestamptz)`,
+    })
     .where(inArray(outbox.id, ready))
     .returning();
   // UPDATE … RETURNING keeps no order; a channel's messages must go out in the order they were queued.

@@ -66,6 +66,9 @@ describe('outbox delivery', () => {
     const [row] = await tb.bot.db.select().from(outbox).where(eq(outbox.key, 'late-1'));
     expect(row!.status).toBe('pending');
     expect(row!.leaseUntil).toBeNull();
+    // Given back unsent: the next claim is a first attempt again, not a resend.
+    expect(row!.attempts).toBe(0);
+    expect(row!.firstAttemptAt).toBeNull();
   });
 
   it('leaves a row whose lease ran out while it waited in the queue to the next claim, and sends it once', async () => {
@@ -86,8 +89,16 @@ describe('outbox delivery', () => {
   });
 
   /** As if a replica claimed the row, sent (or not), and died before recording it: the lease has run out. */
-  const orphan = (key: string) =>
-    tb.bot.db.update(outbox).set({ attempts: 1, leaseOwner: 'dead-replica', leaseUntil: new Date(tb.clock.now().getTime() - 1_000) }).where(eq(outbox.key, key));
+  const orphan = (key: string, firstAttemptAgoMs = LEASE_MS + 1_000) =>
+    tb.bot.db
+      .update(outbox)
+      .set({
+        attempts: 1,
+        leaseOwner: 'dead-replica',
+        leaseUntil: new Date(tb.clock.now().getTime() - 1_000),
+        firstAttemptAt: new Date(tb.clock.now().getTime() - firstAttemptAgoMs),
+      })
+      .where(eq(outbox.key, key));
   const uncheckedResends = async () => (await tb.bot.metrics.unchecked.get()).values.find((v) => v.labels.platform === 'memory')?.value ?? 0;
 
   it('sends a DM again after a replica died mid-send, and counts it where the platform cannot check for a first copy', async () => {
@@ -101,6 +112,26 @@ describe('outbox delivery', () => {
     expect(line).toBeDefined();
     expect(line).not.toContain('U-ORPHAN'); // an id and a count, never who or what
     expect(line).not.toContain('dm-orphan');
+  });
+
+  it('trusts a platform that dedupes resends within its window, and counts a resend that comes after it', async () => {
+    Object.assign(tb.mem, { idempotentSends: { windowMs: 2 * 60_000 } });
+    const dm = (key: string) => enqueue(tb.bot.db, tb.clock.now(), { teamId, key, target: { kind: 'dm', member: 'U-NONCE' }, message: message(textBlock(key)) });
+    try {
+      const before = await uncheckedResends();
+      await dm('dm-soon');
+      await orphan('dm-soon', 90_000); // taken over after a lease: the platform still remembers the first send
+      await deliverAll(tb.bot);
+      expect(await uncheckedResends()).toBe(before);
+      await dm('dm-late');
+      await orphan('dm-late', 10 * 60_000); // e.g. the only replica came back ten minutes later
+      await deliverAll(tb.bot);
+      expect(await uncheckedResends()).toBe(before + 1);
+      expect(tb.mem.dms('U-NONCE').map((d) => d.text)).toEqual(['dm-soon', 'dm-late']);
+      expect(tb.logs.filter((l) => l.includes('sending again without a way to check')).at(-1)).toContain('"sinceFirstAttemptS":600');
+    } finally {
+      delete (tb.mem as { idempotentSends?: unknown }).idempotentSends;
+    }
   });
 
   it('records the copy an earlier attempt already posted instead of posting twice, and counts nothing', async () => {

@@ -57,6 +57,9 @@ export const outbox = pgTable(
     notBefore: timestamp('not_before', { withTimezone: true }).notNull(),
     leaseOwner: text('lease_owner'),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /** When a send was first attempted (the first claim that did not give the row back): a resend long after it
+     *  is past what a platform's own dedupe (Discord's nonce) remembers. */
+    firstAttemptAt: timestamp('first_attempt_at', { withTimezone: true }),
     /** The platform's reference once sent: { channel, id, thread? }. */
     sentRef: jsonb('sent_ref').$type<{ channel: string; id: string; thread?: string }>(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
