@@ -33,6 +33,26 @@ describe('error log lines', () => {
     expect(line).toContain('22P02'); // invalid_text_representation: enough to find the bug
   });
 
+  it('keep no line of a parameter that looks like a stack frame, in the error or its cause', async () => {
+    const text = `${CASE_TEXT}.\n    at the end of the session Jan Kowalski cried (really:1:2)`;
+    const e = await failure(() => database.db.execute(sql`select ${text}::int as n`));
+    const line = JSON.stringify(safeError(e));
+    expect(line).not.toContain('Kowalski');
+    expect(line).not.toContain('Radomia');
+    expect(safeError(e).stack).toMatch(/^\s+at /); // the real frames stay
+  });
+
+  it('blank what a parser quotes from its input, even when nothing wrapped the error', () => {
+    let e: unknown;
+    try {
+      JSON.parse('Jan Kowalski z Radomia');
+    } catch (x) {
+      e = x;
+    }
+    expect(String((e as Error).message)).toContain('Kowals'); // what V8 says on its own
+    expect(JSON.stringify(safeError(e))).not.toContain('Kowals');
+  });
+
   it('keep the frames of the stack, so the bug can be found', () => {
     const s = safeError(new Error('boom'));
     expect(s.message).toBe('boom');
