@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Said } from '../../adapters/memory/index.js';
 import type { MemoryMember } from '../../adapters/memory/index.js';
+import { ensureTeamAndMember } from '../../src/core/teams.js';
 import { promptPosts, schedules } from '../../src/db/schema/index.js';
+import { exportMember } from '../../src/features/privacy/members.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 import { findInDatabase } from '../helpers/dbsearch.js';
 
@@ -183,11 +185,29 @@ describe('follow-ups', () => {
     expect(follow[0]!.text).not.toMatch(/U_|Anna|Ben/);
   });
 
-  it('is off again after /reflect followup off', async () => {
-    expect(await ask(facilitator, '/reflect followup off')).toContain('bez przypomnień');
+  it('counts a named answer and a pseudonymous one apart, so the count never tells who the pseudonym is', async () => {
     await at('2026-05-13T08:00:10Z');
     const starter = starters('circle')[1]!;
-    await at('2026-05-16T08:00:10Z');
+    const thread = starter.ref.thread ?? starter.ref.id;
+    await tb.mem.threadReply(anna.id, 'circle', thread); // Anna, by name
+    await tb.mem.click(anna, 'prompts.anonReply', anonButton(starter)!.value);
+    await tb.mem.fill(anna, { text: 'Jeszcze coś, czego nie chcę podpisać.' }); // and Anna as "Osoba A"
+    await at('2026-05-15T08:00:10Z');
+    await at('2026-05-15T08:01:10Z');
+    // The thread shows one named answer and "Osoba A": "1 person answered" would say they are the same.
+    expect(inThread('circle', starter).at(-1)!.text).toBe('2 osoby odpowiedziały już na to pytanie — wciąż jest miejsce na Twoją odpowiedź.');
+    const { team, member } = await ensureTeamAndMember(tb.bot.db, 'memory', 'T1', anna.id);
+    const exported = (await tb.bot.db.transaction((tx) => exportMember(tx, tb.bot, team, member))) as { prompts: { answeredThreads: object[] } };
+    // Her own export says both, and how.
+    expect(exported.prompts.answeredThreads.filter((a) => 'underPseudonym' in a)).toHaveLength(2); // Osoba A twice: May 6 and now
+  });
+
+  it('is off again after /reflect followup off', async () => {
+    expect(await ask(facilitator, '/reflect followup off')).toContain('bez przypomnień');
+    await at('2026-05-20T08:00:10Z');
+    const starter = starters('circle')[2]!;
+    expect(starter).toBeDefined();
+    await at('2026-05-23T08:00:10Z');
     expect(inThread('circle', starter)).toHaveLength(0);
   });
 });

@@ -37,13 +37,20 @@ export async function scheduleFollowUps(db: Tx, items: readonly { team: Team; po
   for (let i = 0; i < rows.length; i += 500) await db.insert(schedules).values(rows.slice(i, i + 500));
 }
 
-/** The MAC that stands for one member in one post's count: one member counts once, and is named nowhere. */
-export function replyMac(secrets: Secrets, teamId: number, postId: number, memberExternalId: string): string {
-  return secrets.hmac('anon-reply', teamId, postId, memberExternalId);
+/** How a member answered in a thread: by name, or under the thread's pseudonym. */
+export type ReplyWay = 'named' | 'pseudonym';
+
+/**
+ * The MAC that stands for one member in one post's count, named nowhere. A named answer and a pseudonymous
+ * one count apart: were they one, "1 person answered" under a named reply and a pseudonymous one would tell
+ * the group who the pseudonym is. The count is then what anyone reading the thread can count.
+ */
+export function replyMac(secrets: Secrets, teamId: number, postId: number, memberExternalId: string, way: ReplyWay = 'named'): string {
+  return way === 'named' ? secrets.hmac('anon-reply', teamId, postId, memberExternalId) : secrets.hmac('anon-reply', teamId, postId, memberExternalId, way);
 }
 
-export async function recordReply(db: Tx, secrets: Secrets, post: Post, memberExternalId: string): Promise<void> {
-  await db.insert(promptReplies).values({ postId: post.id, memberMac: replyMac(secrets, post.teamId, post.id, memberExternalId) }).onConflictDoNothing();
+export async function recordReply(db: Tx, secrets: Secrets, post: Post, memberExternalId: string, way: ReplyWay = 'named'): Promise<void> {
+  await db.insert(promptReplies).values({ postId: post.id, memberMac: replyMac(secrets, post.teamId, post.id, memberExternalId, way) }).onConflictDoNothing();
 }
 
 export async function replyCount(db: Tx, postId: number): Promise<number> {

@@ -2,8 +2,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { customPrompts, promptPosts, promptReplies } from '../../db/schema/index.js';
 import type { PrivacyContributor } from '../../core/privacy.js';
-import { replyMac } from './followup.js';
+import { replyMac, type ReplyWay } from './followup.js';
 import { deleteSchedules, personalSchedule } from './schedules.js';
+
+const WAYS: readonly ReplyWay[] = ['named', 'pseudonym'];
 
 export const promptsPrivacy: PrivacyContributor = {
   area: 'prompts',
@@ -11,10 +13,17 @@ export const promptsPrivacy: PrivacyContributor = {
   async exportMember(tx, bot, team, member) {
     const posts = await tx.select().from(promptPosts).where(eq(promptPosts.teamId, team.id));
     if (!posts.length) return { answeredThreads: [] };
-    const macs = new Map(posts.map((p) => [replyMac(bot.secrets, team.id, p.id, member.externalId), p]));
+    const macs = new Map(
+      posts.flatMap((p) => WAYS.map((way) => [replyMac(bot.secrets, team.id, p.id, member.externalId, way), { post: p, way }] as const)),
+    );
     const mine = await tx.select({ mac: promptReplies.memberMac }).from(promptReplies).where(inArray(promptReplies.memberMac, [...macs.keys()]));
-    // Reply text is never stored: only that the member answered, for the follow-up count.
-    return { answeredThreads: mine.map((r) => ({ prompt: macs.get(r.mac)!.promptId, postedAt: macs.get(r.mac)!.postedAt })) };
+    // Reply text is never stored: only that the member answered (and how), for the follow-up count.
+    return {
+      answeredThreads: mine.map((r) => {
+        const { post, way } = macs.get(r.mac)!;
+        return { prompt: post.promptId, postedAt: post.postedAt, ...(way === 'pseudonym' ? { underPseudonym: true } : {}) };
+      }),
+    };
   },
 
   async deleteMember(tx, bot, team, member) {
@@ -23,7 +32,8 @@ export const promptsPrivacy: PrivacyContributor = {
     await deleteSchedules(tx, personal ? [personal.id] : []);
     const posts = await tx.select({ id: promptPosts.id }).from(promptPosts).where(eq(promptPosts.teamId, team.id));
     for (const p of posts) {
-      await tx.delete(promptReplies).where(and(eq(promptReplies.postId, p.id), eq(promptReplies.memberMac, replyMac(bot.secrets, team.id, p.id, member.externalId))));
+      const macs = WAYS.map((way) => replyMac(bot.secrets, team.id, p.id, member.externalId, way));
+      await tx.delete(promptReplies).where(and(eq(promptReplies.postId, p.id), inArray(promptReplies.memberMac, macs)));
     }
   },
 

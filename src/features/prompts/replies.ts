@@ -53,7 +53,7 @@ export async function postAnonReply(db: Tx, secrets: Secrets, team: Team, postId
     target: { kind: 'channel', channel: post.channel, threadOfKey: post.outboxKey },
     message: msg,
   });
-  await recordReply(db, secrets, post, memberExternalId);
+  await recordReply(db, secrets, post, memberExternalId, 'pseudonym');
   return persona;
 }
 
