@@ -77,6 +77,33 @@ describe('the supervision agenda', () => {
     expect(t.logs.join('\n')).not.toContain(ghost);
   });
 
+  it('keeps two anonymous topics of one author unrelated, without source or time of day, yet both the author’s own', async () => {
+    const team = await ensureTeam(t.bot.db, 'memory', 'T1');
+    t.clock.set('2026-03-08T17:42:13Z');
+    // As "take to supervision → anonymously" does it: in the same moment as the member's (named) check.
+    for (const text of ['pierwszy temat bez podpisu', 'drugi temat bez podpisu']) {
+      await t.bot.db.transaction((tx) => addTopic(tx, t.bot, { team, memberExternalId: anna.id, text, visibility: 'anonymous', source: 'autocheck', now: t.clock.now() }));
+    }
+    const rows = (await t.bot.db.select().from(supervisionTopics)).filter((r) => r.text.endsWith('bez podpisu'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.authorHmac).not.toBe(rows[1]!.authorHmac); // nothing says one person wrote both
+    for (const r of rows) {
+      expect(r.memberId).toBeNull();
+      expect(r.source).toBeNull(); // "from an autocheck" + the day would point at who checked in that day
+      expect(r.createdAt.toISOString()).toBe('2026-03-08T00:00:00.000Z'); // no exact time to match another row's
+    }
+    await t.mem.command(anna, '/supervision topics');
+    expect(said(anna.id)).toContain('pierwszy temat bez podpisu');
+    expect(said(anna.id)).toContain('drugi temat bez podpisu');
+    await t.mem.command(ben, '/supervision topics');
+    expect(said(ben.id)).not.toContain('bez podpisu');
+    for (const r of rows) {
+      await t.mem.command(anna, `/supervision topic remove ${r.id}`);
+      expect(said(anna.id)).toContain(`${r.id}`);
+    }
+    expect((await t.bot.db.select().from(supervisionTopics)).filter((r) => r.text.endsWith('bez podpisu'))).toHaveLength(0);
+  });
+
   it('lets only the author remove a topic, anonymous ones included', async () => {
     await t.mem.command(ben, '/supervision topics');
     const mine = said(ben.id);

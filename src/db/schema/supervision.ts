@@ -57,13 +57,17 @@ export const supervisionTopics = pgTable(
     sessionId: integer('session_id').references(() => supervisionSessions.id, { onDelete: 'set null' }),
     /** Set for named and private topics; never for anonymous ones. */
     memberId: integer('member_id').references(() => members.id, { onDelete: 'cascade' }),
-    /** Anonymous topics only: keyed HMAC of (team, member) so the author can remove it and nobody can link it. */
+    /** Anonymous topics only: keyed HMAC of (team, salt, member) so the author can remove it and nobody can
+     *  link it — to them or to their other topics (rows from before the salt: HMAC of team and member). */
     authorHmac: text('author_hmac'),
+    /** Anonymous topics only: the random salt of authorHmac. */
+    authorSalt: text('author_salt'),
     text: text('text').notNull(),
     /** private | named | anonymous */
     visibility: text('visibility').notNull(),
-    /** command | autocheck */
-    source: text('source').notNull(),
+    /** command | autocheck; not kept for anonymous topics (with the day, it would point at who checked in). */
+    source: text('source'),
+    /** Anonymous topics: the day only (midnight UTC), so no other row's exact time can match it. */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('supervision_topics_session').on(t.sessionId), index('supervision_topics_author').on(t.authorHmac).where(sql`${t.authorHmac} is not null`)],

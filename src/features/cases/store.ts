@@ -34,9 +34,7 @@ export function authorMac(secrets: Secrets, teamId: number, salt: string, member
   return secrets.hmac('case-author', teamId, salt, memberExternalId);
 }
 
-export function newSalt(): string {
-  return randomBytes(16).toString('hex');
-}
+export { newSalt } from '../../core/secrets.js';
 
 export function isAuthor(secrets: Secrets, row: CaseRow, memberExternalId: string): boolean {
   const a = Buffer.from(authorMac(secrets, row.teamId, row.authorSalt, memberExternalId), 'hex');

@@ -1,11 +1,13 @@
 // The shared agenda: topics members bring to the next session — named, anonymous (unlinkable) or private notes.
 //
-// Anonymous topics store no member id, only a keyed HMAC of (team, member) under the 'topic-author' key,
-// so nobody reading the database can tell who wrote one, yet its author can still remove it.
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+// Anonymous topics store no member id, only a keyed HMAC of (team, salt, member) under the 'topic-author' key,
+// so nobody reading the database can tell who wrote one, or that two were written by one person, yet its
+// author can still remove it. They keep neither their source nor more of their time than the day.
+import { and, asc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import { UserError } from '../../core/errors.js';
 import type { Block, Span } from '../../core/message.js';
+import { newSalt, type Secrets } from '../../core/secrets.js';
 import { ensureMember, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { members, supervisionTopics } from '../../db/schema/index.js';
@@ -19,8 +21,31 @@ export type Topic = typeof supervisionTopics.$inferSelect;
 
 export const TOPIC_MAX = 1000;
 
-function authorKey(bot: Bot, team: Team, memberExternalId: string): string {
-  return bot.secrets.hmac('topic-author', team.id, memberExternalId);
+/** The MAC of an anonymous topic's author; rows from before salts carry the unsalted one. */
+export function topicAuthorMac(secrets: Secrets, teamId: number, salt: string | null, memberExternalId: string): string {
+  return salt ? secrets.hmac('topic-author', teamId, salt, memberExternalId) : secrets.hmac('topic-author', teamId, memberExternalId);
+}
+
+/** Ids of the member's anonymous topics in the team, each row's MAC computed again with its own salt. */
+export async function anonymousTopicIds(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string): Promise<number[]> {
+  const rows = await tx
+    .select({ id: supervisionTopics.id, salt: supervisionTopics.authorSalt, mac: supervisionTopics.authorHmac })
+    .from(supervisionTopics)
+    .where(and(eq(supervisionTopics.teamId, teamId), isNotNull(supervisionTopics.authorHmac)));
+  return rows.filter((r) => r.mac === topicAuthorMac(secrets, teamId, r.salt, memberExternalId)).map((r) => r.id);
+}
+
+/** The author's own topics: named and private ones by member id, anonymous ones by MAC. */
+async function authoredBy(tx: Tx, bot: Bot, team: Team, memberExternalId: string, memberId: number) {
+  const anonymous = await anonymousTopicIds(tx, bot.secrets, team.id, memberExternalId);
+  return and(eq(supervisionTopics.teamId, team.id), anonymous.length ? or(eq(supervisionTopics.memberId, memberId), inArray(supervisionTopics.id, anonymous)) : eq(supervisionTopics.memberId, memberId));
+}
+
+/** Midnight UTC of the instant: all an anonymous topic keeps of its time. */
+function dayOf(at: Date): Date {
+  const d = new Date(at);
+  d.setUTCHours(0, 0, 0, 0);
+  return d;
 }
 
 function asLang(x: string): Lang {
@@ -42,18 +67,22 @@ export async function addTopic(
   const session = await nextSession(tx, o.team.id, o.now);
   if (!session && o.visibility !== 'private') throw new UserError('supervision.noSession');
   // Anonymous: never create or look up the member row, so nothing ties the topic to them.
-  const memberId = o.visibility === 'anonymous' ? null : (await ensureMember(tx, o.team.id, o.memberExternalId)).id;
+  const anonymous = o.visibility === 'anonymous';
+  const memberId = anonymous ? null : (await ensureMember(tx, o.team.id, o.memberExternalId)).id;
+  const salt = anonymous ? newSalt() : null;
   const [row] = await tx
     .insert(supervisionTopics)
     .values({
       teamId: o.team.id,
       sessionId: session?.id ?? null,
       memberId,
-      authorHmac: o.visibility === 'anonymous' ? authorKey(bot, o.team, o.memberExternalId) : null,
+      authorHmac: anonymous ? topicAuthorMac(bot.secrets, o.team.id, salt, o.memberExternalId) : null,
+      authorSalt: salt,
       text,
       visibility: o.visibility,
-      source: o.source,
-      createdAt: o.now,
+      // An autocheck saved at the same moment names its member: an anonymous topic keeps neither source nor time.
+      source: anonymous ? null : o.source,
+      createdAt: anonymous ? dayOf(o.now) : o.now,
     })
     .returning({ id: supervisionTopics.id });
   return { id: row!.id, sessionLabel: session ? formatLocal(session.startsAt, session.zone, asLang(o.team.lang)) : undefined };
@@ -64,12 +93,7 @@ export async function myTopics(tx: Tx, bot: Bot, team: Team, memberExternalId: s
   return tx
     .select()
     .from(supervisionTopics)
-    .where(
-      and(
-        eq(supervisionTopics.teamId, team.id),
-        or(eq(supervisionTopics.memberId, memberId), eq(supervisionTopics.authorHmac, authorKey(bot, team, memberExternalId))),
-      ),
-    )
+    .where(await authoredBy(tx, bot, team, memberExternalId, memberId))
     .orderBy(asc(supervisionTopics.id));
 }
 
@@ -77,13 +101,7 @@ export async function myTopics(tx: Tx, bot: Bot, team: Team, memberExternalId: s
 export async function removeTopic(tx: Tx, bot: Bot, team: Team, memberExternalId: string, memberId: number, topicId: number): Promise<void> {
   const gone = await tx
     .delete(supervisionTopics)
-    .where(
-      and(
-        eq(supervisionTopics.teamId, team.id),
-        eq(supervisionTopics.id, topicId),
-        or(eq(supervisionTopics.memberId, memberId), eq(supervisionTopics.authorHmac, authorKey(bot, team, memberExternalId))),
-      ),
-    )
+    .where(and(eq(supervisionTopics.id, topicId), await authoredBy(tx, bot, team, memberExternalId, memberId)))
     .returning({ id: supervisionTopics.id });
   if (!gone.length) throw new UserError('supervision.topicNotYours', { id: topicId });
 }

@@ -1,16 +1,13 @@
 // Supervision in the privacy registry: RSVPs, topics (anonymous ones found by their keyed MAC), hours and prefs.
-import { and, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { members, supervisionHours, supervisionPrefs, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
 import type { PrivacyContributor } from '../../core/privacy.js';
+import { anonymousTopicIds } from './agenda.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Same key as agenda.ts uses for anonymous topics, so the author alone can be found again. */
-function authorKey(secrets: { hmac(p: 'topic-author', ...parts: (string | number)[]): string }, teamId: number, externalId: string): string {
-  return secrets.hmac('topic-author', teamId, externalId);
-}
 
 export const supervisionPrivacy: PrivacyContributor = {
   area: 'supervision',
@@ -23,10 +20,8 @@ export const supervisionPrivacy: PrivacyContributor = {
       .where(eq(supervisionRsvps.memberId, member.id));
     const topic = { text: supervisionTopics.text, visibility: supervisionTopics.visibility, source: supervisionTopics.source, createdAt: supervisionTopics.createdAt };
     const named = await tx.select(topic).from(supervisionTopics).where(eq(supervisionTopics.memberId, member.id));
-    const anonymous = await tx
-      .select(topic)
-      .from(supervisionTopics)
-      .where(and(eq(supervisionTopics.teamId, team.id), eq(supervisionTopics.authorHmac, authorKey(bot.secrets, team.id, member.externalId))));
+    const anonymousIds = await anonymousTopicIds(tx, bot.secrets, team.id, member.externalId);
+    const anonymous = anonymousIds.length ? await tx.select(topic).from(supervisionTopics).where(inArray(supervisionTopics.id, anonymousIds)) : [];
     const hours = await tx
       .select({ date: supervisionHours.date, hours: supervisionHours.hours, kind: supervisionHours.kind, note: supervisionHours.note })
       .from(supervisionHours)
@@ -36,10 +31,12 @@ export const supervisionPrivacy: PrivacyContributor = {
   },
 
   async deleteMember(tx, bot, team, member, anonymous) {
-    const mac = authorKey(bot.secrets, team.id, member.externalId);
-    const theirs = and(eq(supervisionTopics.teamId, team.id), eq(supervisionTopics.authorHmac, mac));
-    if (anonymous === 'withdraw') await tx.delete(supervisionTopics).where(theirs);
-    else await tx.update(supervisionTopics).set({ authorHmac: null }).where(theirs);
+    const theirIds = await anonymousTopicIds(tx, bot.secrets, team.id, member.externalId);
+    if (theirIds.length) {
+      const theirs = inArray(supervisionTopics.id, theirIds);
+      if (anonymous === 'withdraw') await tx.delete(supervisionTopics).where(theirs);
+      else await tx.update(supervisionTopics).set({ authorHmac: null, authorSalt: null }).where(theirs);
+    }
     await tx.delete(supervisionTopics).where(eq(supervisionTopics.memberId, member.id));
     await tx.delete(supervisionRsvps).where(eq(supervisionRsvps.memberId, member.id));
     await tx.delete(supervisionHours).where(eq(supervisionHours.memberId, member.id));
