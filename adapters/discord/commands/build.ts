@@ -85,6 +85,25 @@ function options(sub: Subcommand): OptionJson[] {
   return [...list.filter((o) => o.required), ...list.filter((o) => !o.required)].slice(0, L.options);
 }
 
+/**
+ * Where a registry path sits in Discord's two levels (group → subcommand): one word is a subcommand; more are
+ * a group named by the first word and a subcommand named by the rest, joined by '-' ("team facilitator add"
+ * → team › facilitator-add). A Polish alias of as many words names both the same way.
+ */
+export function discordShape(path: string, aliases?: readonly string[]): { group?: { name: string; pl?: string }; leaf: { name: string; pl?: string } } {
+  const words = path === '' ? [DEFAULT_SUBCOMMAND.name] : path.split(' ');
+  const name = (ws: string[]) => discordName(ws.join('-')) ?? ws.join('-');
+  // A one-word subcommand may take any alias; a grouped one an alias that splits the same way.
+  const alias = (aliases ?? []).map((a) => a.split(' ')).find((a) => (words.length === 1 || a.length === words.length) && name(a) !== name(words));
+  if (path === '') return { leaf: { name: DEFAULT_SUBCOMMAND.name, pl: DEFAULT_SUBCOMMAND.pl } };
+  if (words.length === 1) return { leaf: { name: name(words), ...(alias ? { pl: name(alias) } : {}) } };
+  const rest = (ws: string[]) => name(ws.slice(1));
+  return {
+    group: { name: name(words.slice(0, 1)), ...(alias && name(alias.slice(0, 1)) !== name(words.slice(0, 1)) ? { pl: name(alias.slice(0, 1)) } : {}) },
+    leaf: { name: rest(words), ...(alias && rest(alias) !== rest(words) ? { pl: rest(alias) } : {}) },
+  };
+}
+
 /** The '' subcommand repeats another one (as /sojusz '' = help): Discord need not offer it twice. */
 function duplicatesNamed(cmd: Command): boolean {
   const bare = cmd.subcommands[''];
@@ -106,25 +125,25 @@ export function toDiscordCommand(cmd: Command): CommandJson {
   const groups = new Map<string, OptionJson>();
   for (const [path, sub] of Object.entries(cmd.subcommands)) {
     if (path === '' && duplicatesNamed(cmd)) continue;
-    const words = path === '' ? [DEFAULT_SUBCOMMAND.name] : path.split(' ');
-    const leafName = words[words.length - 1]!;
+    const shape = discordShape(path, sub.aliases);
     const leaf: OptionJson = {
       type: OptionType.SubCommand,
-      name: discordName(leafName) ?? leafName,
+      name: shape.leaf.name,
       ...desc(sub.description),
-      ...(path === '' ? { name_localizations: { pl: DEFAULT_SUBCOMMAND.pl } } : plName(leafName, sub.aliases)),
+      ...(shape.leaf.pl ? { name_localizations: { pl: shape.leaf.pl } } : {}),
     };
     const opts = options(sub);
     if (opts.length) leaf.options = opts;
-    if (words.length === 1) top.push(leaf);
+    if (!shape.group) top.push(leaf);
     else {
-      const g = words[0]!;
-      let group = groups.get(g);
+      let group = groups.get(shape.group.name);
       if (!group) {
-        group = { type: OptionType.SubCommandGroup, name: discordName(g) ?? g, description: g, options: [] };
-        groups.set(g, group);
+        group = { type: OptionType.SubCommandGroup, name: shape.group.name, description: shape.group.name, options: [] };
+        groups.set(shape.group.name, group);
         top.push(group);
       }
+      // The group takes its Polish name from the first of its subcommands that has one.
+      if (shape.group.pl && !group.name_localizations) group.name_localizations = { pl: shape.group.pl };
       group.options!.push(leaf);
     }
   }
@@ -133,15 +152,22 @@ export function toDiscordCommand(cmd: Command): CommandJson {
     const names = group.options!.map((o) => o.name);
     const plNames = group.options!.map((o) => o.name_localizations?.pl ?? o.name);
     group.description = truncate(`${group.name}: ${names.join(', ')}`, L.commandDescription);
-    group.description_localizations = { pl: truncate(`${group.name}: ${plNames.join(', ')}`, L.commandDescription) };
+    group.description_localizations = { pl: truncate(`${group.name_localizations?.pl ?? group.name}: ${plNames.join(', ')}`, L.commandDescription) };
   }
   return { ...base, options: top.slice(0, L.options) };
 }
 
-/** Back from Discord's subcommand path to the registry's: `/x open` is the bare command when x has no `open`. */
+/**
+ * Back from Discord's subcommand path to the registry's (Discord sends the canonical names): the path whose
+ * shape it is; `/x open` is the bare command when x has no `open`. An unknown path is passed on as it came,
+ * for the core to answer.
+ */
 export function registryPath(cmd: Command, discordPath: string[]): string[] {
   const joined = discordPath.join(' ');
-  if (cmd.subcommands[joined]) return discordPath;
-  if (joined === DEFAULT_SUBCOMMAND.name && cmd.subcommands['']) return [];
+  if (cmd.subcommands[joined] && discordPath.length < 3) return discordPath;
+  for (const path of Object.keys(cmd.subcommands)) {
+    const { group, leaf } = discordShape(path);
+    if ((group ? `${group.name} ${leaf.name}` : leaf.name) === joined) return path === '' ? [] : path.split(' ');
+  }
   return discordPath;
 }

@@ -4,7 +4,7 @@ import { escapeUntrusted } from '../../../adapters/discord/render/escape.js';
 import { DISCORD_LIMITS } from '../../../adapters/discord/render/limits.js';
 import { buttonCustomId, fieldsEmbed, renderMessage, renderSingle } from '../../../adapters/discord/render/message.js';
 import { formToModal, toRawValues } from '../../../adapters/discord/render/modal.js';
-import { toDiscordCommand } from '../../../adapters/discord/commands/build.js';
+import { registryPath, toDiscordCommand } from '../../../adapters/discord/commands/build.js';
 import { registerCommands } from '../../../adapters/discord/commands/register.js';
 import { makeRest } from '../../../adapters/discord/rest.js';
 import { message, plain, textBlock, untrusted } from '../../../src/core/message.js';
@@ -104,6 +104,30 @@ describe('application commands from the registry', () => {
     expect(lang.options![0]!.choices![0]!.name_localizations?.pl).toBeTruthy();
     const probe = toDiscordCommand(testRegistry().commands.find((c) => c.name === 'probe')!);
     expect(probe.options!.map((o) => o.name)).toContain('open');
+  });
+
+  it('offers every subcommand of every command in two levels, and maps each back to itself', () => {
+    for (const cmd of testRegistry().commands) {
+      const json = toDiscordCommand(cmd);
+      // Every Discord path a member can type: subcommand, or group › subcommand.
+      const offered = (json.options ?? []).flatMap((o) =>
+        o.type === 2 ? o.options!.map((leaf) => ({ path: [o.name, leaf.name], pl: [o.name_localizations?.pl ?? o.name, leaf.name_localizations?.pl ?? leaf.name] })) : o.type === 1 ? [{ path: [o.name], pl: [o.name_localizations?.pl ?? o.name] }] : [],
+      );
+      const back = offered.map((o) => registryPath(cmd, o.path).join(' '));
+      const expected = Object.keys(cmd.subcommands).filter((p) => !(p === '' && offered.length < Object.keys(cmd.subcommands).length));
+      if (offered.length) expect(back.sort(), cmd.name).toEqual(expected.sort());
+      for (const o of offered) {
+        expect(new Set(offered.map((x) => x.path.join(' '))).size, cmd.name).toBe(offered.length);
+        for (const n of [...o.path, ...o.pl]) expect(n, `${cmd.name} ${o.path.join(' ')}`).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
+      }
+    }
+    // The three-word paths keep their middle word, in both languages.
+    const sojusz = toDiscordCommand(testRegistry().commands.find((c) => c.name === 'sojusz')!);
+    const team = sojusz.options!.find((o) => o.name === 'team')!;
+    expect(team.name_localizations?.pl).toBe('zespół');
+    const add = team.options!.find((o) => o.name === 'facilitator-add')!;
+    expect(add.name_localizations?.pl).toBe('prowadzący-dodaj');
+    expect(team.options!.map((o) => o.name)).toContain('retention-autochecks');
   });
 
   describe('registration against Discord', () => {
