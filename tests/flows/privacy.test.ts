@@ -217,7 +217,8 @@ describe('retention and housekeeping', () => {
       { teamId: t.id, text: 'young anonymous', visibility: 'anonymous', source: 'command', createdAt: at(150) },
     ]);
     await tb.bot.db.insert(processedEvents).values([{ key: 'ev-old', at: at(3) }, { key: 'ev-new', at: now }]);
-    await tb.bot.db.insert(outbox).values({ teamId: t.id, key: 'sent-old', target: { kind: 'channel', channel: 'C1' }, message: { blocks: [] }, notBefore: at(40), createdAt: at(40), status: 'sent', sentAt: at(40) });
+    const row = (key: string, status: string, days: number) => ({ teamId: t.id, key, target: { kind: 'channel' as const, channel: 'C1' }, message: { blocks: [] }, notBefore: at(days), createdAt: at(days), status, ...(status === 'sent' ? { sentAt: at(days) } : {}) });
+    await tb.bot.db.insert(outbox).values([row('sent-old', 'sent', 40), row('failed-old', 'failed', 40), row('cancelled-old', 'cancelled', 40), row('failed-young', 'failed', 5)]);
     await ensureHousekeeping(tb.bot);
     await ensureHousekeeping(tb.bot); // idempotent: one schedule for the deployment
     expect(await tb.bot.db.select().from(schedules).where(eq(schedules.kind, 'housekeeping'))).toHaveLength(1);
@@ -233,7 +234,11 @@ describe('retention and housekeeping', () => {
     expect(topics).toContain('young anonymous');
     expect(topics).not.toContain('old anonymous');
     expect((await tb.bot.db.select().from(processedEvents)).map((r) => r.key)).not.toContain('ev-old');
-    expect(await tb.bot.db.select().from(outbox).where(eq(outbox.key, 'sent-old'))).toEqual([]);
+    const keys = (await tb.bot.db.select({ key: outbox.key }).from(outbox)).map((r) => r.key);
+    expect(keys).not.toContain('sent-old');
+    expect(keys).not.toContain('failed-old'); // never sent, but may quote a member all the same
+    expect(keys).not.toContain('cancelled-old');
+    expect(keys).toContain('failed-young');
   });
 
   it('deletes an uninstalled team’s data 30 days later, unless it is installed again first', async () => {

@@ -1,5 +1,5 @@
 // The daily housekeeping job: retention purges, old delivery records, counters, and teams that left 30 days ago.
-import { and, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, or } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import type { Tx } from '../../db/client.js';
 import { outbox, processedEvents, schedules, teams } from '../../db/schema/index.js';
@@ -13,13 +13,13 @@ export const HOUSEKEEPING = 'housekeeping';
 export const SYSTEM_TEAM = { platform: 'system', externalId: 'system' } as const;
 export const OFFBOARDING_DAYS = 30;
 const PROCESSED_EVENTS_DAYS = 2;
-/** Sent messages may quote member text; a month covers every retry and thread lookup. */
-const SENT_OUTBOX_DAYS = 30;
+/** Finished messages (sent, failed, cancelled) may quote member text; a month covers every retry and thread lookup. */
+const FINISHED_OUTBOX_DAYS = 30;
 
 export interface HousekeepingReport {
   purged: Record<string, number>;
   processedEvents: number;
-  sentOutbox: number;
+  finishedOutbox: number;
   counters: number;
   teamsDeleted: number;
 }
@@ -31,7 +31,18 @@ export async function runHousekeeping(tx: Tx, bot: Bot, now: Date): Promise<Hous
   const report: HousekeepingReport = {
     purged,
     processedEvents: (await tx.delete(processedEvents).where(lt(processedEvents.at, ago(PROCESSED_EVENTS_DAYS))).returning({ k: processedEvents.key })).length,
-    sentOutbox: (await tx.delete(outbox).where(and(eq(outbox.status, 'sent'), lt(outbox.sentAt, ago(SENT_OUTBOX_DAYS)))).returning({ id: outbox.id })).length,
+    finishedOutbox: (
+      await tx
+        .delete(outbox)
+        .where(
+          or(
+            and(eq(outbox.status, 'sent'), lt(outbox.sentAt, ago(FINISHED_OUTBOX_DAYS))),
+            // Never sent: a failed DM can hold a reflection, a cancelled reminder a member's topic.
+            and(inArray(outbox.status, ['failed', 'cancelled']), lt(outbox.createdAt, ago(FINISHED_OUTBOX_DAYS))),
+          ),
+        )
+        .returning({ id: outbox.id })
+    ).length,
     counters: await purgeCounters(tx, now),
     // Deleting the team row cascades to everything the team owns.
     teamsDeleted: (await tx.delete(teams).where(and(isNotNull(teams.uninstalledAt), lt(teams.uninstalledAt, ago(OFFBOARDING_DAYS)))).returning({ id: teams.id })).length,
