@@ -170,6 +170,9 @@ async function pace(bot: Bot, port: ChatPort, key: string): Promise<void> {
   }
 }
 
+/** What a sent row keeps of its message: nothing. */
+const SENT_MESSAGE = JSON.stringify({ blocks: [] });
+
 interface Ack {
   id: number;
   key: string;
@@ -209,7 +212,8 @@ class AckBuffer {
       try {
         const rows = batch.map((a) => ({ id: a.id, ref: a.ref, at: a.at }));
         await this.bot.db.execute(
-          sql`update ${outbox} set status = 'sent', sent_ref = v.ref, sent_at = v.at, lease_until = null from ${recordset(rows, { id: 'bigint', ref: 'jsonb', at: 'timestamptz' })} where ${outbox.id} = v.id`,
+          // Once on the platform, the copy is no longer needed (edits render afresh): the row keeps no member text.
+          sql`update ${outbox} set status = 'sent', sent_ref = v.ref, sent_at = v.at, lease_until = null, message = ${SENT_MESSAGE}::jsonb from ${recordset(rows, { id: 'bigint', ref: 'jsonb', at: 'timestamptz' })} where ${outbox.id} = v.id`,
         );
         for (const a of batch) this.refs.delete(a.key);
       } catch (e) {
