@@ -104,7 +104,9 @@ export const skip: Subcommand = {
   options: { ...idOption, date: { kind: 'string', required: true, description: l10n('prompts.opt.date') } },
   async run(ctx, opts) {
     const date = parseDate(String(opts.date));
-    await ctx.db.transaction(async (tx) => {
+    // Answer after the commit: a port may write the answer through the database (the playground), and the
+    // embedded database has one connection — an answer from inside the transaction would wait for ever.
+    const done = await ctx.db.transaction(async (tx) => {
       const row = await findTeamSchedule(tx, ctx.team.id, Number(opts.id), true);
       const rule = row.rule as WeeklyRule;
       const at = occurrenceOn(rule, row.zone, date);
@@ -116,7 +118,8 @@ export const skip: Subcommand = {
       const nextDueAt = row.nextDueAt && row.nextDueAt.getTime() === at.getTime() ? nextOccurrence(updated, row.zone, at) : row.nextDueAt;
       await tx.update(schedules).set({ rule: updated, nextDueAt }).where(eq(schedules.id, row.id));
       const next = nextPromptAt(updated, row.zone, ctx.now, teamHolidays(ctx.team));
-      await ctx.reply('prompts.skipped', { id: row.id, date, next: next ? formatLocal(next, row.zone, ctx.lang) : '—' });
+      return { id: row.id, next: next ? formatLocal(next, row.zone, ctx.lang) : '—' };
     });
+    await ctx.reply('prompts.skipped', { id: done.id, date, next: done.next });
   },
 };

@@ -225,4 +225,17 @@ describe('the web playground API', () => {
     await send('magda', '/sojusz help', 'supervision');
     expect((await pg.view('magda', 'supervision')).messagesHtml).toContain(tx('pl', 'core.firstUse.title'));
   });
+
+  it('answers a command that changes a schedule in a transaction, and keeps answering after it', async () => {
+    // The embedded database has one connection: an answer written from inside the command's transaction
+    // would wait for the transaction, which waits for the answer — the whole playground would hang.
+    const team = (await findTeam(pg.app.bot.db, 'web', 'playground'))!;
+    const prompt = (await pg.app.bot.db.select().from(schedules).where(eq(schedules.teamId, team.id))).find((r) => r.kind === 'prompt')!;
+    const day = prompt.nextDueAt!.toISOString().slice(0, 10);
+    const answered = await Promise.race([send('magda', `/reflect skip ${prompt.id} ${day}`).then(() => true), new Promise((r) => setTimeout(() => r(false), 5_000))]);
+    expect(answered).toBe(true);
+    expect((await pg.view('magda')).messagesHtml).toContain(day);
+    expect((await send('tomek', '/sojusz help')).status).toBe(200);
+  });
+
 });
