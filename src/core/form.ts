@@ -66,7 +66,7 @@ export function validateForm(form: Form, raw: RawValues): { values: FormValues; 
     } else {
       const text = Array.isArray(s) ? s.join(' ') : s;
       if (text.length > f.maxLength) errors[f.id] = { code: 'form.tooLong', params: { max: f.maxLength, got: text.length } };
-      else if (f.minLength && text.length < f.minLength) errors[f.id] = { code: 'form.tooShort', params: { min: f.minLength } };
+      else if (f.minLength && text.length < f.minLength) errors[f.id] = { code: 'form.tooShort', params: { count: f.minLength } };
       else values[f.id] = text;
     }
   }

@@ -88,7 +88,7 @@ describe('/reflect answers bad input clearly and changes nothing', () => {
 
   it('keeps the team’s own prompts within 280 characters and removes only existing ones', async () => {
     const long = 'a'.repeat(281);
-    expect(await ask(facilitator, `/reflect add ${long}`)).toContain('281 znaków, a limit to 280');
+    expect(await ask(facilitator, `/reflect add ${long}`)).toContain('za długie (281/280 znaków)');
     const [{ n }] = (await tb.bot.db.select({ n: count() }).from(customPrompts)) as [{ n: number }];
     expect(Number(n)).toBe(0);
     expect(await ask(facilitator, `/reflect dodaj ${'b'.repeat(280)}`)).toContain('Dodano pytanie zespołu');

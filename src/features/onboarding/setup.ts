@@ -100,7 +100,7 @@ export async function setupStep2(ctx: Context, first: Step1): Promise<Form> {
   const L = first.lang;
   const series = await currentSeries(ctx.db, ctx.team);
   const r = series?.rule.type === 'weekly' ? series.rule : undefined;
-  const rhythm = r ? `${weekdayName(L, r.weekday)} ${r.time}${r.every > 1 ? ` ${tx(L, 'onboarding.setup.every', { n: r.every })}` : ''}` : undefined;
+  const rhythm = r ? `${weekdayName(L, r.weekday)} ${r.time}${r.every > 1 ? ` ${tx(L, 'supervision.every', { count: r.every })}` : ''}` : undefined;
   const offsets = setting<number[]>(ctx.team, SETTINGS.reminderOffsets, DEFAULTS.reminderOffsets);
   return {
     id: SETUP_FORM_2,

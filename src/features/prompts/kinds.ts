@@ -54,11 +54,11 @@ export const promptKind: ScheduleKind = {
     const [creator] = await tx.select().from(members).where(and(eq(members.teamId, team.id), eq(members.externalId, p.creator)));
     const lang = isLang(creator?.lang) ? creator.lang : teamLang(team);
     const next = nextPromptAt(schedule.rule, schedule.zone, now, teamHolidays(team));
-    const text = t(lang, 'prompts.missed', {
-      when: formatLocal(dueAt, schedule.zone, lang),
-      channel: p.channel,
-      next: next ? formatLocal(next, schedule.zone, lang) : t(lang, 'prompts.missed.none').map((s) => s.text).join(''),
-    });
+    const text = [
+      ...t(lang, 'prompts.missed', { when: formatLocal(dueAt, schedule.zone, lang), channel: p.channel }),
+      { text: ' ' },
+      ...(next ? t(lang, 'prompts.missed.next', { next: formatLocal(next, schedule.zone, lang) }) : t(lang, 'prompts.missed.none')),
+    ];
     await enqueue(tx, now, { teamId: team.id, key: `prompt-missed:${schedule.id}:${dueAt.toISOString()}`, target: { kind: 'dm', member: p.creator }, message: message(textBlock(text)) });
   },
 };

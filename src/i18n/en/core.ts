@@ -17,7 +17,7 @@ export const core = {
   'form.outOfRange': 'Pick a value from {min} to {max}.',
   'form.badChoice': 'Please pick one of the options.',
   'form.tooLong': 'That is {got} characters; the limit is {max}. Please shorten it.',
-  'form.tooShort': 'Please write at least {min} characters.',
+  'form.tooShort': { one: 'Please write at least {count} character.', other: 'Please write at least {count} characters.' },
   'form.badChannel': 'Please choose a channel, e.g. #reflection.',
   'args.unknownCommand': 'I don’t know the command /{got}. Try `/sojusz help`.',
   'args.unknownSub': '/{command} has no “{got}”. Available: {list}.',

@@ -28,7 +28,6 @@ export const onboarding = {
   'onboarding.setup.supRhythm': 'Supervision rhythm',
   'onboarding.setup.supRhythmExample': 'monday 18:00 every 2 weeks',
   'onboarding.setup.reminders': 'Reminders before supervision',
-  'onboarding.setup.every': 'every {n} weeks',
   'onboarding.setup.cannotPost': 'I can’t post in {channel}. Invite me there first (e.g. /invite @Sojusz), then try again.',
   'onboarding.setup.sameChannel': 'Reports should go somewhere other than the case channel — please pick a different channel.',
   'onboarding.setup.needAllPrompt': 'For weekly prompts I need the channel, the day and the hour together.',

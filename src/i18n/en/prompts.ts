@@ -86,8 +86,9 @@ export const prompts = {
   'prompts.followup.none': 'This thread is still open — there is room for your answer, even a short one.',
   'prompts.personal.title': '*Your reflection prompt for this week* · {theme}',
   'prompts.personal.how': 'This one is just for you: think it over, or write it down wherever you keep notes.',
-  'prompts.missed': 'The prompt due {when} in #{channel} was not posted because the bot was down. The next one is {next}.',
-  'prompts.missed.none': 'no more are scheduled',
+  'prompts.missed': 'The prompt due {when} in #{channel} was not posted because the bot was down.',
+  'prompts.missed.next': 'The next one is {next}.',
+  'prompts.missed.none': 'No more are scheduled.',
   'prompts.home.title': '*Reflection prompts*',
   'prompts.home.personalNone': 'No personal prompts. Start them with `/reflect me friday 08:30`.',
 } as const;

@@ -95,7 +95,7 @@ export const supervision: Translation<typeof en> = {
   'supervision.topicRemoved': 'Temat {id} usunięty.',
   'supervision.topicNotYours': 'Nie ma Twojego tematu o numerze {id}. Swoje tematy zobaczysz przez `/supervision topics`.',
   'supervision.topicEmpty': 'Temat jest pusty. Na przykład: `/supervision temat klientka, która często odwołuje sesje`.',
-  'supervision.topicTooLong': 'Ten temat ma {got} znaków, a limit to {max}. Wystarczy krótki nagłówek — resztę opowiesz na spotkaniu.',
+  'supervision.topicTooLong': 'Ten temat jest za długi ({got}/{max} znaków). Wystarczy krótki nagłówek — resztę opowiesz na spotkaniu.',
   'supervision.noSession': 'Nie ma jeszcze zaplanowanego spotkania, więc nie ma agendy, do której można dodać temat. Poproś osobę prowadzącą o zaplanowanie albo zanotuj go dla siebie: `/supervision topic private …`.',
   'supervision.topics.title': 'Twoje tematy',
   'supervision.topics.empty': 'Nie masz jeszcze tematów. Spróbuj `/supervision topic …`.',
