@@ -81,7 +81,7 @@ export const autocheckForm = formHandler({
     const { previous, agenda } = await ctx.db.transaction(async (tx) => {
       const previous = await listAutochecks(tx, ctx.bot.secrets, { memberId: ctx.member.id, limit: RECENT_CHECKS * 3 });
       await saveAutocheck(tx, ctx.bot.secrets, { teamId: ctx.team.id, memberId: ctx.member.id, variant, answers, now });
-      const agenda = await takeToSupervision(tx, ctx.bot, { team: ctx.team, memberExternalId: ctx.inv.member.id, answers, now });
+      const agenda = await takeToSupervision(tx, ctx.bot, { team: ctx.team, memberExternalId: ctx.inv.member.id, answers, now, lang: ctx.lang });
       return { previous, agenda };
     });
     const flags = allianceFlags(answers, previous.map((e) => e.answers));

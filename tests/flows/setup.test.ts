@@ -93,6 +93,15 @@ describe('/sojusz settings', () => {
     expect(last).not.toContain('Przechowywanie');
     expect(last).not.toContain('Zmień w konfiguracji');
   });
+  it('keeps page 2 in the language of whoever fills it in, whatever the team’s language', async () => {
+    const emily = { id: 'U_EMILY_FAC', locale: 'en-GB', isAdmin: true };
+    await tb.mem.command(emily, '/sojusz language en');
+    await tb.mem.command(emily, '/sojusz setup');
+    expect(tb.mem.lastForm(emily.id)!.title).toContain('Setup');
+    const two = await tb.mem.fill(emily, step1); // choosing Polish for the team
+    expect((two as { form: { title: string; submitLabel: string } }).form).toMatchObject({ title: 'Setup (2/2): cases', submitLabel: 'Save' });
+  });
+
   it('the setup button opens the form for a facilitator', async () => {
     await tb.mem.click(facilitator, 'onboarding.settings', 'setup');
     expect(tb.mem.lastForm(facilitator.id)!.id).toBe('onboarding.setup.1');

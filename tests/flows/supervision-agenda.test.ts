@@ -39,9 +39,10 @@ describe('the supervision agenda', () => {
     expect(said(facilitator.id)).toContain('Zaplanowane spotkanie');
     await t.mem.command(anna, '/supervision topic klient, który odwołuje sesje');
     await t.mem.command(ben, '/supervision topic anon feeling stuck with a long-term client');
+    expect(said(ben.id)).toContain('Mon, 9 Mar 2026, 18:00'); // in his language, in a Polish team
     const team = await ensureTeam(t.bot.db, 'memory', 'T1');
     const fromCheck = await t.bot.db.transaction((tx) =>
-      addTopic(tx, t.bot, { team, memberExternalId: anna.id, text: 'zmęczenie po trudnej sesji', visibility: 'named', source: 'autocheck', now: t.clock.now() }),
+      addTopic(tx, t.bot, { team, memberExternalId: anna.id, text: 'zmęczenie po trudnej sesji', visibility: 'named', source: 'autocheck', now: t.clock.now(), lang: 'pl' }),
     );
     expect(fromCheck.sessionLabel).toContain('9 mar 2026, 18:00');
     await t.mem.command(ben, '/supervision agenda');
@@ -71,7 +72,7 @@ describe('the supervision agenda', () => {
     // A member who never used the bot otherwise: their id must appear nowhere at all.
     const ghost = 'U_GHOST_AUTHOR';
     await t.bot.db.transaction((tx) =>
-      addTopic(tx, t.bot, { team, memberExternalId: ghost, text: 'something I cannot say aloud', visibility: 'anonymous', source: 'command', now: t.clock.now() }),
+      addTopic(tx, t.bot, { team, memberExternalId: ghost, text: 'something I cannot say aloud', visibility: 'anonymous', source: 'command', now: t.clock.now(), lang: 'pl' }),
     );
     expect(await findInDatabase(t.bot.db, ghost)).toEqual([]);
     expect(t.logs.join('\n')).not.toContain(ghost);
@@ -82,7 +83,7 @@ describe('the supervision agenda', () => {
     t.clock.set('2026-03-08T17:42:13Z');
     // As "take to supervision → anonymously" does it: in the same moment as the member's (named) check.
     for (const text of ['pierwszy temat bez podpisu', 'drugi temat bez podpisu']) {
-      await t.bot.db.transaction((tx) => addTopic(tx, t.bot, { team, memberExternalId: anna.id, text, visibility: 'anonymous', source: 'autocheck', now: t.clock.now() }));
+      await t.bot.db.transaction((tx) => addTopic(tx, t.bot, { team, memberExternalId: anna.id, text, visibility: 'anonymous', source: 'autocheck', now: t.clock.now(), lang: 'pl' }));
     }
     const rows = (await t.bot.db.select().from(supervisionTopics)).filter((r) => r.text.endsWith('bez podpisu'));
     expect(rows).toHaveLength(2);
@@ -231,7 +232,7 @@ describe('bad input changes nothing and says what to type', () => {
   it('addTopic throws supervision.noSession for a group topic in a team without sessions', async () => {
     const other = await ensureTeam(t.bot.db, 'memory', 'T_EMPTY');
     await expect(
-      addTopic(t.bot.db, t.bot, { team: other, memberExternalId: 'U1', text: 'x', visibility: 'named', source: 'autocheck', now: t.clock.now() }),
+      addTopic(t.bot.db, t.bot, { team: other, memberExternalId: 'U1', text: 'x', visibility: 'named', source: 'autocheck', now: t.clock.now(), lang: 'pl' }),
     ).rejects.toEqual(new UserError('supervision.noSession'));
   });
 });

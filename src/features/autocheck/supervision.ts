@@ -4,6 +4,7 @@ import { UserError } from '../../core/errors.js';
 import type { Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { addTopic } from '../supervision/agenda.js';
+import type { Lang } from '../../i18n/index.js';
 import type { Answers } from './forms.js';
 
 export type AgendaOutcome =
@@ -18,13 +19,13 @@ const VISIBILITY = { mine: 'private', named: 'named', anonymous: 'anonymous' } a
  * Add the topic to the chosen agenda. Runs in a savepoint so a refusal (no upcoming session) leaves the
  * check itself saved; the text then stays only inside the encrypted check, and the reply says so.
  */
-export async function takeToSupervision(tx: Tx, bot: Bot, o: { team: Team; memberExternalId: string; answers: Answers; now: Date }): Promise<AgendaOutcome> {
+export async function takeToSupervision(tx: Tx, bot: Bot, o: { team: Team; memberExternalId: string; answers: Answers; now: Date; lang: Lang }): Promise<AgendaOutcome> {
   const { supervision, destination } = o.answers;
   if (!supervision) return { kind: 'none' };
   if (!destination || destination === 'keep') return { kind: 'kept' };
   try {
     const added = await tx.transaction((sp) =>
-      addTopic(sp, bot, { team: o.team, memberExternalId: o.memberExternalId, text: supervision, visibility: VISIBILITY[destination], source: 'autocheck', now: o.now }),
+      addTopic(sp, bot, { team: o.team, memberExternalId: o.memberExternalId, text: supervision, visibility: VISIBILITY[destination], source: 'autocheck', now: o.now, lang: o.lang }),
     );
     return { kind: 'added', visibility: destination, sessionLabel: added.sessionLabel };
   } catch (e) {

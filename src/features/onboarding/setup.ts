@@ -97,7 +97,8 @@ export async function setupStep1(ctx: Context): Promise<Form> {
 
 /** Step 2, carrying step 1's answers in its state. */
 export async function setupStep2(ctx: Context, first: Step1): Promise<Form> {
-  const L = first.lang;
+  // In the language of the person filling it in, like page 1 (first.lang is the team's, being chosen).
+  const L = ctx.lang;
   const series = await currentSeries(ctx.db, ctx.team);
   const r = series?.rule.type === 'weekly' ? series.rule : undefined;
   const rhythm = r ? `${weekdayName(L, r.weekday)} ${r.time}${r.every > 1 ? ` ${tx(L, 'supervision.every', { count: r.every })}` : ''}` : undefined;

@@ -59,7 +59,7 @@ function asLang(x: string): Lang {
 export async function addTopic(
   tx: Tx,
   bot: Bot,
-  o: { team: Team; memberExternalId: string; text: string; visibility: Visibility; source: TopicSource; now: Date },
+  o: { team: Team; memberExternalId: string; text: string; visibility: Visibility; source: TopicSource; now: Date; lang: Lang },
 ): Promise<{ id: number; sessionLabel?: string }> {
   const text = o.text.trim();
   if (!text) throw new UserError('supervision.topicEmpty');
@@ -85,7 +85,8 @@ export async function addTopic(
       createdAt: anonymous ? dayOf(o.now) : o.now,
     })
     .returning({ id: supervisionTopics.id });
-  return { id: row!.id, sessionLabel: session ? formatLocal(session.startsAt, session.zone, asLang(o.team.lang)) : undefined };
+  // The label is for the member who added it: in their language, not the team's.
+  return { id: row!.id, sessionLabel: session ? formatLocal(session.startsAt, session.zone, o.lang) : undefined };
 }
 
 /** The member's own topics: named and private by member id, anonymous ones by their HMAC. */
