@@ -36,9 +36,12 @@ export function channelId(token: string): string | undefined {
   return m?.[1];
 }
 
+/** Names that stand for a whole channel, never for one person. */
+const EVERYONE = /^(everyone|here|channel|all|wszyscy)$/i;
+
 export function memberId(token: string): string | undefined {
   const m = /^<@!?([A-Z0-9a-z_-]+)(?:\|[^>]*)?>$/.exec(token) ?? /^@([\p{L}\p{N}_.-]+)$/u.exec(token) ?? /^([UW][A-Z0-9]{6,}|\d{15,22})$/.exec(token);
-  return m?.[1];
+  return m?.[1] && !EVERYONE.test(m[1]) ? m[1] : undefined;
 }
 
 /** Convert one token to the option's type, or throw a UserError naming the option and an example. */

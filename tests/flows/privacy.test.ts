@@ -96,6 +96,15 @@ describe('facilitator roles', () => {
     expect(tb.mem.lastPrivate(anna.id)).toContain('200 dni');
   });
 
+  it('refuses @everyone and @here as a facilitator, and adds nobody', async () => {
+    for (const who of ['@everyone', '@here', '@channel']) {
+      await tb.mem.command(facilitator, `/sojusz team facilitator add ${who}`);
+      expect(tb.mem.lastPrivate(facilitator.id)).toContain('to osoba, np. @anna');
+    }
+    await tb.mem.command(facilitator, '/sojusz team facilitators');
+    expect(tb.mem.lastPrivate(facilitator.id)).not.toMatch(/everyone|here|channel/);
+  });
+
   it('lists facilitators as mentions', async () => {
     await tb.mem.command(ben, '/sojusz team facilitators');
     const said = tb.mem.said.filter((s) => s.kind === 'private' && s.member === ben.id).at(-1)!;
