@@ -1,6 +1,6 @@
 // /sojusz setup: the team's rhythm in two short forms — language, zone and prompts; cases and supervision.
 // Submitting applies everything in one transaction and changes only what differs from the current values.
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Context } from '../../core/context.js';
 import { FieldErrors, UserError } from '../../core/errors.js';
 import type { Form, FormValues } from '../../core/form.js';
@@ -55,18 +55,24 @@ export function parseRhythm(text: string): Rhythm {
 
 const weekdayName = (lang: Lang, d: number) => tx(lang, `onboarding.weekday.${d}` as MessageKey);
 
-async function currentPrompt(db: Tx, team: Team) {
-  const id = setting<number | undefined>(team, CREATED.prompt, undefined);
-  if (!id) return undefined;
-  const [row] = await db.select().from(schedules).where(eq(schedules.id, id));
-  return row && row.kind === PROMPT_KIND ? row : undefined;
+/**
+ * The schedule of a kind that setup edits: the one it made, or — in a team first set up by commands
+ * (/reflect schedule, /supervision schedule) — the oldest active one, so running setup never adds a twin.
+ */
+async function current(db: Tx, team: Team, kind: string, made: string) {
+  const id = setting<number | undefined>(team, made, undefined);
+  const [own] = id ? await db.select().from(schedules).where(and(eq(schedules.id, id), eq(schedules.kind, kind), eq(schedules.paused, false))) : [];
+  if (own) return own;
+  const [oldest] = await db
+    .select()
+    .from(schedules)
+    .where(and(eq(schedules.teamId, team.id), eq(schedules.kind, kind), eq(schedules.paused, false)))
+    .orderBy(asc(schedules.id))
+    .limit(1);
+  return oldest;
 }
-async function currentSeries(db: Tx, team: Team) {
-  const id = setting<number | undefined>(team, CREATED.series, undefined);
-  if (!id) return undefined;
-  const [row] = await db.select().from(schedules).where(eq(schedules.id, id));
-  return row && row.kind === SERIES_KIND && !row.paused ? row : undefined;
-}
+const currentPrompt = (db: Tx, team: Team) => current(db, team, PROMPT_KIND, CREATED.prompt);
+const currentSeries = (db: Tx, team: Team) => current(db, team, SERIES_KIND, CREATED.series);
 
 /** Step 1, with the team's current values filled in. */
 export async function setupStep1(ctx: Context): Promise<Form> {
