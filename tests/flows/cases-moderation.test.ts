@@ -130,6 +130,10 @@ describe('moderation', () => {
     const reasonSpan = report.message.blocks.flatMap((b) => (b.type === 'quote' ? b.text : [])).find((s) => s.text.includes('<!channel>'));
     expect(reasonSpan?.untrusted).toBe(true);
 
+    await tb.mem.command(anna, `/case reply ${n} I think I know who this is about.`);
+    await tb.bot.runDueWork();
+    const replies = threadReplies(n);
+    expect(replies).toHaveLength(1);
     await tb.mem.click(ben, 'case.hide', String(n));
     expect(tb.mem.lastPrivate(ben.id)).toContain('Only facilitators');
     await tb.mem.click(facilitator, 'case.hide', String(n), report.ref, 'mods');
@@ -137,6 +141,9 @@ describe('moderation', () => {
     const update = tb.mem.said.filter((s) => s.kind === 'update').at(-1) as Extract<Said, { kind: 'update' }>;
     expect(update.ref.id).toBe(postOf(n).ref.id);
     expect(update.text).toContain('ukryty przez moderację');
+    // The replies leave the thread with it: one can repeat what made the case a problem.
+    const removed = tb.mem.said.filter((s) => s.kind === 'remove').map((s) => (s as Extract<Said, { kind: 'remove' }>).ref.id);
+    expect(removed).toEqual(expect.arrayContaining(replies.map((r) => r.ref.id)));
     await tb.mem.command(carol, `/case reply ${n} still here?`);
     expect(tb.mem.lastPrivate(carol.id)).toContain('no longer open for replies');
   });

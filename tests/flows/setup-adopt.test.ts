@@ -40,7 +40,7 @@ describe('/sojusz setup after commands', () => {
     const initial1 = Object.fromEntries(form1.fields.map((f) => [f.id, (f as { initial?: unknown }).initial]));
     const two = await tb.mem.fill(facilitator, { ...initial1, promptChannel: '#refleksja', promptTime: '10:00' });
     const form2 = (two as { form: { id: string; state?: string; fields: { id: string; initial?: unknown }[] } }).form;
-    await tb.mem.submit(facilitator, form2.id, Object.fromEntries(form2.fields.map((f) => [f.id, f.initial])), form2.state);
+    await tb.mem.submit(facilitator, form2.id, Object.fromEntries(form2.fields.map((f) => [f.id, f.initial as string | undefined])), form2.state);
     const prompts = await active('prompt');
     expect(prompts).toHaveLength(1);
     expect((prompts[0]!.rule as { time: string }).time).toBe('10:00');

@@ -3,7 +3,9 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import type { Context } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
-import type { MessageRef } from '../../core/port.js';
+import type { Bot } from '../../core/bot.js';
+import type { Message } from '../../core/message.js';
+import type { ChatPort } from '../../core/port.js';
 import { caseDelay, DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
@@ -142,17 +144,19 @@ export async function caseOr404(ctx: Context, number: number, tx: Tx = ctx.db): 
 
 const isClosed = (row: CaseRow) => row.status === 'withdrawn' || row.status === 'hidden';
 
-/**
- * Delete a case's text everywhere the bot keeps it (case row, queued or sent post, replies, report reasons)
- * and cancel what has not gone out. Returns the platform message to replace, when the post is out.
- */
-async function closeCase(ctx: Context, tx: Tx, row: CaseRow, why: 'withdrawn' | 'hidden'): Promise<MessageRef | undefined> {
-  const sent = await closeCaseRow(tx, row, why, ctx.team.lang as 'pl' | 'en', today(ctx));
-  return sent ? { team: ctx.inv.team, ...sent } : undefined;
+type SentRef = { channel: string; id: string; thread?: string };
+
+/** What of a closed case is on the platform: its post (to replace) and its anonymous replies (to remove). */
+export interface ClosedOnPlatform {
+  post?: SentRef;
+  replies: SentRef[];
 }
 
-/** Close a case in the database (text gone, post and replies replaced or cancelled); returns the sent post's ref. */
-export async function closeCaseRow(tx: Tx, row: CaseRow, why: 'withdrawn' | 'hidden', lang: 'pl' | 'en', day: string): Promise<{ channel: string; id: string; thread?: string } | undefined> {
+/**
+ * Close a case in the database: its text gone everywhere the bot keeps it (case row, post, replies, report
+ * reasons) and what has not gone out cancelled. Returns what is on the platform, for replaceClosed.
+ */
+export async function closeCaseRow(tx: Tx, row: CaseRow, why: 'withdrawn' | 'hidden', lang: 'pl' | 'en', day: string): Promise<ClosedOnPlatform> {
   await tx
     .update(cases)
     .set({ status: why, title: null, body: null, question: null, tags: [], textDeletedOn: day })
@@ -165,9 +169,26 @@ export async function closeCaseRow(tx: Tx, row: CaseRow, why: 'withdrawn' | 'hid
     .set({ message: closed, ...(post?.status === 'pending' ? { status: 'cancelled' } : {}) })
     .where(eq(outbox.key, row.postKey));
   await tx.update(outbox).set({ status: 'cancelled' }).where(and(like(outbox.key, `${replyKeyPrefix(row.id)}%`), eq(outbox.status, 'pending')));
-  await tx.update(outbox).set({ message: { blocks: [] } }).where(like(outbox.key, `${replyKeyPrefix(row.id)}%`));
-  if (post?.status === 'sent' && post.sentRef) return post.sentRef;
-  return undefined;
+  const replies = await tx
+    .update(outbox)
+    .set({ message: { blocks: [] } })
+    .where(like(outbox.key, `${replyKeyPrefix(row.id)}%`))
+    .returning({ status: outbox.status, ref: outbox.sentRef });
+  return {
+    ...(post?.status === 'sent' && post.sentRef ? { post: post.sentRef } : {}),
+    replies: replies.flatMap((r) => (r.status === 'sent' && r.ref ? [r.ref] : [])),
+  };
+}
+
+/**
+ * After the close has committed: the post becomes its closed form, and the anonymous replies leave the thread
+ * — a reply can repeat what made the case a problem. Replies go best effort: the database is already clean.
+ */
+export async function replaceClosed(bot: Bot, port: ChatPort, team: string, closed: ClosedOnPlatform, closedMessage: Message): Promise<void> {
+  if (closed.post) await port.update({ team, ...closed.post }, closedMessage);
+  let failed = 0;
+  for (const r of closed.replies) await port.remove({ team, ...r }).catch(() => failed++);
+  if (failed) bot.log.warn({ replies: closed.replies.length, failed }, 'could not remove every reply of a closed case');
 }
 
 export const replyKeyPrefix = (caseId: number) => `case-reply:${caseId}:`;
@@ -178,9 +199,9 @@ export async function withdraw(ctx: Context, number: number): Promise<void> {
     const row = await findCase(tx, ctx.team.id, number);
     if (!row || !isAuthor(ctx.bot.secrets, row, me(ctx))) throw new UserError('cases.err.notYours');
     if (isClosed(row)) throw new UserError('cases.alreadyHidden', { number });
-    return closeCase(ctx, tx, row, 'withdrawn');
+    return closeCaseRow(tx, row, 'withdrawn', ctx.team.lang as 'pl' | 'en', today(ctx));
   });
-  if (ref) await ctx.port.update(ref, closedPost(ctx.team.lang as 'pl' | 'en', number, 'withdrawn'));
+  await replaceClosed(ctx.bot, ctx.port, ctx.inv.team, ref, closedPost(ctx.team.lang as 'pl' | 'en', number, 'withdrawn'));
   await ctx.reply('cases.withdrawn', { number });
 }
 
@@ -189,9 +210,9 @@ export async function hide(ctx: Context, number: number): Promise<void> {
   const ref = await ctx.db.transaction(async (tx) => {
     const row = await caseOr404(ctx, number, tx);
     if (isClosed(row)) throw new UserError('cases.alreadyHidden', { number });
-    return closeCase(ctx, tx, row, 'hidden');
+    return closeCaseRow(tx, row, 'hidden', ctx.team.lang as 'pl' | 'en', today(ctx));
   });
-  if (ref) await ctx.port.update(ref, closedPost(ctx.team.lang as 'pl' | 'en', number, 'hidden'));
+  await replaceClosed(ctx.bot, ctx.port, ctx.inv.team, ref, closedPost(ctx.team.lang as 'pl' | 'en', number, 'hidden'));
   await ctx.reply('cases.hidden', { number });
 }
 
