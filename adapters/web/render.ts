@@ -24,12 +24,12 @@ function span(s: Span): string {
     const name = findMember(s.mention)?.name ?? s.text.replace(/^@/, '');
     return `<span class="mention">@${escapeHtml(name)}</span>`;
   }
-  if (s.untrusted) return `<span class="untrusted">${escapeHtml(s.text)}</span>`;
-  let html = escapeHtml(s.text);
+  // Member-written text is escaped and marked, and keeps the style its template gave it (a bold name, code).
+  let html = s.untrusted ? `<span class="untrusted">${escapeHtml(s.text)}</span>` : escapeHtml(s.text);
   if (s.style === 'bold') html = `<strong>${html}</strong>`;
   else if (s.style === 'italic') html = `<em>${html}</em>`;
   else if (s.style === 'code') html = `<code>${html}</code>`;
-  if (s.link && SAFE_LINK.test(s.link)) html = `<a href="${escapeHtml(s.link)}" rel="noopener noreferrer" target="_blank">${html}</a>`;
+  if (s.link && !s.untrusted && SAFE_LINK.test(s.link)) html = `<a href="${escapeHtml(s.link)}" rel="noopener noreferrer" target="_blank">${html}</a>`;
   return html;
 }
 

@@ -38,36 +38,37 @@ function entryText(lang: Lang, key: MessageKey, params: Params): string {
 
 const MARKUP = /\*([^*\n]+)\*|_([^_\n]+)_|`([^`\n]+)`/g;
 
-function parseMarkup(text: string): Span[] {
+/** A piece of template in one style: its words as they are, every `{param}` as an untrusted span of that style. */
+function fill(text: string, params: Params, style?: Span['style']): Span[] {
   const out: Span[] = [];
   let last = 0;
-  for (const m of text.matchAll(MARKUP)) {
-    if (m.index! > last) out.push({ text: text.slice(last, m.index) });
-    if (m[1] !== undefined) out.push({ text: m[1], style: 'bold' });
-    else if (m[2] !== undefined) out.push({ text: m[2], style: 'italic' });
-    else out.push({ text: m[3]!, style: 'code' });
+  for (const m of text.matchAll(/\{(\w+)\}/g)) {
+    if (m.index! > last) out.push({ text: text.slice(last, m.index), ...(style ? { style } : {}) });
+    const v = params[m[1]!];
+    out.push({ text: v === undefined ? '' : String(v), untrusted: true, ...(style ? { style } : {}) });
     last = m.index! + m[0].length;
   }
-  if (last < text.length) out.push({ text: text.slice(last) });
+  if (last < text.length) out.push({ text: text.slice(last), ...(style ? { style } : {}) });
   return out;
 }
 
 /**
- * Render a catalogue entry as rich text. Every `{param}` becomes an untrusted span, so a value that
- * came from a member can never become markup or a mention.
+ * Render a catalogue entry as rich text. Markup is read from the template first, so a `{param}` inside
+ * `*…*` or backticks takes that style; every `{param}` becomes an untrusted span, so a value that came from
+ * a member can never become markup or a mention.
  */
 export function t(lang: Lang, key: MessageKey, params: Params = {}): Rich {
   const template = entryText(lang, key, params);
   const out: Span[] = [];
-  const re = /\{(\w+)\}/g;
   let last = 0;
-  for (const m of template.matchAll(re)) {
-    out.push(...parseMarkup(template.slice(last, m.index)));
-    const v = params[m[1]!];
-    out.push({ text: v === undefined ? '' : String(v), untrusted: true });
+  for (const m of template.matchAll(MARKUP)) {
+    if (m.index! > last) out.push(...fill(template.slice(last, m.index), params));
+    if (m[1] !== undefined) out.push(...fill(m[1], params, 'bold'));
+    else if (m[2] !== undefined) out.push(...fill(m[2], params, 'italic'));
+    else out.push(...fill(m[3]!, params, 'code'));
     last = m.index! + m[0].length;
   }
-  out.push(...parseMarkup(template.slice(last)));
+  if (last < template.length) out.push(...fill(template.slice(last), params));
   return out.filter((s) => s.text !== '');
 }
 

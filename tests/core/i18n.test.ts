@@ -21,6 +21,15 @@ describe('words', () => {
   it('turns *bold* in a catalogue entry into a bold span', () => {
     expect(t('en', 'help.title')[0]).toEqual({ text: 'Sojusz', style: 'bold' });
   });
+  it('gives a value inside *…* or backticks the style around it, still untrusted, with no stray marks', () => {
+    // prompts.list.item: "*#{id}* · …" — the asterisks used to reach the page as characters.
+    const item = t('pl', 'prompts.list.item', { id: 7, channel: 'refleksja', rhythm: 'pt. 09:00', themes: 'więź', next: 'jutro', status: '' });
+    expect(item.find((s) => s.text === '7')).toMatchObject({ style: 'bold', untrusted: true });
+    expect(item.map((s) => s.text).join('')).not.toMatch(/[*`]/);
+    const example = t('en', 'args.example', { example: '/reflect now *x*' });
+    expect(example.at(-1)).toEqual({ text: '/reflect now *x*', style: 'code', untrusted: true });
+  });
+
   it('chooses the person’s language, then the team’s, then the platform locale, then Polish', () => {
     expect(pickLanguage('en', 'pl', 'pl-PL')).toBe('en');
     expect(pickLanguage(null, 'en', 'pl-PL')).toBe('en');

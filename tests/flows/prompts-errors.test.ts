@@ -34,7 +34,7 @@ describe('/reflect answers bad input clearly and changes nothing', () => {
     const before = await scheduleRows();
     const answer = await ask(facilitator, line);
     expect(answer).toContain(expected);
-    expect(answer).toContain('Na przykład: `/reflect schedule #reflection friday 09:00');
+    expect(answer).toContain('Na przykład: /reflect schedule #reflection friday 09:00');
     expect(await scheduleRows()).toEqual(before);
   });
 
@@ -51,7 +51,7 @@ describe('/reflect answers bad input clearly and changes nothing', () => {
   it('answers in English for an English speaker', async () => {
     const answer = await ask({ ...ben, isAdmin: true }, '/reflect schedule #reflection friday 25:00');
     expect(answer).toContain('“25:00” is not a time on the 24-hour clock');
-    expect(answer).toContain('For example: `/reflect schedule');
+    expect(answer).toContain('For example: /reflect schedule');
   });
 
   it('treats an unknown schedule and another team’s schedule alike, without touching either', async () => {
