@@ -99,7 +99,9 @@ describe('writing and publishing a case', () => {
     expect(preview.text).toContain('Numer telefonu „+48 601 234 567”');
     expect(preview.text).toMatch(/Wygląda na imię lub nazwisko „Kasią” — rozważ zmianę/);
     const quoted = preview.message.blocks.flatMap((b) => (b.type === 'quote' ? b.text : []));
-    expect(quoted.find((s) => s.text === '44051401359')).toMatchObject({ style: 'bold', untrusted: true });
+    // "What the group will see": an always-masked finding shows as its mask, in bold; the rest as written.
+    expect(quoted.find((s) => s.text === '[PESEL]')).toMatchObject({ style: 'bold', untrusted: true });
+    expect(quoted.some((s) => s.text.includes('44051401359'))).toBe(false);
     expect(quoted.find((s) => s.text === 'Kasią')).toMatchObject({ style: 'bold', untrusted: true });
 
     // Edit: the same text comes back in the form.

@@ -6,13 +6,16 @@ import type { CaseText } from './store.js';
 
 const FIELDS = ['title', 'body', 'question'] as const;
 
-/** The text as untrusted spans, findings in bold: the author sees exactly where each one is. */
+/**
+ * The text as the group will see it, as untrusted spans, findings in bold: the author sees exactly where each
+ * one is, and what is always masked (a PESEL, a phone number) already as its mask.
+ */
 export function highlight(text: string, findings: Finding[]): Rich {
   const out: Rich = [];
   let at = 0;
   for (const f of findings) {
     if (f.start > at) out.push({ text: text.slice(at, f.start), untrusted: true });
-    out.push({ text: f.text, style: 'bold', untrusted: true });
+    out.push({ text: (f.mandatoryMask && MASKS[f.kind]) || f.text, style: 'bold', untrusted: true });
     at = f.end;
   }
   if (at < text.length) out.push({ text: text.slice(at), untrusted: true });
