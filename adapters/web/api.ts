@@ -8,6 +8,7 @@ import type { FormOutcome } from '../../src/core/events.js';
 import type { RawValues } from '../../src/core/form.js';
 import { parseId } from '../../src/core/parse.js';
 import type { Invocation } from '../../src/core/port.js';
+import { subcommandDescription } from '../../src/core/registry.js';
 import { webMessages } from '../../src/db/schema/index.js';
 import { web as webWords } from '../../src/i18n/en/web.js';
 import { tx, type Lang } from '../../src/i18n/index.js';
@@ -141,7 +142,7 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
     const out: { usage: string; description: string }[] = [];
     for (const c of bot.registry.commands) {
       if (!c.subcommands['']) out.push({ usage: `/${c.name}`, description: c.description[lang] });
-      for (const [path, sub] of Object.entries(c.subcommands)) out.push({ usage: `/${c.name}${path ? ` ${path}` : ''}`, description: sub.description[lang] });
+      for (const [path, sub] of Object.entries(c.subcommands)) out.push({ usage: `/${c.name}${path ? ` ${path}` : ''}`, description: subcommandDescription(sub, lang) });
     }
     return { commands: out };
   }

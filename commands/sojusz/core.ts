@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock } from '../../src/core/message.js';
 import { parseZone } from '../../src/core/parse.js';
-import type { Subcommand } from '../../src/core/registry.js';
+import { subcommandDescription, type Subcommand } from '../../src/core/registry.js';
 import { usageLine } from '../../src/core/args.js';
 import { updateSettings } from '../../src/core/teams.js';
 import { members, teams } from '../../src/db/schema/index.js';
@@ -35,8 +35,7 @@ export const help: Subcommand = {
       if (!cmd) throw new UserError('help.unknown', { got: name });
       const lines = Object.entries(cmd.subcommands).map(([path, sub]) => [
         { text: usageLine(cmd, path, sub), style: 'code' as const },
-        { text: ` — ${sub.description[ctx.lang]}` },
-        ...(sub.facilitator ? [{ text: ` ${ctx.tx('help.facilitatorOnly')}` }] : []),
+        { text: ` — ${subcommandDescription(sub, ctx.lang)}` },
       ]);
       await ctx.reply(message(textBlock(ctx.t('help.commandTitle', { command: cmd.name, description: cmd.description[ctx.lang] })), { type: 'list', items: lines }));
       return;

@@ -6,6 +6,7 @@ import type { MessageRef } from './port.js';
 import type { ScheduleKind } from '../schedule/kinds.js';
 import type { Hooks } from './hooks.js';
 import type { PrivacyContributor } from './privacy.js';
+import { tx, type Lang } from '../i18n/index.js';
 
 export interface L10n {
   pl: string;
@@ -90,4 +91,10 @@ export interface Registry {
 export function findCommand(reg: Registry, name: string): Command | undefined {
   const n = name.replace(/^\//, '').toLowerCase();
   return reg.commands.find((c) => c.name === n);
+}
+
+/** A subcommand's description as members read it (help, completion, the platform's command list): a
+ *  facilitator-only one says so, in one place rather than in every catalogue entry. */
+export function subcommandDescription(sub: Subcommand, lang: Lang): string {
+  return sub.facilitator ? `${sub.description[lang]} ${tx(lang, 'help.facilitatorOnly')}` : sub.description[lang];
 }

@@ -1,5 +1,5 @@
 // Registry → Discord application commands: subcommands, groups, typed options, Polish localizations.
-import type { Command, OptionSpec, Subcommand } from '../../../src/core/registry.js';
+import { subcommandDescription, type Command, type OptionSpec, type Subcommand } from '../../../src/core/registry.js';
 import { DISCORD_LIMITS as L, truncate } from '../render/limits.js';
 
 /** Discord cannot have a bare command beside subcommands: the '' subcommand is offered as `/x open`. */
@@ -129,7 +129,7 @@ export function toDiscordCommand(cmd: Command): CommandJson {
     const leaf: OptionJson = {
       type: OptionType.SubCommand,
       name: shape.leaf.name,
-      ...desc(sub.description),
+      ...desc({ en: subcommandDescription(sub, 'en'), pl: subcommandDescription(sub, 'pl') }),
       ...(shape.leaf.pl ? { name_localizations: { pl: shape.leaf.pl } } : {}),
     };
     const opts = options(sub);

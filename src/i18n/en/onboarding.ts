@@ -9,7 +9,7 @@ export const onboarding = {
     'I support reflective practice: weekly questions, anonymous cases, supervision reminders. I read nothing here unless I was asked to, and I never share anyone’s private answers.',
   'onboarding.intro.roles':
     'A facilitator can give this channel a role with `/sojusz setup`, or directly: `/reflect schedule #channel friday 09:00`, `/sojusz team case-channel #channel`, `/supervision schedule #channel monday 18:00`.',
-  'onboarding.setup.description': 'Set up the group in two short forms (facilitators)',
+  'onboarding.setup.description': 'Set up the group in two short forms',
   'onboarding.settings.description': 'Everything configured for the team, with ways to change it',
   'onboarding.setup.title1': 'Setup (1/2): rhythm',
   'onboarding.setup.title2': 'Setup (2/2): cases',

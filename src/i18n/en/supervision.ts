@@ -1,13 +1,13 @@
 // English words for supervision: sessions, reminders, RSVP, agenda, hours and the calendar.
 export const supervision = {
   'supervision.description': 'Supervision sessions: plan, remind, agenda, hours',
-  'supervision.schedule': 'Plan a recurring supervision session (facilitators)',
-  'supervision.add': 'Plan a one-off supervision session (facilitators)',
+  'supervision.schedule': 'Plan a recurring supervision session',
+  'supervision.add': 'Plan a one-off supervision session',
   'supervision.list': 'Show planned series and upcoming sessions',
-  'supervision.cancel': 'Cancel one session (number or date), or a whole series (S…) (facilitators)',
-  'supervision.remind': 'Set when reminders go out before each session (facilitators)',
+  'supervision.cancel': 'Cancel one session (number or date), or a whole series (S…)',
+  'supervision.remind': 'Set when reminders go out before each session',
   'supervision.dm': 'Get session reminders by direct message too',
-  'supervision.who': 'See who is coming to the next session (facilitators)',
+  'supervision.who': 'See who is coming to the next session',
   'supervision.topic': 'Add a topic to the next session’s agenda, under your name',
   'supervision.topicAnon': 'Add an anonymous topic to the next session’s agenda',
   'supervision.topicPrivate': 'Note a topic only for yourself',
@@ -18,7 +18,7 @@ export const supervision = {
   'supervision.hours': 'Show your supervision hours (only you see them)',
   'supervision.hoursExport': 'Get your supervision hours as a CSV file',
   'supervision.hoursFix': 'Correct one of your hours entries',
-  'supervision.held': 'Mark a session held: logs group hours for everyone who was coming (facilitators)',
+  'supervision.held': 'Mark a session held: logs group hours for everyone who was coming',
   'supervision.calendar': 'Get the sessions as a calendar file (.ics)',
 
   'supervision.opt.channel': 'Channel where reminders go',

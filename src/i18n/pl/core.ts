@@ -42,7 +42,7 @@ export const core: Translation<typeof en> = {
   'help.title': '*Sojusz* — w czym mogę pomóc',
   'help.footer': 'Szczegóły jednej komendy: `/sojusz help <komenda>`, np. `/sojusz help reflect`.',
   'help.commandTitle': '*/{command}* — {description}',
-  'help.facilitatorOnly': '(prowadzący)',
+  'help.facilitatorOnly': '(osoby prowadzące)',
   'help.unknown': 'Nie ma komendy /{got}. Zajrzyj do `/sojusz help`.',
   'sojusz.description': 'Ustawienia, pomoc i Twoje dane',
   'sojusz.help': 'Wszystkie komendy, po jednej linijce',

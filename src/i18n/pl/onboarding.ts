@@ -12,7 +12,7 @@ export const onboarding: Translation<typeof en> = {
     'Wspieram praktykę refleksyjną: cotygodniowe pytania, anonimowe przypadki, przypomnienia o superwizji. Niczego tu nie czytam, jeśli nikt mnie o to nie poprosił, i nigdy nie pokazuję niczyich prywatnych odpowiedzi.',
   'onboarding.intro.roles':
     'Osoba prowadząca może nadać temu kanałowi rolę przez `/sojusz setup` albo bezpośrednio: `/reflect schedule #kanał piątek 09:00`, `/sojusz team case-channel #kanał`, `/supervision schedule #kanał poniedziałek 18:00`.',
-  'onboarding.setup.description': 'Skonfiguruj grupę w dwóch krótkich formularzach (prowadzący)',
+  'onboarding.setup.description': 'Skonfiguruj grupę w dwóch krótkich formularzach',
   'onboarding.settings.description': 'Wszystkie ustawienia zespołu i sposoby ich zmiany',
   'onboarding.setup.title1': 'Konfiguracja (1/2): rytm',
   'onboarding.setup.title2': 'Konfiguracja (2/2): przypadki',

@@ -4,13 +4,13 @@ import type { Translation } from '../types.js';
 
 export const supervision: Translation<typeof en> = {
   'supervision.description': 'Superwizja: plan spotkań, przypomnienia, agenda, godziny',
-  'supervision.schedule': 'Zaplanuj cykliczną superwizję (osoby prowadzące)',
-  'supervision.add': 'Zaplanuj pojedyncze spotkanie superwizyjne (osoby prowadzące)',
+  'supervision.schedule': 'Zaplanuj cykliczną superwizję',
+  'supervision.add': 'Zaplanuj pojedyncze spotkanie superwizyjne',
   'supervision.list': 'Pokaż zaplanowane cykle i najbliższe spotkania',
-  'supervision.cancel': 'Odwołaj jedno spotkanie (numer lub data) albo cały cykl (S…) (osoby prowadzące)',
-  'supervision.remind': 'Ustaw, z jakim wyprzedzeniem przychodzą przypomnienia (osoby prowadzące)',
+  'supervision.cancel': 'Odwołaj jedno spotkanie (numer lub data) albo cały cykl (S…)',
+  'supervision.remind': 'Ustaw, z jakim wyprzedzeniem przychodzą przypomnienia',
   'supervision.dm': 'Dostawaj przypomnienia także w wiadomości prywatnej',
-  'supervision.who': 'Zobacz, kto będzie na najbliższym spotkaniu (osoby prowadzące)',
+  'supervision.who': 'Zobacz, kto będzie na najbliższym spotkaniu',
   'supervision.topic': 'Dodaj temat do agendy najbliższego spotkania, pod swoim imieniem',
   'supervision.topicAnon': 'Dodaj anonimowy temat do agendy najbliższego spotkania',
   'supervision.topicPrivate': 'Zanotuj temat tylko dla siebie',
@@ -21,7 +21,7 @@ export const supervision: Translation<typeof en> = {
   'supervision.hours': 'Pokaż swoje godziny superwizji (widzisz je tylko Ty)',
   'supervision.hoursExport': 'Pobierz swoje godziny superwizji jako plik CSV',
   'supervision.hoursFix': 'Popraw jeden ze swoich wpisów godzin',
-  'supervision.held': 'Oznacz spotkanie jako odbyte: zapisuje godziny grupowe osobom, które miały przyjść (osoby prowadzące)',
+  'supervision.held': 'Oznacz spotkanie jako odbyte: zapisuje godziny grupowe osobom, które miały przyjść',
   'supervision.calendar': 'Pobierz spotkania jako plik kalendarza (.ics)',
 
   'supervision.opt.channel': 'Kanał na przypomnienia',
