@@ -44,9 +44,10 @@ export function memberId(token: string): string | undefined {
   return m?.[1] && !EVERYONE.test(m[1]) ? m[1] : undefined;
 }
 
-/** Convert one token to the option's type, or throw a UserError naming the option and an example. */
+/** Convert one token to the option's type, or throw a UserError naming the option (in the member's words). */
 export function coerce(name: string, spec: OptionSpec, raw: string | number): string | number {
   const s = String(raw).trim();
+  const option = spec.description;
   switch (spec.kind) {
     case 'int':
     case 'number': {
@@ -56,31 +57,34 @@ export function coerce(name: string, spec: OptionSpec, raw: string | number): st
       const min = spec.min ?? (spec.kind === 'int' ? INT_MIN : undefined);
       const max = spec.max ?? (spec.kind === 'int' ? INT_MAX : undefined);
       if (!ok || (min !== undefined && n < min) || (max !== undefined && n > max)) {
-        throw new UserError('args.badNumber', { option: name, got: s, min: spec.min ?? '—', max: max ?? '—' });
+        // The database's bound is no limit a member thinks of: only the limits the option declares are named.
+        if (spec.min !== undefined && spec.max !== undefined) throw new UserError('args.badNumber', { option, got: s, min: spec.min, max: spec.max });
+        if (spec.min !== undefined) throw new UserError('args.badNumberFrom', { option, got: s, min: spec.min });
+        throw new UserError('args.badNumberAny', { option, got: s });
       }
       return n;
     }
     case 'channel': {
       const id = channelId(s);
-      if (!id) throw new UserError('args.badChannel', { option: name, got: s });
+      if (!id) throw new UserError('args.badChannel', { option, got: s });
       return id;
     }
     case 'member': {
       const id = memberId(s);
-      if (!id) throw new UserError('args.badMember', { option: name, got: s });
+      if (!id) throw new UserError('args.badMember', { option, got: s });
       return id;
     }
     case 'string': {
       if (spec.choices) {
         const hit = spec.choices.find((c) => fold(c.value) === fold(s) || fold(c.name.pl) === fold(s) || fold(c.name.en) === fold(s));
-        if (!hit) throw new UserError('args.badChoice', { option: name, got: s, choices: spec.choices.map((c) => c.value).join(' | ') });
+        if (!hit) throw new UserError('args.badChoice', { option, got: s, choices: spec.choices.map((c) => c.value).join(' | ') });
         return hit.value;
       }
-      if (spec.maxLength && s.length > spec.maxLength) throw new UserError('args.tooLong', { option: name, max: spec.maxLength, got: s.length });
+      if (spec.maxLength && s.length > spec.maxLength) throw new UserError('args.tooLong', { option, max: spec.maxLength, got: s.length });
       return s;
     }
     case 'text':
-      if (spec.maxLength && s.length > spec.maxLength) throw new UserError('args.tooLong', { option: name, max: spec.maxLength, got: s.length });
+      if (spec.maxLength && s.length > spec.maxLength) throw new UserError('args.tooLong', { option, max: spec.maxLength, got: s.length });
       return s;
   }
 }
@@ -128,7 +132,7 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
   }
   if (p < rest.length) throw new UserError('args.unexpected', { got: rest.slice(p).join(' ') });
   for (const [n, spec] of specs) {
-    if (spec.required && out[n] === undefined) throw new UserError('args.missing', { option: n });
+    if (spec.required && out[n] === undefined) throw new UserError('args.missing', { option: spec.description });
   }
   return out;
 }

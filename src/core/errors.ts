@@ -1,10 +1,10 @@
 // Two kinds of failure: what the member did wrong (UserError, shown through the catalogue) and bugs.
 import { randomBytes } from 'node:crypto';
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey, Params } from '../i18n/index.js';
 
 /** A mistake the member can fix; `code` is a catalogue key, `params` fill it. Never logged as a bug. */
 export class UserError extends Error {
-  constructor(readonly code: MessageKey, readonly params: Record<string, string | number> = {}) {
+  constructor(readonly code: MessageKey, readonly params: Params = {}) {
     super(code);
     this.name = 'UserError';
   }
@@ -24,7 +24,7 @@ export class FormWindowPassed extends Error {
 
 /** Field-level problems in a submitted form: field id → catalogue key and params. */
 export class FieldErrors extends Error {
-  constructor(readonly fields: Record<string, { code: MessageKey; params?: Record<string, string | number> }>) {
+  constructor(readonly fields: Record<string, { code: MessageKey; params?: Params }>) {
     super('form field errors');
     this.name = 'FieldErrors';
   }

@@ -1,5 +1,5 @@
 // The platform-neutral form model and its validation, shared by every adapter so all reject alike.
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey, Params } from '../i18n/index.js';
 import { channelId } from './args.js';
 
 interface FieldBase {
@@ -33,7 +33,7 @@ export type FormValues = Record<string, string | number | string[] | undefined>;
 
 export interface FieldProblem {
   code: MessageKey;
-  params?: Record<string, string | number>;
+  params?: Params;
 }
 
 /** Check raw submitted values against the declaration; returns typed values or per-field problems. */

@@ -7,7 +7,9 @@ import type { Entry, Plural } from './types.js';
 export type Lang = 'pl' | 'en';
 export const LANGS: readonly Lang[] = ['pl', 'en'];
 export type MessageKey = Extract<keyof typeof en, string>;
-export type Params = Record<string, string | number | undefined>;
+/** A value for a `{param}`; words known in both languages (an option's name) are chosen at rendering. */
+export type Param = string | number | undefined | { pl: string; en: string };
+export type Params = Record<string, Param>;
 
 const catalogues: Record<Lang, Record<MessageKey, Entry>> = { en, pl };
 
@@ -39,13 +41,13 @@ function entryText(lang: Lang, key: MessageKey, params: Params): string {
 const MARKUP = /\*([^*\n]+)\*|_([^_\n]+)_|`([^`\n]+)`/g;
 
 /** A piece of template in one style: its words as they are, every `{param}` as an untrusted span of that style. */
-function fill(text: string, params: Params, style?: Span['style']): Span[] {
+function fill(lang: Lang, text: string, params: Params, style?: Span['style']): Span[] {
   const out: Span[] = [];
   let last = 0;
   for (const m of text.matchAll(/\{(\w+)\}/g)) {
     if (m.index! > last) out.push({ text: text.slice(last, m.index), ...(style ? { style } : {}) });
     const v = params[m[1]!];
-    out.push({ text: v === undefined ? '' : String(v), untrusted: true, ...(style ? { style } : {}) });
+    out.push({ text: v === undefined ? '' : typeof v === 'object' ? v[lang] : String(v), untrusted: true, ...(style ? { style } : {}) });
     last = m.index! + m[0].length;
   }
   if (last < text.length) out.push({ text: text.slice(last), ...(style ? { style } : {}) });
@@ -62,13 +64,13 @@ export function t(lang: Lang, key: MessageKey, params: Params = {}): Rich {
   const out: Span[] = [];
   let last = 0;
   for (const m of template.matchAll(MARKUP)) {
-    if (m.index! > last) out.push(...fill(template.slice(last, m.index), params));
-    if (m[1] !== undefined) out.push(...fill(m[1], params, 'bold'));
-    else if (m[2] !== undefined) out.push(...fill(m[2], params, 'italic'));
-    else out.push(...fill(m[3]!, params, 'code'));
+    if (m.index! > last) out.push(...fill(lang, template.slice(last, m.index), params));
+    if (m[1] !== undefined) out.push(...fill(lang, m[1], params, 'bold'));
+    else if (m[2] !== undefined) out.push(...fill(lang, m[2], params, 'italic'));
+    else out.push(...fill(lang, m[3]!, params, 'code'));
     last = m.index! + m[0].length;
   }
-  if (last < template.length) out.push(...fill(template.slice(last), params));
+  if (last < template.length) out.push(...fill(lang, template.slice(last), params));
   return out.filter((s) => s.text !== '');
 }
 
