@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.js';
 import { members, processedEvents } from '../db/schema/index.js';
 import { pickLanguage, t, tx, type Lang } from '../i18n/index.js';
+import { foldWord } from '../i18n/lookup.js';
 import type { Clock } from '../schedule/clock.js';
 import { deliverAll, type DeliveryReport } from '../schedule/delivery.js';
 import { tick, type TickReport } from '../schedule/scheduler.js';
@@ -16,7 +17,7 @@ import { validateForm } from './form.js';
 import { message, noteBlock, textBlock, type Message } from './message.js';
 import { Metrics } from './metrics.js';
 import type { ChatPort, Invocation, Platform } from './port.js';
-import { findCommand, type Registry } from './registry.js';
+import { findCommand, type Command, type Registry, type Subcommand } from './registry.js';
 import type { Secrets } from './secrets.js';
 import { ensureTeamAndMember, isFacilitator } from './teams.js';
 import { Admission } from './admission.js';
@@ -136,7 +137,7 @@ export class Bot {
     let sub;
     if ('text' in ev) {
       const m = matchSubcommand(cmd, tokenize(ev.text));
-      if (!m) throw new UserError('args.unknownSub', { command: cmd.name, got: ev.text.split(/\s+/)[0] ?? '', list: Object.keys(cmd.subcommands).filter(Boolean).join(', ') });
+      if (!m) throw unknownSubcommand(cmd, ev.text);
       ({ path, sub } = m);
       if (sub.facilitator) ctx.requireFacilitator();
       try {
@@ -148,7 +149,7 @@ export class Bot {
     } else {
       path = ev.path.join(' ');
       sub = cmd.subcommands[path];
-      if (!sub) throw new UserError('args.unknownSub', { command: cmd.name, got: path, list: Object.keys(cmd.subcommands).filter(Boolean).join(', ') });
+      if (!sub) throw unknownSubcommand(cmd, path);
       if (sub.facilitator) ctx.requireFacilitator();
       opts = checkOptions(sub, ev.options);
     }
@@ -259,3 +260,16 @@ function withUsage(e: UserError, usage: string, example?: string): UserError {
   return Object.assign(e, { usage, example });
 }
 
+
+/**
+ * No subcommand by those words. A first word that opens a group ("/sojusz mydata") is answered with that
+ * group's subcommands; anything else with all of them.
+ */
+function unknownSubcommand(cmd: Command, typed: string): UserError {
+  const first = typed.trim().split(/\s+/)[0] ?? '';
+  const all = Object.entries(cmd.subcommands).filter(([p]) => p !== '');
+  const opens = (p: string, sub: Subcommand) => [p, ...(sub.aliases ?? [])].some((w) => w.includes(' ') && foldWord(w.split(' ')[0]!) === foldWord(first));
+  const group = first ? all.filter(([p, sub]) => opens(p, sub)) : [];
+  if (group.length) return new UserError('args.pickSub', { command: cmd.name, got: first, list: group.map(([p]) => p).join(', ') });
+  return new UserError('args.unknownSub', { command: cmd.name, got: first, list: all.map(([p]) => p).join(', ') });
+}

@@ -36,6 +36,13 @@ describe('/sojusz', () => {
     expect(tb.mem.lastPrivate(ben.id)).toMatch(/has no “frobnicate”.*help/s);
   });
 
+  it('answers the first word of a group with that group’s subcommands only, in either language', async () => {
+    await tb.mem.command(ben, '/sojusz mydata');
+    expect(tb.mem.lastPrivate(ben.id)).toBe('/sojusz mydata — and then what? One of: mydata export, mydata delete.');
+    await tb.mem.command(anna, '/sojusz dane'); // the Polish name of the group
+    expect(tb.mem.lastPrivate(anna.id)).toMatch(/^\/sojusz dane — .*: mydata export, mydata delete\.$/);
+  });
+
   it('answers a bad argument with usage and an example', async () => {
     await tb.mem.command(ben, '/sojusz language de');
     const last = tb.mem.lastPrivate(ben.id)!;
