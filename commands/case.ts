@@ -32,7 +32,7 @@ export const caseCommand = command({
       description: l10n('cases.cmd.reply'),
       aliases: ['odpowiedz', 'odpowiedź'],
       options: { number: numberOption, text: { kind: 'text', required: true, maxLength: LIMITS.reply, description: l10n('cases.opt.text') } },
-      example: 'reply 3 I recognise this so well…',
+      example: { en: 'reply 3 I recognise this so well…', pl: 'odpowiedz 3 Bardzo dobrze to znam…' },
       run: (ctx, o) => reply(ctx, Number(o.number), String(o.text)),
     },
     withdraw: {

@@ -1,7 +1,7 @@
 // /reflect: weekly prompt threads, the team's own prompts, holidays, follow-ups and personal prompts.
 import { usageLine } from '../../src/core/args.js';
 import { UserError } from '../../src/core/errors.js';
-import { command, type Command, type Subcommand } from '../../src/core/registry.js';
+import { command, exampleLine, type Command, type Subcommand } from '../../src/core/registry.js';
 import { l10n } from '../../src/i18n/index.js';
 import { add, browse, now, remove } from './library.js';
 import { me, meOff } from './me.js';
@@ -35,7 +35,7 @@ function withExamples(cmd: Command): Command {
         await run(ctx, opts);
       } catch (e) {
         if (e instanceof UserError && !('usage' in e)) {
-          Object.assign(e, { usage: usageLine(cmd, path, sub), example: sub.example ? `/${cmd.name} ${sub.example}` : undefined });
+          Object.assign(e, { usage: usageLine(cmd, path, sub), example: exampleLine(cmd, sub) });
         }
         throw e;
       }

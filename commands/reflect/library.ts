@@ -36,7 +36,7 @@ export const add: Subcommand = {
   description: l10n('prompts.cmd.add'),
   aliases: ['dodaj'],
   facilitator: true,
-  example: 'add What helped you stay curious this week?',
+  example: { en: 'add What helped you stay curious this week?', pl: 'dodaj Co w tym tygodniu pomogło Ci zachować ciekawość?' },
   // A hard cap against abuse; the 280-character limit is checked below with a friendlier answer.
   options: { text: { kind: 'text', required: true, maxLength: 2000, description: l10n('prompts.opt.text') } },
   async run(ctx, opts) {

@@ -11,7 +11,7 @@ import { when } from './shared.js';
 
 const textOption = { text: { kind: 'text' as const, required: true, maxLength: 1000, description: l10n('supervision.opt.topic') } };
 
-function topicCommand(visibility: Visibility, aliases: string[], example: string, key: 'supervision.topic' | 'supervision.topicAnon' | 'supervision.topicPrivate'): Subcommand {
+function topicCommand(visibility: Visibility, aliases: string[], example: { en: string; pl: string }, key: 'supervision.topic' | 'supervision.topicAnon' | 'supervision.topicPrivate'): Subcommand {
   return {
     description: l10n(key),
     aliases,
@@ -27,9 +27,9 @@ function topicCommand(visibility: Visibility, aliases: string[], example: string
   };
 }
 
-export const topic = topicCommand('named', ['temat'], 'topic a client who keeps cancelling', 'supervision.topic');
-export const topicAnon = topicCommand('anonymous', ['temat anon', 'temat anonimowo'], 'topic anon feeling stuck with a long-term client', 'supervision.topicAnon');
-export const topicPrivate = topicCommand('private', ['temat prywatny', 'temat prywatnie'], 'topic private ask about boundaries', 'supervision.topicPrivate');
+export const topic = topicCommand('named', ['temat'], { en: 'topic a client who keeps cancelling', pl: 'temat klient, który odwołuje sesje' }, 'supervision.topic');
+export const topicAnon = topicCommand('anonymous', ['temat anon', 'temat anonimowo'], { en: 'topic anon feeling stuck with a long-term client', pl: 'temat anon długa terapia, która stanęła w miejscu' }, 'supervision.topicAnon');
+export const topicPrivate = topicCommand('private', ['temat prywatny', 'temat prywatnie'], { en: 'topic private ask about boundaries', pl: 'temat prywatny zapytać o granice' }, 'supervision.topicPrivate');
 
 export const topicRemove: Subcommand = {
   description: l10n('supervision.topicRemove'),

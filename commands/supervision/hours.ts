@@ -17,7 +17,7 @@ function needFiles(ctx: Parameters<Subcommand['run']>[0]) {
 export const log: Subcommand = {
   description: l10n('supervision.log'),
   aliases: ['dziennik'],
-  example: 'log 1.5 group 2026-03-02 case consultation',
+  example: { en: 'log 1.5 group 2026-03-02 case consultation', pl: 'dziennik 1,5 grupowa 2026-03-02 konsultacja przypadku' },
   options: {
     hours: { kind: 'string', required: true, description: l10n('supervision.opt.hours') },
     details: { kind: 'text', maxLength: 500, description: l10n('supervision.opt.details') },

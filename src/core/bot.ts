@@ -17,7 +17,7 @@ import { validateForm } from './form.js';
 import { message, noteBlock, textBlock, type Message } from './message.js';
 import { Metrics } from './metrics.js';
 import type { ChatPort, Invocation, Platform } from './port.js';
-import { findCommand, type Command, type Registry, type Subcommand } from './registry.js';
+import { exampleLine, findCommand, type Command, type Registry, type Subcommand } from './registry.js';
 import type { Secrets } from './secrets.js';
 import { ensureTeamAndMember, isFacilitator } from './teams.js';
 import { Admission } from './admission.js';
@@ -143,7 +143,7 @@ export class Bot {
       try {
         opts = parseOptions(sub, m.rest);
       } catch (e) {
-        if (e instanceof UserError) throw withUsage(e, usageLine(cmd, path, sub), sub.example ? `/${cmd.name} ${sub.example}` : undefined);
+        if (e instanceof UserError) throw withUsage(e, usageLine(cmd, path, sub), exampleLine(cmd, sub));
         throw e;
       }
     } else {
@@ -157,7 +157,7 @@ export class Bot {
       await sub.run(ctx, opts);
       this.onEnqueued?.();
     } catch (e) {
-      if (e instanceof UserError && e.code.startsWith('args.')) throw withUsage(e, usageLine(cmd, path, sub), sub.example ? `/${cmd.name} ${sub.example}` : undefined);
+      if (e instanceof UserError && e.code.startsWith('args.')) throw withUsage(e, usageLine(cmd, path, sub), exampleLine(cmd, sub));
       throw e;
     }
     this.metrics.command(cmd.name, 'ok');
@@ -204,7 +204,7 @@ export class Bot {
     if (e instanceof UserError) {
       this.metrics.command(where, 'user-error');
       const usage = (e as UserError & { usage?: string; example?: string }).usage;
-      const example = (e as UserError & { example?: string }).example;
+      const example = (e as UserError & { example?: string | { pl: string; en: string } }).example;
       msg = message(
         textBlock(t(lang, e.code, e.params)),
         usage ? noteBlock(t(lang, 'args.usage', { usage })) : null,
@@ -256,7 +256,7 @@ export class Bot {
   }
 }
 
-function withUsage(e: UserError, usage: string, example?: string): UserError {
+function withUsage(e: UserError, usage: string, example?: string | { pl: string; en: string }): UserError {
   return Object.assign(e, { usage, example });
 }
 

@@ -41,8 +41,9 @@ export interface Subcommand {
   facilitator?: boolean;
   /** Other words a member may type for this subcommand (Polish names). */
   aliases?: string[];
-  /** An example invocation shown in usage answers, without the leading slash command. */
-  example?: string;
+  /** An example invocation shown in usage answers, without the leading slash command: one string where it is
+   *  command syntax only, a pl/en pair where it carries words (a question, a topic). */
+  example?: string | L10n;
   run(ctx: Context, opts: OptionValues): Promise<void>;
 }
 
@@ -97,4 +98,11 @@ export function findCommand(reg: Registry, name: string): Command | undefined {
  *  facilitator-only one says so, in one place rather than in every catalogue entry. */
 export function subcommandDescription(sub: Subcommand, lang: Lang): string {
   return sub.facilitator ? `${sub.description[lang]} ${tx(lang, 'help.facilitatorOnly')}` : sub.description[lang];
+}
+
+/** The subcommand's example as a whole command line (in both languages where it has words), for usage answers. */
+export function exampleLine(cmd: Command, sub: Subcommand): string | L10n | undefined {
+  const ex = sub.example;
+  if (ex === undefined) return undefined;
+  return typeof ex === 'string' ? `/${cmd.name} ${ex}` : { pl: `/${cmd.name} ${ex.pl}`, en: `/${cmd.name} ${ex.en}` };
 }

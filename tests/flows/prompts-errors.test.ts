@@ -88,7 +88,10 @@ describe('/reflect answers bad input clearly and changes nothing', () => {
 
   it('keeps the team’s own prompts within 280 characters and removes only existing ones', async () => {
     const long = 'a'.repeat(281);
-    expect(await ask(facilitator, `/reflect add ${long}`)).toContain('za długie (281/280 znaków)');
+    const tooLong = await ask(facilitator, `/reflect add ${long}`);
+    expect(tooLong).toContain('za długie (281/280 znaków)');
+    // The example is in the member's language, question and all.
+    expect(tooLong).toContain('Na przykład: /reflect dodaj Co w tym tygodniu pomogło Ci zachować ciekawość?');
     const [{ n }] = (await tb.bot.db.select({ n: count() }).from(customPrompts)) as [{ n: number }];
     expect(Number(n)).toBe(0);
     expect(await ask(facilitator, `/reflect dodaj ${'b'.repeat(280)}`)).toContain('Dodano pytanie zespołu');
