@@ -5,8 +5,9 @@ import type { PrivacyContributor } from './src/core/privacy.js';
 import type { Registry } from './src/core/registry.js';
 import { discordPrivacy } from './adapters/discord/forms/privacy.js';
 import { slackPrivacy } from './adapters/slack/install/privacy.js';
+import { webPrivacy } from './adapters/web/privacy.js';
 
-export const platformPrivacy: readonly PrivacyContributor[] = [slackPrivacy, discordPrivacy];
+export const platformPrivacy: readonly PrivacyContributor[] = [slackPrivacy, discordPrivacy, webPrivacy];
 
 /** The registry with the platforms' privacy contributors in front (the core's own contributor must stay last). */
 export function withPlatforms(registry: Registry): Registry {
