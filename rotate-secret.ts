@@ -1,5 +1,6 @@
-// `npm run rotate-secret -- --old <old> --new <new>`: re-seal every encrypted column — the features' and the
-// platforms' own (Slack installations' bot tokens, Discord form drafts) — with a new SOJUSZ_SECRET.
+// `SOJUSZ_SECRET_OLD=… SOJUSZ_SECRET_NEW=… npm run rotate-secret`: re-seal every encrypted column — the
+// features' and the platforms' own (Slack installations' bot tokens, Discord form drafts) — with a new
+// SOJUSZ_SECRET. `-- --old <old> --new <new>` works too, but arguments show in `ps` and shell history.
 import { privacyContributors } from './src/features/privacy/registry.js';
 import { rotateSecret } from './src/ops/rotate-secret.js';
 import { platformPrivacy } from './platforms.js';
@@ -10,10 +11,10 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const oldSecret = arg('old');
-  const newSecret = arg('new');
+  const oldSecret = process.env.SOJUSZ_SECRET_OLD || arg('old');
+  const newSecret = process.env.SOJUSZ_SECRET_NEW || arg('new');
   if (!oldSecret || !newSecret) {
-    process.stderr.write('usage: npm run rotate-secret -- --old <old secret> --new <new secret>\n');
+    process.stderr.write('usage: SOJUSZ_SECRET_OLD=<old secret> SOJUSZ_SECRET_NEW=<new secret> npm run rotate-secret\n   (or: npm run rotate-secret -- --old <old secret> --new <new secret>, visible in ps and shell history)\n');
     process.exit(2);
   }
   const { openPglite, openPostgres } = await import('./src/db/client.js');

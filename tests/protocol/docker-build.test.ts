@@ -72,9 +72,10 @@ describe('the Docker image, stage by stage', () => {
     copyInto(finalDir, final, { deps: ROOT, build: buildDir });
     // The secret rotation runs from the image's files alone: it finds the migrations and re-seals an empty database.
     const dataDir = join(work, 'data');
-    const rotated = spawnSync(process.execPath, ['dist/rotate-secret.js', '--old', 'a'.repeat(40), '--new', 'b'.repeat(40)], {
+    // Secrets from the environment, where `ps` and shell history do not show them.
+    const rotated = spawnSync(process.execPath, ['dist/rotate-secret.js'], {
       cwd: finalDir,
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, SOJUSZ_SECRET_OLD: 'a'.repeat(40), SOJUSZ_SECRET_NEW: 'b'.repeat(40) },
       encoding: 'utf8',
     });
     expect(rotated.stderr).toBe('');
