@@ -47,7 +47,7 @@ export async function createApp(config: Config, log: Logger, registry: Registry,
     bot.metrics.outboxAge.set(oldest ? Math.max(0, (clock.now().getTime() - oldest) / 1000) : 0);
   };
   for (const h of registry.hooks) await h.onStart?.(bot);
-  const http = new HttpServer(bot);
+  const http = new HttpServer(bot, { metricsToken: config.METRICS_TOKEN });
   const runner = new Runner(bot);
   const app: App = {
     bot,

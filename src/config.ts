@@ -28,6 +28,7 @@ const schema = z
     DISCORD_API_URL: z.string().url('expected a URL such as https://discord.com/api').optional(),
     SOJUSZ_MAX_IN_FLIGHT: z.coerce.number().int().min(1, 'expected a whole number of commands, at least 1 (default 100)').optional(),
     PUBLIC_URL: z.string().url('expected the public base URL, e.g. https://bot.example.org').optional(),
+    METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters (openssl rand -hex 16)').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.SOJUSZ_SECRET) {

@@ -1,4 +1,5 @@
 // One HTTP server on PORT for everything: health, metrics, Slack events, Discord interactions, the playground.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Bot } from '../core/bot.js';
 import { safeError } from '../log.js';
@@ -12,7 +13,12 @@ export class HttpServer {
   /** Extra health checks (adapters connected); all must pass for /healthz to say ok. */
   readonly health: (() => Promise<boolean> | boolean)[] = [];
 
-  constructor(private readonly bot: Bot) {
+  /** `metricsToken`: when set, /metrics answers only `Authorization: Bearer <token>` (the port is public for
+   *  Slack and Discord, and counters over time tell when commands were used). */
+  constructor(
+    private readonly bot: Bot,
+    private readonly o: { metricsToken?: string } = {},
+  ) {
     this.server = createServer((req, res) => void this.dispatch(req, res));
     this.mount('/healthz', async (_req, res) => {
       const db = await this.bot.database.ping();
@@ -21,7 +27,12 @@ export class HttpServer {
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok, database: db, adapters }));
     });
-    this.mount('/metrics', async (_req, res) => {
+    this.mount('/metrics', async (req, res) => {
+      if (this.o.metricsToken && !sameSecret(req.headers.authorization ?? '', `Bearer ${this.o.metricsToken}`)) {
+        res.writeHead(401, { 'www-authenticate': 'Bearer', 'content-type': 'text/plain' });
+        res.end('metrics need the bearer token (METRICS_TOKEN)\n');
+        return;
+      }
       await this.bot.refreshGauges?.();
       res.writeHead(200, { 'content-type': this.bot.metrics.registry.contentType });
       res.end(await this.bot.metrics.registry.metrics());
@@ -70,4 +81,10 @@ export class HttpServer {
       this.server.close(() => resolve());
     });
   }
+}
+
+/** Compare secrets in constant time (hashes first, so lengths do not matter). */
+function sameSecret(given: string, expected: string): boolean {
+  const h = (x: string) => createHash('sha256').update(x).digest();
+  return timingSafeEqual(h(given), h(expected));
 }

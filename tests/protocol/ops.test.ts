@@ -47,6 +47,23 @@ describe('operations endpoints', { timeout: 120_000 }, () => {
     expect(text).toMatch(/^sojusz_rate_limited_total\{platform="memory"\} 1$/m);
   });
 
+  it('answers /metrics only with the bearer token when METRICS_TOKEN is set', async () => {
+    const locked = new HttpServer(tb!.bot, { metricsToken: 'metrics-token-0123456789' });
+    await locked.listen(0, '127.0.0.1');
+    try {
+      const url = `http://127.0.0.1:${(locked.server.address() as { port: number }).port}/metrics`;
+      const none = await fetch(url);
+      expect(none.status).toBe(401);
+      expect(await none.text()).not.toContain('sojusz_');
+      expect((await fetch(url, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+      const ok = await fetch(url, { headers: { authorization: 'Bearer metrics-token-0123456789' } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain('sojusz_commands_total');
+    } finally {
+      await locked.close();
+    }
+  });
+
   it('keeps members’ words out of the logs', async () => {
     await serve();
     const secret = 'Zyxwvut-distinctive-words';
