@@ -14,6 +14,7 @@ import { NO_MENTIONS } from './render/escape.js';
 import { DISCORD_LIMITS as L, truncate } from './render/limits.js';
 import { renderMessage, renderSingle, type DiscordPayload } from './render/message.js';
 import { formToModal } from './render/modal.js';
+import { viewers, type RawMember, type RawOverwrite, type RawRole } from './permissions.js';
 
 /** Codes after which retrying cannot help: unknown channel/message/user, missing access or permissions, DMs closed. */
 const FINAL_CODES = new Set([10003, 10004, 10008, 10013, 50001, 50007, 50013]);
@@ -176,10 +177,19 @@ export class DiscordPort implements ChatPort {
     });
   }
 
-  async channelMembers(team: string): Promise<string[] | undefined> {
-    // Approximation: every human member of the guild (computing per-channel visibility needs roles and overwrites).
-    const list = await call<{ user: { id: string; bot?: boolean } }[]>(() => this.rest.get(Routes.guildMembers(team), { query: new URLSearchParams({ limit: '1000' }) }));
-    return list.filter((m) => !m.user.bot).map((m) => m.user.id);
+  /**
+   * The people who can see the channel (an anonymous case needs enough of them): the guild's members, each
+   * through the owner, their roles and the channel's overwrites. The first 1,000 members only: in a larger
+   * guild the count can only come out low, which refuses a post rather than exposing its author.
+   */
+  async channelMembers(team: string, channel: string): Promise<string[] | undefined> {
+    const [guild, roles, ch, members] = await Promise.all([
+      call<{ id: string; owner_id: string }>(() => this.rest.get(Routes.guild(team))),
+      call<RawRole[]>(() => this.rest.get(Routes.guildRoles(team))),
+      call<{ permission_overwrites?: RawOverwrite[] }>(() => this.rest.get(Routes.channel(channel))),
+      call<RawMember[]>(() => this.rest.get(Routes.guildMembers(team), { query: new URLSearchParams({ limit: '1000' }) })),
+    ]);
+    return viewers({ id: guild.id, ownerId: guild.owner_id, roles }, ch.permission_overwrites ?? [], members);
   }
 
   /** "#general" typed in a modal → the guild channel of that name (modals have no channel picker). */

@@ -6,7 +6,7 @@ import { startDiscordHarness, type DiscordHarness } from '../../helpers/discord.
 let h: DiscordHarness;
 beforeAll(async () => {
   h = await startDiscordHarness({ mode: 'http', start: '2026-03-02T08:00:00Z' });
-  // Enough people in the server to hide among (the port counts the guild's human members).
+  // Enough people who can see the case channel to hide among (an open channel: everyone in the server).
   const guild = h.fake.store.guilds.get(FAKE_GUILD_ID)!;
   for (const [id, username] of [[h.anna.id, 'anna'], ['1100000000000000501', 'cara'], ['1100000000000000502', 'dan']]) guild.members.push({ user: { id, username } });
 }, 120_000);
