@@ -22,6 +22,9 @@ interface SlackMessage {
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
 
+/** Channels up to this size have their members looked up one by one, to leave apps out of the count. */
+const PEOPLE_LOOKUP_LIMIT = 100;
+
 export class SlackPort implements ChatPort {
   readonly platform = 'slack' as const;
   readonly capabilities: Capabilities = { forms: true, ephemeral: true, threads: true, files: true };
@@ -129,7 +132,16 @@ export class SlackPort implements ChatPort {
       out.push(...(res.members ?? []));
       cursor = res.response_metadata?.next_cursor || undefined;
     } while (cursor);
-    return out;
+    // People, not apps: the bot itself is in the channel (it posts there), and other apps may be. In a large
+    // channel the count is far above any minimum, so nobody is looked up; one who cannot be is not counted.
+    if (out.length > PEOPLE_LOOKUP_LIMIT) return out;
+    const people = await Promise.all(
+      out.map(async (id) => {
+        const u = await call(() => client.users.info({ user: id })).then((r) => r.user, () => undefined);
+        return u && !u.is_bot && !u.deleted && id !== 'USLACKBOT' ? id : undefined;
+      }),
+    );
+    return people.filter((id): id is string => id !== undefined);
   }
 
   async canPost(team: string, channel: string): Promise<boolean> {

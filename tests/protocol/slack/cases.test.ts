@@ -66,4 +66,17 @@ describe('/case on Slack', () => {
     for (const c of h.fake.calls.filter((x) => x.method === 'chat.postEphemeral' && json(x.args).includes(AUTHOR))) expect(c.args.user).toBe(AUTHOR);
     expect(h.logs.join('\n')).not.toContain(AUTHOR);
   });
+
+  it('counts people, not apps, against the case channel’s minimum', async () => {
+    // Three colleagues, the bot itself and another app: three people, fewer than the minimum of four.
+    h.fake.setUser('U_OTHERAPP', { is_bot: true });
+    h.fake.setMembers('C_CASES', [AUTHOR, 'U_FAC', 'U0MEMBER1', h.fake.workspace.botUserId, 'U_OTHERAPP']);
+    const before = h.fake.callsTo('views.open').length;
+    await h.command(AUTHOR, '/case');
+    await said('są 3 osoby, a potrzeba co najmniej 4');
+    expect(h.fake.callsTo('views.open')).toHaveLength(before); // no form: nothing to fill in that could not be posted
+    h.fake.setMembers('C_CASES', [AUTHOR, 'U_FAC', 'U0MEMBER1', 'U0MEMBER2', h.fake.workspace.botUserId]);
+    await h.command(AUTHOR, '/case');
+    await h.fake.waitFor('views.open', (c) => json(c.args).includes('Anonimowy przypadek'), WAIT);
+  });
 });
