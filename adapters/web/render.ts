@@ -88,7 +88,7 @@ export interface RenderOpts {
 }
 
 export function formatTime(d: Date, lang: Lang, zone: string): string {
-  return DateTime.fromJSDate(d, { zone }).setLocale(lang).toFormat('ccc d LLL, HH:mm');
+  return DateTime.fromJSDate(d, { zone }).setLocale(lang).toFormat(lang === 'pl' ? 'ccc d MMMM, HH:mm' : 'ccc d LLL, HH:mm');
 }
 
 export function renderMessage(row: WebRow, o: RenderOpts): string {

@@ -100,5 +100,7 @@ export function localDate(at: Date, zone: string): string {
 
 /** A human date-time in the zone, for messages: "pt., 13.03.2026, 09:00" / "Fri, 13 Mar 2026, 09:00". */
 export function formatLocal(at: Date, zone: string, lang: 'pl' | 'en'): string {
-  return DateTime.fromJSDate(at, { zone }).setLocale(lang === 'pl' ? 'pl' : 'en-GB').toFormat('ccc, d LLL yyyy, HH:mm');
+  // Polish names the month in full, in the genitive ("4 maja"): the short form of May is "maj", which reads as
+  // a mistake after a day number.
+  return DateTime.fromJSDate(at, { zone }).setLocale(lang === 'pl' ? 'pl' : 'en-GB').toFormat(lang === 'pl' ? 'ccc, d MMMM yyyy, HH:mm' : 'ccc, d LLL yyyy, HH:mm');
 }

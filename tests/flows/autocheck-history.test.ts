@@ -41,8 +41,8 @@ describe('/autocheck history and trend on eight weeks of checks', () => {
     const lines = reply.split('\n').filter((l) => l.startsWith('•'));
     expect(lines).toHaveLength(10);
     // The newest check was 2026-03-01 18:00 UTC, 19:00 in Warsaw.
-    expect(lines[0]).toMatch(/1 mar 2026, 19:00 — Ciekawość 4 · Elastyczność 2 · Ocenianie: nie · Sojusz 4/);
-    expect(lines[9]).toContain('20 lut 2026');
+    expect(lines[0]).toMatch(/1 marca 2026, 19:00 — Ciekawość 4 · Elastyczność 2 · Ocenianie: nie · Sojusz 4/);
+    expect(lines[9]).toContain('20 lutego 2026');
   });
 
   it('shows as many checks as asked, in the member’s own time zone', async () => {
@@ -50,7 +50,7 @@ describe('/autocheck history and trend on eight weeks of checks', () => {
     await tb.mem.command(anna, '/autocheck history last 3');
     const lines = tb.mem.lastPrivate(anna.id)!.split('\n').filter((l) => l.startsWith('•'));
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toContain('1 mar 2026, 13:00');
+    expect(lines[0]).toContain('1 marca 2026, 13:00');
     await tb.mem.command(anna, '/sojusz timezone Europe/Warsaw');
   });
 

@@ -47,7 +47,7 @@ describe('prompt schedules across DST and replicas', () => {
   it('posts on the Sunday the clocks go forward (29 March 2026) at 09:00 Warsaw time, exactly once, with two replicas ticking', async () => {
     a.clock.set('2026-03-23T10:00:00Z');
     const answer = await ask(a, facilitator, '/reflect schedule #spring sunday 09:00 tz:Europe/Warsaw');
-    expect(answer).toContain('29 mar 2026, 09:00');
+    expect(answer).toContain('29 marca 2026, 09:00');
     const seen = await tickThrough('spring', '2026-03-28T22:00:00Z', '2026-03-29T12:00:00Z', 15);
     expect(seen.map(warsaw)).toEqual(['2026-03-29 09:00']);
     expect(seen).toEqual(['2026-03-29T07:00:00.000Z']);

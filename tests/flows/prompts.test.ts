@@ -39,7 +39,7 @@ describe('weekly prompt threads', () => {
     const answer = await ask(facilitator, '/reflect schedule #reflection friday 09:00');
     id = scheduleId(answer);
     expect(answer).toContain('#reflection');
-    expect(answer).toMatch(/pt\., 6 mar 2026, 09:00/);
+    expect(answer).toMatch(/pt\., 6 marca 2026, 09:00/);
     expect(answer).toContain(`/reflect pauza ${id}`);
   });
 
@@ -61,7 +61,7 @@ describe('weekly prompt threads', () => {
     expect(answer).toContain(`#${id}`);
     expect(answer).toContain('#reflection');
     expect(answer).toContain('wszystkie tematy');
-    expect(answer).toMatch(/następne: pt\., 13 mar 2026, 09:00/);
+    expect(answer).toMatch(/następne: pt\., 13 marca 2026, 09:00/);
   });
 
   it('posts an anonymous answer in the thread under "Osoba A", the same pseudonym again, "Osoba B" for someone else', async () => {
@@ -109,7 +109,7 @@ describe('weekly prompt threads', () => {
   it('skips a team holiday and a skipped date, then posts again', async () => {
     expect(await ask(facilitator, '/reflect holiday add 2026-03-13')).toContain('2026-03-13');
     expect(await ask(anna, '/reflect holidays')).toContain('2026-03-13');
-    expect(await ask(facilitator, `/reflect pomiń ${id} 2026-03-20`)).toMatch(/pt\., 27 mar 2026, 09:00/);
+    expect(await ask(facilitator, `/reflect pomiń ${id} 2026-03-20`)).toMatch(/pt\., 27 marca 2026, 09:00/);
     await at('2026-03-13T08:00:30Z');
     await at('2026-03-20T08:00:30Z');
     expect(starters('reflection')).toHaveLength(1);
@@ -125,7 +125,7 @@ describe('weekly prompt threads', () => {
     await at('2026-04-03T07:00:30Z');
     await at('2026-04-10T07:00:30Z');
     expect(starters('reflection')).toHaveLength(2);
-    expect(await ask(facilitator, `/reflect wznów ${id}`)).toMatch(/pt\., 17 kwi 2026, 09:00/);
+    expect(await ask(facilitator, `/reflect wznów ${id}`)).toMatch(/pt\., 17 kwietnia 2026, 09:00/);
     await at('2026-04-17T07:00:30Z');
     expect(starters('reflection')).toHaveLength(3);
     expect(tb.mem.dms(facilitator.id)).toHaveLength(0);
@@ -146,8 +146,8 @@ describe('weekly prompt threads', () => {
     expect(starters('reflection')).toHaveLength(4);
     const dm = tb.mem.dms(facilitator.id).at(-1)!;
     expect(dm.text).toContain('bot nie działał');
-    expect(dm.text).toContain('pt., 24 kwi 2026, 09:00');
-    expect(dm.text).toContain('pt., 1 maj 2026, 09:00');
+    expect(dm.text).toContain('pt., 24 kwietnia 2026, 09:00');
+    expect(dm.text).toContain('pt., 1 maja 2026, 09:00');
     await at('2026-04-24T14:01:00Z');
     expect(tb.mem.dms(facilitator.id)).toHaveLength(1);
   });

@@ -44,7 +44,7 @@ describe('the supervision agenda', () => {
     const fromCheck = await t.bot.db.transaction((tx) =>
       addTopic(tx, t.bot, { team, memberExternalId: anna.id, text: 'zmęczenie po trudnej sesji', visibility: 'named', source: 'autocheck', now: t.clock.now(), lang: 'pl' }),
     );
-    expect(fromCheck.sessionLabel).toContain('9 mar 2026, 18:00');
+    expect(fromCheck.sessionLabel).toContain('9 marca 2026, 18:00');
     await t.mem.command(ben, '/supervision agenda');
     const msg = t.mem.said.at(-1)!;
     expect(msg.kind).toBe('private');

@@ -43,8 +43,8 @@ describe('supervision reminders', () => {
     expect(a.mem.privateTo(facilitator.id).join('\n')).toMatch(/Zaplanowany cykl S\d+/);
     await a.mem.command(anna, '/supervision lista');
     const list = a.mem.lastPrivate(anna.id)!;
-    expect(list).toContain('pon., 23 mar 2026, 18:00');
-    expect(list).toContain('pon., 30 mar 2026, 18:00');
+    expect(list).toContain('pon., 23 marca 2026, 18:00');
+    expect(list).toContain('pon., 30 marca 2026, 18:00');
   });
 
   it('reminds 24 hours before the first session after the spring change, at 16:00 UTC, exactly once with two replicas', async () => {

@@ -31,7 +31,7 @@ describe('/supervision on Discord', () => {
     const r = await h.slash(h.owner, 'supervision', { channel: h.channel, weekday: 'monday', time: '18:00' }, { path: ['schedule'] });
     const said = json(await h.answers(r));
     expect(said).toContain('Zaplanowany cykl');
-    expect(said).toContain('9 mar 2026, 18:00');
+    expect(said).toContain('9 marca 2026, 18:00');
     expect(reminders()).toHaveLength(0);
   });
 
@@ -100,7 +100,7 @@ describe('/supervision on Discord', () => {
     expect(said).toContain('to już przeszłość');
     expect(said).toContain('/supervision add 2026-03-16 18:00');
     const list = json(await h.answers(await h.slash(h.owner, 'supervision', {}, { path: ['list'] })));
-    expect(list).toContain('16 mar 2026, 18:00');
+    expect(list).toContain('16 marca 2026, 18:00');
     expect(list).not.toContain('2020');
     await h.bot.runDueWork();
     expect(reminders()).toHaveLength(before);

@@ -22,7 +22,7 @@ describe('/reflect on Slack', () => {
     const answer = await h.fake.waitFor('response_url', (c) => json(c.args).includes('Zaplanowane'), WAIT).catch(async () =>
       h.fake.waitFor('chat.postEphemeral', (c) => json(c.args).includes('Zaplanowane'), WAIT),
     );
-    expect(json(answer.args)).toContain('6 mar 2026, 09:00');
+    expect(json(answer.args)).toContain('6 marca 2026, 09:00');
 
     h.clock.set('2026-03-06T07:59:00Z');
     await h.bot.runDueWork();

@@ -39,14 +39,14 @@ describe('/supervision on Slack', () => {
     }
     await h.command('U_FAC', '/supervision schedule <#C_SUP|superwizja> monday 18:00', { channel: 'C_SUP' });
     const answer = await privately('U_FAC', 'Zaplanowany cykl');
-    expect(json(answer.args)).toContain('9 mar 2026, 18:00');
+    expect(json(answer.args)).toContain('9 marca 2026, 18:00');
     expect(supPosts()).toHaveLength(0);
   });
 
   it('takes a member’s topic for the next session', async () => {
     await h.command('U_ANNA', '/supervision topic klientka, która odwołuje co drugą sesję', { channel: 'C_SUP' });
     const answer = await privately('U_ANNA', 'jest w agendzie');
-    expect(json(answer.args)).toContain('9 mar 2026, 18:00');
+    expect(json(answer.args)).toContain('9 marca 2026, 18:00');
   });
 
   it('posts the 24-hour reminder in the channel with RSVP buttons and the agenda, at 17:00 UTC the day before', async () => {
@@ -109,7 +109,7 @@ describe('/supervision on Slack', () => {
     const answer = await privately('U_FAC', 'to już przeszłość');
     expect(json(answer.args)).toContain('/supervision add 2026-03-16 18:00');
     await h.command('U_FAC', '/supervision list', { channel: 'C_SUP' });
-    const list = await privately('U_FAC', '16 mar 2026, 18:00');
+    const list = await privately('U_FAC', '16 marca 2026, 18:00');
     expect(json(list.args)).not.toContain('2020');
     await h.bot.runDueWork();
     expect(supPosts()).toHaveLength(before);
