@@ -67,6 +67,20 @@ export function message(...blocks: (Block | false | null | undefined)[]): Messag
   return { blocks: blocks.filter((b): b is Block => Boolean(b)) };
 }
 
+/**
+ * Consecutive spans of one style, so that a renderer opens and closes a style once: a catalogue's "*#{id}*" is
+ * two bold spans (the trusted "#", the untrusted id), and "*#**7*" is not bold anywhere.
+ */
+export function styleRuns(rich: Rich): { style?: Span['style']; spans: Span[] }[] {
+  const runs: { style?: Span['style']; spans: Span[] }[] = [];
+  for (const s of rich) {
+    const last = runs.at(-1);
+    if (last && last.style === s.style) last.spans.push(s);
+    else runs.push({ style: s.style, spans: [s] });
+  }
+  return runs;
+}
+
 /** Flatten a rich text to plain characters (for summaries, tests and length checks). */
 export function richToPlain(text: Rich): string {
   return text.map((s) => s.text).join('');

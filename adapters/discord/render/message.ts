@@ -1,6 +1,6 @@
 // Message model → Discord messages: content within 2000 characters (split visibly), embeds for personas, fields and images, buttons as action rows.
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField, APIComponentInActionRow } from 'discord.js';
-import type { Block, Button, Message, Rich } from '../../../src/core/message.js';
+import { styleRuns, type Block, type Button, type Message, type Rich, type Span } from '../../../src/core/message.js';
 import { escapeUntrusted, NO_MENTIONS } from './escape.js';
 import { splitText } from '../../../src/core/split.js';
 import { DISCORD_LIMITS as L, truncate } from './limits.js';
@@ -27,16 +27,21 @@ export function richToMarkdown(text: Rich): string {
   // each carry one backtick. Inside inline code Discord shows backslash escapes literally (a copied example would
   // fail), and renders neither markdown nor mentions, so there the text only loses its own backticks.
   let inCode = false;
-  return text
-    .map((s) => {
-      if (s.mention) return `<@${s.mention.replace(/\D/g, '')}>`;
-      if (s.channel && /^\d{15,22}$/.test(s.channel)) return `<#${s.channel}>`;
-      let t = s.untrusted ? (s.style === 'code' || inCode ? s.text.replace(/`/g, "'") : escapeUntrusted(s.text)) : s.text;
-      if (!s.untrusted && !s.style && (s.text.match(/`/g)?.length ?? 0) % 2 === 1) inCode = !inCode;
-      if (s.link && /^https?:\/\//.test(s.link)) t = `[${t}](${s.link})`;
-      if (s.style === 'bold') t = `**${t}**`;
-      else if (s.style === 'italic') t = `_${t}_`;
-      else if (s.style === 'code') t = `\`${t}\``;
+  const body = (s: Span): string => {
+    if (s.mention) return `<@${s.mention.replace(/\D/g, '')}>`;
+    if (s.channel && /^\d{15,22}$/.test(s.channel)) return `<#${s.channel}>`;
+    let t = s.untrusted ? (s.style === 'code' || inCode ? s.text.replace(/`/g, "'") : escapeUntrusted(s.text)) : s.text;
+    if (!s.untrusted && !s.style && (s.text.match(/`/g)?.length ?? 0) % 2 === 1) inCode = !inCode;
+    if (s.link && /^https?:\/\//.test(s.link)) t = `[${t}](${s.link})`;
+    return t;
+  };
+  // Spans of one style in a row are marked once: "**#7**", not "**#****7**".
+  return styleRuns(text)
+    .map((run) => {
+      const t = run.spans.map(body).join('');
+      if (run.style === 'bold') return `**${t}**`;
+      if (run.style === 'italic') return `_${t}_`;
+      if (run.style === 'code') return `\`${t}\``;
       return t;
     })
     .join('');

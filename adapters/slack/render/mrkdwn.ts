@@ -1,5 +1,5 @@
 // Rich text (spans) to Slack mrkdwn: trusted catalogue text keeps its markup, untrusted spans are neutralized.
-import type { Rich, Span } from '../../../src/core/message.js';
+import { styleRuns, type Rich, type Span } from '../../../src/core/message.js';
 import { escapeEntities, neutralize, safeUrl } from './escape.js';
 
 const MEMBER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -11,7 +11,8 @@ function wrap(text: string, mark: string): string {
   return `${m[1]}${mark}${m[2]}${mark}${m[3]}`;
 }
 
-export function spanToMrkdwn(span: Span): string {
+/** A span's text as mrkdwn, without its style. */
+function spanBody(span: Span): string {
   if (span.mention && !span.untrusted && MEMBER_ID.test(span.mention)) return `<@${span.mention}>`;
   if (span.channel && /^[CGD][A-Z0-9_]+$/.test(span.channel)) return `<#${span.channel}>`;
   let text = span.untrusted ? neutralize(span.text) : escapeEntities(span.text);
@@ -20,12 +21,23 @@ export function spanToMrkdwn(span: Span): string {
     if (url && !span.untrusted) text = `<${url}|${text.replace(/\|/g, '¦')}>`;
     else if (url) text = `${text} (${neutralize(span.link)})`;
   }
-  if (span.style === 'bold') text = wrap(text, '*');
-  else if (span.style === 'italic') text = wrap(text, '_');
-  else if (span.style === 'code') text = wrap(text, '`');
   return text;
 }
 
+function styled(text: string, style: Span['style']): string {
+  if (style === 'bold') return wrap(text, '*');
+  if (style === 'italic') return wrap(text, '_');
+  if (style === 'code') return wrap(text, '`');
+  return text;
+}
+
+export function spanToMrkdwn(span: Span): string {
+  return styled(spanBody(span), span.style);
+}
+
+/** Spans of one style in a row are marked once: "*#7*", not "*#**7*". */
 export function richToMrkdwn(rich: Rich): string {
-  return rich.map(spanToMrkdwn).join('');
+  return styleRuns(rich)
+    .map((run) => styled(run.spans.map(spanBody).join(''), run.style))
+    .join('');
 }

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeUntrusted } from '../../../adapters/discord/render/escape.js';
 import { DISCORD_LIMITS } from '../../../adapters/discord/render/limits.js';
-import { buttonCustomId, fieldsEmbed, renderMessage, renderSingle } from '../../../adapters/discord/render/message.js';
+import { buttonCustomId, fieldsEmbed, renderMessage, renderSingle, richToMarkdown } from '../../../adapters/discord/render/message.js';
+import { t } from '../../../src/i18n/index.js';
 import { formToModal, toRawValues } from '../../../adapters/discord/render/modal.js';
 import { registryPath, toDiscordCommand } from '../../../adapters/discord/commands/build.js';
 import { registerCommands } from '../../../adapters/discord/commands/register.js';
@@ -61,6 +62,12 @@ describe('untrusted text on Discord', () => {
   it('cannot ping a person, a role, everyone or here', () => {
     const out = escapeUntrusted('@everyone @here <@123456789012345678> <@!123456789012345678> <@&123456789012345678> <<@123456789012345678>>');
     expect(out).not.toMatch(/<@|@everyone|@here/);
+  });
+
+  it('marks a value inside a catalogue’s bold or code once, together with the words around it', () => {
+    const item = richToMarkdown(t('pl', 'prompts.list.item', { id: 7, channel: 'refleksja', rhythm: 'pt. 09:00', themes: 'więź', next: 'jutro' }));
+    expect(item.startsWith('**#7** · ')).toBe(true);
+    expect(richToMarkdown(t('en', 'args.example', { example: '/reflect pause 1' }))).toBe('For example: `/reflect pause 1`');
   });
 
   it('cannot format: markdown characters are escaped', () => {

@@ -5,7 +5,8 @@ import { actionOf, renderButton, renderMessage } from '../../../adapters/slack/r
 import { neutralize } from '../../../adapters/slack/render/escape.js';
 import { SLACK_LIMITS, truncate } from '../../../adapters/slack/render/limits.js';
 import { renderModal, readValues, decodeMetadata } from '../../../adapters/slack/render/modal.js';
-import { spanToMrkdwn } from '../../../adapters/slack/render/mrkdwn.js';
+import { richToMrkdwn, spanToMrkdwn } from '../../../adapters/slack/render/mrkdwn.js';
+import { t } from '../../../src/i18n/index.js';
 
 const json = (m: Message) => JSON.stringify(renderMessage(m));
 
@@ -27,6 +28,13 @@ describe('member text re-posted on Slack', () => {
 
   it('shows markup characters as typed instead of formatting', () => {
     expect(neutralize('*bold* _it_ ~x~ `c`')).not.toMatch(/(^|[^\u200B])[*_~`]/);
+  });
+
+  it('marks a value inside a catalogue’s bold or code once, together with the words around it', () => {
+    const item = richToMrkdwn(t('pl', 'prompts.list.item', { id: 7, channel: 'refleksja', rhythm: 'pt. 09:00', themes: 'więź', next: 'jutro' }));
+    expect(item.startsWith('*#7* · ')).toBe(true);
+    const example = richToMrkdwn(t('pl', 'args.example', { example: '/reflect pauza 1' }));
+    expect(example).toBe('Na przykład: `/reflect pauza 1`');
   });
 
   it('renders a deliberate mention only in trusted text', () => {
