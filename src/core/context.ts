@@ -19,8 +19,39 @@ export class Context {
     readonly isFacilitator: boolean,
   ) {}
 
-  get db() {
-    return this.bot.db;
+  /** Transactions opened through this context and not yet finished (see `answering`). */
+  private openTransactions = 0;
+  private watchedDb?: Bot['db'];
+
+  /** The database; a transaction opened through it is counted, so an answer from inside one fails loudly. */
+  get db(): Bot['db'] {
+    if (!this.watchedDb) {
+      const db = this.bot.db;
+      const transaction: Bot['db']['transaction'] = async (fn, config) => {
+        this.openTransactions++;
+        try {
+          return await db.transaction(fn, config);
+        } finally {
+          this.openTransactions--;
+        }
+      };
+      this.watchedDb = new Proxy(db, {
+        get: (target, prop) => {
+          if (prop === 'transaction') return transaction;
+          const v = Reflect.get(target, prop, target) as unknown;
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+    }
+    return this.watchedDb;
+  }
+
+  /**
+   * Answers go out after the commit. A port may write its answer through the database (the playground does),
+   * and the embedded database has one connection: answering from inside a transaction would wait for ever.
+   */
+  private answering(): void {
+    if (this.openTransactions) throw new Error('a handler answered from inside a database transaction: answer after it commits');
   }
   get now(): Date {
     return this.bot.clock.now();
@@ -39,11 +70,13 @@ export class Context {
 
   /** Answer only the member who acted: a whole message, or one catalogue line. */
   async reply(m: Message | MessageKey, params?: Params): Promise<void> {
+    this.answering();
     const msg = typeof m === 'string' ? message(textBlock(this.t(m, params))) : m;
     await this.port.answerPrivately(this.inv, msg);
   }
 
   async openForm(form: Form): Promise<void> {
+    this.answering();
     if (!this.port.capabilities.forms) throw new UserError('core.noForms');
     try {
       await this.port.openForm(this.inv, form);
