@@ -7,7 +7,7 @@ import type { Subcommand } from '../../src/core/registry.js';
 import { schedules } from '../../src/db/schema/index.js';
 import { rhythmText } from '../../src/features/prompts/describe.js';
 import { scheduleLine } from '../../src/features/prompts/home.js';
-import { parseTheme, THEMES, type Theme } from '../../src/features/prompts/library.js';
+import { parseTheme, themeWords, type Theme } from '../../src/features/prompts/library.js';
 import { findTeamSchedule, insertSchedule, nextDates, nextPromptAt, occurrenceOn, PROMPT_KIND, teamPromptSchedules, weeklyRule, type PromptPayload, type WeeklyRule } from '../../src/features/prompts/schedules.js';
 import { l10n } from '../../src/i18n/index.js';
 import { formatLocal, localDate, nextOccurrence } from '../../src/schedule/occurrence.js';
@@ -21,7 +21,7 @@ export function parseThemes(words: string | undefined): Theme[] {
   const out = new Set<Theme>();
   for (const w of (words ?? '').split(/[\s,]+/).filter(Boolean)) {
     const theme = parseTheme(w);
-    if (!theme) throw new UserError('prompts.err.unknownTheme', { got: w, list: THEMES.join(', ') });
+    if (!theme) throw new UserError('prompts.err.unknownTheme', { got: w, list: themeWords() });
     out.add(theme);
   }
   return [...out];

@@ -51,7 +51,8 @@ export function parseZone(s: string): string {
   const z = s.trim();
   if (!z.includes('/') && z !== 'UTC') throw new UserError('parse.zone', { got: s });
   if (!IANAZone.isValidZone(z)) throw new UserError('parse.zone', { got: s });
-  return new IANAZone(z).name;
+  // As the zone database spells it ("america/new_york" → "America/New_York"), so it is shown as people know it.
+  return new Intl.DateTimeFormat('en-US', { timeZone: z }).resolvedOptions().timeZone;
 }
 
 /** YYYY-MM-DD, a real calendar date. */

@@ -1,4 +1,5 @@
 import { count, eq } from 'drizzle-orm';
+import { parseTheme, themeWords } from '../../src/features/prompts/library.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemoryMember } from '../../adapters/memory/index.js';
 import { ensureTeam } from '../../src/core/teams.js';
@@ -24,11 +25,17 @@ async function scheduleRows() {
 }
 
 describe('/reflect answers bad input clearly and changes nothing', () => {
+  it('lists themes as words a member can type, in their language', () => {
+    const { pl, en } = themeWords();
+    for (const word of [...pl.split(', '), ...en.split(', ')]) expect(parseTheme(word), word).toBeDefined();
+    expect(pl).not.toMatch(/goals|tasks/);
+  });
+
   it.each([
     ['an unknown weekday', '/reflect schedule #reflection funday 09:00', '„funday” to nie dzień tygodnia'],
     ['25:00', '/reflect schedule #reflection friday 25:00', '„25:00” to nie godzina'],
     ['an unknown zone', '/reflect schedule #reflection friday 09:00 tz:Mars/Olympus', '„Mars/Olympus” to nie strefa czasowa'],
-    ['an unknown theme, listing the themes', '/reflect schedule #reflection friday 09:00 zodiak', 'Nie znam tematu „zodiak”. Tematy: goals, tasks, bond'],
+    ['an unknown theme, listing the themes', '/reflect schedule #reflection friday 09:00 zodiak', 'Nie znam tematu „zodiak”. Tematy: cele, zadania, więź'],
     ['every 0 weeks', '/reflect schedule #reflection friday 09:00 every 0 weeks', 'every'],
   ])('rejects %s with an example', async (_what, line, expected) => {
     const before = await scheduleRows();

@@ -31,6 +31,11 @@ describe('/sojusz', () => {
     expect(tb.mem.lastPrivate(anna.id)).toMatch(/not a time zone I know.*Europe\/Warsaw/s);
   });
 
+  it('keeps a time zone typed in lower case as the zone database spells it', async () => {
+    await tb.mem.command(ben, '/sojusz timezone america/new_york');
+    expect(tb.mem.lastPrivate(ben.id)).toContain('America/New_York');
+  });
+
   it('answers an unknown subcommand with what exists, never silence', async () => {
     await tb.mem.command(ben, '/sojusz frobnicate');
     expect(tb.mem.lastPrivate(ben.id)).toMatch(/has no “frobnicate”.*help/s);

@@ -568,6 +568,27 @@ export const THEME_ALIASES: Record<string, Theme> = {
   'troska-o-siebie': 'self-care', superwizja: 'self-care',
 };
 
+/** The word to type for each theme, as a list shows it to a Polish member (each is one of THEME_ALIASES). */
+const THEME_WORDS_PL: Record<Theme, string> = {
+  goals: 'cele',
+  tasks: 'zadania',
+  bond: 'więź',
+  qualities: 'cechy',
+  technique: 'technika',
+  'disclosure-silence': 'ujawnianie',
+  ruptures: 'pęknięcia',
+  repair: 'naprawa',
+  'micro-habits': 'mikronawyki',
+  'success-failure': 'sukces',
+  'shared-responsibility': 'współpraca',
+  'self-care': 'dbanie-o-siebie',
+};
+
+/** Every theme as a word to type, in both languages (for "Themes: …" in answers). */
+export function themeWords(): { pl: string; en: string } {
+  return { pl: THEMES.map((th) => THEME_WORDS_PL[th]).join(', '), en: THEMES.join(', ') };
+}
+
 const lookupTheme = wordLookup(THEMES, THEME_ALIASES);
 
 export function parseTheme(word: string): Theme | undefined {
