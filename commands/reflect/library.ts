@@ -81,11 +81,16 @@ export const browse: Subcommand = {
       items.push(...own.map((c): Rich => [{ text: `${ctx.tx('prompts.browse.custom')} #${c.id}: `, style: 'italic' }, untrusted(c.text)]));
     }
     const page = Number(opts.page ?? 1);
+    const pages = Math.max(1, Math.ceil(items.length / PAGE));
+    // Past the last page: say how many there are rather than show a heading over nothing.
+    if (page > pages) throw new UserError('prompts.err.pastLastPage', { page, count: pages });
     const from = (page - 1) * PAGE;
     const shown = items.slice(from, from + PAGE);
     const theme = themes.length ? themes.map((t) => THEME_NAMES[t][ctx.lang]).join(', ') : ctx.tx('prompts.allThemes');
     const more = from + PAGE < items.length;
-    const next = `${opts.theme ? `${String(opts.theme)} ` : ''}page ${page + 1}`;
+    // The next page in the words the member reads: "strona 2" in Polish, "page 2" in English.
+    const pageWord = ctx.lang === 'pl' ? browse.options!.page!.aliases![0]! : 'page';
+    const next = `${opts.theme ? `${String(opts.theme)} ` : ''}${pageWord} ${page + 1}`;
     await ctx.reply(
       message(
         textBlock(ctx.t('prompts.browse.title', { theme, count: items.length })),

@@ -120,9 +120,13 @@ describe('/reflect answers bad input clearly and changes nothing', () => {
     expect(bond).toContain('Prompts — Bond');
     const all = await ask(anna, '/reflect pytania');
     expect(all).toMatch(/Pozycje 1–15 z 79/);
-    expect(all).toContain('page 2');
+    expect(all).toContain('/reflect pytania strona 2'); // in the words she reads, and it works as typed
+    const page2 = await ask(anna, '/reflect pytania strona 2');
+    expect(page2).toMatch(/Pozycje 16–30 z 79/);
     const page6 = await ask(anna, '/reflect pytania page 6');
     expect(page6).toContain('Własne pytania zespołu');
+    expect(await ask(anna, '/reflect pytania strona 99')).toBe('Tu jest tylko 6 stron — strony 99 nie ma. Zacznij od /reflect pytania.');
+    expect(await ask(ben, '/reflect prompts bond page 9')).toContain('There is only 1 page here, so no page 9.');
     expect(await ask(anna, '/reflect pytania zodiak')).toContain('Nie znam tematu „zodiak”');
   });
 });

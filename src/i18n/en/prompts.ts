@@ -51,6 +51,7 @@ export const prompts = {
   'prompts.removed': 'Removed the team’s prompt #{id}.',
   'prompts.browse.title': '*Prompts — {theme}* ({count})',
   'prompts.browse.more': 'Showing {from}–{to} of {total}. Next page: `/reflect prompts {next}`.',
+  'prompts.err.pastLastPage': { one: 'There is only {count} page here, so no page {page}. Start with `/reflect prompts`.', other: 'There are only {count} pages here, so no page {page}. Start with `/reflect prompts`.' },
   'prompts.browse.custom': 'The team’s own',
   'prompts.me.set': 'Done — a personal prompt will come by DM {rhythm}, time zone {zone}. The first one: *{next}*. To stop: `/reflect me off`.',
   'prompts.me.off': 'Your personal prompts are off. You can start them again any time with `/reflect me friday 08:30`.',

@@ -54,6 +54,7 @@ export const prompts: Translation<typeof en> = {
   'prompts.removed': 'Usunięto pytanie zespołu #{id}.',
   'prompts.browse.title': '*Pytania — {theme}* ({count})',
   'prompts.browse.more': 'Pozycje {from}–{to} z {total}. Następna strona: `/reflect pytania {next}`.',
+  'prompts.err.pastLastPage': { one: 'Tu jest tylko {count} strona — strony {page} nie ma. Zacznij od `/reflect pytania`.', few: 'Tu są tylko {count} strony — strony {page} nie ma. Zacznij od `/reflect pytania`.', many: 'Tu jest tylko {count} stron — strony {page} nie ma. Zacznij od `/reflect pytania`.', other: 'Tu są tylko {count} strony — strony {page} nie ma. Zacznij od `/reflect pytania`.' },
   'prompts.browse.custom': 'Własne pytania zespołu',
   'prompts.me.set': 'Gotowe — osobiste pytanie przyjdzie w wiadomości prywatnej {rhythm}, strefa {zone}. Pierwsze: *{next}*. Aby wyłączyć: `/reflect ja off`.',
   'prompts.me.off': 'Osobiste pytania są wyłączone. Możesz je włączyć w każdej chwili: `/reflect ja piątek 08:30`.',
