@@ -128,6 +128,11 @@ describe('/autocheck history and trend on eight weeks of checks', () => {
     expect(tb.mem.lastPrivate(ben.id)).not.toContain('strained');
     await tb.mem.command(ben, '/autocheck history');
     expect(tb.mem.lastPrivate(ben.id)).toContain('Your last check');
+    // One week of checks has no direction yet: not "steady".
+    await tb.mem.command(ben, '/autocheck trend');
+    const trend = tb.mem.privateTo(ben.id).find((m) => m.includes('1 check'))!;
+    expect(trend).toMatch(/Curiosity \S+ too early to tell/);
+    expect(trend).not.toContain('steady');
   });
 
   it('tells a member with no checks how to start', async () => {

@@ -11,7 +11,8 @@ export interface ItemTrend {
   /** One value per week, oldest first; null for a week without this item. */
   values: (number | null)[];
   spark: string;
-  trend: Trend;
+  /** 'few': fewer than two weeks with a value — too early to say where it goes (not "steady"). */
+  trend: Trend | 'few';
 }
 
 export interface TrendView {
@@ -56,7 +57,8 @@ export function computeTrend(entries: readonly Entry[], now: Date, weeks: number
     const cells = sums.get(id);
     if (!cells) continue;
     const values = cells.map((c) => (c.n ? Math.round((c.sum / c.n) * 10) / 10 : null));
-    items.push({ item: id, min, max, values, spark: sparkline(values, min, max), trend: trendArrow(values, max - min) });
+    const weeksWithValue = values.filter((v) => v !== null).length;
+    items.push({ item: id, min, max, values, spark: sparkline(values, min, max), trend: weeksWithValue < 2 ? 'few' : trendArrow(values, max - min) });
   }
   const weekStarts = Array.from({ length: weeks }, (_, i) => DateTime.fromJSDate(new Date(start.getTime() + i * WEEK_MS), { zone }).toISODate()!);
   return { weeks, weekStarts, checks, items };

@@ -83,6 +83,7 @@ export const autocheck = {
   'autocheck.trend.up': 'rising',
   'autocheck.trend.down': 'falling',
   'autocheck.trend.flat': 'steady',
+  'autocheck.trend.few': 'too early to tell',
   'autocheck.trend.legend': 'One mark per week, oldest first; · is a week without a check.',
   'autocheck.trend.empty': 'No checks in this period yet. `/autocheck` after a session takes about thirty seconds.',
   'autocheck.trend.chartSent': 'The chart is in your direct messages.',

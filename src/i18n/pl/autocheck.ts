@@ -91,6 +91,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.trend.up': 'rośnie',
   'autocheck.trend.down': 'spada',
   'autocheck.trend.flat': 'bez zmian',
+  'autocheck.trend.few': 'za wcześnie, by mówić o kierunku',
   'autocheck.trend.legend': 'Jeden znak na tydzień, od najstarszego; · to tydzień bez autochecku.',
   'autocheck.trend.empty': 'W tym okresie nie ma jeszcze autochecków. `/autocheck` po sesji zajmuje około trzydziestu sekund.',
   'autocheck.trend.chartSent': 'Wykres czeka w Twoich wiadomościach prywatnych.',
