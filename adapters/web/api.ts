@@ -26,6 +26,9 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/static/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/static/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
+  // Two overlapping rings: an alliance. Browsers ask for /favicon.ico whatever the page says.
+  '/static/icon.svg': { file: 'icon.svg', type: 'image/svg+xml' },
+  '/favicon.ico': { file: 'icon.svg', type: 'image/svg+xml' },
 };
 const MAX_BODY = 64 * 1024;
 const HISTORY = 500;

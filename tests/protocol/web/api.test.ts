@@ -68,6 +68,9 @@ describe('the web playground API', () => {
     expect(page.body).not.toMatch(/https?:\/\/(?!127)/);
     expect((await pg.get('/static/app.js')).status).toBe(200);
     expect((await pg.get('/static/app.css')).status).toBe(200);
+    // An icon, so the browser's own request for one is not a 404 on every load.
+    expect((await pg.get('/favicon.ico')).status).toBe(200);
+    expect(page.body).toContain('<link rel="icon" href="/static/icon.svg"');
   });
 
   it('answers a slash command only to the member who typed it', async () => {
