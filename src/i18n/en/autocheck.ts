@@ -56,7 +56,7 @@ export const autocheck = {
   'autocheck.reflect.lowCuriosity':
     'Curiosity was low today; that happens when we are tired or feel sure. Next time, try one more open question before any interpretation.',
   'autocheck.reflect.lowAlliance':
-    'The alliance felt thin. A mini-contract can help next time: agree together on the goal, the way of working and what each of you expects from it.',
+    'The alliance seemed weaker today. A mini-contract can help next time: agree together on the goal, the way of working and what each of you expects from it.',
   'autocheck.reflect.affirm': 'There was curiosity in you today. Clients feel that openness as being truly heard — worth keeping.',
   'autocheck.reflect.steady': 'Thank you for checking in. A one-minute summary at the end of the next session is a good small habit for keeping the thread.',
   'autocheck.flag.title': '*The alliance may be strained:*',

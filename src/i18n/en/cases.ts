@@ -54,7 +54,7 @@ export const cases = {
     other: 'You’ve posted {count} cases today, which is the daily limit. Your next case can go tomorrow.',
   },
   'cases.err.replyLimit': 'That’s the limit of anonymous replies for today ({count}). You can still reply in the thread under your own name.',
-  'cases.err.reportLimit': 'That’s enough reports for today. If something is urgent, please write to a facilitator directly.',
+  'cases.err.reportLimit': 'You’ve reached today’s limit for reports. If something is urgent, please write to a facilitator directly.',
   'cases.err.notYours': 'This isn’t your case, or it doesn’t exist.',
   'cases.err.unknownCase': 'There is no case #{number} in this team. Case numbers are in the post’s heading, e.g. “Case #3”.',
   'cases.err.closed': 'Case #{number} is no longer open for replies.',

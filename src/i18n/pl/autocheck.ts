@@ -59,7 +59,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.reflect.lowCuriosity':
     'Dziś ciekawości było mało; tak bywa przy zmęczeniu albo dużej pewności. Następnym razem zadaj jedno otwarte pytanie więcej, zanim zaproponujesz interpretację.',
   'autocheck.reflect.lowAlliance':
-    'Sojusz był dziś wątły. Następnym razem może pomóc mini-kontrakt: wspólnie ustalcie cel, sposób pracy i to, czego każda ze stron się po nim spodziewa.',
+    'Sojusz wydawał się dziś słabszy. Następnym razem może pomóc mini-kontrakt: wspólnie ustalcie cel, sposób pracy i to, czego każda ze stron się po nim spodziewa.',
   'autocheck.reflect.affirm': 'Była dziś w Tobie ciekawość. Klienci czują tę otwartość jako prawdziwe słuchanie — warto przy niej zostać.',
   'autocheck.reflect.steady': 'Dzięki za chwilę refleksji. Minutowe podsumowanie na koniec następnej sesji to dobry mały nawyk, który pomaga trzymać wątek.',
   'autocheck.flag.title': '*Sojusz może być nadwyrężony:*',

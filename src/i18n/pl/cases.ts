@@ -61,7 +61,7 @@ export const cases: Translation<typeof en> = {
     other: 'Dziś to już {count} przypadku — tyle wynosi dzienny limit. Kolejny możesz opublikować jutro.',
   },
   'cases.err.replyLimit': 'To dzisiejszy limit anonimowych odpowiedzi ({count}). W wątku możesz nadal odpowiedzieć pod swoim imieniem.',
-  'cases.err.reportLimit': 'Na dziś to wystarczająco wiele zgłoszeń. Jeśli sprawa jest pilna, napisz bezpośrednio do osoby prowadzącej.',
+  'cases.err.reportLimit': 'Dzisiejszy limit zgłoszeń jest już wykorzystany. Jeśli sprawa jest pilna, napisz bezpośrednio do osoby prowadzącej.',
   'cases.err.notYours': 'To nie jest Twój przypadek albo taki nie istnieje.',
   'cases.err.unknownCase': 'W tym zespole nie ma przypadku #{number}. Numer jest w nagłówku wpisu, np. „Przypadek #3”.',
   'cases.err.closed': 'Przypadek #{number} nie przyjmuje już odpowiedzi.',

@@ -81,7 +81,7 @@ export const supervision: Translation<typeof en> = {
   'supervision.rsvp.thanks.coming': 'Zapisane: będziesz {when}.',
   'supervision.rsvp.thanks.not': 'Zapisane: tym razem nie ({when}). Dzięki, że dajesz znać grupie.',
   'supervision.rsvp.thanks.maybe': 'Zapisane: może ({when}). Odpowiedź możesz zmienić w każdej chwili.',
-  'supervision.rsvp.gone': 'To spotkanie nie jest już przed nami, więc nie ma na co odpowiadać.',
+  'supervision.rsvp.gone': 'To spotkanie już się odbyło albo zostało odwołane, więc nie ma na co odpowiadać.',
   'supervision.who.title': 'Odpowiedzi na {when}',
   'supervision.who.coming': { one: 'Będą ({count})', few: 'Będą ({count})', many: 'Będą ({count})', other: 'Będą ({count})' },
   'supervision.who.not': { one: 'Tym razem nie ({count})', few: 'Tym razem nie ({count})', many: 'Tym razem nie ({count})', other: 'Tym razem nie ({count})' },
