@@ -1,7 +1,7 @@
 // English words of the core: errors, usage answers, help, language and time-zone settings, privacy note.
 export const core = {
   'core.bug': 'Sorry — something went wrong on our side and nothing was changed. If it happens again, please pass this reference to whoever runs the bot: {ref}.',
-  'core.onlyFacilitators': 'Only facilitators can do this. If you think you should be one, ask a facilitator to run `/sojusz team facilitator add @you`.',
+  'core.onlyFacilitators': 'Only facilitators can do this. If you facilitate this group, ask a facilitator to add you with `/sojusz team facilitator add`.',
   'core.busy': 'Sojusz has a lot on its hands this very moment and nothing was changed. Please try again in a minute.',
   'core.staleButton': 'This button belongs to an older message and no longer leads anywhere; nothing was changed. Running its command again gives you a fresh one.',
   'core.staleForm': 'This form belongs to an older version of Sojusz and can no longer be saved; nothing was changed. Please open it again with its command.',

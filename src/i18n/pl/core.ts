@@ -4,7 +4,7 @@ import type { Translation } from '../types.js';
 
 export const core: Translation<typeof en> = {
   'core.bug': 'Przepraszam — coś poszło nie tak po naszej stronie i nic nie zostało zmienione. Jeśli to się powtórzy, przekaż osobie opiekującej się botem ten numer: {ref}.',
-  'core.onlyFacilitators': 'To mogą zrobić tylko osoby prowadzące grupę. Jeśli powinnaś lub powinieneś nią być, poproś kogoś z prowadzących o `/sojusz team facilitator add @ty`.',
+  'core.onlyFacilitators': 'To mogą zrobić tylko osoby prowadzące grupę. Jeśli prowadzisz tę grupę, poproś kogoś z prowadzących o dodanie Cię poleceniem `/sojusz team facilitator add`.',
   'core.busy': 'Sojusz ma w tej chwili bardzo dużo pracy i niczego nie zmienił. Spróbuj proszę za minutę.',
   'core.staleButton': 'Ten przycisk pochodzi ze starszej wiadomości i już nigdzie nie prowadzi; nic się nie zmieniło. Po ponownym użyciu komendy dostaniesz aktualny.',
   'core.staleForm': 'Ten formularz pochodzi ze starszej wersji Sojusza i nie da się go już zapisać; nic się nie zmieniło. Otwórz go proszę jeszcze raz tą samą komendą.',
