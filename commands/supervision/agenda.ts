@@ -1,7 +1,7 @@
 // /supervision topic…, topics, agenda, who and the RSVP buttons: what members bring and who is coming.
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, type Span } from '../../src/core/message.js';
-import { actionHandler, type Subcommand } from '../../src/core/registry.js';
+import { actionHandler, type L10n, type Subcommand } from '../../src/core/registry.js';
 import { l10n } from '../../src/i18n/index.js';
 import { addTopic, agendaBlocks, myTopics, removeTopic, sessionAgenda, type Visibility } from '../../src/features/supervision/agenda.js';
 import { RSVP_ACTION, refreshSentReminders } from '../../src/features/supervision/reminders.js';
@@ -11,7 +11,7 @@ import { when } from './shared.js';
 
 const textOption = { text: { kind: 'text' as const, required: true, maxLength: 1000, description: l10n('supervision.opt.topic') } };
 
-function topicCommand(visibility: Visibility, aliases: string[], example: { en: string; pl: string }, key: 'supervision.topic' | 'supervision.topicAnon' | 'supervision.topicPrivate'): Subcommand {
+function topicCommand(visibility: Visibility, aliases: string[], example: L10n, key: 'supervision.topic' | 'supervision.topicAnon' | 'supervision.topicPrivate'): Subcommand {
   return {
     description: l10n(key),
     aliases,

@@ -45,7 +45,7 @@ export function memberId(token: string): string | undefined {
 }
 
 /** Convert one token to the option's type, or throw a UserError naming the option (in the member's words). */
-export function coerce(name: string, spec: OptionSpec, raw: string | number): string | number {
+export function coerce(spec: OptionSpec, raw: string | number): string | number {
   const s = String(raw).trim();
   const option = spec.description;
   switch (spec.kind) {
@@ -107,13 +107,13 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
         v = words.slice(i + 1).join(' ');
         i = words.length;
       }
-      out[n] = coerce(n, spec, v);
+      out[n] = coerce(spec, v);
       continue;
     }
     const named = byName(w);
     if (named && named[1].named && i + 1 < words.length) {
       const [n, spec] = named;
-      out[n] = coerce(n, spec, words[++i]!);
+      out[n] = coerce(spec, words[++i]!);
       if (spec.kind === 'int' && spec.units && i + 1 < words.length && spec.units.some((u) => fold(u) === fold(words[i + 1]!))) i++;
       continue;
     }
@@ -124,11 +124,11 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
   for (const [n, spec] of positional) {
     if (p >= rest.length) break;
     if (spec.kind === 'text') {
-      out[n] = coerce(n, spec, rest.slice(p).join(' '));
+      out[n] = coerce(spec, rest.slice(p).join(' '));
       p = rest.length;
       break;
     }
-    out[n] = coerce(n, spec, rest[p++]!);
+    out[n] = coerce(spec, rest[p++]!);
   }
   if (p < rest.length) throw new UserError('args.unexpected', { got: rest.slice(p).join(' ') });
   for (const [n, spec] of specs) {
@@ -146,7 +146,7 @@ export function checkOptions(sub: Subcommand, given: Record<string, string | num
       if (spec.required) throw new UserError('args.missing', { option: n });
       continue;
     }
-    out[n] = coerce(n, spec, typeof v === 'boolean' ? String(v) : v);
+    out[n] = coerce(spec, typeof v === 'boolean' ? String(v) : v);
   }
   return out;
 }

@@ -17,7 +17,7 @@ import { validateForm } from './form.js';
 import { message, noteBlock, textBlock, type Message } from './message.js';
 import { Metrics } from './metrics.js';
 import type { ChatPort, Invocation, Platform } from './port.js';
-import { exampleLine, findCommand, type Command, type Registry, type Subcommand } from './registry.js';
+import { exampleLine, findCommand, type Command, type L10n, type Registry, type Subcommand } from './registry.js';
 import type { Secrets } from './secrets.js';
 import { ensureTeamAndMember, isFacilitator } from './teams.js';
 import { Admission } from './admission.js';
@@ -204,7 +204,7 @@ export class Bot {
     if (e instanceof UserError) {
       this.metrics.command(where, 'user-error');
       const usage = (e as UserError & { usage?: string; example?: string }).usage;
-      const example = (e as UserError & { example?: string | { pl: string; en: string } }).example;
+      const example = (e as UserError & { example?: string | L10n }).example;
       msg = message(
         textBlock(t(lang, e.code, e.params)),
         usage ? noteBlock(t(lang, 'args.usage', { usage })) : null,
@@ -256,10 +256,9 @@ export class Bot {
   }
 }
 
-function withUsage(e: UserError, usage: string, example?: string | { pl: string; en: string }): UserError {
+function withUsage(e: UserError, usage: string, example?: string | L10n): UserError {
   return Object.assign(e, { usage, example });
 }
-
 
 /**
  * No subcommand by those words. A first word that opens a group ("/sojusz mydata") is answered with that

@@ -98,7 +98,7 @@ export function localDate(at: Date, zone: string): string {
   return remembered(dates, `${at.getTime()}@${zone}`, () => DateTime.fromJSDate(at, { zone }).toISODate()!);
 }
 
-/** A human date-time in the zone, for messages: "pt., 13.03.2026, 09:00" / "Fri, 13 Mar 2026, 09:00". */
+/** A human date-time in the zone, for messages: "pt., 13 marca 2026, 09:00" / "Fri, 13 Mar 2026, 09:00". */
 export function formatLocal(at: Date, zone: string, lang: 'pl' | 'en'): string {
   // Polish names the month in full, in the genitive ("4 maja"): the short form of May is "maj", which reads as
   // a mistake after a day number.

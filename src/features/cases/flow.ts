@@ -6,6 +6,7 @@ import { UserError } from '../../core/errors.js';
 import type { Bot } from '../../core/bot.js';
 import type { Message } from '../../core/message.js';
 import type { ChatPort } from '../../core/port.js';
+import { newSalt } from '../../core/secrets.js';
 import { caseDelay, DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
@@ -26,7 +27,6 @@ import {
   findCase,
   isAuthor,
   loadDraft,
-  newSalt,
   nextNumber,
   saveDraft,
   authorMac,
@@ -146,10 +146,11 @@ const isClosed = (row: CaseRow) => row.status === 'withdrawn' || row.status === 
 
 type SentRef = { channel: string; id: string; thread?: string };
 
-/** What of a closed case is on the platform: its post (to replace) and its anonymous replies (to remove). */
+/** What of a closed case is on the platform: its post (to replace by `closed`) and its anonymous replies (to remove). */
 export interface ClosedOnPlatform {
   post?: SentRef;
   replies: SentRef[];
+  closed: Message;
 }
 
 /**
@@ -177,6 +178,7 @@ export async function closeCaseRow(tx: Tx, row: CaseRow, why: 'withdrawn' | 'hid
   return {
     ...(post?.status === 'sent' && post.sentRef ? { post: post.sentRef } : {}),
     replies: replies.flatMap((r) => (r.status === 'sent' && r.ref ? [r.ref] : [])),
+    closed,
   };
 }
 
@@ -184,8 +186,8 @@ export async function closeCaseRow(tx: Tx, row: CaseRow, why: 'withdrawn' | 'hid
  * After the close has committed: the post becomes its closed form, and the anonymous replies leave the thread
  * — a reply can repeat what made the case a problem. Replies go best effort: the database is already clean.
  */
-export async function replaceClosed(bot: Bot, port: ChatPort, team: string, closed: ClosedOnPlatform, closedMessage: Message): Promise<void> {
-  if (closed.post) await port.update({ team, ...closed.post }, closedMessage);
+export async function replaceClosed(bot: Bot, port: ChatPort, team: string, closed: ClosedOnPlatform): Promise<void> {
+  if (closed.post) await port.update({ team, ...closed.post }, closed.closed);
   let failed = 0;
   for (const r of closed.replies) await port.remove({ team, ...r }).catch(() => failed++);
   if (failed) bot.log.warn({ replies: closed.replies.length, failed }, 'could not remove every reply of a closed case');
@@ -201,7 +203,7 @@ export async function withdraw(ctx: Context, number: number): Promise<void> {
     if (isClosed(row)) throw new UserError('cases.alreadyHidden', { number });
     return closeCaseRow(tx, row, 'withdrawn', ctx.team.lang as 'pl' | 'en', today(ctx));
   });
-  await replaceClosed(ctx.bot, ctx.port, ctx.inv.team, ref, closedPost(ctx.team.lang as 'pl' | 'en', number, 'withdrawn'));
+  await replaceClosed(ctx.bot, ctx.port, ctx.inv.team, ref);
   await ctx.reply('cases.withdrawn', { number });
 }
 
@@ -212,7 +214,7 @@ export async function hide(ctx: Context, number: number): Promise<void> {
     if (isClosed(row)) throw new UserError('cases.alreadyHidden', { number });
     return closeCaseRow(tx, row, 'hidden', ctx.team.lang as 'pl' | 'en', today(ctx));
   });
-  await replaceClosed(ctx.bot, ctx.port, ctx.inv.team, ref, closedPost(ctx.team.lang as 'pl' | 'en', number, 'hidden'));
+  await replaceClosed(ctx.bot, ctx.port, ctx.inv.team, ref);
   await ctx.reply('cases.hidden', { number });
 }
 

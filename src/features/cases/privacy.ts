@@ -5,7 +5,6 @@ import { cases } from '../../db/schema/index.js';
 import { localDate } from '../../schedule/occurrence.js';
 import type { PrivacyContributor } from '../../core/privacy.js';
 import { closeCaseRow, replaceClosed } from './flow.js';
-import { closedPost } from './post.js';
 import { purgeCases } from './retention.js';
 import { isAuthor } from './store.js';
 
@@ -31,7 +30,7 @@ export const casesPrivacy: PrivacyContributor = {
         const closed = await closeCaseRow(tx, row, 'withdrawn', lang, localDate(bot.clock.now(), 'UTC'));
         const port = bot.ports.get(team.platform as never);
         // The platform copy is replaced once the erasure has committed (best effort; the database is already clean).
-        if (port) setImmediate(() => void replaceClosed(bot, port, team.externalId, closed, closedPost(lang, row.number, 'withdrawn')).catch(() => {}));
+        if (port) setImmediate(() => void replaceClosed(bot, port, team.externalId, closed).catch(() => {}));
       }
       // Either way, nothing can tie the case to the member any more: a fresh random MAC and no ban handle.
       await tx

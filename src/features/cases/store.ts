@@ -34,7 +34,6 @@ export function authorMac(secrets: Secrets, teamId: number, salt: string, member
   return secrets.hmac('case-author', teamId, salt, memberExternalId);
 }
 
-export { newSalt } from '../../core/secrets.js';
 
 export function isAuthor(secrets: Secrets, row: CaseRow, memberExternalId: string): boolean {
   const a = Buffer.from(authorMac(secrets, row.teamId, row.authorSalt, memberExternalId), 'hex');

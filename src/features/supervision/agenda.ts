@@ -48,9 +48,6 @@ function dayOf(at: Date): Date {
   return d;
 }
 
-function asLang(x: string): Lang {
-  return x === 'en' ? 'en' : 'pl';
-}
 
 /**
  * Add a topic. Group topics (named, anonymous) go on the next session's agenda and need one to exist;
