@@ -1,13 +1,14 @@
 // The baselines for slash-command acks: a Bolt app with the same HTTP receiver that only acknowledges — or, with
 // BENCH_OPEN_FORM=1, that acknowledges and then opens the view it is sent over IPC (the bot's own rendered form).
 import { App as Bolt, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { pooledFetch } from '../adapters/slack/transport.js';
 
 const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET ?? '', logLevel: LogLevel.ERROR });
-// Same API base as the bot: Bolt asks auth.test once for its own ids, which must not go to slack.com.
+// Same API base and transport as the bot: Bolt asks auth.test once for its own ids, which must not go to slack.com.
 const bolt = new Bolt({
   receiver,
   token: process.env.SLACK_BOT_TOKEN,
-  clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
+  clientOptions: { slackApiUrl: process.env.SLACK_API_URL, fetch: pooledFetch() },
   logLevel: LogLevel.ERROR,
 });
 let view: unknown;

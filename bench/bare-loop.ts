@@ -1,9 +1,15 @@
 // The baseline for fan-out: N chat.postMessage calls through WebClient with 64 in flight, nothing else; the
-// message (the bot's rendered prompt) comes with the "go".
+// message (the bot's rendered prompt) comes with the "go". BENCH_TRANSPORT=stock keeps the WebClient's own fetch;
+// otherwise it uses the bot's pooled transport, so the comparison shows what the bot adds, not which HTTP client.
 import { webApi } from '@slack/bolt';
+import { pooledFetch } from '../adapters/slack/transport.js';
 
 const total = Number(process.env.BENCH_MESSAGES);
-const client = new webApi.WebClient(process.env.SLACK_BOT_TOKEN, { slackApiUrl: process.env.SLACK_API_URL, rejectRateLimitedCalls: true });
+const client = new webApi.WebClient(process.env.SLACK_BOT_TOKEN, {
+  slackApiUrl: process.env.SLACK_API_URL,
+  rejectRateLimitedCalls: true,
+  ...(process.env.BENCH_TRANSPORT === 'stock' ? {} : { fetch: pooledFetch() }),
+});
 process.on('message', async (m) => {
   const { go, message } = m as { go?: boolean; message?: { text: string; blocks: unknown[] } };
   if (!go || !message) return;

@@ -112,11 +112,12 @@ function samplePrompt(): { text: string; blocks: unknown[] } {
 
 /**
  * The baseline: WebClient.chat.postMessage `count` times, 64 in flight, from its own process, posting the same
- * prompt message the bot posts (the client's own work grows with the message, so a bare "hello" would not compare).
+ * prompt message the bot posts (the client's own work grows with the message, so a bare "hello" would not compare),
+ * over the bot's transport — or, with `stock`, the WebClient's default fetch, to show what the transport saves.
  */
-export async function benchBareLoop(count: number): Promise<{ seconds: number; cpuSeconds: number }> {
+export async function benchBareLoop(count: number, transport: 'pooled' | 'stock' = 'pooled'): Promise<{ seconds: number; cpuSeconds: number }> {
   const fake = await startFakeSlack({ socketPingMs: 0 });
-  const child = spawnBuilt('bench/bare-loop.ts', { SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fake.apiUrl, BENCH_MESSAGES: String(count) });
+  const child = spawnBuilt('bench/bare-loop.ts', { SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fake.apiUrl, BENCH_MESSAGES: String(count), BENCH_TRANSPORT: transport });
   try {
     await child.ready;
     const t0 = Date.now();

@@ -57,10 +57,11 @@ async function main(): Promise<void> {
       // Run-to-run spread on a shared 2-core machine is wide (the bare loop 4.7–6.7 s, one replica 9–15 s), so
       // every configuration runs ROUNDS times, interleaved, and the table shows the medians; losses and
       // duplicates are summed over all runs and the peak memory is the highest of any replica.
-      const runs = { bare: [] as { seconds: number; cpuSeconds: number }[], one: [] as FanoutResult[], three: [] as FanoutResult[] };
+      const runs = { bare: [] as { seconds: number; cpuSeconds: number }[], stock: [] as { seconds: number; cpuSeconds: number }[], one: [] as FanoutResult[], three: [] as FanoutResult[] };
       for (let round = 1; round <= ROUNDS; round++) {
-        step(`fan-out round ${round} of ${ROUNDS}: bare loop, 1 replica, 3 replicas (${TEAMS} each)`);
+        step(`fan-out round ${round} of ${ROUNDS}: bare loop (bot's transport, stock fetch), 1 replica, 3 replicas (${TEAMS} each)`);
         runs.bare.push(await benchBareLoop(TEAMS));
+        runs.stock.push(await benchBareLoop(TEAMS, 'stock'));
         runs.one.push(await benchFanout(sql, pg.url, { teams: TEAMS, replicas: 1 }));
         runs.three.push(await benchFanout(sql, pg.url, { teams: TEAMS, replicas: 3 }));
       }
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
       const all = (xs: { seconds: number }[]) => xs.map((x) => fmt(x.seconds)).join(' / ');
       const bare = median(runs.bare);
       rows.push({ metric: `bare postMessage loop (same message), ${TEAMS}`, value: `${fmt(bare.seconds)} s (median of ${all(runs.bare)})`, target: '' });
+      rows.push({ metric: `  the same loop on the WebClient's stock fetch`, value: `${fmt(median(runs.stock).seconds)} s (median of ${all(runs.stock)})`, target: '' });
       for (const fs of [runs.one, runs.three]) {
         const f = median(fs);
         const ratio = bare.seconds / f.seconds;
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
       const cpu = (xs: { cpuSeconds: number }[]) => [...xs.map((x) => x.cpuSeconds)].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       rows.push({
         metric: '  CPU of the sending processes (medians)',
-        value: `bare loop ${fmt(cpu(runs.bare))} s; 1 replica ${fmt(cpu(runs.one))} s; 3 replicas ${fmt(cpu(runs.three))} s together`,
+        value: `bare loop ${fmt(cpu(runs.bare))} s (stock fetch ${fmt(cpu(runs.stock))} s); 1 replica ${fmt(cpu(runs.one))} s; 3 replicas ${fmt(cpu(runs.three))} s together`,
         target: '',
       });
       const rss = Math.max(...[...runs.one, ...runs.three].map((f) => f.peakRssMb));

@@ -2,6 +2,7 @@
 import { webApi } from '@slack/bolt';
 import type { DbInstallationStore } from './install/store.js';
 import { PlatformError } from '../../src/core/errors.js';
+import { pooledFetch } from './transport.js';
 
 export type WebClient = InstanceType<typeof webApi.WebClient>;
 
@@ -13,10 +14,15 @@ export interface ClientOptions {
   store?: DbInstallationStore;
 }
 
-/** WebClient settings shared by Bolt and the port: our API base, and 429s handed back to the outbox. */
+/** One connection pool for every workspace's client in this process. */
+let transport: webApi.FetchFunction | undefined;
+
+/** WebClient settings shared by Bolt and the port: our API base, our transport, and 429s handed back to the outbox. */
 export function webClientOptions(slackApiUrl?: string) {
+  transport ??= pooledFetch();
   return {
     ...(slackApiUrl ? { slackApiUrl } : {}),
+    fetch: transport,
     rejectRateLimitedCalls: true,
     // Network hiccups are retried briefly; anything longer is the outbox's job, with its own backoff.
     retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
@@ -24,7 +30,7 @@ export function webClientOptions(slackApiUrl?: string) {
   };
 }
 
-/** Clients kept at once: each WebClient carries its own HTTP agent and queue, so thousands would cost memory. */
+/** Clients kept at once: each WebClient carries its own request queue, so thousands would cost memory. */
 const MAX_CLIENTS = 500;
 
 export class Clients {

@@ -1,0 +1,77 @@
+// The Slack clients' pooled transport: the real WebClient, as the bot configures it, against the fake Slack.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebClient, ErrorCode, type WebAPIPlatformError, type WebAPIRateLimitedError } from '@slack/web-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { webClientOptions } from '../../../adapters/slack/clients.js';
+import { toPlatformError } from '../../../adapters/slack/errors.js';
+import { startFakeSlack, type FakeSlack } from '../../fakes/slack/server.js';
+
+let fake: FakeSlack;
+beforeEach(async () => {
+  fake = await startFakeSlack();
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+/** A client exactly as the bot builds one (pooled transport, 429s handed back, short retries). */
+const client = () => new WebClient('xoxb-test', webClientOptions(fake.apiUrl));
+
+describe('Slack clients over the pooled transport', () => {
+  it('posts, opens a form and reads the answers Slack sends back', async () => {
+    const posted = await client().chat.postMessage({ channel: 'C1', text: 'Cześć — ąęśżź', metadata: { event_type: 'sojusz', event_payload: { outbox: 7 } } });
+    const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Autocheck' }, blocks: [], callback_id: 'form' };
+    const opened = await client().views.open({ trigger_id: '1.2.3', view });
+
+    expect(posted.ok).toBe(true);
+    expect(posted.ts).toMatch(/^\d{10}\.\d{6}$/);
+    expect(fake.messagesIn('C1')[0].text).toBe('Cześć — ąęśżź');
+    expect(fake.callsTo('chat.postMessage')[0].args.metadata).toEqual({ event_type: 'sojusz', event_payload: { outbox: 7 } });
+    expect(opened.view?.id).toMatch(/^V/);
+  });
+
+  it("hands a 429 back with Slack's Retry-After, for the outbox to wait out", async () => {
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
+
+    const error = (await client().chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => e)) as WebAPIRateLimitedError;
+
+    expect(error.code).toBe(ErrorCode.RateLimitedError);
+    expect(toPlatformError(error)).toMatchObject({ code: 'ratelimited', retryAfterSeconds: 7 });
+    expect(fake.messagesIn('C1')).toHaveLength(0);
+  });
+
+  it("reports Slack's own error codes, and an HTTP failure after its short retries", async () => {
+    fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    fake.failNext('users.info', { status: 503, count: 3 });
+
+    const notFound = (await client().chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => e)) as WebAPIPlatformError;
+    const unavailable = await client().users.info({ user: 'U1' }).catch((e: unknown) => e);
+
+    expect(toPlatformError(notFound)).toMatchObject({ code: 'channel_not_found', retryable: false });
+    expect(unavailable).toMatchObject({ code: ErrorCode.HTTPError, statusCode: 503 });
+    expect(fake.callsTo('users.info')).toHaveLength(3);
+  });
+
+  it('uploads a file (a multipart body) with its bytes intact', async () => {
+    const result = await client().files.uploadV2({ channel_id: 'C1', file: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]), filename: 'trend.png', title: 'Trend' });
+
+    const [file] = fake.callsTo('files.completeUploadExternal')[0].args.files as { id: string }[];
+    expect(result.ok).toBe(true);
+    expect([...fake.uploadedFile(file.id)!.bytes]).toEqual([0x89, 0x50, 0x4e, 0x47, 0]);
+  });
+
+  it('does not follow a redirect away from the API base', async () => {
+    const elsewhere = createServer((_req, res) => res.writeHead(302, { location: `${fake.apiUrl}chat.postMessage` }).end());
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/api/`;
+      const moved = new WebClient('xoxb-test', { ...webClientOptions(base), retryConfig: { retries: 0 } });
+
+      await expect(moved.chat.postMessage({ channel: 'C1', text: 'x' })).rejects.toMatchObject({ code: ErrorCode.HTTPError, statusCode: 302 });
+      expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+    } finally {
+      elsewhere.close();
+    }
+  });
+});
