@@ -32,7 +32,7 @@ export const me: Subcommand = {
 
 export const meOff: Subcommand = {
   description: l10n('prompts.cmd.meOff'),
-  aliases: ['ja off', 'ja wyłącz', 'ja wylacz', 'me stop'],
+  aliases: ['ja wyłącz', 'ja off', 'ja wylacz', 'me stop'],
   async run(ctx) {
     const old = await personalSchedule(ctx.db, ctx.team.id, ctx.member.id);
     if (!old) return ctx.reply('prompts.me.none');

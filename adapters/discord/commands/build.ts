@@ -89,14 +89,28 @@ function options(sub: Subcommand): OptionJson[] {
  * Where a registry path sits in Discord's two levels (group → subcommand): one word is a subcommand; more are
  * a group named by the first word and a subcommand named by the rest, joined by '-' ("team facilitator add"
  * → team › facilitator-add). A Polish alias of as many words names both the same way.
+ *
+ * Discord refuses two options of one name at one level, in any language. So a group whose first word is also a
+ * one-word subcommand ("topic" beside "topic anon") is not made: its paths become dashed subcommands beside it
+ * (`topic-anon`); and a Polish alias whose first word is a one-word subcommand's Polish name ("wolne" for both
+ * "holidays" and "holiday add") gives way to the next alias ("święto dodaj").
  */
-export function discordShape(path: string, aliases?: readonly string[]): { group?: { name: string; pl?: string }; leaf: { name: string; pl?: string } } {
-  const words = path === '' ? [DEFAULT_SUBCOMMAND.name] : path.split(' ');
-  const name = (ws: string[]) => discordName(ws.join('-')) ?? ws.join('-');
-  // A one-word subcommand may take any alias; a grouped one an alias that splits the same way.
-  const alias = (aliases ?? []).map((a) => a.split(' ')).find((a) => (words.length === 1 || a.length === words.length) && name(a) !== name(words));
+export function discordShape(cmd: Command, path: string): { group?: { name: string; pl?: string }; leaf: { name: string; pl?: string } } {
   if (path === '') return { leaf: { name: DEFAULT_SUBCOMMAND.name, pl: DEFAULT_SUBCOMMAND.pl } };
-  if (words.length === 1) return { leaf: { name: name(words), ...(alias ? { pl: name(alias) } : {}) } };
+  const words = path.split(' ');
+  const name = (ws: string[]) => discordName(ws.join('-')) ?? ws.join('-');
+  const aliases = (cmd.subcommands[path]?.aliases ?? []).map((a) => a.split(' '));
+  if (words.length === 1) {
+    const alias = aliases.find((a) => name(a) !== name(words));
+    return { leaf: { name: name(words), ...(alias ? { pl: name(alias) } : {}) } };
+  }
+  const single = Object.keys(cmd.subcommands).filter((p) => p !== '' && !p.includes(' '));
+  const sameLength = aliases.filter((a) => a.length === words.length && name(a) !== name(words));
+  if (single.some((p) => name([p]) === name(words.slice(0, 1)))) {
+    return { leaf: { name: name(words), ...(sameLength[0] ? { pl: name(sameLength[0]) } : {}) } };
+  }
+  const singlePl = new Set(single.map((p) => discordShape(cmd, p).leaf.pl).filter(Boolean));
+  const alias = sameLength.find((a) => !singlePl.has(name(a.slice(0, 1))));
   const rest = (ws: string[]) => name(ws.slice(1));
   return {
     group: { name: name(words.slice(0, 1)), ...(alias && name(alias.slice(0, 1)) !== name(words.slice(0, 1)) ? { pl: name(alias.slice(0, 1)) } : {}) },
@@ -125,7 +139,7 @@ export function toDiscordCommand(cmd: Command): CommandJson {
   const groups = new Map<string, OptionJson>();
   for (const [path, sub] of Object.entries(cmd.subcommands)) {
     if (path === '' && duplicatesNamed(cmd)) continue;
-    const shape = discordShape(path, sub.aliases);
+    const shape = discordShape(cmd, path);
     const leaf: OptionJson = {
       type: OptionType.SubCommand,
       name: shape.leaf.name,
@@ -166,7 +180,7 @@ export function registryPath(cmd: Command, discordPath: string[]): string[] {
   const joined = discordPath.join(' ');
   if (cmd.subcommands[joined] && discordPath.length < 3) return discordPath;
   for (const path of Object.keys(cmd.subcommands)) {
-    const { group, leaf } = discordShape(path);
+    const { group, leaf } = discordShape(cmd, path);
     if ((group ? `${group.name} ${leaf.name}` : leaf.name) === joined) return path === '' ? [] : path.split(' ');
   }
   return discordPath;

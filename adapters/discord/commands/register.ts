@@ -16,7 +16,8 @@ export interface RegisterReport {
 export async function registerCommands(rest: REST, applicationId: string, registry: Registry, guildId?: string): Promise<RegisterReport> {
   const list = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
   const one = (id: string) => (guildId ? Routes.applicationGuildCommand(applicationId, guildId, id) : Routes.applicationCommand(applicationId, id));
-  const existing = (await rest.get(list)) as ExistingCommand[];
+  // Without with_localizations Discord leaves the Polish names out, and every command would look changed.
+  const existing = (await rest.get(list, { query: new URLSearchParams({ with_localizations: 'true' }) })) as ExistingCommand[];
   const plan: CommandPlan = planCommands(existing, registry.commands.map(toDiscordCommand));
   for (const c of plan.create) await rest.post(list, { body: c });
   // PATCH changes only the fields it names: say explicitly what is gone.

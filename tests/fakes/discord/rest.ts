@@ -137,13 +137,42 @@ export function createRestHandler(store: FakeDiscordStore, options: RestOptions)
       return invalidField('name', 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
     if ((body.type ?? 1) === 1 && !(typeof body.description === 'string' && body.description.length >= 1 && body.description.length <= 100))
       return invalidField('description', 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+    return validateOptions(body.options, 'options');
+  };
+  /**
+   * Discord refuses two options of one name at one level, in the default names and in any one locale's names
+   * (discord/discord-api-docs#4964: "command name … got already used in this options"), and more than 25 options.
+   */
+  const validateOptions = (options: unknown, field: string): RestAnswer | null => {
+    if (!Array.isArray(options)) return null;
+    if (options.length > 25) return invalidField(field, 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+    const locales = new Set(options.flatMap((o: ApiObject) => Object.keys(o.name_localizations ?? {})));
+    for (const locale of [null, ...locales]) {
+      const seen = new Set<string>();
+      for (const o of options as ApiObject[]) {
+        const n: string = locale ? (o.name_localizations?.[locale] ?? o.name) : o.name;
+        if (seen.has(n)) return invalidField(field, 'APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS', `Command name ${n} got already used in this options`);
+        seen.add(n);
+      }
+    }
+    for (const [i, o] of (options as ApiObject[]).entries()) {
+      if (typeof o.name !== 'string' || !/^[-_\p{L}\p{N}]{1,32}$/u.test(o.name)) return invalidField(`${field}.${i}.name`, 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
+      const nested = validateOptions(o.options, `${field}.${i}.options`);
+      if (nested) return nested;
+    }
     return null;
+  };
+  const withoutLocalizations = (o: ApiObject): ApiObject => {
+    const { name_localizations: _n, description_localizations: _d, ...rest } = o;
+    return Array.isArray(o.options) ? { ...rest, options: o.options.map(withoutLocalizations) } : rest;
   };
   const sameCommand = (a: ApiObject, b: ApiObject) => a.name === b.name && (a.type ?? 1) === (b.type ?? 1);
   const commandRoutes = (prefix: string, guildOf: (p: string[]) => string | null) => {
-    route('GET', `${prefix}`, (p) => {
+    route('GET', `${prefix}`, (p, { query }) => {
       const list = commandScope(p[0], guildOf(p));
-      return Array.isArray(list) ? ok(list) : list;
+      if (!Array.isArray(list)) return list;
+      // Discord leaves the localization dictionaries out unless asked for them.
+      return ok(query.get('with_localizations') === 'true' ? list : list.map(withoutLocalizations));
     });
     route('PUT', `${prefix}`, (p, { body }) => {
       const list = commandScope(p[0], guildOf(p));

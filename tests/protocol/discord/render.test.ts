@@ -7,6 +7,7 @@ import { t } from '../../../src/i18n/index.js';
 import { formToModal, toRawValues } from '../../../adapters/discord/render/modal.js';
 import { registryPath, toDiscordCommand } from '../../../adapters/discord/commands/build.js';
 import { registerCommands } from '../../../adapters/discord/commands/register.js';
+import { buildRegistry } from '../../../commands/index.js';
 import { makeRest } from '../../../adapters/discord/rest.js';
 import { message, plain, textBlock, untrusted } from '../../../src/core/message.js';
 import { FAKE_APPLICATION_ID, FAKE_GUILD_ID, startFakeDiscord, type FakeDiscord } from '../../fakes/discord/index.js';
@@ -114,8 +115,14 @@ describe('application commands from the registry', () => {
   });
 
   it('offers every subcommand of every command in two levels, and maps each back to itself', () => {
-    for (const cmd of testRegistry().commands) {
+    for (const cmd of [...testRegistry().commands, ...buildRegistry().commands]) {
       const json = toDiscordCommand(cmd);
+      // Discord refuses two options of one name at one level, in English or in Polish.
+      for (const level of [json.options ?? [], ...(json.options ?? []).map((o) => o.options ?? [])]) {
+        expect(new Set(level.map((o) => o.name)).size, `${cmd.name}: ${level.map((o) => o.name)}`).toBe(level.length);
+        const pl = level.map((o) => o.name_localizations?.pl ?? o.name);
+        expect(new Set(pl).size, `${cmd.name}: ${pl}`).toBe(level.length);
+      }
       // Every Discord path a member can type: subcommand, or group › subcommand.
       const offered = (json.options ?? []).flatMap((o) =>
         o.type === 2 ? o.options!.map((leaf) => ({ path: [o.name, leaf.name], pl: [o.name_localizations?.pl ?? o.name, leaf.name_localizations?.pl ?? leaf.name] })) : o.type === 1 ? [{ path: [o.name], pl: [o.name_localizations?.pl ?? o.name] }] : [],
@@ -164,6 +171,16 @@ describe('application commands from the registry', () => {
       expect(report.removed).toContain('sojusz');
       const again = await registerCommands(rest, FAKE_APPLICATION_ID, changed, FAKE_GUILD_ID);
       expect(again).toMatchObject({ created: [], updated: [], removed: [], unchanged: ['probe'] });
+    });
+
+    it('registers every command the bot declares, then changes nothing on a second run', async () => {
+      const rest = makeRest('fake-token', fake.apiUrl);
+      const registry = buildRegistry();
+      const first = await registerCommands(rest, FAKE_APPLICATION_ID, registry, FAKE_GUILD_ID);
+      expect(first.created.sort()).toEqual(registry.commands.map((c) => c.name).sort());
+      fake.clear();
+      const second = await registerCommands(rest, FAKE_APPLICATION_ID, registry, FAKE_GUILD_ID);
+      expect(second).toMatchObject({ created: [], updated: [], removed: [] });
     });
   });
 });
