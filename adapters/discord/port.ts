@@ -68,9 +68,9 @@ export class DiscordPort implements ChatPort {
 
   async post(to: Place, message: Message, opts?: { key?: string }): Promise<MessageRef> {
     const channel = to.thread ? await this.threadChannel(to) : to.channel;
-    const first = await this.send(channel, renderMessage(message), opts?.key);
+    const [first, ...more] = await this.send(channel, renderMessage(message), opts?.key);
     // A thread started from a message has that message's id: replies to a channel message go there.
-    return { team: to.team, channel: to.channel, id: first.id, thread: to.thread ?? first.id };
+    return { team: to.team, channel: to.channel, id: first!.id, thread: to.thread ?? first!.id, ...moreOf(more) };
   }
 
   /** The thread channel for `place.thread` (a message id until someone starts the thread): created on first use. */
@@ -92,14 +92,14 @@ export class DiscordPort implements ChatPort {
     return thread;
   }
 
-  private async send(channel: string, parts: DiscordPayload[], key?: string): Promise<ApiMessage> {
-    let first: ApiMessage | undefined;
+  /** Every part of a split message, in order (the first is the message's reference, the rest its `more`). */
+  private async send(channel: string, parts: DiscordPayload[], key?: string): Promise<ApiMessage[]> {
+    const sent: ApiMessage[] = [];
     for (const [i, part] of parts.entries()) {
       const nonce = key ? { nonce: nonceFor(i ? `${key}#${i}` : key), enforce_nonce: true } : {};
-      const sent = await call<ApiMessage>(() => this.rest.post(Routes.channelMessages(channel), toRequest(part, nonce)));
-      first ??= sent;
+      sent.push(await call<ApiMessage>(() => this.rest.post(Routes.channelMessages(channel), toRequest(part, nonce))));
     }
-    return first!;
+    return sent;
   }
 
   /** A message inside a thread lives in the thread's channel; a channel message's `thread` is its own id. */
@@ -107,12 +107,32 @@ export class DiscordPort implements ChatPort {
     return ref.thread && ref.thread !== ref.id ? ref.thread : ref.channel;
   }
 
+  /**
+   * Edit every part of a split message: part by part when the new text fits in as many, else one shortened
+   * message; parts left over are deleted, so nothing of the old text (a withdrawn case) stays on screen.
+   */
   async update(ref: MessageRef, message: Message): Promise<void> {
-    await call(() => this.rest.patch(Routes.channelMessage(this.where(ref), ref.id), toRequest(renderSingle(message))));
+    const ids = [ref.id, ...(ref.more ?? [])];
+    const rendered = renderMessage(message);
+    const parts = rendered.length <= ids.length ? rendered : [renderSingle(message)];
+    for (const [i, part] of parts.entries()) {
+      // PATCH keeps what it does not name: buttons, embeds and files the new text no longer has are cleared.
+      await call(() => this.rest.patch(Routes.channelMessage(this.where(ref), ids[i]!), toRequest({ ...CLEARED, ...part })));
+    }
+    for (const id of ids.slice(parts.length)) await this.removeOne(ref, id);
   }
 
   async remove(ref: MessageRef): Promise<void> {
-    await call(() => this.rest.delete(Routes.channelMessage(this.where(ref), ref.id)));
+    for (const id of [ref.id, ...(ref.more ?? [])]) await this.removeOne(ref, id);
+  }
+
+  private async removeOne(ref: MessageRef, id: string): Promise<void> {
+    try {
+      await this.rest.delete(Routes.channelMessage(this.where(ref), id));
+    } catch (e) {
+      // Already gone (a moderator deleted that part): what was wanted is done.
+      if (!(e instanceof DiscordAPIError && e.code === 10008 && id !== ref.id)) throw platformError(e);
+    }
   }
 
   private async dmChannel(member: string): Promise<string> {
@@ -122,8 +142,8 @@ export class DiscordPort implements ChatPort {
 
   async direct(member: MemberRef, message: Message, opts?: { key?: string }): Promise<MessageRef> {
     const channel = await this.dmChannel(member.id);
-    const first = await this.send(channel, renderMessage(message), opts?.key);
-    return { team: member.team, channel, id: first.id };
+    const [first, ...more] = await this.send(channel, renderMessage(message), opts?.key);
+    return { team: member.team, channel, id: first!.id, ...moreOf(more) };
   }
 
   async upload(to: MemberRef, file: File, message?: Message): Promise<void> {
@@ -181,14 +201,23 @@ export class DiscordPort implements ChatPort {
    * The people who can see the channel (an anonymous case needs enough of them): the guild's members, each
    * through the owner, their roles and the channel's overwrites. The first 1,000 members only: in a larger
    * guild the count can only come out low, which refuses a post rather than exposing its author.
+   * Listing members needs the Server Members intent: without it Discord answers 403, and the count is unknown
+   * (undefined), which the cases feature handles as the README describes, instead of failing every /case.
    */
   async channelMembers(team: string, channel: string): Promise<string[] | undefined> {
     const [guild, roles, ch, members] = await Promise.all([
       call<{ id: string; owner_id: string }>(() => this.rest.get(Routes.guild(team))),
       call<RawRole[]>(() => this.rest.get(Routes.guildRoles(team))),
       call<{ permission_overwrites?: RawOverwrite[] }>(() => this.rest.get(Routes.channel(channel))),
-      call<RawMember[]>(() => this.rest.get(Routes.guildMembers(team), { query: new URLSearchParams({ limit: '1000' }) })),
+      (this.rest.get(Routes.guildMembers(team), { query: new URLSearchParams({ limit: '1000' }) }) as Promise<RawMember[]>).catch((e: unknown) => {
+        if (e instanceof DiscordAPIError && e.status === 403) return undefined;
+        throw platformError(e);
+      }),
     ]);
+    if (!members) {
+      this.bot.log.warn({ adapter: 'discord', team }, 'cannot list server members: enable the Server Members intent to count who can see the case channel');
+      return undefined;
+    }
     return viewers({ id: guild.id, ownerId: guild.owner_id, roles }, ch.permission_overwrites ?? [], members);
   }
 
@@ -207,6 +236,13 @@ export class DiscordPort implements ChatPort {
       return false;
     }
   }
+}
+
+/** What an edit sets when the new rendering has none of it (a PATCH leaves unnamed fields as they were). */
+const CLEARED = { content: '', embeds: [], components: [], attachments: [] };
+
+function moreOf(more: ApiMessage[]): { more?: string[] } {
+  return more.length ? { more: more.map((m) => m.id) } : {};
 }
 
 export const MODAL_PREFIX = 'dc:form';

@@ -25,6 +25,8 @@ export interface MessageRef {
   id: string;
   /** Where replies to this message go, when the platform gives threads their own id (Discord). */
   thread?: string;
+  /** The further messages a long post was split into (Discord's 2,000 characters), in order: edited and removed with it. */
+  more?: string[];
 }
 
 /** The member who acted and where: enough for the adapter to answer privately or open a form. */

@@ -61,7 +61,7 @@ export const outbox = pgTable(
      *  is past what a platform's own dedupe (Discord's nonce) remembers. */
     firstAttemptAt: timestamp('first_attempt_at', { withTimezone: true }),
     /** The platform's reference once sent: { channel, id, thread? }. */
-    sentRef: jsonb('sent_ref').$type<{ channel: string; id: string; thread?: string }>(),
+    sentRef: jsonb('sent_ref').$type<{ channel: string; id: string; thread?: string; more?: string[] }>(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -183,7 +183,7 @@ export async function refreshSentReminders(bot: Bot, team: Team, session: Sessio
     }
     const msg = await reminderMessage(bot.db, lang, session, k.offset, k.offset === largest);
     try {
-      await port.update({ team: team.externalId, channel: row.sentRef.channel, id: row.sentRef.id, thread: row.sentRef.thread }, msg);
+      await port.update({ team: team.externalId, ...row.sentRef }, msg);
     } catch (e) {
       // A deleted reminder or a closed DM must not fail the member's answer; the counts are in the database.
       bot.log.warn({ outbox: row.id, err: { name: (e as Error).name } }, 'could not update a supervision reminder');

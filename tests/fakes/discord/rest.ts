@@ -403,6 +403,7 @@ export function createRestHandler(store: FakeDiscordStore, options: RestOptions)
   route('GET', '/guilds/:guild/members', ([id], { query }) => {
     const guild = store.guilds.get(id);
     if (!guild) return unknown('Guild', 10004);
+    if (!store.membersIntent) return error(403, 50001, 'Missing Access');
     const limit = Math.min(Math.max(Number(query.get('limit') ?? 1), 1), 1000); // Discord's default limit is 1
     const after = BigInt(query.get('after') ?? '0');
     const members = [...guild.members]

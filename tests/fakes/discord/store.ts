@@ -30,6 +30,8 @@ export class FakeDiscordStore {
   readonly messages = new Map<string, ApiObject[]>();
   /** Application commands per scope: 'global' or a guild id. */
   readonly commands = new Map<string, ApiObject[]>();
+  /** Whether the app has the Server Members privileged intent: without it, listing a guild's members is refused. */
+  membersIntent = true;
   readonly dmChannelByUser = new Map<string, string>();
   /** `${channelId}:${nonce}` -> message id and when it was first seen, for enforce_nonce. */
   readonly nonces = new Map<string, { messageId: string; at: number }>();

@@ -46,4 +46,40 @@ describe('/case on Discord', () => {
     expect(json(post)).not.toContain(h.anna.id);
     expect(json(post)).not.toMatch(/(?<![\u200b\\])@everyone/);
   });
+
+  it('withdrawing a case split over two messages leaves neither its second half nor its buttons on screen', async () => {
+    const tail = 'Ostatni akapit, który nie zmieścił się w pierwszej wiadomości.';
+    const r = await h.slash(h.anna, 'case', {}, { path: [] });
+    const submitted = await h.submitModal(h.anna, String(r.initial.data!.custom_id), {
+      title: 'Długi opis trudnej sesji',
+      body: `${'Opisuję przebieg sesji i moje reakcje. '.repeat(70)}${tail}`,
+      question: 'Co mogę zrobić inaczej?',
+    });
+    const preview = json(await h.answers(submitted));
+    const publishId = /"custom_id":"(case\.publish[^"]*)"/.exec(preview)![1]!;
+    await h.answers(await h.clickButton(h.anna, publishId));
+    h.clock.advance(21 * 60_000);
+    await h.bot.runDueWork();
+    const number = Math.max(...[...json(h.fake.messagesIn(h.channel)).matchAll(/Przypadek #(\d+)/g)].map((m) => Number(m[1])));
+    expect(h.fake.messagesIn(h.channel).filter((m) => json(m).includes('Opisuję przebieg')).length).toBe(2);
+    expect(json(h.fake.messagesIn(h.channel))).toContain('Ostatni akapit');
+
+    const w = await h.slash(h.anna, 'case', { number }, { path: ['withdraw'] });
+    expect(json(await h.answers(w))).toContain(`#${number}`);
+
+    const left = json(h.fake.messagesIn(h.channel).filter((m) => json(m).includes(`#${number}`) || json(m).includes('Opisuję')));
+    expect(left).not.toContain('Ostatni akapit');
+    expect(left).not.toContain('Opisuję przebieg');
+    expect(left).not.toContain('custom_id');
+  });
+
+  it('lets /case go ahead when Discord will not list the server members (no Server Members intent)', async () => {
+    h.fake.store.membersIntent = false;
+    try {
+      const r = await h.slash(h.anna, 'case', {}, { path: [] });
+      expect(r.initial.type).toBe(9); // the form, not "something went wrong"
+    } finally {
+      h.fake.store.membersIntent = true;
+    }
+  });
 });
