@@ -142,13 +142,13 @@ export class DiscordPort implements ChatPort {
 
   async direct(member: MemberRef, message: Message, opts?: { key?: string }): Promise<MessageRef> {
     const channel = await this.dmChannel(member.id);
-    const [first, ...more] = await this.send(channel, renderMessage(message), opts?.key);
+    const [first, ...more] = await this.send(channel, renderMessage(message, member.team), opts?.key);
     return { team: member.team, channel, id: first!.id, ...moreOf(more) };
   }
 
   async upload(to: MemberRef, file: File, message?: Message): Promise<void> {
     const channel = await this.dmChannel(to.id);
-    const parts = message ? renderMessage(message) : [{ allowed_mentions: NO_MENTIONS }];
+    const parts = message ? renderMessage(message, to.team) : [{ allowed_mentions: NO_MENTIONS }];
     const last = parts[parts.length - 1]!;
     const attached: DiscordPayload = { ...last, files: [...(last.files ?? []), { name: file.name, data: Buffer.from(file.bytes), contentType: file.mime }] };
     attached.attachments = attached.files!.map((f, id) => ({ id, filename: f.name }));
@@ -162,7 +162,8 @@ export class DiscordPort implements ChatPort {
       await this.direct({ team: to.team, id: to.member.id }, message);
       return;
     }
-    const parts = renderMessage(message);
+    // An answer to a click in a DM is in the DM too: its buttons keep saying which server they belong to.
+    const parts = renderMessage(message, h.inDm ? to.team : undefined);
     await serially(h, async () => {
       if (h.ack === 'none') {
         h.ack = 'deferred';
@@ -191,7 +192,8 @@ export class DiscordPort implements ChatPort {
   /** A modal can only be the first answer to an interaction (and never to a modal submit). */
   async showModal(h: InteractionHandle, form: Form, step: number, draftId: string, locale: string | undefined, kept: Record<string, string | string[] | undefined>): Promise<void> {
     await serially(h, async () => {
-      if (h.ack !== 'none' || h.type === 5) throw new PlatformError('discord', 'already_acknowledged', undefined, undefined, false);
+      // Answered meanwhile (the 2-second deferral fired while a slow handler ran): the caller offers a button.
+      if (h.ack !== 'none' || h.type === 5) throw new FormWindowPassed();
       h.ack = 'modal';
       await h.respond({ type: 9, data: formToModal(form, step, modalCustomId(draftId, step), pickLanguage(null, null, locale), kept) });
     });
@@ -219,6 +221,16 @@ export class DiscordPort implements ChatPort {
       return undefined;
     }
     return viewers({ id: guild.id, ownerId: guild.owner_id, roles }, ch.permission_overwrites ?? [], members);
+  }
+
+  /** Whether `member` is in the server `team` (a DM click names its server in the button; the click is trusted only then). */
+  async isMember(team: string, member: string): Promise<boolean> {
+    try {
+      await this.rest.get(Routes.guildMember(team, member));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** "#general" typed in a modal → the guild channel of that name (modals have no channel picker). */

@@ -5,6 +5,7 @@ import type { CoreEvent, FormOutcome } from '../../../src/core/events.js';
 import { message, noteBlock, textBlock, type Message } from '../../../src/core/message.js';
 import type { Invocation } from '../../../src/core/port.js';
 import { findCommand } from '../../../src/core/registry.js';
+import { FormWindowPassed } from '../../../src/core/errors.js';
 import { pickLanguage, t, tx, type Lang } from '../../../src/i18n/index.js';
 import { discordName, registryPath, OptionType } from '../commands/build.js';
 import { createDraft, dropDraft, loadDraft, saveDraft, type Draft } from '../forms/drafts.js';
@@ -66,6 +67,7 @@ export function makeHandle(raw: RawInteraction, respond: InteractionHandle['resp
     type: raw.type,
     receivedAt: Date.now(),
     fromMessage: Boolean(raw.message),
+    inDm: !raw.guild_id,
     ack: 'none',
     originalFilled: false,
     respond,
@@ -87,6 +89,11 @@ export async function dispatchInteraction(o: DispatchOptions, raw: RawInteractio
 async function dispatchAdmitted(o: DispatchOptions, raw: RawInteraction, respond: InteractionHandle['respond']): Promise<void> {
   const h = makeHandle(raw, respond);
   const inv = invocation(raw, h);
+  // A click in a DM carries no server; our DM buttons name theirs, believed only for someone in that server.
+  if (!raw.guild_id && raw.type === 3) {
+    const named = parseCustomId(String(raw.data?.custom_id ?? '')).team;
+    if (named && (await o.port.isMember(named, inv.member.id))) inv.team = named;
+  }
   const mode = raw.type === 3 ? 'update' : 'private';
   const timer = setTimeout(() => void ensureAcked(h, mode).catch(() => undefined), o.deferAfterMs ?? 2000);
   try {
@@ -122,7 +129,14 @@ async function onComponent(o: DispatchOptions, raw: RawInteraction, inv: Invocat
   if (action === CONTINUE || action === REOPEN) {
     const draft = value ? await loadDraft(o.bot, value, inv.member.id) : undefined;
     if (!draft) return o.port.answerPrivately(inv, message(textBlock(t(await lang(o, inv), 'discord.draftExpired'))));
-    return o.port.showModal(h, draft.form, draft.step, value!, inv.member.locale, draft.values);
+    try {
+      return await o.port.showModal(h, draft.form, draft.step, value!, inv.member.locale, draft.values);
+    } catch (e) {
+      if (!(e instanceof FormWindowPassed)) throw e;
+      // The draft took too long to load and the click was acknowledged: the same button, to press again.
+      const l = await lang(o, inv);
+      return o.port.answerPrivately(inv, message(textBlock(t(l, 'core.formReady')), { type: 'actions', buttons: [{ action: CONTINUE, value, label: tx(l, 'discord.continue'), style: 'primary' }] }));
+    }
   }
   const m = raw.message;
   const source = m ? { team: inv.team, channel: inv.channel ?? m.channel_id, id: m.id, thread: inv.thread } : undefined;

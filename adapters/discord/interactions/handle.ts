@@ -15,6 +15,8 @@ export interface InteractionHandle {
   receivedAt: number;
   /** The interaction came from a message (component, or modal opened by one): a deferred update is allowed. */
   fromMessage: boolean;
+  /** Sent from a DM (no server): buttons in answers must name their server themselves. */
+  inDm: boolean;
   ack: Ack;
   /** The deferred "thinking…" response has been replaced by a real answer. */
   originalFilled: boolean;

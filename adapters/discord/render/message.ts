@@ -72,21 +72,28 @@ function blockToMarkdown(b: Block): string | undefined {
   }
 }
 
-/** custom_id for a core button: `${action}|${value}`; over Discord's 100 characters is a bug in the caller. */
-export function buttonCustomId(action: string, value?: string): string {
+/**
+ * custom_id for a core button: `${action}|${value}`; over Discord's 100 characters is a bug in the caller.
+ * With `team`, `@${team}/` goes first: a click in a DM carries no server, and the button must say whose it is.
+ */
+export function buttonCustomId(action: string, value?: string, team?: string): string {
   const id = `${action}|${value ?? ''}`;
   if (id.length > L.customId) throw new Error(`button custom_id over ${L.customId} characters: ${action}`);
-  return id;
+  const withTeam = team ? `@${team}/${id}` : id;
+  return withTeam.length <= L.customId ? withTeam : id;
 }
 
-export function parseCustomId(id: string): { action: string; value?: string } {
-  const bar = id.indexOf('|');
-  if (bar < 0) return { action: id };
-  const value = id.slice(bar + 1);
-  return { action: id.slice(0, bar), value: value === '' ? undefined : value };
+export function parseCustomId(id: string): { action: string; value?: string; team?: string } {
+  const m = /^@(\d+)\//.exec(id);
+  const rest = m ? id.slice(m[0].length) : id;
+  const team = m ? { team: m[1]! } : {};
+  const bar = rest.indexOf('|');
+  if (bar < 0) return { action: rest, ...team };
+  const value = rest.slice(bar + 1);
+  return { action: rest.slice(0, bar), value: value === '' ? undefined : value, ...team };
 }
 
-export function renderButtons(buttons: Button[]): APIActionRowComponent<APIComponentInActionRow>[] {
+export function renderButtons(buttons: Button[], team?: string): APIActionRowComponent<APIComponentInActionRow>[] {
   const rows: APIActionRowComponent<APIComponentInActionRow>[] = [];
   for (let i = 0; i < buttons.length && rows.length < L.actionRows; i += L.buttonsPerRow) {
     rows.push({
@@ -96,7 +103,7 @@ export function renderButtons(buttons: Button[]): APIActionRowComponent<APICompo
           type: 2,
           style: b.style === 'primary' ? 1 : b.style === 'danger' ? 4 : 2,
           label: truncate(b.label, L.buttonLabel),
-          custom_id: buttonCustomId(b.action, b.value),
+          custom_id: buttonCustomId(b.action, b.value, team),
         }),
       ),
     });
@@ -139,7 +146,8 @@ export function fieldsEmbed(fields: { label: string; value: Rich }[]): APIEmbed 
  * Render one core message as one or more Discord messages. Content over 2000 characters is split at
  * line breaks into numbered parts "(1/2)"; embeds, buttons and files ride on the last part.
  */
-export function renderMessage(m: Message): DiscordPayload[] {
+/** `team` marks the buttons with their server, for messages that land outside it (DMs). */
+export function renderMessage(m: Message, team?: string): DiscordPayload[] {
   const lines: string[] = [];
   const embeds: APIEmbed[] = [];
   const buttons: Button[] = [];
@@ -164,7 +172,7 @@ export function renderMessage(m: Message): DiscordPayload[] {
   } else {
     chunks = splitContent(body);
   }
-  const components = renderButtons(buttons);
+  const components = renderButtons(buttons, team);
   const tail: Omit<DiscordPayload, 'allowed_mentions'> = {
     ...(embeds.length ? { embeds: fitEmbeds(embeds) } : {}),
     ...(components.length ? { components } : {}),
