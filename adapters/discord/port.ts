@@ -8,6 +8,7 @@ import type { Form } from '../../src/core/form.js';
 import type { File, Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
 import { pickLanguage } from '../../src/i18n/index.js';
+import { commandSpeller } from './commands/spelling.js';
 import { createDraft } from './forms/drafts.js';
 import { isHandle, serially, TOKEN_LIFE_MS, type InteractionHandle } from './interactions/handle.js';
 import { NO_MENTIONS } from './render/escape.js';
@@ -60,15 +61,24 @@ export class DiscordPort implements ChatPort {
    *  for "the past few minutes"; two minutes is the reading we rely on. */
   readonly idempotentSends = { windowMs: 2 * 60_000 };
 
+  /** Our words name commands as Slack spells them; here they read as Discord offers them. */
+  private readonly spell: (code: string) => string;
+
   constructor(
     readonly rest: REST,
     readonly applicationId: string,
     private readonly bot: Bot,
-  ) {}
+  ) {
+    this.spell = commandSpeller(bot.registry);
+  }
+
+  private render(message: Message, team?: string): DiscordPayload[] {
+    return renderMessage(message, { team, spell: this.spell });
+  }
 
   async post(to: Place, message: Message, opts?: { key?: string }): Promise<MessageRef> {
     const channel = to.thread ? await this.threadChannel(to) : to.channel;
-    const [first, ...more] = await this.send(channel, renderMessage(message), opts?.key);
+    const [first, ...more] = await this.send(channel, this.render(message), opts?.key);
     // A thread started from a message has that message's id: replies to a channel message go there.
     return { team: to.team, channel: to.channel, id: first!.id, thread: to.thread ?? first!.id, ...moreOf(more) };
   }
@@ -113,8 +123,8 @@ export class DiscordPort implements ChatPort {
    */
   async update(ref: MessageRef, message: Message): Promise<void> {
     const ids = [ref.id, ...(ref.more ?? [])];
-    const rendered = renderMessage(message);
-    const parts = rendered.length <= ids.length ? rendered : [renderSingle(message)];
+    const rendered = this.render(message);
+    const parts = rendered.length <= ids.length ? rendered : [renderSingle(message, { spell: this.spell })];
     for (const [i, part] of parts.entries()) {
       // PATCH keeps what it does not name: buttons, embeds and files the new text no longer has are cleared.
       await call(() => this.rest.patch(Routes.channelMessage(this.where(ref), ids[i]!), toRequest({ ...CLEARED, ...part })));
@@ -142,13 +152,13 @@ export class DiscordPort implements ChatPort {
 
   async direct(member: MemberRef, message: Message, opts?: { key?: string }): Promise<MessageRef> {
     const channel = await this.dmChannel(member.id);
-    const [first, ...more] = await this.send(channel, renderMessage(message, member.team), opts?.key);
+    const [first, ...more] = await this.send(channel, this.render(message, member.team), opts?.key);
     return { team: member.team, channel, id: first!.id, ...moreOf(more) };
   }
 
   async upload(to: MemberRef, file: File, message?: Message): Promise<void> {
     const channel = await this.dmChannel(to.id);
-    const parts = message ? renderMessage(message, to.team) : [{ allowed_mentions: NO_MENTIONS }];
+    const parts = message ? this.render(message, to.team) : [{ allowed_mentions: NO_MENTIONS }];
     const last = parts[parts.length - 1]!;
     const attached: DiscordPayload = { ...last, files: [...(last.files ?? []), { name: file.name, data: Buffer.from(file.bytes), contentType: file.mime }] };
     attached.attachments = attached.files!.map((f, id) => ({ id, filename: f.name }));
@@ -163,7 +173,7 @@ export class DiscordPort implements ChatPort {
       return;
     }
     // An answer to a click in a DM is in the DM too: its buttons keep saying which server they belong to.
-    const parts = renderMessage(message, h.inDm ? to.team : undefined);
+    const parts = this.render(message, h.inDm ? to.team : undefined);
     await serially(h, async () => {
       if (h.ack === 'none') {
         h.ack = 'deferred';

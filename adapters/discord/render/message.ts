@@ -4,6 +4,7 @@ import { styleRuns, type Block, type Button, type Message, type Rich, type Span 
 import { escapeUntrusted, NO_MENTIONS } from './escape.js';
 import { splitText } from '../../../src/core/split.js';
 import { DISCORD_LIMITS as L, truncate } from './limits.js';
+import { respellCommands } from '../commands/spelling.js';
 
 export interface DiscordFile {
   name: string;
@@ -146,8 +147,14 @@ export function fieldsEmbed(fields: { label: string; value: Rich }[]): APIEmbed 
  * Render one core message as one or more Discord messages. Content over 2000 characters is split at
  * line breaks into numbered parts "(1/2)"; embeds, buttons and files ride on the last part.
  */
-/** `team` marks the buttons with their server, for messages that land outside it (DMs). */
-export function renderMessage(m: Message, team?: string): DiscordPayload[] {
+export interface RenderOptions {
+  /** Marks the buttons with their server, for messages that land outside it (DMs). */
+  team?: string;
+  /** Respells a code span that names a command (our words use Slack's spelling; Discord's can differ). */
+  spell?: (code: string) => string;
+}
+
+export function renderMessage(m: Message, o: RenderOptions = {}): DiscordPayload[] {
   const lines: string[] = [];
   const embeds: APIEmbed[] = [];
   const buttons: Button[] = [];
@@ -163,7 +170,7 @@ export function renderMessage(m: Message, team?: string): DiscordPayload[] {
       embeds.push({ image: { url: `attachment://${name}` }, ...(b.alt ? { footer: { text: truncate(b.alt, 2048) } } : {}) });
     }
   }
-  const body = lines.join('\n');
+  const body = o.spell && !m.persona ? respellCommands(lines.join('\n'), o.spell) : lines.join('\n');
   let chunks: string[];
   if (m.persona) {
     // An anonymous post: the pseudonym is the embed's author, the text its description.
@@ -172,7 +179,7 @@ export function renderMessage(m: Message, team?: string): DiscordPayload[] {
   } else {
     chunks = splitContent(body);
   }
-  const components = renderButtons(buttons, team);
+  const components = renderButtons(buttons, o.team);
   const tail: Omit<DiscordPayload, 'allowed_mentions'> = {
     ...(embeds.length ? { embeds: fitEmbeds(embeds) } : {}),
     ...(components.length ? { components } : {}),
@@ -191,8 +198,8 @@ export function splitContent(body: string): string[] {
 }
 
 /** One message only (editing in place): content over 2000 characters is shortened with a visible "…". */
-export function renderSingle(m: Message): DiscordPayload {
-  const parts = renderMessage(m);
+export function renderSingle(m: Message, o: RenderOptions = {}): DiscordPayload {
+  const parts = renderMessage(m, o);
   if (parts.length === 1) return parts[0]!;
   const last = parts[parts.length - 1]!;
   const whole = parts.map((p) => p.content ?? '').join('\n');

@@ -1,0 +1,35 @@
+// Our words name commands as Slack spells them; on Discord they must read as Discord offers them.
+import { describe, expect, it } from 'vitest';
+import { buildRegistry } from '../../../commands/index.js';
+import { commandSpeller, respellCommands } from '../../../adapters/discord/commands/spelling.js';
+import { renderMessage } from '../../../adapters/discord/render/message.js';
+import { message, textBlock } from '../../../src/core/message.js';
+import { t } from '../../../src/i18n/index.js';
+
+const spell = commandSpeller(buildRegistry());
+
+describe('commands named in messages, spelled for Discord', () => {
+  it.each([
+    ['/reflect me off', '/reflect me-off'],
+    ['/reflect ja off', '/reflect ja-wyłącz'],
+    ['/supervision topic remove 3', '/supervision topic-remove 3'],
+    ['/supervision temat usuń 3', '/supervision temat-usuń 3'],
+    ['/supervision hours fix <number> <hours>', '/supervision hours-fix <number> <hours>'],
+    ['/sojusz team facilitator add <member>', '/sojusz team facilitator-add <member>'],
+    ['/reflect wolne dodaj 2026-12-24', '/reflect święto dodaj 2026-12-24'],
+    ['/reflect holiday add 2026-12-24', '/reflect holiday add 2026-12-24'],
+    ['/supervision topic a client who keeps cancelling', '/supervision topic a client who keeps cancelling'],
+    ['/reflect me friday 08:30', '/reflect me friday 08:30'],
+    ['/invite @Sojusz', '/invite @Sojusz'],
+  ])('%s → %s', (slack, discord) => {
+    expect(spell(slack)).toBe(discord);
+  });
+
+  it('respells only code spans that name a command, in the words of both catalogues', () => {
+    expect(respellCommands('Wpisz `/reflect ja off` albo `09:00`, nie \\`/reflect me off\\`', spell)).toBe('Wpisz `/reflect ja-wyłącz` albo `09:00`, nie \\`/reflect me off\\`');
+    const [pl] = renderMessage(message(textBlock(t('pl', 'prompts.me.set', { rhythm: 'co tydzień', zone: 'Europe/Warsaw', next: 'piątek' }))), { spell });
+    expect(pl!.content).toContain('`/reflect ja-wyłącz`');
+    const [plain] = renderMessage(message(textBlock(t('pl', 'prompts.me.set', { rhythm: 'co tydzień', zone: 'Europe/Warsaw', next: 'piątek' }))));
+    expect(plain!.content).toContain('`/reflect ja off`');
+  });
+});
