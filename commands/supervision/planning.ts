@@ -2,14 +2,14 @@
 import { DateTime } from 'luxon';
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, type Span } from '../../src/core/message.js';
-import { parseDuration, parseOffsets, parseTime, parseWeekday, parseZone, parseDate, parseId } from '../../src/core/parse.js';
+import { parseDuration, parseTime, parseWeekday, parseZone, parseDate, parseId } from '../../src/core/parse.js';
 import type { OptionSpec, Subcommand } from '../../src/core/registry.js';
 import { SETTINGS, teamChannel } from '../../src/core/settings.js';
 import { updateSettings } from '../../src/core/teams.js';
 import { supervisionPrefs } from '../../src/db/schema/index.js';
 import { l10n } from '../../src/i18n/index.js';
 import { localToInstant } from '../../src/schedule/occurrence.js';
-import { offsetLabel, refreshSentReminders, reschedule } from '../../src/features/supervision/reminders.js';
+import { offsetLabel, readOffsets, refreshSentReminders, reschedule } from '../../src/features/supervision/reminders.js';
 import { activeSeries, addSession, cancelSeries, cancelSession, createSeries } from '../../src/features/supervision/sessions.js';
 import { upcomingSessions } from '../../src/features/supervision/store.js';
 import type { Rule } from '../../src/schedule/occurrence.js';
@@ -118,20 +118,25 @@ export const cancel: Subcommand = {
   async run(ctx, o) {
     const target = String(o.target).trim();
     const seriesRef = /^s(\d+)$/i.exec(target);
-    if (seriesRef && parseId(seriesRef[1]) === undefined) throw new UserError('supervision.unknownSession', { got: target });
+    if (seriesRef && parseId(seriesRef[1]) === undefined) throw new UserError('supervision.unknownSession', { got: target, example: `/supervision cancel ${exampleDate(ctx)}` });
     if (seriesRef) {
       const gone = await ctx.db.transaction((tx) => cancelSeries(tx, ctx.team.id, Number(seriesRef[1]), ctx.now));
       for (const s of gone) await refreshSentReminders(ctx.bot, ctx.team, { ...s, status: 'cancelled' });
       return ctx.reply('supervision.cancelled.series', { series: `S${seriesRef[1]}`, count: gone.length });
     }
-    const session = await ctx.db.transaction(async (tx) => {
-      const s = await findSession(ctx, tx, target, { ahead: true });
+    const { session, outcome } = await ctx.db.transaction(async (tx) => {
+      const s = await findSession(ctx, tx, target, { ahead: true, example: `/supervision cancel ${exampleDate(ctx)}` });
       if (s.status !== 'scheduled' || s.startsAt <= ctx.now) throw new UserError('supervision.notCancellable', { id: s.id });
-      await cancelSession(tx, ctx.team.id, s.id);
-      return s;
+      return { session: s, outcome: await cancelSession(tx, ctx.team.id, s.id, ctx.now) };
     });
     await refreshSentReminders(ctx.bot, ctx.team, { ...session, status: 'cancelled' });
-    await ctx.reply('supervision.cancelled.session', { id: session.id, when: when(ctx, session) });
+    // The facilitator hears that members' topics were kept, and where they wait now.
+    const moved = outcome?.topics
+      ? outcome.movedTo
+        ? ctx.t('supervision.cancelled.topicsMoved', { count: outcome.topics, when: when(ctx, outcome.movedTo) })
+        : ctx.t('supervision.cancelled.topicsWaiting', { count: outcome.topics })
+      : undefined;
+    await ctx.reply(message(textBlock(ctx.t('supervision.cancelled.session', { id: session.id, when: when(ctx, session) })), moved && textBlock(moved)));
   },
 };
 
@@ -142,7 +147,7 @@ export const remind: Subcommand = {
   example: 'remind 48h,2h',
   options: { offsets: { kind: 'text', required: true, maxLength: 60, description: l10n('supervision.opt.offsets') } },
   async run(ctx, o) {
-    const offsets = parseOffsets(String(o.offsets));
+    const offsets = readOffsets(String(o.offsets));
     await ctx.db.transaction(async (tx) => {
       ctx.team = await updateSettings(tx, ctx.team.id, { [SETTINGS.reminderOffsets]: offsets });
       await reschedule(tx, ctx.team.id, offsets, ctx.now);

@@ -8,8 +8,11 @@ import { sessionOnDate } from '../../src/features/supervision/sessions.js';
 import { sessionById, type Session } from '../../src/features/supervision/store.js';
 import type { Tx } from '../../src/db/client.js';
 
-/** A session in the member's words: its number, or its local date (YYYY-MM-DD). */
-export async function findSession(ctx: Context, tx: Tx, ref: string, o: { ahead?: boolean } = {}): Promise<Session> {
+/**
+ * A session in the member's words: its number, or its local date (YYYY-MM-DD). `example` is the command the
+ * member could have typed (their own subcommand, a date from the clock), shown when nothing matches.
+ */
+export async function findSession(ctx: Context, tx: Tx, ref: string, o: { ahead?: boolean; example: string }): Promise<Session> {
   const r = ref.trim().replace(/^#/, '');
   let s: Session | undefined;
   if (/^\d+$/.test(r)) {
@@ -17,7 +20,7 @@ export async function findSession(ctx: Context, tx: Tx, ref: string, o: { ahead?
     s = id === undefined ? undefined : await sessionById(tx, ctx.team.id, id);
   }
   else if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(r)) s = await sessionOnDate(tx, ctx.team, parseDate(r), ctx.now, o.ahead);
-  if (!s) throw new UserError('supervision.unknownSession', { got: ref });
+  if (!s) throw new UserError('supervision.unknownSession', { got: ref, example: o.example });
   return s;
 }
 
@@ -26,7 +29,10 @@ export function when(ctx: Context, s: Session): string {
   return formatLocal(s.startsAt, s.zone, ctx.lang);
 }
 
-/** A week from today in the team's zone: a date examples can use that is never in the past. */
-export function exampleDate(ctx: Context): string {
-  return DateTime.fromJSDate(ctx.now, { zone: ctx.team.zone }).plus({ days: 7 }).toISODate()!;
+/**
+ * A date for examples, `days` from today in the team's zone: a week ahead (the default) is never in the past,
+ * for planning; 0 is today, for commands about sessions that have happened.
+ */
+export function exampleDate(ctx: Context, days = 7): string {
+  return DateTime.fromJSDate(ctx.now, { zone: ctx.team.zone }).plus({ days }).toISODate()!;
 }

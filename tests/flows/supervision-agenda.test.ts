@@ -162,9 +162,9 @@ describe('supervision hours', () => {
     await t.mem.click(facilitator, 'supervision.rsvp', `${s!.id}:coming`);
     t.clock.set('2026-03-09T19:00:00Z');
     await t.mem.command(facilitator, '/supervision held 2026-03-09');
-    expect(said(facilitator.id)).toContain('1,5 godziny superwizji grupowej zapisane 2 osobom');
+    expect(said(facilitator.id)).toContain('Zapisane: 1,5 godziny superwizji grupowej dla 2 osób');
     await t.mem.command(facilitator, `/supervision held ${s!.id}`);
-    expect(said(facilitator.id)).toContain('0 osobom');
+    expect(said(facilitator.id)).toContain('dla 0 osób');
     await t.mem.command(ben, '/supervision hours');
     expect(said(ben.id)).toContain('Group: 1.5 hours');
     const [entry] = await t.bot.db.select().from(supervisionHours).where((await import('drizzle-orm')).eq(supervisionHours.sessionId, s!.id)).limit(1);
@@ -213,8 +213,8 @@ describe('bad input changes nothing and says what to type', () => {
     ['absurd hours', '/supervision log 25 group', anna, /25.*najwyżej 24/],
     ['zero hours', '/supervision log 0', anna, /musi być większa od 0/],
     ['hours in the future', '/supervision log 1 group 2027-01-01', anna, /2027-01-01 jest jeszcze przed nami/],
-    ['an unknown session id', '/supervision cancel 999', facilitator, /Nie znajduję spotkania „999”.*\/supervision cancel 2026-05-04/],
-    ['an unknown session date', '/supervision held 2026-01-05', facilitator, /Nie znajduję spotkania „2026-01-05”/],
+    ['an unknown session id', '/supervision cancel 999', facilitator, /Nie znajduję spotkania „999”.*\/supervision cancel 2026-03-17/],
+    ['an unknown session date', '/supervision held 2026-01-05', facilitator, /Nie znajduję spotkania „2026-01-05”.*\/supervision held 2026-03-10/],
     ['an unknown series', '/supervision cancel S999', facilitator, /Nie ma aktywnego cyklu S999/],
     ['a weekday that is not one', '/supervision schedule #supervision someday 18:00', facilitator, /someday/],
     ['a member planning', '/supervision add 2026-04-01 18:00', anna, /prowadząc|facilitat/i],

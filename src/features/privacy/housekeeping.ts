@@ -1,8 +1,8 @@
 // The daily housekeeping job: retention purges, old delivery records, counters, and teams that left 30 days ago.
-import { and, eq, inArray, isNotNull, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, notExists, or } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import type { Tx } from '../../db/client.js';
-import { outbox, processedEvents, schedules, teams } from '../../db/schema/index.js';
+import { outbox, processedEvents, promptPosts, schedules, teams } from '../../db/schema/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
 import type { Rule } from '../../schedule/occurrence.js';
 import { purgeCounters } from './limits.js';
@@ -36,7 +36,14 @@ export async function runHousekeeping(tx: Tx, bot: Bot, now: Date): Promise<Hous
         .delete(outbox)
         .where(
           or(
-            and(eq(outbox.status, 'sent'), lt(outbox.sentAt, ago(FINISHED_OUTBOX_DAYS))),
+            and(
+              eq(outbox.status, 'sent'),
+              lt(outbox.sentAt, ago(FINISHED_OUTBOX_DAYS)),
+              // A prompt's opening message stays as long as its prompt_posts row: it is where the thread is
+              // found, so an anonymous answer to a months-old prompt can still land in it (and a named one
+              // still be counted). It holds the question only, never a member's words.
+              notExists(tx.select({ one: promptPosts.id }).from(promptPosts).where(eq(promptPosts.outboxKey, outbox.key))),
+            ),
             // Never sent: a failed DM can hold a reflection, a cancelled reminder a member's topic.
             and(inArray(outbox.status, ['failed', 'cancelled']), lt(outbox.createdAt, ago(FINISHED_OUTBOX_DAYS))),
           ),

@@ -20,6 +20,13 @@ export function followUpDays(team: Team): number {
   return setting<number>(team, SETTINGS.promptFollowUpDays, DEFAULTS.promptFollowUpDays);
 }
 
+/** N days after the post, at the same local time in the zone. */
+function followUpAt(post: Post, zone: string, days: number) {
+  const at = DateTime.fromJSDate(post.postedAt, { zone }).plus({ days });
+  const rule = { type: 'once' as const, date: at.toISODate()!, time: at.toFormat('HH:mm') };
+  return { rule, instant: localToInstant(rule.date, rule.time, zone) };
+}
+
 /** When the team wants follow-ups: a one-off schedule N days after the post, at the same local time. */
 export async function scheduleFollowUp(db: Tx, team: Team, post: Post, zone: string): Promise<void> {
   await scheduleFollowUps(db, [{ team, post, zone }]);
@@ -30,9 +37,8 @@ export async function scheduleFollowUps(db: Tx, items: readonly { team: Team; po
   const rows = items.flatMap(({ team, post, zone }) => {
     const days = followUpDays(team);
     if (!days) return [];
-    const at = DateTime.fromJSDate(post.postedAt, { zone }).plus({ days });
-    const rule = { type: 'once' as const, date: at.toISODate()!, time: at.toFormat('HH:mm') };
-    return [{ teamId: team.id, kind: FOLLOWUP_KIND, zone, rule, nextDueAt: localToInstant(rule.date, rule.time, zone), payload: { postId: post.id } }];
+    const { rule, instant } = followUpAt(post, zone, days);
+    return [{ teamId: team.id, kind: FOLLOWUP_KIND, zone, rule, nextDueAt: instant, payload: { postId: post.id } }];
   });
   for (let i = 0; i < rows.length; i += 500) await db.insert(schedules).values(rows.slice(i, i + 500));
 }
@@ -75,13 +81,25 @@ export async function postByThread(db: Tx, teamId: number, channel: string, thre
   return row?.post;
 }
 
+/**
+ * The follow-up was scheduled with the team's setting at posting time; the setting is read again here, so
+ * `/reflect followup off` also stops those already planned, and a new number of days moves them: later
+ * (a fresh one-off at the new date; the outbox key keeps it to one) or, if shorter, now.
+ */
 export const followUpKind: ScheduleKind = {
   kind: FOLLOWUP_KIND,
-  async fire({ tx, schedule, now }) {
+  async fire({ tx, schedule, dueAt, now }) {
     const postId = Number(schedule.payload.postId);
     const [post] = await tx.select().from(promptPosts).where(eq(promptPosts.id, postId));
     const [team] = await tx.select().from(teams).where(eq(teams.id, schedule.teamId));
     if (!post || !team) return;
+    const days = followUpDays(team);
+    if (!days) return;
+    const wanted = followUpAt(post, schedule.zone, days);
+    if (wanted.instant > dueAt && wanted.instant > now) {
+      await tx.insert(schedules).values({ teamId: team.id, kind: FOLLOWUP_KIND, zone: schedule.zone, rule: wanted.rule, nextDueAt: wanted.instant, payload: { postId: post.id } });
+      return;
+    }
     const n = await replyCount(tx, post.id);
     const lang = teamLang(team);
     const text = n > 0 ? t(lang, 'prompts.followup.count', { count: n }) : t(lang, 'prompts.followup.none');

@@ -9,7 +9,7 @@ import { quoteBlock, type Message } from '../../core/message.js';
 import type { Secrets } from '../../core/secrets.js';
 import { findTeam, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
-import { promptPosts } from '../../db/schema/index.js';
+import { outbox, promptPosts } from '../../db/schema/index.js';
 import { tx as words, type Lang } from '../../i18n/index.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { pseudonymLabel, pseudonymOrdinal } from '../anonymity/pseudonyms.js';
@@ -30,10 +30,24 @@ export function anonReplyForm(lang: Lang, postId: string): Form {
   };
 }
 
+/**
+ * The prompt post an anonymous answer goes to, refused when its thread can no longer be found.
+ *
+ * Housekeeping keeps a prompt's opening message for as long as the post itself, so an answer to an old prompt
+ * still lands: that is what a member who took the time to write wants. A post whose opening message is gone
+ * all the same (purged before that rule, or never delivered) is refused here, before the member writes or at
+ * the latest before "posted" is said: delivery could only give up on it, and the answer would vanish unseen.
+ */
 export async function findPost(db: Tx, teamId: number, postId: number): Promise<typeof promptPosts.$inferSelect> {
-  const [post] = parseId(postId) ? await db.select().from(promptPosts).where(and(eq(promptPosts.id, postId), eq(promptPosts.teamId, teamId))) : [];
-  if (!post) throw new UserError('prompts.err.postGone');
-  return post;
+  const [found] = parseId(postId)
+    ? await db
+        .select({ post: promptPosts, parent: outbox.status })
+        .from(promptPosts)
+        .leftJoin(outbox, eq(outbox.key, promptPosts.outboxKey))
+        .where(and(eq(promptPosts.id, postId), eq(promptPosts.teamId, teamId)))
+    : [];
+  if (!found || !found.parent || found.parent === 'failed' || found.parent === 'cancelled') throw new UserError('prompts.err.postGone');
+  return found.post;
 }
 
 /**

@@ -5,9 +5,16 @@
 // `sup-rem:<session>:<offset>` (and `…:dm:<member>` for DMs) makes a second enqueue a no-op. Together:
 // each reminder exactly once per session and offset, across restarts and replicas. Cancelling a session
 // deletes its row and cancels pending outbox rows (see sessions.ts), so a cancelled session sends none.
-import { and, eq, like, sql } from 'drizzle-orm';
+//
+// After downtime the scheduler hands fire() every missed offset still within its grace window, oldest first,
+// in one tick. Members should then get one reminder, not a burst, and never one for a session already under
+// way: fire() sends only the latest of the due offsets, titles it by the time really left, and skips a
+// session that has started. The key stays the nominal offset, so exactly-once is untouched.
+import { and, eq, like, notLike, sql } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
-import { message, type Block, type Message } from '../../core/message.js';
+import { UserError } from '../../core/errors.js';
+import { type Block, type Message } from '../../core/message.js';
+import { fold, parseOffsets } from '../../core/parse.js';
 import { SETTINGS, DEFAULTS } from '../../core/settings.js';
 import { setting, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
@@ -31,6 +38,24 @@ interface ReminderPayload {
 
 export function asLang(x: string | null | undefined): Lang {
   return x === 'en' ? 'en' : 'pl';
+}
+
+/** Reminder offsets a team may choose, in minutes: 5 minutes to 14 days (sessions.ts plans 15 days ahead). */
+export const OFFSET_MIN = 5;
+export const OFFSET_MAX = 14 * 1440;
+
+/**
+ * Offsets as a facilitator types them ("48h,2h"). The core parser answers "not an offset I can read" for a
+ * readable one out of range too; "20d" deserves to hear the range instead, so that case is told apart here.
+ */
+export function readOffsets(raw: string): number[] {
+  for (const part of raw.split(/[,\s]+/).filter(Boolean)) {
+    const m = /^(\d+)(d|h|m|min)$/.exec(fold(part));
+    if (!m) continue;
+    const minutes = Number(m[1]) * (m[2] === 'd' ? 1440 : m[2] === 'h' ? 60 : 1);
+    if (minutes < OFFSET_MIN || minutes > OFFSET_MAX) throw new UserError('supervision.offsetOutOfRange', { got: part });
+  }
+  return parseOffsets(raw);
 }
 
 /** The team's reminder offsets in minutes, largest first. */
@@ -86,12 +111,41 @@ export function offsetLabel(lang: Lang, minutes: number): string {
   return txt(lang, 'supervision.unit.minutes', { count: minutes });
 }
 
-/** The reminder as members see it; rebuilt with fresh counts whenever someone answers. */
-export async function reminderMessage(tx: Tx, lang: Lang, session: Session, offset: number, withAgenda: boolean): Promise<Message> {
+/** A reminder queued this late after its instant (the tick is once a minute) still counts as on time. */
+const ON_TIME_MS = 2 * 60_000;
+
+/**
+ * The minutes a reminder's title announces: its nominal offset when it was queued on time; else the time
+ * really left when it was queued, rounded the way people say it (minutes under 1½ hours, then hours, then days).
+ */
+export function titleMinutes(offset: number, startsAt: Date, queuedAt: Date): number {
+  const late = queuedAt.getTime() - (startsAt.getTime() - offset * 60_000);
+  if (late < ON_TIME_MS) return offset;
+  const left = Math.max(1, Math.round((startsAt.getTime() - queuedAt.getTime()) / 60_000));
+  if (left < 90) return left;
+  if (left < 2 * 1440) return Math.round(left / 60) * 60;
+  return Math.round(left / 1440) * 1440;
+}
+
+/** The offset of the session's first channel reminder, the one that carries the agenda (undefined: none yet). */
+async function firstReminderOffset(tx: Tx, sessionId: number): Promise<number | undefined> {
+  const rows = await tx
+    .select({ key: outbox.key })
+    .from(outbox)
+    .where(and(like(outbox.key, `sup-rem:${sessionId}:%`), notLike(outbox.key, '%:dm:%')));
+  const offsets = rows.map((r) => parseReminderKey(r.key)?.offset).filter((o): o is number => o !== undefined);
+  return offsets.length ? Math.max(...offsets) : undefined;
+}
+
+/**
+ * The reminder as members see it; rebuilt with fresh counts whenever someone answers. `minutes` is what
+ * its title announces (see titleMinutes).
+ */
+export async function reminderMessage(tx: Tx, lang: Lang, session: Session, minutes: number, withAgenda: boolean): Promise<Message> {
   const counts = await rsvpCounts(tx, session.id);
   const when = formatLocal(session.startsAt, session.zone, lang);
   const blocks: Block[] = [
-    { type: 'heading', text: txt(lang, 'supervision.reminder.title', { in: offsetLabel(lang, offset) }) },
+    { type: 'heading', text: txt(lang, 'supervision.reminder.title', { in: offsetLabel(lang, minutes) }) },
     { type: 'text', text: t(lang, 'supervision.reminder.when', { when, duration: session.durationMinutes }) },
   ];
   if (session.place) blocks.push({ type: 'text', text: t(lang, 'supervision.reminder.where', { where: session.place }) });
@@ -134,17 +188,26 @@ export const reminderKind: ScheduleKind = {
     const p = schedule.payload as unknown as ReminderPayload;
     const [session] = await tx.select().from(supervisionSessions).where(eq(supervisionSessions.id, p.sessionId));
     if (!session || session.status !== 'scheduled') return;
+    // Under way already (a catch-up after downtime): "supervision in …" would be wrong and too late to help.
+    if (session.startsAt <= now) return;
+    // A later offset is due too, and the scheduler fires it next in this same tick (it walks next() the same
+    // way): only that one goes out, so a catch-up brings one reminder, with the freshest counts.
+    const later = nextReminder(p, dueAt);
+    if (later && later <= now) return;
     const [team] = await tx.select().from(teams).where(eq(teams.id, schedule.teamId));
     if (!team) return;
     const offset = Math.round((session.startsAt.getTime() - dueAt.getTime()) / 60_000);
-    // The earliest (largest-offset) reminder carries the agenda, so members can still add topics after it.
-    const withAgenda = offset === Math.max(...p.offsets);
+    const minutes = titleMinutes(offset, session.startsAt, now);
+    // The first reminder members get carries the agenda, so they can still add topics after it. Usually the
+    // largest offset; after a catch-up that skipped it, the one that did go out.
+    const first = await firstReminderOffset(tx, session.id);
+    const withAgenda = first === undefined || first <= offset;
     const lang = asLang(team.lang);
     await enqueue(tx, now, {
       teamId: team.id,
       key: reminderKey(session.id, offset),
       target: { kind: 'channel', channel: session.channel },
-      message: await reminderMessage(tx, lang, session, offset, withAgenda),
+      message: await reminderMessage(tx, lang, session, minutes, withAgenda),
     });
     const dmMembers = await tx
       .select({ externalId: members.externalId, lang: members.lang })
@@ -157,7 +220,7 @@ export const reminderKind: ScheduleKind = {
         teamId: team.id,
         key: reminderKey(session.id, offset, m.externalId),
         target: { kind: 'dm', member: m.externalId },
-        message: await reminderMessage(tx, mlang, session, offset, withAgenda),
+        message: await reminderMessage(tx, mlang, session, minutes, withAgenda),
       });
     }
   },
@@ -171,8 +234,7 @@ export async function refreshSentReminders(bot: Bot, team: Team, session: Sessio
     .select()
     .from(outbox)
     .where(and(eq(outbox.teamId, team.id), eq(outbox.status, 'sent'), like(outbox.key, `sup-rem:${session.id}:%`)));
-  const offsets = rows.map((r) => parseReminderKey(r.key)?.offset ?? 0);
-  const largest = Math.max(...teamOffsets(team), ...offsets);
+  const first = await firstReminderOffset(bot.db, session.id);
   for (const row of rows) {
     const k = parseReminderKey(row.key);
     if (!k || !row.sentRef) continue;
@@ -181,7 +243,8 @@ export async function refreshSentReminders(bot: Bot, team: Team, session: Sessio
       const [m] = await bot.db.select({ lang: members.lang }).from(members).where(and(eq(members.teamId, team.id), eq(members.externalId, k.dmMember)));
       lang = asLang(m?.lang ?? team.lang);
     }
-    const msg = await reminderMessage(bot.db, lang, session, k.offset, k.offset === largest);
+    // Same title and agenda as when it was queued: a late reminder keeps saying the time that was really left.
+    const msg = await reminderMessage(bot.db, lang, session, titleMinutes(k.offset, session.startsAt, row.createdAt), k.offset === first);
     try {
       await port.update({ team: team.externalId, ...row.sentRef }, msg);
     } catch (e) {

@@ -1,4 +1,5 @@
-// Planning sessions: weekly series that materialize sessions ahead, one-off sessions, cancelling either.
+// Planning sessions: weekly series that materialize sessions ahead, one-off sessions, cancelling either
+// (a cancelled session's agenda moves on to the next one).
 //
 // A series is a schedules row of kind 'supervision'. It fires HORIZON before each session start and
 // inserts the session (unique per series and start), which arms that session's reminders. HORIZON is
@@ -7,13 +8,13 @@ import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
 import { UserError } from '../../core/errors.js';
 import type { Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
-import { schedules, supervisionSessions, teams } from '../../db/schema/index.js';
+import { schedules, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
 import { DAY } from '../../schedule/clock.js';
 import type { ScheduleKind, ScheduleRow } from '../../schedule/kinds.js';
 import { localDate, localToInstant, nextOccurrence, weeklyRule, type Rule } from '../../schedule/occurrence.js';
 import { adoptLooseTopics } from './agenda.js';
 import { armReminders, disarmReminders } from './reminders.js';
-import type { Session } from './store.js';
+import { nextSession, type Session } from './store.js';
 
 export const SERIES_KIND = 'supervision';
 export const HORIZON_MS = 15 * DAY;
@@ -101,15 +102,39 @@ export async function addSession(tx: Tx, team: Team, i: OneOffInput, now: Date):
   return s!;
 }
 
-/** Cancel one session: it sends no reminder from now on. Returns false when it was not planned any more. */
-export async function cancelSession(tx: Tx, teamId: number, sessionId: number): Promise<boolean> {
+/** What cancelling one session did: whether it was still planned, and where its agenda went. */
+export interface Cancelled {
+  /** Shared (named or anonymous) topics that were on its agenda; private notes move too but are not counted. */
+  topics: number;
+  /** The session they now wait for; undefined: none is planned, they join the next one when it is. */
+  movedTo?: Session;
+}
+
+/**
+ * Cancel one session: it sends no reminder from now on, and its topics move on rather than vanish.
+ * Returns undefined when it was not planned any more.
+ *
+ * Why move them: a topic is pinned to the session that was next when it was added, and an agenda shows
+ * only its own session's topics, so a cancelled session would silently take members' topics (anonymous
+ * ones included, which their author cannot re-add without noticing) with it. They go to the team's next
+ * planned session, or become loose (session null) so adoptLooseTopics hands them to the next one planned.
+ */
+export async function cancelSession(tx: Tx, teamId: number, sessionId: number, now: Date): Promise<Cancelled | undefined> {
   const done = await tx
     .update(supervisionSessions)
     .set({ status: 'cancelled' })
     .where(and(eq(supervisionSessions.id, sessionId), eq(supervisionSessions.teamId, teamId), eq(supervisionSessions.status, 'scheduled')))
     .returning({ id: supervisionSessions.id });
   await disarmReminders(tx, teamId, sessionId);
-  return done.length > 0;
+  if (!done.length) return undefined;
+  // Marked cancelled above, so it can no longer be its own "next session".
+  const movedTo = await nextSession(tx, teamId, now);
+  const moved = await tx
+    .update(supervisionTopics)
+    .set({ sessionId: movedTo?.id ?? null })
+    .where(and(eq(supervisionTopics.teamId, teamId), eq(supervisionTopics.sessionId, sessionId)))
+    .returning({ visibility: supervisionTopics.visibility });
+  return { topics: moved.filter((t) => t.visibility !== 'private').length, movedTo };
 }
 
 export async function activeSeries(tx: Tx, teamId: number): Promise<ScheduleRow[]> {
@@ -131,8 +156,10 @@ export async function cancelSeries(tx: Tx, teamId: number, seriesId: number, now
   const ahead = await tx
     .select()
     .from(supervisionSessions)
-    .where(and(eq(supervisionSessions.seriesId, seriesId), eq(supervisionSessions.status, 'scheduled'), gt(supervisionSessions.startsAt, now)));
-  for (const s of ahead) await cancelSession(tx, teamId, s.id);
+    .where(and(eq(supervisionSessions.seriesId, seriesId), eq(supervisionSessions.status, 'scheduled'), gt(supervisionSessions.startsAt, now)))
+    .orderBy(asc(supervisionSessions.startsAt));
+  // One by one: each cancelled session hands its topics to the next still planned (or leaves them loose).
+  for (const s of ahead) await cancelSession(tx, teamId, s.id, now);
   return ahead;
 }
 

@@ -61,14 +61,14 @@ export const prompts = {
 
   'prompts.err.unknownSchedule': 'There is no prompt schedule #{id} in this team. See the numbers with `/reflect list`.',
   'prompts.err.unknownTheme': '“{got}” is not a theme I know. Themes: {list}. For example: `/reflect schedule #reflection friday 09:00 bond repair`.',
-  'prompts.err.cannotPost': 'I can’t post in #{channel}: I’m not a member there, or the channel doesn’t exist. Invite me in that channel (e.g. `/invite @Sojusz`) and try again.',
+  'prompts.err.cannotPost': 'I can’t post in #{channel}: I’m not in it, I may not write and start threads there, or it doesn’t exist. Add me (on Slack: `/invite @Sojusz`), let me send messages there, and try again.',
   'prompts.err.notOccurrence': '{date} is not a date of schedule #{id}. Its next dates are: {dates}.',
   'prompts.err.tooLong': 'That prompt is {got} characters; the limit is {max}. Please shorten it.',
   'prompts.err.empty': 'Write the question after the command, e.g. `/reflect add What helped you stay curious this week?`',
   'prompts.err.unknownCustom': 'There is no team prompt #{id}. See them with `/reflect prompts`.',
   'prompts.err.notHoliday': '{date} is not a team holiday. See them with `/reflect holidays`.',
   'prompts.err.badFollowup': '“{got}” is not a number of days from 1 to 14, nor “off”. For example: `/reflect followup 3` or `/reflect followup off`.',
-  'prompts.err.postGone': 'This prompt thread is no longer available.',
+  'prompts.err.postGone': 'This prompt thread is no longer available, so I can’t post an answer in it.',
 
   'prompts.starter.title': '*Reflection prompt* · {theme}',
   'prompts.starter.how': 'Reply in the thread — a few sentences are plenty. If you’d rather not sign your answer, use the button.',

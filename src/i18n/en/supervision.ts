@@ -58,8 +58,17 @@ export const supervision = {
     one: 'Cancelled the *whole series* {series}, with its {count} upcoming session. No more reminders will go out for it.',
     other: 'Cancelled the *whole series* {series}, with its {count} upcoming sessions. No more reminders will go out for it.',
   },
+  'supervision.cancelled.topicsMoved': {
+    one: 'The topic on its agenda moves to {when}.',
+    other: 'The {count} topics on its agenda move to {when}.',
+  },
+  'supervision.cancelled.topicsWaiting': {
+    one: 'The topic on its agenda will wait for the next session planned.',
+    other: 'The {count} topics on its agenda will wait for the next session planned.',
+  },
   'supervision.notCancellable': 'Session {id} has already taken place or was cancelled, so there is nothing to cancel.',
   'supervision.remindSet': 'Reminders will go out {offsets} before each session.',
+  'supervision.offsetOutOfRange': '“{got}” is out of range: a reminder can go out at most 14 days and at least 5 minutes before the session. For example: `/supervision remind 48h,2h`.',
   'supervision.dmOn': 'You will also get session reminders by direct message. Turn it off with `/supervision dm off`.',
   'supervision.dmOff': 'No more direct messages about sessions; reminders stay in the channel.',
 
@@ -128,7 +137,7 @@ export const supervision = {
   'supervision.csv.id': 'entry',
 
   'supervision.pastDate': '{got} is already in the past. Pick a date and time ahead, for example: `{example}`.',
-  'supervision.unknownSession': 'I can’t find a session “{got}”. Use its number or date from `/supervision list`, for example: `/supervision cancel 2026-05-04`.',
+  'supervision.unknownSession': 'I can’t find a session “{got}”. Use its number from `/supervision list`, or its date, for example: `{example}`.',
   'supervision.unknownSeries': 'There is no active series {got}. `/supervision list` shows the series and their S-numbers.',
   'supervision.noChannel': 'Which channel should the reminders go to? For example: `{example}`.',
   'supervision.noFiles': 'I can’t send files on this platform here. Try in a direct message with me.',

@@ -69,14 +69,14 @@ export const prompts: Translation<typeof en> = {
 
   'prompts.err.unknownSchedule': 'W tym zespole nie ma harmonogramu pytań #{id}. Numery znajdziesz w `/reflect lista`.',
   'prompts.err.unknownTheme': 'Nie znam tematu „{got}”. Tematy: {list}. Na przykład: `/reflect zaplanuj #refleksja piątek 09:00 więź naprawa`.',
-  'prompts.err.cannotPost': 'Nie mogę pisać na #{channel}: nie ma mnie na tym kanale albo kanał nie istnieje. Zaproś mnie tam (np. `/invite @Sojusz`) i spróbuj ponownie.',
+  'prompts.err.cannotPost': 'Nie mogę pisać na #{channel}: nie ma mnie tam, nie wolno mi tam pisać i zakładać wątków albo kanał nie istnieje. Dodaj mnie (na Slacku: `/invite @Sojusz`), pozwól mi tam pisać i spróbuj ponownie.',
   'prompts.err.notOccurrence': '{date} nie jest terminem harmonogramu #{id}. Najbliższe terminy: {dates}.',
   'prompts.err.tooLong': 'To pytanie jest za długie ({got}/{max} znaków). Skróć je, proszę.',
   'prompts.err.empty': 'Wpisz pytanie po komendzie, np. `/reflect dodaj Co w tym tygodniu pomogło Ci zachować ciekawość?`',
   'prompts.err.unknownCustom': 'Nie ma pytania zespołu #{id}. Zobaczysz je w `/reflect pytania`.',
   'prompts.err.notHoliday': '{date} nie jest dniem wolnym zespołu. Listę znajdziesz w `/reflect holidays`.',
   'prompts.err.badFollowup': '„{got}” to nie liczba dni od 1 do 14 ani „off”. Na przykład: `/reflect followup 3` albo `/reflect followup off`.',
-  'prompts.err.postGone': 'Ten wątek z pytaniem nie jest już dostępny.',
+  'prompts.err.postGone': 'Ten wątek z pytaniem nie jest już dostępny, więc nie mogę opublikować w nim odpowiedzi.',
 
   'prompts.starter.title': '*Pytanie do refleksji* · {theme}',
   'prompts.starter.how': 'Odpowiedz w wątku — wystarczy kilka zdań. Jeśli wolisz nie podpisywać odpowiedzi, użyj przycisku.',

@@ -63,8 +63,21 @@ export const supervision: Translation<typeof en> = {
     many: 'Odwołany *cały cykl* {series} razem z {count} nadchodzącymi spotkaniami. Nie wyślę już do niego przypomnień.',
     other: 'Odwołany *cały cykl* {series} razem z {count} nadchodzącego spotkania. Nie wyślę już do niego przypomnień.',
   },
+  'supervision.cancelled.topicsMoved': {
+    one: 'Temat z jego agendy przenoszę na {when}.',
+    few: '{count} tematy z jego agendy przenoszę na {when}.',
+    many: '{count} tematów z jego agendy przenoszę na {when}.',
+    other: '{count} tematu z jego agendy przenoszę na {when}.',
+  },
+  'supervision.cancelled.topicsWaiting': {
+    one: 'Temat z jego agendy poczeka na następne zaplanowane spotkanie.',
+    few: '{count} tematy z jego agendy poczekają na następne zaplanowane spotkanie.',
+    many: '{count} tematów z jego agendy poczeka na następne zaplanowane spotkanie.',
+    other: '{count} tematu z jego agendy poczeka na następne zaplanowane spotkanie.',
+  },
   'supervision.notCancellable': 'Spotkanie {id} jest już za nami albo zostało odwołane, więc nie ma czego odwoływać.',
   'supervision.remindSet': 'Przypomnienia przyjdą {offsets} przed każdym spotkaniem.',
+  'supervision.offsetOutOfRange': '„{got}” wychodzi poza zakres: przypomnienie może przyjść najwcześniej 14 dni, a najpóźniej 5 minut przed spotkaniem. Na przykład: `/supervision remind 48h,2h`.',
   'supervision.dmOn': 'Przypomnienia o spotkaniach dostaniesz też w wiadomości prywatnej. Wyłączysz to przez `/supervision dm off`.',
   'supervision.dmOff': 'Koniec wiadomości prywatnych o spotkaniach; przypomnienia zostają na kanale.',
 
@@ -120,11 +133,12 @@ export const supervision: Translation<typeof en> = {
   'supervision.hours.none': 'Nie masz jeszcze zapisanych godzin. Spróbuj `/supervision log 1,5 grupowa`.',
   'supervision.hours.exported': 'Twoje godziny są w pliku obok — właśnie poszedł do Ciebie.',
   'supervision.hours.fixed': 'Wpis {id}: teraz {hours}.',
+  // "{hours}" is a nominative count ("1 godzina", "1,5 godziny"), so it stands after a colon, as in 'logged'.
   'supervision.heldLogged': {
-    one: 'Spotkanie {when} odbyte: {hours} superwizji grupowej zapisane {count} osobie, która zapowiedziała obecność. Każdy może poprawić swój wpis.',
-    few: 'Spotkanie {when} odbyte: {hours} superwizji grupowej zapisane {count} osobom, które zapowiedziały obecność. Każdy może poprawić swój wpis.',
-    many: 'Spotkanie {when} odbyte: {hours} superwizji grupowej zapisane {count} osobom, które zapowiedziały obecność. Każdy może poprawić swój wpis.',
-    other: 'Spotkanie {when} odbyte: {hours} superwizji grupowej zapisane {count} osoby, które zapowiedziały obecność. Każdy może poprawić swój wpis.',
+    one: 'Spotkanie {when} odbyte. Zapisane: {hours} superwizji grupowej dla {count} osoby, która zapowiedziała obecność. Swój wpis można poprawić przez `/supervision hours fix`.',
+    few: 'Spotkanie {when} odbyte. Zapisane: {hours} superwizji grupowej dla {count} osób, które zapowiedziały obecność. Swój wpis można poprawić przez `/supervision hours fix`.',
+    many: 'Spotkanie {when} odbyte. Zapisane: {hours} superwizji grupowej dla {count} osób, które zapowiedziały obecność. Swój wpis można poprawić przez `/supervision hours fix`.',
+    other: 'Spotkanie {when} odbyte. Zapisane: {hours} superwizji grupowej dla {count} osób, które zapowiedziały obecność. Swój wpis można poprawić przez `/supervision hours fix`.',
   },
   'supervision.heldFuture': 'Spotkanie {id} ({when}) jeszcze się nie odbyło. Oznacz je po fakcie.',
   'supervision.heldCancelled': 'Spotkanie {id} zostało odwołane, więc nie da się oznaczyć go jako odbytego.',
@@ -135,7 +149,7 @@ export const supervision: Translation<typeof en> = {
   'supervision.csv.id': 'wpis',
 
   'supervision.pastDate': '{got} to już przeszłość. Wybierz datę i godzinę przed nami, na przykład: `{example}`.',
-  'supervision.unknownSession': 'Nie znajduję spotkania „{got}”. Podaj jego numer albo datę z `/supervision list`, na przykład: `/supervision cancel 2026-05-04`.',
+  'supervision.unknownSession': 'Nie znajduję spotkania „{got}”. Podaj jego numer z `/supervision list` albo datę, na przykład: `{example}`.',
   'supervision.unknownSeries': 'Nie ma aktywnego cyklu {got}. Cykle i ich numery S pokazuje `/supervision list`.',
   'supervision.noChannel': 'Na który kanał wysyłać przypomnienia? Na przykład: `{example}`.',
   'supervision.noFiles': 'Tutaj nie mogę wysłać pliku. Spróbuj w prywatnej wiadomości do mnie.',
