@@ -1,7 +1,7 @@
 // ChatPort on Discord through @discordjs/rest: posts with nonces, threads from messages, ephemeral answers, modals, DMs, files.
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, RateLimitError, type REST, type RawFile } from '@discordjs/rest';
-import { Routes } from 'discord.js';
+import { PermissionFlagsBits, Routes } from 'discord.js';
 import type { Bot } from '../../src/core/bot.js';
 import { FormWindowPassed, PlatformError } from '../../src/core/errors.js';
 import type { Form } from '../../src/core/form.js';
@@ -15,7 +15,7 @@ import { NO_MENTIONS } from './render/escape.js';
 import { DISCORD_LIMITS as L, truncate } from './render/limits.js';
 import { renderMessage, renderSingle, type DiscordPayload } from './render/message.js';
 import { formToModal } from './render/modal.js';
-import { viewers, type RawMember, type RawOverwrite, type RawRole } from './permissions.js';
+import { channelPermissions, viewers, type RawMember, type RawOverwrite, type RawRole } from './permissions.js';
 
 /** Codes after which retrying cannot help: unknown channel/message/user, missing access or permissions, DMs closed. */
 const FINAL_CODES = new Set([10003, 10004, 10008, 10013, 50001, 50007, 50013]);
@@ -243,22 +243,44 @@ export class DiscordPort implements ChatPort {
     }
   }
 
-  /** "#general" typed in a modal → the guild channel of that name (modals have no channel picker). */
+  /** "#general" typed in a modal → the text channel of that name (modals have no channel picker); never a category or voice channel. */
   async resolveChannel(team: string, name: string): Promise<string | undefined> {
     const wanted = name.replace(/^#/, '').trim().toLowerCase();
-    const list = await call<{ id: string; name?: string }[]>(() => this.rest.get(Routes.guildChannels(team)));
-    return list.find((c) => c.name?.toLowerCase() === wanted || c.id === wanted)?.id;
+    const list = await call<{ id: string; name?: string; type?: number }[]>(() => this.rest.get(Routes.guildChannels(team)));
+    return list.find((c) => POSTABLE_TYPES.has(c.type ?? 0) && (c.name?.toLowerCase() === wanted || c.id === wanted))?.id;
   }
 
-  async canPost(_team: string, channel: string): Promise<boolean> {
+  /** The bot's own user id (for its permissions), asked once. */
+  private botUserId?: Promise<string>;
+
+  /**
+   * Whether the bot may post prompts, cases and reminders there and start threads: a text or announcement channel
+   * where its roles and the channel's overwrites give it View, Send, Send in Threads and Create Public Threads.
+   * Seeing the channel is not enough: #announcements is visible and refuses every post.
+   */
+  async canPost(team: string, channel: string): Promise<boolean> {
     try {
-      await this.rest.get(Routes.channel(channel));
-      return true;
+      this.botUserId ??= this.rest.get(Routes.user('@me')).then((u) => (u as { id: string }).id);
+      const botId = await this.botUserId;
+      const [guild, roles, ch, me] = await Promise.all([
+        this.rest.get(Routes.guild(team)) as Promise<{ id: string; owner_id: string }>,
+        this.rest.get(Routes.guildRoles(team)) as Promise<RawRole[]>,
+        this.rest.get(Routes.channel(channel)) as Promise<{ type?: number; guild_id?: string; permission_overwrites?: RawOverwrite[] }>,
+        this.rest.get(Routes.guildMember(team, botId)) as Promise<RawMember>,
+      ]);
+      if (!POSTABLE_TYPES.has(ch.type ?? 0) || (ch.guild_id && ch.guild_id !== team)) return false;
+      const perms = channelPermissions({ id: guild.id, ownerId: guild.owner_id, roles }, ch.permission_overwrites ?? [], me);
+      return (perms & POST_PERMISSIONS) === POST_PERMISSIONS;
     } catch {
+      this.botUserId = undefined;
       return false;
     }
   }
 }
+
+/** Text (0) and announcement (5) channels: where prompts, cases and reminders can go. */
+const POSTABLE_TYPES = new Set([0, 5]);
+const POST_PERMISSIONS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.SendMessagesInThreads | PermissionFlagsBits.CreatePublicThreads;
 
 /** What an edit sets when the new rendering has none of it (a PATCH leaves unnamed fields as they were). */
 const CLEARED = { content: '', embeds: [], components: [], attachments: [] };

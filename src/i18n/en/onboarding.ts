@@ -28,7 +28,7 @@ export const onboarding = {
   'onboarding.setup.supRhythm': 'Supervision rhythm',
   'onboarding.setup.supRhythmExample': 'monday 18:00 every 2 weeks',
   'onboarding.setup.reminders': 'Reminders before supervision',
-  'onboarding.setup.cannotPost': 'I can’t post in {channel}. Invite me there first (e.g. /invite @Sojusz), then try again.',
+  'onboarding.setup.cannotPost': 'I can’t post in {channel}: I’m not in it, or I may not write and start threads there. Add me (on Slack: /invite @Sojusz), let me send messages there, then try again.',
   'onboarding.setup.sameChannel': 'Reports should go somewhere other than the case channel — please pick a different channel.',
   'onboarding.setup.needAllPrompt': 'For weekly prompts I need the channel, the day and the hour together.',
   'onboarding.setup.needSupChannel': 'Which channel should supervision reminders go to?',

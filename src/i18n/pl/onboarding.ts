@@ -31,7 +31,7 @@ export const onboarding: Translation<typeof en> = {
   'onboarding.setup.supRhythm': 'Rytm superwizji',
   'onboarding.setup.supRhythmExample': 'poniedziałek 18:00 co 2 tygodnie',
   'onboarding.setup.reminders': 'Przypomnienia przed superwizją',
-  'onboarding.setup.cannotPost': 'Nie mogę pisać na {channel}. Najpierw mnie tam zaproś (np. /invite @Sojusz), a potem spróbuj ponownie.',
+  'onboarding.setup.cannotPost': 'Nie mogę pisać na {channel}: nie ma mnie tam albo nie wolno mi tam pisać i zakładać wątków. Dodaj mnie (na Slacku: /invite @Sojusz), pozwól mi tam pisać i spróbuj ponownie.',
   'onboarding.setup.sameChannel': 'Zgłoszenia powinny trafiać gdzie indziej niż przypadki — wybierz, proszę, inny kanał.',
   'onboarding.setup.needAllPrompt': 'Do cotygodniowych pytań potrzebuję razem kanału, dnia i godziny.',
   'onboarding.setup.needSupChannel': 'Na który kanał mają trafiać przypomnienia o superwizji?',

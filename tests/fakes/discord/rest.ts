@@ -87,6 +87,7 @@ export function createRestHandler(store: FakeDiscordStore, options: RestOptions)
   // ---- users, gateway, application ----
   route('GET', '/users/@me', () => ok(store.botUser));
   route('GET', '/users/:id', ([id]) => {
+    if (id === '@me') return ok(store.botUser); // discord.js's Routes.user('@me') sends it encoded: /users/%40me
     const user = store.findUser(id);
     return user ? ok(user) : unknown('User', 10013);
   });
