@@ -1,11 +1,15 @@
-// Form drafts between modal steps, sealed with the bot's key and kept 15 minutes (the interaction token's life).
+// Form drafts between modal steps, sealed with the bot's key. A draft is made when its modal opens and must outlive
+// the writing: a modal's submit is a new interaction with its own token, so the old token's 15 minutes do not apply,
+// and a case written with care takes longer than that. Expired drafts go at the next createDraft and in housekeeping.
 import { randomBytes } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Bot } from '../../../src/core/bot.js';
 import type { Form, RawValues } from '../../../src/core/form.js';
 import { discordFormDrafts } from '../../../src/db/schema/index.js';
+import type { Lang } from '../../../src/i18n/index.js';
 
-const TTL_MS = 15 * 60_000;
+/** How long an unsent form waits, from its opening or its last saved step (discord.draftExpired names it). */
+export const DRAFT_LIFE_MS = 6 * 60 * 60_000;
 
 export interface Draft {
   form: Form;
@@ -13,13 +17,16 @@ export interface Draft {
   values: RawValues;
   /** The modal step to show next. */
   step: number;
+  /** The language the form was built in, so the modal's own words (how to mark a choice) match it. */
+  lang?: Lang;
 }
 
 export async function createDraft(bot: Bot, member: string, draft: Draft): Promise<string> {
   const id = randomBytes(12).toString('base64url');
   const now = bot.clock.now();
+  // Only drafts already past their life, anyone's: a colleague's open form is never cut short.
   await bot.db.delete(discordFormDrafts).where(lt(discordFormDrafts.expiresAt, now));
-  await bot.db.insert(discordFormDrafts).values({ id, memberExternalId: member, sealed: bot.secrets.encrypt(JSON.stringify(draft)), expiresAt: new Date(now.getTime() + TTL_MS) });
+  await bot.db.insert(discordFormDrafts).values({ id, memberExternalId: member, sealed: bot.secrets.encrypt(JSON.stringify(draft)), expiresAt: new Date(now.getTime() + DRAFT_LIFE_MS) });
   return id;
 }
 
@@ -33,7 +40,7 @@ export async function loadDraft(bot: Bot, id: string, member: string): Promise<D
 export async function saveDraft(bot: Bot, id: string, draft: Draft): Promise<void> {
   await bot.db
     .update(discordFormDrafts)
-    .set({ sealed: bot.secrets.encrypt(JSON.stringify(draft)), expiresAt: new Date(bot.clock.now().getTime() + TTL_MS) })
+    .set({ sealed: bot.secrets.encrypt(JSON.stringify(draft)), expiresAt: new Date(bot.clock.now().getTime() + DRAFT_LIFE_MS) })
     .where(eq(discordFormDrafts.id, id));
 }
 

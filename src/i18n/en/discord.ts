@@ -1,11 +1,18 @@
-// English words the Discord adapter itself needs: form steps, field errors, reopening a form.
+// English words the Discord adapter itself needs: form steps, choices to mark, field errors, reopening a form.
 export const discord = {
   'discord.continue': 'Continue',
   'discord.step': 'Part {step} of {steps} is saved. Continue to the next part when you are ready.',
   'discord.errorsTitle': 'A few answers need a second look:',
   'discord.reopen': 'Reopen the form',
   'discord.saved': 'Saved.',
-  'discord.draftExpired': 'This form has expired (forms are kept for 15 minutes). Please run the command again.',
+  'discord.draftExpired': 'This form has closed — an unsent form waits 6 hours at most. Please run the command again.',
   'discord.choicePlaceholder': 'Type a number: {options}',
+  'discord.choicesPlaceholder': 'Type numbers, e.g. 1, 3: {options}',
+  'discord.markOne': 'mark one with an x',
+  'discord.markAny': 'mark any with an x',
+  'discord.labelHow': '{label} — {how}',
   'discord.scalePlaceholder': '{min}–{max}',
+  'discord.scaleLabel': '{label} ({min}–{max})',
+  'discord.channelPlaceholder': '#channel-name',
+  'discord.example': 'e.g. {example}',
 } as const;

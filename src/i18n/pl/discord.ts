@@ -1,4 +1,4 @@
-// Polskie słowa adaptera Discorda: kroki formularza, błędy pól, ponowne otwarcie formularza.
+// Polskie słowa adaptera Discorda: kroki formularza, wybory do zaznaczenia, błędy pól, ponowne otwarcie formularza.
 import type { discord as en } from '../en/discord.js';
 import type { Translation } from '../types.js';
 
@@ -8,7 +8,14 @@ export const discord: Translation<typeof en> = {
   'discord.errorsTitle': 'Kilka odpowiedzi wymaga jeszcze spojrzenia:',
   'discord.reopen': 'Otwórz formularz ponownie',
   'discord.saved': 'Zapisane.',
-  'discord.draftExpired': 'Ten formularz wygasł (formularze czekają 15 minut). Uruchom komendę jeszcze raz.',
+  'discord.draftExpired': 'Ten formularz jest już zamknięty — niewysłany formularz czeka najwyżej 6 godzin. Uruchom komendę jeszcze raz.',
   'discord.choicePlaceholder': 'Wpisz numer: {options}',
+  'discord.choicesPlaceholder': 'Wpisz numery, np. 1, 3: {options}',
+  'discord.markOne': 'postaw x przy jednej opcji',
+  'discord.markAny': 'postaw x przy wybranych',
+  'discord.labelHow': '{label} — {how}',
   'discord.scalePlaceholder': '{min}–{max}',
+  'discord.scaleLabel': '{label} ({min}–{max})',
+  'discord.channelPlaceholder': '#nazwa-kanału',
+  'discord.example': 'np. {example}',
 };
