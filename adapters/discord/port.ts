@@ -7,7 +7,7 @@ import { FormWindowPassed, PlatformError } from '../../src/core/errors.js';
 import type { Form } from '../../src/core/form.js';
 import type { File, Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
-import { pickLanguage } from '../../src/i18n/index.js';
+import type { Lang } from '../../src/i18n/index.js';
 import { commandSpeller } from './commands/spelling.js';
 import { createDraft } from './forms/drafts.js';
 import { isHandle, serially, TOKEN_LIFE_MS, type InteractionHandle } from './interactions/handle.js';
@@ -195,17 +195,19 @@ export class DiscordPort implements ChatPort {
     if (!isHandle(h)) throw new PlatformError('discord', 'no_interaction', undefined, undefined, false);
     // A modal can only be the first answer: deferred (a slow handler) or a modal submit, the core offers a button.
     if (h.ack !== 'none' || h.type === 5) throw new FormWindowPassed();
-    const id = await createDraft(this.bot, to.member.id, { form, values: {}, step: 0 });
-    await this.showModal(h, form, 0, id, to.member.locale, {});
+    // The form's own words are in the member's language; the modal's few extra ones ("mark with an x") must match.
+    const lang = (await this.bot.context(to)).lang;
+    const id = await createDraft(this.bot, to.member.id, { form, values: {}, step: 0, lang });
+    await this.showModal(h, form, 0, id, lang, {});
   }
 
   /** A modal can only be the first answer to an interaction (and never to a modal submit). */
-  async showModal(h: InteractionHandle, form: Form, step: number, draftId: string, locale: string | undefined, kept: Record<string, string | string[] | undefined>): Promise<void> {
+  async showModal(h: InteractionHandle, form: Form, step: number, draftId: string, lang: Lang, kept: Record<string, string | string[] | undefined>): Promise<void> {
     await serially(h, async () => {
       // Answered meanwhile (the 2-second deferral fired while a slow handler ran): the caller offers a button.
       if (h.ack !== 'none' || h.type === 5) throw new FormWindowPassed();
       h.ack = 'modal';
-      await h.respond({ type: 9, data: formToModal(form, step, modalCustomId(draftId, step), pickLanguage(null, null, locale), kept) });
+      await h.respond({ type: 9, data: formToModal(form, step, modalCustomId(draftId, step), lang, kept) });
     });
   }
 

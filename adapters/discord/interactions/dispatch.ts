@@ -11,7 +11,7 @@ import { discordName, registryPath, OptionType } from '../commands/build.js';
 import { createDraft, dropDraft, loadDraft, saveDraft, type Draft } from '../forms/drafts.js';
 import { DiscordPort, MODAL_PREFIX } from '../port.js';
 import { parseCustomId } from '../render/message.js';
-import { formSteps, modalValues, toRawValues } from '../render/modal.js';
+import { formSteps, modalValues, renderModal, toRawValues } from '../render/modal.js';
 import { ensureAcked, type InteractionHandle } from './handle.js';
 
 const MANAGE_GUILD = 1n << 5n;
@@ -130,7 +130,7 @@ async function onComponent(o: DispatchOptions, raw: RawInteraction, inv: Invocat
     const draft = value ? await loadDraft(o.bot, value, inv.member.id) : undefined;
     if (!draft) return o.port.answerPrivately(inv, message(textBlock(t(await lang(o, inv), 'discord.draftExpired'))));
     try {
-      return await o.port.showModal(h, draft.form, draft.step, value!, inv.member.locale, draft.values);
+      return await o.port.showModal(h, draft.form, draft.step, value!, draft.lang ?? (await lang(o, inv)), draft.values);
     } catch (e) {
       if (!(e instanceof FormWindowPassed)) throw e;
       // The draft took too long to load and the click was acknowledged: the same button, to press again.
@@ -158,8 +158,10 @@ async function onModal(o: DispatchOptions, raw: RawInteraction, inv: Invocation,
   if (step + 1 < steps.length) {
     // A modal cannot open another modal: keep the answers and offer a button to the next part.
     await saveDraft(o.bot, draftId!, { ...draft, values, step: step + 1 });
-    const l = await lang(o, inv);
-    return o.port.answerPrivately(inv, message(textBlock(t(l, 'discord.step', { step: step + 1, steps: steps.length })), { type: 'actions', buttons: [{ action: CONTINUE, value: draftId, label: tx(l, 'discord.continue'), style: 'primary' }] }));
+    const l = draft.lang ?? (await lang(o, inv));
+    // What the next part's modal cannot show (its intro, a long hint) goes above its button.
+    const preface = renderModal(draft.form, step + 1, '', l, values).preface?.blocks ?? [];
+    return o.port.answerPrivately(inv, message(textBlock(t(l, 'discord.step', { step: step + 1, steps: steps.length })), ...preface, { type: 'actions', buttons: [{ action: CONTINUE, value: draftId, label: tx(l, 'discord.continue'), style: 'primary' }] }));
   }
   const out = await o.bot.handle({ kind: 'form', inv, formId: draft.form.id, values, state: draft.form.state });
   await afterForm(o, inv, out ?? { kind: 'close' }, { id: draftId!, draft: { ...draft, values } });
@@ -185,6 +187,8 @@ async function afterForm(o: DispatchOptions, inv: Invocation, out: FormOutcome, 
     return o.port.answerPrivately(inv, msg);
   }
   if (current) await dropDraft(o.bot, current.id);
-  const next = await createDraft(o.bot, inv.member.id, { form: out.form, values: {}, step: 0 });
-  return o.port.answerPrivately(inv, message(noteBlock(out.form.title), { type: 'actions', buttons: [{ action: CONTINUE, value: next, label: tx(l, 'discord.continue'), style: 'primary' }] }));
+  const next = await createDraft(o.bot, inv.member.id, { form: out.form, values: {}, step: 0, lang: l });
+  // The next form's title and intro ("empty fields stay as they are") above its button: its modal has no room.
+  const preface = renderModal(out.form, 0, '', l).preface?.blocks ?? [noteBlock(out.form.title)];
+  return o.port.answerPrivately(inv, message(...preface, { type: 'actions', buttons: [{ action: CONTINUE, value: next, label: tx(l, 'discord.continue'), style: 'primary' }] }));
 }

@@ -2,6 +2,7 @@
 // with channels typed as #name, the weekly prompt and its anonymous reply in a thread, and /sojusz settings.
 import { like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tx } from '../../../src/i18n/index.js';
 import { outbox } from '../../../src/db/schema/index.js';
 import { startDiscordHarness, type DiscordHarness } from '../../helpers/discord.js';
 
@@ -67,6 +68,8 @@ describe('the first ten minutes on Discord', () => {
     const good = await h.submitModal(h.owner, reopened.initial.data!.custom_id, { ...step1, promptTime: '09:00' });
     const [next] = await h.answers(good);
     expect(next!.content).toContain('Konfiguracja (2/2)');
+    // The second part's intro, which its modal has no room for, comes with the button that opens it.
+    expect(next!.content).toContain(tx('pl', 'onboarding.setup.intro2').slice(0, 40));
 
     const second = await h.clickButton(h.owner, buttonId(next)!);
     expect(second.initial.type).toBe(9);
