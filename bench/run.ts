@@ -57,10 +57,10 @@ async function main(): Promise<void> {
       // Run-to-run spread on a shared 2-core machine is wide (the bare loop 4.7–6.7 s, one replica 9–15 s), so
       // every configuration runs ROUNDS times, interleaved, and the table shows the medians; losses and
       // duplicates are summed over all runs and the peak memory is the highest of any replica.
-      const runs = { bare: [] as { seconds: number; cpuSeconds: number }[], stock: [] as { seconds: number; cpuSeconds: number }[], one: [] as FanoutResult[], three: [] as FanoutResult[] };
+      const runs = { pooled: [] as { seconds: number; cpuSeconds: number }[], stock: [] as { seconds: number; cpuSeconds: number }[], one: [] as FanoutResult[], three: [] as FanoutResult[] };
       for (let round = 1; round <= ROUNDS; round++) {
         step(`fan-out round ${round} of ${ROUNDS}: bare loop (bot's transport, stock fetch), 1 replica, 3 replicas (${TEAMS} each)`);
-        runs.bare.push(await benchBareLoop(TEAMS));
+        runs.pooled.push(await benchBareLoop(TEAMS));
         runs.stock.push(await benchBareLoop(TEAMS, 'stock'));
         runs.one.push(await benchFanout(sql, pg.url, { teams: TEAMS, replicas: 1 }));
         runs.three.push(await benchFanout(sql, pg.url, { teams: TEAMS, replicas: 3 }));
@@ -68,15 +68,23 @@ async function main(): Promise<void> {
       raw.fanout = runs;
       const median = <T extends { seconds: number }>(xs: T[]) => [...xs].sort((x, y) => x.seconds - y.seconds)[Math.floor(xs.length / 2)]!;
       const all = (xs: { seconds: number }[]) => xs.map((x) => fmt(x.seconds)).join(' / ');
-      const bare = median(runs.bare);
-      rows.push({ metric: `bare postMessage loop (same message), ${TEAMS}`, value: `${fmt(bare.seconds)} s (median of ${all(runs.bare)})`, target: '' });
-      rows.push({ metric: `  the same loop on the WebClient's stock fetch`, value: `${fmt(median(runs.stock).seconds)} s (median of ${all(runs.stock)})`, target: '' });
+      // The target's baseline is the bare client as it comes (the WebClient with its stock fetch); the same loop
+      // on the bot's own pooled transport is shown beside it, so what the bot adds per message is visible too.
+      const bare = median(runs.stock);
+      const pooled = median(runs.pooled);
+      rows.push({ metric: `bare postMessage loop (stock WebClient, same message), ${TEAMS}`, value: `${fmt(bare.seconds)} s (median of ${all(runs.stock)})`, target: '' });
+      rows.push({ metric: `  the same loop on the bot's pooled transport`, value: `${fmt(pooled.seconds)} s (median of ${all(runs.pooled)})`, target: '' });
       for (const fs of [runs.one, runs.three]) {
         const f = median(fs);
         const ratio = bare.seconds / f.seconds;
         const lost = fs.reduce((n, x) => n + x.lost, 0);
         const duplicates = fs.reduce((n, x) => n + x.duplicates, 0);
-        rows.push({ metric: `fan-out ${TEAMS}, ${f.replicas} replica${f.replicas > 1 ? 's' : ''}`, value: `${fmt(f.seconds)} s (${fmt(ratio * 100, 0)}% of bare; median of ${all(fs)})`, target: '≥ 50% of bare', pass: ratio >= 0.5 });
+        rows.push({
+          metric: `fan-out ${TEAMS}, ${f.replicas} replica${f.replicas > 1 ? 's' : ''}`,
+          value: `${fmt(f.seconds)} s (${fmt(ratio * 100, 0)}% of bare, ${fmt((pooled.seconds / f.seconds) * 100, 0)}% of the pooled loop; median of ${all(fs)})`,
+          target: '≥ 50% of bare',
+          pass: ratio >= 0.5,
+        });
         rows.push({ metric: `  first message after (${f.replicas})`, value: `${fmt(f.firstSeconds)} s (the tick firing ${TEAMS} prompts)`, target: '' });
         rows.push({ metric: `  lost / duplicates (${f.replicas}, ${fs.length} runs)`, value: `${lost} / ${duplicates}`, target: '0 / 0', pass: lost === 0 && duplicates === 0 });
       }
@@ -84,7 +92,7 @@ async function main(): Promise<void> {
       const cpu = (xs: { cpuSeconds: number }[]) => [...xs.map((x) => x.cpuSeconds)].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       rows.push({
         metric: '  CPU of the sending processes (medians)',
-        value: `bare loop ${fmt(cpu(runs.bare))} s (stock fetch ${fmt(cpu(runs.stock))} s); 1 replica ${fmt(cpu(runs.one))} s; 3 replicas ${fmt(cpu(runs.three))} s together`,
+        value: `bare loop ${fmt(cpu(runs.stock))} s (pooled transport ${fmt(cpu(runs.pooled))} s); 1 replica ${fmt(cpu(runs.one))} s; 3 replicas ${fmt(cpu(runs.three))} s together`,
         target: '',
       });
       const rss = Math.max(...[...runs.one, ...runs.three].map((f) => f.peakRssMb));
