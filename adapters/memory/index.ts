@@ -90,6 +90,14 @@ export class MemoryAdapter implements ChatPort {
     await this.bot!.handle({ kind: 'command', inv: this.inv(member, channel), command: m[1]!, text: m[2]! });
   }
 
+  /** A command, and what the member was told privately in answer to it (joined by newlines). */
+  async ask(member: MemoryMember | string, line: string, channel = 'general'): Promise<string> {
+    const id = typeof member === 'string' ? member : member.id;
+    const before = this.privateTo(id).length;
+    await this.command(member, line, channel);
+    return this.privateTo(id).slice(before).join('\n');
+  }
+
   async submit(member: MemoryMember | string, formId: string, values: RawValues, state?: string): Promise<FormOutcome> {
     return (await this.bot!.handle({ kind: 'form', inv: this.inv(member), formId, values, state })) as FormOutcome;
   }

@@ -9,12 +9,7 @@ import { anna, ben, makeBot, type TestBot } from '../helpers/bot.js';
 
 let tb: TestBot;
 
-/** Everything the member was told privately in answer to one command (the one-time privacy note included). */
-async function ask(member: { id: string; locale?: string }, line: string): Promise<string> {
-  const before = tb.mem.privateTo(member.id).length;
-  await tb.mem.command(member, line);
-  return tb.mem.privateTo(member.id).slice(before).join('\n');
-}
+const ask = (member: { id: string; locale?: string }, line: string) => tb.mem.ask(member, line);
 
 /** Eight weeks of daily checks: curiosity grows 1→4, flexibility stays 2, the alliance slips 5→4. */
 function seeded(day: number): Answers {

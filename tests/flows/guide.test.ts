@@ -8,11 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => tb.close());
 
-async function ask(member: { id: string; locale?: string }, line: string): Promise<string> {
-  const before = tb.mem.privateTo(member.id).length;
-  await tb.mem.command(member, line);
-  return tb.mem.privateTo(member.id).slice(before).join('\n');
-}
+const ask = (member: { id: string; locale?: string }, line: string) => tb.mem.ask(member, line);
 
 describe('/guide', () => {
   it('shows the repair guide in English: title, intro, numbered steps, phrases in quotes, note', async () => {

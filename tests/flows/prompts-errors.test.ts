@@ -15,11 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => tb.close());
 
-async function ask(member: MemoryMember, line: string): Promise<string> {
-  const before = tb.mem.privateTo(member.id).length;
-  await tb.mem.command(member, line);
-  return tb.mem.privateTo(member.id).slice(before).join('\n');
-}
+const ask = (member: MemoryMember | { id: string; locale?: string }, line: string) => tb.mem.ask(member, line);
 async function scheduleRows() {
   return tb.bot.db.select().from(schedules).orderBy(schedules.id);
 }

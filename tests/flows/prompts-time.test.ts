@@ -22,11 +22,7 @@ afterAll(async () => {
   await a.close();
 });
 
-async function ask(tb: TestBot, member: MemoryMember, line: string): Promise<string> {
-  const before = tb.mem.privateTo(member.id).length;
-  await tb.mem.command(member, line);
-  return tb.mem.privateTo(member.id).slice(before).join('\n');
-}
+const ask = (tb: TestBot, member: MemoryMember, line: string) => tb.mem.ask(member, line);
 const startersIn = (channel: string) => [...a.mem.posts(channel), ...b.mem.posts(channel)].filter((p) => !p.place.thread);
 
 /** Both replicas tick every `stepMinutes` from `from` to `to`; returns the instants at which a thread appeared. */

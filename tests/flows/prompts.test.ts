@@ -17,12 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => tb.close());
 
-/** What a member was told privately in answer to one command. */
-async function ask(member: MemoryMember, line: string): Promise<string> {
-  const before = tb.mem.privateTo(member.id).length;
-  await tb.mem.command(member, line);
-  return tb.mem.privateTo(member.id).slice(before).join('\n');
-}
+const ask = (member: MemoryMember | { id: string; locale?: string }, line: string) => tb.mem.ask(member, line);
 async function at(iso: string) {
   tb.clock.set(iso);
   return tb.bot.runDueWork();
