@@ -3,18 +3,35 @@
 import { ShardingManager } from 'discord.js';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig, type Config } from '../../src/config.js';
 
 /** How long the shards get to stop (each stops its own work within 10 s), before the rest is killed. */
 const STOP_MS = 15_000;
 
-const token = process.env.DISCORD_TOKEN;
-if (!token) {
-  process.stderr.write('start:sharded needs DISCORD_TOKEN (gateway mode)\n');
+function fail(line: string): never {
+  process.stderr.write(`sojusz: ${line}\n`);
   process.exit(2);
+}
+
+// The whole environment is checked once here, before any shard starts, with the same one line as `npm start`.
+let config: Config;
+try {
+  config = loadConfig();
+} catch (e) {
+  if (e instanceof ConfigError) fail(`${e.variable} — ${e.expected}`);
+  throw e;
+}
+const token = config.DISCORD_TOKEN;
+if (!token) fail('DISCORD_TOKEN — required by start:sharded (Discord gateway mode), with DISCORD_APPLICATION_ID');
+if (config.DISCORD_PUBLIC_KEY) fail('DISCORD_PUBLIC_KEY — leave unset for start:sharded: shards are for the gateway; HTTP interactions scale with more `npm start` replicas');
+if (!config.DATABASE_URL) fail('DATABASE_URL — required by start:sharded: the shards are separate processes and share work through PostgreSQL (PGlite is single-process)');
+const shards = config.shards;
+// Shard n serves HTTP on PORT + n (shard-entry.ts).
+if (config.PORT === 0 || (shards !== 'auto' && config.PORT + shards - 1 > 65535)) {
+  fail(`PORT — shard n serves on PORT + n: expected a port from 1 to ${shards === 'auto' ? 65535 : 65536 - shards}`);
 }
 // From sources (npm run dev tooling) the entry is TypeScript and needs tsx; from dist/ it is the built bundle.
 const fromSources = import.meta.url.endsWith('.ts');
-const shards = process.env.SHARDS ? Number(process.env.SHARDS) : 'auto';
 const manager = new ShardingManager(fileURLToPath(new URL(fromSources ? './shard-entry.ts' : './shard-entry.js', import.meta.url)), {
   token,
   totalShards: shards,

@@ -5,7 +5,7 @@ import type { Context } from '../../core/context.js';
 import { FieldErrors, UserError } from '../../core/errors.js';
 import type { Form, FormValues } from '../../core/form.js';
 import { message, noteBlock, textBlock } from '../../core/message.js';
-import { fold, parseOffsets, parseTime, parseWeekday, parseZone } from '../../core/parse.js';
+import { fold, parseTime, parseWeekday, parseZone } from '../../core/parse.js';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting, updateSettings, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
@@ -14,7 +14,7 @@ import { t, tx, type Lang, type MessageKey } from '../../i18n/index.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { PROMPT_KIND, insertSchedule, weeklyRule, type PromptPayload } from '../prompts/schedules.js';
 import { cancelSeries, createSeries, SERIES_KIND } from '../supervision/sessions.js';
-import { reschedule } from '../supervision/reminders.js';
+import { readOffsets, reschedule } from '../supervision/reminders.js';
 
 export const SETUP_FORM_1 = 'onboarding.setup.1';
 export const SETUP_FORM_2 = 'onboarding.setup.2';
@@ -182,7 +182,8 @@ export async function readStep2(ctx: Context, v: FormValues): Promise<Step2> {
   if (caseChannel && modChannel && caseChannel === modChannel) errors.modChannel = { code: 'onboarding.setup.sameChannel' };
   const rhythm = v.supRhythm ? catching(errors, 'supRhythm', () => parseRhythm(String(v.supRhythm))) : undefined;
   if (rhythm && !supChannel && !errors.supChannel) errors.supChannel = { code: 'onboarding.setup.needSupChannel' };
-  const offsets = v.reminders ? catching(errors, 'reminders', () => parseOffsets(String(v.reminders))) : undefined;
+  // readOffsets, as /supervision remind: "20d" is told the allowed range, not that it cannot be read.
+  const offsets = v.reminders ? catching(errors, 'reminders', () => readOffsets(String(v.reminders))) : undefined;
   if (Object.keys(errors).length) throw new FieldErrors(errors);
   return { caseChannel, modChannel, supChannel, rhythm, offsets };
 }
