@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DiscordAPIError, RateLimitError, type REST, type RawFile } from '@discordjs/rest';
 import { PermissionFlagsBits, Routes } from 'discord.js';
 import type { Bot } from '../../src/core/bot.js';
-import { FormWindowPassed, PlatformError } from '../../src/core/errors.js';
+import { FormWindowPassed, PlatformError, UserError } from '../../src/core/errors.js';
 import type { Form } from '../../src/core/form.js';
 import type { File, Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
@@ -20,6 +20,8 @@ import { channelPermissions, viewers, type RawMember, type RawOverwrite, type Ra
 /** Codes after which retrying cannot help: unknown channel/message/user, missing access or permissions, DMs closed. */
 const FINAL_CODES = new Set([10003, 10004, 10008, 10013, 50001, 50007, 50013]);
 const EPHEMERAL = 64;
+/** "Cannot send messages to this user": the member does not accept DMs from this server's members. */
+const DMS_CLOSED = '50007';
 
 /** Discord's nonce is at most 25 characters: a hash of the outbox key, so a retried send returns the first message. */
 export function nonceFor(key: string): string {
@@ -162,7 +164,13 @@ export class DiscordPort implements ChatPort {
     const last = parts[parts.length - 1]!;
     const attached: DiscordPayload = { ...last, files: [...(last.files ?? []), { name: file.name, data: Buffer.from(file.bytes), contentType: file.mime }] };
     attached.attachments = attached.files!.map((f, id) => ({ id, filename: f.name }));
-    await this.send(channel, [...parts.slice(0, -1), attached]);
+    try {
+      await this.send(channel, [...parts.slice(0, -1), attached]);
+    } catch (e) {
+      // Files go only by DM here; with DMs from the server closed, the member alone can open the way (an export is their right).
+      if (e instanceof PlatformError && e.code === DMS_CLOSED) throw new UserError('discord.dmsClosed');
+      throw e;
+    }
   }
 
   async answerPrivately(to: Invocation, message: Message): Promise<void> {

@@ -239,7 +239,14 @@ export class Bot {
       .where(and(eq(members.id, ctx.member.id), isNull(members.privacyNoteShownAt)))
       .returning({ id: members.id });
     if (!updated.length) return;
-    await ctx.reply(message(textBlock(ctx.t('core.firstUse.title')), textBlock(ctx.t('core.firstUse.body'))));
+    try {
+      await ctx.reply(message(textBlock(ctx.t('core.firstUse.title')), textBlock(ctx.t('core.firstUse.body'))));
+    } catch (e) {
+      // Not delivered (after a form the answer may go by DM, and DMs can be closed): not shown, so the next command
+      // offers it again. The command itself went through, so no apology; no member id in the log.
+      await this.db.update(members).set({ privacyNoteShownAt: null }).where(eq(members.id, ctx.member.id));
+      this.log.warn({ where: 'first-use note', error: safeError(e) }, 'privacy note not delivered; offered again next time');
+    }
   }
 
   /** Record a platform delivery id; false when it was already handled (Slack retries, replicas). */

@@ -1,5 +1,5 @@
 // Gateway mode: a discord.js Client keeps the connection (and sharding); interactions and guild events become core events.
-import { Client, Events, GatewayIntentBits, Routes, type Guild, type Message as DjsMessage } from 'discord.js';
+import { ChannelType, Client, Events, GatewayIntentBits, Routes, type Guild, type Message as DjsMessage } from 'discord.js';
 import type { Bot } from '../../../src/core/bot.js';
 import type { RunningAdapter } from '../../../src/app.js';
 import { dispatchInteraction, type RawInteraction } from '../interactions/dispatch.js';
@@ -15,7 +15,7 @@ export interface GatewayOptions {
 }
 
 export async function startGateway(o: GatewayOptions): Promise<RunningAdapter & { client: Client }> {
-  // GuildMessages only to count replies in the bot's threads; without MessageContent the text never reaches us.
+  // GuildMessages only to count replies in prompt threads; without MessageContent the text never reaches us.
   const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages], rest: { ...(o.apiUrl ? { api: o.apiUrl } : {}) } });
   const log = o.bot.log.child({ adapter: 'discord' });
 
@@ -42,8 +42,10 @@ export async function startGateway(o: GatewayOptions): Promise<RunningAdapter & 
   });
   client.on(Events.MessageCreate, (m: DjsMessage) => {
     const ch = m.channel;
-    // Count a reply in a thread the bot started; the message's text is never read (no MessageContent intent).
-    if (m.author.bot || !m.guildId || !ch.isThread() || ch.ownerId !== client.user?.id || !ch.parentId) return;
+    // A reply in a thread may answer a prompt. A thread started from a message has that message's id, whoever started
+    // it (usually the first member to answer), so the core counts it when that id is a prompt's post, and ignores any
+    // other thread. A private thread never starts from a message. The text is never read (no MessageContent intent).
+    if (m.author.bot || m.system || !m.guildId || !ch.isThread() || ch.type === ChannelType.PrivateThread || !ch.parentId) return;
     void o.bot
       .handle({ kind: 'threadReply', platform: 'discord', team: m.guildId, channel: ch.parentId, thread: ch.id, member: m.author.id })
       .catch((e: Error) => log.error({ error: safeError(e) }, 'thread reply hook failed'));

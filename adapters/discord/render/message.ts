@@ -189,11 +189,23 @@ export function renderMessage(m: Message, o: RenderOptions = {}): DiscordPayload
   return chunks.map((content, i) => ({ content, allowed_mentions: NO_MENTIONS, ...(i === chunks.length - 1 ? tail : {}) }));
 }
 
-/** Split content visibly: each part ends with "(n/N)" when there is more than one. */
+/** A line with nothing to read: empty, or only a quote or note mark ("> ", "-# "). */
+const BLANK_LINE = /^[ \t]*(?:>|-#)?[ \t]*$/;
+
+/**
+ * Split content visibly: each part ends with "(n/N)" when there is more than one, on its last line with words —
+ * a part cut after an empty quote line would otherwise show the marker alone on it (">  (1/2)"). Blank lines at a
+ * part's edges only spaced it from the other part, so they go.
+ */
 export function splitContent(body: string): string[] {
   if (body.length <= L.content) return body ? [body] : [];
   const room = L.content - ' (99/99)'.length;
-  const parts = splitText(body, room);
+  const parts = splitText(body, room).map((p) => {
+    const lines = p.split('\n');
+    while (lines.length > 1 && BLANK_LINE.test(lines[lines.length - 1]!)) lines.pop();
+    while (lines.length > 1 && BLANK_LINE.test(lines[0]!)) lines.shift();
+    return lines.join('\n').trimEnd();
+  });
   return parts.map((p, i) => `${p} (${i + 1}/${parts.length})`);
 }
 

@@ -46,17 +46,31 @@ const me = (ctx: Context) => ctx.inv.member.id;
  * no ban, and room under the daily limit. Returns the channel and whether the platform could count members.
  */
 export async function checkCanPost(ctx: Context, tx: Tx = ctx.db): Promise<{ channel: string; membersUnknown: boolean }> {
+  const where = await checkChannel(ctx);
+  await checkAuthor(ctx, tx);
+  return where;
+}
+
+/**
+ * The platform's part: a case channel with enough people in it. It asks the platform (Discord: four REST calls),
+ * so it never runs inside a transaction — on the embedded database every other member would wait on it.
+ */
+async function checkChannel(ctx: Context): Promise<{ channel: string; membersUnknown: boolean }> {
   const channel = teamChannel(ctx.team, 'caseChannel');
   if (!channel) throw new UserError('cases.err.noChannel');
   const min = setting(ctx.team, SETTINGS.caseMinMembers, DEFAULTS.caseMinMembers);
   const people = ctx.port.channelMembers ? await ctx.port.channelMembers(ctx.inv.team, channel) : undefined;
   if (people && people.length < min) throw new UserError('cases.err.fewMembers', { count: people.length, min });
+  return { channel, membersUnknown: people === undefined };
+}
+
+/** The database's part: no ban, and room under the daily limit. */
+async function checkAuthor(ctx: Context, tx: Tx): Promise<void> {
   const until = await banUntil(tx, ctx.bot.secrets, ctx.team.id, me(ctx), ctx.now);
   if (until) throw new UserError('cases.err.banned', { until: formatLocal(until, ctx.zone, ctx.lang) });
   const limit = setting(ctx.team, SETTINGS.caseDailyLimit, DEFAULTS.caseDailyLimit);
   const used = await countToday(tx, ctx.bot.secrets, 'case', ctx.team.id, me(ctx), today(ctx));
   if (used >= limit) throw new UserError('cases.err.dailyLimit', { count: used });
-  return { channel, membersUnknown: people === undefined };
 }
 
 /** The form was filled in: keep the text as a sealed draft and show the author the preview. */
@@ -82,12 +96,20 @@ class NotQueued extends Error {}
  * Any failure leaves nothing behind but the draft.
  */
 export async function publish(ctx: Context, token: string): Promise<number> {
+  // The platform is asked first, outside the transaction; its refusal waits until the draft is known to exist,
+  // so a gone draft is still named first, as before.
+  const where = await checkChannel(ctx).catch((e: unknown) => {
+    if (e instanceof UserError) return e;
+    throw e;
+  });
   let published: { number: number; channel: string };
   try {
     published = await ctx.db.transaction(async (tx) => {
       const text = await loadDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
       if (!text) throw new UserError('cases.err.draftGone');
-      const { channel } = await checkCanPost(ctx, tx);
+      if (where instanceof UserError) throw where;
+      const { channel } = where;
+      await checkAuthor(ctx, tx);
       const used = await bump(tx, ctx.bot.secrets, 'case', ctx.team.id, me(ctx), today(ctx));
       const limit = setting(ctx.team, SETTINGS.caseDailyLimit, DEFAULTS.caseDailyLimit);
       if (used > limit) throw new UserError('cases.err.dailyLimit', { count: limit });

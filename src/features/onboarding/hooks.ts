@@ -11,18 +11,33 @@ import { enqueue } from '../../schedule/outbox.js';
 
 type Ev<K extends CoreEvent['kind']> = Extract<CoreEvent, { kind: K }>;
 
-/** Welcome the person who installed the bot (by DM) or, failing that, the server's system channel. */
+/**
+ * Welcome a new team where it is seen: the server's system channel when the bot may post there, else the person who
+ * installed the bot, by DM. A channel cannot refuse the way a DM can (closed to server members), and whoever added
+ * the bot may not be the one named as installer (Discord knows only the server's owner).
+ */
 async function onInstalled(bot: Bot, ev: Ev<'installed'>): Promise<void> {
   const now = bot.clock.now();
+  // Asked before the transaction: a platform call must never hold the database.
+  const channel = ev.systemChannel && (await mayPost(bot, ev, ev.systemChannel)) ? ev.systemChannel : undefined;
   await bot.db.transaction(async (tx) => {
     const team = await ensureTeam(tx, ev.platform, ev.team, ev.teamName);
     const lang = pickLanguage(null, team.settings?.langSet ? team.lang : null, ev.locale ?? team.lang);
-    const welcome = message(textBlock(t(lang, 'onboarding.welcome.title')), textBlock(t(lang, 'onboarding.welcome.body')), noteBlock(t(lang, 'onboarding.welcome.next')));
-    const target = ev.installer ? { kind: 'dm' as const, member: ev.installer } : ev.systemChannel ? { kind: 'channel' as const, channel: ev.systemChannel } : undefined;
+    const target = channel ? { kind: 'channel' as const, channel } : ev.installer ? { kind: 'dm' as const, member: ev.installer } : undefined;
     if (!target) return;
+    // In a channel everyone reads it, and only a facilitator can run setup: the next step says whose it is.
+    const next = target.kind === 'channel' ? 'onboarding.welcome.nextChannel' : 'onboarding.welcome.next';
+    const welcome = message(textBlock(t(lang, 'onboarding.welcome.title')), textBlock(t(lang, 'onboarding.welcome.body')), noteBlock(t(lang, next)));
     await enqueue(tx, now, { teamId: team.id, key: `welcome:${team.id}:${localDate(now, 'UTC')}`, target, message: welcome });
   });
   bot.onEnqueued?.();
+}
+
+/** Whether the welcome may go to this channel: the port says so; a port that cannot tell gets it only when nobody can be written to. */
+async function mayPost(bot: Bot, ev: Ev<'installed'>, channel: string): Promise<boolean> {
+  const port = bot.ports.get(ev.platform);
+  if (!port?.canPost) return !ev.installer;
+  return port.canPost(ev.team, channel).catch(() => false);
 }
 
 const ROLE_KEYS = [SETTINGS.promptChannel, SETTINGS.caseChannel, SETTINGS.moderationChannel, SETTINGS.supervisionChannel];

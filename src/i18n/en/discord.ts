@@ -1,4 +1,4 @@
-// English words the Discord adapter itself needs: form steps, choices to mark, field errors, reopening a form.
+// English words the Discord adapter itself needs: form steps, choices to mark, field errors, reopening a form, direct messages closed.
 export const discord = {
   'discord.continue': 'Continue',
   'discord.step': 'Part {step} of {steps} is saved. Continue to the next part when you are ready.',
@@ -15,4 +15,6 @@ export const discord = {
   'discord.scaleLabel': '{label} ({min}–{max})',
   'discord.channelPlaceholder': '#channel-name',
   'discord.example': 'e.g. {example}',
+  'discord.dmsClosed':
+    'I send files as a direct message, but your Discord settings don’t allow direct messages from members of this server. To allow them, click the server’s name above the channel list → *Privacy Settings* → turn on *Direct Messages*, then run the command again.',
 } as const;

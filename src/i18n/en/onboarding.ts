@@ -4,6 +4,7 @@ export const onboarding = {
   'onboarding.welcome.body':
     'I help your group keep a steady reflective rhythm: a weekly reflection question, a private 30-second check after sessions, a safe place for anonymous case discussions, and supervision reminders.',
   'onboarding.welcome.next': 'One next step: type `/sojusz setup` — two short forms and your group is running.',
+  'onboarding.welcome.nextChannel': 'The next step is a facilitator’s: `/sojusz setup` — two short forms and the group is running.',
   'onboarding.intro.title': '*Hi, I’m Sojusz.*',
   'onboarding.intro.body':
     'I support reflective practice: weekly questions, anonymous cases, supervision reminders. I read nothing here unless I was asked to, and I never share anyone’s private answers.',

@@ -1,4 +1,4 @@
-// Polskie słowa adaptera Discorda: kroki formularza, wybory do zaznaczenia, błędy pól, ponowne otwarcie formularza.
+// Polskie słowa adaptera Discorda: kroki formularza, wybory do zaznaczenia, błędy pól, ponowne otwarcie formularza, zamknięte wiadomości prywatne.
 import type { discord as en } from '../en/discord.js';
 import type { Translation } from '../types.js';
 
@@ -18,4 +18,6 @@ export const discord: Translation<typeof en> = {
   'discord.scaleLabel': '{label} ({min}–{max})',
   'discord.channelPlaceholder': '#nazwa-kanału',
   'discord.example': 'np. {example}',
+  'discord.dmsClosed':
+    'Pliki wysyłam w wiadomości prywatnej, ale Twoje ustawienia Discorda nie dopuszczają wiadomości prywatnych od członków tego serwera. Aby to zmienić, kliknij nazwę serwera nad listą kanałów → *Ustawienia prywatności* → włącz *Wiadomości bezpośrednie*, a potem uruchom komendę jeszcze raz.',
 };

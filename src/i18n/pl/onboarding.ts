@@ -7,6 +7,7 @@ export const onboarding: Translation<typeof en> = {
   'onboarding.welcome.body':
     'Pomagam grupie utrzymać spokojny, refleksyjny rytm: cotygodniowe pytanie do namysłu, prywatny 30-sekundowy przegląd po sesji, bezpieczne miejsce na anonimowe omawianie przypadków i przypomnienia o superwizji.',
   'onboarding.welcome.next': 'Jeden następny krok: wpisz `/sojusz setup` — dwa krótkie formularze i grupa rusza.',
+  'onboarding.welcome.nextChannel': 'Następny krok należy do osoby prowadzącej: `/sojusz setup` — dwa krótkie formularze i grupa rusza.',
   'onboarding.intro.title': '*Cześć, jestem Sojusz.*',
   'onboarding.intro.body':
     'Wspieram praktykę refleksyjną: cotygodniowe pytania, anonimowe przypadki, przypomnienia o superwizji. Niczego tu nie czytam, jeśli nikt mnie o to nie poprosił, i nigdy nie pokazuję niczyich prywatnych odpowiedzi.',

@@ -333,7 +333,10 @@ export function createRestHandler(store: FakeDiscordStore, options: RestOptions)
     return message ? ok(message) : unknown('Message', 10008);
   });
   route('POST', '/channels/:channel/messages', ([channelId], { body, files }) => {
-    if (!channelOr404(channelId)) return unknown('Channel', 10003);
+    const channel = channelOr404(channelId);
+    if (!channel) return unknown('Channel', 10003);
+    // Discord opens the DM channel all the same and refuses the message itself.
+    if (channel.type === 1 && channel.recipients?.some((u: ApiObject) => store.closedDms.has(u.id))) return error(403, 50007, 'Cannot send messages to this user');
     const data = body ?? {};
     const invalid = validateMessage(data, files, true);
     if (invalid) return invalid;

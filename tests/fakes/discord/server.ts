@@ -83,6 +83,13 @@ export interface FakeDiscord {
   disconnectAll(code?: number): void;
   /** Messages stored in a channel, oldest first. */
   messagesIn(channelId: string): ApiObject[];
+  /** A member starts a thread from a message in Discord's client: the thread (its id is the message's) is stored and THREAD_CREATE dispatched. */
+  memberStartsThread(channelId: string, messageId: string, userId: string, name?: string): ApiObject;
+  /**
+   * A member writes in a channel or thread: stored and dispatched as MESSAGE_CREATE. Without the Message Content
+   * intent Discord sends a bot empty content, so that is what goes out.
+   */
+  memberWrites(channelId: string, userId: string, content?: string): ApiObject;
   close(): Promise<void>;
 }
 
@@ -250,6 +257,24 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     waitForReady: (timeoutMs = 5000) => gateway.waitForReady(timeoutMs),
     disconnectAll: (code) => gateway.disconnectAll(code),
     messagesIn: (channelId) => [...store.messagesIn(channelId)],
+    memberStartsThread(channelId, messageId, userId, name = 'thread') {
+      const parent = store.channels.get(channelId);
+      if (!parent || !store.findMessage(channelId, messageId)) throw new Error(`fake Discord: no message ${messageId} in ${channelId}`);
+      const thread = store.createThread(parent, { name, auto_archive_duration: 4320 }, messageId, userId);
+      gateway.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+      return thread;
+    },
+    memberWrites(channelId, userId, content = '') {
+      const channel = store.channels.get(channelId);
+      const author = store.findUser(userId);
+      if (!channel || !author) throw new Error(`fake Discord: unknown channel ${channelId} or user ${userId}`);
+      const message = store.createMessage(channelId, { content }, [], { author });
+      const guild = channel.guild_id ? store.guilds.get(channel.guild_id) : undefined;
+      const member = guild?.members.find((m: ApiObject) => m.user.id === userId);
+      const { user: _user, ...partialMember } = member ?? {};
+      gateway.dispatch('MESSAGE_CREATE', { ...message, content: '', ...(member ? { member: partialMember } : {}) });
+      return message;
+    },
     async close() {
       await gateway.close();
       server.closeAllConnections();

@@ -33,6 +33,8 @@ export class FakeDiscordStore {
   /** Whether the app has the Server Members privileged intent: without it, listing a guild's members is refused. */
   membersIntent = true;
   readonly dmChannelByUser = new Map<string, string>();
+  /** Users who do not accept DMs from server members (or blocked the bot): the DM channel opens, sends to it get 50007. */
+  readonly closedDms = new Set<string>();
   /** `${channelId}:${nonce}` -> message id and when it was first seen, for enforce_nonce. */
   readonly nonces = new Map<string, { messageId: string; at: number }>();
   readonly interactionsByToken = new Map<string, KnownInteraction>();
@@ -146,15 +148,17 @@ export class FakeDiscordStore {
     return channel;
   }
 
-  createThread(parent: ApiObject, body: ApiObject, fromMessageId?: string): ApiObject {
+  /** A thread in `parent`, from a message when `fromMessageId` is given; `ownerId` started it (the bot, unless a member did). */
+  createThread(parent: ApiObject, body: ApiObject, fromMessageId?: string, ownerId: string = this.botUser.id): ApiObject {
     const type = fromMessageId ? (parent.type === 5 ? 10 : 11) : (body.type ?? 12);
+    const byBot = ownerId === this.botUser.id;
     const thread = this.addChannel(
       {
         id: fromMessageId ?? snowflake(),
         type,
         name: body.name ?? 'thread',
         parent_id: parent.id,
-        owner_id: this.botUser.id,
+        owner_id: ownerId,
         rate_limit_per_user: body.rate_limit_per_user ?? 0,
         message_count: 0,
         member_count: 1,
@@ -167,11 +171,12 @@ export class FakeDiscordStore {
           ...(type === 12 ? { invitable: body.invitable ?? true } : {}),
           create_timestamp: new Date().toISOString(),
         },
-        member: { id: fromMessageId ?? undefined, user_id: this.botUser.id, join_timestamp: new Date().toISOString(), flags: 0 },
+        // The bot's own thread membership: only in threads it joined (it joins those it starts).
+        ...(byBot ? { member: { id: fromMessageId ?? undefined, user_id: this.botUser.id, join_timestamp: new Date().toISOString(), flags: 0 } } : {}),
       },
       parent.guild_id,
     );
-    if (!thread.member.id) thread.member.id = thread.id;
+    if (thread.member && !thread.member.id) thread.member.id = thread.id;
     if (fromMessageId) {
       const message = this.findMessage(parent.id, fromMessageId);
       if (message) {

@@ -26,27 +26,27 @@ describe('the first ten minutes on Discord', () => {
     expect(await h.bot.db.select().from(outbox).where(like(outbox.key, 'welcome:%'))).toHaveLength(0);
   });
 
-  it('welcomes the owner of a server it was just added to, pointing to /sojusz setup, without pinging anyone', async () => {
+  it('welcomes a server it was just added to in its system channel, pointing to /sojusz setup, without pinging anyone', async () => {
+    const system = '1100000000000000902';
     const guild = h.fake.store.addGuild({
       id: NEW_GUILD,
       name: 'Grupa Wtorkowa',
       owner_id: NEW_OWNER,
       preferred_locale: 'pl',
-      system_channel_id: '1100000000000000902',
-      channels: [{ id: '1100000000000000902', type: 0, name: 'ogólny' }],
+      system_channel_id: system,
+      channels: [{ id: system, type: 0, name: 'ogólny' }],
       members: [{ user: { id: NEW_OWNER, username: 'ewa' } }],
     });
     h.fake.dispatch('GUILD_CREATE', guild);
-    let dm: string | undefined;
-    for (let i = 0; i < 100 && !dm; i++) {
+    for (let i = 0; i < 100 && !h.fake.messagesIn(system).length; i++) {
       await h.bot.runDueWork();
-      dm = h.fake.store.dmChannelByUser.get(NEW_OWNER);
-      if (!dm) await new Promise((r) => setTimeout(r, 50));
+      if (!h.fake.messagesIn(system).length) await new Promise((r) => setTimeout(r, 50));
     }
-    const [welcome] = h.fake.messagesIn(dm!);
+    const [welcome] = h.fake.messagesIn(system);
     expect(welcome!.content).toContain('tu Sojusz');
     expect(welcome!.content).toContain('/sojusz setup');
-    const [sent] = h.fake.callsTo('POST', new RegExp(`^/channels/${dm}/messages$`));
+    expect(h.fake.store.dmChannelByUser.get(NEW_OWNER)).toBeUndefined();
+    const [sent] = h.fake.callsTo('POST', new RegExp(`^/channels/${system}/messages$`));
     expect(sent!.body!.allowed_mentions).toEqual(expect.objectContaining({ parse: [] }));
   });
 
