@@ -8,6 +8,9 @@ import { subcommandDescription, type Subcommand } from '../../src/core/registry.
 import { usageLine } from '../../src/core/args.js';
 import { updateSettings } from '../../src/core/teams.js';
 import { members, teams } from '../../src/db/schema/index.js';
+import { rhythmText } from '../../src/features/prompts/describe.js';
+import { movePersonalSchedule } from '../../src/features/prompts/personal.js';
+import { formatLocal } from '../../src/schedule/occurrence.js';
 import { l10n, type Lang } from '../../src/i18n/index.js';
 
 const langOption = {
@@ -65,9 +68,18 @@ export const timezone: Subcommand = {
   example: 'timezone Europe/Warsaw',
   async run(ctx, opts) {
     const zone = parseZone(String(opts.zone));
-    await ctx.db.update(members).set({ zone }).where(eq(members.id, ctx.member.id));
+    // The personal prompt goes along: "Friday 08:30" is meant where the member is, not where they set it.
+    const moved = await ctx.db.transaction(async (tx) => {
+      await tx.update(members).set({ zone }).where(eq(members.id, ctx.member.id));
+      return movePersonalSchedule(tx, ctx.team.id, ctx.member.id, zone, ctx.now);
+    });
     const time = DateTime.fromJSDate(ctx.now, { zone }).toFormat('HH:mm');
-    await ctx.reply('sojusz.timezoneSet', { zone, time });
+    await ctx.reply(
+      message(
+        textBlock(ctx.t('sojusz.timezoneSet', { zone, time })),
+        moved?.next && textBlock(ctx.t('prompts.me.moved', { rhythm: rhythmText(moved.rule, ctx.lang), next: formatLocal(moved.next, zone, ctx.lang) })),
+      ),
+    );
   },
 };
 

@@ -19,7 +19,7 @@ function topicCommand(visibility: Visibility, aliases: string[], example: L10n, 
     options: textOption,
     async run(ctx, o) {
       const added = await ctx.db.transaction((tx) =>
-        addTopic(tx, ctx.bot, { team: ctx.team, memberExternalId: ctx.inv.member.id, text: String(o.text), visibility, source: 'command', now: ctx.now, lang: ctx.lang }),
+        addTopic(tx, ctx.bot, { team: ctx.team, memberExternalId: ctx.inv.member.id, text: String(o.text), visibility, source: 'command', now: ctx.now, lang: ctx.lang, zone: ctx.zone }),
       );
       const reply = added.sessionLabel ? (`supervision.topicAdded.${visibility}` as const) : 'supervision.topicAdded.loose';
       await ctx.reply(reply, { id: added.id, when: added.sessionLabel });

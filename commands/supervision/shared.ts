@@ -3,9 +3,9 @@ import { DateTime } from 'luxon';
 import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
 import { parseDate, parseId } from '../../src/core/parse.js';
-import { formatLocal } from '../../src/schedule/occurrence.js';
 import { sessionOnDate } from '../../src/features/supervision/sessions.js';
 import { sessionById, type Session } from '../../src/features/supervision/store.js';
+import { sessionWhen } from '../../src/features/supervision/when.js';
 import type { Tx } from '../../src/db/client.js';
 
 /**
@@ -24,9 +24,9 @@ export async function findSession(ctx: Context, tx: Tx, ref: string, o: { ahead?
   return s;
 }
 
-/** When a session is, in the member's language and the session's own zone. */
+/** When a session is, in the member's language and the session's own zone (with theirs beside it when it differs). */
 export function when(ctx: Context, s: Session): string {
-  return formatLocal(s.startsAt, s.zone, ctx.lang);
+  return sessionWhen(ctx.lang, s, { zone: ctx.zone, member: true });
 }
 
 /**

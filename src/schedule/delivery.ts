@@ -4,13 +4,14 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Bot } from '../core/bot.js';
 import { PlatformError } from '../core/errors.js';
 import type { ChatPort, MessageRef, Place, Platform } from '../core/port.js';
-import { recordset } from '../db/bulk.js';
+import { recordset, rowsOf } from '../db/bulk.js';
 import { outbox, teams } from '../db/schema/index.js';
 import { claimReady, findByKey, type OutboxRow } from './outbox.js';
 import { safeError } from '../log.js';
+import { leaseMsFrom } from '../config.js';
 
 /** How long a claimed row stays with its replica; SOJUSZ_LEASE_MS shortens it (benchmarks, crash drills). */
-export const LEASE_MS = Number(process.env.SOJUSZ_LEASE_MS) > 0 ? Number(process.env.SOJUSZ_LEASE_MS) : 60_000;
+export const LEASE_MS = leaseMsFrom(process.env);
 const MAX_ATTEMPTS = 8;
 const CONCURRENCY = 64;
 
@@ -178,6 +179,9 @@ interface Ack {
   key: string;
   ref: { channel: string; id: string; thread?: string; more?: string[] };
   at: Date;
+  /** Where the message went, to take it down again if its row was cancelled while it was on its way. */
+  platform: Platform;
+  team: string;
 }
 
 /**
@@ -209,19 +213,41 @@ class AckBuffer {
     const batch = this.pending.splice(0);
     this.writing = this.writing.then(async () => {
       if (!batch.length) return;
+      let late: Ack[];
       try {
         const rows = batch.map((a) => ({ id: a.id, ref: a.ref, at: a.at }));
-        await this.bot.db.execute(
-          // Once on the platform, the copy is no longer needed (edits render afresh): the row keeps no member text.
-          sql`update ${outbox} set status = 'sent', sent_ref = v.ref, sent_at = v.at, lease_until = null, message = ${SENT_MESSAGE}::jsonb from ${recordset(rows, { id: 'bigint', ref: 'jsonb', at: 'timestamptz' })} where ${outbox.id} = v.id`,
+        // A leased row is still 'pending', so its feature may cancel it while the message is on its way (a session
+        // called off mid-send). Such a row stays cancelled — the feature has already refreshed what it saw as
+        // sent — and keeps the reference of the copy that went out anyway, which is taken down below.
+        // Once on the platform, the copy is no longer needed (edits render afresh): the row keeps no member text.
+        const cancelled = rowsOf<{ id: number | string }>(
+          await this.bot.db.execute(
+            sql`with marked as (update ${outbox} set status = case when ${outbox.status} = 'cancelled' then 'cancelled' else 'sent' end, sent_ref = v.ref, sent_at = v.at, lease_until = null, message = ${SENT_MESSAGE}::jsonb from ${recordset(rows, { id: 'bigint', ref: 'jsonb', at: 'timestamptz' })} where ${outbox.id} = v.id returning ${outbox.id} as id, ${outbox.status} as status) select id from marked where status = 'cancelled'`,
+          ),
         );
+        const ids = new Set(cancelled.map((r) => Number(r.id)));
+        late = batch.filter((a) => ids.has(a.id));
         for (const a of batch) this.refs.delete(a.key);
       } catch (e) {
         // The rows stay leased; when the lease ends they are resent, and findSent / the nonce catch the repeat.
         this.bot.log.error({ rows: batch.length, error: safeError(e) }, 'could not record sent messages');
+        return;
       }
+      for (const a of late) await this.takeDown(a);
     });
     return this.writing;
+  }
+
+  /** A message whose row was cancelled while it was being sent: off the platform, so no stale buttons stay live. */
+  private async takeDown(a: Ack): Promise<void> {
+    const port = this.bot.ports.get(a.platform);
+    try {
+      if (!port) throw new PlatformError(a.platform, 'no_port');
+      await port.remove({ team: a.team, ...a.ref });
+      this.bot.log.info({ outbox: a.id }, 'removed a message cancelled while it was being sent');
+    } catch (e) {
+      this.bot.log.warn({ outbox: a.id, error: safeError(e) }, 'could not remove a message cancelled while it was being sent');
+    }
   }
 }
 
@@ -285,7 +311,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
         ? await port.post(place, row.message, { key: row.key })
         : await port.direct({ team: teamExt, id: (row.target as { member: string }).member }, row.message, { key: row.key }));
     // Recorded in bulk (AckBuffer); until then the row stays leased.
-    acks.add({ id: row.id, key: row.key, ref: { channel: ref.channel, id: ref.id, thread: ref.thread, ...(ref.more ? { more: ref.more } : {}) }, at: now() });
+    acks.add({ id: row.id, key: row.key, ref: { channel: ref.channel, id: ref.id, thread: ref.thread, ...(ref.more ? { more: ref.more } : {}) }, at: now(), platform, team: teamExt });
     bot.metrics.delivered(platform, now().getTime() - row.notBefore.getTime());
     return 'sent';
   } catch (e) {
@@ -315,7 +341,8 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
     await bot.db
       .update(outbox)
       .set({
-        status: give ? 'failed' : 'pending',
+        // Cancelled while this attempt was under way: it stays cancelled rather than coming back for another try.
+        status: sql`case when ${outbox.status} = 'cancelled' then 'cancelled' else ${give ? 'failed' : 'pending'} end`,
         leaseUntil: null,
         notBefore: new Date(now().getTime() + Math.min(3_600_000, 5000 * 2 ** attempts)),
         lastError: pe?.code ?? (e as Error).name,

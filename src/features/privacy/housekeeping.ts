@@ -2,7 +2,7 @@
 import { and, eq, inArray, isNotNull, lt, notExists, or } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import type { Tx } from '../../db/client.js';
-import { outbox, processedEvents, promptPosts, schedules, teams } from '../../db/schema/index.js';
+import { cases, outbox, processedEvents, promptPosts, schedules, teams } from '../../db/schema/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
 import type { Rule } from '../../schedule/occurrence.js';
 import { purgeCounters } from './limits.js';
@@ -39,10 +39,12 @@ export async function runHousekeeping(tx: Tx, bot: Bot, now: Date): Promise<Hous
             and(
               eq(outbox.status, 'sent'),
               lt(outbox.sentAt, ago(FINISHED_OUTBOX_DAYS)),
-              // A prompt's opening message stays as long as its prompt_posts row: it is where the thread is
-              // found, so an anonymous answer to a months-old prompt can still land in it (and a named one
-              // still be counted). It holds the question only, never a member's words.
+              // A thread's opening message stays as long as what it opened: a prompt's as long as its prompt_posts
+              // row, a case post's as long as its case row. It is where the thread is found, so an anonymous answer
+              // to a months-old prompt or case can still land in it (and a named one still be counted). A sent row
+              // keeps only the platform's reference (or a closed case's notice), never a member's words.
               notExists(tx.select({ one: promptPosts.id }).from(promptPosts).where(eq(promptPosts.outboxKey, outbox.key))),
+              notExists(tx.select({ one: cases.id }).from(cases).where(eq(cases.postKey, outbox.key))),
             ),
             // Never sent: a failed DM can hold a reflection, a cancelled reminder a member's topic.
             and(inArray(outbox.status, ['failed', 'cancelled']), lt(outbox.createdAt, ago(FINISHED_OUTBOX_DAYS))),

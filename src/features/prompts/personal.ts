@@ -1,12 +1,14 @@
 // Personal prompts: one question a week by DM, in the member's own zone, rotating per member.
-import { eq } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
 import { message, noteBlock, textBlock } from '../../core/message.js';
-import { members } from '../../db/schema/index.js';
+import { members, occurrences, schedules } from '../../db/schema/index.js';
 import { isLang, t } from '../../i18n/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
+import { nextOccurrence, type WeeklyRule } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { promptPool, takeNext } from './rotation.js';
-import { PERSONAL_KIND, type PersonalPayload } from './schedules.js';
+import { PERSONAL_KIND, personalSchedule, type PersonalPayload } from './schedules.js';
 import { questionSpans, themeLabel } from './starter.js';
 
 /** Each member has their own rotation, so their questions don't repeat before they've seen them all. */
@@ -32,3 +34,25 @@ export const personalPromptKind: ScheduleKind = {
     });
   },
 };
+
+const DAY = 86_400_000;
+
+/**
+ * The member moved to another zone: their personal prompt keeps its local weekday and time, now in the new zone
+ * ("Friday 08:30" stays Friday 08:30 where they are, not 02:30 because it was set in Warsaw). The rule is only
+ * weekday, time and an anchor date, all zone-free, so only the zone and the next instant change. Returns the
+ * schedule as it now is, or undefined when the member has none (or it was already in that zone).
+ */
+export async function movePersonalSchedule(tx: Tx, teamId: number, memberId: number, zone: string, now: Date): Promise<{ rule: WeeklyRule; next: Date | null } | undefined> {
+  const mine = await personalSchedule(tx, teamId, memberId);
+  if (!mine || mine.zone === zone || mine.rule.type !== 'weekly') return undefined;
+  // Moving west the same day would bring that week's question a second time, hours after the first.
+  const [last] = await tx
+    .select({ at: max(occurrences.dueAt) })
+    .from(occurrences)
+    .where(and(eq(occurrences.scheduleId, mine.id), eq(occurrences.outcome, 'fired')));
+  const after = last?.at && last.at.getTime() + DAY > now.getTime() ? new Date(last.at.getTime() + DAY) : now;
+  const next = nextOccurrence(mine.rule, zone, after);
+  await tx.update(schedules).set({ zone, nextDueAt: next }).where(eq(schedules.id, mine.id));
+  return { rule: mine.rule, next };
+}

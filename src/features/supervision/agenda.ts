@@ -12,8 +12,8 @@ import { ensureMember, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { members, supervisionTopics } from '../../db/schema/index.js';
 import { t, type Lang } from '../../i18n/index.js';
-import { formatLocal } from '../../schedule/occurrence.js';
 import { nextSession } from './store.js';
+import { sessionWhen } from './when.js';
 
 export type Visibility = 'private' | 'named' | 'anonymous';
 export type TopicSource = 'autocheck' | 'command';
@@ -52,11 +52,12 @@ function dayOf(at: Date): Date {
 /**
  * Add a topic. Group topics (named, anonymous) go on the next session's agenda and need one to exist;
  * private topics are the member's own notes and attach to the next session when there is one.
+ * `zone` is the member's, for the label of the session; without it, it is read (never written) from their row.
  */
 export async function addTopic(
   tx: Tx,
   bot: Bot,
-  o: { team: Team; memberExternalId: string; text: string; visibility: Visibility; source: TopicSource; now: Date; lang: Lang },
+  o: { team: Team; memberExternalId: string; text: string; visibility: Visibility; source: TopicSource; now: Date; lang: Lang; zone?: string },
 ): Promise<{ id: number; sessionLabel?: string }> {
   const text = o.text.trim();
   if (!text) throw new UserError('supervision.topicEmpty');
@@ -82,8 +83,16 @@ export async function addTopic(
       createdAt: anonymous ? dayOf(o.now) : o.now,
     })
     .returning({ id: supervisionTopics.id });
-  // The label is for the member who added it: in their language, not the team's.
-  return { id: row!.id, sessionLabel: session ? formatLocal(session.startsAt, session.zone, o.lang) : undefined };
+  if (!session) return { id: row!.id };
+  // The label is for the member who added it: in their language and beside their own time, not the team's.
+  const zone = o.zone ?? (await memberZone(tx, o.team, o.memberExternalId));
+  return { id: row!.id, sessionLabel: sessionWhen(o.lang, session, { zone, member: true }) };
+}
+
+/** The member's own zone, else the team's; a read only, so an anonymous topic still creates no member row. */
+async function memberZone(tx: Tx, team: Team, externalId: string): Promise<string> {
+  const [m] = await tx.select({ zone: members.zone }).from(members).where(and(eq(members.teamId, team.id), eq(members.externalId, externalId)));
+  return m?.zone ?? team.zone;
 }
 
 /** The member's own topics: named and private by member id, anonymous ones by their HMAC. */

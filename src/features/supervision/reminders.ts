@@ -21,11 +21,11 @@ import type { Tx } from '../../db/client.js';
 import { members, outbox, schedules, supervisionPrefs, supervisionSessions, teams } from '../../db/schema/index.js';
 import { t, tx as txt, type Lang } from '../../i18n/index.js';
 import type { ScheduleKind, ScheduleRow } from '../../schedule/kinds.js';
-import { formatLocal } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { DateTime } from 'luxon';
 import { agendaBlocks, sessionAgenda } from './agenda.js';
 import { rsvpCounts, type Session } from './store.js';
+import { sessionWhen, type Reader } from './when.js';
 
 export const REMINDER_KIND = 'supervision-reminder';
 export const RSVP_ACTION = 'supervision.rsvp';
@@ -139,11 +139,11 @@ async function firstReminderOffset(tx: Tx, sessionId: number): Promise<number | 
 
 /**
  * The reminder as members see it; rebuilt with fresh counts whenever someone answers. `minutes` is what
- * its title announces (see titleMinutes).
+ * its title announces (see titleMinutes); `reader` is the team for the channel's copy, the member for a DM.
  */
-export async function reminderMessage(tx: Tx, lang: Lang, session: Session, minutes: number, withAgenda: boolean): Promise<Message> {
+export async function reminderMessage(tx: Tx, lang: Lang, session: Session, minutes: number, withAgenda: boolean, reader: Reader): Promise<Message> {
   const counts = await rsvpCounts(tx, session.id);
-  const when = formatLocal(session.startsAt, session.zone, lang);
+  const when = sessionWhen(lang, session, reader);
   const blocks: Block[] = [
     { type: 'heading', text: txt(lang, 'supervision.reminder.title', { in: offsetLabel(lang, minutes) }) },
     { type: 'text', text: t(lang, 'supervision.reminder.when', { when, duration: session.durationMinutes }) },
@@ -207,10 +207,10 @@ export const reminderKind: ScheduleKind = {
       teamId: team.id,
       key: reminderKey(session.id, offset),
       target: { kind: 'channel', channel: session.channel },
-      message: await reminderMessage(tx, lang, session, minutes, withAgenda),
+      message: await reminderMessage(tx, lang, session, minutes, withAgenda, { zone: team.zone, member: false }),
     });
     const dmMembers = await tx
-      .select({ externalId: members.externalId, lang: members.lang })
+      .select({ externalId: members.externalId, lang: members.lang, zone: members.zone })
       .from(supervisionPrefs)
       .innerJoin(members, eq(members.id, supervisionPrefs.memberId))
       .where(and(eq(supervisionPrefs.teamId, team.id), eq(supervisionPrefs.dm, true)));
@@ -220,7 +220,7 @@ export const reminderKind: ScheduleKind = {
         teamId: team.id,
         key: reminderKey(session.id, offset, m.externalId),
         target: { kind: 'dm', member: m.externalId },
-        message: await reminderMessage(tx, mlang, session, minutes, withAgenda),
+        message: await reminderMessage(tx, mlang, session, minutes, withAgenda, { zone: m.zone ?? team.zone, member: true }),
       });
     }
   },
@@ -239,12 +239,14 @@ export async function refreshSentReminders(bot: Bot, team: Team, session: Sessio
     const k = parseReminderKey(row.key);
     if (!k || !row.sentRef) continue;
     let lang = asLang(team.lang);
+    let reader: Reader = { zone: team.zone, member: false };
     if (k.dmMember) {
-      const [m] = await bot.db.select({ lang: members.lang }).from(members).where(and(eq(members.teamId, team.id), eq(members.externalId, k.dmMember)));
+      const [m] = await bot.db.select({ lang: members.lang, zone: members.zone }).from(members).where(and(eq(members.teamId, team.id), eq(members.externalId, k.dmMember)));
       lang = asLang(m?.lang ?? team.lang);
+      reader = { zone: m?.zone ?? team.zone, member: true };
     }
     // Same title and agenda as when it was queued: a late reminder keeps saying the time that was really left.
-    const msg = await reminderMessage(bot.db, lang, session, titleMinutes(k.offset, session.startsAt, row.createdAt), k.offset === first);
+    const msg = await reminderMessage(bot.db, lang, session, titleMinutes(k.offset, session.startsAt, row.createdAt), k.offset === first, reader);
     try {
       await port.update({ team: team.externalId, ...row.sentRef }, msg);
     } catch (e) {

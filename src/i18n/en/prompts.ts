@@ -55,6 +55,7 @@ export const prompts = {
   'prompts.browse.custom': 'The team’s own',
   'prompts.me.set': 'Done — a personal prompt will come by DM {rhythm}, time zone {zone}. The first one: *{next}*. To stop: `/reflect me off`.',
   'prompts.me.off': 'Your personal prompts are off. You can start them again any time with `/reflect me friday 08:30`.',
+  'prompts.me.moved': 'Your personal prompt moves with you: still {rhythm}, now by your new time zone. The next one: *{next}*.',
   'prompts.me.none': 'You have no personal prompts set up. Start them with `/reflect me friday 08:30`.',
   'prompts.followup.set': { one: 'Done — {count} day after each prompt I’ll add one gentle reminder in its thread.', other: 'Done — {count} days after each prompt I’ll add one gentle reminder in its thread.' },
   'prompts.followup.off': 'Done — no follow-ups in prompt threads.',

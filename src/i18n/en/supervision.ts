@@ -74,6 +74,8 @@ export const supervision = {
 
   'supervision.reminder.title': 'Supervision in {in}',
   'supervision.reminder.when': '{when} · {duration} min',
+  'supervision.when.yours': '{when} ({zone}; {local} your time)',
+  'supervision.when.team': '{when} ({zone}; {local} in {teamZone})',
   'supervision.reminder.where': 'Where: {where}',
   'supervision.reminder.counts': 'Coming: {coming} · Not this time: {not} · Maybe: {maybe}',
   'supervision.reminder.agenda': '*Agenda so far*',

@@ -58,6 +58,7 @@ export const prompts: Translation<typeof en> = {
   'prompts.browse.custom': 'Własne pytania zespołu',
   'prompts.me.set': 'Gotowe — osobiste pytanie przyjdzie w wiadomości prywatnej {rhythm}, strefa {zone}. Pierwsze: *{next}*. Aby wyłączyć: `/reflect ja off`.',
   'prompts.me.off': 'Osobiste pytania są wyłączone. Możesz je włączyć w każdej chwili: `/reflect ja piątek 08:30`.',
+  'prompts.me.moved': 'Osobiste pytanie przenosi się razem z Tobą: nadal {rhythm}, teraz według nowej strefy. Następne: *{next}*.',
   'prompts.me.none': 'Nie masz ustawionych osobistych pytań. Włączysz je tak: `/reflect ja piątek 08:30`.',
   'prompts.followup.set': {
     one: 'Gotowe — {count} dzień po każdym pytaniu dodam w wątku jedno delikatne przypomnienie.',

@@ -83,6 +83,8 @@ export const supervision: Translation<typeof en> = {
 
   'supervision.reminder.title': 'Superwizja za {in}',
   'supervision.reminder.when': '{when} · {duration} min',
+  'supervision.when.yours': '{when} ({zone}; u Ciebie {local})',
+  'supervision.when.team': '{when} ({zone}; w strefie {teamZone}: {local})',
   'supervision.reminder.where': 'Gdzie: {where}',
   'supervision.reminder.counts': 'Będą: {coming} · Tym razem nie: {not} · Może: {maybe}',
   'supervision.reminder.agenda': '*Agenda na teraz*',
