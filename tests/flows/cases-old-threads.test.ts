@@ -77,4 +77,14 @@ describe('an anonymous reply to an old case', () => {
     await tb.bot.runDueWork();
     expect(tb.mem.posts('cases').filter((p) => p.text.includes('vanish') || p.text.includes('zginąć'))).toEqual([]);
   });
+
+  it('is refused when the case’s post never reached the channel (the platform refused it for good)', async () => {
+    const n = await publishedCase(dan, 'A post that failed');
+    const row = await caseRow(n);
+    await tb.bot.db.update(outbox).set({ status: 'failed' }).where(eq(outbox.key, row.postKey));
+
+    await tb.mem.command(ben, `/case reply ${n} Is anyone there?`);
+    expect(tb.mem.lastPrivate(ben.id)).toBe(`Case #${n} is no longer open for replies.`);
+    expect(await tb.bot.db.select().from(outbox).where(like(outbox.key, `${replyKeyPrefix(row.id)}%`))).toEqual([]);
+  });
 });

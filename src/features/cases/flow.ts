@@ -266,7 +266,8 @@ export async function reply(ctx: Context, number: number, text: string): Promise
     const n = await bump(tx, ctx.bot.secrets, 'reply', ctx.team.id, me(ctx), today(ctx));
     if (n > REPLY_DAILY_LIMIT) throw new UserError('cases.err.replyLimit', { count: REPLY_DAILY_LIMIT });
     const post = await findByKey(tx, row.postKey);
-    if (!post || post.target.kind !== 'channel') throw new UserError('cases.err.closed', { number });
+    // A post that never reached the channel (failed, cancelled) has no thread to answer in: say so now, not 'sent'.
+    if (!post || post.target.kind !== 'channel' || post.status === 'failed' || post.status === 'cancelled') throw new UserError('cases.err.closed', { number });
     const ordinal = await pseudonymOrdinal(tx, ctx.bot.secrets, ctx.team.id, caseThread(row.id), me(ctx), ctx.now);
     const persona = pseudonymLabel(ordinal, ctx.team.lang as 'pl' | 'en');
     await enqueue(tx, ctx.now, {
