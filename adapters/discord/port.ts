@@ -9,7 +9,7 @@ import type { File, Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
 import type { Lang } from '../../src/i18n/index.js';
 import { commandSpeller } from './commands/spelling.js';
-import { createDraft } from './forms/drafts.js';
+import { createDraft, dropDraftsOf } from './forms/drafts.js';
 import { isHandle, serially, TOKEN_LIFE_MS, type InteractionHandle } from './interactions/handle.js';
 import { NO_MENTIONS } from './render/escape.js';
 import { DISCORD_LIMITS as L, truncate } from './render/limits.js';
@@ -125,8 +125,10 @@ export class DiscordPort implements ChatPort {
    */
   async update(ref: MessageRef, message: Message): Promise<void> {
     const ids = [ref.id, ...(ref.more ?? [])];
-    const rendered = this.render(message);
-    const parts = rendered.length <= ids.length ? rendered : [renderSingle(message, { spell: this.spell })];
+    // A DM's buttons keep naming their server after the edit (a click in a DM carries none).
+    const team = ref.direct ? ref.team : undefined;
+    const rendered = this.render(message, team);
+    const parts = rendered.length <= ids.length ? rendered : [renderSingle(message, { spell: this.spell, team })];
     for (const [i, part] of parts.entries()) {
       // PATCH keeps what it does not name: buttons, embeds and files the new text no longer has are cleared.
       await call(() => this.rest.patch(Routes.channelMessage(this.where(ref), ids[i]!), toRequest({ ...CLEARED, ...part })));
@@ -155,7 +157,7 @@ export class DiscordPort implements ChatPort {
   async direct(member: MemberRef, message: Message, opts?: { key?: string }): Promise<MessageRef> {
     const channel = await this.dmChannel(member.id);
     const [first, ...more] = await this.send(channel, this.render(message, member.team), opts?.key);
-    return { team: member.team, channel, id: first!.id, ...moreOf(more) };
+    return { team: member.team, channel, id: first!.id, ...moreOf(more), direct: true };
   }
 
   async upload(to: MemberRef, file: File, message?: Message): Promise<void> {
@@ -209,6 +211,10 @@ export class DiscordPort implements ChatPort {
     await this.showModal(h, form, 0, id, lang, {});
   }
 
+  async forgetForms(member: MemberRef): Promise<void> {
+    await dropDraftsOf(this.bot, member.id);
+  }
+
   /** A modal can only be the first answer to an interaction (and never to a modal submit). */
   async showModal(h: InteractionHandle, form: Form, step: number, draftId: string, lang: Lang, kept: Record<string, string | string[] | undefined>): Promise<void> {
     await serially(h, async () => {
@@ -237,19 +243,25 @@ export class DiscordPort implements ChatPort {
       }),
     ]);
     if (!members) {
-      this.bot.log.warn({ adapter: 'discord', team }, 'cannot list server members: enable the Server Members intent to count who can see the case channel');
+      // Once per server and process: a warning at every /case step would log when cases are being written.
+      if (!this.warnedNoMembers.has(team)) {
+        this.warnedNoMembers.add(team);
+        this.bot.log.warn({ adapter: 'discord', team }, 'cannot list server members: enable the Server Members intent to count who can see the case channel');
+      }
       return undefined;
     }
     return viewers({ id: guild.id, ownerId: guild.owner_id, roles }, ch.permission_overwrites ?? [], members);
   }
 
   /** Whether `member` is in the server `team` (a DM click names its server in the button; the click is trusted only then). */
-  async isMember(team: string, member: string): Promise<boolean> {
+  async isMember(team: string, member: string): Promise<boolean | undefined> {
     try {
       await this.rest.get(Routes.guildMember(team, member));
       return true;
-    } catch {
-      return false;
+    } catch (e) {
+      // Not in that server (or no such server): no. Anything else (5xx, a long rate limit): unknown.
+      if (e instanceof DiscordAPIError && (e.status === 403 || e.status === 404)) return false;
+      return undefined;
     }
   }
 
@@ -259,6 +271,8 @@ export class DiscordPort implements ChatPort {
     const list = await call<{ id: string; name?: string; type?: number }[]>(() => this.rest.get(Routes.guildChannels(team)));
     return list.find((c) => POSTABLE_TYPES.has(c.type ?? 0) && (c.name?.toLowerCase() === wanted || c.id === wanted))?.id;
   }
+
+  private readonly warnedNoMembers = new Set<string>();
 
   /** The bot's own user id (for its permissions), asked once. */
   private botUserId?: Promise<string>;
@@ -281,9 +295,11 @@ export class DiscordPort implements ChatPort {
       if (!POSTABLE_TYPES.has(ch.type ?? 0) || (ch.guild_id && ch.guild_id !== team)) return false;
       const perms = channelPermissions({ id: guild.id, ownerId: guild.owner_id, roles }, ch.permission_overwrites ?? [], me);
       return (perms & POST_PERMISSIONS) === POST_PERMISSIONS;
-    } catch {
+    } catch (e) {
       this.botUserId = undefined;
-      return false;
+      // Not there or not allowed to look: the bot cannot post. A passing failure is not a refusal: it is said as one.
+      if (e instanceof DiscordAPIError && (e.status === 403 || e.status === 404)) return false;
+      throw platformError(e);
     }
   }
 }

@@ -27,6 +27,8 @@ export interface MessageRef {
   thread?: string;
   /** The further messages a long post was split into (Discord's 2,000 characters), in order: edited and removed with it. */
   more?: string[];
+  /** A direct message to one member: an edit must keep it answerable outside the team's space (Discord DMs). */
+  direct?: boolean;
 }
 
 /** The member who acted and where: enough for the adapter to answer privately or open a form. */
@@ -74,6 +76,11 @@ export interface ChatPort {
   resolveChannel?(team: string, name: string): Promise<string | undefined>;
   /** Whether the bot can post in a channel (exists and bot is a member). */
   canPost?(team: string, channel: string): Promise<boolean>;
+  /**
+   * Forget whatever the platform keeps of a member's open forms (Discord: drafts between modal steps, which can
+   * hold a prefilled case under the member's id). Called once an anonymous post is published or thrown away.
+   */
+  forgetForms?(member: MemberRef): Promise<void>;
   /** Steady send rate the platform allows per channel (Slack: about 1 per second with short bursts). */
   readonly pacing?: { perChannelPerSecond: number; burst: number };
   /** After a crash mid-send: find a message already posted for this outbox key, to avoid a duplicate. */

@@ -177,7 +177,7 @@ const SENT_MESSAGE = JSON.stringify({ blocks: [] });
 interface Ack {
   id: number;
   key: string;
-  ref: { channel: string; id: string; thread?: string; more?: string[] };
+  ref: { channel: string; id: string; thread?: string; more?: string[]; direct?: boolean };
   at: Date;
   /** Where the message went, to take it down again if its row was cancelled while it was on its way. */
   platform: Platform;
@@ -311,7 +311,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
         ? await port.post(place, row.message, { key: row.key })
         : await port.direct({ team: teamExt, id: (row.target as { member: string }).member }, row.message, { key: row.key }));
     // Recorded in bulk (AckBuffer); until then the row stays leased.
-    acks.add({ id: row.id, key: row.key, ref: { channel: ref.channel, id: ref.id, thread: ref.thread, ...(ref.more ? { more: ref.more } : {}) }, at: now(), platform, team: teamExt });
+    acks.add({ id: row.id, key: row.key, ref: { channel: ref.channel, id: ref.id, thread: ref.thread, ...(ref.more ? { more: ref.more } : {}), ...(ref.direct ? { direct: true } : {}) }, at: now(), platform, team: teamExt });
     bot.metrics.delivered(platform, now().getTime() - row.notBefore.getTime());
     return 'sent';
   } catch (e) {

@@ -47,3 +47,8 @@ export async function saveDraft(bot: Bot, id: string, draft: Draft): Promise<voi
 export async function dropDraft(bot: Bot, id: string): Promise<void> {
   await bot.db.delete(discordFormDrafts).where(eq(discordFormDrafts.id, id));
 }
+
+/** Every draft of one member (an anonymous case was published or thrown away: no form of theirs may keep it). */
+export async function dropDraftsOf(bot: Bot, member: string): Promise<void> {
+  await bot.db.delete(discordFormDrafts).where(eq(discordFormDrafts.memberExternalId, member));
+}

@@ -89,14 +89,17 @@ export async function dispatchInteraction(o: DispatchOptions, raw: RawInteractio
 async function dispatchAdmitted(o: DispatchOptions, raw: RawInteraction, respond: InteractionHandle['respond']): Promise<void> {
   const h = makeHandle(raw, respond);
   const inv = invocation(raw, h);
-  // A click in a DM carries no server; our DM buttons name theirs, believed only for someone in that server.
-  if (!raw.guild_id && raw.type === 3) {
-    const named = parseCustomId(String(raw.data?.custom_id ?? '')).team;
-    if (named && (await o.port.isMember(named, inv.member.id))) inv.team = named;
-  }
   const mode = raw.type === 3 ? 'update' : 'private';
   const timer = setTimeout(() => void ensureAcked(h, mode).catch(() => undefined), o.deferAfterMs ?? 2000);
   try {
+    // A click in a DM carries no server; our DM buttons name theirs, believed only for someone in that server.
+    if (!raw.guild_id && raw.type === 3) {
+      const named = parseCustomId(String(raw.data?.custom_id ?? '')).team;
+      const member = named ? await o.port.isMember(named, inv.member.id) : false;
+      // Discord could not say (a hiccup): ask to press again rather than act for no server.
+      if (member === undefined) return await o.port.answerPrivately(inv, message(textBlock(busyText())));
+      if (member) inv.team = named!;
+    }
     if (raw.type === 2) await onCommand(o, raw, inv);
     else if (raw.type === 3) await onComponent(o, raw, inv, h);
     else if (raw.type === 5) await onModal(o, raw, inv, h);

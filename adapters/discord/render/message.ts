@@ -80,7 +80,8 @@ function blockToMarkdown(b: Block): string | undefined {
 export function buttonCustomId(action: string, value?: string, team?: string): string {
   const id = `${action}|${value ?? ''}`;
   if (id.length > L.customId) throw new Error(`button custom_id over ${L.customId} characters: ${action}`);
-  const withTeam = team ? `@${team}/${id}` : id;
+  // Only a real server id: never the 'dm' placeholder of a click whose server could not be told.
+  const withTeam = team && /^\d+$/.test(team) ? `@${team}/${id}` : id;
   return withTeam.length <= L.customId ? withTeam : id;
 }
 

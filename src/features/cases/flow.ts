@@ -147,6 +147,8 @@ export async function publish(ctx: Context, token: string): Promise<number> {
     if (e instanceof NotQueued) throw new UserError('cases.err.publishFailed');
     throw e;
   }
+  // An open "Edit" form may still hold the case text under the author's id: nothing of it outlives the publishing.
+  await ctx.port.forgetForms?.({ team: ctx.inv.team, id: ctx.inv.member.id });
   await ctx.reply('cases.published', published);
   return published.number;
 }
@@ -154,6 +156,7 @@ export async function publish(ctx: Context, token: string): Promise<number> {
 export async function cancelDraft(ctx: Context, token: string): Promise<void> {
   await draftFor(ctx, token);
   await deleteDraft(ctx.db, token);
+  await ctx.port.forgetForms?.({ team: ctx.inv.team, id: ctx.inv.member.id });
   await ctx.reply('cases.preview.cancelled');
 }
 

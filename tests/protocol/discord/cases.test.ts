@@ -1,5 +1,7 @@
 // /case on Discord: the modal, the private preview, Publish, the delayed post — and the author's id only in private answers.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discordFormDrafts } from '../../../src/db/schema/index.js';
 import { FAKE_GUILD_ID } from '../../fakes/discord/index.js';
 import { startDiscordHarness, type DiscordHarness } from '../../helpers/discord.js';
 
@@ -81,5 +83,20 @@ describe('/case on Discord', () => {
     } finally {
       h.fake.store.membersIntent = true;
     }
+  });
+
+  it('keeps no form draft of the author once the case is published, not even an Edit form left open', async () => {
+    const r = await h.slash(h.anna, 'case', {}, { path: [] });
+    const submitted = await h.submitModal(h.anna, String(r.initial.data!.custom_id), { title: 'Krótko', body: 'Trudna sesja, dużo ciszy.', question: 'Co dalej?' });
+    const preview = json(await h.answers(submitted));
+    const editId = /"custom_id":"(case\.edit[^"]*)"/.exec(preview)![1]!;
+    const publishId = /"custom_id":"(case\.publish[^"]*)"/.exec(preview)![1]!;
+    // The author opens Edit (a modal prefilled with the case), closes it, and publishes from the preview.
+    expect((await h.clickButton(h.anna, editId)).initial.type).toBe(9);
+    const drafts = () => h.bot.db.select().from(discordFormDrafts).where(eq(discordFormDrafts.memberExternalId, h.anna.id));
+    expect((await drafts()).length).toBeGreaterThan(0);
+
+    await h.answers(await h.clickButton(h.anna, publishId));
+    expect(await drafts()).toEqual([]);
   });
 });

@@ -35,15 +35,30 @@ describe('RSVP from a reminder in a Discord DM', () => {
     expect(json(h.fake.messagesIn(h.channel).find((m: ApiObject) => m.id === inChannel!.id))).toContain('Będą: 1');
   });
 
+  it('keeps the DM copy answerable after its counts were refreshed: a second answer counts too', async () => {
+    const dmChannel = h.fake.store.dmChannelByUser.get(h.anna.id)!;
+    const reminder = h.fake.messagesIn(dmChannel).find((m: ApiObject) => json(m).includes('supervision.rsvp'))!;
+    // The first answer edited every copy with the new counts; the DM copy's buttons still name the server.
+    expect(json(reminder)).toContain('Będą: 1');
+    const maybe = /"custom_id":"([^"]*supervision\.rsvp[^"]*:maybe)"/.exec(json(reminder))![1]!;
+    expect(maybe.startsWith(`@${FAKE_GUILD_ID}/`)).toBe(true);
+
+    const click = await h.send(buttonInteraction({ guildId: null, channelId: dmChannel, user: { id: h.anna.id, username: h.anna.username }, locale: h.anna.locale, custom_id: maybe, message: reminder }));
+    expect(json(await h.answers(click))).not.toContain('już się odb');
+    const inChannel = h.fake.messagesIn(h.channel).find((m: ApiObject) => json(m).includes('supervision.rsvp'))!;
+    await h.fake.waitFor('PATCH', new RegExp(`^/channels/${h.channel}/messages/${inChannel.id}$`), (c) => json(c.body).includes('Może: 1'));
+  });
+
   it('does not act for a server the clicking person is not in', async () => {
     const dmChannel = h.fake.store.dmChannelByUser.get(h.anna.id)!;
     const reminder = h.fake.messagesIn(dmChannel).find((m: ApiObject) => json(m).includes('supervision.rsvp'));
     const id = /"custom_id":"([^"]*supervision\.rsvp[^"]*:coming)"/.exec(json(reminder))![1]!;
     const stranger = { id: '1100000000000000999', username: 'stranger' };
+    const counts = () => /Będą: \d+ · Tym razem nie: \d+ · Może: \d+/.exec(json(h.fake.messagesIn(h.channel).find((m: ApiObject) => json(m).includes('supervision.rsvp'))))![0];
+    const before = counts();
 
     const click = await h.send(buttonInteraction({ guildId: null, channelId: dmChannel, user: stranger, locale: 'pl', custom_id: id, message: reminder }));
     await h.answers(click);
-    const inChannel = h.fake.messagesIn(h.channel).find((m: ApiObject) => json(m).includes('supervision.rsvp'));
-    expect(json(inChannel)).toContain('Będą: 1 · Tym razem nie: 0 · Może: 0');
+    expect(counts()).toBe(before);
   });
 });
