@@ -61,13 +61,15 @@ export const outbox = pgTable(
      *  is past what a platform's own dedupe (Discord's nonce) remembers. */
     firstAttemptAt: timestamp('first_attempt_at', { withTimezone: true }),
     /** The platform's reference once sent: { channel, id, thread? }. */
-    sentRef: jsonb('sent_ref').$type<{ channel: string; id: string; thread?: string; more?: string[] }>(),
+    sentRef: jsonb('sent_ref').$type<{ channel: string; id: string; thread?: string; more?: string[]; direct?: boolean }>(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     uniqueIndex('outbox_key').on(t.key),
+    // Features find their rows by key prefix (`sup-rem:12:%`); a plain btree serves LIKE 'x%' only under the C collation.
+    index('outbox_key_prefix').on(t.key.op('text_pattern_ops')),
     index('outbox_ready').on(t.notBefore).where(sql`${t.status} = 'pending'`),
   ],
 );

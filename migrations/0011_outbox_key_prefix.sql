@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_key_prefix" ON "outbox" USING btree ("key" text_pattern_ops);
