@@ -9,7 +9,7 @@ import { usageLine } from '../../src/core/args.js';
 import { updateSettings } from '../../src/core/teams.js';
 import { members, teams } from '../../src/db/schema/index.js';
 import { rhythmText } from '../../src/features/prompts/describe.js';
-import { movePersonalSchedule } from '../../src/features/prompts/personal.js';
+import { followTeamZone, movePersonalSchedule } from '../../src/features/prompts/personal.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
 import { l10n, type Lang } from '../../src/i18n/index.js';
 
@@ -106,7 +106,10 @@ export const teamTimezone: Subcommand = {
   example: 'team timezone Europe/Warsaw',
   async run(ctx, opts) {
     const zone = parseZone(String(opts.zone));
-    await ctx.db.update(teams).set({ zone }).where(eq(teams.id, ctx.team.id));
+    await ctx.db.transaction(async (tx) => {
+      await tx.update(teams).set({ zone }).where(eq(teams.id, ctx.team.id));
+      await followTeamZone(tx, ctx.team.id, zone, ctx.now);
+    });
     await ctx.reply('sojusz.teamTimezoneSet', { zone });
   },
 };

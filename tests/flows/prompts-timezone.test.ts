@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageToPlain } from '../../src/core/message.js';
 import { schedules } from '../../src/db/schema/index.js';
 import { PERSONAL_KIND } from '../../src/features/prompts/schedules.js';
-import { anna, ben, makeBot, type TestBot } from '../helpers/bot.js';
+import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
 let t: TestBot;
 beforeAll(async () => {
@@ -74,4 +74,21 @@ describe('changing one’s time zone with a personal prompt set', () => {
     expect(await t.mem.ask(ben, '/sojusz timezone Europe/Warsaw')).not.toContain('personal prompt');
     expect(await t.bot.db.select({ zone: schedules.zone }).from(schedules).where(eq(schedules.kind, PERSONAL_KIND))).toHaveLength(2);
   });
+
+  it('moves the personal prompt of a member without a zone of their own when the team’s zone changes, and no one else’s', async () => {
+    const cara = { id: 'U_CARA', name: 'Cara', locale: 'pl-PL' };
+    await t.mem.ask(cara, '/sojusz help');
+    await t.mem.ask(cara, '/reflect ja środa 07:00');
+    expect((await personalRow(cara.id)).zone).toBe('Europe/Warsaw');
+    const benBefore = await personalRow(ben.id);
+
+    expect(await t.mem.ask(facilitator, '/sojusz team timezone Europe/London')).toContain('osobiste pytania osób, które nie wybrały własnej strefy');
+    const moved = await personalRow(cara.id);
+    expect(moved.zone).toBe('Europe/London');
+    // Wednesday 07:00 in London on 18 March (GMT) is 07:00 UTC.
+    expect(moved.nextDueAt).toEqual(new Date('2026-03-18T07:00:00Z'));
+    // Ben chose Europe/Warsaw himself: his prompt stays there.
+    expect(await personalRow(ben.id)).toEqual(benBefore);
+  });
 });
+

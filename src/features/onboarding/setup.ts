@@ -15,6 +15,7 @@ import { enqueue } from '../../schedule/outbox.js';
 import { PROMPT_KIND, insertSchedule, weeklyRule, type PromptPayload } from '../prompts/schedules.js';
 import { cancelSeries, createSeries, SERIES_KIND } from '../supervision/sessions.js';
 import { readOffsets, reschedule } from '../supervision/reminders.js';
+import { followTeamZone } from '../prompts/personal.js';
 
 export const SETUP_FORM_1 = 'onboarding.setup.1';
 export const SETUP_FORM_2 = 'onboarding.setup.2';
@@ -198,6 +199,7 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Mess
   await ctx.db.transaction(async (db) => {
     let team = ctx.team;
     if (team.lang !== a.lang || team.zone !== a.zone) {
+      if (team.zone !== a.zone) await followTeamZone(db, team.id, a.zone, now);
       [team] = await db.update(teams).set({ lang: a.lang, zone: a.zone }).where(eq(teams.id, team.id)).returning() as [Team];
       changed.push('onboarding.changed.team');
     }

@@ -1,5 +1,5 @@
 // Personal prompts: one question a week by DM, in the member's own zone, rotating per member.
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, isNull, max } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { message, noteBlock, textBlock } from '../../core/message.js';
 import { members, occurrences, schedules } from '../../db/schema/index.js';
@@ -55,4 +55,15 @@ export async function movePersonalSchedule(tx: Tx, teamId: number, memberId: num
   const next = nextOccurrence(mine.rule, zone, after);
   await tx.update(schedules).set({ zone, nextDueAt: next }).where(eq(schedules.id, mine.id));
   return { rule: mine.rule, next };
+}
+
+/**
+ * The team's zone changed: members who never chose their own live by the team's, and so do their personal prompts
+ * (same weekday and hour, in the new zone). Returns how many moved.
+ */
+export async function followTeamZone(tx: Tx, teamId: number, zone: string, now: Date): Promise<number> {
+  const ownZoneless = await tx.select({ id: members.id }).from(members).where(and(eq(members.teamId, teamId), isNull(members.zone)));
+  let moved = 0;
+  for (const m of ownZoneless) if (await movePersonalSchedule(tx, teamId, m.id, zone, now)) moved++;
+  return moved;
 }

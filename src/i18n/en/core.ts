@@ -56,7 +56,7 @@ export const core = {
   'sojusz.languageSet': 'Done — I’ll speak English with you from now on.',
   'sojusz.timezoneSet': 'Done — your time zone is now {zone} (it is {time} there now).',
   'sojusz.teamLanguageSet': 'Done — the team’s language is now English. Members who chose their own keep it.',
-  'sojusz.teamTimezoneSet': 'Done — the team’s time zone is now {zone}. New schedules will use it; existing ones keep theirs.',
+  'sojusz.teamTimezoneSet': 'Done — the team’s time zone is now {zone}. New schedules will use it, and so do the personal prompts of members who have not chosen a zone of their own; the team’s existing schedules keep theirs.',
   'common.people': { one: '{count} person', other: '{count} people' },
   'anon.author': 'Author',
   'anon.colleague': 'Colleague {letter}',

@@ -127,8 +127,8 @@ export const supervision = {
   'supervision.hours.exported': 'Your hours are in the file I just sent you.',
   'supervision.hours.fixed': 'Entry {id} now says {hours}.',
   'supervision.heldLogged': {
-    one: 'Session {when} marked held: {hours} of group supervision logged for {count} person who said they were coming. Each can correct their entry.',
-    other: 'Session {when} marked held: {hours} of group supervision logged for {count} people who said they were coming. Each can correct their entry.',
+    one: 'Session {when} marked held: {hours} of group supervision logged for {count} person who said they were coming. Anyone can correct their own entry with `/supervision hours fix`.',
+    other: 'Session {when} marked held: {hours} of group supervision logged for {count} people who said they were coming. Anyone can correct their own entry with `/supervision hours fix`.',
   },
   'supervision.heldFuture': 'Session {id} ({when}) has not happened yet. Mark it held afterwards.',
   'supervision.heldCancelled': 'Session {id} was cancelled, so it cannot be marked held.',

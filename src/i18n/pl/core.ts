@@ -59,7 +59,7 @@ export const core: Translation<typeof en> = {
   'sojusz.languageSet': 'Gotowe — od teraz rozmawiamy po polsku.',
   'sojusz.timezoneSet': 'Gotowe — Twoja strefa czasowa to teraz {zone} (jest tam {time}).',
   'sojusz.teamLanguageSet': 'Gotowe — językiem zespołu jest teraz polski. Osoby, które wybrały własny, zachowują go.',
-  'sojusz.teamTimezoneSet': 'Gotowe — strefa czasowa zespołu to teraz {zone}. Nowe harmonogramy będą jej używać; istniejące zachowują swoją.',
+  'sojusz.teamTimezoneSet': 'Gotowe — strefa czasowa zespołu to teraz {zone}. Będą jej używać nowe harmonogramy i osobiste pytania osób, które nie wybrały własnej strefy; dotychczasowe harmonogramy zespołu zachowują swoją.',
   'common.people': { one: '{count} osoba', few: '{count} osoby', many: '{count} osób', other: '{count} osoby' },
   'anon.author': 'Autor(ka)',
   'anon.colleague': 'Osoba {letter}',
