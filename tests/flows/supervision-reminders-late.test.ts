@@ -36,8 +36,11 @@ async function sessionAt(iso: string) {
   return s!;
 }
 
+/** Either replica may have sent any of them: earliest reminder (largest offset, the key's last part) first. */
 const channelReminders = (sessionId: number) =>
-  [...a.mem.posts('supervision'), ...b.mem.posts('supervision')].filter((p) => p.key?.startsWith(`sup-rem:${sessionId}:`));
+  [...a.mem.posts('supervision'), ...b.mem.posts('supervision')]
+    .filter((p) => p.key?.startsWith(`sup-rem:${sessionId}:`))
+    .sort((x, y) => Number(y.key!.split(':').at(-1)) - Number(x.key!.split(':').at(-1)));
 /** Anna's reminder DMs for the session on a day ("9 marca"): DMs carry no outbox key in the memory adapter. */
 const annaDms = (day: string) => [...a.mem.dms(anna.id), ...b.mem.dms(anna.id)].filter((d) => d.text.includes('Superwizja za') && d.text.includes(`${day} 2026`));
 
