@@ -26,6 +26,8 @@ export function webClientOptions(slackApiUrl?: string) {
     rejectRateLimitedCalls: true,
     // Network hiccups are retried briefly; anything longer is the outbox's job, with its own backoff.
     retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
+    // A call Slack never answers must not hold an admission slot for minutes (undici's own limit is 300 s).
+    timeout: 10_000,
     logLevel: webApi.LogLevel.ERROR,
   };
 }

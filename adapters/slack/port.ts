@@ -10,6 +10,9 @@ import { slackHandle } from './handle.js';
 import { renderMessage, type RenderedMessage } from './render/blocks.js';
 import { renderModal } from './render/modal.js';
 
+/** DM channel ids kept per process (team:member → channel); the oldest goes first past this. */
+const MAX_REMEMBERED_DMS = 10_000;
+
 /** Marks a message as sent for an outbox key, so a resend after a crash can find it first. */
 export const OUTBOX_EVENT = 'sojusz_outbox';
 /** Slack accepts a response_url for 30 minutes; leave a margin. */
@@ -83,7 +86,7 @@ export class SlackPort implements ChatPort {
         .then((res) => res.ok)
         .catch(() => false);
       if (ok) {
-        await this.uploadImages(client, r, await this.dmChannel({ team: to.team, id: to.member.id }));
+        await this.imagesByDm(client, r, to);
         return;
       }
     }
@@ -92,7 +95,7 @@ export class SlackPort implements ChatPort {
         await call(() =>
           client.chat.postEphemeral({ channel: to.channel!, user: to.member.id, text: r.text, blocks: r.blocks as never, ...(to.thread ? { thread_ts: to.thread } : {}) }),
         );
-        await this.uploadImages(client, r, await this.dmChannel({ team: to.team, id: to.member.id }));
+        await this.imagesByDm(client, r, to);
         return;
       } catch (e) {
         // Not in that channel: fall through to a DM, which always reaches the member.
@@ -167,12 +170,29 @@ export class SlackPort implements ChatPort {
     return { team: to.team, channel: to.channel, id: found.ts, ...(to.thread ? { thread: to.thread } : {}) };
   }
 
+  /**
+   * A member's DM channel. Its id never changes, so it is remembered: conversations.open is limited per workspace
+   * (about 50 a minute), and every DM and every private answer with a chart would otherwise spend one.
+   */
   private async dmChannel(member: MemberRef): Promise<string> {
+    const k = `${member.team}:${member.id}`;
+    const known = this.dms.get(k);
+    if (known) return known;
     const client = await this.clients.forTeam(member.team);
     const res = await call(() => client.conversations.open({ users: member.id }));
     const id = (res.channel as { id?: string } | undefined)?.id;
     if (!id) throw new PlatformError('slack', 'dm_not_opened');
+    if (this.dms.size >= MAX_REMEMBERED_DMS) this.dms.delete(this.dms.keys().next().value!);
+    this.dms.set(k, id);
     return id;
+  }
+
+  private readonly dms = new Map<string, string>();
+
+  /** The images of a private answer (which cannot carry files) go by DM; most answers have none and open nothing. */
+  private async imagesByDm(client: WebClient, r: RenderedMessage, to: Invocation): Promise<void> {
+    if (!r.images.length) return;
+    await this.uploadImages(client, r, await this.dmChannel({ team: to.team, id: to.member.id }));
   }
 
   /** Images cannot be inlined without a public URL: each goes up as a file next to the message. */

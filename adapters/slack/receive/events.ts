@@ -6,6 +6,9 @@ import type { DbInstallationStore } from '../install/store.js';
 import { renderHome } from '../render/home.js';
 import type { Members } from './members.js';
 
+/** Message subtypes that are still a person's reply in a thread. */
+const REPLY_SUBTYPES = new Set(['thread_broadcast', 'file_share']);
+
 interface Envelope {
   event_id?: string;
   team_id?: string;
@@ -31,8 +34,9 @@ export function registerEvents(bolt: Bolt, bot: Bot, members: Members, clients: 
 
   bolt.event('message', async ({ event, body, context }) => {
     const e = event as { subtype?: string; thread_ts?: string; ts: string; user?: string; bot_id?: string; channel: string };
-    // Only people's replies inside a thread; the text is never looked at.
-    if (e.subtype || !e.thread_ts || e.thread_ts === e.ts || e.bot_id || !e.user) return;
+    // Only people's replies inside a thread; the text is never looked at. A reply also sent to the channel
+    // (thread_broadcast) or with a file (file_share) is a reply too; edits, deletions and joins are not.
+    if ((e.subtype && !REPLY_SUBTYPES.has(e.subtype)) || !e.thread_ts || e.thread_ts === e.ts || e.bot_id || !e.user) return;
     if (!(await once(body))) return;
     await bot.handle({ kind: 'threadReply', platform: 'slack', team: teamOf(body, context), channel: e.channel, thread: e.thread_ts, member: e.user });
   });

@@ -1,7 +1,7 @@
 // /reflect on Slack: a signed slash command schedules, the clock moves, the thread appears, and an anonymous reply lands in it.
 import { like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../../src/db/schema/index.js';
+import { outbox, promptReplies } from '../../../src/db/schema/index.js';
 import { startSlackHarness, type SlackHarness } from '../../helpers/slack.js';
 
 let h: SlackHarness;
@@ -60,4 +60,22 @@ describe('/reflect on Slack', () => {
     expect(json(reply.args)).toContain('Osoba A');
     expect(json(reply.args)).not.toContain('U_ANNA');
   });
+
+  it('counts a reply also sent to the channel and a reply with a file, but not an edit', async () => {
+    const [sent] = await h.bot.db.select().from(outbox).where(like(outbox.key, 'prompt:%'));
+    const ts = sent!.sentRef!.id;
+    const before = (await h.bot.db.select().from(promptReplies)).length;
+    await h.event({ type: 'message', subtype: 'thread_broadcast', channel: 'C_REFLECT', user: 'U_FAC', ts: '1772784000.000100', thread_ts: ts });
+    await h.event({ type: 'message', subtype: 'file_share', channel: 'C_REFLECT', user: 'U_BEN', ts: '1772784000.000200', thread_ts: ts });
+    await h.event({ type: 'message', subtype: 'message_changed', channel: 'C_REFLECT', ts: '1772784000.000300', thread_ts: ts });
+    await expect.poll(async () => (await h.bot.db.select().from(promptReplies)).length, { timeout: WAIT }).toBe(before + 2);
+  });
+
+  it('answers privately without opening a DM when the answer has no chart', async () => {
+    h.fake.clear();
+    await h.command('U_ANNA', '/reflect list');
+    await h.fake.waitFor('response_url', undefined, WAIT);
+    expect(h.fake.callsTo('conversations.open')).toHaveLength(0);
+  });
 });
+
