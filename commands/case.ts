@@ -108,7 +108,7 @@ export const caseActions = [
     id: 'case.reply',
     async run(ctx, value) {
       const n = caseNumber(value);
-      await openCase(ctx, n);
+      await openCase(ctx, n, 'reply');
       await ctx.openForm(replyForm(ctx.lang, n));
     },
   }),
@@ -116,7 +116,7 @@ export const caseActions = [
     id: 'case.report',
     async run(ctx, value) {
       const n = caseNumber(value);
-      await openCase(ctx, n);
+      await openCase(ctx, n, 'report');
       await ctx.openForm(reportForm(ctx.lang, n));
     },
   }),

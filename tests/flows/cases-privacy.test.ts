@@ -47,7 +47,8 @@ describe('anonymous cases and the member’s data rights', () => {
   it('erasure with “withdraw” replaces the post and deletes the case text', async () => {
     await tb.mem.command(anna, '/sojusz mydata delete');
     await tb.mem.click(anna, 'privacy.delete', 'withdraw');
-    await new Promise((r) => setImmediate(r));
+    // The platform copy is replaced once the erasure has committed, in the background.
+    for (let i = 0; i < 200 && !tb.mem.said.some((s) => s.kind === 'update'); i++) await new Promise((r) => setTimeout(r, 10));
     const [row] = await tb.bot.db.select().from(cases).where(eq(cases.number, 1));
     expect(row!.status).toBe('withdrawn');
     expect(row!.title).toBeNull();

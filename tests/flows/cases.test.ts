@@ -114,7 +114,7 @@ describe('writing and publishing a case', () => {
     expect(lastPrivateMessage(zofia.id).text).not.toContain('Kasią');
 
     await tb.mem.click(zofia, 'case.publish', token);
-    expect(tb.mem.lastPrivate(zofia.id)).toMatch(/Przypadek #1 pojawi się na #cases w ciągu kilku minut/);
+    expect(tb.mem.lastPrivate(zofia.id)).toMatch(/Przypadek #1 pojawi się na #cases za 2–20 minut/);
 
     // Not before the window's minimum (2 minutes), surely after its maximum (20).
     tb.clock.advance(1 * MIN);

@@ -4,7 +4,7 @@ import { and, eq, like } from 'drizzle-orm';
 import type { Context } from '../../core/context.js';
 import { UserError } from '../../core/errors.js';
 import type { Bot } from '../../core/bot.js';
-import type { Message } from '../../core/message.js';
+import { channelRef, message, textBlock, type Message } from '../../core/message.js';
 import type { ChatPort } from '../../core/port.js';
 import { newSalt } from '../../core/secrets.js';
 import { caseDelay, DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
@@ -22,8 +22,8 @@ import {
   banUntil,
   bump,
   caseThread,
+  claimDraft,
   countToday,
-  deleteDraft,
   findCase,
   isAuthor,
   loadDraft,
@@ -102,10 +102,12 @@ export async function publish(ctx: Context, token: string): Promise<number> {
     if (e instanceof UserError) return e;
     throw e;
   });
-  let published: { number: number; channel: string };
+  let published: { number: number; channel: string; window: [number, number] };
   try {
     published = await ctx.db.transaction(async (tx) => {
-      const text = await loadDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
+      // Claimed (deleted) first, in one statement: of two presses of Publish only one finds the draft, and a failure
+      // below rolls the claim back with everything else.
+      const text = await claimDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
       if (!text) throw new UserError('cases.err.draftGone');
       if (where instanceof UserError) throw where;
       const { channel } = where;
@@ -114,7 +116,8 @@ export async function publish(ctx: Context, token: string): Promise<number> {
       const limit = setting(ctx.team, SETTINGS.caseDailyLimit, DEFAULTS.caseDailyLimit);
       if (used > limit) throw new UserError('cases.err.dailyLimit', { count: limit });
       const number = await nextNumber(tx, ctx.team.id);
-      const [min, max] = caseDelay(ctx.team);
+      const window = caseDelay(ctx.team);
+      const [min, max] = window;
       const publishAt = new Date(ctx.now.getTime() + randomInt(min * 60, max * 60 + 1) * 1000);
       const masked = { number, title: maskMandatory(text.title), body: maskMandatory(text.body), question: maskMandatory(text.question), tags: text.tags };
       const salt = newSalt();
@@ -140,8 +143,7 @@ export async function publish(ctx: Context, token: string): Promise<number> {
       await claimAuthor(tx, ctx.bot.secrets, ctx.team.id, caseThread(row!.id), me(ctx), publishAt);
       const queued = await enqueue(tx, publishAt, { teamId: ctx.team.id, key, target: { kind: 'channel', channel }, message: casePost(ctx.team.lang as 'pl' | 'en', masked), notBefore: publishAt });
       if (!queued) throw new NotQueued();
-      await deleteDraft(tx, token);
-      return { number, channel };
+      return { number, channel, window };
     });
   } catch (e) {
     if (e instanceof NotQueued) throw new UserError('cases.err.publishFailed');
@@ -149,25 +151,51 @@ export async function publish(ctx: Context, token: string): Promise<number> {
   }
   // An open "Edit" form may still hold the case text under the author's id: nothing of it outlives the publishing.
   await ctx.port.forgetForms?.({ team: ctx.inv.team, id: ctx.inv.member.id });
-  await ctx.reply('cases.published', published);
+  await ctx.reply(publishedMessage(ctx, published.number, published.channel, published.window));
   return published.number;
 }
 
+/** Stands in for the channel inside the catalogue line, then is swapped for the platform's channel link. */
+const CHANNEL_SLOT = '\u0000channel\u0000';
+
+/** "Case #N will appear in #channel in 2–20 minutes": the channel as a link, and the window this case was drawn from. */
+function publishedMessage(ctx: Context, number: number, channel: string, [min, max]: [number, number]): Message {
+  const when =
+    max === 0
+      ? ctx.tx('cases.published.soon')
+      : min === max
+        ? ctx.tx('cases.published.in', { count: max })
+        : ctx.tx('cases.published.within', { count: max, min, max });
+  const line = ctx.t('cases.published', { number, channel: CHANNEL_SLOT, when }).flatMap((s) => (s.text === CHANNEL_SLOT ? [channelRef(channel)] : [s]));
+  return message(textBlock(line));
+}
+
 export async function cancelDraft(ctx: Context, token: string): Promise<void> {
-  await draftFor(ctx, token);
-  await deleteDraft(ctx.db, token);
+  // Claimed like Publish does, so a Cancel that loses to a Publish of the same draft never says "nothing was posted".
+  if (!(await claimDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now))) throw new UserError('cases.err.draftGone');
   await ctx.port.forgetForms?.({ team: ctx.inv.team, id: ctx.inv.member.id });
   await ctx.reply('cases.preview.cancelled');
 }
 
-/** A case by number, or the "no such case" answer. */
-export async function caseOr404(ctx: Context, number: number, tx: Tx = ctx.db): Promise<CaseRow> {
-  const row = await findCase(tx, ctx.team.id, number);
-  if (!row) throw new UserError('cases.err.unknownCase', { number });
+/**
+ * A case by number as this member may know of it, or the "no such case" answer. Until its publication instant a
+ * case exists for its author alone: to everyone else it answers exactly as a number nobody has used, on every
+ * path, so polling a number cannot tell the minute a case was submitted. The instant is `publish_at` (the post
+ * never goes out before it, and it is on the row itself even after housekeeping), not the post's delivery
+ * status, which lags the platform by a batch and says nothing a poller could not learn at that instant anyway.
+ */
+export async function caseOr404(ctx: Context, number: number, tx: Tx = ctx.db, lock?: 'share'): Promise<CaseRow> {
+  const row = await findCase(tx, ctx.team.id, number, lock);
+  if (!row || (!isOut(row, ctx.now) && !isAuthor(ctx.bot.secrets, row, me(ctx)))) throw new UserError('cases.err.unknownCase', { number });
   return row;
 }
 
+/** Whether the group may know of the case: its publication instant has come. */
+const isOut = (row: CaseRow, now: Date) => row.publishAt.getTime() <= now.getTime();
+
 const isClosed = (row: CaseRow) => row.status === 'withdrawn' || row.status === 'hidden';
+/** Closed to reports: withdrawn, hidden, or its text already gone (retention) — a reason would outlive the text. */
+const isClosedToReports = (row: CaseRow) => isClosed(row) || row.textDeletedOn !== null;
 
 type SentRef = { channel: string; id: string; thread?: string };
 
@@ -254,10 +282,11 @@ export async function ban(ctx: Context, number: number, days: number): Promise<v
   await ctx.reply('cases.banned', { number, until: formatLocal(until, ctx.zone, ctx.lang) });
 }
 
-/** Before opening the reply form: the case exists and is open. */
-export async function openCase(ctx: Context, number: number): Promise<CaseRow> {
+/** Before opening the reply or report form: the case exists (for this member) and is open to that. */
+export async function openCase(ctx: Context, number: number, purpose: 'reply' | 'report'): Promise<CaseRow> {
   const row = await caseOr404(ctx, number);
-  if (isClosed(row)) throw new UserError('cases.err.closed', { number });
+  if (purpose === 'reply' && isClosed(row)) throw new UserError('cases.err.closed', { number });
+  if (purpose === 'report' && isClosedToReports(row)) throw new UserError('cases.err.reportClosed', { number });
   return row;
 }
 
@@ -287,7 +316,9 @@ export async function reply(ctx: Context, number: number, text: string): Promise
 export async function report(ctx: Context, number: number, reason: string | undefined): Promise<void> {
   const mod = teamChannel(ctx.team, 'moderationChannel');
   await ctx.db.transaction(async (tx) => {
-    const row = await caseOr404(ctx, number, tx);
+    // Locked: a withdrawal or hide committing meanwhile is seen here, so no reason is stored after it cleared them.
+    const row = await caseOr404(ctx, number, tx, 'share');
+    if (isClosedToReports(row)) throw new UserError('cases.err.reportClosed', { number });
     const n = await bump(tx, ctx.bot.secrets, 'report', ctx.team.id, me(ctx), today(ctx));
     if (n > REPORT_DAILY_LIMIT) throw new UserError('cases.err.reportLimit');
     const masked = reason ? maskMandatory(reason) : undefined;

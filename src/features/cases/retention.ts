@@ -1,5 +1,5 @@
 // Retention for anonymous cases: case text after the team's period, drafts after a day, rate counters after two days.
-import { and, eq, inArray, isNull, like, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, like, lt, or } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
@@ -34,12 +34,17 @@ export async function purgeCases(tx: Tx, now: Date): Promise<PurgeReport> {
     report.cases += old.length;
     if (!old.length) continue;
     const ids = old.map((c) => c.id);
-    await tx.update(caseReports).set({ reason: null }).where(inArray(caseReports.caseId, ids));
     await tx
       .update(outbox)
       .set({ message: { blocks: [] } })
       .where(or(inArray(outbox.key, old.map((c) => c.postKey)), ...ids.map((id) => like(outbox.key, `${replyKeyPrefix(id)}%`))));
   }
+  // Report reasons go with the text: of the cases just purged, and of any whose text went earlier but kept a reason
+  // (purges before reasons were cleared here, a report that raced a withdrawal). Reports stay, without their words.
+  await tx
+    .update(caseReports)
+    .set({ reason: null })
+    .where(and(isNotNull(caseReports.reason), inArray(caseReports.caseId, tx.select({ id: cases.id }).from(cases).where(isNotNull(cases.textDeletedOn)))));
   report.drafts = (await tx.delete(caseDrafts).where(lt(caseDrafts.createdAt, new Date(now.getTime() - DRAFT_TTL_MS))).returning({ t: caseDrafts.token })).length;
   const counterCutoff = localDate(new Date(now.getTime() - 2 * DAY), 'UTC');
   report.counters = (await tx.delete(caseCounters).where(lt(caseCounters.day, counterCutoff)).returning({ m: caseCounters.mac })).length;

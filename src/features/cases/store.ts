@@ -1,6 +1,6 @@
 // Storage of cases with unlinkable authorship: salted author MACs, sealed ban handles, sealed drafts, keyed counters.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, sql } from 'drizzle-orm';
 import type { Secrets } from '../../core/secrets.js';
 import type { Tx } from '../../db/client.js';
 import { caseBans, caseCounters, caseDrafts, cases, teams } from '../../db/schema/index.js';
@@ -46,8 +46,10 @@ export function banMac(secrets: Secrets, teamId: number, memberExternalId: strin
   return secrets.hmac('case-ban', teamId, memberExternalId);
 }
 
-export async function findCase(tx: Tx, teamId: number, number: number): Promise<CaseRow | undefined> {
-  const [row] = await tx.select().from(cases).where(and(eq(cases.teamId, teamId), eq(cases.number, number)));
+/** `lock`: hold the row against a concurrent close (withdraw, hide) until this transaction ends, and see its outcome. */
+export async function findCase(tx: Tx, teamId: number, number: number, lock?: 'share'): Promise<CaseRow | undefined> {
+  const q = tx.select().from(cases).where(and(eq(cases.teamId, teamId), eq(cases.number, number)));
+  const [row] = lock ? await q.for(lock) : await q;
   return row;
 }
 
@@ -83,8 +85,24 @@ export async function loadDraft(tx: Tx, secrets: Secrets, teamId: number, member
   return JSON.parse(secrets.decrypt(row.sealed)) as CaseText;
 }
 
-export async function deleteDraft(tx: Tx, token: string): Promise<void> {
-  await tx.delete(caseDrafts).where(eq(caseDrafts.token, token));
+/**
+ * Take the draft for publishing or cancelling: it is deleted and returned in one statement, so of two presses at
+ * once only one gets it (the other waits on the row and then finds nothing). Inside a transaction that rolls back,
+ * the draft comes back. Undefined, and nothing deleted, under the same conditions as loadDraft.
+ */
+export async function claimDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<CaseText | undefined> {
+  const [row] = await tx
+    .delete(caseDrafts)
+    .where(
+      and(
+        eq(caseDrafts.token, token),
+        eq(caseDrafts.teamId, teamId),
+        eq(caseDrafts.ownerMac, draftOwnerMac(secrets, teamId, token, memberExternalId)),
+        gte(caseDrafts.createdAt, new Date(now.getTime() - DRAFT_TTL_MS)),
+      ),
+    )
+    .returning({ sealed: caseDrafts.sealed });
+  return row ? (JSON.parse(secrets.decrypt(row.sealed)) as CaseText) : undefined;
 }
 
 export const DRAFT_TTL_MS = 24 * 3600_000;

@@ -58,6 +58,7 @@ export const cases = {
   'cases.err.notYours': 'This isn’t your case, or it doesn’t exist.',
   'cases.err.unknownCase': 'There is no case #{number} in this team. Case numbers are in the post’s heading, e.g. “Case #3”.',
   'cases.err.closed': 'Case #{number} is no longer open for replies.',
+  'cases.err.reportClosed': 'Case #{number} is closed and can no longer be reported. If something in it still worries you, please write to a facilitator.',
   'cases.err.banBeforeKeyChange': 'Case #{number} was posted before the bot’s secret key was last changed, so nothing can point to its author any more — not even for a ban. If the post needs to go, hide it: `/case hide {number}`.',
   'cases.err.draftGone': 'This draft is no longer here (drafts are kept for a day). Start again with `/case`.',
   'cases.err.publishFailed': 'Something went wrong and nothing was posted. Your draft is still here: press “Publish” again in a moment.',
@@ -87,7 +88,10 @@ export const cases = {
   'cases.kind.age-place': 'An age next to a place',
   'cases.kind.name': 'Looks like a name',
 
-  'cases.published': 'Thank you for bringing this. Case #{number} will appear in #{channel} within a few minutes; nobody will see it is yours. If you change your mind: `/case withdraw {number}`.',
+  'cases.published': 'Thank you for bringing this. Case #{number} will appear in {channel} {when}; nobody will see it is yours. If you change your mind: `/case withdraw {number}`.',
+  'cases.published.soon': 'in a moment',
+  'cases.published.in': { one: 'in {count} minute', other: 'in {count} minutes' },
+  'cases.published.within': { one: 'within a minute', other: 'in {min}–{max} minutes' },
 
   'cases.post.heading': 'Case #{number}',
   'cases.post.difficulty': 'The difficulty',

@@ -65,6 +65,7 @@ export const cases: Translation<typeof en> = {
   'cases.err.notYours': 'To nie jest Twój przypadek albo taki nie istnieje.',
   'cases.err.unknownCase': 'W tym zespole nie ma przypadku #{number}. Numer jest w nagłówku wpisu, np. „Przypadek #3”.',
   'cases.err.closed': 'Przypadek #{number} nie przyjmuje już odpowiedzi.',
+  'cases.err.reportClosed': 'Przypadek #{number} jest zamknięty i nie można go już zgłosić. Jeśli coś w nim nadal Cię niepokoi, napisz proszę do osoby prowadzącej.',
   'cases.err.banBeforeKeyChange': 'Przypadek #{number} trafił do grupy przed ostatnią zmianą tajnego klucza bota, więc nic już nie wskazuje na osobę, która go przyniosła — także na potrzeby blokady. Jeśli wpis trzeba usunąć, ukryj go: `/case hide {number}`.',
   'cases.err.draftGone': 'Tego szkicu już nie ma (szkice czekają jeden dzień). Zacznij od nowa: `/case`.',
   'cases.err.publishFailed': 'Coś poszło nie tak i nic nie zostało opublikowane. Szkic nadal czeka: za chwilę naciśnij „Opublikuj” jeszcze raz.',
@@ -96,7 +97,10 @@ export const cases: Translation<typeof en> = {
   'cases.kind.age-place': 'Wiek obok miejsca',
   'cases.kind.name': 'Wygląda na imię lub nazwisko',
 
-  'cases.published': 'Dziękuję, że się tym dzielisz. Przypadek #{number} pojawi się na #{channel} w ciągu kilku minut; nikt nie zobaczy, że jest Twój. Jeśli zmienisz zdanie: `/case withdraw {number}`.',
+  'cases.published': 'Dziękuję, że się tym dzielisz. Przypadek #{number} pojawi się na {channel} {when}; nikt nie zobaczy, że jest Twój. Jeśli zmienisz zdanie: `/case withdraw {number}`.',
+  'cases.published.soon': 'za chwilę',
+  'cases.published.in': { one: 'za minutę', few: 'za {count} minuty', many: 'za {count} minut', other: 'za {count} minuty' },
+  'cases.published.within': { one: 'w ciągu minuty', few: 'za {min}–{max} minuty', many: 'za {min}–{max} minut', other: 'za {min}–{max} minuty' },
 
   'cases.post.heading': 'Przypadek #{number}',
   'cases.post.difficulty': 'Trudność',
