@@ -3,12 +3,49 @@ import { UserError } from './errors.js';
 import { fold, INT_MAX, INT_MIN } from './parse.js';
 import type { Command, OptionSpec, OptionValues, Subcommand } from './registry.js';
 
+/** Where a tokenized line came from: its text and each token's place in it, so a free text can be taken as
+ *  typed (quotes, line breaks, spacing) rather than re-joined from words. Kept beside the array, not in it, so a
+ *  token list stays a plain list of strings for everyone else. */
+interface Source {
+  text: string;
+  spans: { start: number; end: number }[];
+}
+const sources = new WeakMap<readonly string[], Source>();
+
 /** Split on spaces, keeping "quoted phrases" and Slack's <…|…> tokens together. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
+  const spans: Source['spans'] = [];
   const re = /"([^"]*)"|“([^”]*)”|(<[^>]*>)|(\S+)/g;
-  for (const m of text.matchAll(re)) out.push(m[1] ?? m[2] ?? m[3] ?? m[4]!);
+  for (const m of text.matchAll(re)) {
+    out.push(m[1] ?? m[2] ?? m[3] ?? m[4]!);
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  sources.set(out, { text, spans });
   return out;
+}
+
+/** The tokens from `from` on, still knowing where they came from. */
+function tokensFrom(tokens: string[], from: number): string[] {
+  const out = tokens.slice(from);
+  const src = sources.get(tokens);
+  if (src) sources.set(out, { text: src.text, spans: src.spans.slice(from) });
+  return out;
+}
+
+/** The words at these (ascending) indices as the member typed them: each unbroken run verbatim, runs that
+ *  other options interrupted joined by a space. Words of unknown origin are joined by spaces. */
+function verbatim(words: string[], at: number[]): string {
+  const src = sources.get(words);
+  if (!src) return at.map((i) => words[i]!).join(' ');
+  const runs: string[] = [];
+  for (let k = 0; k < at.length; ) {
+    let j = k;
+    while (j + 1 < at.length && at[j + 1] === at[j]! + 1) j++;
+    runs.push(src.text.slice(src.spans[at[k]!]!.start, src.spans[at[j]!]!.end));
+    k = j + 1;
+  }
+  return runs.join(' ').trim();
 }
 
 /** Find the subcommand named by the leading words (longest match), with the remaining words. */
@@ -21,7 +58,7 @@ export function matchSubcommand(cmd: Command, tokens: string[]): { path: string;
     for (const w of names) {
       if (w.length > tokens.length) continue;
       if (w.every((x, i) => fold(tokens[i]!) === fold(x)) && (!best || w.length > best.path.split(' ').length)) {
-        best = { path, sub, rest: tokens.slice(w.length) };
+        best = { path, sub, rest: tokensFrom(tokens, w.length) };
       }
     }
   }
@@ -51,7 +88,10 @@ export function coerce(spec: OptionSpec, raw: string | number): string | number 
   switch (spec.kind) {
     case 'int':
     case 'number': {
-      const n = Number(s.replace(',', '.'));
+      // "#3" is how posts number things ("Case #3", "Przypadek #3"), so a whole number may carry the sign; every
+      // whole-number option is a positive id, count or number of days, where "#14" can only mean 14.
+      const digits = spec.kind === 'int' ? s.replace(/^#(?=\d)/, '') : s;
+      const n = Number(digits.replace(',', '.'));
       const ok = Number.isFinite(n) && (spec.kind === 'number' || Number.isInteger(n));
       // A whole number is always an id, a count or a number of days: never beyond the database's integer.
       const min = spec.min ?? (spec.kind === 'int' ? INT_MIN : undefined);
@@ -89,48 +129,71 @@ export function coerce(spec: OptionSpec, raw: string | number): string | number 
   }
 }
 
-/** Assign words to options: `name:value` and `name value` for named ones, the rest by position. */
+/** A declared unit word ("14 days", "2 tygodnie") after a whole number. */
+function isUnit(spec: OptionSpec, word: string | undefined): boolean {
+  return spec.kind === 'int' && word !== undefined && !!spec.units?.some((u) => fold(u) === fold(word));
+}
+
+/** Lay left-over words on the positional options in order: a declared unit may follow its number, and a text
+ *  option takes every word from its first one. `used` is how many words found a place. */
+function layOut(positional: [string, OptionSpec][], rest: string[]): { at: [string, OptionSpec, number][]; text?: [string, OptionSpec, number]; used: number } {
+  const at: [string, OptionSpec, number][] = [];
+  let p = 0;
+  for (const [n, spec] of positional) {
+    if (p >= rest.length) break;
+    if (spec.kind === 'text') return { at, text: [n, spec, p], used: rest.length };
+    at.push([n, spec, p++]);
+    if (isUnit(spec, rest[p])) p++;
+  }
+  return { at, used: p };
+}
+
+/** Assign words to options: `name:value` and `name value` for named ones, the rest by position. A free text
+ *  (a `text` option by position, or `name:` with nothing after the colon) is the rest of the line as typed. */
 export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
   const specs = Object.entries(sub.options ?? {});
   const out: OptionValues = {};
-  const rest: string[] = [];
+  /** Indices of the words left for positional options. */
+  const rest: number[] = [];
+  const positional = () => specs.filter(([n, s]) => !s.named && out[n] === undefined);
   const byName = (w: string) =>
     specs.find(([n, s]) => fold(n) === fold(w) || (s.aliases ?? []).some((a) => fold(a) === fold(w)));
+  // Once a positional text has begun, its words are the member's: "number: 555" in a reply is text, not the
+  // case number. Only options that are never positional (a trailing `tz:…` after themes) are still read, once.
+  let inText = false;
+  const readable = (o: [string, OptionSpec] | undefined) => o && (!inText || (o[1].named && out[o[0]] === undefined));
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const colon = /^([\p{L}_-]+):(.*)$/u.exec(w);
-    if (colon && !w.startsWith('<') && byName(colon[1]!)) {
-      const [n, spec] = byName(colon[1]!)!;
-      let v = colon[2]!;
+    const byColon = colon && !w.startsWith('<') ? byName(colon[1]!) : undefined;
+    if (readable(byColon)) {
+      const [n, spec] = byColon!;
+      let v = colon![2]!;
       if (v === '') {
         // `where: some long text` → the rest of the line
-        v = words.slice(i + 1).join(' ');
+        v = verbatim(words, [...words.keys()].slice(i + 1));
         i = words.length;
       }
       out[n] = coerce(spec, v);
       continue;
     }
     const named = byName(w);
-    if (named && named[1].named && i + 1 < words.length) {
+    if (named?.[1].named && readable(named) && i + 1 < words.length) {
       const [n, spec] = named;
       out[n] = coerce(spec, words[++i]!);
-      if (spec.kind === 'int' && spec.units && i + 1 < words.length && spec.units.some((u) => fold(u) === fold(words[i + 1]!))) i++;
+      if (isUnit(spec, words[i + 1])) i++;
       continue;
     }
-    rest.push(w);
+    rest.push(i);
+    if (!inText) inText = layOut(positional(), rest.map((k) => words[k]!)).text !== undefined;
   }
-  const positional = specs.filter(([n, s]) => !s.named && out[n] === undefined);
-  let p = 0;
-  for (const [n, spec] of positional) {
-    if (p >= rest.length) break;
-    if (spec.kind === 'text') {
-      out[n] = coerce(spec, rest.slice(p).join(' '));
-      p = rest.length;
-      break;
-    }
-    out[n] = coerce(spec, rest[p++]!);
+  const laid = layOut(positional(), rest.map((k) => words[k]!));
+  for (const [n, spec, p] of laid.at) out[n] = coerce(spec, words[rest[p]!]!);
+  if (laid.text) {
+    const [n, spec, p] = laid.text;
+    out[n] = coerce(spec, verbatim(words, rest.slice(p)));
   }
-  if (p < rest.length) throw new UserError('args.unexpected', { got: rest.slice(p).join(' ') });
+  if (laid.used < rest.length) throw new UserError('args.unexpected', { got: rest.slice(laid.used).map((k) => words[k]!).join(' ') });
   for (const [n, spec] of specs) {
     if (spec.required && out[n] === undefined) throw new UserError('args.missing', { option: spec.description });
   }
