@@ -2,25 +2,14 @@
 import { buildRegistry } from './commands/index.js';
 import { withPlatforms } from './platforms.js';
 import { calendarRoute } from './src/features/supervision/calendar.js';
-import { ConfigError, loadConfig, type Config } from './src/config.js';
+import { configOrExit, exitWith as fail, type Config } from './src/config.js';
 import { createApp, type App } from './src/app.js';
 import { DatabaseError } from './src/db/errors.js';
 import { createLogger } from './src/log.js';
 import { OffsetClock, systemClock } from './src/schedule/clock.js';
 
-function fail(line: string): never {
-  process.stderr.write(`sojusz: ${line}\n`);
-  process.exit(2);
-}
-
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) fail(`${e.variable} — ${e.expected}`);
-    throw e;
-  }
+  const config = configOrExit();
   const log = createLogger(config.LOG_LEVEL);
   const clock = config.playground ? new OffsetClock() : systemClock;
   let app: App;

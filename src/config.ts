@@ -138,3 +138,20 @@ export function leaseMsFrom(env: NodeJS.ProcessEnv = process.env): number {
   const r = leaseMs.safeParse(env.SOJUSZ_LEASE_MS);
   return r.success ? r.data : DEFAULT_LEASE_MS;
 }
+
+/** Stop at start-up with one line naming what is wrong (the README's promise: exit code 2, no stack trace). */
+export function exitWith(line: string): never {
+  process.stderr.write(`sojusz: ${line}\n`);
+  process.exit(2);
+}
+
+/** The validated configuration, or the one line naming the variable and what it expects, and exit code 2. */
+export function configOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) exitWith(`${e.variable} — ${e.expected}`);
+    throw e;
+  }
+}
+

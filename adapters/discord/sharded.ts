@@ -3,24 +3,14 @@
 import { ShardingManager } from 'discord.js';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig, type Config } from '../../src/config.js';
+import { configOrExit, exitWith as fail } from '../../src/config.js';
 
 /** How long the shards get to stop (each stops its own work within 10 s), before the rest is killed. */
 const STOP_MS = 15_000;
 
-function fail(line: string): never {
-  process.stderr.write(`sojusz: ${line}\n`);
-  process.exit(2);
-}
 
 // The whole environment is checked once here, before any shard starts, with the same one line as `npm start`.
-let config: Config;
-try {
-  config = loadConfig();
-} catch (e) {
-  if (e instanceof ConfigError) fail(`${e.variable} — ${e.expected}`);
-  throw e;
-}
+const config = configOrExit();
 const token = config.DISCORD_TOKEN;
 if (!token) fail('DISCORD_TOKEN — required by start:sharded (Discord gateway mode), with DISCORD_APPLICATION_ID');
 if (config.DISCORD_PUBLIC_KEY) fail('DISCORD_PUBLIC_KEY — leave unset for start:sharded: shards are for the gateway; HTTP interactions scale with more `npm start` replicas');
