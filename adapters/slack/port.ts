@@ -10,8 +10,8 @@ import { slackHandle } from './handle.js';
 import { renderMessage, type RenderedMessage } from './render/blocks.js';
 import { renderModal } from './render/modal.js';
 
-/** DM channel ids kept per process (team:member → channel); the oldest goes first past this. */
-const MAX_REMEMBERED_DMS = 10_000;
+/** DM channel ids and display names kept per process; the oldest goes first past this. */
+const MAX_REMEMBERED = 10_000;
 
 /** Marks a message as sent for an outbox key, so a resend after a crash can find it first. */
 export const OUTBOX_EVENT = 'sojusz_outbox';
@@ -39,7 +39,7 @@ export class SlackPort implements ChatPort {
 
   async post(to: Place, message: Message, opts: { key?: string } = {}): Promise<MessageRef> {
     const client = await this.clients.forTeam(to.team);
-    const r = renderMessage(message);
+    const r = renderMessage(await this.withoutPings(client, message));
     const res = await call(() =>
       client.chat.postMessage({
         channel: to.channel,
@@ -58,7 +58,7 @@ export class SlackPort implements ChatPort {
 
   async update(ref: MessageRef, message: Message): Promise<void> {
     const client = await this.clients.forTeam(ref.team);
-    const r = renderMessage(message);
+    const r = renderMessage(await this.withoutPings(client, message));
     await call(() => client.chat.update({ channel: ref.channel, ts: ref.id, text: r.text, blocks: r.blocks as never }));
   }
 
@@ -182,12 +182,58 @@ export class SlackPort implements ChatPort {
     const res = await call(() => client.conversations.open({ users: member.id }));
     const id = (res.channel as { id?: string } | undefined)?.id;
     if (!id) throw new PlatformError('slack', 'dm_not_opened');
-    if (this.dms.size >= MAX_REMEMBERED_DMS) this.dms.delete(this.dms.keys().next().value!);
+    if (this.dms.size >= MAX_REMEMBERED) this.dms.delete(this.dms.keys().next().value!);
     this.dms.set(k, id);
     return id;
   }
 
   private readonly dms = new Map<string, string>();
+
+  /** Display names for mentions in posts, briefly remembered (a reminder names the same few people). */
+  private readonly names = new Map<string, { name: string; until: number }>();
+
+  /**
+   * Slack has no allowed_mentions: `<@U…>` in a posted message notifies that person. A mention in a post (an
+   * agenda topic's author) is therefore written as the member's name, never as a ping; private answers keep the
+   * real mention, which notifies no one else.
+   */
+  private async withoutPings(client: WebClient, message: Message): Promise<Message> {
+    const ids = new Set<string>();
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') {
+        const span = v as { mention?: unknown };
+        if (typeof span.mention === 'string') ids.add(span.mention);
+        else Object.values(v).forEach(collect);
+      }
+    };
+    collect(message.blocks);
+    if (!ids.size) return message;
+    const now = this.clock.now().getTime();
+    const nameOf = new Map<string, string>();
+    for (const id of ids) {
+      let known = this.names.get(id);
+      if (!known || known.until < now) {
+        const u = await call(() => client.users.info({ user: id })).then((r) => r.user, () => undefined);
+        const name = u?.profile?.display_name || u?.real_name || u?.name;
+        known = { name: name ? `@${name}` : '@…', until: now + 10 * 60_000 };
+        if (this.names.size >= MAX_REMEMBERED) this.names.delete(this.names.keys().next().value!);
+        this.names.set(id, known);
+      }
+      nameOf.set(id, known.name);
+    }
+    const replace = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(replace);
+      if (v && typeof v === 'object') {
+        const span = v as { mention?: unknown; style?: unknown };
+        // A name is the member's own text: shown as written, neutralized like anything a member typed.
+        if (typeof span.mention === 'string') return { text: nameOf.get(span.mention)!, untrusted: true, ...(span.style ? { style: span.style } : {}) };
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, replace(x)]));
+      }
+      return v;
+    };
+    return { ...message, blocks: replace(message.blocks) as Message['blocks'] };
+  }
 
   /** The images of a private answer (which cannot carry files) go by DM; most answers have none and open nothing. */
   private async imagesByDm(client: WebClient, r: RenderedMessage, to: Invocation): Promise<void> {

@@ -11,7 +11,7 @@ beforeAll(async () => {
   // Wednesday; the first Monday 18:00 Warsaw (CET, 17:00 UTC) is 9 March 2026.
   h = await startSlackHarness({ start: '2026-03-04T08:00:00Z' });
   h.fake.setUser('U_FAC', { is_admin: true, locale: 'pl-PL' });
-  h.fake.setUser('U_ANNA', { locale: 'pl-PL' });
+  h.fake.setUser('U_ANNA', { locale: 'pl-PL', name: 'anna.k' });
   h.fake.setChannel('C_SUP', { name: 'superwizja' });
 }, 120_000);
 afterAll(async () => h?.close());
@@ -60,6 +60,9 @@ describe('/supervision on Slack', () => {
     const text = json(posts[0]!.args);
     expect(text).toContain('Superwizja za 24 godziny');
     expect(text).toContain('klientka, która odwołuje co drugą sesję');
+    // The topic's author is named, not mentioned: a <@U…> in a post would notify her.
+    expect(text).toContain('@anna.k');
+    expect(text).not.toContain('<@U_ANNA>');
     const buttons = (posts[0]!.args.blocks as Block[]).flatMap((b) => b.elements ?? []).filter((e) => e.action_id?.startsWith('supervision.rsvp'));
     expect(buttons.map((b) => json(b.text))).toEqual([expect.stringContaining('Będę'), expect.stringContaining('Tym razem nie'), expect.stringContaining('Może')]);
   });
