@@ -12,6 +12,8 @@ export interface ClientOptions {
   botToken?: string;
   /** Multi-workspace mode: tokens come from installations. */
   store?: DbInstallationStore;
+  /** How long a workspace's token read from the store is trusted (default one minute). */
+  tokenTtlMs?: number;
 }
 
 /** One connection pool for every workspace's client in this process. */
@@ -36,19 +38,24 @@ export function webClientOptions(slackApiUrl?: string) {
 const MAX_CLIENTS = 500;
 
 export class Clients {
-  /** Team → its token (cheap strings); the clients themselves are shared by token. */
-  private readonly tokenOf = new Map<string, string>();
+  /**
+   * Team → its token (cheap strings) and until when it is trusted; the clients themselves are shared by token.
+   * A reinstall or a revoked token reaches only the replica that received Slack's event: the others read the store
+   * again within a minute instead of sending with a dead token until they restart.
+   */
+  private readonly tokenOf = new Map<string, { token: string; until: number }>();
   private readonly byToken = new Map<string, WebClient>();
 
   constructor(private readonly o: ClientOptions) {}
 
   async forTeam(team: string): Promise<WebClient> {
-    let token = this.tokenOf.get(team);
+    const known = this.tokenOf.get(team);
+    let token = known && (known.until > Date.now() || !this.o.store) ? known.token : undefined;
     if (!token) {
       token = this.o.botToken;
       if (this.o.store) token = (await this.o.store.find(team))?.botToken ?? token;
       if (!token) throw new PlatformError('slack', 'not_installed', undefined, undefined, false);
-      this.tokenOf.set(team, token);
+      this.tokenOf.set(team, { token, until: Date.now() + (this.o.tokenTtlMs ?? 60_000) });
     }
     let client = this.byToken.get(token);
     if (client) {
@@ -64,7 +71,7 @@ export class Clients {
 
   /** Forget a workspace's client (uninstalled, token revoked). */
   drop(team: string): void {
-    const token = this.tokenOf.get(team);
+    const token = this.tokenOf.get(team)?.token;
     this.tokenOf.delete(team);
     if (token && token !== this.o.botToken) this.byToken.delete(token);
   }
