@@ -42,6 +42,10 @@ describe('anonymous cases and the member’s data rights', () => {
     const text = JSON.stringify(exported(anna.id));
     expect(text).toContain('Sprawa Anny');
     expect(text).not.toContain('Sprawa Bena');
+    // Once the case is in the channel, the export says so (not 'pending', which nothing ever changes on the row).
+    tb.clock.advance(21 * 60_000);
+    await tb.mem.command(anna, '/sojusz mydata export');
+    expect((exported(anna.id).cases as { cases: { status: string }[] }).cases[0]!.status).toBe('published');
   });
 
   it('erasure with “withdraw” replaces the post and deletes the case text', async () => {

@@ -20,7 +20,8 @@ export const casesPrivacy: PrivacyContributor = {
     return {
       cases: rows
         .filter((r) => isAuthor(bot.secrets, r, member.externalId))
-        .map((r) => ({ number: r.number, title: r.title, difficulty: r.body, question: r.question, tags: r.tags, status: r.status, day: r.createdOn })),
+        // 'pending' until its publication instant; after it the case is in the channel, whatever the row says.
+        .map((r) => ({ number: r.number, title: r.title, difficulty: r.body, question: r.question, tags: r.tags, status: r.status === 'pending' && r.publishAt.getTime() <= bot.clock.now().getTime() ? 'published' : r.status, day: r.createdOn })),
       anonymousReplies: 'not stored: an anonymous reply is kept only in the message the bot posted, with no link to its author',
     };
   },
