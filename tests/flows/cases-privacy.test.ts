@@ -31,7 +31,7 @@ async function post(member: typeof anna, title: string) {
 }
 const exported = (member: string) => {
   const file = [...tb.mem.said].reverse().find((s): s is Extract<Said, { kind: 'file' }> => s.kind === 'file' && s.member === member)!;
-  return JSON.parse(Buffer.from(file.file.bytes).toString('utf8')) as { cases?: { cases: { title: string }[] } } & Record<string, unknown>;
+  return JSON.parse(Buffer.from(file.file.bytes).toString('utf8')) as { cases?: { cases: { title: string; status: string }[] } } & Record<string, unknown>;
 };
 
 describe('anonymous cases and the member’s data rights', () => {
@@ -45,7 +45,7 @@ describe('anonymous cases and the member’s data rights', () => {
     // Once the case is in the channel, the export says so (not 'pending', which nothing ever changes on the row).
     tb.clock.advance(21 * 60_000);
     await tb.mem.command(anna, '/sojusz mydata export');
-    expect((exported(anna.id).cases as { cases: { status: string }[] }).cases[0]!.status).toBe('published');
+    expect(exported(anna.id).cases!.cases[0]!.status).toBe('published');
   });
 
   it('erasure with “withdraw” replaces the post and deletes the case text', async () => {
