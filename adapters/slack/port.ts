@@ -136,16 +136,29 @@ export class SlackPort implements ChatPort {
       cursor = res.response_metadata?.next_cursor || undefined;
     } while (cursor);
     // People, not apps: the bot itself is in the channel (it posts there), and other apps may be. In a large
-    // channel the count is far above any minimum, so nobody is looked up; one who cannot be is not counted.
+    // channel the count is far above any minimum, so nobody is looked up. Whether an id is a person rarely
+    // changes, so it is remembered for an hour: /case asks three times per case, and users.info is rate-limited.
+    // A lookup that fails is not a smaller group: the failure goes up (a 429 is answered "try again in a minute").
     if (out.length > PEOPLE_LOOKUP_LIMIT) return out;
+    const now = this.clock.now().getTime();
     const people = await Promise.all(
       out.map(async (id) => {
-        const u = await call(() => client.users.info({ user: id })).then((r) => r.user, () => undefined);
-        return u && !u.is_bot && !u.deleted && id !== 'USLACKBOT' ? id : undefined;
+        const k = `${team}:${id}`;
+        let known = this.personOf.get(k);
+        if (!known || known.until < now) {
+          const u = (await call(() => client.users.info({ user: id }))).user;
+          known = { person: Boolean(u && !u.is_bot && !u.deleted && id !== 'USLACKBOT'), until: now + 60 * 60_000 };
+          if (this.personOf.size >= MAX_REMEMBERED) this.personOf.delete(this.personOf.keys().next().value!);
+          this.personOf.set(k, known);
+        }
+        return known.person ? id : undefined;
       }),
     );
     return people.filter((id): id is string => id !== undefined);
   }
+
+  /** team:user → whether that id is a person (not an app, not deactivated), and until when that is trusted. */
+  private readonly personOf = new Map<string, { person: boolean; until: number }>();
 
   async canPost(team: string, channel: string): Promise<boolean> {
     const client = await this.clients.forTeam(team);

@@ -79,4 +79,21 @@ describe('/case on Slack', () => {
     await h.command(AUTHOR, '/case');
     await h.fake.waitFor('views.open', (c) => json(c.args).includes('Anonimowy przypadek'), WAIT);
   });
+
+  it('asks Slack who is a person once, and a rate-limited lookup is "try again", not a group that looks too small', async () => {
+    const port = h.bot.ports.get('slack')!;
+    const team = h.fake.workspace.teamId;
+    h.fake.setUser('U_NEWCOLLEAGUE', { locale: 'pl-PL' });
+    // A channel of its own: the earlier /case flows may still be counting C_CASES in the background.
+    h.fake.setMembers('C_COUNTED', [AUTHOR, 'U_FAC', 'U0MEMBER1', 'U0MEMBER2', 'U_NEWCOLLEAGUE', h.fake.workspace.botUserId]);
+    h.fake.failNext('users.info', { status: 429, retryAfter: 30 });
+    // The new colleague was never looked up: that lookup meets the 429, which goes up instead of shrinking the count.
+    await expect(port.channelMembers!(team, 'C_COUNTED')).rejects.toMatchObject({ code: 'ratelimited', retryAfterSeconds: 30 });
+
+    expect(await port.channelMembers!(team, 'C_COUNTED')).toHaveLength(5);
+    const looked = h.fake.callsTo('users.info').length;
+    expect(await port.channelMembers!(team, 'C_COUNTED')).toHaveLength(5);
+    expect(h.fake.callsTo('users.info')).toHaveLength(looked); // remembered: no second round of lookups
+  });
 });
+
