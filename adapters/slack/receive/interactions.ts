@@ -3,6 +3,7 @@ import type { App as Bolt } from '@slack/bolt';
 import type { Bot } from '../../../src/core/bot.js';
 import type { FormOutcome } from '../../../src/core/events.js';
 import { message, textBlock } from '../../../src/core/message.js';
+import { openFormButton } from '../../../src/core/open-form.js';
 import { pickLanguage, t } from '../../../src/i18n/index.js';
 import type { ChatPort } from '../../../src/core/port.js';
 import { actionOf } from '../render/blocks.js';
@@ -52,6 +53,8 @@ export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, por
   });
 
   bolt.view(FORM_CALLBACK, async ({ ack, body, view }) => {
+    // Slack's 3 seconds run from arrival: the member lookup below (users.info) spends part of them.
+    const arrived = Date.now();
     const meta = decodeMetadata(view.private_metadata);
     if (!meta) {
       await ack();
@@ -67,15 +70,18 @@ export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, por
     });
     const handling = bot.handle({ kind: 'form', inv, formId: meta.f, values: readValues(view.state as never), ...(meta.s !== undefined ? { state: meta.s } : {}) }) as Promise<FormOutcome>;
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), SUBMIT_BUDGET_MS)));
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, SUBMIT_BUDGET_MS - (Date.now() - arrived)))));
     const first = await Promise.race([handling, late]);
     clearTimeout(timer);
     if (first === 'late') {
       await ack();
       const out = await handling;
-      if (out.kind === 'errors') {
-        const lang = pickLanguage(null, null, inv.member.locale);
-        await port.answerPrivately(inv, message(textBlock(t(lang, 'slack.form.late'))));
+      const lang = pickLanguage(null, null, inv.member.locale);
+      if (out.kind === 'errors') await port.answerPrivately(inv, message(textBlock(t(lang, 'slack.form.late'))));
+      // The next part could not replace this modal in time: offer it with a button instead of closing in silence.
+      if (out.kind === 'next') {
+        const button = openFormButton(lang, out.form);
+        await port.answerPrivately(inv, button ? message(textBlock(t(lang, 'core.formReady')), button) : message(textBlock(t(lang, 'core.formTooLate'))));
       }
       return;
     }

@@ -1,0 +1,40 @@
+// A modal submission whose handler passes Slack's 3 seconds: the next part is offered with a button, never dropped.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formHandler } from '../../../src/core/registry.js';
+import { renderModal } from '../../../adapters/slack/render/modal.js';
+import { shortForm, testRegistry } from '../discord/registry.js';
+import { startSlackHarness, type SlackHarness } from '../../helpers/slack.js';
+
+let h: SlackHarness;
+beforeAll(async () => {
+  const registry = testRegistry();
+  // A first part whose handling takes longer than the 2.5 s the receiver allows itself, then asks for a second.
+  registry.forms.push(
+    formHandler({
+      id: 'probe.slowstep',
+      build: () => ({ ...shortForm(), id: 'probe.slowstep' }),
+      async submit() {
+        await new Promise((r) => setTimeout(r, 2_700));
+        return { kind: 'next', form: shortForm() };
+      },
+    }),
+  );
+  h = await startSlackHarness({ registry });
+  h.fake.setUser('U_ANNA', { locale: 'en-GB' });
+}, 120_000);
+afterAll(async () => h?.close());
+
+const json = (x: unknown) => JSON.stringify(x);
+
+describe('a slow multi-part form on Slack', () => {
+  it('acks in time and offers the next part with a button instead of closing in silence', async () => {
+    const view = renderModal({ ...shortForm(), id: 'probe.slowstep' }, {});
+    const ack = await h.submitView('U_ANNA', view, { mood: '3' });
+    expect(ack).toBeUndefined(); // acknowledged in time, without the next part it could not wait for
+    // A modal submission has no response_url: the offer reaches the member by DM.
+    let answer: { args: unknown } | undefined;
+    await expect.poll(() => (answer = h.fake.calls.find((c) => json(c.args).includes('core.openForm'))), { timeout: 10_000 }).toBeDefined();
+    expect(json(answer!.args)).toContain('Press the button to open it');
+    expect(json(answer!.args)).toContain('core.openForm');
+  }, 20_000);
+});
