@@ -233,10 +233,8 @@ export class DiscordPort implements ChatPort {
    * (undefined), which the cases feature handles as the README describes, instead of failing every /case.
    */
   async channelMembers(team: string, channel: string): Promise<string[] | undefined> {
-    const [guild, roles, ch, members] = await Promise.all([
-      call<{ id: string; owner_id: string }>(() => this.rest.get(Routes.guild(team))),
-      call<RawRole[]>(() => this.rest.get(Routes.guildRoles(team))),
-      call<{ permission_overwrites?: RawOverwrite[] }>(() => this.rest.get(Routes.channel(channel))),
+    const [{ guild, ch }, members] = await Promise.all([
+      call<ChannelAccess>(() => this.channelAccess(team, channel)),
       (this.rest.get(Routes.guildMembers(team), { query: new URLSearchParams({ limit: '1000' }) }) as Promise<RawMember[]>).catch((e: unknown) => {
         if (e instanceof DiscordAPIError && e.status === 403) return undefined;
         throw platformError(e);
@@ -250,7 +248,17 @@ export class DiscordPort implements ChatPort {
       }
       return undefined;
     }
-    return viewers({ id: guild.id, ownerId: guild.owner_id, roles }, ch.permission_overwrites ?? [], members);
+    return viewers(guild, ch.permission_overwrites ?? [], members);
+  }
+
+  /** What deciding who may do what in a channel needs: the server (owner, roles) and the channel (overwrites). */
+  private async channelAccess(team: string, channel: string): Promise<ChannelAccess> {
+    const [g, roles, ch] = await Promise.all([
+      this.rest.get(Routes.guild(team)) as Promise<{ id: string; owner_id: string }>,
+      this.rest.get(Routes.guildRoles(team)) as Promise<RawRole[]>,
+      this.rest.get(Routes.channel(channel)) as Promise<ChannelAccess['ch']>,
+    ]);
+    return { guild: { id: g.id, ownerId: g.owner_id, roles }, ch };
   }
 
   /** Whether `member` is in the server `team` (a DM click names its server in the button; the click is trusted only then). */
@@ -286,14 +294,9 @@ export class DiscordPort implements ChatPort {
     try {
       this.botUserId ??= this.rest.get(Routes.user('@me')).then((u) => (u as { id: string }).id);
       const botId = await this.botUserId;
-      const [guild, roles, ch, me] = await Promise.all([
-        this.rest.get(Routes.guild(team)) as Promise<{ id: string; owner_id: string }>,
-        this.rest.get(Routes.guildRoles(team)) as Promise<RawRole[]>,
-        this.rest.get(Routes.channel(channel)) as Promise<{ type?: number; guild_id?: string; permission_overwrites?: RawOverwrite[] }>,
-        this.rest.get(Routes.guildMember(team, botId)) as Promise<RawMember>,
-      ]);
+      const [{ guild, ch }, me] = await Promise.all([this.channelAccess(team, channel), this.rest.get(Routes.guildMember(team, botId)) as Promise<RawMember>]);
       if (!POSTABLE_TYPES.has(ch.type ?? 0) || (ch.guild_id && ch.guild_id !== team)) return false;
-      const perms = channelPermissions({ id: guild.id, ownerId: guild.owner_id, roles }, ch.permission_overwrites ?? [], me);
+      const perms = channelPermissions(guild, ch.permission_overwrites ?? [], me);
       return (perms & POST_PERMISSIONS) === POST_PERMISSIONS;
     } catch (e) {
       this.botUserId = undefined;
@@ -302,6 +305,11 @@ export class DiscordPort implements ChatPort {
       throw platformError(e);
     }
   }
+}
+
+interface ChannelAccess {
+  guild: { id: string; ownerId: string; roles: RawRole[] };
+  ch: { type?: number; guild_id?: string; permission_overwrites?: RawOverwrite[] };
 }
 
 /** Text (0) and announcement (5) channels: where prompts, cases and reminders can go. */

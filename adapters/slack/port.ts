@@ -13,6 +13,13 @@ import { renderModal } from './render/modal.js';
 /** DM channel ids and display names kept per process; the oldest goes first past this. */
 const MAX_REMEMBERED = 10_000;
 
+/** Keep `value` under `key`, letting the oldest entry go once the map holds MAX_REMEMBERED. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  if (map.size >= MAX_REMEMBERED) map.delete(map.keys().next().value!);
+  map.set(key, value);
+}
+
 /** Marks a message as sent for an outbox key, so a resend after a crash can find it first. */
 export const OUTBOX_EVENT = 'sojusz_outbox';
 /** Slack accepts a response_url for 30 minutes; leave a margin. */
@@ -39,7 +46,7 @@ export class SlackPort implements ChatPort {
 
   async post(to: Place, message: Message, opts: { key?: string } = {}): Promise<MessageRef> {
     const client = await this.clients.forTeam(to.team);
-    const r = renderMessage(await this.withoutPings(client, message));
+    const r = renderMessage(await this.withoutPings(client, to.team, message));
     const res = await call(() =>
       client.chat.postMessage({
         channel: to.channel,
@@ -58,7 +65,7 @@ export class SlackPort implements ChatPort {
 
   async update(ref: MessageRef, message: Message): Promise<void> {
     const client = await this.clients.forTeam(ref.team);
-    const r = renderMessage(await this.withoutPings(client, message));
+    const r = renderMessage(await this.withoutPings(client, ref.team, message));
     await call(() => client.chat.update({ channel: ref.channel, ts: ref.id, text: r.text, blocks: r.blocks as never }));
   }
 
@@ -140,25 +147,25 @@ export class SlackPort implements ChatPort {
     // changes, so it is remembered for an hour: /case asks three times per case, and users.info is rate-limited.
     // A lookup that fails is not a smaller group: the failure goes up (a 429 is answered "try again in a minute").
     if (out.length > PEOPLE_LOOKUP_LIMIT) return out;
-    const now = this.clock.now().getTime();
-    const people = await Promise.all(
-      out.map(async (id) => {
-        const k = `${team}:${id}`;
-        let known = this.personOf.get(k);
-        if (!known || known.until < now) {
-          const u = (await call(() => client.users.info({ user: id }))).user;
-          known = { person: Boolean(u && !u.is_bot && !u.deleted && id !== 'USLACKBOT'), until: now + 60 * 60_000 };
-          if (this.personOf.size >= MAX_REMEMBERED) this.personOf.delete(this.personOf.keys().next().value!);
-          this.personOf.set(k, known);
-        }
-        return known.person ? id : undefined;
-      }),
-    );
+    const people = await Promise.all(out.map(async (id) => ((await this.userFacts(client, team, id)).person ? id : undefined)));
     return people.filter((id): id is string => id !== undefined);
   }
 
-  /** team:user → whether that id is a person (not an app, not deactivated), and until when that is trusted. */
-  private readonly personOf = new Map<string, { person: boolean; until: number }>();
+  /** team:user → what the bot needs to know of a user (a person? their name), and until when that is trusted. */
+  private readonly users = new Map<string, { person: boolean; name: string; until: number }>();
+
+  /** One users.info per user and hour, shared by the head count and the names in posts; a failure goes up. */
+  private async userFacts(client: WebClient, team: string, id: string): Promise<{ person: boolean; name: string }> {
+    const k = `${team}:${id}`;
+    const now = this.clock.now().getTime();
+    const known = this.users.get(k);
+    if (known && known.until >= now) return known;
+    const u = (await call(() => client.users.info({ user: id }))).user;
+    const name = u?.profile?.display_name || u?.real_name || u?.name;
+    const facts = { person: Boolean(u && !u.is_bot && !u.deleted && id !== 'USLACKBOT'), name: name ? `@${name}` : '@…', until: now + 60 * 60_000 };
+    remember(this.users, k, facts);
+    return facts;
+  }
 
   async canPost(team: string, channel: string): Promise<boolean> {
     const client = await this.clients.forTeam(team);
@@ -195,22 +202,18 @@ export class SlackPort implements ChatPort {
     const res = await call(() => client.conversations.open({ users: member.id }));
     const id = (res.channel as { id?: string } | undefined)?.id;
     if (!id) throw new PlatformError('slack', 'dm_not_opened');
-    if (this.dms.size >= MAX_REMEMBERED) this.dms.delete(this.dms.keys().next().value!);
-    this.dms.set(k, id);
+    remember(this.dms, k, id);
     return id;
   }
 
   private readonly dms = new Map<string, string>();
-
-  /** Display names for mentions in posts, briefly remembered (a reminder names the same few people). */
-  private readonly names = new Map<string, { name: string; until: number }>();
 
   /**
    * Slack has no allowed_mentions: `<@U…>` in a posted message notifies that person. A mention in a post (an
    * agenda topic's author) is therefore written as the member's name, never as a ping; private answers keep the
    * real mention, which notifies no one else.
    */
-  private async withoutPings(client: WebClient, message: Message): Promise<Message> {
+  private async withoutPings(client: WebClient, team: string, message: Message): Promise<Message> {
     const ids = new Set<string>();
     const collect = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(collect);
@@ -222,19 +225,9 @@ export class SlackPort implements ChatPort {
     };
     collect(message.blocks);
     if (!ids.size) return message;
-    const now = this.clock.now().getTime();
     const nameOf = new Map<string, string>();
-    for (const id of ids) {
-      let known = this.names.get(id);
-      if (!known || known.until < now) {
-        const u = await call(() => client.users.info({ user: id })).then((r) => r.user, () => undefined);
-        const name = u?.profile?.display_name || u?.real_name || u?.name;
-        known = { name: name ? `@${name}` : '@…', until: now + 10 * 60_000 };
-        if (this.names.size >= MAX_REMEMBERED) this.names.delete(this.names.keys().next().value!);
-        this.names.set(id, known);
-      }
-      nameOf.set(id, known.name);
-    }
+    // A name that cannot be looked up is left out rather than the post held back: it still never pings.
+    for (const id of ids) nameOf.set(id, await this.userFacts(client, team, id).then((f) => f.name, () => '@…'));
     const replace = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.map(replace);
       if (v && typeof v === 'object') {
