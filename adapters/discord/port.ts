@@ -31,7 +31,9 @@ export function nonceFor(key: string): string {
 /** Wrap a REST failure as the core's PlatformError (retry hints and whether retrying can help). */
 export function platformError(e: unknown): unknown {
   if (e instanceof PlatformError) return e;
-  if (e instanceof RateLimitError) return new PlatformError('discord', 'rate_limited', e, Math.max(1, Math.ceil(e.retryAfter / 1000)));
+  // Only long waits reach us (discord.js queues the rest per bucket); a global limit stops every send, any other
+  // a route's bucket — for messages, one channel.
+  if (e instanceof RateLimitError) return new PlatformError('discord', 'rate_limited', e, Math.max(1, Math.ceil(e.retryAfter / 1000)), true, e.global ? 'global' : 'channel');
   if (e instanceof DiscordAPIError) return new PlatformError('discord', String(e.code || e.status), e, undefined, !FINAL_CODES.has(Number(e.code)) && e.status !== 403 && e.status !== 404);
   return e;
 }

@@ -1,4 +1,5 @@
-// Web API failures as the core's PlatformError: 429s carry Retry-After, missing channels are not retried.
+// Web API failures as the core's PlatformError: 429s carry Retry-After and what they pause, missing channels are
+// not retried.
 import { PlatformError } from '../../src/core/errors.js';
 
 /** Errors where trying again cannot help. */
@@ -22,11 +23,18 @@ const PERMANENT = new Set([
   'invalid_arguments',
 ]);
 
-export function toPlatformError(e: unknown): PlatformError {
+/**
+ * What a 429 pauses. Slack limits each method per workspace, except that posting is limited per channel (about one
+ * message a second): a 429 on chat.* pauses that channel, any other method (opening a DM, reading history, looking
+ * a user up) the whole workspace — pausing only one DM for those would walk into the same limit member by member.
+ */
+export type RateScope = 'channel' | 'team';
+
+export function toPlatformError(e: unknown, scope: RateScope = 'team'): PlatformError {
   if (e instanceof PlatformError) return e;
   const err = e as { code?: string; retryAfter?: number; data?: { error?: string } };
   if (err?.code === 'slack_webapi_rate_limited_error') {
-    return new PlatformError('slack', 'ratelimited', e, err.retryAfter ?? 1);
+    return new PlatformError('slack', 'ratelimited', e, err.retryAfter ?? 1, true, scope);
   }
   if (err?.code === 'slack_webapi_platform_error') {
     const code = err.data?.error ?? 'unknown';
@@ -35,11 +43,11 @@ export function toPlatformError(e: unknown): PlatformError {
   return new PlatformError('slack', err?.code ?? 'request_failed', e);
 }
 
-/** Run a Web API call; any failure becomes a PlatformError. */
-export async function call<T>(fn: () => Promise<T>): Promise<T> {
+/** Run a Web API call; any failure becomes a PlatformError, a 429 naming `scope` (see RateScope). */
+export async function call<T>(fn: () => Promise<T>, scope: RateScope = 'team'): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    throw toPlatformError(e);
+    throw toPlatformError(e, scope);
   }
 }

@@ -24,8 +24,10 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 export const OUTBOX_EVENT = 'sojusz_outbox';
 /** Slack accepts a response_url for 30 minutes; leave a margin. */
 const RESPONSE_URL_TTL_MS = 25 * 60_000;
-/** How far back findSent looks in a channel (the outbox resends within minutes, not days). */
+/** How far back findSent looks in a channel (the outbox resends within minutes, not days): one page. */
 const HISTORY_LIMIT = 100;
+/** Pages of a thread findSent reads before giving up (1,000 replies: more than any supervision thread holds). */
+const THREAD_PAGES = 10;
 
 interface SlackMessage {
   ts?: string;
@@ -57,6 +59,7 @@ export class SlackPort implements ChatPort {
         unfurl_links: false,
         unfurl_media: false,
       }),
+      'channel',
     );
     const channel = res.channel ?? to.channel;
     await this.uploadImages(client, r, channel, to.thread);
@@ -66,12 +69,12 @@ export class SlackPort implements ChatPort {
   async update(ref: MessageRef, message: Message): Promise<void> {
     const client = await this.clients.forTeam(ref.team);
     const r = renderMessage(await this.withoutPings(client, ref.team, message));
-    await call(() => client.chat.update({ channel: ref.channel, ts: ref.id, text: r.text, blocks: r.blocks as never }));
+    await call(() => client.chat.update({ channel: ref.channel, ts: ref.id, text: r.text, blocks: r.blocks as never }), 'channel');
   }
 
   async remove(ref: MessageRef): Promise<void> {
     const client = await this.clients.forTeam(ref.team);
-    await call(() => client.chat.delete({ channel: ref.channel, ts: ref.id }));
+    await call(() => client.chat.delete({ channel: ref.channel, ts: ref.id }), 'channel');
   }
 
   async direct(member: MemberRef, message: Message, opts: { key?: string } = {}): Promise<MessageRef> {
@@ -101,6 +104,7 @@ export class SlackPort implements ChatPort {
       try {
         await call(() =>
           client.chat.postEphemeral({ channel: to.channel!, user: to.member.id, text: r.text, blocks: r.blocks as never, ...(to.thread ? { thread_ts: to.thread } : {}) }),
+          'channel',
         );
         await this.imagesByDm(client, r, to);
         return;
@@ -180,12 +184,25 @@ export class SlackPort implements ChatPort {
 
   async findSent(to: Place, key: string): Promise<MessageRef | undefined> {
     const client = await this.clients.forTeam(to.team);
-    const res = to.thread
-      ? await call(() => client.conversations.replies({ channel: to.channel, ts: to.thread!, include_all_metadata: true, limit: HISTORY_LIMIT }))
-      : await call(() => client.conversations.history({ channel: to.channel, include_all_metadata: true, limit: HISTORY_LIMIT }));
-    const found = ((res.messages ?? []) as SlackMessage[]).find(
-      (m) => m.metadata?.event_type === OUTBOX_EVENT && m.metadata.event_payload?.key === key,
-    );
+    const mine = (messages: SlackMessage[] | undefined) =>
+      (messages ?? []).find((m) => m.metadata?.event_type === OUTBOX_EVENT && m.metadata.event_payload?.key === key);
+    let found: SlackMessage | undefined;
+    if (to.thread) {
+      // A thread reads oldest first, so the bot's late reply sits behind every member's: read on, a page at a time.
+      let cursor: string | undefined;
+      for (let pages = 0; !found && pages < THREAD_PAGES; pages++) {
+        const res = await call(() =>
+          client.conversations.replies({ channel: to.channel, ts: to.thread!, include_all_metadata: true, limit: HISTORY_LIMIT, ...(cursor ? { cursor } : {}) }),
+        );
+        found = mine(res.messages as SlackMessage[]);
+        cursor = res.response_metadata?.next_cursor || undefined;
+        if (!cursor) break;
+      }
+    } else {
+      // A channel reads newest first, and a resend comes minutes after the first try: the latest page holds it.
+      const res = await call(() => client.conversations.history({ channel: to.channel, include_all_metadata: true, limit: HISTORY_LIMIT }));
+      found = mine(res.messages as SlackMessage[]);
+    }
     if (!found?.ts) return undefined;
     return { team: to.team, channel: to.channel, id: found.ts, ...(to.thread ? { thread: to.thread } : {}) };
   }

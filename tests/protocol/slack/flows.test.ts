@@ -145,4 +145,37 @@ describe('Slack flows', () => {
     expect(found?.id).toBe(ref.id);
     expect(await h.slack.port.findSent({ team: h.team, channel: 'C_DUP' }, 'k-other')).toBeUndefined();
   });
+
+  it('finds a resent thread reply behind more than a page of members’ replies', async () => {
+    const parent = await h.slack.port.post({ team: h.team, channel: 'C_LONG' }, message(textBlock('Weekly prompt')));
+    for (let i = 0; i < 130; i++) await h.slack.port.post({ team: h.team, channel: 'C_LONG', thread: parent.id }, message(textBlock(`reply ${i}`)));
+    const late = await h.slack.port.post({ team: h.team, channel: 'C_LONG', thread: parent.id }, message(textBlock('Follow-up')), { key: 'k-late' });
+    h.fake.clear();
+    expect((await h.slack.port.findSent({ team: h.team, channel: 'C_LONG', thread: parent.id }, 'k-late'))?.id).toBe(late.id);
+    expect(h.fake.callsTo('conversations.replies').length).toBeGreaterThan(1); // it had to read past the first page
+  });
+
+  it('a 429 while opening a DM pauses the workspace’s sends instead of walking into the limit member by member', async () => {
+    h.fake.clear();
+    const team = await ensureTeam(h.bot.db, 'slack', h.team);
+    const msg = message(textBlock('Supervision tomorrow'));
+    h.fake.failNext('conversations.open', { status: 429, retryAfter: 20 });
+    await h.bot.db.transaction((tx) => enqueue(tx, h.clock.now(), { teamId: team.id, key: 'k-dm-1', target: { kind: 'dm', member: 'U_DM1' }, message: msg }));
+    await h.bot.runDueWork();
+    expect(h.fake.callsTo('conversations.open')).toHaveLength(1);
+
+    await h.bot.db.transaction(async (tx) => {
+      await enqueue(tx, h.clock.now(), { teamId: team.id, key: 'k-dm-2', target: { kind: 'dm', member: 'U_DM2' }, message: msg });
+      await enqueue(tx, h.clock.now(), { teamId: team.id, key: 'k-dm-chan', target: { kind: 'channel', channel: 'C_DMTEAM' }, message: msg });
+    });
+    await h.bot.runDueWork();
+    expect(h.fake.callsTo('conversations.open')).toHaveLength(1);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+
+    h.clock.advance(21_000);
+    await h.bot.runDueWork();
+    expect(h.fake.messagesIn(h.fake.dmChannelOf('U_DM1'))).toHaveLength(1);
+    expect(h.fake.messagesIn(h.fake.dmChannelOf('U_DM2'))).toHaveLength(1);
+    expect(h.fake.messagesIn('C_DMTEAM')).toHaveLength(1);
+  });
 });
