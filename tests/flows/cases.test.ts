@@ -219,6 +219,26 @@ describe('writing and publishing a case', () => {
     expect(tb.mem.lastForm(ben.id)?.id).toBe('case');
   });
 
+  it('keeps the typed case as a draft when it is refused at submit, and publishes it once it may go out', async () => {
+    const members = tb.mem.channels.get('cases')!;
+    await tb.mem.command(zofia, '/case');
+    expect(tb.mem.lastForm(zofia.id)?.id).toBe('case');
+    tb.mem.channels.set('cases', [anna.id, ben.id]); // people left the channel while she was writing
+    await tb.mem.fill(zofia, values({ title: 'Milczenie po przerwie wakacyjnej' }));
+    const refused = lastPrivateMessage(zofia.id);
+    expect(refused.text).toMatch(/są 2 osoby, a potrzeba co najmniej 4/);
+    expect(refused.text).toContain('Twój tekst jest bezpieczny');
+    expect(refused.text).toContain('Milczenie po przerwie wakacyjnej');
+    const token = previewToken(zofia.id);
+    await tb.mem.click(zofia, 'case.publish', token);
+    expect(tb.mem.lastPrivate(zofia.id)).toMatch(/są 2 osoby/);
+    expect(await tb.bot.db.select().from(caseDrafts).where(eq(caseDrafts.token, token))).toHaveLength(1);
+    tb.mem.channels.set('cases', members);
+    await tb.mem.click(zofia, 'case.publish', token);
+    expect(tb.mem.lastPrivate(zofia.id)).toMatch(/Przypadek #\d+ pojawi się/);
+    expect(await tb.bot.db.select().from(caseDrafts).where(eq(caseDrafts.token, token))).toHaveLength(0);
+  });
+
   it('allows posting where the platform cannot count members, and tells the author it could not check', async () => {
     await tb.mem.command(facilitator, '/sojusz team case-channel #uncounted');
     await tb.mem.command(carol, '/case');

@@ -2,9 +2,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import type { Context } from '../../core/context.js';
-import { UserError } from '../../core/errors.js';
+import { PlatformError, UserError } from '../../core/errors.js';
 import type { Bot } from '../../core/bot.js';
-import { channelRef, message, textBlock, type Message } from '../../core/message.js';
+import { channelRef, message, noteBlock, textBlock, type Message } from '../../core/message.js';
 import type { ChatPort } from '../../core/port.js';
 import { newSalt } from '../../core/secrets.js';
 import { caseDelay, DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
@@ -73,13 +73,27 @@ async function checkAuthor(ctx: Context, tx: Tx): Promise<void> {
   if (used >= limit) throw new UserError('cases.err.dailyLimit', { count: used });
 }
 
-/** The form was filled in: keep the text as a sealed draft and show the author the preview. */
+/**
+ * The form was filled in: keep the text as a sealed draft and show the author the preview. The checks run again
+ * (a limit, a ban or the channel may have changed while they wrote, or the platform may be busy); a refusal keeps
+ * the draft and shows the preview under the reason, so a carefully written case is never lost to it — Publish
+ * checks once more, and Cancel throws it away.
+ */
 export async function submitCase(ctx: Context, text: CaseText, state: string | undefined): Promise<void> {
-  const { membersUnknown } = await checkCanPost(ctx);
   // Coming back from "Edit": the same draft is rewritten, so only one ever waits.
   const own = state ? await loadDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), state, ctx.now) : undefined;
   const token = await saveDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), text, ctx.now, own ? state : undefined);
-  await ctx.reply(previewMessage(ctx.lang, text, token, membersUnknown));
+  let membersUnknown = false;
+  let refusal: Message['blocks'] = [];
+  try {
+    ({ membersUnknown } = await checkCanPost(ctx));
+  } catch (e) {
+    const why = e instanceof UserError ? ctx.t(e.code, e.params) : e instanceof PlatformError && e.retryAfterSeconds !== undefined ? ctx.t('core.platformBusy') : undefined;
+    if (!why) throw e;
+    refusal = [textBlock(why), noteBlock(ctx.t('cases.preview.kept'))];
+  }
+  const preview = previewMessage(ctx.lang, text, token, membersUnknown);
+  await ctx.reply(refusal.length ? { ...preview, blocks: [...refusal, ...preview.blocks] } : preview);
 }
 
 export async function draftFor(ctx: Context, token: string): Promise<CaseText> {

@@ -76,6 +76,7 @@ export const cases = {
   'cases.preview.edit': 'Edit',
   'cases.preview.publish': 'Publish',
   'cases.preview.cancel': 'Cancel',
+  'cases.preview.kept': 'Your text is safe: it waits as a draft for a day, and only you can see it. Press Publish once it can go out — or edit or discard it.',
   'cases.preview.cancelled': 'Cancelled. Nothing was posted and the draft is deleted.',
   'cases.kind.pesel': 'A PESEL number',
   'cases.kind.nip': 'A NIP number',

@@ -85,6 +85,7 @@ export const cases: Translation<typeof en> = {
   'cases.preview.edit': 'Edytuj',
   'cases.preview.publish': 'Opublikuj',
   'cases.preview.cancel': 'Anuluj',
+  'cases.preview.kept': 'Twój tekst jest bezpieczny: czeka jako szkic przez dobę i widzisz go tylko Ty. Gdy będzie można, naciśnij „Opublikuj” — możesz go też poprawić albo odrzucić.',
   'cases.preview.cancelled': 'Anulowano. Nic nie zostało opublikowane, a szkic jest usunięty.',
   'cases.kind.pesel': 'Numer PESEL',
   'cases.kind.nip': 'Numer NIP',
