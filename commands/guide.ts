@@ -56,7 +56,7 @@ export const guide = command({
     '': {
       description: l10n('autocheck.guide.description'),
       options: { topic: { kind: 'text', maxLength: 60, description: l10n('autocheck.guide.topic') } },
-      example: 'repair',
+      example: { en: 'repair', pl: 'naprawa' },
       run: (ctx, opts) => show(ctx, typeof opts.topic === 'string' && opts.topic.trim() ? opts.topic.trim() : undefined),
     },
   },

@@ -15,7 +15,7 @@ export interface ManifestOptions {
 function usageHint(reg: Registry, name: string): string {
   const cmd = reg.commands.find((c) => c.name === name)!;
   const subs = Object.keys(cmd.subcommands).filter(Boolean);
-  const hint = subs.length ? `[${subs.map((s) => s.split(' ')[0]).filter((s, i, a) => a.indexOf(s) === i).join(' | ')}]` : usageLine(cmd, '', cmd.subcommands['']!).replace(`/${name}`, '').trim();
+  const hint = subs.length ? `[${subs.map((s) => s.split(' ')[0]).filter((s, i, a) => a.indexOf(s) === i).join(' | ')}]` : usageLine(cmd, '', cmd.subcommands['']!).en.replace(`/${name}`, '').trim();
   return hint.length > 100 ? `${hint.slice(0, 99)}…` : hint;
 }
 

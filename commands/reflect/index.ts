@@ -35,7 +35,7 @@ function withExamples(cmd: Command): Command {
         await run(ctx, opts);
       } catch (e) {
         if (e instanceof UserError && !('usage' in e)) {
-          Object.assign(e, { usage: usageLine(cmd, path, sub), example: exampleLine(cmd, sub) });
+          Object.assign(e, { usage: usageLine(cmd, path, sub), example: exampleLine(cmd, path, sub) });
         }
         throw e;
       }

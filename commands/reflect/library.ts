@@ -17,7 +17,7 @@ export const now: Subcommand = {
   description: l10n('prompts.cmd.now'),
   aliases: ['teraz'],
   facilitator: true,
-  example: 'now #reflection',
+  example: { en: 'now #reflection', pl: 'teraz #refleksja' },
   options: { channel: { kind: 'channel', required: true, description: l10n('prompts.opt.channel') } },
   async run(ctx, opts) {
     const channel = String(opts.channel);
@@ -65,7 +65,7 @@ export const remove: Subcommand = {
 export const browse: Subcommand = {
   description: l10n('prompts.cmd.prompts'),
   aliases: ['pytania'],
-  example: 'prompts bond',
+  example: { en: 'prompts bond', pl: 'pytania więź' },
   options: {
     theme: { kind: 'string', description: l10n('prompts.opt.theme') },
     page: { kind: 'int', named: true, min: 1, aliases: ['strona'], description: l10n('prompts.opt.page') },

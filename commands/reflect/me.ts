@@ -9,7 +9,7 @@ import { formatLocal } from '../../src/schedule/occurrence.js';
 export const me: Subcommand = {
   description: l10n('prompts.cmd.me'),
   aliases: ['ja'],
-  example: 'me friday 08:30',
+  example: { en: 'me friday 08:30', pl: 'ja piątek 08:30' },
   options: {
     weekday: { kind: 'string', required: true, description: l10n('prompts.opt.weekday') },
     time: { kind: 'string', required: true, description: l10n('prompts.opt.time') },

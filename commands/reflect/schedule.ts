@@ -31,7 +31,7 @@ export const schedule: Subcommand = {
   description: l10n('prompts.cmd.schedule'),
   aliases: ['zaplanuj'],
   facilitator: true,
-  example: 'schedule #reflection friday 09:00 every 2 weeks bond repair tz:Europe/Warsaw',
+  example: { en: 'schedule #reflection friday 09:00 every 2 weeks bond repair tz:Europe/Warsaw', pl: 'zaplanuj #refleksja piątek 09:00 co 2 tygodnie więź naprawa strefa:Europe/Warsaw' },
   options: {
     channel: { kind: 'channel', required: true, description: l10n('prompts.opt.channel') },
     weekday: { kind: 'string', required: true, description: l10n('prompts.opt.weekday') },

@@ -13,7 +13,7 @@ export const teamCaseChannel: Subcommand = {
   aliases: ['zespół kanał-przypadków', 'zespol kanal-przypadkow'],
   facilitator: true,
   options: channelOption,
-  example: 'team case-channel #cases',
+  example: { en: 'team case-channel #cases', pl: 'zespół kanał-przypadków #przypadki' },
   async run(ctx, opts) {
     const channel = String(opts.channel);
     if (channel === teamChannel(ctx.team, 'moderationChannel')) throw new UserError('cases.err.sameChannel');
@@ -27,7 +27,7 @@ export const teamModChannel: Subcommand = {
   aliases: ['zespół kanał-moderacji', 'zespol kanal-moderacji'],
   facilitator: true,
   options: channelOption,
-  example: 'team mod-channel #moderation',
+  example: { en: 'team mod-channel #moderation', pl: 'zespół kanał-moderacji #moderacja' },
   async run(ctx, opts) {
     const channel = String(opts.channel);
     // Reports next to the case would show everyone who is watching it being reported.

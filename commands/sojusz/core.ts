@@ -37,7 +37,7 @@ export const help: Subcommand = {
       const cmd = commands.find((c) => c.name === name);
       if (!cmd) throw new UserError('help.unknown', { got: name });
       const lines = Object.entries(cmd.subcommands).map(([path, sub]) => [
-        { text: usageLine(cmd, path, sub), style: 'code' as const },
+        { text: usageLine(cmd, path, sub)[ctx.lang], style: 'code' as const },
         { text: ` — ${subcommandDescription(sub, ctx.lang)}` },
       ]);
       await ctx.reply(message(textBlock(ctx.t('help.commandTitle', { command: cmd.name, description: cmd.description[ctx.lang] })), { type: 'list', items: lines }));

@@ -31,7 +31,7 @@ export const schedule: Subcommand = {
   description: l10n('supervision.schedule'),
   aliases: ['zaplanuj'],
   facilitator: true,
-  example: 'schedule #supervision monday 18:00 every 2 weeks duration 90m where: https://meet.example.org/abc',
+  example: { en: 'schedule #supervision monday 18:00 every 2 weeks duration 90m where: https://meet.example.org/abc', pl: 'zaplanuj #superwizja poniedziałek 18:00 co 2 tygodnie czas 90m gdzie: https://meet.example.org/abc' },
   options: {
     channel: { kind: 'channel', required: true, description: l10n('supervision.opt.channel') },
     weekday: { kind: 'string', required: true, description: l10n('supervision.opt.weekday') },
@@ -58,7 +58,7 @@ export const add: Subcommand = {
   description: l10n('supervision.add'),
   aliases: ['dodaj'],
   facilitator: true,
-  example: 'add 2026-05-04 18:00 #supervision duration 2h where: room 3',
+  example: { en: 'add 2026-05-04 18:00 #supervision duration 2h where: room 3', pl: 'dodaj 2026-05-04 18:00 #superwizja czas 2h gdzie: sala 3' },
   options: {
     date: { kind: 'string', required: true, description: l10n('supervision.opt.date') },
     time: { kind: 'string', required: true, description: l10n('supervision.opt.time') },

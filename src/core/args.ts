@@ -1,7 +1,8 @@
 // Turns a slash command's typed text into a subcommand and typed option values (Slack, web playground).
 import { UserError } from './errors.js';
 import { fold, INT_MAX, INT_MIN } from './parse.js';
-import type { Command, OptionSpec, OptionValues, Subcommand } from './registry.js';
+import type { Command, L10n, OptionSpec, OptionValues, Subcommand } from './registry.js';
+import { tx, type Lang, type MessageKey } from '../i18n/index.js';
 
 /** Where a tokenized line came from: its text and each token's place in it, so a free text can be taken as
  *  typed (quotes, line breaks, spacing) rather than re-joined from words. Kept beside the array, not in it, so a
@@ -214,14 +215,28 @@ export function checkOptions(sub: Subcommand, given: Record<string, string | num
   return out;
 }
 
-/** "/reflect schedule <channel> <weekday> <time> [every] [themes…]" — from the declaration. */
-export function usageLine(cmd: Command, path: string, sub: Subcommand): string {
-  const parts = [`/${cmd.name}`];
-  if (path) parts.push(path);
-  for (const [n, s] of Object.entries(sub.options ?? {})) {
-    const shape = s.kind === 'string' && s.choices ? s.choices.map((c) => c.value).join('|') : s.kind === 'text' ? `${n}…` : n;
-    const inner = s.named ? `${n} <${s.kind === 'int' ? 'N' : n}>` : `<${shape}>`;
-    parts.push(s.required ? inner : `[${inner}]`);
-  }
-  return parts.join(' ');
+/** The words a member types for a subcommand in `lang`: its Polish name where it has one. */
+export function subcommandWords(path: string, sub: Subcommand, lang: Lang): string {
+  return lang === 'pl' && sub.aliases?.length ? sub.aliases[0]! : path;
+}
+
+/**
+ * "/reflect schedule <channel> <weekday> <time> [every <N>] …" — from the declaration, in both languages: Polish
+ * gets the Polish subcommand and option names and placeholders ("/reflect zaplanuj <kanał> <dzień> <godzina>").
+ */
+export function usageLine(cmd: Command, path: string, sub: Subcommand): L10n {
+  const line = (lang: Lang) => {
+    const parts = [`/${cmd.name}`];
+    const words = subcommandWords(path, sub, lang);
+    if (words) parts.push(words);
+    for (const [n, s] of Object.entries(sub.options ?? {})) {
+      const label = tx(lang, `args.placeholder.${n}` as MessageKey);
+      const shape = s.kind === 'string' && s.choices ? s.choices.map((c) => c.value).join('|') : s.kind === 'text' ? `${label}…` : label;
+      const name = lang === 'pl' && s.aliases?.length ? s.aliases[0]! : n;
+      const inner = s.named ? `${name} <${s.kind === 'int' ? 'N' : label}>` : `<${shape}>`;
+      parts.push(s.required ? inner : `[${inner}]`);
+    }
+    return parts.join(' ');
+  };
+  return { pl: line('pl'), en: line('en') };
 }

@@ -143,7 +143,7 @@ export class Bot {
       try {
         opts = parseOptions(sub, m.rest);
       } catch (e) {
-        if (e instanceof UserError) throw withUsage(e, usageLine(cmd, path, sub), exampleLine(cmd, sub));
+        if (e instanceof UserError) throw withUsage(e, usageLine(cmd, path, sub), exampleLine(cmd, path, sub));
         throw e;
       }
     } else {
@@ -157,7 +157,7 @@ export class Bot {
       await sub.run(ctx, opts);
       this.onEnqueued?.();
     } catch (e) {
-      if (e instanceof UserError && e.code.startsWith('args.')) throw withUsage(e, usageLine(cmd, path, sub), exampleLine(cmd, sub));
+      if (e instanceof UserError && e.code.startsWith('args.')) throw withUsage(e, usageLine(cmd, path, sub), exampleLine(cmd, path, sub));
       throw e;
     }
     this.metrics.command(cmd.name, 'ok');
@@ -203,7 +203,7 @@ export class Bot {
     let msg: Message;
     if (e instanceof UserError) {
       this.metrics.command(where, 'user-error');
-      const usage = (e as UserError & { usage?: string; example?: string }).usage;
+      const usage = (e as UserError & { usage?: L10n }).usage;
       const example = (e as UserError & { example?: string | L10n }).example;
       msg = message(
         textBlock(t(lang, e.code, e.params)),
@@ -263,7 +263,7 @@ export class Bot {
   }
 }
 
-function withUsage(e: UserError, usage: string, example?: string | L10n): UserError {
+function withUsage(e: UserError, usage: L10n, example?: L10n): UserError {
   return Object.assign(e, { usage, example });
 }
 

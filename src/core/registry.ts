@@ -100,9 +100,17 @@ export function subcommandDescription(sub: Subcommand, lang: Lang): string {
   return sub.facilitator ? `${sub.description[lang]} ${tx(lang, 'help.facilitatorOnly')}` : sub.description[lang];
 }
 
-/** The subcommand's example as a whole command line (in both languages where it has words), for usage answers. */
-export function exampleLine(cmd: Command, sub: Subcommand): string | L10n | undefined {
+/**
+ * The subcommand's example as a whole command line in both languages, for usage answers. An example written once
+ * (command syntax only) starts with the subcommand's words, which Polish replaces with its Polish name.
+ */
+export function exampleLine(cmd: Command, path: string, sub: Subcommand): L10n | undefined {
   const ex = sub.example;
   if (ex === undefined) return undefined;
-  return typeof ex === 'string' ? `/${cmd.name} ${ex}` : { pl: `/${cmd.name} ${ex.pl}`, en: `/${cmd.name} ${ex.en}` };
+  if (typeof ex !== 'string') return { pl: `/${cmd.name} ${ex.pl}`, en: `/${cmd.name} ${ex.en}` };
+  const words = path && sub.aliases?.length && (ex === path || ex.startsWith(`${path} `)) ? `${sub.aliases[0]}${ex.slice(path.length)}` : ex;
+  // Named options by their Polish names too ("every 2" → "co 2", "tz:…" → "strefa:…").
+  const polish = new Map(Object.entries(sub.options ?? {}).flatMap(([n, o]) => (o.named && o.aliases?.length ? [[n, o.aliases[0]!] as const] : [])));
+  const pl = words.replace(/(^| )([a-z]+)(?=[: ]|$)/g, (all, sp: string, w: string) => (polish.has(w) ? `${sp}${polish.get(w)}` : all));
+  return { pl: `/${cmd.name} ${pl}`, en: `/${cmd.name} ${ex}` };
 }

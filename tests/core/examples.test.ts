@@ -1,17 +1,19 @@
-// Every example a usage answer shows must work as typed: it names its own subcommand and its words parse.
+// Every example a usage answer shows must work as typed, in both languages: it names its own subcommand (in Polish
+// by its Polish name where it has one) and its words parse.
 import { describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../commands/index.js';
 import { matchSubcommand, parseOptions, tokenize } from '../../src/core/args.js';
 import { exampleLine } from '../../src/core/registry.js';
+import { hasKey } from '../../src/i18n/index.js';
+import { usageLine } from '../../src/core/args.js';
 
 describe('usage examples', () => {
   const registry = buildRegistry();
   const cases = registry.commands.flatMap((cmd) =>
     Object.entries(cmd.subcommands).flatMap(([path, sub]) => {
-      const line = exampleLine(cmd, sub);
+      const line = exampleLine(cmd, path, sub);
       if (!line) return [];
-      const lines = typeof line === 'string' ? [['any', line]] : [['pl', line.pl], ['en', line.en]];
-      return lines.map(([lang, text]) => ({ cmd, path, sub, lang: lang!, text: text! }));
+      return (['pl', 'en'] as const).map((lang) => ({ cmd, path, sub, lang, text: line[lang], worded: typeof sub.example !== 'string' }));
     }),
   );
 
@@ -25,6 +27,18 @@ describe('usage examples', () => {
     expect(m?.path, 'the example names its own subcommand').toBe(c.path);
     expect(() => parseOptions(m!.sub, m!.rest)).not.toThrow();
     // The Polish example is written in Polish where it carries words; the English one in English.
-    if (c.lang === 'pl') expect(c.text).toMatch(/[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]|\b(temat|dziennik|dodaj|odpowiedz)\b/);
+    if (c.lang === 'pl' && c.worded) expect(c.text).toMatch(/[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]|\b(temat|dziennik|dodaj|odpowiedz|teraz|naprawa)\b/);
+  });
+
+  it('usage lines name every option in the member’s language', () => {
+    for (const cmd of registry.commands)
+      for (const [path, sub] of Object.entries(cmd.subcommands)) {
+        for (const n of Object.keys(sub.options ?? {})) expect(hasKey(`args.placeholder.${n}`), `a placeholder for ${n}`).toBe(true);
+      }
+    const schedule = registry.commands.find((c) => c.name === 'reflect')!.subcommands['schedule']!;
+    expect(usageLine(registry.commands.find((c) => c.name === 'reflect')!, 'schedule', schedule)).toEqual({
+      pl: '/reflect zaplanuj <kanał> <dzień> <godzina> [co <N>] [strefa <strefa>] [<motywy…>]',
+      en: '/reflect schedule <channel> <weekday> <time> [every <N>] [tz <zone>] [<themes…>]',
+    });
   });
 });

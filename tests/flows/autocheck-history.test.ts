@@ -52,10 +52,10 @@ describe('/autocheck history and trend on eight weeks of checks', () => {
   it('answers a count out of range with usage and an example, and nothing else', async () => {
     await tb.mem.command(anna, '/autocheck history last 51');
     const reply = tb.mem.lastPrivate(anna.id)!;
-    expect(reply).toContain('/autocheck history [last <N>]');
-    expect(reply).toContain('/autocheck history last 20');
+    expect(reply).toContain('/autocheck historia [ostatnie <N>]');
+    expect(reply).toContain('/autocheck historia ostatnie 20');
     await tb.mem.command(anna, '/autocheck history last 0');
-    expect(tb.mem.lastPrivate(anna.id)).toContain('/autocheck history [last <N>]');
+    expect(tb.mem.lastPrivate(anna.id)).toContain('/autocheck historia [ostatnie <N>]');
   });
 
   it('draws a weekly sparkline per item with its direction', async () => {

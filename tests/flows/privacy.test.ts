@@ -206,7 +206,7 @@ describe('retention and housekeeping', () => {
 
   it('refuses a retention outside 7–3650 days with usage, and keeps the old value', async () => {
     await tb.mem.command(facilitator, '/sojusz team retention 3');
-    expect(tb.mem.lastPrivate(facilitator.id)).toContain('/sojusz team retention 90');
+    expect(tb.mem.lastPrivate(facilitator.id)).toContain('/sojusz zespół retencja 90');
     await tb.mem.command(facilitator, '/sojusz team retention');
     expect(tb.mem.lastPrivate(facilitator.id)).toContain('200 dni');
   });

@@ -32,12 +32,13 @@ describe('/reflect answers bad input clearly and changes nothing', () => {
     ['25:00', '/reflect schedule #reflection friday 25:00', '„25:00” to nie godzina'],
     ['an unknown zone', '/reflect schedule #reflection friday 09:00 tz:Mars/Olympus', '„Mars/Olympus” to nie strefa czasowa'],
     ['an unknown theme, listing the themes', '/reflect schedule #reflection friday 09:00 zodiak', 'Nie znam tematu „zodiak”. Tematy: cele, zadania, więź'],
-    ['every 0 weeks', '/reflect schedule #reflection friday 09:00 every 0 weeks', 'every'],
+    ['every 0 weeks', '/reflect schedule #reflection friday 09:00 every 0 weeks', 'Co ile tygodni'],
   ])('rejects %s with an example', async (_what, line, expected) => {
     const before = await scheduleRows();
     const answer = await ask(facilitator, line);
     expect(answer).toContain(expected);
-    expect(answer).toContain('Na przykład: /reflect schedule #reflection friday 09:00');
+    expect(answer).toContain('Użycie: /reflect zaplanuj <kanał> <dzień> <godzina>');
+    expect(answer).toContain('Na przykład: /reflect zaplanuj #refleksja piątek 09:00 co 2 tygodnie');
     expect(await scheduleRows()).toEqual(before);
   });
 
@@ -66,7 +67,7 @@ describe('/reflect answers bad input clearly and changes nothing', () => {
     for (const n of [999, foreign!.id]) {
       const answer = await ask(facilitator, `/reflect pause ${n}`);
       expect(answer).toContain(`nie ma harmonogramu pytań #${n}`);
-      expect(answer).toContain('/reflect pause 3');
+      expect(answer).toContain('/reflect pauza 3');
     }
     const [still] = await tb.bot.db.select().from(schedules).where(eq(schedules.id, foreign!.id));
     expect(still!.paused).toBe(false);
