@@ -1,5 +1,5 @@
 // The Slack adapter: a Bolt app over HTTP on the shared server, or over Socket Mode, bound to the core.
-import { App as Bolt, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App as Bolt, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { App, RunningAdapter } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Bot } from '../../src/core/bot.js';
@@ -54,18 +54,17 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
 
   let bolt: Bolt;
   let receiver: HTTPReceiver | undefined;
+  let socket: SocketModeReceiver | undefined;
   if (socketMode) {
-    bolt = new Bolt({
-      socketMode: true,
-      appToken: config.SLACK_APP_TOKEN,
-      ...(auth ? {} : { token: config.SLACK_BOT_TOKEN }),
-      ...(auth ? { ...auth, installerOptions: { ...auth.installerOptions } } : { installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} } }),
-      clientOptions,
+    socket = new SocketModeReceiver({
+      appToken: config.SLACK_APP_TOKEN!,
       logger,
-      convoStore: false, // no conversation state is kept in Bolt: the core's is in the database
+      ...(auth ? { ...auth, installerOptions: { ...auth.installerOptions } } : { installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} } }),
     });
+    bolt = new Bolt({ receiver: socket, ...(auth ? {} : { token: config.SLACK_BOT_TOKEN }), clientOptions, logger, convoStore: false });
   } else {
     receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger, ...(auth ?? {}) });
+    // No conversation state is kept in Bolt: the core's is in the database.
     bolt = new Bolt({ receiver, ...(auth ? {} : { token: config.SLACK_BOT_TOKEN }), clientOptions, logger, convoStore: false });
   }
   bolt.error(async (e) => {
@@ -77,7 +76,14 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
   registerInteractions(bolt, bot, members, port);
   registerEvents(bolt, bot, members, clients, store);
 
-  let connected = true;
+  // Over HTTP, Slack reaches us whenever we listen; over Socket Mode only while the WebSocket is up, so /healthz
+  // follows it (a replica that cannot reconnect is taken out of rotation instead of silently missing commands).
+  let connected = !socket;
+  let stopping = false;
+  if (socket) {
+    socket.client.on('connected', () => void (connected = true));
+    for (const state of ['disconnected', 'reconnecting']) socket.client.on(state, () => void (connected = false));
+  }
   if (receiver) {
     const listener = slackListener(receiver);
     for (const path of ['/slack/events', '/slack/install', '/slack/oauth_redirect']) app.http.mount(path, listener);
@@ -88,9 +94,9 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
     name: socketMode ? 'slack (socket mode)' : 'slack',
     port,
     bolt,
-    healthy: () => connected,
+    healthy: () => connected && !stopping,
     async stop() {
-      connected = false;
+      stopping = true;
       if (socketMode) await bolt.stop().catch(() => {});
     },
   };

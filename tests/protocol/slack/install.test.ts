@@ -63,4 +63,20 @@ describe('Slack install and Socket Mode', () => {
       await h.close();
     }
   }, 180_000);
+
+  it('in Socket Mode reports unhealthy while the WebSocket is down, and healthy again once it is back', async () => {
+    const h = await startSlackHarness({ socket: true });
+    const health = async () => (await fetch(`${h.base}/healthz`)).status;
+    try {
+      expect(await health()).toBe(200);
+      h.fake.failNext('apps.connections.open', { error: 'internal_error' });
+      h.fake.socketDisconnect('refresh_requested');
+      await expect.poll(health, { timeout: 10_000 }).toBe(503);
+      await expect.poll(health, { timeout: 60_000, interval: 250 }).toBe(200);
+      const payload = { command: '/sojusz', text: 'help', user_id: 'U_ANNA', team_id: h.team, channel_id: 'C_GENERAL', response_url: h.fake.responseUrl(), trigger_id: '1.2.abc' };
+      expect((await h.fake.socketSend({ type: 'slash_commands', payload })).envelope_id).toBeTruthy();
+    } finally {
+      await h.close();
+    }
+  }, 180_000);
 });
