@@ -1,6 +1,6 @@
 // Delivery: sends leased outbox rows through the team's port — channels in parallel, each in order, paced,
 // a 429 pausing only what it names, failures retried with backoff, nothing sent twice once accepted.
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Bot } from '../core/bot.js';
 import { PlatformError } from '../core/errors.js';
 import type { ChatPort, MessageRef, Place, Platform } from '../core/port.js';
@@ -20,7 +20,12 @@ export interface DeliveryReport {
   sent: number;
   retried: number;
   failed: number;
+  /** Cancelled by their feature while they waited in this pipeline: never sent. */
+  dropped: number;
 }
+
+/** A row that waited longer than this in the pipeline (behind its channel's pacing) is looked at again first. */
+const RECHECK_AFTER_MS = 1000;
 
 /** In-process state per bot: pauses named by 429s (scope key → until, ms) and per-channel pacing buckets. */
 interface DeliveryState {
@@ -42,7 +47,7 @@ const scopeKeys = (platform: string, team: string, channel: string) => [`${platf
  * channel waits on a batch boundary. A channel's rows stay with one worker, in order, across claims.
  */
 export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport> {
-  const report: DeliveryReport = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  const report: DeliveryReport = { claimed: 0, sent: 0, retried: 0, failed: 0, dropped: 0 };
   if (bot.stopping) return report;
   const teamById = new Map<number, typeof teams.$inferSelect>();
   /** Channel → its claimed rows no worker has taken yet; `active` channels are with a worker. */
@@ -54,8 +59,34 @@ export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport>
   let failure: unknown;
   const acks = new AckBuffer(bot);
 
+  /** When each row was last seen not cancelled: claimed or checked (real time: it measures how long it waited here). */
+  const checkedAt = new Map<number, number>();
+  /**
+   * Rows a feature cancelled while they waited here (a session called off) leave the queue unsent: checked for
+   * every row still waiting once per claim, in one query, and before sending one that waited long.
+   */
+  const dropCancelled = async () => {
+    const ids = [...waiting.values()].flat().map((r) => r.id);
+    if (!ids.length) return;
+    const at = Date.now();
+    const gone = new Set((await bot.db.select({ id: outbox.id }).from(outbox).where(and(inArray(outbox.id, ids), eq(outbox.status, 'cancelled')))).map((r) => r.id));
+    for (const id of ids) if (checkedAt.has(id)) checkedAt.set(id, at);
+    if (!gone.size) return;
+    for (const [g, list] of waiting) {
+      const keep = list.filter((r) => !gone.has(r.id));
+      waitingRows -= list.length - keep.length;
+      if (keep.length) waiting.set(g, keep);
+      else waiting.delete(g);
+    }
+    report.dropped += gone.size;
+    await unlease(bot, [...gone]);
+  };
+
   const claim = async () => {
     const rows = await bot.db.transaction((tx) => claimReady(tx, bot.instanceId, bot.clock.now(), LEASE_MS, limit));
+    const at = Date.now();
+    for (const r of rows) checkedAt.set(r.id, at);
+    if (waitingRows) await dropCancelled();
     report.claimed += rows.length;
     more = rows.length === limit;
     const unknown = [...new Set(rows.map((r) => r.teamId))].filter((id) => !teamById.has(id));
@@ -108,7 +139,8 @@ export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport>
         }
         const row = group[i]!;
         const team = teamById.get(row.teamId)!;
-        report[await deliverOne(bot, row, team.platform as Platform, team.externalId, acks)]++;
+        report[await deliverOne(bot, row, team.platform as Platform, team.externalId, acks, checkedAt.get(row.id) ?? Date.now())]++;
+        checkedAt.delete(row.id);
       }
       active.delete(g);
     }
@@ -128,6 +160,17 @@ export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport>
   }
   if (failure) throw failure;
   return report;
+}
+
+/** Cancelled rows taken out of the pipeline: their lease ends now (they are never claimed again anyway). */
+async function unlease(bot: Bot, ids: number[]): Promise<void> {
+  await bot.db.update(outbox).set({ leaseUntil: null, leaseOwner: null }).where(inArray(outbox.id, ids));
+}
+
+/** Still to be sent: false once its feature cancelled it. */
+async function stillWanted(bot: Bot, row: OutboxRow): Promise<boolean> {
+  const [r] = await bot.db.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, row.id));
+  return r?.status !== 'cancelled';
 }
 
 function channelOf(r: OutboxRow): string {
@@ -270,7 +313,7 @@ async function earlierCopy(bot: Bot, port: ChatPort, row: OutboxRow, place: Plac
   return undefined;
 }
 
-async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt: string, acks: AckBuffer): Promise<'sent' | 'retried' | 'failed'> {
+async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt: string, acks: AckBuffer, checkedAt: number): Promise<'sent' | 'retried' | 'failed' | 'dropped'> {
   const port = bot.ports.get(platform);
   const now = () => bot.clock.now();
   if (!port) {
@@ -305,6 +348,11 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
     // A row leased before (its owner died or failed) may already be on the platform: ask before resending.
     const maybeSent = row.attempts > 1 ? await earlierCopy(bot, port, row, place) : undefined;
     if (!maybeSent) await pace(bot, port, keys[2]!);
+    // Waited behind its channel (or the queue) long enough for its feature to have called it off meanwhile.
+    if (!maybeSent && Date.now() - checkedAt > RECHECK_AFTER_MS && !(await stillWanted(bot, row))) {
+      await unlease(bot, [row.id]);
+      return 'dropped';
+    }
     const ref =
       maybeSent ??
       (place

@@ -6,7 +6,7 @@ import type { ChatPort, Place } from '../../src/core/port.js';
 import { ensureTeam } from '../../src/core/teams.js';
 import { outbox } from '../../src/db/schema/index.js';
 import { deliverAll, LEASE_MS } from '../../src/schedule/delivery.js';
-import { enqueue } from '../../src/schedule/outbox.js';
+import { cancelPending, enqueue } from '../../src/schedule/outbox.js';
 import { makeBot, type TestBot } from '../helpers/bot.js';
 
 let tb: TestBot;
@@ -46,6 +46,25 @@ describe('outbox delivery', () => {
     await tb.bot.runDueWork();
     expect(tb.mem.posts('busy').map((p) => p.text)).toEqual(['busy-1', 'busy-2']);
     tb.mem.post = real;
+  });
+
+  it('does not send a row its feature cancelled while it waited behind its channel’s pacing', async () => {
+    Object.assign(tb.mem, { pacing: { perChannelPerSecond: 1, burst: 1 } });
+    try {
+      await say('paced-1', 'paced');
+      await say('paced-2', 'paced');
+      const run = deliverAll(tb.bot);
+      await expect.poll(() => tb.mem.posts('paced').length).toBe(1);
+      await cancelPending(tb.bot.db, 'paced-2'); // e.g. the session it reminded of was called off
+      const report = await run;
+      expect(tb.mem.posts('paced').map((p) => p.text)).toEqual(['paced-1']);
+      expect(tb.mem.said.filter((s) => s.kind === 'remove')).toHaveLength(0); // never posted, so nothing to take down
+      expect(report).toMatchObject({ sent: 1, dropped: 1 });
+      const [row] = await tb.bot.db.select().from(outbox).where(eq(outbox.key, 'paced-2'));
+      expect(row).toMatchObject({ status: 'cancelled', leaseUntil: null });
+    } finally {
+      delete (tb.mem as Partial<ChatPort> & { pacing?: unknown }).pacing;
+    }
   });
 
   it('retries a failed send with backoff and gives up on a channel that is gone, without retrying it', async () => {
