@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Said } from '../../adapters/memory/index.js';
 import type { MemoryMember } from '../../adapters/memory/index.js';
 import { ensureTeamAndMember } from '../../src/core/teams.js';
-import { promptPosts, schedules } from '../../src/db/schema/index.js';
+import { outbox, promptPosts, schedules } from '../../src/db/schema/index.js';
+import { replyCount } from '../../src/features/prompts/followup.js';
 import { exportMember } from '../../src/features/privacy/members.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 import { findInDatabase } from '../helpers/dbsearch.js';
@@ -227,5 +228,19 @@ describe('personal prompts', () => {
     await at('2026-06-19T12:30:10Z');
     expect(tb.mem.dms(ben.id)).toHaveLength(2);
     expect(await tb.bot.db.select().from(schedules).where(eq(schedules.kind, 'personal-prompt'))).toHaveLength(0);
+  });
+});
+
+describe('a prompt the platform split into parts', () => {
+  it('counts a reply in a thread started from any part, not only the first', async () => {
+    const starter = starters('circle')[0]!;
+    const [post] = await tb.bot.db.select().from(promptPosts).where(eq(promptPosts.channel, 'circle')).orderBy(promptPosts.id).limit(1);
+    const before = await replyCount(tb.bot.db, post!.id);
+    // As a platform with a short message limit records it: the second part is a message of its own.
+    const [row] = await tb.bot.db.select().from(outbox).where(eq(outbox.key, post!.outboxKey));
+    await tb.bot.db.update(outbox).set({ sentRef: { ...row!.sentRef!, more: ['m-part-2'] } }).where(eq(outbox.id, row!.id));
+    await tb.mem.threadReply('U_CAROL', 'circle', 'm-part-2');
+    expect(await replyCount(tb.bot.db, post!.id)).toBe(before + 1);
+    expect(starter.ref.id).not.toBe('m-part-2');
   });
 });

@@ -74,7 +74,8 @@ export async function postByThread(db: Tx, teamId: number, channel: string, thre
       and(
         eq(promptPosts.teamId, teamId),
         sql`${outbox.sentRef}->>'channel' = ${channel}`,
-        or(sql`${outbox.sentRef}->>'thread' = ${thread}`, sql`${outbox.sentRef}->>'id' = ${thread}`),
+        // Any part of a prompt the platform split (Discord's 2,000 characters) can start the thread.
+        or(sql`${outbox.sentRef}->>'thread' = ${thread}`, sql`${outbox.sentRef}->>'id' = ${thread}`, sql`coalesce(${outbox.sentRef}->'more', '[]'::jsonb) @> jsonb_build_array(${thread}::text)`),
       ),
     )
     .limit(1);
