@@ -9,7 +9,7 @@ import { foldWord } from '../i18n/lookup.js';
 import type { Clock } from '../schedule/clock.js';
 import { deliverAll, type DeliveryReport } from '../schedule/delivery.js';
 import { tick, type TickReport } from '../schedule/scheduler.js';
-import { checkOptions, matchSubcommand, parseOptions, tokenize, usageLine } from './args.js';
+import { checkOptions, matchSubcommand, parseOptions, subcommandWords, tokenize, usageLine } from './args.js';
 import { Context } from './context.js';
 import { errorReference, FieldErrors, PlatformError, UserError } from './errors.js';
 import type { CoreEvent, FormOutcome } from './events.js';
@@ -276,6 +276,12 @@ function unknownSubcommand(cmd: Command, typed: string): UserError {
   const all = Object.entries(cmd.subcommands).filter(([p]) => p !== '');
   const opens = (p: string, sub: Subcommand) => [p, ...(sub.aliases ?? [])].some((w) => w.includes(' ') && foldWord(w.split(' ')[0]!) === foldWord(first));
   const group = first ? all.filter(([p, sub]) => opens(p, sub)) : [];
-  if (group.length) return new UserError('args.pickSub', { command: cmd.name, got: first, list: group.map(([p]) => p).join(', ') });
-  return new UserError('args.unknownSub', { command: cmd.name, got: first, list: all.map(([p]) => p).join(', ') });
+  // Named as the member would type them, in their language.
+  const list = (subs: [string, Subcommand][]) => ({
+    pl: subs.map(([p, sub]) => subcommandWords(p, sub, 'pl')).join(', '),
+    en: subs.map(([p]) => p).join(', '),
+  });
+  if (!first) return new UserError('args.noSub', { command: cmd.name, list: list(all) });
+  if (group.length) return new UserError('args.pickSub', { command: cmd.name, got: first, list: list(group) });
+  return new UserError('args.unknownSub', { command: cmd.name, got: first, list: list(all) });
 }

@@ -48,6 +48,17 @@ describe('/sojusz', () => {
     expect(tb.mem.lastPrivate(anna.id)).toMatch(/^\/sojusz dane — .*: mydata export, mydata delete\.$/);
   });
 
+  it('names the subcommands in Polish for a Polish member, and answers a bare command with its choices', async () => {
+    const zofia = { id: 'U_ZOFIA', locale: 'pl-PL' };
+    await tb.mem.command(zofia, '/reflect święto');
+    expect(tb.mem.lastPrivate(zofia.id)).toBe('/reflect święto — dopisz jeszcze, co zrobić: wolne dodaj, wolne usuń.');
+    await tb.mem.command(zofia, '/reflect');
+    const bare = tb.mem.lastPrivate(zofia.id)!;
+    expect(bare).toMatch(/^\/reflect — co zrobić\? Do wyboru: zaplanuj, lista, pauza,/);
+    expect(bare).toContain('/sojusz pomoc reflect');
+    expect(bare).not.toContain('„”');
+  });
+
   it('answers a bad argument with usage and an example', async () => {
     await tb.mem.command(ben, '/sojusz language de');
     const last = tb.mem.lastPrivate(ben.id)!;
