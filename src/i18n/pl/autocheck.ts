@@ -65,7 +65,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.flag.title': '*Sojusz może być nadwyrężony:*',
   'autocheck.flag.low': '{item}: {value} na 5, czyli nisko.',
   'autocheck.flag.drop': '{item}: {value} na 5, mniej niż Twoja ostatnia średnia ({average}).',
-  'autocheck.flag.offer': 'To powód, żeby się przyjrzeć, a nie wyrok. `/guide repair` podpowiada pięć małych kroków; to także dobry temat na superwizję.',
+  'autocheck.flag.offer': 'To powód, żeby się przyjrzeć, a nie wyrok. `/guide naprawa` podpowiada pięć małych kroków; to także dobry temat na superwizję.',
   'autocheck.flag.button': 'Otwórz przewodnik o naprawie',
   'autocheck.topic.kept': 'Temat na superwizję zostaje tylko w tym prywatnym autochecku.',
   'autocheck.topic.mine': 'Temat trafił na Twoją prywatną listę na superwizję.',

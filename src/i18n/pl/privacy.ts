@@ -11,12 +11,12 @@ export const privacy: Translation<typeof en> = {
   'privacy.roles.removed': 'Gotowe — już nie prowadzi:',
   'privacy.roles.listTitle': '*Osoby prowadzące dodane w Sojuszu:*',
   'privacy.roles.listEmpty': 'Nikt nie został jeszcze dodany jako osoba prowadząca.',
-  'privacy.roles.adminsNote': 'Administracja przestrzeni roboczej i serwera też prowadzi, chyba że ktoś odebrał jej tę rolę przez `/sojusz team facilitator remove`.',
+  'privacy.roles.adminsNote': 'Administracja przestrzeni roboczej i serwera też prowadzi, chyba że ktoś odebrał jej tę rolę przez `/sojusz zespół prowadzący usuń`.',
 
   'privacy.export.file': 'Wszystko, co Sojusz o Tobie przechowuje, w formacie JSON.',
   'privacy.export.sent': 'Plik czeka na Ciebie w prywatnej wiadomości. Widzisz go tylko Ty.',
   'privacy.export.inline': 'Tutaj nie da się przesłać pliku, więc oto Twoje dane jako tekst (widzisz je tylko Ty):',
-  'privacy.export.truncated': 'Ucięte po {shown} z {total} znaków. Pełny plik dostaniesz, wpisując `/sojusz mydata export` tam, gdzie działają pliki (np. w prywatnej rozmowie z botem).',
+  'privacy.export.truncated': 'Ucięte po {shown} z {total} znaków. Pełny plik dostaniesz, wpisując `/sojusz dane eksport` tam, gdzie działają pliki (np. w prywatnej rozmowie z botem).',
 
   'privacy.explain': 'Co Sojusz przechowuje, jak długo i kto to widzi',
   'privacy.explain.title': 'Twoje dane w Sojuszu',
@@ -28,7 +28,7 @@ export const privacy: Translation<typeof en> = {
     '*Kto co widzi.* Twoje autochecki i prywatne tematy: tylko Ty. Tematy z imieniem i odpowiedzi na zaproszenia: grupa. Osoby prowadzące zarządzają harmonogramami i ustawieniami, mogą wyeksportować pytania, harmonogramy i dziennik superwizji zespołu — nigdy Twoich autochecków. Moderacja kanału przypadków widzi tylko treść przypadku pozbawioną danych identyfikujących. Osoba utrzymująca bota mogłaby zajrzeć do bazy, ale autochecki są zaszyfrowane, a treści anonimowe nie mają żadnego powiązania z Tobą.',
   'privacy.explain.anonymity':
     '*Anonimowość.* Anonimowy przypadek lub odpowiedź zapisujemy wyłącznie z kodami z kluczem, innymi w każdym wątku, więc nikt — także osoby prowadzące — nie ustali, kto je napisał. Publikacja następuje z losowym opóźnieniem.',
-  'privacy.explain.rights': '*Twój wybór.* `/sojusz mydata export` wyśle Ci wszystko, co Sojusz o Tobie wie. `/sojusz mydata delete` usunie to wszystko.',
+  'privacy.explain.rights': '*Twój wybór.* `/sojusz dane eksport` wyśle Ci wszystko, co Sojusz o Tobie wie. `/sojusz dane usuń` usunie to wszystko.',
 
   'privacy.mydata.export': 'Pobierz wszystko, co Sojusz o Tobie przechowuje (plik JSON)',
   'privacy.mydata.delete': 'Usuń wszystko, co Sojusz o Tobie przechowuje',
