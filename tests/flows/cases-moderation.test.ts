@@ -60,8 +60,7 @@ describe('withdrawing a case', () => {
 
     await tb.mem.command(anna, `/case wycofaj ${n}`);
     expect(tb.mem.lastPrivate(anna.id)).toContain(`Przypadek #${n} jest wycofany`);
-    const update = tb.mem.said.filter((s) => s.kind === 'update').at(-1) as Extract<Said, { kind: 'update' }>;
-    expect(update.ref.id).toBe(postOf(n).ref.id);
+    const update = tb.mem.said.filter((s): s is Extract<Said, { kind: 'update' }> => s.kind === 'update' && s.ref.id === postOf(n).ref.id).at(-1)!;
     expect(update.text).toContain('został wycofany przez osobę, która go przyniosła');
     expect(update.text).not.toContain('homework');
     const [row] = await tb.bot.db.select().from(cases).where(eq(cases.number, n));
@@ -147,14 +146,29 @@ describe('moderation', () => {
     expect(tb.mem.lastPrivate(ben.id)).toContain('Only facilitators');
     await tb.mem.click(facilitator, 'case.hide', String(n), report.ref, 'mods');
     expect(tb.mem.lastPrivate(facilitator.id)).toContain(`Przypadek #${n} jest ukryty`);
-    const update = tb.mem.said.filter((s) => s.kind === 'update').at(-1) as Extract<Said, { kind: 'update' }>;
-    expect(update.ref.id).toBe(postOf(n).ref.id);
+    const update = tb.mem.said.filter((s): s is Extract<Said, { kind: 'update' }> => s.kind === 'update' && s.ref.id === postOf(n).ref.id).at(-1)!;
     expect(update.text).toContain('ukryty przez moderację');
     // The replies leave the thread with it: one can repeat what made the case a problem.
     const removed = tb.mem.said.filter((s) => s.kind === 'remove').map((s) => (s as Extract<Said, { kind: 'remove' }>).ref.id);
     expect(removed).toEqual(expect.arrayContaining(replies.map((r) => r.ref.id)));
     await tb.mem.command(carol, `/case reply ${n} still here?`);
     expect(tb.mem.lastPrivate(carol.id)).toContain('no longer open for replies');
+    // The report in the moderation channel keeps no reason once the case is closed: it may quote the case.
+    const reportNow = tb.mem.said.filter((s): s is Extract<Said, { kind: 'update' }> => s.kind === 'update' && s.ref.id === report.ref.id).at(-1)!;
+    expect(reportNow.text).toContain(`Zgłoszenie przypadku #${n}`);
+    expect(reportNow.text).not.toContain('identify someone');
+  });
+
+  it('never sends a report still waiting when its case is withdrawn meanwhile', async () => {
+    const n = await publishedCase(carol, 'Reported, then withdrawn');
+    const before = tb.mem.posts('mods').length;
+    await tb.mem.click(ben, 'case.report', String(n));
+    await tb.mem.fill(ben, { reason: 'It names the client: Jan Nowak' });
+    await tb.mem.command(carol, `/case withdraw ${n}`);
+    expect(tb.mem.lastPrivate(carol.id)).toContain('withdrawn');
+    await tb.bot.runDueWork();
+    expect(tb.mem.posts('mods')).toHaveLength(before);
+    expect(JSON.stringify(await tb.bot.db.select().from(outbox))).not.toContain('Jan Nowak');
   });
 
   it('bans the anonymous author of a case without saying who; only that person’s next /case is refused', async () => {

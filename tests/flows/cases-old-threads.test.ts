@@ -88,3 +88,18 @@ describe('an anonymous reply to an old case', () => {
     expect(await tb.bot.db.select().from(outbox).where(like(outbox.key, `${replyKeyPrefix(row.id)}%`))).toEqual([]);
   });
 });
+
+describe('closing an old case', () => {
+  it('a withdrawal months later still takes the anonymous replies out of the thread', async () => {
+    const n = await publishedCase(carol, 'Withdrawn much later');
+    await tb.mem.command(ben, `/case reply ${n} An early thought.`);
+    await tb.bot.runDueWork();
+    const replies = threadReplies(n);
+    expect(replies).toHaveLength(1);
+    tb.clock.advance(40 * 24 * 60 * MIN);
+    await tb.bot.db.transaction((tx) => runHousekeeping(tx, tb.bot, tb.clock.now()));
+    await tb.mem.command(carol, `/case withdraw ${n}`);
+    const removed = tb.mem.said.filter((s): s is Extract<Said, { kind: 'remove' }> => s.kind === 'remove').map((s) => s.ref.id);
+    expect(removed).toContain(replies[0]!.ref.id);
+  });
+});

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Said } from '../../adapters/memory/index.js';
-import { cases } from '../../src/db/schema/index.js';
+import { caseDrafts, cases } from '../../src/db/schema/index.js';
 import { isAuthor } from '../../src/features/cases/store.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
@@ -68,5 +68,19 @@ describe('anonymous cases and the member’s data rights', () => {
     expect(isAuthor(tb.bot.secrets, row!, ben.id)).toBe(false);
     await tb.mem.command(ben, '/case withdraw 2');
     expect(tb.mem.lastPrivate(ben.id)).toMatch(/not your|nie Twój|nie istnieje|doesn/i);
+  });
+
+  it('exports an unpublished draft to its author, and erasure deletes it', async () => {
+    const carol = { id: 'U_CAROL', name: 'Carol', locale: 'pl-PL' };
+    await tb.mem.command(carol, '/case');
+    await tb.mem.fill(carol, { title: 'Szkic Karoli', body: 'Jeszcze nie wiem, czy to pokazać.', question: 'Czy to dobry temat?', tags: [] });
+    await tb.mem.command(carol, '/sojusz mydata export');
+    expect(JSON.stringify(exported(carol.id))).toContain('Szkic Karoli');
+    await tb.mem.command(anna, '/sojusz mydata export');
+    expect(JSON.stringify(exported(anna.id))).not.toContain('Szkic Karoli');
+    expect(await tb.bot.db.select().from(caseDrafts)).toHaveLength(1);
+    await tb.mem.command(carol, '/sojusz mydata delete');
+    await tb.mem.click(carol, 'privacy.delete', 'withdraw');
+    expect(await tb.bot.db.select().from(caseDrafts)).toHaveLength(0);
   });
 });

@@ -15,7 +15,7 @@ import { formatLocal, localDate } from '../../schedule/occurrence.js';
 import { enqueue, findByKey } from '../../schedule/outbox.js';
 import { claimAuthor, pseudonymLabel, pseudonymOrdinal } from '../anonymity/pseudonyms.js';
 import { maskMandatory } from './deidentify/index.js';
-import { casePost, closedPost, replyPost, reportPost } from './post.js';
+import { casePost, closedPost, replyPost, reportClosedPost, reportPost } from './post.js';
 import { previewMessage } from './preview.js';
 import {
   banAuthorOf,
@@ -218,6 +218,9 @@ export interface ClosedOnPlatform {
   post?: SentRef;
   replies: SentRef[];
   closed: Message;
+  /** Reports already in the moderation channel: rewritten without their reason (it may quote the case). */
+  reports?: SentRef[];
+  reportClosed?: Message;
 }
 
 /**
@@ -242,10 +245,20 @@ export async function closeCaseRow(tx: Tx, row: CaseRow, why: 'withdrawn' | 'hid
     .set({ message: { blocks: [] } })
     .where(like(outbox.key, `${replyKeyPrefix(row.id)}%`))
     .returning({ status: outbox.status, ref: outbox.sentRef });
+  // Reports: one still waiting is not sent (its reason may quote the case); one already sent loses its reason.
+  const reportClosed = reportClosedPost(lang, row.number);
+  await tx.update(outbox).set({ status: 'cancelled' }).where(and(like(outbox.key, `${reportKeyPrefix(row.id)}%`), eq(outbox.status, 'pending')));
+  const reports = await tx
+    .update(outbox)
+    .set({ message: reportClosed })
+    .where(like(outbox.key, `${reportKeyPrefix(row.id)}%`))
+    .returning({ status: outbox.status, ref: outbox.sentRef });
   return {
     ...(post?.status === 'sent' && post.sentRef ? { post: post.sentRef } : {}),
     replies: replies.flatMap((r) => (r.status === 'sent' && r.ref ? [r.ref] : [])),
     closed,
+    reports: reports.flatMap((r) => (r.status === 'sent' && r.ref ? [r.ref] : [])),
+    reportClosed,
   };
 }
 
@@ -258,9 +271,13 @@ export async function replaceClosed(bot: Bot, port: ChatPort, team: string, clos
   let failed = 0;
   for (const r of closed.replies) await port.remove({ team, ...r }).catch(() => failed++);
   if (failed) bot.log.warn({ replies: closed.replies.length, failed }, 'could not remove every reply of a closed case');
+  let reportsFailed = 0;
+  for (const r of closed.reports ?? []) await port.update({ team, ...r }, closed.reportClosed!).catch(() => reportsFailed++);
+  if (reportsFailed) bot.log.warn({ reports: closed.reports!.length, failed: reportsFailed }, 'could not clear the reason of every report of a closed case');
 }
 
 export const replyKeyPrefix = (caseId: number) => `case-reply:${caseId}:`;
+export const reportKeyPrefix = (caseId: number) => `case-report:${caseId}:`;
 
 /** Only the author (salted MAC match) may withdraw; everyone else gets the same answer as for a missing case. */
 export async function withdraw(ctx: Context, number: number): Promise<void> {
@@ -340,7 +357,7 @@ export async function report(ctx: Context, number: number, reason: string | unde
     if (mod) {
       await enqueue(tx, ctx.now, {
         teamId: ctx.team.id,
-        key: `case-report:${row.id}:${randomUUID()}`,
+        key: `${reportKeyPrefix(row.id)}${randomUUID()}`,
         target: { kind: 'channel', channel: mod },
         message: reportPost(ctx.team.lang as 'pl' | 'en', number, masked),
       });

@@ -3,13 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import type { ChatPort } from '../../core/port.js';
-import { cases } from '../../db/schema/index.js';
+import type { Tx } from '../../db/client.js';
+import { caseDrafts, cases } from '../../db/schema/index.js';
 import { safeError } from '../../log.js';
 import { localDate } from '../../schedule/occurrence.js';
 import type { PrivacyContributor } from '../../core/privacy.js';
 import { closeCaseRow, replaceClosed, type ClosedOnPlatform } from './flow.js';
 import { purgeCases } from './retention.js';
-import { isAuthor } from './store.js';
+import { draftOwnerMac, isAuthor } from './store.js';
 
 export const casesPrivacy: PrivacyContributor = {
   area: 'cases',
@@ -22,11 +23,15 @@ export const casesPrivacy: PrivacyContributor = {
         .filter((r) => isAuthor(bot.secrets, r, member.externalId))
         // 'pending' until its publication instant; after it the case is in the channel, whatever the row says.
         .map((r) => ({ number: r.number, title: r.title, difficulty: r.body, question: r.question, tags: r.tags, status: r.status === 'pending' && r.publishAt.getTime() <= bot.clock.now().getTime() ? 'published' : r.status, day: r.createdOn })),
+      // A draft is the member's own words, sealed under their MAC until published or a day has passed.
+      drafts: (await ownDrafts(tx, bot, team.id, member.externalId)).map((d) => ({ ...(JSON.parse(bot.secrets.decrypt(d.sealed)) as object), savedAt: d.createdAt.toISOString() })),
       anonymousReplies: 'not stored: an anonymous reply is kept only in the message the bot posted, with no link to its author',
     };
   },
 
   async deleteMember(tx, bot, team, member, anonymous) {
+    const drafts = await ownDrafts(tx, bot, team.id, member.externalId);
+    if (drafts.length) await tx.delete(caseDrafts).where(inArray(caseDrafts.token, drafts.map((d) => d.token)));
     const rows = (await tx.select().from(cases).where(eq(cases.teamId, team.id))).filter((r) => isAuthor(bot.secrets, r, member.externalId));
     const lang = team.lang === 'en' ? 'en' : 'pl';
     const owed: Owed[] = [];
@@ -41,7 +46,7 @@ export const casesPrivacy: PrivacyContributor = {
         .update(cases)
         .set({ authorSalt: randomBytes(16).toString('hex'), authorMac: mark, banSealed: bot.secrets.encrypt(randomBytes(32).toString('hex')) })
         .where(eq(cases.id, row.id));
-      if (closed && (closed.post || closed.replies.length)) owed.push({ id: row.id, mark, closed });
+      if (closed && (closed.post || closed.replies.length || closed.reports?.length)) owed.push({ id: row.id, mark, closed });
     }
     const port = bot.ports.get(team.platform as never);
     if (owed.length && port) void replaceAfterCommit(bot, port, team.externalId, owed);
@@ -52,6 +57,12 @@ export const casesPrivacy: PrivacyContributor = {
     return r.cases + r.drafts + r.counters;
   },
 };
+
+/** The member's unpublished drafts: each is found by its token-keyed owner MAC, never by a stored member id. */
+async function ownDrafts(tx: Tx, bot: Bot, teamId: number, memberExternalId: string) {
+  const rows = await tx.select().from(caseDrafts).where(eq(caseDrafts.teamId, teamId));
+  return rows.filter((d) => d.ownerMac === draftOwnerMac(bot.secrets, teamId, d.token, memberExternalId));
+}
 
 /** A case this erasure withdrew: `mark` is the fresh author MAC written with it, present only once the erasure committed. */
 interface Owed {

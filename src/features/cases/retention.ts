@@ -6,7 +6,7 @@ import type { Tx } from '../../db/client.js';
 import { caseCounters, caseDrafts, caseReports, cases, outbox, teams } from '../../db/schema/index.js';
 import { localDate } from '../../schedule/occurrence.js';
 import { DRAFT_TTL_MS } from './store.js';
-import { replyKeyPrefix } from './flow.js';
+import { replyKeyPrefix, reportKeyPrefix } from './flow.js';
 
 export interface PurgeReport {
   cases: number;
@@ -34,10 +34,13 @@ export async function purgeCases(tx: Tx, now: Date): Promise<PurgeReport> {
     report.cases += old.length;
     if (!old.length) continue;
     const ids = old.map((c) => c.id);
+    // Replies and reports still waiting go with the text (a reply or a reason can repeat it), never out blank.
+    const around = ids.flatMap((id) => [like(outbox.key, `${replyKeyPrefix(id)}%`), like(outbox.key, `${reportKeyPrefix(id)}%`)]);
+    await tx.update(outbox).set({ status: 'cancelled' }).where(and(eq(outbox.status, 'pending'), or(...around)));
     await tx
       .update(outbox)
       .set({ message: { blocks: [] } })
-      .where(or(inArray(outbox.key, old.map((c) => c.postKey)), ...ids.map((id) => like(outbox.key, `${replyKeyPrefix(id)}%`))));
+      .where(or(inArray(outbox.key, old.map((c) => c.postKey)), ...around));
   }
   // Report reasons go with the text: of the cases just purged, and of any whose text went earlier but kept a reason
   // (purges before reasons were cleared here, a report that raced a withdrawal). Reports stay, without their words.

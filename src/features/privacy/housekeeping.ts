@@ -1,5 +1,5 @@
 // The daily housekeeping job: retention purges, old delivery records, counters, and teams that left 30 days ago.
-import { and, eq, inArray, isNotNull, lt, notExists, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, notExists, notInArray, or, sql } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import type { Tx } from '../../db/client.js';
 import { cases, outbox, processedEvents, promptPosts, schedules, teams } from '../../db/schema/index.js';
@@ -45,6 +45,19 @@ export async function runHousekeeping(tx: Tx, bot: Bot, now: Date): Promise<Hous
               // keeps only the platform's reference (or a closed case's notice), never a member's words.
               notExists(tx.select({ one: promptPosts.id }).from(promptPosts).where(eq(promptPosts.outboxKey, outbox.key))),
               notExists(tx.select({ one: cases.id }).from(cases).where(eq(cases.postKey, outbox.key))),
+              // An open case's anonymous replies and reports stay findable too: withdrawing or hiding it removes the
+              // replies from the thread and the reasons from the moderation channel, however long it has been open.
+              notExists(
+                tx
+                  .select({ one: cases.id })
+                  .from(cases)
+                  .where(
+                    and(
+                      sql`${cases.id} = case when ${outbox.key} ~ '^case-(reply|report):[0-9]+:' then split_part(${outbox.key}, ':', 2)::bigint end`,
+                      notInArray(cases.status, ['withdrawn', 'hidden']),
+                    ),
+                  ),
+              ),
             ),
             // Never sent: a failed DM can hold a reflection, a cancelled reminder a member's topic.
             and(inArray(outbox.status, ['failed', 'cancelled']), lt(outbox.createdAt, ago(FINISHED_OUTBOX_DAYS))),

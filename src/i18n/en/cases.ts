@@ -118,6 +118,7 @@ export const cases = {
   'cases.report.sent': 'Thank you. The moderators got the report, without your name.',
   'cases.mod.reported': '*Case #{number} was reported.*',
   'cases.mod.reason': 'Reason given:',
+  'cases.mod.reportOfClosed': 'A report of case #{number}. The case has since been closed, and the reason went with its text.',
   'cases.mod.noReason': 'No reason given.',
   'cases.mod.hide': 'Hide the case',
 

@@ -127,6 +127,7 @@ export const cases: Translation<typeof en> = {
   'cases.report.sent': 'Dziękuję. Zgłoszenie trafiło do moderacji, bez Twojego imienia.',
   'cases.mod.reported': '*Przypadek #{number} został zgłoszony.*',
   'cases.mod.reason': 'Podany powód:',
+  'cases.mod.reportOfClosed': 'Zgłoszenie przypadku #{number}. Przypadek jest już zamknięty, a powód zgłoszenia został usunięty razem z jego treścią.',
   'cases.mod.noReason': 'Bez podanego powodu.',
   'cases.mod.hide': 'Ukryj przypadek',
 
