@@ -8,8 +8,7 @@ import { HttpServer } from './http/server.js';
 import { systemClock, type Clock } from './schedule/clock.js';
 import { Runner } from './schedule/runner.js';
 import type { Registry } from './core/registry.js';
-import { outbox } from './db/schema/index.js';
-import { eq, sql } from 'drizzle-orm';
+import { outboxBacklog } from './schedule/outbox.js';
 
 /** What main.ts gets back from an adapter it started. */
 export interface RunningAdapter {
@@ -38,13 +37,9 @@ export async function createApp(config: Config, log: Logger, registry: Registry,
   const secret = config.SOJUSZ_SECRET ?? loadOrCreateSecret(config.DATA_DIR);
   const bot = new Bot({ database, clock, secrets: new Secrets(secret), log, registry, maxInFlight: config.SOJUSZ_MAX_IN_FLIGHT });
   bot.refreshGauges = async () => {
-    const [row] = await bot.db
-      .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${outbox.notBefore})` })
-      .from(outbox)
-      .where(eq(outbox.status, 'pending'));
-    bot.metrics.outboxDepth.set(row?.n ?? 0);
-    const oldest = row?.oldest ? new Date(row.oldest).getTime() : undefined;
-    bot.metrics.outboxAge.set(oldest ? Math.max(0, (clock.now().getTime() - oldest) / 1000) : 0);
+    const { due, oldestDueSeconds } = await outboxBacklog(bot.db, clock.now());
+    bot.metrics.outboxDepth.set(due);
+    bot.metrics.outboxAge.set(oldestDueSeconds);
   };
   for (const h of registry.hooks) await h.onStart?.(bot);
   const http = new HttpServer(bot, { metricsToken: config.METRICS_TOKEN });

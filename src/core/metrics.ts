@@ -20,7 +20,7 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly busy = new Counter({ name: 'sojusz_commands_busy_total', help: 'Commands answered "busy, try again" because too many were in flight', registers: [this.registry] });
-  readonly outboxDepth = new Gauge({ name: 'sojusz_outbox_pending', help: 'Messages waiting in the outbox', registers: [this.registry] });
+  readonly outboxDepth = new Gauge({ name: 'sojusz_outbox_pending', help: 'Messages due and waiting in the outbox (not those dated later)', registers: [this.registry] });
   readonly outboxAge = new Gauge({ name: 'sojusz_outbox_oldest_seconds', help: 'Age of the oldest waiting message', registers: [this.registry] });
 
   command(command: string, outcome: 'ok' | 'user-error' | 'bug'): void {

@@ -62,7 +62,8 @@ export class HttpServer {
       }
       await listener(req, res);
     } catch (e) {
-      this.bot.log.error({ path, error: safeError(e) }, 'http handler failed');
+      // The route, not the path: a path can carry a secret (a calendar feed's token).
+      this.bot.log.error({ route: route?.prefix ?? 'fallback', error: safeError(e) }, 'http handler failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('internal error');
     }

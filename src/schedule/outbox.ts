@@ -71,3 +71,17 @@ export async function cancelPending(tx: Tx, keyPrefix: string): Promise<void> {
   const { like } = await import('drizzle-orm');
   await tx.update(outbox).set({ status: 'cancelled' }).where(and(eq(outbox.status, 'pending'), like(outbox.key, `${keyPrefix}%`)));
 }
+
+/**
+ * What /metrics shows of the outbox: rows due and still waiting, and how late the oldest is. Only due rows: a
+ * case's post waits, dated, for its random delay, and counting it would show anyone polling /metrics the moment
+ * it was submitted.
+ */
+export async function outboxBacklog(db: Tx, now: Date): Promise<{ due: number; oldestDueSeconds: number }> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int`, oldest: sql<Date | null>`min(${outbox.notBefore})` })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)));
+  const oldest = row?.oldest ? new Date(row.oldest).getTime() : undefined;
+  return { due: Number(row?.n ?? 0), oldestDueSeconds: oldest ? Math.max(0, (now.getTime() - oldest) / 1000) : 0 };
+}

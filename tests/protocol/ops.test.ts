@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpServer } from '../../src/http/server.js';
+import { message, textBlock } from '../../src/core/message.js';
+import { ensureTeam } from '../../src/core/teams.js';
+import { enqueue, outboxBacklog } from '../../src/schedule/outbox.js';
 import { ben, makeBot, type TestBot } from '../helpers/bot.js';
 
 let tb: TestBot | undefined;
@@ -45,6 +48,16 @@ describe('operations endpoints', { timeout: 120_000 }, () => {
     expect(text).toMatch(/^sojusz_commands_total\{command="sojusz",outcome="ok"\} 1$/m);
     expect(text).toContain('# TYPE sojusz_outbox_pending gauge');
     expect(text).toMatch(/^sojusz_rate_limited_total\{platform="memory"\} 1$/m);
+  });
+
+  it('counts only due messages as waiting, so a case’s delayed post does not show when it was submitted', async () => {
+    const team = await ensureTeam(tb!.bot.db, 'memory', 'T-metrics');
+    const now = tb!.clock.now();
+    const before = await outboxBacklog(tb!.bot.db, now);
+    await enqueue(tb!.bot.db, now, { teamId: team.id, key: 'metrics:later', target: { kind: 'channel', channel: 'c' }, message: message(textBlock('later')), notBefore: new Date(now.getTime() + 15 * 60_000) });
+    expect((await outboxBacklog(tb!.bot.db, now)).due).toBe(before.due);
+    await enqueue(tb!.bot.db, now, { teamId: team.id, key: 'metrics:now', target: { kind: 'channel', channel: 'c' }, message: message(textBlock('now')) });
+    expect((await outboxBacklog(tb!.bot.db, now)).due).toBe(before.due + 1);
   });
 
   it('answers /metrics only with the bearer token when METRICS_TOKEN is set', async () => {
