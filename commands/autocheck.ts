@@ -1,4 +1,5 @@
 // /autocheck: the private 30-second check after a session (quick, standard, full), its history and trend.
+import { FieldErrors } from '../src/core/errors.js';
 import { command, formHandler, type Subcommand } from '../src/core/registry.js';
 import { message, noteBlock, textBlock } from '../src/core/message.js';
 import { l10n } from '../src/i18n/index.js';
@@ -21,8 +22,8 @@ const open = (variant: Variant, description: Subcommand['description'], aliases?
 const history: Subcommand = {
   description: l10n('autocheck.history.description'),
   aliases: ['historia'],
-  options: { last: { kind: 'int', named: true, min: 1, max: 50, aliases: ['ostatnie', 'ostatnich'], description: l10n('autocheck.history.last') } },
-  example: 'history last 20',
+  options: { last: { kind: 'int', min: 1, max: 50, aliases: ['ostatnie', 'ostatnich'], description: l10n('autocheck.history.last') } },
+  example: 'history 20',
   async run(ctx, opts) {
     const limit = typeof opts.last === 'number' ? opts.last : 10;
     const entries = await listAutochecks(ctx.db, ctx.bot.secrets, { memberId: ctx.member.id, limit });
@@ -33,9 +34,9 @@ const history: Subcommand = {
 const trend: Subcommand = {
   description: l10n('autocheck.trend.description'),
   options: {
-    weeks: { kind: 'int', named: true, min: 1, max: 52, aliases: ['tygodnie', 'tygodni'], description: l10n('autocheck.trend.weeksOption') },
+    weeks: { kind: 'int', min: 1, max: 52, aliases: ['tygodnie', 'tygodni'], units: ['weeks', 'week', 'tygodnie', 'tygodni', 'tydzień', 'tydzien'], description: l10n('autocheck.trend.weeksOption') },
   },
-  example: 'trend weeks 12',
+  example: { en: 'trend 12 weeks', pl: 'trend 12 tygodni' },
   async run(ctx, opts) {
     const weeks = typeof opts.weeks === 'number' ? opts.weeks : 8;
     const entries = await listAutochecks(ctx.db, ctx.bot.secrets, { memberId: ctx.member.id, since: windowStart(ctx.now, weeks) });
@@ -76,6 +77,10 @@ export const autocheckForm = formHandler({
   async submit(ctx, values, state) {
     const variant = isVariant(state) ? state : 'standard';
     const answers = answersFrom(values);
+    // A place chosen for a topic that was left empty: asked in the form rather than saved as if nothing was meant.
+    if (typeof values.destination === 'string' && values.destination !== 'keep' && !answers.supervision) {
+      throw new FieldErrors({ supervision: { code: 'autocheck.err.topicEmpty' } });
+    }
     const now = ctx.now;
     // Read the recent average before saving, so the new check is compared with the ones before it.
     const { previous, agenda } = await ctx.db.transaction(async (tx) => {

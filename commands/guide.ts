@@ -3,7 +3,7 @@ import type { Context } from '../src/core/context.js';
 import { message, noteBlock, textBlock, type Block, type Message, type Span } from '../src/core/message.js';
 import { actionHandler, command } from '../src/core/registry.js';
 import { GUIDE_TOPICS, guidesEn, parseGuideTopic, type Guide, type GuideTopic } from '../src/i18n/en/guides.js';
-import { guidesPl } from '../src/i18n/pl/guides.js';
+import { guidesPl, guideWordsPl } from '../src/i18n/pl/guides.js';
 import { l10n, t, type Lang } from '../src/i18n/index.js';
 import { GUIDE_ACTION } from '../src/features/autocheck/views.js';
 
@@ -40,7 +40,8 @@ export function guideList(lang: Lang, unknown?: string): Message {
   return message(
     unknown ? textBlock(t(lang, 'autocheck.guide.unknown', { got: unknown })) : null,
     textBlock(t(lang, 'autocheck.guide.listTitle')),
-    { type: 'list', items: GUIDE_TOPICS.map((topic) => [{ text: topic, style: 'code' as const }, { text: ` — ${GUIDES[lang][topic].title}` }]) },
+    // Each guide by the word a member of that language would type for it.
+    { type: 'list', items: GUIDE_TOPICS.map((topic) => [{ text: lang === 'pl' ? guideWordsPl[topic] : topic, style: 'code' as const }, { text: ` — ${GUIDES[lang][topic].title}` }]) },
   );
 }
 

@@ -1,6 +1,6 @@
 // Turns a slash command's typed text into a subcommand and typed option values (Slack, web playground).
 import { UserError } from './errors.js';
-import { fold, INT_MAX, INT_MIN } from './parse.js';
+import { decimal, fold, INT_MAX, INT_MIN } from './parse.js';
 import type { Command, L10n, OptionSpec, OptionValues, Subcommand } from './registry.js';
 import { tx, type Lang, type MessageKey } from '../i18n/index.js';
 
@@ -92,7 +92,7 @@ export function coerce(spec: OptionSpec, raw: string | number): string | number 
       // "#3" is how posts number things ("Case #3", "Przypadek #3"), so a whole number may carry the sign; every
       // whole-number option is a positive id, count or number of days, where "#14" can only mean 14.
       const digits = spec.kind === 'int' ? s.replace(/^#(?=\d)/, '') : s;
-      const n = Number(digits.replace(',', '.'));
+      const n = decimal(digits);
       const ok = Number.isFinite(n) && (spec.kind === 'number' || Number.isInteger(n));
       // A whole number is always an id, a count or a number of days: never beyond the database's integer.
       const min = spec.min ?? (spec.kind === 'int' ? INT_MIN : undefined);
@@ -179,7 +179,8 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
       continue;
     }
     const named = byName(w);
-    if (named?.[1].named && readable(named) && i + 1 < words.length) {
+    // A named option, or a number given by its name as well as by place ("last 20" as well as "20").
+    if (named && (named[1].named || named[1].kind === 'int') && readable(named) && i + 1 < words.length) {
       const [n, spec] = named;
       out[n] = coerce(spec, words[++i]!);
       if (isUnit(spec, words[i + 1])) i++;
@@ -207,7 +208,7 @@ export function checkOptions(sub: Subcommand, given: Record<string, string | num
   for (const [n, spec] of Object.entries(sub.options ?? {})) {
     const v = given[n];
     if (v === undefined || v === '') {
-      if (spec.required) throw new UserError('args.missing', { option: n });
+      if (spec.required) throw new UserError('args.missing', { option: spec.description });
       continue;
     }
     out[n] = coerce(spec, typeof v === 'boolean' ? String(v) : v);

@@ -1,6 +1,7 @@
 // The platform-neutral form model and its validation, shared by every adapter so all reject alike.
 import type { MessageKey, Params } from '../i18n/index.js';
 import { channelId } from './args.js';
+import { decimal } from './parse.js';
 
 interface FieldBase {
   id: string;
@@ -49,7 +50,7 @@ export function validateForm(form: Form, raw: RawValues): { values: FormValues; 
       continue;
     }
     if (f.kind === 'scale') {
-      const n = Number(s);
+      const n = decimal(Array.isArray(s) ? '' : s);
       if (!Number.isInteger(n) || n < f.min || n > f.max) errors[f.id] = { code: 'form.outOfRange', params: { min: f.min, max: f.max } };
       else values[f.id] = n;
     } else if (f.kind === 'channel') {

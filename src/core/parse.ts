@@ -6,9 +6,15 @@ import { UserError } from './errors.js';
 export const INT_MAX = 2_147_483_647;
 export const INT_MIN = -2_147_483_648;
 
+/** A number as people write it: digits, a sign, a decimal point or comma ("1,5") — never "0x10", "1e1" or "". NaN otherwise. */
+export function decimal(text: string): number {
+  const s = text.trim();
+  return /^[+-]?\d+([.,]\d+)?$/.test(s) ? Number(s.replace(',', '.')) : NaN;
+}
+
 /** A row number typed by a member or carried by a button ("3", "#3"): a whole number from 1 that can be an id. */
 export function parseId(text: string | number | undefined): number | undefined {
-  const n = Number(String(text ?? '').trim().replace(/^#/, ''));
+  const n = decimal(String(text ?? '').trim().replace(/^#/, ''));
   return Number.isInteger(n) && n >= 1 && n <= INT_MAX ? n : undefined;
 }
 

@@ -100,7 +100,7 @@ describe('/autocheck', () => {
     const reply = tb.mem.lastPrivate(anna.id)!;
     expect(reply).toContain('Sojusz może być nadwyrężony');
     expect(reply).toContain('Sposób pracy: 2 na 5');
-    expect(reply).toContain('/guide repair');
+    expect(reply).toContain('/guide naprawa');
     await tb.mem.click(anna, 'guide', 'repair');
     expect(tb.mem.lastPrivate(anna.id)).toContain('Naprawa sojuszu w pięciu krokach');
   });
@@ -108,8 +108,16 @@ describe('/autocheck', () => {
   it('keeps a group-agenda topic private when no supervision session is scheduled, and says so', async () => {
     await tb.mem.command(ben, '/autocheck');
     await tb.mem.fill(ben, { curiosity: '3', flexibility: '3', judging: 'no', alliance: '4', destination: 'named', supervision: 'How to end with a client who keeps extending' });
-    expect(tb.mem.lastPrivate(ben.id)).toContain('no upcoming supervision session yet');
+    expect(tb.mem.lastPrivate(ben.id)).toContain('no upcoming supervision meeting yet');
     expect(tb.mem.posts()).toHaveLength(0);
+  });
+
+  it('asks for the topic when a place for it was chosen but the field left empty, and saves nothing yet', async () => {
+    const before = (await tb.bot.db.select().from(autochecks)).length;
+    await tb.mem.command(ben, '/autocheck');
+    const out = await tb.mem.fill(ben, { curiosity: '3', flexibility: '3', judging: 'no', alliance: '4', destination: 'named', supervision: '  ' });
+    expect(out).toMatchObject({ kind: 'errors', errors: { supervision: expect.stringContaining('the topic field is empty') } });
+    expect(await tb.bot.db.select().from(autochecks)).toHaveLength(before);
   });
 
   it('puts a topic on the member’s own supervision agenda when asked', async () => {
@@ -125,7 +133,7 @@ describe('/autocheck', () => {
     await tb.mem.fill(ben, { curiosity: '3', flexibility: '3', judging: 'no', alliance: '4', destination: 'anonymous', supervision: 'When a client laughs off every feeling' });
     const reply = tb.mem.lastPrivate(ben.id)!;
     expect(reply).toContain('on the group’s supervision agenda, anonymously');
-    expect(reply).toContain('Next session:');
+    expect(reply).toContain('Next supervision meeting:');
     await tb.mem.command(facilitator, '/supervision agenda');
     const agenda = tb.mem.lastPrivate(facilitator.id)!;
     expect(agenda).toContain('When a client laughs off every feeling');

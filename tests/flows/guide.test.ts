@@ -36,10 +36,18 @@ describe('/guide', () => {
     expect(reply).toContain('/guide repair');
   });
 
+  it('lists the guides for a Polish member by the Polish words, each of which opens its guide', async () => {
+    const reply = await ask(anna, '/guide');
+    expect(reply).not.toMatch(/^• (repair|warning-signs|micro-habits) —/m);
+    const words = [...reply.matchAll(/^• (\S+) — /gm)].map((m) => m[1]!);
+    expect(words).toHaveLength(GUIDE_TOPICS.length);
+    for (const w of words) expect(await ask(anna, `/guide ${w}`), w).not.toContain('Nie ma przewodnika');
+  });
+
   it('says a topic does not exist and lists those that do', async () => {
     const reply = await ask(anna, '/guide astrologia');
     expect(reply).toContain('Nie ma przewodnika o nazwie „astrologia”');
-    expect(reply).toContain('• silence — Cisza');
+    expect(reply).toContain('• cisza — Cisza');
     expect(reply.split('\n').filter((l) => l.startsWith('• '))).toHaveLength(GUIDE_TOPICS.length);
   });
 });

@@ -35,7 +35,8 @@ export function confirmationMessage(lang: Lang, o: { reflection: MessageKey; fla
   const blocks: Block[] = [textBlock(t(lang, 'autocheck.saved')), textBlock(t(lang, o.reflection))];
   if (o.flags.length) {
     blocks.push(
-      textBlock(t(lang, 'autocheck.flag.title')),
+      // A low score says the alliance may be strained; a dip against one's own average only invites a look.
+      textBlock(t(lang, o.flags.some((f) => f.kind === 'low') ? 'autocheck.flag.title' : 'autocheck.flag.titleDrop')),
       {
         type: 'list',
         items: o.flags.map((f) =>

@@ -13,7 +13,7 @@ export const autocheck = {
   'autocheck.form.title.standard': 'After-session autocheck',
   'autocheck.form.title.full': 'Full autocheck',
   'autocheck.form.submit': 'Save privately',
-  'autocheck.form.intro': 'Thirty seconds, just for you. Nobody else will ever see these answers.',
+  'autocheck.form.intro': 'Thirty seconds, just for you. Only you see these answers; a supervision topic goes further only if you choose so.',
   'autocheck.field.curiosity': 'Was there curiosity in me today?',
   'autocheck.field.flexibility': 'Could I adapt pace and style to the client?',
   'autocheck.field.judging': 'Anything that may have sounded judging?',
@@ -27,7 +27,7 @@ export const autocheck = {
   'autocheck.field.note': 'A note for myself',
   'autocheck.field.note.hint': 'Optional. Only you will see it.',
   'autocheck.scale4.min': '0 — hardly',
-  'autocheck.scale4.max': '4 — a lot',
+  'autocheck.scale4.max': '4 — very much',
   'autocheck.scale5.min': '1 — not at all',
   'autocheck.scale5.max': '5 — fully',
   'autocheck.judging.no': 'No',
@@ -46,7 +46,7 @@ export const autocheck = {
   'autocheck.item.task': 'Task',
   'autocheck.item.bond': 'Bond',
 
-  'autocheck.saved': '*Saved privately.* Only you can see it.',
+  'autocheck.saved': '*Saved privately.* Only you can see your ratings and note.',
   'autocheck.reflect.judgingYes':
     'Something may have sounded judging. Next session you could name it first: “Last time something I said may have come across too sharply. How did it land for you?” Owning a miss often strengthens the alliance.',
   'autocheck.reflect.judgingMaybe':
@@ -60,6 +60,7 @@ export const autocheck = {
   'autocheck.reflect.affirm': 'There was curiosity in you today. Clients feel that openness as being truly heard — worth keeping.',
   'autocheck.reflect.steady': 'Thank you for checking in. A one-minute summary at the end of the next session is a good small habit for keeping the thread.',
   'autocheck.flag.title': '*The alliance may be strained:*',
+  'autocheck.flag.titleDrop': '*Worth a closer look:*',
   'autocheck.flag.low': '{item}: {value} of 5, which is low.',
   'autocheck.flag.drop': '{item}: {value} of 5, lower than your recent average of {average}.',
   'autocheck.flag.offer': 'That is a reason to look closer, not a verdict. `/guide repair` has five small steps, and it is a good topic for supervision too.',
@@ -68,9 +69,9 @@ export const autocheck = {
   'autocheck.topic.mine': 'Your topic is on your own supervision agenda.',
   'autocheck.topic.named': 'Your topic is on the group’s supervision agenda, with your name.',
   'autocheck.topic.anonymous': 'Your topic is on the group’s supervision agenda, anonymously.',
-  'autocheck.topic.session': 'Next session: {session}.',
-  'autocheck.topic.noSession': 'There is no upcoming supervision session yet, so the topic stays private in this check.',
-  'autocheck.topic.unavailable': 'The supervision agenda is not available yet, so the topic stays private in this check.',
+  'autocheck.topic.session': 'Next supervision meeting: {session}.',
+  'autocheck.topic.noSession': 'There is no upcoming supervision meeting yet, so the topic stays private in this check.',
+  'autocheck.err.topicEmpty': 'You chose where the topic should go, but the topic field is empty. Write the topic, or choose “Keep it private”.',
 
   'autocheck.history.title': { one: '*Your last check*', other: '*Your last {count} checks*' },
   'autocheck.history.empty': 'No checks yet. `/autocheck` after a session takes about thirty seconds.',

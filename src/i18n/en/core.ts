@@ -51,7 +51,7 @@ export const core = {
   'args.placeholder.text': 'text',
   'args.placeholder.theme': 'theme',
   'args.placeholder.page': 'page',
-  'args.placeholder.last': 'last',
+  'args.placeholder.last': 'count',
   'args.placeholder.weeks': 'weeks',
   'args.placeholder.topic': 'topic',
   'args.placeholder.duration': 'duration',

@@ -16,7 +16,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.form.title.standard': 'Autocheck po sesji',
   'autocheck.form.title.full': 'Pełny autocheck',
   'autocheck.form.submit': 'Zapisz prywatnie',
-  'autocheck.form.intro': 'Trzydzieści sekund tylko dla Ciebie. Tych odpowiedzi nie zobaczy nikt inny.',
+  'autocheck.form.intro': 'Trzydzieści sekund tylko dla Ciebie. Odpowiedzi widzisz tylko Ty; temat na superwizję trafi dalej tylko wtedy, gdy tak wybierzesz.',
   'autocheck.field.curiosity': 'Czy była dziś we mnie ciekawość?',
   'autocheck.field.flexibility': 'Czy udało mi się dopasować tempo i styl?',
   'autocheck.field.judging': 'Czy coś mogło zabrzmieć oceniająco?',
@@ -30,7 +30,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.field.note': 'Notatka dla siebie',
   'autocheck.field.note.hint': 'Opcjonalnie. Zobaczysz ją tylko Ty.',
   'autocheck.scale4.min': '0 — prawie wcale',
-  'autocheck.scale4.max': '4 — bardzo',
+  'autocheck.scale4.max': '4 — zdecydowanie tak',
   'autocheck.scale5.min': '1 — wcale',
   'autocheck.scale5.max': '5 — w pełni',
   'autocheck.judging.no': 'Nie',
@@ -49,7 +49,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.item.task': 'Sposób pracy',
   'autocheck.item.bond': 'Więź',
 
-  'autocheck.saved': '*Zapisane prywatnie.* Widzisz to tylko Ty.',
+  'autocheck.saved': '*Zapisane prywatnie.* Oceny i notatkę widzisz tylko Ty.',
   'autocheck.reflect.judgingYes':
     'Coś mogło zabrzmieć oceniająco. Na następnej sesji możesz zacząć od nazwania tego: „Mam wrażenie, że ostatnio coś z mojej strony zabrzmiało zbyt ostro. Jak to do Ciebie dotarło?” Przyznanie się do potknięcia często wzmacnia sojusz.',
   'autocheck.reflect.judgingMaybe':
@@ -63,6 +63,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.reflect.affirm': 'Była dziś w Tobie ciekawość. Klienci czują tę otwartość jako prawdziwe słuchanie — warto przy niej zostać.',
   'autocheck.reflect.steady': 'Dzięki za chwilę refleksji. Minutowe podsumowanie na koniec następnej sesji to dobry mały nawyk, który pomaga trzymać wątek.',
   'autocheck.flag.title': '*Sojusz może być nadwyrężony:*',
+  'autocheck.flag.titleDrop': '*Warto się temu przyjrzeć:*',
   'autocheck.flag.low': '{item}: {value} na 5, czyli nisko.',
   'autocheck.flag.drop': '{item}: {value} na 5, mniej niż Twoja ostatnia średnia ({average}).',
   'autocheck.flag.offer': 'To powód, żeby się przyjrzeć, a nie wyrok. `/guide naprawa` podpowiada pięć małych kroków; to także dobry temat na superwizję.',
@@ -71,9 +72,9 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.topic.mine': 'Temat trafił na Twoją prywatną listę na superwizję.',
   'autocheck.topic.named': 'Temat trafił do agendy superwizji grupy, pod Twoim imieniem.',
   'autocheck.topic.anonymous': 'Temat trafił anonimowo do agendy superwizji grupy.',
-  'autocheck.topic.session': 'Najbliższa sesja: {session}.',
-  'autocheck.topic.noSession': 'Nie ma jeszcze zaplanowanej sesji superwizji, więc temat zostaje prywatnie w tym autochecku.',
-  'autocheck.topic.unavailable': 'Agenda superwizji nie jest jeszcze dostępna, więc temat zostaje prywatnie w tym autochecku.',
+  'autocheck.topic.session': 'Najbliższe spotkanie superwizyjne: {session}.',
+  'autocheck.topic.noSession': 'Nie ma jeszcze zaplanowanego spotkania superwizji, więc temat zostaje prywatnie w tym autochecku.',
+  'autocheck.err.topicEmpty': 'Wybrano, dokąd ma trafić temat, ale pole tematu jest puste. Wpisz temat albo wybierz „Zostaje prywatnie”.',
 
   'autocheck.history.title': {
     one: '*Twój ostatni autocheck*',

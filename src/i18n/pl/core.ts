@@ -54,7 +54,7 @@ export const core: Translation<typeof en> = {
   'args.placeholder.text': 'tekst',
   'args.placeholder.theme': 'motyw',
   'args.placeholder.page': 'strona',
-  'args.placeholder.last': 'ostatnie',
+  'args.placeholder.last': 'ile',
   'args.placeholder.weeks': 'tygodnie',
   'args.placeholder.topic': 'temat',
   'args.placeholder.duration': 'czas',

@@ -4,6 +4,17 @@
 // "-łem/-łam", no "Pan/Pani"), so any therapist can say them to any client as written.
 import type { Guide, GuideTopic } from '../en/guides.js';
 
+/** The word a Polish member types for each guide (one of GUIDE_ALIASES), shown in the list of guides. */
+export const guideWordsPl: Record<GuideTopic, string> = {
+  repair: 'naprawa',
+  'warning-signs': 'sygnały',
+  'micro-habits': 'mikronawyki',
+  structure: 'struktura',
+  'self-disclosure': 'ujawnianie',
+  silence: 'cisza',
+  endings: 'zakończenia',
+};
+
 export const guidesPl: Record<GuideTopic, Guide> = {
   repair: {
     title: 'Naprawa sojuszu w pięciu krokach',
