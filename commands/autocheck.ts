@@ -39,7 +39,7 @@ const trend: Subcommand = {
   example: { en: 'trend 12 weeks', pl: 'trend 12 tygodni' },
   async run(ctx, opts) {
     const weeks = typeof opts.weeks === 'number' ? opts.weeks : 8;
-    const entries = await listAutochecks(ctx.db, ctx.bot.secrets, { memberId: ctx.member.id, since: windowStart(ctx.now, weeks) });
+    const entries = await listAutochecks(ctx.db, ctx.bot.secrets, { memberId: ctx.member.id, since: windowStart(ctx.now, weeks, ctx.zone) });
     const view = computeTrend(entries, ctx.now, weeks, ctx.zone);
     const text = trendMessage(ctx.lang, view);
     if (!view.checks) return ctx.reply(text);

@@ -10,7 +10,7 @@ export const HOME_WEEKS = 8;
 
 export const autocheckHooks: Hooks = {
   async home(ctx): Promise<Block[]> {
-    const entries = await listAutochecks(ctx.db, ctx.bot.secrets, { memberId: ctx.member.id, since: windowStart(ctx.now, HOME_WEEKS) });
+    const entries = await listAutochecks(ctx.db, ctx.bot.secrets, { memberId: ctx.member.id, since: windowStart(ctx.now, HOME_WEEKS, ctx.zone) });
     const view = computeTrend(entries, ctx.now, HOME_WEEKS, ctx.zone);
     const title: Block = { type: 'heading', text: ctx.tx('autocheck.home.title') };
     if (!view.checks) return [title, textBlock(t(ctx.lang, 'autocheck.history.empty'))];

@@ -23,11 +23,18 @@ export interface TrendView {
   items: ItemTrend[];
 }
 
-const WEEK_MS = 7 * 24 * 3600 * 1000;
+/**
+ * The first instant of the window: `weeks` whole weeks back from now on the member's clock, so a week that holds
+ * a change to or from summer time still runs from the same weekday and hour to the next (167 or 169 hours).
+ */
+export function windowStart(now: Date, weeks: number, zone: string): Date {
+  return DateTime.fromJSDate(now, { zone }).minus({ weeks }).toJSDate();
+}
 
-/** The first instant of the window: `weeks` whole weeks back from now. */
-export function windowStart(now: Date, weeks: number): Date {
-  return new Date(now.getTime() - weeks * WEEK_MS);
+/** The start of each week of the window, oldest first, on the member's clock. */
+function weekStartsOf(now: Date, weeks: number, zone: string): DateTime[] {
+  const end = DateTime.fromJSDate(now, { zone });
+  return Array.from({ length: weeks }, (_, i) => end.minus({ weeks: weeks - i }));
 }
 
 /**
@@ -35,13 +42,15 @@ export function windowStart(now: Date, weeks: number): Date {
  * weeks) so the last point always holds the most recent seven days; items never answered are left out.
  */
 export function computeTrend(entries: readonly Entry[], now: Date, weeks: number, zone: string): TrendView {
-  const start = windowStart(now, weeks);
+  const starts = weekStartsOf(now, weeks, zone);
+  const bounds = starts.map((d) => d.toMillis());
   const sums = new Map<ItemId, { sum: number; n: number }[]>();
   let checks = 0;
   for (const e of entries) {
-    const offset = e.createdAt.getTime() - start.getTime();
-    if (offset < 0 || e.createdAt > now) continue;
-    const week = Math.min(weeks - 1, Math.floor(offset / WEEK_MS));
+    const at = e.createdAt.getTime();
+    if (at < bounds[0]! || e.createdAt > now) continue;
+    let week = weeks - 1;
+    while (at < bounds[week]!) week--;
     checks++;
     for (const { id } of ITEMS) {
       const v = itemValue(e.answers, id);
@@ -60,6 +69,6 @@ export function computeTrend(entries: readonly Entry[], now: Date, weeks: number
     const weeksWithValue = values.filter((v) => v !== null).length;
     items.push({ item: id, min, max, values, spark: sparkline(values, min, max), trend: weeksWithValue < 2 ? 'few' : trendArrow(values, max - min) });
   }
-  const weekStarts = Array.from({ length: weeks }, (_, i) => DateTime.fromJSDate(new Date(start.getTime() + i * WEEK_MS), { zone }).toISODate()!);
+  const weekStarts = starts.map((d) => d.toISODate()!);
   return { weeks, weekStarts, checks, items };
 }
