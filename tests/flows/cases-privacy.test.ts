@@ -83,4 +83,17 @@ describe('anonymous cases and the member’s data rights', () => {
     await tb.mem.click(carol, 'privacy.delete', 'withdraw');
     expect(await tb.bot.db.select().from(caseDrafts)).toHaveLength(0);
   });
+
+  it('never hands an erased colleague’s letter to the next colleague in the same thread', async () => {
+    await post(facilitator, 'Wątek z literami');
+    const number = Number(/#(\d+)/.exec(tb.mem.lastPrivate(facilitator.id)!)![1]);
+    const [dora, ewa, filip] = ['U_DORA', 'U_EWA', 'U_FILIP'].map((id) => ({ id, locale: 'pl-PL' }));
+    for (const m of [dora!, ewa!]) await tb.mem.command(m, `/case odpowiedz ${number} Głos ${m.id}.`);
+    await tb.mem.command(ewa!, '/sojusz dane usuń');
+    await tb.mem.click(ewa!, 'privacy.delete', 'unlink');
+    await tb.mem.command(filip!, `/case odpowiedz ${number} Głos U_FILIP.`);
+    await tb.bot.runDueWork();
+    const personas = tb.mem.posts('cases').filter((p) => p.place.thread && p.text.includes('Głos')).map((p) => p.message.persona);
+    expect(personas).toEqual(['Osoba A', 'Osoba B', 'Osoba C']);
+  });
 });

@@ -14,7 +14,7 @@ import {
   supervisionTopics,
   teams,
 } from '../../src/db/schema/index.js';
-import { claimAuthor } from '../../src/features/anonymity/pseudonyms.js';
+import { claimAuthor, memberMac } from '../../src/features/anonymity/pseudonyms.js';
 import { ensureHousekeeping } from '../../src/features/privacy/housekeeping.js';
 import { consume } from '../../src/features/privacy/limits.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
@@ -60,6 +60,8 @@ async function snapshot(db: Db): Promise<string> {
   return parts.join('\n');
 }
 
+/** Case threads given out by giveData, so a thread's name never carries the note searched for. */
+let threads = 9000;
 /** A member's data in several areas: an autocheck, supervision hours, an anonymous topic, a pseudonym, a queued DM, a personal schedule. */
 async function giveData(who: string, note: string) {
   const t = await team();
@@ -75,10 +77,11 @@ async function giveData(who: string, note: string) {
     source: 'command',
     createdAt: now,
   });
-  await claimAuthor(tb.bot.db, tb.bot.secrets, t.id, `case:${note}`, who, now);
+  const thread = `case:${++threads}`;
+  await claimAuthor(tb.bot.db, tb.bot.secrets, t.id, thread, who, now);
   await tb.bot.db.insert(outbox).values({ teamId: t.id, key: `dm-${note}`, target: { kind: 'dm', member: who }, message: { blocks: [] }, notBefore: now, createdAt: now });
   await tb.bot.db.insert(schedules).values({ teamId: t.id, kind: 'personal-prompt', zone: 'UTC', rule: { type: 'daily', time: '09:00' }, payload: { member: who }, nextDueAt: now });
-  return m;
+  return Object.assign(m, { thread });
 }
 
 function lastFile(id: string) {
@@ -177,7 +180,10 @@ describe('/sojusz mydata', () => {
     expect(await memberIdReferences(tb.bot.db, m.id)).toEqual([]);
     expect(await findInDatabase(tb.bot.db, 'ben-note')).toEqual(['supervision_topics.text']);
     const t = await team();
-    expect(await tb.bot.db.select().from(pseudonyms).where(eq(pseudonyms.thread, 'case:ben-note'))).toEqual([]);
+    // The pseudonym keeps its letter in the thread (never handed to someone else) but stands for nobody.
+    const [kept] = await tb.bot.db.select().from(pseudonyms).where(eq(pseudonyms.thread, m.thread));
+    expect(kept!.ordinal).toBe(0);
+    expect(kept!.memberMac).not.toBe(memberMac(tb.bot.secrets, t.id, m.thread, ben.id));
     expect(await tb.bot.db.select().from(members).where(and(eq(members.teamId, t.id), eq(members.externalId, ben.id)))).toEqual([]);
   });
 

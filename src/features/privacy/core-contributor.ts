@@ -1,5 +1,6 @@
 // The core's own share of a member's data: their settings and role, queued DMs, personal schedules, pseudonyms.
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, eq, inArray, lt, max, or, sql } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { outbox, pseudonyms, schedules, teams } from '../../db/schema/index.js';
@@ -7,6 +8,9 @@ import { memberMac } from '../anonymity/pseudonyms.js';
 import type { PrivacyContributor } from '../../core/privacy.js';
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** A pseudonym's MAC once it stands for nobody: random bytes, shaped like a MAC. */
+const unlinked = () => randomBytes(32).toString('base64url');
 
 /** Schedules that belong to one member (personal prompts and the like) name them in their payload. */
 function personalSchedules(teamId: number, externalId: string, memberId: number) {
@@ -48,24 +52,39 @@ export const coreContributor: PrivacyContributor = {
   async deleteMember(tx, bot, team, member) {
     await tx.delete(schedules).where(personalSchedules(team.id, member.externalId, member.id));
     await tx.delete(outbox).where(dmsTo(team.id, member.externalId));
-    // Pseudonyms are keyed per thread: recompute the member's MAC for each thread of the team and drop it,
-    // so nothing can tie "Colleague A" to them any more (their posts themselves are the areas' business).
+    // Pseudonyms are keyed per thread: recompute the member's MAC for each thread of the team and overwrite it
+    // with random bytes, so nothing can tie "Colleague A" to them any more (their posts themselves are the areas'
+    // business). The row stays, holding its letter: the next colleague to reply must not become "Colleague A" too.
     const threads = await tx.selectDistinct({ thread: pseudonyms.thread }).from(pseudonyms).where(eq(pseudonyms.teamId, team.id));
     for (const { thread } of threads) {
-      await tx.delete(pseudonyms).where(and(eq(pseudonyms.thread, thread), eq(pseudonyms.memberMac, memberMac(bot.secrets, team.id, thread, member.externalId))));
+      await tx
+        .update(pseudonyms)
+        .set({ memberMac: unlinked() })
+        .where(and(eq(pseudonyms.thread, thread), eq(pseudonyms.memberMac, memberMac(bot.secrets, team.id, thread, member.externalId))));
     }
   },
 
   async purge(tx, _bot, now) {
-    // A pseudonym lives as long as the case text it speaks in.
+    // A pseudonym's link to its member lives as long as the case text it speaks in: past that, its MAC becomes
+    // random bytes (the letter stays taken while the thread lives, so it is never handed to someone else), and a
+    // thread quiet for as long loses its rows altogether.
     let n = 0;
     for (const team of await tx.select().from(teams)) {
       const days = setting(team, SETTINGS.retentionCases, DEFAULTS.retentionCases);
-      const gone = await tx
-        .delete(pseudonyms)
-        .where(and(eq(pseudonyms.teamId, team.id), lt(pseudonyms.createdAt, new Date(now.getTime() - days * DAY))))
-        .returning({ id: pseudonyms.id });
-      n += gone.length;
+      const cutoff = new Date(now.getTime() - days * DAY);
+      const quiet = tx
+        .select({ thread: pseudonyms.thread })
+        .from(pseudonyms)
+        .where(eq(pseudonyms.teamId, team.id))
+        .groupBy(pseudonyms.thread)
+        .having(lt(max(pseudonyms.createdAt), cutoff));
+      n += (await tx.delete(pseudonyms).where(and(eq(pseudonyms.teamId, team.id), inArray(pseudonyms.thread, quiet))).returning({ id: pseudonyms.id })).length;
+      const old = await tx
+        .select({ id: pseudonyms.id })
+        .from(pseudonyms)
+        .where(and(eq(pseudonyms.teamId, team.id), lt(pseudonyms.createdAt, cutoff)));
+      for (const { id } of old) await tx.update(pseudonyms).set({ memberMac: unlinked() }).where(eq(pseudonyms.id, id));
+      n += old.length;
     }
     return n;
   },
