@@ -1,4 +1,6 @@
 // The composition root: the one file that knows every adapter. Reads the environment and starts the bot.
+import type { AddressInfo } from 'node:net';
+import { playgroundHost, urlHost } from './adapters/web/bind.js';
 import { buildRegistry } from './commands/index.js';
 import { withPlatforms } from './platforms.js';
 import { calendarRoute } from './src/features/supervision/calendar.js';
@@ -19,18 +21,25 @@ async function main(): Promise<void> {
     if (e instanceof DatabaseError) fail(e.message);
     throw e;
   }
-  const host = config.HOST ?? (config.playground ? '127.0.0.1' : '0.0.0.0');
+  // The playground has no login: it stays on this computer whatever HOST says (the Docker image sets 0.0.0.0).
+  const bind: { host: string; ignored?: string } = config.playground ? playgroundHost(config.HOST) : { host: config.HOST ?? '0.0.0.0' };
+  const host = bind.host;
   await startAdapters(app, config, clock);
   try {
     await app.http.listen(config.PORT, host);
   } catch (e) {
     await app.stop();
-    fail(`cannot listen on ${host}:${config.PORT} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); set PORT to a free port`);
+    fail(listenFailure(host, config.PORT, e));
   }
   app.runner.start();
-  log.info({ port: config.PORT, host, database: app.database.kind, adapters: app.adapters.map((a) => a.name) }, 'sojusz is running');
+  // What the server really got (PORT=0 picks a free port).
+  const bound = app.http.server.address() as AddressInfo;
+  log.info({ port: bound.port, host: bound.address, database: app.database.kind, adapters: app.adapters.map((a) => a.name) }, 'sojusz is running');
   if (config.playground) {
-    process.stdout.write(`\nSojusz playground: http://${host === '0.0.0.0' ? 'localhost' : host}:${config.PORT}  (local only: bound to ${host})\n\n`);
+    const ignored = bind.ignored
+      ? `HOST=${bind.ignored} is not used: the playground has no login, so it answers on this computer only. Set Slack or Discord variables to serve a team on ${bind.ignored}.\n`
+      : '';
+    process.stdout.write(`\nSojusz playground: http://${urlHost(bound)}  (local only: bound to ${bound.address})\n${ignored}\n`);
   }
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -60,9 +69,31 @@ async function startAdapters(app: App, config: Config, clock: OffsetClock | type
     app.adapters.push(await startDiscord(app, config));
   }
   if (config.playground && clock instanceof OffsetClock) {
-    const { startPlayground } = await import('./adapters/web/index.js');
-    app.adapters.push(await startPlayground(app, config, clock));
+    const { startPlayground, PlaygroundRefused } = await import('./adapters/web/index.js');
+    try {
+      app.adapters.push(await startPlayground(app, config, clock));
+    } catch (e) {
+      if (!(e instanceof PlaygroundRefused)) throw e;
+      await app.stop();
+      fail(e.message);
+    }
   }
+}
+
+/** One line for a port or address the server could not take, naming the variable that fixes it. */
+function listenFailure(host: string, port: number, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  const fix =
+    code === 'EADDRINUSE'
+      ? 'set PORT to a free port'
+      : code === 'EACCES'
+        ? port < 1024
+          ? 'ports below 1024 need privileges: set PORT to 1024 or above'
+          : 'set PORT to a port this user may open'
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? 'set HOST to an address of this machine, or leave it unset'
+          : 'check PORT and HOST';
+  return `cannot listen on ${host}:${port} (${code}); ${fix}`;
 }
 
 main().catch((e) => {

@@ -11,13 +11,14 @@ import type { Invocation } from '../../src/core/port.js';
 import { subcommandDescription } from '../../src/core/registry.js';
 import { webMessages } from '../../src/db/schema/index.js';
 import { web as webWords } from '../../src/i18n/en/web.js';
-import { tx, type Lang } from '../../src/i18n/index.js';
+import { t, tx, type Lang } from '../../src/i18n/index.js';
 import type { Listener } from '../../src/http/server.js';
 import type { OffsetClock } from '../../src/schedule/clock.js';
 import { ROOT } from '../../src/root.js';
-import type { WebPort } from './port.js';
+import { allowedHosts } from './bind.js';
+import { fileBytes, type WebPort } from './port.js';
 import { formatTime, renderForm, renderMessage, type WebRow } from './render.js';
-import { advance, type TimeStep } from './time.js';
+import { advance, otherPlatforms, type TimeStep } from './time.js';
 import { CHANNELS, MEMBERS, TEAM, TEAM_NAME, canRead, dmChannel, findMember, type SimMember } from './workspace.js';
 
 const STATIC = resolve(ROOT, 'adapters/web/static');
@@ -31,17 +32,45 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/favicon.ico': { file: 'icon.svg', type: 'image/svg+xml' },
 };
 const MAX_BODY = 64 * 1024;
+/** The longest message the composer takes; longer is refused with the limit named, never cut. */
+const MAX_TEXT = 4000;
 const HISTORY = 500;
+/** Everything the page loads comes from here; chart images arrive inline as data: URLs too. No framing. */
+const CSP = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+type WebWord = keyof typeof webWords;
+/** Each word's `{placeholders}` filled with themselves, so the page gets templates it can fill (a limit, a count). */
+const PLACEHOLDERS = Object.fromEntries(
+  Object.entries(webWords).map(([k, v]) => [k, Object.fromEntries([...JSON.stringify(v).matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, `{${m[1]}}`]))]),
+) as Record<WebWord, Record<string, string>>;
 
 class HttpProblem extends Error {
-  constructor(readonly status: number, message: string) {
+  /** `say`: a key of the page's own words (web.*) the browser shows the member instead of a generic failure,
+   *  with `params` for its `{placeholders}`. */
+  constructor(readonly status: number, message: string, readonly say?: WebWord, readonly params?: Record<string, number>) {
     super(message);
   }
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * Whether a request may reach the playground. It has no login, so the Host must be this computer at the port the
+ * request came in on (DNS rebinding sends a stranger's name), and an Origin, when the browser sends one, must be
+ * one of those too — `Origin: null` (sandboxed frames, some redirects) included.
+ */
+function refusal(req: IncomingMessage): string | undefined {
+  const allowed = allowedHosts(req.socket.localPort ?? 0);
+  if (!allowed.has(String(req.headers.host ?? '').toLowerCase())) return 'this playground answers only at 127.0.0.1, localhost or [::1] on its own port';
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    const o = String(origin).toLowerCase();
+    if (!o.startsWith('http://') || !allowed.has(o.slice('http://'.length))) return 'cross-site request';
+  }
+  return undefined;
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -120,7 +149,7 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
       if (inThread.length) threadView = { id: thread, html: inThread.map((r) => renderMessage(r, { lang, zone, viewer: m.id })).join('') };
     }
     const open = port.forms.get(m.id);
-    const chrome = Object.fromEntries(Object.keys(webWords).map((k) => [k, tx(lang, k as keyof typeof webWords)]));
+    const chrome = Object.fromEntries(Object.keys(webWords).map((k) => [k, tx(lang, k as WebWord, PLACEHOLDERS[k as WebWord])]));
     const channelLabel = channel.startsWith('dm-') ? tx(lang, 'web.dmWithBot') : `#${channel}`;
     return {
       lang,
@@ -154,7 +183,8 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
     const m = memberOf(body.member);
     const channel = channelOf(m, body.channel);
     const thread = threadOf(body.thread);
-    const text = (str(body.text) ?? '').trim();
+    if (typeof body.text === 'string' && body.text.length > MAX_TEXT) throw new HttpProblem(400, 'message too long', 'web.tooLong', { max: MAX_TEXT, got: body.text.length });
+    const text = (str(body.text, MAX_TEXT) ?? '').trim();
     if (!text) throw new HttpProblem(400, 'empty message');
     const cmd = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
     if (cmd) {
@@ -164,7 +194,11 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
       return { ok: true };
     }
     const said = await port.memberSays(m.id, channel, thread, text);
-    if (said.thread !== null) {
+    if (channel === dmChannel(m.id)) {
+      // Nobody else reads this DM: plain text here would otherwise meet silence.
+      const { lang } = await langOf(m);
+      await port.answerPrivately(invOf(m, channel), { blocks: [{ type: 'text', text: t(lang, 'web.onlyCommands') }] });
+    } else if (said.thread !== null) {
       await bot.handle({ kind: 'threadReply', platform: 'web', team: TEAM, channel, thread: String(said.thread), member: m.id });
     }
     return { ok: true, id: said.id };
@@ -173,7 +207,7 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
   async function submitForm(body: Record<string, unknown>): Promise<unknown> {
     const m = memberOf(body.member);
     const open = port.forms.get(m.id);
-    if (!open) throw new HttpProblem(409, 'no open form');
+    if (!open) throw new HttpProblem(409, 'no open form', 'web.formExpired');
     const given = (typeof body.values === 'object' && body.values !== null ? body.values : {}) as Record<string, unknown>;
     const raw: RawValues = {};
     const kept: Record<string, string[]> = {};
@@ -218,6 +252,8 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
   async function time(body: Record<string, unknown>): Promise<unknown> {
     const step = body.step;
     if (step !== 'hour' && step !== 'day' && step !== 'next') throw new HttpProblem(400, 'step must be hour, day or next');
+    // Another process may have put Slack or Discord teams into this database since the playground started.
+    if ((await otherPlatforms(bot.db)).length) throw new HttpProblem(409, 'the database holds other platforms’ teams', 'web.timeShared');
     const moved = await advance(bot, clock, await teamId(), step as TimeStep);
     port.changed();
     return { moved, now: clock.now().toISOString() };
@@ -238,25 +274,29 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
   async function file(path: string, url: URL, res: ServerResponse): Promise<void> {
     const id = Number(path.slice('/api/file/'.length));
     const [row] = Number.isInteger(id) ? await bot.db.select().from(webMessages).where(and(eq(webMessages.id, id), eq(webMessages.team, TEAM))) : [];
-    const viewer = url.searchParams.get('member');
-    if (!row?.file || row.deleted || (row.channel.startsWith('dm-') && viewer !== null && row.channel !== dmChannel(viewer))) throw new HttpProblem(404, 'no such file');
+    const viewer = url.searchParams.get('member') ?? '';
+    // A file in a DM (an export, a chart) is its member's alone; the page's links say who is looking.
+    const hidden = (row?.channel.startsWith('dm-') && row.channel !== dmChannel(viewer)) || (row?.ephemeralFor && row.ephemeralFor !== viewer);
+    if (!row?.file || row.deleted || hidden) throw new HttpProblem(404, 'no such file');
     const safeName = row.file.name.replace(/[^\w.-]/g, '_');
     res.writeHead(200, {
       'content-type': row.file.mime === 'image/png' ? 'image/png' : 'application/octet-stream',
       'content-disposition': `${row.file.mime === 'image/png' ? 'inline' : 'attachment'}; filename="${safeName}"`,
       'x-content-type-options': 'nosniff',
     });
-    res.end(Buffer.from(row.file.data, 'base64'));
+    res.end(fileBytes(bot, row.file));
   }
 
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://playground.local');
     const path = url.pathname;
     try {
+      const refused = refusal(req);
+      if (refused) throw new HttpProblem(403, refused);
       if (req.method === 'GET') {
         const f = files.get(path);
         if (f) {
-          res.writeHead(200, { 'content-type': f.type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+          res.writeHead(200, { 'content-type': f.type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' });
           res.end(f.body);
           return;
         }
@@ -265,9 +305,7 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
         if (path === '/api/events') return events(req, res);
         if (path.startsWith('/api/file/')) return await file(path, url, res);
       } else if (req.method === 'POST' && path.startsWith('/api/')) {
-        // Another site open in the same browser must not drive the playground (cross-site form posts).
-        const origin = req.headers.origin;
-        if (origin && new URL(origin).host !== req.headers.host) throw new HttpProblem(403, 'cross-site request');
+        // JSON only: a form on another site cannot send it without asking first (CORS), and the Origin was checked.
         if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpProblem(415, 'expected application/json');
         const body = await readJson(req);
         if (path === '/api/send') return json(res, 200, await send(body));
@@ -281,7 +319,7 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
       }
       throw new HttpProblem(404, 'not found');
     } catch (e) {
-      if (e instanceof HttpProblem) return json(res, e.status, { error: e.message });
+      if (e instanceof HttpProblem) return json(res, e.status, { error: e.message, ...(e.say ? { say: e.say, params: e.params ?? {} } : {}) });
       throw e;
     }
   };

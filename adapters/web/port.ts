@@ -2,11 +2,23 @@
 import { EventEmitter } from 'node:events';
 import { and, eq } from 'drizzle-orm';
 import type { Bot } from '../../src/core/bot.js';
+import { PlatformError } from '../../src/core/errors.js';
 import type { Form } from '../../src/core/form.js';
 import { untrusted, type File, type Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
 import { webMessages } from '../../src/db/schema/index.js';
-import { MEMBERS, TEAM, dmChannel, isKnownChannel } from './workspace.js';
+import { CHANNELS, MEMBERS, TEAM, dmChannel, isKnownChannel } from './workspace.js';
+
+type StoredFile = NonNullable<typeof webMessages.$inferSelect.file>;
+
+/** Marks file bytes sealed with the bot's key (AES-256-GCM); base64 never contains a colon. */
+export const SEALED = 'sealed:';
+
+/** The bytes of a stored file: sealed ones opened with the bot's key (rows from before sealing are plain base64). */
+export function fileBytes(bot: Bot, file: StoredFile): Buffer {
+  const base64 = file.data.startsWith(SEALED) ? bot.secrets.decrypt(file.data.slice(SEALED.length)) : file.data;
+  return Buffer.from(base64, 'base64');
+}
 
 /** A form the bot opened for a member, with what they typed and the errors of their last try. */
 export interface OpenForm {
@@ -72,6 +84,9 @@ export class WebPort implements ChatPort {
   }
 
   async post(to: Place, message: Message): Promise<MessageRef> {
+    // Like Slack's channel_not_found: a channel the playground does not have never takes a post, and retrying
+    // cannot make it appear. Without this a case set to go to "#przypadki" would vanish into a row nobody sees.
+    if (!isKnownChannel(to.channel)) throw new PlatformError('web', 'channel_not_found', undefined, undefined, false);
     const threadId = await this.threadRoot(to.thread);
     const id = await this.insert({ channel: to.channel, threadId, author: 'bot', message });
     return { team: to.team, channel: to.channel, id: String(id), thread: threadId === null ? undefined : String(threadId) };
@@ -130,12 +145,16 @@ export class WebPort implements ChatPort {
       channel: dmChannel(to.id),
       author: 'bot',
       message: message ?? { blocks: [] },
-      file: { name: file.name, mime: file.mime, data: Buffer.from(file.bytes).toString('base64') },
+      // Exports hold decrypted notes and charts private numbers: sealed at rest, and gone after a day (privacy.ts).
+      file: { name: file.name, mime: file.mime, data: SEALED + this.bot.secrets.encrypt(Buffer.from(file.bytes).toString('base64')) },
     });
   }
 
-  async channelMembers(): Promise<string[]> {
-    return MEMBERS.map((m) => m.id);
+  /** Everyone reads the shared channels, a DM is its member's; a channel the playground does not have has nobody. */
+  async channelMembers(_team: string, channel: string): Promise<string[]> {
+    if ((CHANNELS as readonly string[]).includes(channel)) return MEMBERS.map((m) => m.id);
+    const dm = MEMBERS.find((m) => channel === dmChannel(m.id));
+    return dm ? [dm.id] : [];
   }
 
   async canPost(_team: string, channel: string): Promise<boolean> {

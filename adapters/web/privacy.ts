@@ -1,11 +1,13 @@
 // The playground's own table in the privacy registry: here the bot is the platform too, so web_messages holds
 // what a member typed, their DMs and the answers only they saw (a case preview quotes the whole case). Exported
-// with the member's data, erased with the member; "only you" answers fade after a day, as ephemeral ones do.
-import { and, eq, isNotNull, lt, or } from 'drizzle-orm';
+// with the member's data, erased with the member; "only you" answers fade after a day, as ephemeral ones do, and so
+// do files (a data export carries decrypted autocheck notes), which are also kept sealed while they last.
+import { and, eq, isNotNull, like, lt, or, sql } from 'drizzle-orm';
 import { messageToPlain } from '../../src/core/message.js';
 import type { PrivacyContributor } from '../../src/core/privacy.js';
 import type { Member, Team } from '../../src/core/teams.js';
 import { webMessages } from '../../src/db/schema/index.js';
+import { SEALED } from './port.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -41,8 +43,23 @@ export const webPrivacy: PrivacyContributor = {
   async purge(tx, _bot, now) {
     const gone = await tx
       .delete(webMessages)
-      .where(and(isNotNull(webMessages.ephemeralFor), lt(webMessages.createdAt, new Date(now.getTime() - DAY))))
+      .where(and(or(isNotNull(webMessages.ephemeralFor), isNotNull(webMessages.file)), lt(webMessages.createdAt, new Date(now.getTime() - DAY))))
       .returning({ id: webMessages.id });
     return gone.length;
+  },
+
+  async reencrypt(tx, decrypt, encrypt) {
+    const rows = await tx
+      .select({ id: webMessages.id, file: webMessages.file })
+      .from(webMessages)
+      .where(like(sql`${webMessages.file}->>'data'`, `${SEALED}%`));
+    for (const r of rows) {
+      const file = r.file!;
+      await tx
+        .update(webMessages)
+        .set({ file: { ...file, data: SEALED + encrypt(decrypt(file.data.slice(SEALED.length))) } })
+        .where(eq(webMessages.id, r.id));
+    }
+    return rows.length;
   },
 };

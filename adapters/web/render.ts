@@ -107,8 +107,10 @@ export function renderMessage(row: WebRow, o: RenderOpts): string {
   parts.push(`<div class="body">${row.message.blocks.map((b) => block(b, row.id)).join('')}</div>`);
   if (row.file) {
     const name = escapeHtml(row.file.name);
-    if (row.file.mime === 'image/png') parts.push(`<img class="chart" src="/api/file/${row.id}" alt="${name}">`);
-    parts.push(`<p class="file"><a href="/api/file/${row.id}" download="${name}">${escapeHtml(tx(o.lang, 'web.download', { name: row.file.name }))}</a></p>`);
+    // Files are served only to the member whose DM they are in, so the link says who is looking.
+    const src = `/api/file/${row.id}?member=${encodeURIComponent(o.viewer)}`;
+    if (row.file.mime === 'image/png') parts.push(`<img class="chart" src="${escapeHtml(src)}" alt="${name}">`);
+    parts.push(`<p class="file"><a href="${escapeHtml(src)}" download="${name}">${escapeHtml(tx(o.lang, 'web.download', { name: row.file.name }))}</a></p>`);
   }
   if (o.replies !== undefined && !row.ephemeralFor) {
     const label = o.replies > 0 ? tx(o.lang, 'web.replies', { count: o.replies }) : tx(o.lang, 'web.replyInThread');
@@ -116,6 +118,18 @@ export function renderMessage(row: WebRow, o: RenderOpts): string {
   }
   parts.push('</article>');
   return parts.join('');
+}
+
+/**
+ * "12 of 500 characters", or how many too many. The page keeps it current as the member types, from the two
+ * templates carried along (their `{count}` and `{over}` left in place for it).
+ */
+export function counterHtml(id: string, length: number, max: number, lang: Lang): string {
+  const over = length - max;
+  const text = over > 0 ? tx(lang, 'web.counterOver', { count: length, max, over }) : tx(lang, 'web.counter', { count: length, max });
+  const template = escapeHtml(tx(lang, 'web.counter', { count: '{count}', max }));
+  const templateOver = escapeHtml(tx(lang, 'web.counterOver', { count: '{count}', max, over: '{over}' }));
+  return `<p class="limit${over > 0 ? ' over' : ''}" id="${id}" data-template="${template}" data-template-over="${templateOver}">${escapeHtml(text)}</p>`;
 }
 
 function fieldHtml(f: Field, open: OpenForm, lang: Lang): string {
@@ -133,14 +147,16 @@ function fieldHtml(f: Field, open: OpenForm, lang: Lang): string {
   if (f.kind === 'text') {
     const value = given?.[0] ?? f.initial ?? '';
     const maxId = `${id}-max`;
+    // No maxlength: a pasted case longer than the limit would be cut without a word. The counter shows the
+    // length as it changes (app.js), and the form's own check names the limit when it is sent.
     const attrs = [
-      `id="${id}" name="${name}" maxlength="${f.maxLength}"`,
+      `id="${id}" name="${name}" data-max="${f.maxLength}"`,
       `aria-describedby="${[maxId, described].filter(Boolean).join(' ')}"`,
       error ? 'aria-invalid="true"' : '',
       f.placeholder ? `placeholder="${escapeHtml(f.placeholder)}"` : '',
     ].filter(Boolean).join(' ');
     const control = f.multiline ? `<textarea ${attrs} rows="4">${escapeHtml(value)}</textarea>` : `<input type="text" ${attrs} value="${escapeHtml(value)}">`;
-    return `<div class="field text-field${error ? ' invalid' : ''}"><label for="${id}">${escapeHtml(f.label)}${optional}</label>${hint}${control}<p class="limit" id="${maxId}">${escapeHtml(tx(lang, 'web.maxLength', { max: f.maxLength }))}</p>${err}</div>`;
+    return `<div class="field text-field${error ? ' invalid' : ''}"><label for="${id}">${escapeHtml(f.label)}${optional}</label>${hint}${control}${counterHtml(maxId, value.length, f.maxLength, lang)}${err}</div>`;
   }
   if (f.kind === 'channel') {
     const chosen = given?.[0] ?? f.initial ?? '';
@@ -157,7 +173,11 @@ function fieldHtml(f: Field, open: OpenForm, lang: Lang): string {
     // The catalogue's end labels already name their number ("0 — not at all"); add it only when they don't.
     const end = (n: number, label?: string) => (label ? `<span class="scale-end">${escapeHtml(label.startsWith(String(n)) ? label : `${n} = ${label}`)}</span>` : '');
     const ends = `${end(f.min, f.minLabel)}${end(f.max, f.maxLabel)}`;
-    return `<fieldset class="field scale${error ? ' invalid' : ''}"${aria}><legend>${escapeHtml(f.label)}${optional}</legend>${hint}<div class="scale-points">${inputs.join('')}</div>${ends ? `<p class="scale-ends">${ends}</p>` : ''}${err}</fieldset>`;
+    // A screen reader on a point hears what the ends mean, not only "3".
+    const endsId = `${id}-ends`;
+    const scaleDescribed = [f.hint ? hintId : '', ends ? endsId : '', error ? errId : ''].filter(Boolean).join(' ');
+    const scaleAria = `${scaleDescribed ? ` aria-describedby="${scaleDescribed}"` : ''}${error ? ' aria-invalid="true"' : ''}`;
+    return `<fieldset class="field scale${error ? ' invalid' : ''}"${scaleAria}><legend>${escapeHtml(f.label)}${optional}</legend>${hint}<div class="scale-points">${inputs.join('')}</div>${ends ? `<p class="scale-ends" id="${endsId}">${ends}</p>` : ''}${err}</fieldset>`;
   }
   const chosen = new Set(given ?? (f.initial === undefined ? [] : Array.isArray(f.initial) ? f.initial : [f.initial]));
   const type = f.multiple ? 'checkbox' : 'radio';

@@ -1,10 +1,35 @@
 // The playground's time control: moves its clock forward through every event in between, so nothing is skipped.
-import { and, eq, isNotNull, min } from 'drizzle-orm';
+import { and, eq, isNotNull, min, notInArray } from 'drizzle-orm';
 import type { Bot } from '../../src/core/bot.js';
-import { outbox, schedules } from '../../src/db/schema/index.js';
+import { updateSettings, type Team } from '../../src/core/teams.js';
+import type { Tx } from '../../src/db/client.js';
+import { outbox, schedules, teams } from '../../src/db/schema/index.js';
 import { HOUR, DAY, type OffsetClock } from '../../src/schedule/clock.js';
 
 export type TimeStep = 'hour' | 'day' | 'next';
+
+/** The playground team's setting that keeps how far its clock runs ahead of real time, across restarts. */
+export const CLOCK_OFFSET = 'playground.clockOffsetMs';
+
+/** The playground's own team, and the deployment's row that carries the daily housekeeping (SYSTEM_TEAM in
+ *  src/features/privacy/housekeeping.ts, which an adapter may not import). */
+const OURS = ['web', 'system'];
+
+/**
+ * Platforms other than the playground with teams in this database. Their schedules and queued messages would
+ * run on the playground's shifted clock (and be claimed by a process that cannot deliver them), so the
+ * playground refuses to start beside them and its time control refuses to move while they exist.
+ */
+export async function otherPlatforms(db: Tx): Promise<string[]> {
+  const rows = await db.selectDistinct({ platform: teams.platform }).from(teams).where(notInArray(teams.platform, OURS));
+  return rows.map((r) => r.platform).sort();
+}
+
+/** Put the clock where the playground left it: its saved offset, never backwards. */
+export function restoreOffset(clock: OffsetClock, team: Team): void {
+  const saved = Number(team.settings?.[CLOCK_OFFSET]);
+  if (Number.isFinite(saved) && saved > clock.offsetMs) clock.offsetMs = saved;
+}
 
 /** The team's next due schedule or queued message (case publication, reminder), whichever comes first. */
 export async function nextEventAt(bot: Bot, teamId: number): Promise<Date | undefined> {
@@ -55,5 +80,6 @@ export async function advance(bot: Bot, clock: OffsetClock, teamId: number, step
   }
   clock.advanceTo(new Date(target));
   await settle(bot);
+  await updateSettings(bot.db, teamId, { [CLOCK_OFFSET]: clock.offsetMs });
   return true;
 }

@@ -6,10 +6,14 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../commands/index.js';
-import { startPlayground } from '../../adapters/web/index.js';
+import { startPlayground, type WebPort } from '../../adapters/web/index.js';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
+import { ensureTeam } from '../../src/core/teams.js';
+import { teams } from '../../src/db/schema/index.js';
+import { tx } from '../../src/i18n/index.js';
+import { eq } from 'drizzle-orm';
 import { OffsetClock } from '../../src/schedule/clock.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts');
@@ -23,6 +27,10 @@ let browser: BrowserContext;
 let page: Page;
 let dataDir: string;
 let profileDir: string;
+let web: WebPort;
+let clock: OffsetClock;
+/** What the page itself complained about: blocked by its security policy, or errors nobody caught. */
+const complaints: string[] = [];
 
 beforeAll(async () => {
   if (NO_BROWSER) return;
@@ -30,9 +38,11 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sojusz-play-'));
   profileDir = mkdtempSync(join(tmpdir(), 'sojusz-chromium-'));
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
-  const clock = new OffsetClock();
+  clock = new OffsetClock();
   app = await createApp(config, createLogger('silent'), buildRegistry(), clock);
-  app.adapters.push(await startPlayground(app, config, clock));
+  const running = await startPlayground(app, config, clock);
+  web = running.port;
+  app.adapters.push(running);
   await app.http.listen(0, '127.0.0.1');
   app.runner.start();
   const base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
@@ -44,6 +54,10 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = browser.pages()[0] ?? (await browser.newPage());
+  page.on('console', (m) => {
+    if (/Content Security Policy|Uncaught/i.test(m.text())) complaints.push(m.text());
+  });
+  page.on('pageerror', (e) => complaints.push(`page error: ${e.message}`));
   await page.goto(base);
   await page.locator('#messages').waitFor();
 }, 120_000);
@@ -109,7 +123,8 @@ describe.skipIf(NO_BROWSER)('the web playground in a browser', () => {
     await page.locator('.channel-link[data-channel="dm-tomek"]').click();
     const chart = page.locator('#messages img.chart');
     await chart.first().waitFor();
-    expect(await chart.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100)).toBe(true);
+    // Loaded, not only placed: the page may be re-drawn while the image is on its way.
+    await expect.poll(() => chart.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100)).toBe(true);
     await shot('05-autocheck-chart');
   });
 
@@ -161,5 +176,66 @@ describe.skipIf(NO_BROWSER)('the web playground in a browser', () => {
     expect(await page.locator('#composer button[type="submit"]').textContent()).toBe('Send');
     expect(await page.locator('label[for="member"]').textContent()).toBe('You are');
     await shot('11-english');
+  });
+
+  it('closes a form the server no longer has, says it expired and keeps what was typed', async () => {
+    await become('ola', 'cases');
+    await type('/case');
+    const dialog = page.locator('#form-dialog[open]');
+    await dialog.waitFor();
+    const kept = 'Klientka wraca do tego samego tematu, a ja nie wiem, jak go otworzyć.';
+    await dialog.locator('#f-body').fill(kept);
+    // The limit is shown as a count that follows the typing, not enforced by cutting.
+    expect(await dialog.locator('#f-body').getAttribute('maxlength')).toBeNull();
+    expect(await dialog.locator('#f-body-max').textContent()).toMatch(new RegExp(`^${kept.length} z \\d+ znaków$`));
+    // As after a restart: the server has forgotten the form while the member was writing.
+    web.forms.clear();
+    await dialog.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('#form-dialog[open]').count()).toBe(0);
+    await expect.poll(() => page.locator('#status-text').textContent()).toBe(tx('pl', 'web.formExpired'));
+    expect(await page.locator('#status-text').getAttribute('role')).toBe('alert');
+    expect(await page.locator('#status-kept-text').inputValue()).toContain(kept);
+    await shot('12-form-expired');
+    await page.locator('#status-close').click();
+    expect(await page.locator('#status-text').textContent()).toBe('');
+  });
+
+  it('says so, keeping the text, when an open form disappears while the page reconnects', async () => {
+    await type('/case');
+    const dialog = page.locator('#form-dialog[open]');
+    await dialog.waitFor();
+    await dialog.locator('#f-title').fill('Odwołane sesje');
+    web.forms.clear();
+    web.changed(); // the page looks again, as it does when its live connection comes back
+    await expect.poll(() => page.locator('#form-dialog[open]').count()).toBe(0);
+    await expect.poll(() => page.locator('#status-text').textContent()).toBe(tx('pl', 'web.formExpired'));
+    expect(await page.locator('#status-kept-text').inputValue()).toContain('Odwołane sesje');
+    await page.locator('#status-close').click();
+  });
+
+  it('keeps a message that could not be sent in the box and says why', async () => {
+    const long = 'x'.repeat(4001);
+    await type(long);
+    await expect.poll(() => page.locator('#status-text').textContent()).toContain('4000');
+    expect(await page.locator('#composer-text').inputValue()).toBe(long);
+    await page.locator('#composer-text').fill('');
+    await page.locator('#status-close').click();
+  });
+
+  it('tells the member why the clock will not move on a database shared with a real team', async () => {
+    const slack = await ensureTeam(app.bot.db, 'slack', 'T0REAL', 'Real team');
+    try {
+      const before = clock.offsetMs;
+      await page.locator('.time-buttons button[data-step="hour"]').click();
+      await expect.poll(() => page.locator('#status-text').textContent()).toBe(tx('pl', 'web.timeShared'));
+      expect(clock.offsetMs).toBe(before);
+    } finally {
+      await app.bot.db.delete(teams).where(eq(teams.id, slack.id));
+      await page.locator('#status-close').click();
+    }
+  });
+
+  it('runs without anything blocked by its security policy and without uncaught errors', () => {
+    expect(complaints).toEqual([]);
   });
 });

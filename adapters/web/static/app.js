@@ -9,13 +9,53 @@ const state = {
   lang: null,
   chrome: {},
   commandsFor: null,
+  /** A form is being sent: a view without it is the server closing it, not the form expiring. */
+  submitting: false,
 };
 
+/** A failed request: `status` 0 when the server did not answer; `say` names the page's own words for it. */
+class ApiError extends Error {
+  constructor(status, data) {
+    super(data.error || `HTTP ${status}`);
+    this.status = status;
+    this.say = data.say;
+    this.params = data.params || {};
+  }
+}
+
 async function api(path, body) {
-  const res = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  let res;
+  try {
+    res = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, { error: 'no answer', say: 'web.offline' });
+  }
   const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(data.error || res.statusText);
+  if (!res.ok) throw new ApiError(res.status, data);
   return data;
+}
+
+/** One of the page's words, its `{placeholders}` filled from `params`. */
+function words(key, params = {}) {
+  return (state.chrome[key] || '').replace(/\{(\w+)\}/g, (_, k) => (params[k] === undefined ? '' : String(params[k])));
+}
+
+/** Say what went wrong where everyone can see and hear it (an alert region), optionally with text to copy. */
+function showStatus(message, kept = '') {
+  text($('#status-text'), message);
+  $('#status-kept').hidden = !kept;
+  $('#status-kept-text').value = kept;
+  $('#status-close').hidden = false;
+}
+function clearStatus() {
+  text($('#status-text'), '');
+  $('#status-kept').hidden = true;
+  $('#status-kept-text').value = '';
+  $('#status-close').hidden = true;
+}
+function problem(e) {
+  if (!(e instanceof ApiError)) console.error(e);
+  showStatus(words(e.say && state.chrome[e.say] ? e.say : 'web.failed', e.params));
 }
 
 let refreshing = null;
@@ -34,10 +74,10 @@ async function refresh() {
       try {
         render(await api(`/api/view?${q}`));
       } catch (e) {
-        if (state.channel !== 'reflection') {
+        if (e.status !== 0 && state.channel !== 'reflection') {
           state.channel = 'reflection';
           again = true;
-        } else console.error(e);
+        } else problem(e);
       }
     } while (again);
   })();
@@ -146,6 +186,9 @@ function announce(list, reset) {
 function renderForm(form) {
   const dialog = $('#form-dialog');
   if (!form) {
+    if (state.submitting) return;
+    // The server no longer has the form the member is filling in (it restarted): say so, keep their text.
+    if (dialog.open && state.formVersion !== null) return formExpired(dialog.querySelector('form'));
     state.formVersion = null;
     if (dialog.open) dialog.close();
     return;
@@ -155,15 +198,54 @@ function renderForm(form) {
   // Server-rendered from the form model; labels and values escaped there.
   dialog.innerHTML = form.html;
   if (!dialog.open) dialog.showModal();
-  const invalid = dialog.querySelector('.invalid input, .invalid textarea');
+  const invalid = dialog.querySelector('.invalid input, .invalid textarea, .invalid select');
   (invalid || dialog.querySelector('input, textarea, select'))?.focus();
+}
+
+/** Every text the member typed into a form, each under its field's label, to copy into the next one. */
+function typedText(form) {
+  if (!form) return '';
+  return [...form.querySelectorAll('textarea, input[type="text"]')]
+    .filter((el) => el.value.trim())
+    .map((el) => {
+      const label = form.querySelector(`label[for="${CSS.escape(el.id)}"]`);
+      return `${label?.firstChild?.textContent?.trim() || el.name}:\n${el.value}`;
+    })
+    .join('\n\n');
+}
+
+/** The form is gone on the server: close it, say so, and keep what was typed on the page. */
+function formExpired(form) {
+  const kept = typedText(form);
+  state.formVersion = null;
+  const dialog = $('#form-dialog');
+  if (dialog.open) dialog.close();
+  showStatus(words('web.formExpired'), kept);
+  (kept ? $('#status-kept-text') : $('#composer-text')).focus();
+}
+
+/** "12 of 500 characters", or how many too many, as the member types. */
+function updateCounter(field) {
+  const counter = field.id && document.getElementById(`${field.id}-max`);
+  if (!counter || !field.dataset.max) return;
+  const length = field.value.length;
+  const over = length - Number(field.dataset.max);
+  const template = over > 0 ? counter.dataset.templateOver : counter.dataset.template;
+  counter.textContent = template.replaceAll('{count}', String(length)).replaceAll('{over}', String(over));
+  counter.classList.toggle('over', over > 0);
 }
 
 async function loadCommands(lang) {
   const key = `${state.member}:${lang}`;
   if (state.commandsFor === key) return;
   state.commandsFor = key;
-  const { commands } = await api(`/api/commands?member=${encodeURIComponent(state.member)}`);
+  let commands;
+  try {
+    ({ commands } = await api(`/api/commands?member=${encodeURIComponent(state.member)}`));
+  } catch {
+    state.commandsFor = null; // suggestions are a help, not a must: try again with the next view
+    return;
+  }
   $('#command-list').replaceChildren(
     ...commands.map((c) => {
       const o = document.createElement('option');
@@ -176,9 +258,18 @@ async function loadCommands(lang) {
 
 async function send(input, thread) {
   const value = input.value.trim();
-  if (!value) return;
-  input.value = '';
-  await api('/api/send', { member: state.member, channel: state.channel, thread, text: value });
+  if (!value || input.dataset.sending) return;
+  input.dataset.sending = '1';
+  try {
+    await api('/api/send', { member: state.member, channel: state.channel, thread, text: value });
+  } catch (e) {
+    problem(e); // the text stays in the box, to send again
+    return;
+  } finally {
+    delete input.dataset.sending;
+  }
+  if (input.value.trim() === value) input.value = '';
+  clearStatus();
   await refresh();
 }
 
@@ -215,18 +306,30 @@ function wire() {
       t.disabled = true;
       try {
         await api('/api/button', { member: state.member, channel: state.channel, thread: state.thread, action: t.dataset.action, value: t.dataset.value, source: t.dataset.source });
+        clearStatus();
+      } catch (err) {
+        problem(err);
       } finally {
         t.disabled = false;
       }
       await refresh();
     } else if (t.dataset.step) {
-      const r = await api('/api/time', { step: t.dataset.step });
-      text($('#time-note'), r.moved ? '' : state.chrome['web.nothingScheduled']);
+      try {
+        const r = await api('/api/time', { step: t.dataset.step });
+        text($('#time-note'), r.moved ? '' : state.chrome['web.nothingScheduled']);
+        clearStatus();
+      } catch (err) {
+        problem(err);
+      }
       await refresh();
     } else if (t.classList.contains('form-cancel')) {
-      await api('/api/form/cancel', { member: state.member });
+      state.formVersion = null;
       $('#form-dialog').close();
+      await api('/api/form/cancel', { member: state.member }).catch(() => {}); // nothing to keep either way
       await refresh();
+    } else if (t.id === 'status-close') {
+      clearStatus();
+      $('#composer-text').focus();
     }
   });
   $('#composer').addEventListener('submit', (e) => {
@@ -241,9 +344,21 @@ function wire() {
   dialog.addEventListener('submit', async (e) => {
     e.preventDefault();
     const form = e.target;
+    if (state.submitting) return;
     const values = {};
     for (const [k, v] of new FormData(form)) (values[k] ||= []).push(String(v));
-    const r = await api('/api/form', { member: state.member, values });
+    state.submitting = true;
+    let r;
+    try {
+      r = await api('/api/form', { member: state.member, values });
+    } catch (err) {
+      state.submitting = false;
+      if (err.status === 409) formExpired(form);
+      else problem(err); // the form stays open with everything in it, to send again
+      return;
+    }
+    state.submitting = false;
+    clearStatus();
     if (r.outcome !== 'errors') {
       state.formVersion = null;
       dialog.close();
@@ -251,8 +366,12 @@ function wire() {
     }
     await refresh();
   });
+  dialog.addEventListener('input', (e) => updateCounter(e.target));
   dialog.addEventListener('cancel', () => {
-    api('/api/form/cancel', { member: state.member }).then(refresh);
+    state.formVersion = null;
+    api('/api/form/cancel', { member: state.member })
+      .catch(() => {})
+      .then(refresh);
   });
   const events = new EventSource('/api/events');
   let timer;
@@ -260,6 +379,8 @@ function wire() {
     clearTimeout(timer);
     timer = setTimeout(refresh, 60);
   };
+  // After a lost connection (the server restarted) changes may have been missed: look again.
+  events.onopen = () => refresh();
 }
 
 wire();

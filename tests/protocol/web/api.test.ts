@@ -7,7 +7,9 @@ import { command, formHandler, type Registry } from '../../../src/core/registry.
 import type { Form } from '../../../src/core/form.js';
 import { message, textBlock } from '../../../src/core/message.js';
 import { SETTINGS } from '../../../src/core/settings.js';
-import { schedules } from '../../../src/db/schema/index.js';
+import { schedules, webMessages } from '../../../src/db/schema/index.js';
+import { PlatformError } from '../../../src/core/errors.js';
+import { updateSettings } from '../../../src/core/teams.js';
 import { tx } from '../../../src/i18n/index.js';
 import { eq } from 'drizzle-orm';
 import { enqueue } from '../../../src/schedule/outbox.js';
@@ -104,7 +106,10 @@ describe('the web playground API', () => {
     expect(v.form.html).toContain('<legend>How curious was I?');
     expect(v.form.html.match(/type="radio" name="curious"/g)).toHaveLength(5);
     expect(v.form.html).toContain('0 = not at all');
-    expect(v.form.html).toContain('maxlength="20"');
+    // Nothing typed or pasted is cut: a counter instead of maxlength, and the check on sending names the limit.
+    expect(v.form.html).not.toContain('maxlength');
+    expect(v.form.html).toContain('0 z 20 znaków');
+    expect(v.form.html).toMatch(/aria-describedby="f-curious-ends"[^>]*><legend>How curious was I\?.*?<p class="scale-ends" id="f-curious-ends"><span class="scale-end">0 = not at all<\/span>/);
     expect(v.form.html).toMatch(/<label for="f-note">/);
     expect((await pg.view('tomek')).form).toBeNull();
 
@@ -112,7 +117,8 @@ describe('the web playground API', () => {
     expect(bad.body.outcome).toBe('errors');
     v = await pg.view('ola');
     expect(v.form.html).toMatch(/<fieldset class="field scale invalid"[^>]*aria-invalid="true"[^>]*><legend>How curious was I\?.*?<p class="field-error" id="f-curious-error">[^<]+<\/p><\/fieldset>/);
-    expect(v.form.html).toContain('id="f-note-error"');
+    expect(v.form.html).toMatch(/id="f-note-error">[^<]*\b20\b/);
+    expect(v.form.html).toContain('25 z 20 znaków — o 5 za dużo');
     expect(v.form.html).toContain('value="calm" checked');
 
     const ok = await pg.post('/api/form', { member: 'ola', values: { curious: ['3'], mood: ['calm'], note: ['rupture'] } });
@@ -204,6 +210,113 @@ describe('the web playground API', () => {
     expect((await pg.view('magda', 'moderation')).messagesHtml).not.toContain('from elsewhere');
   });
 
+  it('refuses every request that names another site as its host (DNS rebinding), and answers its own names', async () => {
+    const port = new URL(pg.base).port;
+    const evil = { host: `evil.example:${port}` };
+    const json = { 'content-type': 'application/json' };
+    const body = (o: unknown) => JSON.stringify(o);
+    for (const path of ['/', '/static/app.js', '/favicon.ico', '/api/view?member=tomek&channel=dm-tomek', '/api/commands?member=tomek', '/api/events', '/api/file/1?member=tomek', '/nowhere']) {
+      expect((await pg.raw('GET', path, evil)).status, path).toBe(403);
+    }
+    const posts: [string, unknown][] = [
+      ['/api/send', { member: 'tomek', channel: 'cases', text: 'planted from elsewhere' }],
+      ['/api/form', { member: 'tomek', values: {} }],
+      ['/api/form/cancel', { member: 'tomek' }],
+      ['/api/button', { member: 'tomek', channel: 'cases', action: 'case.publish' }],
+      ['/api/time', { step: 'day' }],
+    ];
+    const before = pg.clock.now().getTime();
+    for (const [path, b] of posts) {
+      expect((await pg.raw('POST', path, { ...evil, ...json, origin: `http://evil.example:${port}` }, body(b))).status, path).toBe(403);
+      expect((await pg.raw('POST', path, { ...evil, ...json }, body(b))).status, path).toBe(403);
+    }
+    expect(pg.clock.now().getTime() - before).toBeLessThan(60_000);
+    expect((await pg.view('tomek', 'cases')).messagesHtml).not.toContain('planted from elsewhere');
+
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
+      const r = await pg.raw('GET', '/api/view?member=tomek&channel=reflection', { host });
+      expect(r.status, host).toBe(200);
+      expect(JSON.parse(r.text).member).toBe('tomek');
+    }
+    const sent = await pg.raw('POST', '/api/send', { host: `localhost:${port}`, origin: `http://localhost:${port}`, ...json }, body({ member: 'tomek', channel: 'cases', text: 'from the page itself' }));
+    expect(sent.status).toBe(200);
+    expect((await pg.view('tomek', 'cases')).messagesHtml).toContain('from the page itself');
+  });
+
+  it('refuses a post with Origin null plainly, without an internal error', async () => {
+    const r = await pg.post('/api/send', { member: 'magda', channel: 'moderation', text: 'from a sandboxed frame' }, { origin: 'null' });
+    expect(r.status).toBe(403);
+    expect((await pg.view('magda', 'moderation')).messagesHtml).not.toContain('from a sandboxed frame');
+  });
+
+  it('serves the page with a policy that loads only its own files and cannot be framed, and needs no inline code', async () => {
+    const page = await pg.get('/');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    // The policy forbids inline code, so the page must have none: scripts and styles come from /static.
+    expect(page.body).not.toMatch(/<script(?![^>]*\ssrc=)/);
+    expect(page.body).not.toMatch(/<style|\sstyle=|\son\w+=/);
+  });
+
+  it('refuses a post to a channel the playground does not have, and a case meant for it waits with the reason', async () => {
+    const { message: msg, textBlock: tb } = await import('../../../src/core/message.js');
+    const err = await pg.port.post({ team: 'playground', channel: 'przypadki' }, msg(tb('lost?'))).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PlatformError);
+    expect((err as PlatformError).retryable).toBe(false);
+    expect(await pg.port.canPost('playground', 'przypadki')).toBe(false);
+    expect(await pg.port.channelMembers('playground', 'przypadki')).toEqual([]);
+    expect(await pg.port.channelMembers('playground', 'dm-ola')).toEqual(['ola']);
+
+    // The case channel turns into one the playground does not have while a case is being written: the author
+    // is told there is nobody there, and the case waits under the reason instead of vanishing into it.
+    const team = (await findTeam(pg.app.bot.db, 'web', 'playground'))!;
+    await send('ola', '/case', 'cases');
+    await updateSettings(pg.app.bot.db, team.id, { [SETTINGS.caseChannel]: 'przypadki' });
+    try {
+      const r = await pg.post('/api/form', { member: 'ola', values: { title: ['Milczenie'], body: ['Klientka milczała przez pół sesji i wyszła wcześniej.'], question: ['Jak wrócić do tematu?'] } });
+      expect(r.status).toBe(200);
+      const shown = (await pg.view('ola', 'cases')).messagesHtml.replace(/<[^>]+>/g, '');
+      expect(shown).toContain(tx('pl', 'cases.err.fewMembers', { count: 0, min: 4 }).slice(0, 30));
+      expect(shown).toContain('Klientka milczała przez pół sesji');
+      await pg.post('/api/time', { step: 'day' });
+      const lost = (await pg.app.bot.db.select().from(webMessages)).filter((m) => m.channel === 'przypadki');
+      expect(lost).toEqual([]);
+    } finally {
+      await updateSettings(pg.app.bot.db, team.id, { [SETTINGS.caseChannel]: 'cases' });
+      await pg.post('/api/form/cancel', { member: 'ola' });
+    }
+  });
+
+  it('serves a file in a DM only to the member whose DM it is', async () => {
+    await send('emily', '/sojusz mydata export', 'dm-emily');
+    const v = await pg.view('emily', 'dm-emily');
+    const link = /<a href="(\/api\/file\/(\d+)\?member=emily)"/.exec(v.messagesHtml);
+    expect(link).not.toBeNull();
+    const own = await pg.get(link![1]!.replace(/&amp;/g, '&'));
+    expect(own.status).toBe(200);
+    expect(JSON.stringify(own.body)).toContain('emily');
+    expect((await pg.get(`/api/file/${link![2]}?member=ola`)).status).toBe(404);
+    expect((await pg.get(`/api/file/${link![2]}`)).status).toBe(404);
+  });
+
+  it('answers plain text in the DM with the bot by pointing to the commands', async () => {
+    await send('tomek', 'Dzień dobry, jak to działa?', 'dm-tomek');
+    const v = await pg.view('tomek', 'dm-tomek');
+    expect(v.messagesHtml).toContain('Dzień dobry, jak to działa?');
+    expect(v.messagesHtml).toContain('Tutaj odpowiadam tylko na polecenia');
+    expect(v.messagesHtml).toContain('<code>/sojusz pomoc</code>');
+  });
+
+  it('refuses a message over the limit and names the limit, instead of cutting it', async () => {
+    const r = await send('tomek', 'x'.repeat(4001), 'reflection');
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ say: 'web.tooLong', params: { max: 4000, got: 4001 } });
+    // The page fills the template with the numbers the answer gives.
+    expect((await pg.view('tomek')).chrome['web.tooLong']).toContain('{max}');
+  });
+
   it('does not show one member’s DM to another', async () => {
     expect((await pg.get('/api/view?member=ola&channel=dm-tomek')).status).toBe(403);
   });
@@ -214,7 +327,7 @@ describe('the web playground API', () => {
     expect(team.settings[SETTINGS.moderationChannel]).toBe('moderation');
     expect(team.settings[SETTINGS.caseMinMembers]).toBe(4);
     expect(team.zone).toBe('Europe/Warsaw');
-    expect(await pg.port.channelMembers()).toHaveLength(4);
+    expect(await pg.port.channelMembers('playground', 'cases')).toHaveLength(4);
     const kinds = (await pg.app.bot.db.select().from(schedules).where(eq(schedules.teamId, team.id))).map((r) => r.kind);
     expect(kinds).toContain('prompt');
     expect(kinds).toContain('supervision');

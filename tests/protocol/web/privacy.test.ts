@@ -4,6 +4,9 @@ import { ensureTeamAndMember } from '../../../src/core/teams.js';
 import { deleteMember, exportMember } from '../../../src/features/privacy/members.js';
 import { runHousekeeping } from '../../../src/features/privacy/housekeeping.js';
 import { webMessages } from '../../../src/db/schema/index.js';
+import { Secrets } from '../../../src/core/secrets.js';
+import { webPrivacy } from '../../../adapters/web/privacy.js';
+import { TEST_SECRET } from '../../helpers/bot.js';
 import { findInDatabase } from '../../helpers/dbsearch.js';
 import { startTestPlayground, type Playground } from './harness.js';
 
@@ -38,5 +41,38 @@ describe('the playground’s own messages in the privacy registry', () => {
     const later = new Date(pg.app.bot.clock.now().getTime() + 25 * 60 * 60 * 1000);
     await pg.app.bot.db.transaction((tx) => runHousekeeping(tx, pg.app.bot, later));
     expect(await onlyTomek()).toEqual([]);
+  });
+
+  it('keeps a file sent to a member sealed at rest and lets it fade after a day', async () => {
+    // An export carries everything the member keeps, decrypted; here, a line they wrote.
+    await send('emily', 'Emily o kliencie z Gdańska');
+    await send('emily', '/sojusz mydata export', 'dm-emily');
+    const files = async () => (await pg.app.bot.db.select().from(webMessages)).filter((r) => r.file && r.channel === 'dm-emily');
+    const [row] = await files();
+    expect(row).toBeDefined();
+    // Neither the row nor its bytes read as the export without the key.
+    expect(JSON.stringify(row)).not.toContain('Gdańska');
+    expect(Buffer.from(row!.file!.data.replace(/^sealed:/, ''), 'base64').toString('utf8')).not.toContain('Gda');
+    // Emily still gets her file.
+    const own = await pg.get(`/api/file/${row!.id}?member=emily`);
+    expect(own.status).toBe(200);
+    expect(JSON.stringify(own.body)).toContain('Gdańska');
+
+    const later = new Date(pg.app.bot.clock.now().getTime() + 25 * 60 * 60 * 1000);
+    await pg.app.bot.db.transaction((tx) => runHousekeeping(tx, pg.app.bot, later));
+    expect(await files()).toEqual([]);
+    expect((await pg.get(`/api/file/${row!.id}?member=emily`)).status).toBe(404);
+  });
+
+  it('re-seals kept files when the secret is rotated', async () => {
+    await send('emily', '/sojusz mydata export', 'dm-emily');
+    const [row] = (await pg.app.bot.db.select().from(webMessages)).filter((r) => r.file && r.channel === 'dm-emily');
+    const before = pg.app.bot.secrets.decrypt(row!.file!.data.slice('sealed:'.length));
+    const next = new Secrets('n'.repeat(40));
+    const old = new Secrets(TEST_SECRET);
+    const changed = await pg.app.bot.db.transaction((tx) => webPrivacy.reencrypt!(tx, (x) => old.decrypt(x), (x) => next.encrypt(x)));
+    expect(changed).toBeGreaterThan(0);
+    const [after] = (await pg.app.bot.db.select().from(webMessages)).filter((r) => r.id === row!.id);
+    expect(next.decrypt(after!.file!.data.slice('sealed:'.length))).toBe(before);
   });
 });

@@ -1,0 +1,77 @@
+// `npm start` without platform variables: the login-less playground stays on this computer, whatever HOST says.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const tsx = join(ROOT, 'node_modules/.bin/tsx');
+const dataDir = mkdtempSync(join(tmpdir(), 'sojusz-bind-'));
+const started: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const p of started) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** main.ts from sources with only this environment; resolves with what it printed once the start line is out. */
+function start(env: Record<string, string>): Promise<{ proc: ChildProcess; out: string }> {
+  const proc = spawn(tsx, ['main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(proc);
+  let out = '';
+  proc.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+  proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  return new Promise((ok, fail) => {
+    const timer = setInterval(() => {
+      if (/Sojusz playground: .*\n.*\n/.test(out)) {
+        clearInterval(timer);
+        ok({ proc, out });
+      }
+    }, 50);
+    proc.once('exit', (code) => {
+      clearInterval(timer);
+      fail(new Error(`main.ts exited with ${code} before it was running:\n${out.slice(-2000)}`));
+    });
+  });
+}
+
+/** Whether anything accepts a TCP connection at host:port. */
+function answers(host: string, port: number): Promise<boolean> {
+  return new Promise((ok) => {
+    const s = connect({ host, port });
+    s.once('connect', () => {
+      s.destroy();
+      ok(true);
+    });
+    s.once('error', () => ok(false));
+    s.setTimeout(2000, () => {
+      s.destroy();
+      ok(false);
+    });
+  });
+}
+
+describe('the playground’s address', () => {
+  it('stays on 127.0.0.1 with HOST=0.0.0.0, says so, and prints the port it really got', async () => {
+    const { proc, out } = await start({ DATA_DIR: dataDir, PORT: '0', HOST: '0.0.0.0', LOG_LEVEL: 'silent' });
+    const line = /Sojusz playground: http:\/\/127\.0\.0\.1:(\d+) {2}\(local only: bound to 127\.0\.0\.1\)/.exec(out);
+    expect(line, out).not.toBeNull();
+    const port = Number(line![1]);
+    expect(port).toBeGreaterThan(0);
+    expect(out).toMatch(/HOST=0\.0\.0\.0 is not used: the playground has no login/);
+
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    // Every other address of this machine: nothing listens there.
+    const elsewhere = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && a.family === 'IPv4' && !a.internal)
+      .map((a) => a!.address);
+    for (const address of elsewhere) expect(await answers(address, port), address).toBe(false);
+
+    const exited = new Promise((ok) => proc.once('exit', ok));
+    proc.kill('SIGTERM');
+    await exited;
+  }, 90_000);
+});

@@ -1,0 +1,74 @@
+// The playground's clock: it keeps its time across a restart, and never moves other platforms' teams.
+import { eq } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PlaygroundRefused } from '../../../adapters/web/index.js';
+import { ensureTeam } from '../../../src/core/teams.js';
+import { occurrences, outbox, schedules } from '../../../src/db/schema/index.js';
+import { insertSchedule, PROMPT_KIND, weeklyRule } from '../../../src/features/prompts/schedules.js';
+import { tx } from '../../../src/i18n/index.js';
+import { DAY } from '../../../src/schedule/clock.js';
+import { testDatabase } from '../../helpers/db.js';
+import { startTestPlayground, type Playground } from './harness.js';
+
+const open: { close(): Promise<void> }[] = [];
+afterAll(async () => {
+  for (const x of open.reverse()) await x.close();
+});
+
+async function playground(database?: Awaited<ReturnType<typeof testDatabase>>): Promise<Playground> {
+  const pg = await startTestPlayground({ database });
+  open.push(pg);
+  return pg;
+}
+
+describe('the playground’s clock', () => {
+  it('is where it was left after a restart, not back at real time', async () => {
+    const database = await testDatabase();
+    open.push(database);
+    const first = await playground(database);
+    await first.post('/api/time', { step: 'day' });
+    await first.post('/api/time', { step: 'hour' });
+    const left = new Date((await first.view('magda')).now).getTime();
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+
+    const second = await playground(database);
+    const back = await second.view('magda');
+    expect(new Date(back.now).getTime() - Date.now()).toBeGreaterThanOrEqual(25 * 60 * 60 * 1000 - 60_000);
+    expect(new Date(back.now).getTime()).toBeGreaterThanOrEqual(left);
+  });
+
+  it('does not move while the database holds a Slack team, and fires none of its schedules early', async () => {
+    const pg = await playground();
+    const db = pg.app.bot.db;
+    // Another process, serving a real Slack workspace, shares the database.
+    const slack = await ensureTeam(db, 'slack', 'T0REAL', 'Real team');
+    const weekday = ((new Date().getUTCDay() + 2) % 7) || 7;
+    const { rule, first } = weeklyRule(weekday, '09:00', 1, 'Europe/Warsaw', new Date());
+    const s = await insertSchedule(db, slack.id, PROMPT_KIND, 'Europe/Warsaw', rule, first, { channel: 'C123', themes: [], creator: 'U1' });
+    const before = pg.clock.now().getTime();
+
+    for (const step of ['day', 'next', 'hour']) {
+      const r = await pg.post('/api/time', { step });
+      expect(r.status).toBe(409);
+      expect(r.body.say).toBe('web.timeShared');
+    }
+    // The member reads why, in their language.
+    expect((await pg.view('magda')).chrome['web.timeShared']).toBe(tx('pl', 'web.timeShared'));
+    expect(pg.clock.now().getTime() - before).toBeLessThan(DAY / 24);
+    const [row] = await db.select().from(schedules).where(eq(schedules.id, s.id));
+    expect(row!.nextDueAt!.getTime()).toBe(first.getTime());
+    expect(await db.select().from(occurrences).where(eq(occurrences.scheduleId, s.id))).toEqual([]);
+    expect(await db.select().from(outbox).where(eq(outbox.teamId, slack.id))).toEqual([]);
+  });
+
+  it('will not start on a database that already holds Slack or Discord teams', async () => {
+    const database = await testDatabase();
+    open.push(database);
+    await ensureTeam(database.db, 'discord', '123456789012345678', 'Real guild');
+    const err = await startTestPlayground({ database }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PlaygroundRefused);
+    expect((err as Error).message).toMatch(/discord teams.*database of its own/);
+  });
+});
+
