@@ -2,6 +2,7 @@
 import { parseTime, parseWeekday } from '../../src/core/parse.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { rhythmText } from '../../src/features/prompts/describe.js';
+import { nextPersonalAt } from '../../src/features/prompts/personal.js';
 import { deleteSchedules, insertSchedule, PERSONAL_KIND, personalSchedule, weeklyRule, type PersonalPayload } from '../../src/features/prompts/schedules.js';
 import { l10n } from '../../src/i18n/index.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
@@ -20,13 +21,16 @@ export const me: Subcommand = {
     const zone = ctx.zone;
     const { rule, first } = weeklyRule(weekday, time, 1, zone, ctx.now);
     const payload: PersonalPayload = { memberId: ctx.member.id, lang: ctx.lang };
-    // One personal schedule per member: a new time replaces the old one.
-    await ctx.db.transaction(async (tx) => {
+    // One personal schedule per member: a new time replaces the old one. If this week's question came already
+    // (less than a day ago), the new time starts next week, as when the member changes zone.
+    const next = await ctx.db.transaction(async (tx) => {
       const old = await personalSchedule(tx, ctx.team.id, ctx.member.id);
+      const at = (await nextPersonalAt(tx, old?.id, rule, zone, ctx.now)) ?? first;
       await deleteSchedules(tx, old ? [old.id] : []);
-      await insertSchedule(tx, ctx.team.id, PERSONAL_KIND, zone, rule, first, payload);
+      await insertSchedule(tx, ctx.team.id, PERSONAL_KIND, zone, rule, at, payload);
+      return at;
     });
-    await ctx.reply('prompts.me.set', { rhythm: rhythmText(rule, ctx.lang), zone, next: formatLocal(first, zone, ctx.lang) });
+    await ctx.reply('prompts.me.set', { rhythm: rhythmText(rule, ctx.lang), zone, next: formatLocal(next, zone, ctx.lang) });
   },
 };
 

@@ -6,13 +6,14 @@ import { parseDate, parseTime, parseWeekday, parseZone } from '../../src/core/pa
 import type { Subcommand } from '../../src/core/registry.js';
 import { schedules } from '../../src/db/schema/index.js';
 import { rhythmText } from '../../src/features/prompts/describe.js';
+import { ChannelError, channelLine } from '../../src/features/prompts/channel.js';
 import { scheduleLine } from '../../src/features/prompts/home.js';
 import { parseTheme, themeWords, type Theme } from '../../src/features/prompts/library.js';
-import { findTeamSchedule, insertSchedule, nextDates, nextPromptAt, occurrenceOn, PROMPT_KIND, teamPromptSchedules, weeklyRule, type PromptPayload, type WeeklyRule } from '../../src/features/prompts/schedules.js';
+import { findTeamSchedule, insertSchedule, nextPromptAt, nextPromptDates, occurrenceOn, PROMPT_KIND, teamPromptSchedules, weeklyRule, type PromptPayload, type WeeklyRule } from '../../src/features/prompts/schedules.js';
 import { l10n } from '../../src/i18n/index.js';
-import { formatLocal, localDate, nextOccurrence } from '../../src/schedule/occurrence.js';
+import { formatLocal, nextOccurrence } from '../../src/schedule/occurrence.js';
 import { teamHolidays } from '../../src/core/settings.js';
-import { themesText } from '../../src/features/prompts/describe.js';
+import { themesPhrase } from '../../src/features/prompts/describe.js';
 
 const idOption = { id: { kind: 'int' as const, required: true, min: 1, description: l10n('prompts.opt.id') } };
 
@@ -48,12 +49,13 @@ export const schedule: Subcommand = {
     const zone = opts.tz ? parseZone(String(opts.tz)) : ctx.team.zone;
     const themes = parseThemes(opts.themes as string | undefined);
     const every = Number(opts.every ?? 1);
-    if ((await ctx.port.canPost?.(ctx.team.externalId, channel)) === false) throw new UserError('prompts.err.cannotPost', { channel });
+    if ((await ctx.port.canPost?.(ctx.team.externalId, channel)) === false) throw new ChannelError('prompts.err.cannotPost', channel);
     const { rule, first } = weeklyRule(weekday, time, every, zone, ctx.now);
     const payload: PromptPayload = { channel, themes, creator: ctx.member.externalId };
     const row = await insertSchedule(ctx.db, ctx.team.id, PROMPT_KIND, zone, rule, first, payload);
     const shown = nextPromptAt(rule, zone, new Date(first.getTime() - 1), teamHolidays(ctx.team)) ?? first;
-    await ctx.reply('prompts.scheduled', { id: row.id, channel, rhythm: rhythmText(rule, ctx.lang), zone, themes: themesText(themes, ctx.lang), next: formatLocal(shown, zone, ctx.lang) });
+    const params = { id: row.id, rhythm: rhythmText(rule, ctx.lang), zone, themes: themesPhrase(themes, ctx.lang), next: formatLocal(shown, zone, ctx.lang) };
+    await ctx.reply(message(textBlock(channelLine(ctx.lang, 'prompts.scheduled', params, channel))));
   },
 };
 
@@ -110,9 +112,11 @@ export const skip: Subcommand = {
       const row = await findTeamSchedule(tx, ctx.team.id, Number(opts.id), true);
       const rule = row.rule as WeeklyRule;
       const at = occurrenceOn(rule, row.zone, date);
-      if (!at || at <= ctx.now) {
-        const dates = nextDates(rule, row.zone, ctx.now, 4).map((d) => localDate(d, row.zone)).join(', ');
-        throw new UserError('prompts.err.notOccurrence', { date, id: row.id, dates });
+      const ahead = nextPromptDates(rule, row.zone, ctx.now, 4, teamHolidays(ctx.team));
+      if (!at) throw new UserError('prompts.err.notOccurrence', { date, id: row.id, dates: ahead.join(', ') });
+      if (at <= ctx.now) {
+        // The answer carries its own example, with a date that can be skipped: no general usage and example under it.
+        throw Object.assign(new UserError('prompts.err.datePassed', { date, id: row.id, example: ahead[0] ?? '', dates: ahead.join(', ') }), { usage: undefined });
       }
       const updated: WeeklyRule = { ...rule, skip: [...new Set([...(rule.skip ?? []), date])].sort() };
       const nextDueAt = row.nextDueAt && row.nextDueAt.getTime() === at.getTime() ? nextOccurrence(updated, row.zone, at) : row.nextDueAt;

@@ -48,6 +48,11 @@ describe('/reflect answers bad input clearly and changes nothing', () => {
     const answer = await ask(facilitator, '/reflect schedule #private-room friday 09:00');
     expect(answer).toContain('Nie mogę pisać na #private-room');
     expect(answer).toContain('/invite');
+    // The channel is a link the platform renders, and the answer still shows how the command goes.
+    const said = tb.mem.said.filter((s) => s.kind === 'private' && s.member === facilitator.id).at(-1)!;
+    expect(said.kind === 'private' && said.message.blocks[0]).toMatchObject({ type: 'text', text: expect.arrayContaining([{ text: '#private-room', channel: 'private-room' }]) });
+    expect(answer).toContain('Użycie: /reflect zaplanuj <kanał> <dzień> <godzina>');
+    expect(answer).toContain('Na przykład: /reflect zaplanuj #refleksja piątek 09:00');
     expect(await ask(facilitator, '/reflect now #private-room')).toContain('#private-room');
     expect(await scheduleRows()).toEqual(before);
   });
@@ -80,6 +85,27 @@ describe('/reflect answers bad input clearly and changes nothing', () => {
     expect(answer).toContain('2026-03-06, 2026-03-13, 2026-03-20, 2026-03-27');
     expect(await ask(facilitator, `/reflect skip ${id} 2026-13-40`)).toContain('2026-13-40');
     expect(await scheduleRows()).toEqual(before);
+  });
+
+  it('says a date of today whose time has passed has passed, offers a date that can be skipped, and never a holiday', async () => {
+    expect(await ask(facilitator, '/reflect wolne dodaj 2026-03-13')).toContain('2026-03-13');
+    const before = await scheduleRows();
+    // Friday 6 March, 11:00 in Warsaw: today's 09:00 prompt is behind us.
+    tb.clock.set('2026-03-06T10:00:00Z');
+    const answer = await ask(facilitator, `/reflect pomiń ${id} 2026-03-06`);
+    expect(answer).not.toContain('nie jest terminem');
+    expect(answer).toContain(`Termin 2026-03-06 w harmonogramie #${id} już minął`);
+    expect(answer).toContain(`/reflect pomiń ${id} 2026-03-20`);
+    expect(answer).toContain('2026-03-20, 2026-03-27, 2026-04-03, 2026-04-10');
+    // Not an occurrence at all: the dates offered leave the holiday out too.
+    const notOne = await ask(facilitator, `/reflect skip ${id} 2026-03-07`);
+    expect(notOne).toContain(`2026-03-07 nie jest terminem harmonogramu #${id}`);
+    expect(notOne).toContain('2026-03-20, 2026-03-27, 2026-04-03, 2026-04-10');
+    expect(await ask({ ...ben, isAdmin: true }, `/reflect skip ${id} 2026-03-06`)).toContain(`has already passed`);
+    expect(await scheduleRows()).toEqual(before);
+    // The date offered is one that can be skipped.
+    expect(await ask(facilitator, `/reflect pomiń ${id} 2026-03-20`)).toContain(`harmonogram #${id} nie wyśle pytania`);
+    expect(await ask(facilitator, '/reflect wolne usuń 2026-03-13')).toContain('2026-03-13');
   });
 
   it('lets only facilitators schedule, pause or add prompts', async () => {

@@ -5,7 +5,7 @@ import { Secrets } from '../../src/core/secrets.js';
 import { ensureTeam } from '../../src/core/teams.js';
 import { promptPosts, promptRotations, schedules } from '../../src/db/schema/index.js';
 import { PROMPT_LIBRARY } from '../../src/features/prompts/library.js';
-import { cycleOrder, seededShuffle } from '../../src/features/prompts/rotation.js';
+import { cycleOrder, libraryPool, nextInRotation, seededShuffle, themeScope, type AnyPrompt } from '../../src/features/prompts/rotation.js';
 import { facilitator, makeBot, TEST_SECRET, type TestBot } from '../helpers/bot.js';
 import { secondConnection } from '../helpers/db.js';
 import { DateTime } from 'luxon';
@@ -109,6 +109,32 @@ describe('rotation', () => {
     const orders = [1, 2, 3, 4].map((teamId) => cycleOrder(secrets, teamId, 'themes:*', 0, PROMPT_LIBRARY.map((p) => p.id)).join());
     expect(new Set(orders).size).toBe(4);
     expect(cycleOrder(secrets, 2, 'themes:*', 0, PROMPT_LIBRARY.map((p) => p.id))).toEqual(cycleOrder(secrets, 2, 'themes:*', 0, PROMPT_LIBRARY.map((p) => p.id)));
+  });
+
+  it('never posts the same prompt two weeks in a row, also where one cycle ends and the next begins', () => {
+    const secrets = new Secrets(TEST_SECRET);
+    const bond = libraryPool(['bond']);
+    const two = bond.slice(0, 2);
+    for (const pool of [bond, two] as (readonly AnyPrompt[])[]) {
+      let boundaries = 0;
+      for (let team = 1; team <= 100; team++) {
+        let state = { cycle: 0, seen: [] as string[] };
+        let previous = '';
+        for (let week = 0; week < pool.length * 10; week++) {
+          const step = nextInRotation(secrets, team, themeScope(['bond']), state, pool);
+          if (step.cycle !== state.cycle) boundaries++;
+          expect(step.pick, `team ${team}, week ${week}`).not.toBe(previous);
+          previous = step.pick;
+          state = { cycle: step.cycle, seen: step.seen };
+        }
+      }
+      // Every team crossed nine cycle boundaries.
+      expect(boundaries).toBe(100 * 9);
+    }
+    // A pool of one can only repeat.
+    const one = bond.slice(0, 1);
+    const first = nextInRotation(secrets, 1, 'themes:bond', { cycle: 0, seen: [] }, one);
+    expect(nextInRotation(secrets, 1, 'themes:bond', first, one).pick).toBe(one[0]!.id);
   });
 
   it('keeps the order of cycles already under way from one version of the bot to the next', () => {

@@ -17,3 +17,8 @@ export function rhythmText(rule: WeeklyRule, lang: Lang): string {
 export function themesText(themes: readonly Theme[], lang: Lang): string {
   return themes.length ? themes.map((t) => THEME_NAMES[t][lang]).join(', ') : tx(lang, 'prompts.allThemes');
 }
+
+/** The themes inside a sentence: "themes: Bond, Repair", or just "all themes" (never "themes: all themes"). */
+export function themesPhrase(themes: readonly Theme[], lang: Lang): string {
+  return themes.length ? tx(lang, 'prompts.someThemes', { list: themesText(themes, lang) }) : tx(lang, 'prompts.allThemes');
+}

@@ -7,6 +7,7 @@ import { isLang, t } from '../../i18n/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
 import { formatLocal, localDate } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
+import { channelLine } from './channel.js';
 import { followUpKind } from './followup.js';
 import { personalPromptKind } from './personal.js';
 import { nextPromptAt, PROMPT_KIND, type PromptPayload } from './schedules.js';
@@ -45,17 +46,22 @@ export const promptKind: ScheduleKind = {
   async excluded({ team, schedule, dueAt }) {
     return Boolean(team && teamHolidays(team).includes(localDate(dueAt, schedule.zone)));
   },
-  /** Missed beyond the grace window: tell the facilitator who created it, in their language, by DM. */
+  /**
+   * Missed beyond the grace window: tell the facilitator who created it, in their language, by DM — while they are
+   * one. A platform admin's role is only known when they act, so what is stored decides: their member row is there
+   * (not deleted) and their role was not revoked.
+   */
   async skipped({ tx, schedule, dueAt, now }) {
     const p = schedule.payload as unknown as PromptPayload;
     if (!p.creator) return;
     const [team] = await tx.select().from(teams).where(eq(teams.id, schedule.teamId));
     if (!team) return;
     const [creator] = await tx.select().from(members).where(and(eq(members.teamId, team.id), eq(members.externalId, p.creator)));
-    const lang = isLang(creator?.lang) ? creator.lang : teamLang(team);
+    if (!creator || creator.facilitatorRevoked) return;
+    const lang = isLang(creator.lang) ? creator.lang : teamLang(team);
     const next = nextPromptAt(schedule.rule, schedule.zone, now, teamHolidays(team));
     const text = [
-      ...t(lang, 'prompts.missed', { when: formatLocal(dueAt, schedule.zone, lang), channel: p.channel }),
+      ...channelLine(lang, 'prompts.missed', { when: formatLocal(dueAt, schedule.zone, lang) }, p.channel),
       { text: ' ' },
       ...(next ? t(lang, 'prompts.missed.next', { next: formatLocal(next, schedule.zone, lang) }) : t(lang, 'prompts.missed.none')),
     ];

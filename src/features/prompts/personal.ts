@@ -38,6 +38,22 @@ export const personalPromptKind: ScheduleKind = {
 const DAY = 86_400_000;
 
 /**
+ * The first instant of a personal schedule's rule (in `zone`) that does not bring this week's question a second
+ * time: counted from a day after the last one sent by `scheduleId`, when that was less than a day ago.
+ */
+export async function nextPersonalAt(tx: Tx, scheduleId: number | undefined, rule: WeeklyRule, zone: string, now: Date): Promise<Date | null> {
+  const [last] =
+    scheduleId === undefined
+      ? []
+      : await tx
+          .select({ at: max(occurrences.dueAt) })
+          .from(occurrences)
+          .where(and(eq(occurrences.scheduleId, scheduleId), eq(occurrences.outcome, 'fired')));
+  const after = last?.at && last.at.getTime() + DAY > now.getTime() ? new Date(last.at.getTime() + DAY) : now;
+  return nextOccurrence(rule, zone, after);
+}
+
+/**
  * The member moved to another zone: their personal prompt keeps its local weekday and time, now in the new zone
  * ("Friday 08:30" stays Friday 08:30 where they are, not 02:30 because it was set in Warsaw). The rule is only
  * weekday, time and an anchor date, all zone-free, so only the zone and the next instant change. Returns the
@@ -47,12 +63,7 @@ export async function movePersonalSchedule(tx: Tx, teamId: number, memberId: num
   const mine = await personalSchedule(tx, teamId, memberId);
   if (!mine || mine.zone === zone || mine.rule.type !== 'weekly') return undefined;
   // Moving west the same day would bring that week's question a second time, hours after the first.
-  const [last] = await tx
-    .select({ at: max(occurrences.dueAt) })
-    .from(occurrences)
-    .where(and(eq(occurrences.scheduleId, mine.id), eq(occurrences.outcome, 'fired')));
-  const after = last?.at && last.at.getTime() + DAY > now.getTime() ? new Date(last.at.getTime() + DAY) : now;
-  const next = nextOccurrence(mine.rule, zone, after);
+  const next = await nextPersonalAt(tx, mine.id, mine.rule, zone, now);
   await tx.update(schedules).set({ zone, nextDueAt: next }).where(eq(schedules.id, mine.id));
   return { rule: mine.rule, next };
 }

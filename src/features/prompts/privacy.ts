@@ -1,18 +1,42 @@
-// Prompts in the privacy registry: which threads a member answered (keyed MACs), and the team's own prompts.
-import { and, eq, inArray } from 'drizzle-orm';
-import { customPrompts, promptPosts, promptReplies } from '../../db/schema/index.js';
+// Prompts in the privacy registry: which threads a member answered (keyed MACs), the schedules a facilitator created,
+// a member's personal rotation, and the team's own prompts.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { customPrompts, promptPosts, promptReplies, promptRotations, schedules } from '../../db/schema/index.js';
 import type { PrivacyContributor } from '../../core/privacy.js';
+import type { Tx } from '../../db/client.js';
 import { replyMac, type ReplyWay } from './followup.js';
-import { deleteSchedules, personalSchedule } from './schedules.js';
+import { personalScope } from './personal.js';
+import { deleteSchedules, personalSchedule, PROMPT_KIND, type PromptPayload } from './schedules.js';
 
 const WAYS: readonly ReplyWay[] = ['named', 'pseudonym'];
+
+/** The team's prompt schedules that name this member (by platform id) as the facilitator who created them. */
+function createdBy(teamId: number, externalId: string) {
+  return and(eq(schedules.teamId, teamId), eq(schedules.kind, PROMPT_KIND), sql`${schedules.payload}->>'creator' = ${externalId}`);
+}
+
+async function personalRotation(tx: Tx, teamId: number, memberId: number) {
+  const [row] = await tx
+    .select({ cycle: promptRotations.cycle, seen: promptRotations.seen })
+    .from(promptRotations)
+    .where(and(eq(promptRotations.teamId, teamId), eq(promptRotations.scope, personalScope(memberId))));
+  return row;
+}
 
 export const promptsPrivacy: PrivacyContributor = {
   area: 'prompts',
 
   async exportMember(tx, bot, team, member) {
+    const created = await tx.select().from(schedules).where(createdBy(team.id, member.externalId));
+    const schedulesCreated = created.map((s) => {
+      const p = s.payload as unknown as PromptPayload;
+      return { id: s.id, channel: p.channel, themes: p.themes ?? [], zone: s.zone, rule: s.rule, paused: s.paused, nextDueAt: s.nextDueAt };
+    });
+    const rotation = await personalRotation(tx, team.id, member.id);
+    // Which library (or team) prompts their personal rotation has sent, so it does not repeat them.
+    const personal = rotation ? { personalRotation: { cycle: rotation.cycle, sent: rotation.seen } } : {};
     const posts = await tx.select().from(promptPosts).where(eq(promptPosts.teamId, team.id));
-    if (!posts.length) return { answeredThreads: [] };
+    if (!posts.length) return { answeredThreads: [], schedulesCreated, ...personal };
     const macs = new Map(
       posts.flatMap((p) => WAYS.map((way) => [replyMac(bot.secrets, team.id, p.id, member.externalId, way), { post: p, way }] as const)),
     );
@@ -23,13 +47,21 @@ export const promptsPrivacy: PrivacyContributor = {
         const { post, way } = macs.get(r.mac)!;
         return { prompt: post.promptId, postedAt: post.postedAt, ...(way === 'pseudonym' ? { underPseudonym: true } : {}) };
       }),
+      schedulesCreated,
+      ...personal,
     };
   },
 
   async deleteMember(tx, bot, team, member) {
-    // The member's personal prompt schedule goes with them.
+    // The member's personal prompt schedule and its rotation go with them.
     const personal = await personalSchedule(tx, team.id, member.id);
     await deleteSchedules(tx, personal ? [personal.id] : []);
+    await tx.delete(promptRotations).where(and(eq(promptRotations.teamId, team.id), eq(promptRotations.scope, personalScope(member.id))));
+    // The team's schedules they created stay the team's, without their id (nobody is told of a missed prompt then).
+    await tx
+      .update(schedules)
+      .set({ payload: sql`${schedules.payload} - 'creator'` })
+      .where(createdBy(team.id, member.externalId));
     const posts = await tx.select({ id: promptPosts.id }).from(promptPosts).where(eq(promptPosts.teamId, team.id));
     for (const p of posts) {
       const macs = WAYS.map((way) => replyMac(bot.secrets, team.id, p.id, member.externalId, way));

@@ -95,16 +95,21 @@ export interface RotationState {
   seen: string[];
 }
 
-/** One step of a rotation, in memory: the next unseen prompt of this cycle, or the first of the next cycle. */
+/**
+ * One step of a rotation, in memory: the next unseen prompt of this cycle, or the first of the next cycle — unless
+ * that is the prompt just posted (the last one seen), which would come two weeks in a row; then the second.
+ */
 export function nextInRotation(secrets: Secrets, teamId: number, scope: string, state: RotationState, pool: readonly AnyPrompt[]): RotationState & { pick: string } {
   const ids = sortedIds(pool);
   let cycle = state.cycle;
   let seen = new Set(state.seen);
   let pick = shuffledCycle(secrets, teamId, scope, cycle, ids).find((id) => !seen.has(id));
   if (!pick) {
+    const last = state.seen.at(-1);
     cycle += 1;
     seen = new Set();
-    pick = shuffledCycle(secrets, teamId, scope, cycle, ids)[0]!;
+    const order = shuffledCycle(secrets, teamId, scope, cycle, ids);
+    pick = order[0] === last && order.length > 1 ? order[1]! : order[0]!;
   }
   seen.add(pick);
   return { cycle, seen: [...seen], pick };

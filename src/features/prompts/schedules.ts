@@ -15,8 +15,8 @@ export const FOLLOWUP_KIND = 'prompt-followup';
 export interface PromptPayload {
   channel: string;
   themes: Theme[];
-  /** Platform id of the facilitator who created it (told about missed prompts). */
-  creator: string;
+  /** Platform id of the facilitator who created it (told about missed prompts); gone when they deleted their data. */
+  creator?: string;
 }
 
 /** What a personal prompt schedule carries: the member (by our row id) and the language they chose it in. */
@@ -56,11 +56,11 @@ export async function deleteSchedules(db: Tx, ids: number[]): Promise<void> {
   if (ids.length) await db.delete(schedules).where(inArray(schedules.id, ids));
 }
 
-/** The next `n` occurrences after `after`, as instants. */
-export function nextDates(rule: Rule, zone: string, after: Date, n: number): Date[] {
-  const out: Date[] = [];
+/** The next `n` dates that will bring a prompt (team holidays left out), as local YYYY-MM-DD. */
+export function nextPromptDates(rule: Rule, zone: string, after: Date, n: number, holidays: readonly string[]): string[] {
+  const out: string[] = [];
   let at: Date | null = after;
-  while (out.length < n && (at = nextOccurrence(rule, zone, at))) out.push(at);
+  while (out.length < n && (at = nextPromptAt(rule, zone, at, holidays))) out.push(localDate(at, zone));
   return out;
 }
 

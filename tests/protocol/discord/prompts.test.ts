@@ -13,9 +13,13 @@ afterAll(() => h?.close());
 const json = (x: unknown) => JSON.stringify(x);
 
 describe('/reflect on Discord', () => {
-  it('schedules a prompt, posts it on Friday 09:00 Warsaw time, and answers anonymously in its thread', async () => {
+  it('schedules a prompt, naming its channel as a link, posts it on Friday 09:00 Warsaw time, and answers anonymously in its thread', async () => {
     const r = await h.slash(h.owner, 'reflect', { channel: h.channel, weekday: 'friday', time: '09:00' }, { path: ['schedule'] });
-    expect(json(await h.answers(r))).toMatch(/6 (marca|Mar) 2026, 09:00/);
+    const said = json(await h.answers(r));
+    expect(said).toMatch(/6 (marca|Mar) 2026, 09:00/);
+    // The channel as Discord's channel link, not its id as text.
+    expect(said).toContain(`<#${h.channel}>`);
+    expect(said).not.toMatch(new RegExp(`[^<]#${h.channel}`));
 
     h.clock.set('2026-03-06T08:00:30Z');
     await h.bot.runDueWork();

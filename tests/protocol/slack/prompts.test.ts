@@ -71,6 +71,19 @@ describe('/reflect on Slack', () => {
     await expect.poll(async () => (await h.bot.db.select().from(promptReplies)).length, { timeout: WAIT }).toBe(before + 2);
   });
 
+  it('names the channel as a Slack channel link, not as its id in text, when scheduling and in the list', async () => {
+    h.fake.clear();
+    await h.command('U_FAC', '/reflect schedule <#C_REFLECT|refleksja> friday 09:00');
+    const answer = await h.fake.waitFor('response_url', (c) => json(c.args).includes('Zaplanowane'), WAIT);
+    expect(json(answer.args.blocks)).toContain('<#C_REFLECT>');
+    expect(json(answer.args.blocks)).not.toMatch(/[^<]#C\u200b?_REFLECT/);
+    h.fake.clear();
+    await h.command('U_FAC', '/reflect list');
+    const list = await h.fake.waitFor('response_url', undefined, WAIT);
+    expect(json(list.args.blocks)).toContain('<#C_REFLECT>');
+    expect(json(list.args.blocks)).not.toMatch(/[^<]#C\u200b?_REFLECT/);
+  });
+
   it('answers privately without opening a DM when the answer has no chart', async () => {
     h.fake.clear();
     await h.command('U_ANNA', '/reflect list');

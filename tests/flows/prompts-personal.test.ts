@@ -1,0 +1,37 @@
+// Changing the time of one's personal prompt: the new time counts from the next week when this week's has come.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anna, makeBot, type TestBot } from '../helpers/bot.js';
+
+let tb: TestBot;
+beforeAll(async () => {
+  // Monday 2 March 2026, 09:00 in Warsaw.
+  tb = await makeBot({ start: '2026-03-02T08:00:00Z' });
+  await tb.mem.command(anna, '/sojusz help');
+});
+afterAll(() => tb.close());
+
+async function at(iso: string) {
+  tb.clock.set(iso);
+  await tb.bot.runDueWork();
+}
+
+describe('moving one’s personal prompt to another time', () => {
+  it('does not send a second prompt the same week when moved later the same day, and says when the next comes', async () => {
+    expect(await tb.mem.ask(anna, '/reflect ja piątek 08:00')).toContain('pt., 6 marca 2026, 08:00');
+    await at('2026-03-06T07:01:00Z');
+    expect(tb.mem.dms(anna.id)).toHaveLength(1);
+    expect(await tb.mem.ask(anna, '/reflect ja piątek 18:00')).toContain('pt., 13 marca 2026, 18:00');
+    await at('2026-03-06T17:01:00Z');
+    expect(tb.mem.dms(anna.id)).toHaveLength(1);
+    await at('2026-03-13T17:01:00Z');
+    expect(tb.mem.dms(anna.id)).toHaveLength(2);
+  });
+
+  it('starts this week when this week’s prompt has not come yet', async () => {
+    tb.clock.set('2026-03-16T08:00:00Z');
+    expect(await tb.mem.ask(anna, '/reflect ja piątek 10:00')).toContain('pt., 20 marca 2026, 10:00');
+    expect(await tb.mem.ask(anna, '/reflect ja czwartek 10:00')).toContain('czw., 19 marca 2026, 10:00');
+    await at('2026-03-19T09:01:00Z');
+    expect(tb.mem.dms(anna.id)).toHaveLength(3);
+  });
+});
