@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schedules } from '../../src/db/schema/index.js';
+import { schedules, teams } from '../../src/db/schema/index.js';
 import { anna, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
 let tb: TestBot;
@@ -50,6 +50,27 @@ describe('/sojusz setup', () => {
     await tb.bot.runDueWork();
     for (const c of ['refleksja', 'przypadki', 'moderacja', 'superwizja']) expect(tb.mem.posts(c).length, c).toBe(1);
     expect(tb.mem.posts('przypadki')[0]!.text).toContain('bez śladu autorstwa');
+    // Plain Polish, and nobody assumed to be a man: "osoba", never "autor" or "prowadzący".
+    const intros = ['refleksja', 'przypadki', 'moderacja', 'superwizja'].map((c) => tb.mem.posts(c)[0]!.text).join('\n');
+    expect(intros).not.toMatch(/mieszkają|autor\(ka\)|autora|prowadzący/);
+    expect(tb.mem.posts('refleksja')[0]!.text).toMatch(/^Na tym kanale będą pytania do refleksji\./);
+  });
+
+  it('refuses the case channel for moderation when the case field is left blank, and the other way round', async () => {
+    const settingsNow = async () => JSON.stringify((await tb.bot.db.select().from(teams))[0]!.settings);
+    const before = await settingsNow();
+    for (const [change, field] of [
+      [{ caseChannel: '', modChannel: '#przypadki' }, 'modChannel'],
+      [{ caseChannel: '#moderacja', modChannel: '' }, 'caseChannel'],
+    ] as const) {
+      await tb.mem.command(facilitator, '/sojusz setup');
+      const two = await tb.mem.fill(facilitator, step1);
+      const form2 = (two as { form: { id: string; state?: string } }).form;
+      const out = await tb.mem.submit(facilitator, form2.id, { ...step2, ...change }, form2.state);
+      expect(out.kind, field).toBe('errors');
+      expect((out as { errors: Record<string, string> }).errors[field], field).toMatch(/inny kanał/);
+    }
+    expect(await settingsNow()).toBe(before);
   });
 
   it('the prompt it scheduled fires on Friday at 09:00 Warsaw time', async () => {
@@ -85,13 +106,17 @@ describe('/sojusz settings', () => {
     expect(last).toContain('#przypadki');
     expect(last).toContain('Przechowywanie');
     expect(last).toContain('[Zmień w konfiguracji]');
+    expect(last).toMatch(/Osoby prowadzące\nosoby administrujące platformą/);
+    expect(last).not.toMatch(/Prowadzący|administratorzy/);
   });
   it('shows a member only what concerns them', async () => {
-    await tb.mem.command(anna, '/sojusz settings');
-    const last = tb.mem.lastPrivate(anna.id)!;
+    // Everything said in answer (a member's first command ever also brings the one-time note on their data).
+    const last = await tb.mem.ask(anna, '/sojusz settings');
     expect(last).toContain('Twój język');
     expect(last).not.toContain('Przechowywanie');
     expect(last).not.toContain('Zmień w konfiguracji');
+    expect(last).toContain('widzą i zmieniają osoby prowadzące');
+    expect(last).not.toMatch(/prowadzący|sama lub sam/);
   });
   it('keeps page 2 in the language of whoever fills it in, whatever the team’s language', async () => {
     const emily = { id: 'U_EMILY_FAC', locale: 'en-GB', isAdmin: true };

@@ -4,12 +4,24 @@ import type { CoreEvent } from '../../core/events.js';
 import type { Hooks } from '../../core/hooks.js';
 import { message, noteBlock, textBlock } from '../../core/message.js';
 import { SETTINGS } from '../../core/settings.js';
-import { ensureTeam, setting } from '../../core/teams.js';
-import { pickLanguage, t } from '../../i18n/index.js';
+import { ensureTeam, setting, updateSettings, type Team } from '../../core/teams.js';
+import { pickLanguage, t, type Lang } from '../../i18n/index.js';
 import { localDate } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
 
 type Ev<K extends CoreEvent['kind']> = Extract<CoreEvent, { kind: K }>;
+
+/**
+ * The platform's locale at install ("en-US"), kept for what the bot says later to nobody in particular (a channel it
+ * was invited to): such events carry no locale, and until a facilitator chooses the team's language in setup it is
+ * the best word on which language the workspace speaks.
+ */
+const INSTALL_LOCALE = 'install.locale';
+
+/** The team's language once a facilitator chose it (setup, /sojusz team language); before that, the platform's. */
+function teamLanguage(team: Team, locale?: string): Lang {
+  return pickLanguage(null, team.settings?.langSet ? team.lang : null, locale ?? setting<string | undefined>(team, INSTALL_LOCALE, undefined) ?? team.lang);
+}
 
 /**
  * Welcome a new team where it is seen: the server's system channel when the bot may post there, else the person who
@@ -22,7 +34,8 @@ async function onInstalled(bot: Bot, ev: Ev<'installed'>): Promise<void> {
   const channel = ev.systemChannel && (await mayPost(bot, ev, ev.systemChannel)) ? ev.systemChannel : undefined;
   await bot.db.transaction(async (tx) => {
     const team = await ensureTeam(tx, ev.platform, ev.team, ev.teamName);
-    const lang = pickLanguage(null, team.settings?.langSet ? team.lang : null, ev.locale ?? team.lang);
+    if (ev.locale && ev.locale !== setting<string | undefined>(team, INSTALL_LOCALE, undefined)) await updateSettings(tx, team.id, { [INSTALL_LOCALE]: ev.locale });
+    const lang = teamLanguage(team, ev.locale);
     const target = channel ? { kind: 'channel' as const, channel } : ev.installer ? { kind: 'dm' as const, member: ev.installer } : undefined;
     if (!target) return;
     // In a channel everyone reads it, and only a facilitator can run setup: the next step says whose it is.
@@ -48,7 +61,7 @@ async function onJoinedChannel(bot: Bot, ev: Ev<'joinedChannel'>): Promise<void>
   await bot.db.transaction(async (tx) => {
     const team = await ensureTeam(tx, ev.platform, ev.team);
     if (ROLE_KEYS.some((k) => setting<string | undefined>(team, k, undefined) === ev.channel)) return;
-    const lang = pickLanguage(null, team.lang, null);
+    const lang = teamLanguage(team);
     await enqueue(tx, now, {
       teamId: team.id,
       key: `intro:${team.id}:${ev.channel}`,

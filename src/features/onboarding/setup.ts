@@ -6,14 +6,16 @@ import { FieldErrors, UserError } from '../../core/errors.js';
 import type { Form, FormValues } from '../../core/form.js';
 import { message, noteBlock, textBlock } from '../../core/message.js';
 import { fold, parseTime, parseWeekday, parseZone } from '../../core/parse.js';
-import { DEFAULTS, SETTINGS } from '../../core/settings.js';
+import { DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
 import { setting, updateSettings, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { schedules, teams } from '../../db/schema/index.js';
 import { t, tx, type Lang, type MessageKey } from '../../i18n/index.js';
+import type { ScheduleRow } from '../../schedule/kinds.js';
+import { nextOccurrence } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
-import { PROMPT_KIND, insertSchedule, weeklyRule, type PromptPayload } from '../prompts/schedules.js';
-import { cancelSeries, createSeries, SERIES_KIND } from '../supervision/sessions.js';
+import { PROMPT_KIND, insertSchedule, weeklyRule, type PromptPayload, type WeeklyRule } from '../prompts/schedules.js';
+import { cancelSeries, createSeries, SERIES_KIND, type SeriesPayload } from '../supervision/sessions.js';
 import { readOffsets, reschedule } from '../supervision/reminders.js';
 import { followTeamZone } from '../prompts/personal.js';
 
@@ -75,11 +77,15 @@ async function current(db: Tx, team: Team, kind: string, made: string) {
 const currentPrompt = (db: Tx, team: Team) => current(db, team, PROMPT_KIND, CREATED.prompt);
 const currentSeries = (db: Tx, team: Team) => current(db, team, SERIES_KIND, CREATED.series);
 
+/** Where a schedule posts. A team set up by commands has no channel settings, only this. */
+const postsIn = (row: ScheduleRow | undefined): string | undefined => (row?.payload as { channel?: string } | undefined)?.channel;
+const weekly = (row: ScheduleRow | undefined): WeeklyRule | undefined => (row?.rule.type === 'weekly' ? row.rule : undefined);
+
 /** Step 1, with the team's current values filled in. */
 export async function setupStep1(ctx: Context): Promise<Form> {
   const L = ctx.lang;
   const prompt = await currentPrompt(ctx.db, ctx.team);
-  const rule = prompt?.rule.type === 'weekly' ? prompt.rule : undefined;
+  const rule = weekly(prompt);
   return {
     id: SETUP_FORM_1,
     title: tx(L, 'onboarding.setup.title1'),
@@ -88,7 +94,7 @@ export async function setupStep1(ctx: Context): Promise<Form> {
     fields: [
       { kind: 'choice', id: 'lang', label: tx(L, 'onboarding.setup.lang'), options: [{ value: 'pl', label: tx(L, 'lang.pl') }, { value: 'en', label: tx(L, 'lang.en') }], initial: ctx.team.lang },
       { kind: 'text', id: 'zone', label: tx(L, 'onboarding.setup.zone'), maxLength: 64, initial: ctx.team.zone, placeholder: 'Europe/Warsaw' },
-      { kind: 'channel', id: 'promptChannel', label: tx(L, 'onboarding.setup.promptChannel'), optional: true, initial: setting<string | undefined>(ctx.team, SETTINGS.promptChannel, undefined) },
+      { kind: 'channel', id: 'promptChannel', label: tx(L, 'onboarding.setup.promptChannel'), optional: true, initial: teamChannel(ctx.team, 'promptChannel') ?? postsIn(prompt) },
       {
         kind: 'choice',
         id: 'promptDay',
@@ -107,7 +113,7 @@ export async function setupStep2(ctx: Context, first: Step1): Promise<Form> {
   // In the language of the person filling it in, like page 1 (first.lang is the team's, being chosen).
   const L = ctx.lang;
   const series = await currentSeries(ctx.db, ctx.team);
-  const r = series?.rule.type === 'weekly' ? series.rule : undefined;
+  const r = weekly(series);
   const rhythm = r ? `${weekdayName(L, r.weekday)} ${r.time}${r.every > 1 ? ` ${tx(L, 'supervision.every', { count: r.every })}` : ''}` : undefined;
   const offsets = setting<number[]>(ctx.team, SETTINGS.reminderOffsets, DEFAULTS.reminderOffsets);
   return {
@@ -119,7 +125,7 @@ export async function setupStep2(ctx: Context, first: Step1): Promise<Form> {
     fields: [
       { kind: 'channel', id: 'caseChannel', label: tx(L, 'onboarding.setup.caseChannel'), optional: true, initial: setting<string | undefined>(ctx.team, SETTINGS.caseChannel, undefined) },
       { kind: 'channel', id: 'modChannel', label: tx(L, 'onboarding.setup.modChannel'), optional: true, initial: setting<string | undefined>(ctx.team, SETTINGS.moderationChannel, undefined) },
-      { kind: 'channel', id: 'supChannel', label: tx(L, 'onboarding.setup.supChannel'), optional: true, initial: setting<string | undefined>(ctx.team, SETTINGS.supervisionChannel, undefined) },
+      { kind: 'channel', id: 'supChannel', label: tx(L, 'onboarding.setup.supChannel'), optional: true, initial: teamChannel(ctx.team, 'supervisionChannel') ?? postsIn(series) },
       { kind: 'text', id: 'supRhythm', label: tx(L, 'onboarding.setup.supRhythm'), optional: true, maxLength: 60, placeholder: tx(L, 'onboarding.setup.supRhythmExample'), initial: rhythm },
       { kind: 'text', id: 'reminders', label: tx(L, 'onboarding.setup.reminders'), optional: true, maxLength: 40, placeholder: '24h,1h', initial: offsets.map(offsetText).join(',') },
     ],
@@ -180,7 +186,13 @@ export async function readStep2(ctx: Context, v: FormValues): Promise<Step2> {
   const caseChannel = await checkChannel(ctx, 'caseChannel', v.caseChannel, errors);
   const modChannel = await checkChannel(ctx, 'modChannel', v.modChannel, errors);
   const supChannel = await checkChannel(ctx, 'supChannel', v.supChannel, errors);
-  if (caseChannel && modChannel && caseChannel === modChannel) errors.modChannel = { code: 'onboarding.setup.sameChannel' };
+  // A blank field keeps the current channel, so compare what each would be after saving, whichever was given.
+  if (caseChannel || modChannel) {
+    const cases = caseChannel ?? teamChannel(ctx.team, 'caseChannel');
+    const moderation = modChannel ?? teamChannel(ctx.team, 'moderationChannel');
+    const field = modChannel ? 'modChannel' : 'caseChannel';
+    if (cases && cases === moderation && !errors[field]) errors[field] = { code: 'onboarding.setup.sameChannel' };
+  }
   const rhythm = v.supRhythm ? catching(errors, 'supRhythm', () => parseRhythm(String(v.supRhythm))) : undefined;
   if (rhythm && !supChannel && !errors.supChannel) errors.supChannel = { code: 'onboarding.setup.needSupChannel' };
   // readOffsets, as /supervision remind: "20d" is told the allowed range, not that it cannot be read.
@@ -196,6 +208,12 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Mess
   const changed: MessageKey[] = [];
   const now = ctx.now;
   const creator = ctx.inv.member.id;
+  const teamZone = ctx.team.zone;
+  /**
+   * The zone a schedule keeps: its own (a command's `tz:` may have given it one), unless it lived by the team's zone
+   * and this form changes that zone — then it follows, as members' personal prompts do.
+   */
+  const zoneOf = (old: ScheduleRow | undefined) => (old && !(a.zone !== teamZone && old.zone === teamZone) ? old.zone : a.zone);
   await ctx.db.transaction(async (db) => {
     let team = ctx.team;
     if (team.lang !== a.lang || team.zone !== a.zone) {
@@ -205,27 +223,37 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Mess
     }
     team = await updateSettings(db, team.id, { langSet: true });
     const intros: { role: Role; channel: string }[] = [];
-    const roleChannel = async (key: keyof typeof SETTINGS, channel: string | undefined, role: Role, what: MessageKey) => {
-      if (!channel || setting<string | undefined>(team, SETTINGS[key], undefined) === channel) return;
+    /**
+     * Give a channel its role. A channel a schedule made by a command already posts in (`serving`) has that role in
+     * all but name: it is written down without an introduction or a line in the summary.
+     */
+    const roleChannel = async (key: keyof typeof SETTINGS, channel: string | undefined, role: Role, what: MessageKey, serving?: string) => {
+      const had = setting<string | undefined>(team, SETTINGS[key], undefined);
+      if (!channel || had === channel) return;
       team = await updateSettings(db, team.id, { [SETTINGS[key]]: channel });
+      if (had === undefined && channel === serving) return;
       intros.push({ role, channel });
       changed.push(what);
     };
 
-    // Prompts: replace setup's own schedule only when channel, day or hour changed.
+    // Prompts: replace the schedule only when channel, day, hour or zone changed; what the form has no field for
+    // (a rhythm of every few weeks and the weeks it falls on, themes, skipped dates) stays as it was.
+    const oldPrompt = await currentPrompt(db, team);
     if (a.promptChannel && a.promptDay && a.promptTime) {
-      const old = await currentPrompt(db, team);
-      const same =
-        old && old.rule.type === 'weekly' && old.rule.weekday === a.promptDay && old.rule.time === a.promptTime && (old.payload as unknown as PromptPayload).channel === a.promptChannel && old.zone === a.zone;
+      const r = weekly(oldPrompt);
+      const zone = zoneOf(oldPrompt);
+      const same = r && r.weekday === a.promptDay && r.time === a.promptTime && postsIn(oldPrompt) === a.promptChannel && oldPrompt!.zone === zone;
       if (!same) {
-        if (old) await db.delete(schedules).where(eq(schedules.id, old.id));
-        const { rule, first } = weeklyRule(a.promptDay, a.promptTime, 1, a.zone, now);
-        const row = await insertSchedule(db, team.id, PROMPT_KIND, a.zone, rule, first, { channel: a.promptChannel, themes: [], creator } satisfies PromptPayload);
+        if (oldPrompt) await db.delete(schedules).where(eq(schedules.id, oldPrompt.id));
+        const rule: WeeklyRule = r ? { ...r, weekday: a.promptDay, time: a.promptTime } : weeklyRule(a.promptDay, a.promptTime, 1, zone, now).rule;
+        const first = nextOccurrence(rule, zone, now)!;
+        const themes = (oldPrompt?.payload as Partial<PromptPayload> | undefined)?.themes ?? [];
+        const row = await insertSchedule(db, team.id, PROMPT_KIND, zone, rule, first, { channel: a.promptChannel, themes, creator } satisfies PromptPayload);
         team = await updateSettings(db, team.id, { [CREATED.prompt]: row.id });
         changed.push('onboarding.changed.prompts');
       }
     }
-    await roleChannel('promptChannel', a.promptChannel, 'prompts', 'onboarding.changed.promptChannel');
+    await roleChannel('promptChannel', a.promptChannel, 'prompts', 'onboarding.changed.promptChannel', postsIn(oldPrompt));
     await roleChannel('caseChannel', b.caseChannel, 'cases', 'onboarding.changed.cases');
     await roleChannel('moderationChannel', b.modChannel, 'moderation', 'onboarding.changed.moderation');
 
@@ -237,18 +265,26 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Mess
         changed.push('onboarding.changed.reminders');
       }
     }
+    // Supervision: the rhythm field carries weekday, hour and every; length and place stay as they were.
+    const oldSeries = await currentSeries(db, team);
     if (b.supChannel && b.rhythm) {
-      const old = await currentSeries(db, team);
-      const r = old?.rule.type === 'weekly' ? old.rule : undefined;
-      const same = r && r.weekday === b.rhythm.weekday && r.time === b.rhythm.time && r.every === b.rhythm.every && (old!.payload as { channel?: string }).channel === b.supChannel && old!.zone === a.zone;
+      const r = weekly(oldSeries);
+      const zone = zoneOf(oldSeries);
+      const same = r && r.weekday === b.rhythm.weekday && r.time === b.rhythm.time && r.every === b.rhythm.every && postsIn(oldSeries) === b.supChannel && oldSeries!.zone === zone;
       if (!same) {
-        if (old) await cancelSeries(db, team.id, old.id, now);
-        const { series } = await createSeries(db, team, { channel: b.supChannel, weekday: b.rhythm.weekday, time: b.rhythm.time, every: b.rhythm.every, durationMinutes: 90, zone: a.zone }, now);
+        const was = oldSeries?.payload as Partial<SeriesPayload> | undefined;
+        if (oldSeries) await cancelSeries(db, team.id, oldSeries.id, now);
+        const { series } = await createSeries(
+          db,
+          team,
+          { channel: b.supChannel, weekday: b.rhythm.weekday, time: b.rhythm.time, every: b.rhythm.every, durationMinutes: was?.durationMinutes ?? 90, where: was?.where ?? undefined, zone },
+          now,
+        );
         team = await updateSettings(db, team.id, { [CREATED.series]: series.id });
         changed.push('onboarding.changed.supervision');
       }
     }
-    await roleChannel('supervisionChannel', b.supChannel, 'supervision', 'onboarding.changed.supChannel');
+    await roleChannel('supervisionChannel', b.supChannel, 'supervision', 'onboarding.changed.supChannel', postsIn(oldSeries));
 
     for (const { role, channel } of intros) {
       await enqueue(db, now, {
