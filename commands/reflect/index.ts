@@ -1,9 +1,7 @@
 // /reflect: weekly prompt threads, the team's own prompts, holidays, follow-ups and personal prompts.
 import { usageLine } from '../../src/core/args.js';
 import { UserError } from '../../src/core/errors.js';
-import { message, noteBlock, textBlock } from '../../src/core/message.js';
 import { command, exampleLine, type Command, type Subcommand } from '../../src/core/registry.js';
-import { ChannelError, channelLine } from '../../src/features/prompts/channel.js';
 import { l10n } from '../../src/i18n/index.js';
 import { add, browse, now, remove } from './library.js';
 import { me, meOff } from './me.js';
@@ -28,10 +26,7 @@ const subcommands: Record<string, Subcommand> = {
   followup,
 };
 
-/**
- * Every mistake in /reflect is answered with the usage line and an example, not just what was wrong. A mistake that
- * names a channel is answered here, in the same shape, because only here can the channel become a link.
- */
+/** Every mistake in /reflect is answered with the usage line and an example, not just what was wrong. */
 function withExamples(cmd: Command): Command {
   for (const [path, sub] of Object.entries(cmd.subcommands)) {
     const run = sub.run;
@@ -39,16 +34,6 @@ function withExamples(cmd: Command): Command {
       try {
         await run(ctx, opts);
       } catch (e) {
-        if (e instanceof ChannelError) {
-          const example = exampleLine(cmd, path, sub);
-          return ctx.reply(
-            message(
-              textBlock(channelLine(ctx.lang, e.code, e.params, e.channel)),
-              noteBlock(ctx.t('args.usage', { usage: usageLine(cmd, path, sub) })),
-              example ? noteBlock(ctx.t('args.example', { example })) : null,
-            ),
-          );
-        }
         if (e instanceof UserError && !('usage' in e)) {
           Object.assign(e, { usage: usageLine(cmd, path, sub), example: exampleLine(cmd, path, sub) });
         }

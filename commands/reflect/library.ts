@@ -4,7 +4,6 @@ import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, untrusted, type Rich } from '../../src/core/message.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { customPrompts } from '../../src/db/schema/index.js';
-import { ChannelError, channelLine } from '../../src/features/prompts/channel.js';
 import { PROMPT_LIBRARY, THEME_NAMES } from '../../src/features/prompts/library.js';
 import { teamPromptSchedules, type PromptPayload } from '../../src/features/prompts/schedules.js';
 import { openPromptThread } from '../../src/features/prompts/starter.js';
@@ -22,14 +21,14 @@ export const now: Subcommand = {
   options: { channel: { kind: 'channel', required: true, description: l10n('prompts.opt.channel') } },
   async run(ctx, opts) {
     const channel = String(opts.channel);
-    if ((await ctx.port.canPost?.(ctx.team.externalId, channel)) === false) throw new ChannelError('prompts.err.cannotPost', channel);
+    await ctx.requireCanPost(channel);
     // The channel's own schedule decides the themes (and so the rotation); otherwise every theme.
     const sched = (await teamPromptSchedules(ctx.db, ctx.team.id)).find((s) => (s.payload as unknown as PromptPayload).channel === channel);
     const themes = sched ? ((sched.payload as unknown as PromptPayload).themes ?? []) : [];
     await ctx.db.transaction((tx) =>
       openPromptThread(tx, ctx.bot.secrets, { teamId: ctx.team.id, channel, themes, scheduleId: sched?.id, zone: sched?.zone ?? ctx.team.zone, now: ctx.now }),
     );
-    await ctx.reply(message(textBlock(channelLine(ctx.lang, 'prompts.postedNow', {}, channel))));
+    await ctx.reply(message(textBlock(ctx.t('prompts.postedNow', { channel: { channel } }))));
   },
 };
 

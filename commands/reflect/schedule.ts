@@ -6,7 +6,6 @@ import { parseDate, parseTime, parseWeekday, parseZone } from '../../src/core/pa
 import type { Subcommand } from '../../src/core/registry.js';
 import { schedules } from '../../src/db/schema/index.js';
 import { rhythmText } from '../../src/features/prompts/describe.js';
-import { ChannelError, channelLine } from '../../src/features/prompts/channel.js';
 import { scheduleLine } from '../../src/features/prompts/home.js';
 import { parseTheme, themeWords, type Theme } from '../../src/features/prompts/library.js';
 import { findTeamSchedule, insertSchedule, nextPromptAt, nextPromptDates, occurrenceOn, PROMPT_KIND, teamPromptSchedules, weeklyRule, type PromptPayload, type WeeklyRule } from '../../src/features/prompts/schedules.js';
@@ -49,13 +48,13 @@ export const schedule: Subcommand = {
     const zone = opts.tz ? parseZone(String(opts.tz)) : ctx.team.zone;
     const themes = parseThemes(opts.themes as string | undefined);
     const every = Number(opts.every ?? 1);
-    if ((await ctx.port.canPost?.(ctx.team.externalId, channel)) === false) throw new ChannelError('prompts.err.cannotPost', channel);
+    await ctx.requireCanPost(channel);
     const { rule, first } = weeklyRule(weekday, time, every, zone, ctx.now);
     const payload: PromptPayload = { channel, themes, creator: ctx.member.externalId };
     const row = await insertSchedule(ctx.db, ctx.team.id, PROMPT_KIND, zone, rule, first, payload);
     const shown = nextPromptAt(rule, zone, new Date(first.getTime() - 1), teamHolidays(ctx.team)) ?? first;
     const params = { id: row.id, rhythm: rhythmText(rule, ctx.lang), zone, themes: themesPhrase(themes, ctx.lang), next: formatLocal(shown, zone, ctx.lang) };
-    await ctx.reply(message(textBlock(channelLine(ctx.lang, 'prompts.scheduled', params, channel))));
+    await ctx.reply(message(textBlock(ctx.t('prompts.scheduled', { ...params, channel: { channel } }))));
   },
 };
 

@@ -1,22 +1,13 @@
 // /sojusz team case-channel, mod-channel, case-delay, case-min-members: where and how anonymous cases appear.
-import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { SETTINGS, teamChannel } from '../../src/core/settings.js';
 import { updateSettings } from '../../src/core/teams.js';
-import { ChannelError } from '../../src/features/prompts/channel.js';
 import { l10n } from '../../src/i18n/index.js';
 
 const channelOption = { channel: { kind: 'channel' as const, required: true, description: l10n('cases.team.opt.channel') } };
 const MAX_DELAY = 180;
 
-/**
- * A channel the bot cannot post in is refused now, in the words (and with the helper) /reflect schedule uses:
- * accepted, it would lose every case and report sent there later, with nobody told.
- */
-async function mustPost(ctx: Context, channel: string): Promise<void> {
-  if ((await ctx.port.canPost?.(ctx.team.externalId, channel)) === false) throw new ChannelError('prompts.err.cannotPost', channel);
-}
 
 export const teamCaseChannel: Subcommand = {
   description: l10n('cases.team.caseChannel'),
@@ -27,9 +18,9 @@ export const teamCaseChannel: Subcommand = {
   async run(ctx, opts) {
     const channel = String(opts.channel);
     if (channel === teamChannel(ctx.team, 'moderationChannel')) throw new UserError('cases.err.sameChannel');
-    await mustPost(ctx, channel);
+    await ctx.requireCanPost(channel);
     ctx.team = await updateSettings(ctx.db, ctx.team.id, { [SETTINGS.caseChannel]: channel });
-    await ctx.reply('cases.set.caseChannel', { channel });
+    await ctx.reply('cases.set.caseChannel', { channel: { channel } });
   },
 };
 
@@ -43,9 +34,9 @@ export const teamModChannel: Subcommand = {
     const channel = String(opts.channel);
     // Reports next to the case would show everyone who is watching it being reported.
     if (channel === teamChannel(ctx.team, 'caseChannel')) throw new UserError('cases.err.sameChannel');
-    await mustPost(ctx, channel);
+    await ctx.requireCanPost(channel);
     ctx.team = await updateSettings(ctx.db, ctx.team.id, { [SETTINGS.moderationChannel]: channel });
-    await ctx.reply('cases.set.modChannel', { channel });
+    await ctx.reply('cases.set.modChannel', { channel: { channel } });
   },
 };
 

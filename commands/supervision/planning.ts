@@ -1,6 +1,5 @@
 // /supervision schedule, add, list, cancel, remind, dm: planning sessions and how members hear about them.
 import { DateTime } from 'luxon';
-import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, type Span } from '../../src/core/message.js';
 import { parseDuration, parseTime, parseWeekday, parseZone, parseDate, parseId } from '../../src/core/parse.js';
@@ -13,7 +12,6 @@ import { localToInstant } from '../../src/schedule/occurrence.js';
 import { offsetLabel, readOffsets, refreshSentReminders, reschedule } from '../../src/features/supervision/reminders.js';
 import { activeSeries, addSession, cancelSeries, cancelSession, createSeries } from '../../src/features/supervision/sessions.js';
 import { upcomingSessions } from '../../src/features/supervision/store.js';
-import { ChannelError } from '../../src/features/prompts/channel.js';
 import type { Rule } from '../../src/schedule/occurrence.js';
 import { exampleDate, findSession, when } from './shared.js';
 
@@ -23,13 +21,6 @@ const duration: OptionSpec = { kind: 'string', named: true, aliases: ['czas'], d
 const where: OptionSpec = { kind: 'text', named: true, aliases: ['gdzie'], maxLength: 300, description: l10n('supervision.opt.where') };
 const tz: OptionSpec = { kind: 'string', named: true, aliases: ['strefa'], description: l10n('supervision.opt.tz') };
 
-/**
- * Sessions, reminders and agendas are posted later, when nobody is there to hear that posting failed: a channel the
- * bot cannot post in is refused now, in the words (and with the helper) /reflect schedule uses.
- */
-async function mustPost(ctx: Context, channel: string): Promise<void> {
-  if ((await ctx.port.canPost?.(ctx.team.externalId, channel)) === false) throw new ChannelError('prompts.err.cannotPost', channel);
-}
 
 function rhythm(lang: 'pl' | 'en', rule: Rule, zone: string): string {
   if (rule.type !== 'weekly') return '';
@@ -57,7 +48,7 @@ export const schedule: Subcommand = {
     const zone = o.tz ? parseZone(String(o.tz)) : ctx.team.zone;
     const minutes = o.duration ? parseDuration(String(o.duration)) : DEFAULT_DURATION;
     const every = Number(o.every ?? 1);
-    await mustPost(ctx, String(o.channel));
+    await ctx.requireCanPost(String(o.channel));
     const { series, first } = await ctx.db.transaction((tx) =>
       createSeries(tx, ctx.team, { channel: String(o.channel), weekday, time, every, durationMinutes: minutes, where: o.where as string | undefined, zone }, ctx.now),
     );
@@ -87,7 +78,7 @@ export const add: Subcommand = {
     if (startsAt <= ctx.now) throw new UserError('supervision.pastDate', { got: `${date} ${time}`, example: `/supervision add ${exampleDate(ctx)} ${time}` });
     const channel = (o.channel as string | undefined) ?? teamChannel(ctx.team, 'supervisionChannel') ?? ctx.inv.channel;
     if (!channel) throw new UserError('supervision.noChannel', { example: `/supervision add ${date} ${time} #supervision` });
-    await mustPost(ctx, channel);
+    await ctx.requireCanPost(channel);
     const s = await ctx.db.transaction((tx) => addSession(tx, ctx.team, { startsAt, zone, channel, durationMinutes: minutes, where: o.where as string | undefined }, ctx.now));
     await ctx.reply('supervision.added', { id: s.id, when: when(ctx, s) });
   },

@@ -88,6 +88,14 @@ export class Context {
     }
   }
 
+  /**
+   * Stop here, changing nothing, unless the bot can post in `channel`: what it will post there later (prompts,
+   * cases, reports, reminders) would otherwise fail with nobody there to hear of it.
+   */
+  async requireCanPost(channel: string): Promise<void> {
+    if ((await this.port.canPost?.(this.team.externalId, channel)) === false) throw new UserError('core.cannotPost', { channel: { channel } });
+  }
+
   /** Stop here with "only facilitators can …" unless the member is one. */
   requireFacilitator(): void {
     if (!this.isFacilitator) throw new UserError('core.onlyFacilitators');

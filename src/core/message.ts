@@ -82,12 +82,13 @@ export function styleRuns(rich: Rich): { style?: Span['style']; spans: Span[] }[
 }
 
 /** Flatten a rich text to plain characters (for summaries, tests and length checks). */
-export function richToPlain(text: Rich): string {
-  return text.map((s) => s.text).join('');
+/** `spanText` lets a platform write some spans its own way (a channel as its link) in otherwise plain text. */
+export function richToPlain(text: Rich, spanText: (s: Span) => string = (s) => s.text): string {
+  return text.map(spanText).join('');
 }
 
 /** Plain text of a whole message: what a reader would see, without markup. */
-export function messageToPlain(m: Message): string {
+export function messageToPlain(m: Message, spanText?: (s: Span) => string): string {
   const out: string[] = [];
   if (m.persona) out.push(m.persona);
   for (const b of m.blocks) {
@@ -95,16 +96,16 @@ export function messageToPlain(m: Message): string {
       case 'text':
       case 'note':
       case 'quote':
-        out.push(richToPlain(b.text));
+        out.push(richToPlain(b.text, spanText));
         break;
       case 'heading':
         out.push(b.text);
         break;
       case 'list':
-        b.items.forEach((i, n) => out.push(`${b.ordered ? `${n + 1}.` : '•'} ${richToPlain(i)}`));
+        b.items.forEach((i, n) => out.push(`${b.ordered ? `${n + 1}.` : '•'} ${richToPlain(i, spanText)}`));
         break;
       case 'fields':
-        for (const f of b.fields) out.push(`${f.label}: ${richToPlain(f.value)}`);
+        for (const f of b.fields) out.push(`${f.label}: ${richToPlain(f.value, spanText)}`);
         break;
       case 'actions':
         out.push(b.buttons.map((x) => `[${x.label}]`).join(' '));

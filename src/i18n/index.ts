@@ -7,8 +7,9 @@ import type { Entry, Plural } from './types.js';
 export type Lang = 'pl' | 'en';
 export const LANGS: readonly Lang[] = ['pl', 'en'];
 export type MessageKey = Extract<keyof typeof en, string>;
-/** A value for a `{param}`; words known in both languages (an option's name) are chosen at rendering. */
-export type Param = string | number | undefined | { pl: string; en: string };
+/** A value for a `{param}`; words known in both languages (an option's name) are chosen at rendering, and a
+ *  channel of the team (`{ channel: id }`) becomes the platform's own channel link. */
+export type Param = string | number | undefined | { pl: string; en: string } | { channel: string };
 export type Params = Record<string, Param>;
 
 const catalogues: Record<Lang, Record<MessageKey, Entry>> = { en, pl };
@@ -47,7 +48,8 @@ function fill(lang: Lang, text: string, params: Params, style?: Span['style']): 
   for (const m of text.matchAll(/\{(\w+)\}/g)) {
     if (m.index! > last) out.push({ text: text.slice(last, m.index), ...(style ? { style } : {}) });
     const v = params[m[1]!];
-    out.push({ text: v === undefined ? '' : typeof v === 'object' ? v[lang] : String(v), untrusted: true, ...(style ? { style } : {}) });
+    if (v && typeof v === 'object' && 'channel' in v) out.push({ text: `#${v.channel}`, channel: v.channel });
+    else out.push({ text: v === undefined ? '' : typeof v === 'object' ? v[lang] : String(v), untrusted: true, ...(style ? { style } : {}) });
     last = m.index! + m[0].length;
   }
   if (last < text.length) out.push({ text: text.slice(last), ...(style ? { style } : {}) });

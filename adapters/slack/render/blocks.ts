@@ -3,7 +3,7 @@ import type { Block as CoreBlock, Button, Message } from '../../../src/core/mess
 import { messageToPlain, richToPlain } from '../../../src/core/message.js';
 import { neutralize, plainSafe } from './escape.js';
 import { ELLIPSIS, SLACK_LIMITS as L, truncate } from './limits.js';
-import { richToMrkdwn } from './mrkdwn.js';
+import { richToMrkdwn, SLACK_CHANNEL } from './mrkdwn.js';
 import { splitMrkdwn } from './split.js';
 
 // Block Kit is a large, loosely typed JSON vocabulary; the adapter builds it as plain objects.
@@ -99,7 +99,8 @@ export function renderMessage(m: Message, maxBlocks: number = L.blocks): Rendere
   if (m.persona) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `*${neutralize(m.persona)}*` }] });
   for (const b of m.blocks) blocks.push(...renderBlock(b, seen, images));
   if (blocks.length > maxBlocks) blocks = [...blocks.slice(0, maxBlocks - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: ELLIPSIS }] }];
-  const text = truncate(neutralize(m.summary ?? messageToPlain(m)), L.fallbackText);
+  // The notification text: plain, but a channel is Slack's own link (<#C…>), never its id as text.
+  const text = truncate(neutralize(m.summary ?? messageToPlain(m, (s) => (s.channel && SLACK_CHANNEL.test(s.channel) ? `\u0000${s.channel}\u0000` : s.text))).replace(/\u0000([^\u0000]+)\u0000/g, (_m, id: string) => `<#${id.replace(/\u200b/g, '')}>`), L.fallbackText);
   return { blocks, text: text || ELLIPSIS, images };
 }
 

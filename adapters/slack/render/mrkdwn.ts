@@ -2,6 +2,9 @@
 import { styleRuns, type Rich, type Span } from '../../../src/core/message.js';
 import { escapeEntities, neutralize, safeUrl } from './escape.js';
 
+/** A Slack conversation id (channel, private channel, DM): only these become <#…> links. */
+export const SLACK_CHANNEL = /^[CGD][A-Z0-9_]+$/;
+
 const MEMBER_ID = /^[UW][A-Z0-9]{2,}$/;
 
 function wrap(text: string, mark: string): string {
@@ -14,7 +17,7 @@ function wrap(text: string, mark: string): string {
 /** A span's text as mrkdwn, without its style. */
 function spanBody(span: Span): string {
   if (span.mention && !span.untrusted && MEMBER_ID.test(span.mention)) return `<@${span.mention}>`;
-  if (span.channel && /^[CGD][A-Z0-9_]+$/.test(span.channel)) return `<#${span.channel}>`;
+  if (span.channel && SLACK_CHANNEL.test(span.channel)) return `<#${span.channel}>`;
   let text = span.untrusted ? neutralize(span.text) : escapeEntities(span.text);
   if (span.link) {
     const url = safeUrl(span.link);

@@ -4,7 +4,7 @@ import { and, eq, like } from 'drizzle-orm';
 import type { Context } from '../../core/context.js';
 import { PlatformError, UserError } from '../../core/errors.js';
 import type { Bot } from '../../core/bot.js';
-import { channelRef, message, noteBlock, textBlock, type Message } from '../../core/message.js';
+import { message, noteBlock, textBlock, type Message } from '../../core/message.js';
 import type { ChatPort } from '../../core/port.js';
 import { newSalt } from '../../core/secrets.js';
 import { caseDelay, DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
@@ -169,9 +169,6 @@ export async function publish(ctx: Context, token: string): Promise<number> {
   return published.number;
 }
 
-/** Stands in for the channel inside the catalogue line, then is swapped for the platform's channel link. */
-const CHANNEL_SLOT = '\u0000channel\u0000';
-
 /** "Case #N will appear in #channel in 2–20 minutes": the channel as a link, and the window this case was drawn from. */
 function publishedMessage(ctx: Context, number: number, channel: string, [min, max]: [number, number]): Message {
   const when =
@@ -180,8 +177,7 @@ function publishedMessage(ctx: Context, number: number, channel: string, [min, m
       : min === max
         ? ctx.tx('cases.published.in', { count: max })
         : ctx.tx('cases.published.within', { count: max, min, max });
-  const line = ctx.t('cases.published', { number, channel: CHANNEL_SLOT, when }).flatMap((s) => (s.text === CHANNEL_SLOT ? [channelRef(channel)] : [s]));
-  return message(textBlock(line));
+  return message(textBlock(ctx.t('cases.published', { number, channel: { channel }, when })));
 }
 
 export async function cancelDraft(ctx: Context, token: string): Promise<void> {

@@ -4,7 +4,6 @@ import { textBlock, type Block } from '../../core/message.js';
 import type { Hooks } from '../../core/hooks.js';
 import { formatLocal } from '../../schedule/occurrence.js';
 import { teamHolidays } from '../../core/settings.js';
-import { channelLine } from './channel.js';
 import { rhythmText, themesText } from './describe.js';
 import { nextPromptAt, personalSchedule, teamPromptSchedules, type PromptPayload, type WeeklyRule } from './schedules.js';
 import { countThreadReply } from './replies.js';
@@ -29,8 +28,8 @@ export function scheduleLine(ctx: Context, s: Awaited<ReturnType<typeof teamProm
   const params = { id: s.id, rhythm: rhythmText(s.rule as WeeklyRule, ctx.lang), themes: themesText(p.themes ?? [], ctx.lang) };
   const next = s.nextDueAt && nextPromptAt(s.rule, s.zone, new Date(s.nextDueAt.getTime() - 1), teamHolidays(ctx.team));
   return s.paused || !next
-    ? channelLine(ctx.lang, 'prompts.list.paused', params, p.channel)
-    : channelLine(ctx.lang, 'prompts.list.item', { ...params, next: formatLocal(next, s.zone, ctx.lang) }, p.channel);
+    ? ctx.t('prompts.list.paused', { ...params, channel: { channel: p.channel } })
+    : ctx.t('prompts.list.item', { ...params, channel: { channel: p.channel }, next: formatLocal(next, s.zone, ctx.lang) });
 }
 
 export const promptHooks: Hooks = {

@@ -7,7 +7,6 @@ import { isLang, t } from '../../i18n/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
 import { formatLocal, localDate } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
-import { channelLine } from './channel.js';
 import { followUpKind } from './followup.js';
 import { personalPromptKind } from './personal.js';
 import { nextPromptAt, PROMPT_KIND, type PromptPayload } from './schedules.js';
@@ -61,7 +60,7 @@ export const promptKind: ScheduleKind = {
     const lang = isLang(creator.lang) ? creator.lang : teamLang(team);
     const next = nextPromptAt(schedule.rule, schedule.zone, now, teamHolidays(team));
     const text = [
-      ...channelLine(lang, 'prompts.missed', { when: formatLocal(dueAt, schedule.zone, lang) }, p.channel),
+      ...t(lang, 'prompts.missed', { when: formatLocal(dueAt, schedule.zone, lang), channel: { channel: p.channel } }),
       { text: ' ' },
       ...(next ? t(lang, 'prompts.missed.next', { next: formatLocal(next, schedule.zone, lang) }) : t(lang, 'prompts.missed.none')),
     ];

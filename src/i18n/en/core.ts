@@ -9,6 +9,7 @@ export const core = {
   'core.formReady': 'Sorry for the wait — the form could not open by itself in time, and nothing was changed. Press the button to open it.',
   'core.openForm': 'Open the form',
   'core.formTooLate': 'The form could not open in time and nothing was changed. Please run the command again.',
+  'core.cannotPost': 'I can’t post in {channel}: I’m not in it, I may not write and start threads there, or it doesn’t exist. Add me (on Slack: `/invite @Sojusz`), let me send messages there, and try again.',
   'core.noForms': 'This place cannot show forms, so this command is not available here.',
   'core.firstUse.title': '*A word about your data, once*',
   'core.firstUse.body':

@@ -63,7 +63,6 @@ export const prompts = {
 
   'prompts.err.unknownSchedule': 'There is no prompt schedule #{id} in this team. See the numbers with `/reflect list`.',
   'prompts.err.unknownTheme': '“{got}” is not a theme I know. Themes: {list}. For example: `/reflect schedule #reflection friday 09:00 bond repair`.',
-  'prompts.err.cannotPost': 'I can’t post in {channel}: I’m not in it, I may not write and start threads there, or it doesn’t exist. Add me (on Slack: `/invite @Sojusz`), let me send messages there, and try again.',
   'prompts.err.notOccurrence': '{date} is not a date of schedule #{id}. Its next dates are: {dates}.',
   'prompts.err.datePassed': 'The {date} prompt of schedule #{id} has already passed, so there is nothing to skip. You can skip a later one, e.g. `/reflect skip {id} {example}`. Its next dates are: {dates}.',
   'prompts.err.tooLong': 'That prompt is {got} characters; the limit is {max}. Please shorten it.',

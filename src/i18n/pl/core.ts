@@ -12,6 +12,7 @@ export const core: Translation<typeof en> = {
   'core.formReady': 'Przepraszam, że to trwało — formularz nie zdążył otworzyć się sam i nic się nie zmieniło. Otwórz go przyciskiem.',
   'core.openForm': 'Otwórz formularz',
   'core.formTooLate': 'Formularz nie zdążył się otworzyć i nic się nie zmieniło. Użyj proszę komendy jeszcze raz.',
+  'core.cannotPost': 'Nie mogę pisać na {channel}: nie ma mnie tam, nie wolno mi tam pisać i zakładać wątków albo kanał nie istnieje. Dodaj mnie (na Slacku: `/invite @Sojusz`), pozwól mi tam pisać i spróbuj ponownie.',
   'core.noForms': 'W tym miejscu nie da się wyświetlić formularza, więc ta komenda tu nie zadziała.',
   'core.firstUse.title': '*Słowo o Twoich danych — tylko raz*',
   'core.firstUse.body':

@@ -57,7 +57,7 @@ export const prompts: Translation<typeof en> = {
   'prompts.browse.more': 'Pozycje {from}–{to} z {total}. Następna strona: `/reflect pytania {next}`.',
   'prompts.err.pastLastPage': { one: 'Tu jest tylko {count} strona — strony {page} nie ma. Zacznij od `/reflect pytania`.', few: 'Tu są tylko {count} strony — strony {page} nie ma. Zacznij od `/reflect pytania`.', many: 'Tu jest tylko {count} stron — strony {page} nie ma. Zacznij od `/reflect pytania`.', other: 'Tu są tylko {count} strony — strony {page} nie ma. Zacznij od `/reflect pytania`.' },
   'prompts.browse.custom': 'Własne pytania zespołu',
-  'prompts.me.set': 'Gotowe — osobiste pytanie przyjdzie w wiadomości prywatnej {rhythm}, strefa {zone}. Pierwsze: *{next}*. Aby wyłączyć: `/reflect ja off`.',
+  'prompts.me.set': 'Gotowe — osobiste pytanie przyjdzie w wiadomości prywatnej {rhythm}, strefa {zone}. Pierwsze: *{next}*. Aby wyłączyć: `/reflect ja wyłącz`.',
   'prompts.me.off': 'Osobiste pytania są wyłączone. Możesz je włączyć w każdej chwili: `/reflect ja piątek 08:30`.',
   'prompts.me.moved': 'Osobiste pytanie przenosi się razem z Tobą: nadal {rhythm}, teraz według nowej strefy. Następne: *{next}*.',
   'prompts.me.none': 'Nie masz ustawionych osobistych pytań. Włączysz je tak: `/reflect ja piątek 08:30`.',
@@ -71,7 +71,6 @@ export const prompts: Translation<typeof en> = {
 
   'prompts.err.unknownSchedule': 'W tym zespole nie ma harmonogramu pytań #{id}. Numery znajdziesz w `/reflect lista`.',
   'prompts.err.unknownTheme': 'Nie znam tematu „{got}”. Tematy: {list}. Na przykład: `/reflect zaplanuj #refleksja piątek 09:00 więź naprawa`.',
-  'prompts.err.cannotPost': 'Nie mogę pisać na {channel}: nie ma mnie tam, nie wolno mi tam pisać i zakładać wątków albo kanał nie istnieje. Dodaj mnie (na Slacku: `/invite @Sojusz`), pozwól mi tam pisać i spróbuj ponownie.',
   'prompts.err.notOccurrence': '{date} nie jest terminem harmonogramu #{id}. Najbliższe terminy: {dates}.',
   'prompts.err.datePassed': 'Termin {date} w harmonogramie #{id} już minął, więc nie ma czego pomijać. Możesz pominąć któryś z kolejnych, np. `/reflect pomiń {id} {example}`. Najbliższe terminy: {dates}.',
   'prompts.err.tooLong': 'To pytanie jest za długie ({got}/{max} znaków). Skróć je, proszę.',

@@ -77,6 +77,9 @@ describe('/reflect on Slack', () => {
     const answer = await h.fake.waitFor('response_url', (c) => json(c.args).includes('Zaplanowane'), WAIT);
     expect(json(answer.args.blocks)).toContain('<#C_REFLECT>');
     expect(json(answer.args.blocks)).not.toMatch(/[^<]#C\u200b?_REFLECT/);
+    // The notification text too: Slack shows it in alerts, where an id reads as nonsense.
+    expect(String(answer.args.text)).toContain('<#C_REFLECT>');
+    expect(String(answer.args.text)).not.toMatch(/[^<]#C\u200b?_REFLECT/);
     h.fake.clear();
     await h.command('U_FAC', '/reflect list');
     const list = await h.fake.waitFor('response_url', undefined, WAIT);
