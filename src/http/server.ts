@@ -45,12 +45,24 @@ export class HttpServer {
     this.routes.sort((a, b) => b.prefix.length - a.prefix.length);
   }
 
+  /**
+   * Which Host headers the server answers at all (every route: health, metrics, calendar feeds, the playground);
+   * unset, any. The playground sets it: a page on another site that points its own name at this computer (DNS
+   * rebinding) must not read even the counters.
+   */
+  acceptHost?: (host: string | undefined, port: number) => boolean;
+
   /** What answers paths no route claims (the playground, when it runs). */
   setFallback(listener: Listener): void {
     this.fallback = listener;
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.acceptHost && !this.acceptHost(req.headers.host, req.socket.localPort ?? 0)) {
+      res.writeHead(403, { 'content-type': 'text/plain' });
+      res.end('this server answers only its own host names\n');
+      return;
+    }
     const path = (req.url ?? '/').split('?')[0]!;
     const route = this.routes.find((r) => path === r.prefix || path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`));
     const listener = route?.listener ?? this.fallback;

@@ -53,6 +53,17 @@ function answers(host: string, port: number): Promise<boolean> {
   });
 }
 
+/** GET with a Host header of our choosing (fetch will not send one). */
+function statusWithHost(port: number, path: string, host: string): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = connect({ host: '127.0.0.1', port }, () => s.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
+    let got = '';
+    s.on('data', (b: Buffer) => (got += b.toString()));
+    s.once('end', () => ok(Number(/^HTTP\/1\.1 (\d+)/.exec(got)?.[1] ?? 0)));
+    s.once('error', fail);
+  });
+}
+
 describe('the playground’s address', () => {
   it('stays on 127.0.0.1 with HOST=0.0.0.0, says so, and prints the port it really got', async () => {
     const { proc, out } = await start({ DATA_DIR: dataDir, PORT: '0', HOST: '0.0.0.0', LOG_LEVEL: 'silent' });
@@ -63,6 +74,9 @@ describe('the playground’s address', () => {
     expect(out).toMatch(/HOST=0\.0\.0\.0 is not used: the playground has no login/);
 
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(200);
+    // A page on another site whose name points here (DNS rebinding) reads nothing, not even the counters.
+    for (const path of ['/metrics', '/healthz', '/calendar/x.ics', '/']) expect(await statusWithHost(port, path, `evil.example:${port}`), path).toBe(403);
     // Every other address of this machine: nothing listens there.
     const elsewhere = Object.values(networkInterfaces())
       .flat()
