@@ -27,7 +27,7 @@ describe('/guide', () => {
     expect(reply).toContain('Naprawa sojuszu w pięciu krokach');
     expect(reply).toMatch(/^1\. Nazwij napięcie spokojnie/m);
     expect(reply).toContain('• „To zrozumiałe, że to mogło zirytować.”');
-    expect(await ask(anna, '/guide sygnały ostrzegawcze')).toContain('Sygnały ostrzegawcze zerwania');
+    expect(await ask(anna, '/guide sygnały ostrzegawcze')).toContain('Sygnały ostrzegawcze pęknięcia sojuszu');
   });
 
   it('lists every topic with one line each when no topic is given', async () => {

@@ -160,6 +160,7 @@ export const GUIDE_ALIASES: Record<string, GuideTopic> = {
   'warning-signs': 'warning-signs', warnings: 'warning-signs', signs: 'warning-signs', 'warning-signals': 'warning-signs',
   'sygnały': 'warning-signs', sygnaly: 'warning-signs', 'sygnały-ostrzegawcze': 'warning-signs',
   'ostrzeżenia': 'warning-signs', ostrzezenia: 'warning-signs', zerwania: 'warning-signs', ruptures: 'warning-signs',
+  'pęknięcia': 'warning-signs', 'pęknięcie': 'warning-signs',
   'micro-habits': 'micro-habits', microhabits: 'micro-habits', habits: 'micro-habits',
   mikronawyki: 'micro-habits', 'mikro-nawyki': 'micro-habits', nawyki: 'micro-habits',
   structure: 'structure', struktura: 'structure', rama: 'structure', frame: 'structure',

@@ -37,8 +37,8 @@ export const guidesPl: Record<GuideTopic, Guide> = {
   },
 
   'warning-signs': {
-    title: 'Sygnały ostrzegawcze zerwania',
-    intro: 'Zerwanie rzadko zaczyna się od otwartego konfliktu. Zwykle najpierw coś cichnie.',
+    title: 'Sygnały ostrzegawcze pęknięcia sojuszu',
+    intro: 'Pęknięcie rzadko zaczyna się od otwartego konfliktu. Zwykle najpierw coś cichnie.',
     steps: [
       '*Wczesne sygnały*: mniej kontaktu wzrokowego, krótsze odpowiedzi, spóźnienia, odwołane sesje, „zapomniane” zadanie, ironia, częste „nie wiem”.',
       '*Późniejsze*: otwarta frustracja, chłodne milczenie, inne rozumienie celu, wycofanie z pracy.',
