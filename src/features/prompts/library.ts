@@ -564,7 +564,7 @@ export const THEME_ALIASES: Record<string, Theme> = {
   niepowodzenie: 'success-failure', 'sukces-i-porażka': 'success-failure',
   'shared-responsibility': 'shared-responsibility', responsibility: 'shared-responsibility',
   collaboration: 'shared-responsibility', 'odpowiedzialność': 'shared-responsibility',
-  'wspólna-odpowiedzialność': 'shared-responsibility', 'odpowiedzialność': 'shared-responsibility', 'współpraca': 'shared-responsibility',
+  'wspólna-odpowiedzialność': 'shared-responsibility', 'współpraca': 'shared-responsibility',
   'self-care': 'self-care', selfcare: 'self-care', supervision: 'self-care', 'dbanie-o-siebie': 'self-care',
   'troska-o-siebie': 'self-care', superwizja: 'self-care',
 };
