@@ -6,6 +6,7 @@ import { supervision, supervisionActions } from './supervision/index.js';
 import { supervisionHome } from '../src/features/supervision/home.js';
 import { reminderKind } from '../src/features/supervision/reminders.js';
 import { seriesKind } from '../src/features/supervision/sessions.js';
+import { anonTopicKind } from '../src/features/supervision/anon-later.js';
 import { deleteAction } from './sojusz/privacy.js';
 import { privacyContributors } from '../src/features/privacy/registry.js';
 import { housekeepingKind } from '../src/features/privacy/housekeeping.js';
@@ -25,7 +26,7 @@ export function buildRegistry(): Registry {
     commands: [sojusz, reflect, autocheck, guide, supervision, caseCommand],
     forms: [autocheckForm, anonReplyFormHandler, ...caseForms, ...setupForms],
     actions: [openFormAction, guideButton, anonReplyButton, deleteAction, ...supervisionActions, ...caseActions, settingsAction],
-    scheduleKinds: [...promptScheduleKinds, housekeepingKind, seriesKind, reminderKind],
+    scheduleKinds: [...promptScheduleKinds, housekeepingKind, seriesKind, reminderKind, anonTopicKind],
     hooks: [onboardingHooks, autocheckHooks, promptHooks, privacyHooks, supervisionHome],
     privacy: privacyContributors(),
   };

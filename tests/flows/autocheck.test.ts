@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { autochecks } from '../../src/db/schema/index.js';
+import { eq, sql } from 'drizzle-orm';
+import { autochecks, schedules, supervisionTopics } from '../../src/db/schema/index.js';
 import { unseal } from '../../src/features/autocheck/store.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 import { genderedForms } from '../content/polish-gender.js';
@@ -132,12 +132,23 @@ describe('/autocheck', () => {
     await tb.mem.command(ben, '/autocheck');
     await tb.mem.fill(ben, { curiosity: '3', flexibility: '3', judging: 'no', alliance: '4', destination: 'anonymous', supervision: 'When a client laughs off every feeling' });
     const reply = tb.mem.lastPrivate(ben.id)!;
-    expect(reply).toContain('on the group’s supervision agenda, anonymously');
+    expect(reply).toContain('will join the group’s supervision agenda anonymously within twenty minutes');
     expect(reply).toContain('Next supervision meeting:');
+    // Not yet, and not in the check's transaction: nothing written with Ben's check points to the topic.
+    expect(await tb.bot.db.select().from(supervisionTopics).where(eq(supervisionTopics.text, 'When a client laughs off every feeling'))).toEqual([]);
+    await tb.mem.command(facilitator, '/supervision agenda');
+    expect(tb.mem.lastPrivate(facilitator.id)).not.toContain('laughs off');
+    tb.clock.advance(21 * 60_000);
+    await tb.bot.runDueWork();
     await tb.mem.command(facilitator, '/supervision agenda');
     const agenda = tb.mem.lastPrivate(facilitator.id)!;
     expect(agenda).toContain('When a client laughs off every feeling');
     expect(agenda).not.toContain('Ben');
+    // Nothing of the wait is left: no schedule row holds the sealed topic any more.
+    expect(await tb.bot.db.select().from(schedules).where(eq(schedules.kind, 'anon-topic'))).toEqual([]);
+    // Its author can still take it back.
+    await tb.mem.command(ben, '/supervision topics');
+    expect(tb.mem.lastPrivate(ben.id)).toMatch(/^• \d+ \(anonymous\) When a client laughs off every feeling$/m);
   });
 
   it('never writes an answer to the logs', () => {

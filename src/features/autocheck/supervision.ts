@@ -3,7 +3,10 @@ import type { Bot } from '../../core/bot.js';
 import { UserError } from '../../core/errors.js';
 import type { Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
-import { addTopic } from '../supervision/agenda.js';
+import { addTopic, memberZone, TOPIC_MAX } from '../supervision/agenda.js';
+import { queueAnonymousTopic } from '../supervision/anon-later.js';
+import { nextSession } from '../supervision/store.js';
+import { sessionWhen } from '../supervision/when.js';
 import type { Lang } from '../../i18n/index.js';
 import type { Answers } from './forms.js';
 
@@ -23,6 +26,13 @@ export async function takeToSupervision(tx: Tx, bot: Bot, o: { team: Team; membe
   const { supervision, destination } = o.answers;
   if (!supervision) return { kind: 'none' };
   if (!destination || destination === 'keep') return { kind: 'kept' };
+  if (destination === 'anonymous') {
+    // Written later by the scheduler, never beside the check that names its member (see anon-later.ts).
+    const session = await nextSession(tx, o.team.id, o.now);
+    if (!session) return { kind: 'noSession' };
+    await queueAnonymousTopic(tx, bot, { team: o.team, memberExternalId: o.memberExternalId, text: supervision.slice(0, TOPIC_MAX), now: o.now });
+    return { kind: 'added', visibility: 'anonymous', sessionLabel: sessionWhen(o.lang, session, { zone: await memberZone(tx, o.team, o.memberExternalId), member: true }) };
+  }
   try {
     const added = await tx.transaction((sp) =>
       addTopic(sp, bot, { team: o.team, memberExternalId: o.memberExternalId, text: supervision, visibility: VISIBILITY[destination], source: 'autocheck', now: o.now, lang: o.lang }),

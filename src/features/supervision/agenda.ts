@@ -42,7 +42,7 @@ async function authoredBy(tx: Tx, bot: Bot, team: Team, memberExternalId: string
 }
 
 /** Midnight UTC of the instant: all an anonymous topic keeps of its time. */
-function dayOf(at: Date): Date {
+export function dayOf(at: Date): Date {
   const d = new Date(at);
   d.setUTCHours(0, 0, 0, 0);
   return d;
@@ -90,7 +90,7 @@ export async function addTopic(
 }
 
 /** The member's own zone, else the team's; a read only, so an anonymous topic still creates no member row. */
-async function memberZone(tx: Tx, team: Team, externalId: string): Promise<string> {
+export async function memberZone(tx: Tx, team: Team, externalId: string): Promise<string> {
   const [m] = await tx.select({ zone: members.zone }).from(members).where(and(eq(members.teamId, team.id), eq(members.externalId, externalId)));
   return m?.zone ?? team.zone;
 }

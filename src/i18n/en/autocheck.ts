@@ -68,7 +68,7 @@ export const autocheck = {
   'autocheck.topic.kept': 'Your supervision topic stays in this private check only.',
   'autocheck.topic.mine': 'Your topic is on your own supervision agenda.',
   'autocheck.topic.named': 'Your topic is on the group’s supervision agenda, with your name.',
-  'autocheck.topic.anonymous': 'Your topic is on the group’s supervision agenda, anonymously.',
+  'autocheck.topic.anonymous': 'Your topic will join the group’s supervision agenda anonymously within twenty minutes — later on purpose, so that nothing ties it to this check.',
   'autocheck.topic.session': 'Next supervision meeting: {session}.',
   'autocheck.topic.noSession': 'There is no upcoming supervision meeting yet, so the topic stays private in this check.',
   'autocheck.err.topicEmpty': 'You chose where the topic should go, but the topic field is empty. Write the topic, or choose “Keep it private”.',

@@ -71,7 +71,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.topic.kept': 'Temat na superwizję zostaje tylko w tym prywatnym autochecku.',
   'autocheck.topic.mine': 'Temat trafił na Twoją prywatną listę na superwizję.',
   'autocheck.topic.named': 'Temat trafił do agendy superwizji grupy, pod Twoim imieniem.',
-  'autocheck.topic.anonymous': 'Temat trafił anonimowo do agendy superwizji grupy.',
+  'autocheck.topic.anonymous': 'Temat trafi anonimowo do agendy superwizji grupy w ciągu kilkunastu minut — z opóźnieniem celowo, żeby nic nie łączyło go z tym autocheckiem.',
   'autocheck.topic.session': 'Najbliższe spotkanie superwizyjne: {session}.',
   'autocheck.topic.noSession': 'Nie ma jeszcze zaplanowanego spotkania superwizji, więc temat zostaje prywatnie w tym autochecku.',
   'autocheck.err.topicEmpty': 'Wybrano, dokąd ma trafić temat, ale pole tematu jest puste. Wpisz temat albo wybierz „Zostaje prywatnie”.',
