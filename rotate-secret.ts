@@ -1,6 +1,7 @@
 // `SOJUSZ_SECRET_OLD=… SOJUSZ_SECRET_NEW=… npm run rotate-secret`: re-seal every encrypted column — the
-// features' and the platforms' own (Slack installations' bot tokens, Discord form drafts) — with a new
-// SOJUSZ_SECRET. `-- --old <old> --new <new>` works too, but arguments show in `ps` and shell history.
+// features' and the platforms' own (Slack installations' bot tokens, Discord form drafts) — and re-key every keyed
+// MAC (case authors, bans, pseudonyms, topics, prompt answers) with a new SOJUSZ_SECRET, in one transaction.
+// `-- --old <old> --new <new>` works too, but arguments show in `ps` and shell history.
 import { privacyContributors } from './src/features/privacy/registry.js';
 import { rotateSecret } from './src/ops/rotate-secret.js';
 import { platformPrivacy } from './platforms.js';
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
   const database = url ? await openPostgres(url) : await openPglite(process.env.DATA_DIR ?? './data');
   try {
     const report = await rotateSecret(database, [...platformPrivacy, ...privacyContributors()], oldSecret, newSecret);
-    process.stdout.write(`re-encrypted: ${JSON.stringify(report.areas)}\nNow set SOJUSZ_SECRET to the new secret${url ? '' : ' (and write it to DATA_DIR/secret)'} and start the bot.\n`);
+    // Counts per area only: never an id or a MAC.
+    process.stdout.write(`re-encrypted: ${JSON.stringify(report.areas)}\nre-keyed: ${JSON.stringify(report.macs)}\nNow set SOJUSZ_SECRET to the new secret${url ? '' : ' (and write it to DATA_DIR/secret)'} and start the bot.\n`);
   } finally {
     await database.close();
   }

@@ -4,13 +4,13 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import type { ChatPort } from '../../core/port.js';
 import type { Tx } from '../../db/client.js';
-import { caseDrafts, cases } from '../../db/schema/index.js';
+import { caseBans, caseCounters, caseDrafts, cases } from '../../db/schema/index.js';
 import { safeError } from '../../log.js';
 import { localDate } from '../../schedule/occurrence.js';
-import type { PrivacyContributor } from '../../core/privacy.js';
+import { macsOf, randomMac, type PrivacyContributor, type Rekeyed } from '../../core/privacy.js';
 import { closeCaseRow, replaceClosed, type ClosedOnPlatform } from './flow.js';
 import { purgeCases } from './retention.js';
-import { draftOwnerMac, isAuthor } from './store.js';
+import { authorMac, banMac, draftOwnerMac, isAuthor } from './store.js';
 
 export const casesPrivacy: PrivacyContributor = {
   area: 'cases',
@@ -56,7 +56,72 @@ export const casesPrivacy: PrivacyContributor = {
     const r = await purgeCases(tx, now);
     return r.cases + r.drafts + r.counters;
   },
+
+  /** Drafts' text; their owner MACs, and the ban handles sealed on cases, are carried over by `rekey`. */
+  async reencrypt(tx, decrypt, encrypt) {
+    const rows = await tx.select({ token: caseDrafts.token, sealed: caseDrafts.sealed }).from(caseDrafts);
+    for (const r of rows) await tx.update(caseDrafts).set({ sealed: encrypt(decrypt(r.sealed)) }).where(eq(caseDrafts.token, r.token));
+    return rows.length;
+  },
+
+  /**
+   * Each case's author MAC (salted: one HMAC per member and case) and its sealed ban handle, each ban, each draft's
+   * owner: the member they stand for gets their value under the new secret, nobody's becomes random. Daily counters
+   * are deleted (their day starts again). A ban handle that does not open was sealed before an earlier rotation
+   * (which did not carry handles over): it becomes random bytes that open under no key, and a ban of that case's
+   * author is still refused as "from before the key change" rather than banning nobody.
+   */
+  async rekey(tx, rosters, from, to) {
+    const out: Rekeyed = { rekeyed: 0, unlinked: 0, dropped: 0, opened: 0 };
+    const count = (found: unknown) => void (found ? out.rekeyed++ : out.unlinked++);
+    const banners = new Map<number, Map<string, string>>();
+    const bansOf = (team: number) => {
+      let m = banners.get(team);
+      if (!m) banners.set(team, (m = macsOf(rosters.get(team) ?? [], (member) => banMac(from, team, member))));
+      return m;
+    };
+
+    for (const row of await tx.select({ id: cases.id, teamId: cases.teamId, salt: cases.authorSalt, mac: cases.authorMac, banSealed: cases.banSealed }).from(cases)) {
+      const roster = rosters.get(row.teamId) ?? [];
+      const author = roster.find((m) => authorMac(from, row.teamId, row.salt, m) === row.mac);
+      count(author);
+      let handle: string | undefined;
+      try {
+        handle = from.decrypt(row.banSealed);
+        out.opened!++;
+      } catch {
+        handle = undefined;
+      }
+      const banned = handle === undefined ? undefined : bansOf(row.teamId).get(handle);
+      count(banned);
+      await tx
+        .update(cases)
+        .set({
+          authorMac: author ? authorMac(to, row.teamId, row.salt, author) : randomMac(),
+          banSealed: handle === undefined ? unopenable() : to.encrypt(banned ? banMac(to, row.teamId, banned) : randomMac()),
+        })
+        .where(eq(cases.id, row.id));
+    }
+
+    for (const ban of await tx.select({ id: caseBans.id, teamId: caseBans.teamId, mac: caseBans.banMac }).from(caseBans)) {
+      const member = bansOf(ban.teamId).get(ban.mac);
+      count(member);
+      await tx.update(caseBans).set({ banMac: member ? banMac(to, ban.teamId, member) : randomMac() }).where(eq(caseBans.id, ban.id));
+    }
+
+    for (const d of await tx.select({ token: caseDrafts.token, teamId: caseDrafts.teamId, mac: caseDrafts.ownerMac }).from(caseDrafts)) {
+      const owner = (rosters.get(d.teamId) ?? []).find((m) => draftOwnerMac(from, d.teamId, d.token, m) === d.mac);
+      count(owner);
+      await tx.update(caseDrafts).set({ ownerMac: owner ? draftOwnerMac(to, d.teamId, d.token, owner) : randomMac() }).where(eq(caseDrafts.token, d.token));
+    }
+
+    out.dropped = (await tx.delete(caseCounters).returning({ mac: caseCounters.mac })).length;
+    return out;
+  },
 };
+
+/** Shaped like a sealed ban handle (iv, tag, 64 hex characters), but it opens under no key. */
+const unopenable = () => randomBytes(12 + 16 + 64).toString('base64');
 
 /** The member's unpublished drafts: each is found by its token-keyed owner MAC, never by a stored member id. */
 async function ownDrafts(tx: Tx, bot: Bot, teamId: number, memberExternalId: string) {

@@ -119,7 +119,8 @@ export async function banUntil(tx: Tx, secrets: Secrets, teamId: number, memberE
 
 /**
  * Ban the (unknown) author of a case: the sealed handle is opened only here, and nobody sees it. False when it
- * cannot be opened: the case was posted before SOJUSZ_SECRET was rotated (keyed MACs cannot be carried over).
+ * cannot be opened: the case was posted before a rotation of SOJUSZ_SECRET by a version that did not carry ban
+ * handles over (rotation now re-seals them; one it could not open it replaces with a handle that opens under no key).
  */
 export async function banAuthorOf(tx: Tx, secrets: Secrets, row: CaseRow, until: Date): Promise<boolean> {
   let mac: string;

@@ -5,7 +5,8 @@ import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { outbox, pseudonyms, schedules, teams } from '../../db/schema/index.js';
 import { memberMac } from '../anonymity/pseudonyms.js';
-import type { PrivacyContributor } from '../../core/privacy.js';
+import { macsOf, type PrivacyContributor } from '../../core/privacy.js';
+import { dropCounters } from './limits.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -87,6 +88,38 @@ export const coreContributor: PrivacyContributor = {
       n += old.length;
     }
     return n;
+  },
+
+  /**
+   * Pseudonyms, thread by thread (one HMAC per member and thread): a row keeps its letter and gets its member's MAC
+   * under the new secret, or random bytes when it stands for nobody. Abuse-limit counters are deleted: their keys
+   * cannot be told apart without knowing every bucket and window, and their windows simply start again.
+   */
+  async rekey(tx, rosters, from, to) {
+    let rekeyed = 0;
+    let unlinkedRows = 0;
+    const rows = await tx.select({ id: pseudonyms.id, teamId: pseudonyms.teamId, thread: pseudonyms.thread, mac: pseudonyms.memberMac }).from(pseudonyms);
+    const byThread = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const key = `${r.teamId}\u0000${r.thread}`;
+      const group = byThread.get(key);
+      if (group) group.push(r);
+      else byThread.set(key, [r]);
+    }
+    for (const group of byThread.values()) {
+      const { teamId, thread } = group[0]!;
+      const whose = macsOf(rosters.get(teamId) ?? [], (m) => memberMac(from, teamId, thread, m));
+      for (const r of group) {
+        const member = whose.get(r.mac);
+        if (member) rekeyed++;
+        else unlinkedRows++;
+        await tx
+          .update(pseudonyms)
+          .set({ memberMac: member ? memberMac(to, teamId, thread, member) : unlinked() })
+          .where(eq(pseudonyms.id, r.id));
+      }
+    }
+    return { rekeyed, unlinked: unlinkedRows, dropped: await dropCounters(tx) };
   },
 
   async exportTeam(tx, _bot, team) {

@@ -40,3 +40,11 @@ export async function consume(tx: Tx, bot: Bot, r: LimitRequest): Promise<number
 export async function purgeCounters(tx: Tx, now: Date): Promise<number> {
   return (await tx.delete(limitCounters).where(lt(limitCounters.resetsAt, now)).returning({ key: limitCounters.key })).length;
 }
+
+/**
+ * Secret rotation: every counter's key was made with the old secret, and telling whose it is would take every
+ * bucket and window; the counters go instead, so the windows start again. Returns how many went.
+ */
+export async function dropCounters(tx: Tx): Promise<number> {
+  return (await tx.delete(limitCounters).returning({ key: limitCounters.key })).length;
+}

@@ -2,7 +2,7 @@
 // a member's personal rotation, and the team's own prompts.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { customPrompts, promptPosts, promptReplies, promptRotations, schedules } from '../../db/schema/index.js';
-import type { PrivacyContributor } from '../../core/privacy.js';
+import { macsOf, randomMac, type PrivacyContributor } from '../../core/privacy.js';
 import type { Tx } from '../../db/client.js';
 import { replyMac, type ReplyWay } from './followup.js';
 import { personalScope } from './personal.js';
@@ -67,6 +67,41 @@ export const promptsPrivacy: PrivacyContributor = {
       const macs = WAYS.map((way) => replyMac(bot.secrets, team.id, p.id, member.externalId, way));
       await tx.delete(promptReplies).where(and(eq(promptReplies.postId, p.id), inArray(promptReplies.memberMac, macs)));
     }
+  },
+
+  /**
+   * Who answered a thread: per post, each member's two MACs (by name, under the pseudonym) under the old secret,
+   * looked up for every row; a row keeps standing for its member and way, or becomes random bytes — never deleted,
+   * so the follow-up count stays what the thread shows.
+   */
+  async rekey(tx, rosters, from, to) {
+    let rekeyed = 0;
+    let unlinked = 0;
+    const rows = await tx
+      .select({ id: promptReplies.id, postId: promptReplies.postId, mac: promptReplies.memberMac, teamId: promptPosts.teamId })
+      .from(promptReplies)
+      .innerJoin(promptPosts, eq(promptPosts.id, promptReplies.postId));
+    const byPost = new Map<number, typeof rows>();
+    for (const r of rows) {
+      const group = byPost.get(r.postId);
+      if (group) group.push(r);
+      else byPost.set(r.postId, [r]);
+    }
+    for (const [postId, group] of byPost) {
+      const teamId = group[0]!.teamId;
+      const roster = rosters.get(teamId) ?? [];
+      const whose = new Map(WAYS.flatMap((way) => [...macsOf(roster, (m) => replyMac(from, teamId, postId, m, way))].map(([mac, m]) => [mac, { m, way }] as const)));
+      for (const r of group) {
+        const found = whose.get(r.mac);
+        if (found) rekeyed++;
+        else unlinked++;
+        await tx
+          .update(promptReplies)
+          .set({ memberMac: found ? replyMac(to, teamId, postId, found.m, found.way) : randomMac() })
+          .where(eq(promptReplies.id, r.id));
+      }
+    }
+    return { rekeyed, unlinked };
   },
 
   async exportTeam(tx, _bot, team) {

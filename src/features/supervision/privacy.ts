@@ -3,8 +3,8 @@ import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { members, supervisionHours, supervisionPrefs, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
-import type { PrivacyContributor } from '../../core/privacy.js';
-import { anonymousTopicIds } from './agenda.js';
+import { randomMac, type PrivacyContributor } from '../../core/privacy.js';
+import { anonymousTopicIds, topicAuthorMac } from './agenda.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -55,6 +55,42 @@ export const supervisionPrivacy: PrivacyContributor = {
       n += gone.length;
     }
     return n;
+  },
+
+  /**
+   * Anonymous topics: each row's MAC (salted per topic, or unsalted from before salts) computed for every member of
+   * its team; the author's keeps standing for them (same salt), nobody's becomes random. Calendar feed tokens are
+   * made from the secret: the old link, which the leaked secret could compute for any member, stops working, and the
+   * member's new one is what `/supervision calendar` gives them.
+   */
+  async rekey(tx, rosters, from, to) {
+    let rekeyed = 0;
+    let unlinked = 0;
+    const topics = await tx
+      .select({ id: supervisionTopics.id, teamId: supervisionTopics.teamId, salt: supervisionTopics.authorSalt, mac: supervisionTopics.authorHmac })
+      .from(supervisionTopics)
+      .where(isNotNull(supervisionTopics.authorHmac));
+    for (const t of topics) {
+      const author = (rosters.get(t.teamId) ?? []).find((m) => topicAuthorMac(from, t.teamId, t.salt, m) === t.mac);
+      if (author) rekeyed++;
+      else unlinked++;
+      await tx
+        .update(supervisionTopics)
+        .set({ authorHmac: author ? topicAuthorMac(to, t.teamId, t.salt, author) : randomMac() })
+        .where(eq(supervisionTopics.id, t.id));
+    }
+    const feeds = await tx
+      .select({ memberId: supervisionPrefs.memberId, teamId: supervisionPrefs.teamId, member: members.externalId, token: supervisionPrefs.calendarToken })
+      .from(supervisionPrefs)
+      .innerJoin(members, eq(members.id, supervisionPrefs.memberId))
+      .where(isNotNull(supervisionPrefs.calendarToken));
+    for (const f of feeds) {
+      // The row names its member anyway, so the new token is made whatever the old one was (as calendarToken makes
+      // it); only one the old secret made counts, since only that says the old secret is the right one.
+      if (f.token === from.hmac('calendar-token', f.teamId, f.member)) rekeyed++;
+      await tx.update(supervisionPrefs).set({ calendarToken: to.hmac('calendar-token', f.teamId, f.member) }).where(eq(supervisionPrefs.memberId, f.memberId));
+    }
+    return { rekeyed, unlinked };
   },
 
   async exportTeam(tx, _bot, team) {
