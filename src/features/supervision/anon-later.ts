@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { newSalt } from '../../core/secrets.js';
+import { newSalt, type Secrets } from '../../core/secrets.js';
 import type { Team } from '../../core/teams.js';
 import type { Bot } from '../../core/bot.js';
 import type { Tx } from '../../db/client.js';
@@ -18,12 +18,16 @@ export const ANON_TOPIC = 'anon-topic';
 /** The topic appears on the agenda this many minutes after the check, drawn at random. */
 export const ANON_TOPIC_DELAY_MINUTES: readonly [number, number] = [2, 20];
 
-/** What the schedule keeps, sealed: the text and the author's salted MAC (so they can still remove it). */
-interface Waiting {
+/** What the schedule keeps, sealed: the text and the author's salted MAC (so they can still remove it); no MAC
+ *  once its author erased their data leaving their anonymous posts up. */
+export interface Waiting {
   text: string;
-  salt: string;
-  mac: string;
+  salt: string | null;
+  mac: string | null;
 }
+
+export const sealWaiting = (secrets: Secrets, w: Waiting) => ({ sealed: secrets.encrypt(JSON.stringify(w)) });
+export const openWaiting = (secrets: Secrets, payload: Record<string, unknown>) => JSON.parse(secrets.decrypt(String(payload.sealed))) as Waiting;
 
 /** Queue the topic; it joins the next session's agenda when the schedule fires. */
 export async function queueAnonymousTopic(tx: Tx, bot: Bot, o: { team: Team; memberExternalId: string; text: string; now: Date }): Promise<void> {
@@ -38,14 +42,16 @@ export async function queueAnonymousTopic(tx: Tx, bot: Bot, o: { team: Team; mem
     zone: o.team.zone,
     rule: { type: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm') },
     nextDueAt: at,
-    payload: { sealed: bot.secrets.encrypt(JSON.stringify(waiting)) },
+    payload: sealWaiting(bot.secrets, waiting),
   });
 }
 
-/** The waiting topics of a team, opened (for erasure and secret rotation). */
-export async function waitingTopics(tx: Tx, bot: Bot, teamId: number): Promise<{ id: number; topic: Waiting }[]> {
-  const rows = await tx.select({ id: schedules.id, payload: schedules.payload }).from(schedules).where(and(eq(schedules.kind, ANON_TOPIC), eq(schedules.teamId, teamId)));
-  return rows.map((r) => ({ id: r.id, topic: JSON.parse(bot.secrets.decrypt(String(r.payload.sealed))) as Waiting }));
+/** The topics still waiting (of one team, or all), sealed as they are: for export, erasure and secret rotation. */
+export async function waitingTopics(tx: Tx, teamId?: number): Promise<{ id: number; teamId: number; payload: Record<string, unknown> }[]> {
+  return tx
+    .select({ id: schedules.id, teamId: schedules.teamId, payload: schedules.payload })
+    .from(schedules)
+    .where(teamId === undefined ? eq(schedules.kind, ANON_TOPIC) : and(eq(schedules.kind, ANON_TOPIC), eq(schedules.teamId, teamId)));
 }
 
 export const anonTopicKind: ScheduleKind = {
@@ -56,7 +62,7 @@ export const anonTopicKind: ScheduleKind = {
   async fire({ tx, bot, schedule, now }) {
     let topic: Waiting | undefined;
     try {
-      topic = JSON.parse(bot.secrets.decrypt(String(schedule.payload.sealed))) as Waiting;
+      topic = openWaiting(bot.secrets, schedule.payload);
     } catch (e) {
       bot.log.warn({ schedule: schedule.id, error: safeError(e) }, 'a waiting anonymous topic could not be opened; dropped');
     }

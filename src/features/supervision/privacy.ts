@@ -2,7 +2,8 @@
 import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
-import { members, supervisionHours, supervisionPrefs, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
+import { members, schedules, supervisionHours, supervisionPrefs, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
+import { openWaiting, sealWaiting, waitingTopics } from './anon-later.js';
 import { randomMac, type PrivacyContributor } from '../../core/privacy.js';
 import { anonymousTopicIds, topicAuthorMac } from './agenda.js';
 
@@ -27,7 +28,12 @@ export const supervisionPrivacy: PrivacyContributor = {
       .from(supervisionHours)
       .where(eq(supervisionHours.memberId, member.id));
     const [prefs] = await tx.select({ dm: supervisionPrefs.dm, calendarFeed: isNotNull(supervisionPrefs.calendarToken) }).from(supervisionPrefs).where(eq(supervisionPrefs.memberId, member.id));
-    return { rsvps, topics: [...named, ...anonymous], hours, preferences: prefs ?? null };
+    // Anonymous topics from an /autocheck that have not reached the agenda yet (minutes): theirs, by the same MAC.
+    const waiting = (await waitingTopics(tx, team.id))
+      .map((w) => openWaiting(bot.secrets, w.payload))
+      .filter((w) => w.mac !== null && w.mac === topicAuthorMac(bot.secrets, team.id, w.salt, member.externalId))
+      .map((w) => ({ text: w.text, visibility: 'anonymous', source: null, createdAt: null, waitingForTheAgenda: true }));
+    return { rsvps, topics: [...named, ...anonymous, ...waiting], hours, preferences: prefs ?? null };
   },
 
   async deleteMember(tx, bot, team, member, anonymous) {
@@ -36,6 +42,12 @@ export const supervisionPrivacy: PrivacyContributor = {
       const theirs = inArray(supervisionTopics.id, theirIds);
       if (anonymous === 'withdraw') await tx.delete(supervisionTopics).where(theirs);
       else await tx.update(supervisionTopics).set({ authorHmac: null, authorSalt: null }).where(theirs);
+    }
+    for (const w of await waitingTopics(tx, team.id)) {
+      const topic = openWaiting(bot.secrets, w.payload);
+      if (topic.mac === null || topic.mac !== topicAuthorMac(bot.secrets, team.id, topic.salt, member.externalId)) continue;
+      if (anonymous === 'withdraw') await tx.delete(schedules).where(eq(schedules.id, w.id));
+      else await tx.update(schedules).set({ payload: sealWaiting(bot.secrets, { text: topic.text, salt: null, mac: null }) }).where(eq(schedules.id, w.id));
     }
     await tx.delete(supervisionTopics).where(eq(supervisionTopics.memberId, member.id));
     await tx.delete(supervisionRsvps).where(eq(supervisionRsvps.memberId, member.id));
@@ -89,6 +101,15 @@ export const supervisionPrivacy: PrivacyContributor = {
       // it); only one the old secret made counts, since only that says the old secret is the right one.
       if (f.token === from.hmac('calendar-token', f.teamId, f.member)) rekeyed++;
       await tx.update(supervisionPrefs).set({ calendarToken: to.hmac('calendar-token', f.teamId, f.member) }).where(eq(supervisionPrefs.memberId, f.memberId));
+    }
+    // Topics still waiting for the agenda: sealed under the old secret, with a MAC made with it.
+    for (const w of await waitingTopics(tx)) {
+      const topic = openWaiting(from, w.payload);
+      const author = topic.mac === null ? undefined : (rosters.get(w.teamId) ?? []).find((m) => topicAuthorMac(from, w.teamId, topic.salt, m) === topic.mac);
+      if (author) rekeyed++;
+      else if (topic.mac !== null) unlinked++;
+      const mac = author ? topicAuthorMac(to, w.teamId, topic.salt, author) : topic.mac === null ? null : randomMac();
+      await tx.update(schedules).set({ payload: sealWaiting(to, { ...topic, mac }) }).where(eq(schedules.id, w.id));
     }
     return { rekeyed, unlinked };
   },
