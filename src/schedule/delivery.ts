@@ -69,17 +69,20 @@ export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport>
     const ids = [...waiting.values()].flat().map((r) => r.id);
     if (!ids.length) return;
     const at = Date.now();
-    const gone = new Set((await bot.db.select({ id: outbox.id }).from(outbox).where(and(inArray(outbox.id, ids), eq(outbox.status, 'cancelled')))).map((r) => r.id));
-    for (const id of ids) if (checkedAt.has(id)) checkedAt.set(id, at);
-    if (!gone.size) return;
+    const cancelled = new Set((await bot.db.select({ id: outbox.id }).from(outbox).where(and(inArray(outbox.id, ids), eq(outbox.status, 'cancelled')))).map((r) => r.id));
+    // Workers kept taking channels while we asked: only rows still waiting now are answered by this check.
+    const gone: number[] = [];
     for (const [g, list] of waiting) {
-      const keep = list.filter((r) => !gone.has(r.id));
+      for (const r of list) if (!cancelled.has(r.id)) checkedAt.set(r.id, at);
+      const keep = list.filter((r) => !cancelled.has(r.id));
+      gone.push(...list.filter((r) => cancelled.has(r.id)).map((r) => r.id));
       waitingRows -= list.length - keep.length;
       if (keep.length) waiting.set(g, keep);
       else waiting.delete(g);
     }
-    report.dropped += gone.size;
-    await unlease(bot, [...gone]);
+    if (!gone.length) return;
+    report.dropped += gone.length;
+    await unlease(bot, gone);
   };
 
   const claim = async () => {
@@ -195,9 +198,13 @@ async function release(bot: Bot, rows: OutboxRow[], delayMs?: number): Promise<v
     .where(inArray(outbox.id, rows.map((r) => r.id)));
 }
 
-/** Wait for a pacing token for this channel (real time: it is the platform's clock that counts). */
-async function pace(bot: Bot, port: ChatPort, key: string): Promise<void> {
-  if (!port.pacing) return;
+/**
+ * Wait for a pacing token for this channel (real time: it is the platform's clock that counts). True when it had
+ * to wait: the row sat behind its channel, long enough for its feature to have called it off.
+ */
+async function pace(bot: Bot, port: ChatPort, key: string): Promise<boolean> {
+  if (!port.pacing) return false;
+  let waited = false;
   const { perChannelPerSecond: rate, burst } = port.pacing;
   const s = stateOf(bot);
   for (;;) {
@@ -208,8 +215,9 @@ async function pace(bot: Bot, port: ChatPort, key: string): Promise<void> {
     s.buckets.set(key, b);
     if (b.tokens >= 1) {
       b.tokens -= 1;
-      return;
+      return waited;
     }
+    waited = true;
     await new Promise((r) => setTimeout(r, Math.ceil(((1 - b.tokens) / rate) * 1000)));
   }
 }
@@ -347,9 +355,10 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
     const place = row.target.kind === 'channel' ? { team: teamExt, channel: row.target.channel, thread } : undefined;
     // A row leased before (its owner died or failed) may already be on the platform: ask before resending.
     const maybeSent = row.attempts > 1 ? await earlierCopy(bot, port, row, place) : undefined;
-    if (!maybeSent) await pace(bot, port, keys[2]!);
-    // Waited behind its channel (or the queue) long enough for its feature to have called it off meanwhile.
-    if (!maybeSent && Date.now() - checkedAt > RECHECK_AFTER_MS && !(await stillWanted(bot, row))) {
+    const paced = maybeSent ? false : await pace(bot, port, keys[2]!);
+    // Waited behind its channel long enough for its feature to have called it off meanwhile. Only then: a fan-out
+    // (one message per channel) never waits here, and a query per row would cost it more than the send.
+    if (paced && Date.now() - checkedAt > RECHECK_AFTER_MS && !(await stillWanted(bot, row))) {
       await unlease(bot, [row.id]);
       return 'dropped';
     }

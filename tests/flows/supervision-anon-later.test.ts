@@ -55,12 +55,11 @@ describe('an anonymous topic waiting for the agenda', () => {
 
   it('reaches the agenda as its author’s after the secret changed while it waited', async () => {
     await anonymousTopic(carol, 'Carol across a key change');
-    const logs = captureLogs();
-    await rotateSecret(tb.bot.database, tb.bot.registry.privacy, TEST_SECRET, NEW_SECRET);
+    const { sink } = captureLogs();
+    await rotateSecret(tb.database, tb.bot.registry.privacy, TEST_SECRET, NEW_SECRET);
     // The bot restarts on the new secret, as the operator would run it.
-    const bot = new Bot({ database: tb.bot.database, clock: tb.clock, secrets: new Secrets(NEW_SECRET), log: createLogger('debug', logs.sink), registry: tb.bot.registry });
-    bot.attach(tb.mem);
-    tb.mem.bot = bot;
+    const bot = new Bot({ database: tb.database, clock: tb.clock, secrets: new Secrets(NEW_SECRET), log: createLogger('debug', sink), registry: tb.bot.registry });
+    tb.mem.connect(bot);
     tb.clock.advance(21 * 60_000);
     await bot.runDueWork();
     const [topic] = await topicWith('Carol across a key change');
