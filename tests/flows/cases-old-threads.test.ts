@@ -102,4 +102,18 @@ describe('closing an old case', () => {
     const removed = tb.mem.said.filter((s): s is Extract<Said, { kind: 'remove' }> => s.kind === 'remove').map((s) => s.ref.id);
     expect(removed).toContain(replies[0]!.ref.id);
   });
+
+  it('never hands a letter out again after the retention purge unlinked the thread’s pseudonyms', async () => {
+    const n = await publishedCase(carol, 'Letters that outlive retention');
+    await tb.mem.command(ben, `/case reply ${n} First voice.`);
+    await tb.bot.runDueWork();
+    tb.clock.advance(181 * 24 * 60 * MIN);
+    await tb.bot.db.transaction((tx) => runHousekeeping(tx, tb.bot, tb.clock.now()));
+    await tb.mem.command(dan, `/case reply ${n} Second voice, much later.`);
+    await tb.bot.runDueWork();
+    expect(threadReplies(n).map((p) => [p.message.persona, p.text.split('\n')[1]])).toEqual([
+      ['Osoba A', 'First voice.'],
+      ['Osoba B', 'Second voice, much later.'],
+    ]);
+  });
 });

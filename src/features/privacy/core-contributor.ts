@@ -1,9 +1,9 @@
 // The core's own share of a member's data: their settings and role, queued DMs, personal schedules, pseudonyms.
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, lt, max, or, sql } from 'drizzle-orm';
+import { and, eq, gt, like, lt, notExists, or, sql } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
-import { outbox, pseudonyms, schedules, teams } from '../../db/schema/index.js';
+import { cases, outbox, promptPosts, pseudonyms, schedules, teams } from '../../db/schema/index.js';
 import { memberMac } from '../anonymity/pseudonyms.js';
 import { macsOf, type PrivacyContributor } from '../../core/privacy.js';
 import { dropCounters } from './limits.js';
@@ -12,6 +12,8 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** A pseudonym's MAC once it stands for nobody: random bytes, shaped like a MAC. */
 const unlinked = () => randomBytes(32).toString('base64url');
+/** The time an unlinked pseudonym keeps: none (the epoch), so it says nothing of when its member first replied. */
+const UNLINKED_AT = new Date(0);
 
 /** Schedules that belong to one member (personal prompts and the like) name them in their payload. */
 function personalSchedules(teamId: number, externalId: string, memberId: number) {
@@ -60,32 +62,39 @@ export const coreContributor: PrivacyContributor = {
     for (const { thread } of threads) {
       await tx
         .update(pseudonyms)
-        .set({ memberMac: unlinked() })
+        .set({ memberMac: unlinked(), createdAt: UNLINKED_AT })
         .where(and(eq(pseudonyms.thread, thread), eq(pseudonyms.memberMac, memberMac(bot.secrets, team.id, thread, member.externalId))));
     }
   },
 
   async purge(tx, _bot, now) {
     // A pseudonym's link to its member lives as long as the case text it speaks in: past that, its MAC becomes
-    // random bytes (the letter stays taken while the thread lives, so it is never handed to someone else), and a
-    // thread quiet for as long loses its rows altogether.
+    // random bytes and its time the epoch (UNLINKED_AT, also how an unlinked row is known). The row itself, and its
+    // letter, stay as long as its thread can take replies — its case or prompt post exists — so the letter is never
+    // handed to someone else; then it goes.
     let n = 0;
     for (const team of await tx.select().from(teams)) {
       const days = setting(team, SETTINGS.retentionCases, DEFAULTS.retentionCases);
       const cutoff = new Date(now.getTime() - days * DAY);
-      const quiet = tx
-        .select({ thread: pseudonyms.thread })
-        .from(pseudonyms)
-        .where(eq(pseudonyms.teamId, team.id))
-        .groupBy(pseudonyms.thread)
-        .having(lt(max(pseudonyms.createdAt), cutoff));
-      n += (await tx.delete(pseudonyms).where(and(eq(pseudonyms.teamId, team.id), inArray(pseudonyms.thread, quiet))).returning({ id: pseudonyms.id })).length;
       const old = await tx
         .select({ id: pseudonyms.id })
         .from(pseudonyms)
-        .where(and(eq(pseudonyms.teamId, team.id), lt(pseudonyms.createdAt, cutoff)));
-      for (const { id } of old) await tx.update(pseudonyms).set({ memberMac: unlinked() }).where(eq(pseudonyms.id, id));
+        .where(and(eq(pseudonyms.teamId, team.id), lt(pseudonyms.createdAt, cutoff), gt(pseudonyms.createdAt, UNLINKED_AT)));
+      for (const { id } of old) await tx.update(pseudonyms).set({ memberMac: unlinked(), createdAt: UNLINKED_AT }).where(eq(pseudonyms.id, id));
       n += old.length;
+      const orphaned = await tx
+        .delete(pseudonyms)
+        .where(
+          and(
+            eq(pseudonyms.teamId, team.id),
+            or(
+              and(like(pseudonyms.thread, 'case:%'), notExists(tx.select({ one: cases.id }).from(cases).where(sql`${cases.id}::text = substr(${pseudonyms.thread}, 6)`))),
+              and(like(pseudonyms.thread, 'prompt:%'), notExists(tx.select({ one: promptPosts.id }).from(promptPosts).where(sql`${promptPosts.id}::text = substr(${pseudonyms.thread}, 8)`))),
+            ),
+          ),
+        )
+        .returning({ id: pseudonyms.id });
+      n += orphaned.length;
     }
     return n;
   },
