@@ -34,4 +34,16 @@ describe('moving one’s personal prompt to another time', () => {
     await at('2026-03-19T09:01:00Z');
     expect(tb.mem.dms(anna.id)).toHaveLength(3);
   });
+
+  it('does not send a second prompt the same week when moved from Monday to a later day of that week', async () => {
+    const ben = { id: 'U_BEN_P', locale: 'pl-PL' };
+    tb.clock.set('2026-03-22T08:00:00Z'); // Sunday
+    expect(await tb.mem.ask(ben, '/reflect ja poniedziałek 08:00')).toContain('pon., 23 marca 2026, 08:00');
+    await at('2026-03-23T07:01:00Z');
+    expect(tb.mem.dms(ben.id)).toHaveLength(1);
+    tb.clock.set('2026-03-24T09:00:00Z'); // Tuesday: this week's came on Monday
+    expect(await tb.mem.ask(ben, '/reflect ja piątek 08:00')).toContain('pt., 3 kwietnia 2026, 08:00');
+    await at('2026-03-27T07:01:00Z');
+    expect(tb.mem.dms(ben.id)).toHaveLength(1);
+  });
 });

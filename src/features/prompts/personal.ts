@@ -1,4 +1,5 @@
 // Personal prompts: one question a week by DM, in the member's own zone, rotating per member.
+import { DateTime } from 'luxon';
 import { and, eq, isNull, max } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { message, noteBlock, textBlock } from '../../core/message.js';
@@ -39,7 +40,8 @@ const DAY = 86_400_000;
 
 /**
  * The first instant of a personal schedule's rule (in `zone`) that does not bring this week's question a second
- * time: counted from a day after the last one sent by `scheduleId`, when that was less than a day ago.
+ * time: when the last one sent by `scheduleId` came this week (Monday to Sunday where the member is), from next
+ * week; and never within a day of it.
  */
 export async function nextPersonalAt(tx: Tx, scheduleId: number | undefined, rule: WeeklyRule, zone: string, now: Date): Promise<Date | null> {
   const [last] =
@@ -49,8 +51,13 @@ export async function nextPersonalAt(tx: Tx, scheduleId: number | undefined, rul
           .select({ at: max(occurrences.dueAt) })
           .from(occurrences)
           .where(and(eq(occurrences.scheduleId, scheduleId), eq(occurrences.outcome, 'fired')));
-  const after = last?.at && last.at.getTime() + DAY > now.getTime() ? new Date(last.at.getTime() + DAY) : now;
-  return nextOccurrence(rule, zone, after);
+  let after = now.getTime();
+  if (last?.at) {
+    const thisWeek = DateTime.fromJSDate(now, { zone }).startOf('week');
+    if (last.at.getTime() >= thisWeek.toMillis()) after = Math.max(after, thisWeek.plus({ weeks: 1 }).toMillis());
+    after = Math.max(after, last.at.getTime() + DAY);
+  }
+  return nextOccurrence(rule, zone, new Date(after));
 }
 
 /**
