@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Said } from '../../adapters/memory/index.js';
 import type { Span } from '../../src/core/message.js';
+import { PlatformError } from '../../src/core/errors.js';
 import { caseDrafts, cases, outbox, teams } from '../../src/db/schema/index.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 import { findInDatabase } from '../helpers/dbsearch.js';
@@ -237,6 +238,30 @@ describe('writing and publishing a case', () => {
     await tb.mem.click(zofia, 'case.publish', token);
     expect(tb.mem.lastPrivate(zofia.id)).toMatch(/Przypadek #\d+ pojawi się/);
     expect(await tb.bot.db.select().from(caseDrafts).where(eq(caseDrafts.token, token))).toHaveLength(0);
+  });
+
+  it('keeps the draft when the case channel cannot be reached, and leaves none behind after a bug', async () => {
+    const real = tb.mem.channelMembers.bind(tb.mem);
+    try {
+      await tb.mem.command(zofia, '/case');
+      tb.mem.channelMembers = async () => {
+        throw new PlatformError('memory', 'channel_not_found', undefined, undefined, false);
+      };
+      await tb.mem.fill(zofia, values({ title: 'Kanał, którego nie ma' }));
+      const refused = lastPrivateMessage(zofia.id).text;
+      expect(refused).toContain('Nie mogę pisać na #cases');
+      expect(refused).toContain('Twój tekst jest bezpieczny');
+      const drafts = (await tb.bot.db.select().from(caseDrafts)).length;
+      await tb.mem.command(zofia, '/case');
+      tb.mem.channelMembers = async () => {
+        throw new Error('a bug');
+      };
+      await tb.mem.fill(zofia, values({ title: 'Po błędzie' }));
+      expect(tb.mem.lastPrivate(zofia.id)).toContain('coś poszło nie tak po naszej stronie');
+      expect(await tb.bot.db.select().from(caseDrafts)).toHaveLength(drafts);
+    } finally {
+      tb.mem.channelMembers = real;
+    }
   });
 
   it('allows posting where the platform cannot count members, and tells the author it could not check', async () => {

@@ -88,8 +88,20 @@ export async function submitCase(ctx: Context, text: CaseText, state: string | u
   try {
     ({ membersUnknown } = await checkCanPost(ctx));
   } catch (e) {
-    const why = e instanceof UserError ? ctx.t(e.code, e.params) : e instanceof PlatformError && e.retryAfterSeconds !== undefined ? ctx.t('core.platformBusy') : undefined;
-    if (!why) throw e;
+    const caseChannel = teamChannel(ctx.team, 'caseChannel');
+    const why =
+      e instanceof UserError
+        ? ctx.t(e.code, e.params)
+        : e instanceof PlatformError && e.retryAfterSeconds !== undefined
+          ? ctx.t('core.platformBusy')
+          : e instanceof PlatformError && !e.retryable && caseChannel
+            ? ctx.t('core.cannotPost', { channel: { channel: caseChannel } })
+            : undefined;
+    if (!why) {
+      // A bug: the member gets the apology and no preview, so no draft may wait where they cannot reach it.
+      await claimDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
+      throw e;
+    }
     refusal = [textBlock(why), noteBlock(ctx.t('cases.preview.kept'))];
   }
   const preview = previewMessage(ctx.lang, text, token, membersUnknown);

@@ -51,12 +51,12 @@ export function replyPost(persona: string, text: string): Message {
   return { ...message(quoteBlock(text)), persona };
 }
 
-/** To the moderation channel: which case and the (untrusted) reason; nothing about the author or the reporter. */
 /** A report whose case has since been closed: its reason went with the case's text, and there is nothing to hide. */
 export function reportClosedPost(lang: Lang, number: number): Message {
   return { ...message(textBlock(t(lang, 'cases.mod.reportOfClosed', { number }))), summary: tx(lang, 'cases.post.summary', { number }) };
 }
 
+/** To the moderation channel: which case and the (untrusted) reason; nothing about the author or the reporter. */
 export function reportPost(lang: Lang, number: number, reason: string | undefined): Message {
   return {
     ...message(

@@ -21,7 +21,7 @@ export const core = {
   'form.tooShort': { one: 'Please write at least {count} character.', other: 'Please write at least {count} characters.' },
   'form.badChannel': 'Please choose a channel, e.g. #reflection.',
   'args.unknownCommand': 'I don’t know the command /{got}. Try `/sojusz help`.',
-  'args.noSub': '/{command} — what would you like to do? One of: {list}. What each does: `/sojusz help {command}`.',
+  'args.noSub': '/{command} — what would you like to do? One of: {list}. What each of them does: `/sojusz help {command}`.',
   'args.pickSub': '/{command} {got} — and then what? One of: {list}.',
   'args.unknownSub': '/{command} has no “{got}”. Available: {list}.',
   'args.missing': 'Something is missing: {option}.',

@@ -24,7 +24,7 @@ export const core: Translation<typeof en> = {
   'form.tooShort': { one: 'Napisz, proszę, co najmniej {count} znak.', few: 'Napisz, proszę, co najmniej {count} znaki.', many: 'Napisz, proszę, co najmniej {count} znaków.', other: 'Napisz, proszę, co najmniej {count} znaku.' },
   'form.badChannel': 'Wybierz kanał, np. #refleksja.',
   'args.unknownCommand': 'Nie znam komendy /{got}. Zajrzyj do `/sojusz pomoc`.',
-  'args.noSub': '/{command} — co zrobić? Do wyboru: {list}. Opis każdego: `/sojusz pomoc {command}`.',
+  'args.noSub': '/{command} — co zrobić? Do wyboru: {list}. Co robi każde z nich: `/sojusz pomoc {command}`.',
   'args.pickSub': '/{command} {got} — dopisz jeszcze, co zrobić: {list}.',
   'args.unknownSub': '/{command} nie ma polecenia „{got}”. Dostępne: {list}.',
   'args.missing': 'Czegoś brakuje: {option}.',
