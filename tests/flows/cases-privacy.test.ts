@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Said } from '../../adapters/memory/index.js';
-import { caseDrafts, cases } from '../../src/db/schema/index.js';
+import { caseDrafts, cases, outbox } from '../../src/db/schema/index.js';
 import { isAuthor } from '../../src/features/cases/store.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
@@ -95,5 +95,21 @@ describe('anonymous cases and the member’s data rights', () => {
     await tb.bot.runDueWork();
     const personas = tb.mem.posts('cases').filter((p) => p.place.thread && p.text.includes('Głos')).map((p) => p.message.persona);
     expect(personas).toEqual(['Osoba A', 'Osoba B', 'Osoba C']);
+  });
+
+  it('erasure with “withdraw” takes the member’s anonymous replies out of other people’s threads, and only theirs', async () => {
+    await post(facilitator, 'Wątek z odpowiedziami');
+    const number = Number(/#(\d+)/.exec(tb.mem.lastPrivate(facilitator.id)!)![1]);
+    const [hania, igor] = ['U_HANIA', 'U_IGOR'].map((id) => ({ id, locale: 'pl-PL' }));
+    await tb.mem.command(hania!, `/case odpowiedz ${number} Słowa Hani.`);
+    await tb.mem.command(igor!, `/case odpowiedz ${number} Słowa Igora.`);
+    await tb.bot.runDueWork();
+    const replyOf = (words: string) => tb.mem.posts('cases').find((p) => p.place.thread && p.text.includes(words))!;
+    const hanias = replyOf('Słowa Hani.');
+    await tb.mem.command(hania!, '/sojusz dane usuń');
+    await tb.mem.click(hania!, 'privacy.delete', 'withdraw');
+    await expect.poll(() => tb.mem.said.some((s) => s.kind === 'remove' && s.ref.id === hanias.ref.id)).toBe(true);
+    expect(tb.mem.said.some((s) => s.kind === 'remove' && s.ref.id === replyOf('Słowa Igora.').ref.id)).toBe(false);
+    expect(JSON.stringify(await tb.bot.db.select().from(outbox))).not.toContain('Słowa Hani');
   });
 });

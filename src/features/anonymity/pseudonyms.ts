@@ -33,6 +33,22 @@ export async function pseudonymOrdinal(db: Tx, secrets: Secrets, teamId: number,
   throw new Error('could not allocate a pseudonym');
 }
 
+/**
+ * Where the anonymous replies of one pseudonym sit in the outbox: under the reply key prefix of their thread and
+ * the pseudonym's letter (`p<ordinal>:`), which the thread shows anyway ("Osoba B"), so the key tells nobody more
+ * than the post itself — but lets an erasure that withdraws a member's anonymous posts find their replies.
+ * Keys from before carry no letter; those replies cannot be found again.
+ */
+export function pseudonymReplyPrefix(threadReplyPrefix: string, ordinal: number): string {
+  return `${threadReplyPrefix}p${ordinal}:`;
+}
+
+/** The outbox prefix of a thread's anonymous replies ('case:12' → 'case-reply:12:'), or undefined for others. */
+export function threadReplyPrefix(thread: string): string | undefined {
+  const m = /^(case|prompt):(\d+)$/.exec(thread);
+  return m ? `${m[1]}-reply:${m[2]}:` : undefined;
+}
+
 /** Mark the member as the author of a thread (ordinal 0). */
 export async function claimAuthor(db: Tx, secrets: Secrets, teamId: number, thread: string, memberExternalId: string, now: Date): Promise<void> {
   await db

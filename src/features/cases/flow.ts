@@ -13,7 +13,7 @@ import type { Tx } from '../../db/client.js';
 import { caseReports, cases, outbox } from '../../db/schema/index.js';
 import { formatLocal, localDate } from '../../schedule/occurrence.js';
 import { enqueue, findByKey } from '../../schedule/outbox.js';
-import { claimAuthor, pseudonymLabel, pseudonymOrdinal } from '../anonymity/pseudonyms.js';
+import { claimAuthor, pseudonymLabel, pseudonymOrdinal, pseudonymReplyPrefix } from '../anonymity/pseudonyms.js';
 import { maskMandatory } from './deidentify/index.js';
 import { casePost, closedPost, replyPost, reportClosedPost, reportPost } from './post.js';
 import { previewMessage } from './preview.js';
@@ -343,7 +343,7 @@ export async function reply(ctx: Context, number: number, text: string): Promise
     const persona = pseudonymLabel(ordinal, ctx.team.lang as 'pl' | 'en');
     await enqueue(tx, ctx.now, {
       teamId: ctx.team.id,
-      key: `${replyKeyPrefix(row.id)}${randomUUID()}`,
+      key: `${pseudonymReplyPrefix(replyKeyPrefix(row.id), ordinal)}${randomUUID()}`,
       target: { kind: 'channel', channel: post.target.channel, threadOfKey: row.postKey },
       message: replyPost(persona, maskMandatory(text)),
     });

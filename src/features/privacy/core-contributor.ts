@@ -1,10 +1,13 @@
 // The core's own share of a member's data: their settings and role, queued DMs, personal schedules, pseudonyms.
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, like, lt, notExists, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, like, lt, notExists, or, sql } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { cases, outbox, promptPosts, pseudonyms, schedules, teams } from '../../db/schema/index.js';
-import { memberMac } from '../anonymity/pseudonyms.js';
+import { memberMac, pseudonymReplyPrefix, threadReplyPrefix } from '../anonymity/pseudonyms.js';
+import type { Bot } from '../../core/bot.js';
+import type { ChatPort } from '../../core/port.js';
+import { safeError } from '../../log.js';
 import { macsOf, type PrivacyContributor } from '../../core/privacy.js';
 import { dropCounters } from './limits.js';
 
@@ -14,6 +17,36 @@ const DAY = 24 * 60 * 60 * 1000;
 const unlinked = () => randomBytes(32).toString('base64url');
 /** The time an unlinked pseudonym keeps: none (the epoch), so it says nothing of when its member first replied. */
 const UNLINKED_AT = new Date(0);
+
+/** Replies an erasure withdrew: `mark` is the pseudonym's fresh MAC, present only once the erasure committed. */
+interface OwedReplies {
+  pseudonym: number;
+  mark: string;
+  refs: { channel: string; id: string; thread?: string }[];
+}
+
+/**
+ * The withdrawn replies taken off the platform once the erasure has committed, never before (a locking read waits
+ * for the erasing transaction; only pseudonyms carrying this erasure's fresh MAC count). Best effort, like a
+ * withdrawal's: the database is already clean.
+ */
+async function removeAfterCommit(bot: Bot, port: ChatPort, team: string, owed: OwedReplies[]): Promise<void> {
+  try {
+    const rows = await bot.db
+      .select({ id: pseudonyms.id, mac: pseudonyms.memberMac })
+      .from(pseudonyms)
+      .where(inArray(pseudonyms.id, owed.map((o) => o.pseudonym)))
+      .for('share');
+    let failed = 0;
+    for (const o of owed) {
+      if (!rows.some((r) => r.id === o.pseudonym && r.mac === o.mark)) continue;
+      for (const ref of o.refs) await port.remove({ team, ...ref }).catch(() => failed++);
+    }
+    if (failed) bot.log.warn({ failed }, 'could not remove every anonymous reply an erasure withdrew');
+  } catch (e) {
+    bot.log.warn({ error: safeError(e) }, 'could not remove the anonymous replies an erasure withdrew');
+  }
+}
 
 /** Schedules that belong to one member (personal prompts and the like) name them in their payload. */
 function personalSchedules(teamId: number, externalId: string, memberId: number) {
@@ -52,19 +85,32 @@ export const coreContributor: PrivacyContributor = {
     };
   },
 
-  async deleteMember(tx, bot, team, member) {
+  async deleteMember(tx, bot, team, member, anonymous) {
     await tx.delete(schedules).where(personalSchedules(team.id, member.externalId, member.id));
     await tx.delete(outbox).where(dmsTo(team.id, member.externalId));
     // Pseudonyms are keyed per thread: recompute the member's MAC for each thread of the team and overwrite it
-    // with random bytes, so nothing can tie "Colleague A" to them any more (their posts themselves are the areas'
-    // business). The row stays, holding its letter: the next colleague to reply must not become "Colleague A" too.
+    // with random bytes, so nothing can tie "Colleague A" to them any more. The row stays, holding its letter: the
+    // next colleague to reply must not become "Colleague A" too. Withdrawing, their replies under that letter go:
+    // those still waiting are cancelled, those posted are removed once this erasure has committed.
     const threads = await tx.selectDistinct({ thread: pseudonyms.thread }).from(pseudonyms).where(eq(pseudonyms.teamId, team.id));
+    const owed: OwedReplies[] = [];
     for (const { thread } of threads) {
-      await tx
+      const mark = unlinked();
+      const [mine] = await tx
         .update(pseudonyms)
-        .set({ memberMac: unlinked(), createdAt: UNLINKED_AT })
-        .where(and(eq(pseudonyms.thread, thread), eq(pseudonyms.memberMac, memberMac(bot.secrets, team.id, thread, member.externalId))));
+        .set({ memberMac: mark, createdAt: UNLINKED_AT })
+        .where(and(eq(pseudonyms.thread, thread), eq(pseudonyms.memberMac, memberMac(bot.secrets, team.id, thread, member.externalId))))
+        .returning({ id: pseudonyms.id, ordinal: pseudonyms.ordinal });
+      const prefix = threadReplyPrefix(thread);
+      if (!mine || anonymous !== 'withdraw' || !prefix) continue;
+      const theirs = like(outbox.key, `${pseudonymReplyPrefix(prefix, mine.ordinal)}%`);
+      await tx.update(outbox).set({ status: 'cancelled' }).where(and(theirs, eq(outbox.status, 'pending')));
+      const sent = await tx.update(outbox).set({ message: { blocks: [] } }).where(theirs).returning({ status: outbox.status, ref: outbox.sentRef });
+      const refs = sent.flatMap((r) => (r.status === 'sent' && r.ref ? [r.ref] : []));
+      if (refs.length) owed.push({ pseudonym: mine.id, mark, refs });
     }
+    const port = bot.ports.get(team.platform as never);
+    if (owed.length && port) void removeAfterCommit(bot, port, team.externalId, owed);
   },
 
   async purge(tx, _bot, now) {

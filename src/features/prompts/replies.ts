@@ -12,7 +12,7 @@ import type { Tx } from '../../db/client.js';
 import { outbox, promptPosts } from '../../db/schema/index.js';
 import { tx as words, type Lang } from '../../i18n/index.js';
 import { enqueue } from '../../schedule/outbox.js';
-import { pseudonymLabel, pseudonymOrdinal } from '../anonymity/pseudonyms.js';
+import { pseudonymLabel, pseudonymOrdinal, pseudonymReplyPrefix } from '../anonymity/pseudonyms.js';
 import { postByThread, recordReply } from './followup.js';
 import { teamLang } from './team.js';
 
@@ -62,8 +62,8 @@ export async function postAnonReply(db: Tx, secrets: Secrets, team: Team, postId
   const msg: Message = { blocks: [quoteBlock(text)], persona, summary: persona };
   await enqueue(db, now, {
     teamId: team.id,
-    // Random, so the key says nothing about who wrote it.
-    key: `prompt-reply:${post.id}:${randomUUID()}`,
+    // The letter the thread shows, then random: the key says nothing about who wrote it.
+    key: `${pseudonymReplyPrefix(`prompt-reply:${post.id}:`, ordinal)}${randomUUID()}`,
     target: { kind: 'channel', channel: post.channel, threadOfKey: post.outboxKey },
     message: msg,
   });
