@@ -34,7 +34,7 @@ describe('the welcome when the bot is added to a server', () => {
     const posted = h.fake.messagesIn(system);
     expect(posted).toHaveLength(1);
     expect(posted[0]!.content).toContain('tu Sojusz');
-    expect(posted[0]!.content).toContain('osoby prowadzącej');
+    expect(posted[0]!.content).toContain('kolej na osobę prowadzącą');
     expect(posted[0]!.content).toContain('/sojusz setup');
     const [sent] = h.fake.callsTo('POST', new RegExp(`^/channels/${system}/messages$`));
     expect(sent!.body!.allowed_mentions).toEqual(expect.objectContaining({ parse: [] }));

@@ -121,7 +121,7 @@ describe('hints and the intro', () => {
 
   it.each(LANGS)('autocheck (%s): a scale says its ends once ("0 — hardly"), and its range beside the question when it fits', (lang) => {
     const curiosity = input(render(buildForm(lang, 'quick'), 'curiosity', lang), 'curiosity');
-    expect(curiosity.placeholder).toBe(lang === 'en' ? '0–4 (0 — hardly, 4 — a lot)' : '0–4 (0 — prawie wcale, 4 — bardzo)');
+    expect(curiosity.placeholder).toBe(lang === 'en' ? '0–4 (0 — hardly, 4 — very much)' : '0–4 (0 — prawie wcale, 4 — zdecydowanie tak)');
     expect(curiosity.label).toBe(`${tx(lang, 'autocheck.field.curiosity')} (0–4)`);
   });
 
