@@ -8,6 +8,7 @@ import { allianceFlags, RECENT_CHECKS } from '../src/features/autocheck/flags.js
 import { chooseReflection } from '../src/features/autocheck/reflection.js';
 import { listAutochecks, saveAutocheck } from '../src/features/autocheck/store.js';
 import { takeToSupervision } from '../src/features/autocheck/supervision.js';
+import { queueAnonymousTopic } from '../src/features/supervision/anon-later.js';
 import { computeTrend, windowStart } from '../src/features/autocheck/trend.js';
 import { confirmationMessage, historyMessage, trendChart, trendMessage } from '../src/features/autocheck/views.js';
 
@@ -89,6 +90,11 @@ export const autocheckForm = formHandler({
       const agenda = await takeToSupervision(tx, ctx.bot, { team: ctx.team, memberExternalId: ctx.inv.member.id, answers, now, lang: ctx.lang });
       return { previous, agenda };
     });
+    // The anonymous topic is queued only now, in a transaction of its own, after the named check has committed.
+    if (agenda.kind === 'added' && agenda.later) {
+      const later = agenda.later;
+      await ctx.db.transaction((tx) => queueAnonymousTopic(tx, ctx.bot, { team: ctx.team, memberExternalId: ctx.inv.member.id, ...later, now }));
+    }
     const flags = allianceFlags(answers, previous.map((e) => e.answers));
     await ctx.reply(confirmationMessage(ctx.lang, { reflection: chooseReflection(answers), flags, agenda }));
     return { kind: 'close' };

@@ -142,7 +142,7 @@ export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport>
         }
         const row = group[i]!;
         const team = teamById.get(row.teamId)!;
-        report[await deliverOne(bot, row, team.platform as Platform, team.externalId, acks, checkedAt.get(row.id) ?? Date.now())]++;
+        report[await deliverOne(bot, row, team.platform as Platform, team.externalId, acks, checkedAt.get(row.id) ?? Date.now(), i > 0)]++;
         checkedAt.delete(row.id);
       }
       active.delete(g);
@@ -321,7 +321,7 @@ async function earlierCopy(bot: Bot, port: ChatPort, row: OutboxRow, place: Plac
   return undefined;
 }
 
-async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt: string, acks: AckBuffer, checkedAt: number): Promise<'sent' | 'retried' | 'failed' | 'dropped'> {
+async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt: string, acks: AckBuffer, checkedAt: number, behind: boolean): Promise<'sent' | 'retried' | 'failed' | 'dropped'> {
   const port = bot.ports.get(platform);
   const now = () => bot.clock.now();
   if (!port) {
@@ -356,9 +356,10 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
     // A row leased before (its owner died or failed) may already be on the platform: ask before resending.
     const maybeSent = row.attempts > 1 ? await earlierCopy(bot, port, row, place) : undefined;
     const paced = maybeSent ? false : await pace(bot, port, keys[2]!);
-    // Waited behind its channel long enough for its feature to have called it off meanwhile. Only then: a fan-out
-    // (one message per channel) never waits here, and a query per row would cost it more than the send.
-    if (paced && Date.now() - checkedAt > RECHECK_AFTER_MS && !(await stillWanted(bot, row))) {
+    // Waited behind its channel (earlier rows' sends, or pacing) long enough for its feature to have called it off
+    // meanwhile. Only then: a fan-out (one message per channel) never waits so, and a query per row would cost it
+    // more than the send.
+    if (!maybeSent && (paced || behind) && Date.now() - checkedAt > RECHECK_AFTER_MS && !(await stillWanted(bot, row))) {
       await unlease(bot, [row.id]);
       return 'dropped';
     }

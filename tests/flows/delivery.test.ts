@@ -67,6 +67,26 @@ describe('outbox delivery', () => {
     }
   });
 
+  it('does not send a row cancelled while it waited behind a slow send in its channel', async () => {
+    const real = tb.mem.post.bind(tb.mem);
+    tb.mem.post = async (to: Place, m, o) => {
+      await new Promise((r) => setTimeout(r, 1500)); // the platform takes its time with the first one
+      return real(to, m, o);
+    };
+    try {
+      await say('lagging-1', 'lagging');
+      await say('lagging-2', 'lagging');
+      const run = deliverAll(tb.bot);
+      await new Promise((r) => setTimeout(r, 300));
+      await cancelPending(tb.bot.db, 'lagging-2');
+      expect(await run).toMatchObject({ sent: 1, dropped: 1 });
+      expect(tb.mem.posts('lagging').map((p) => p.text)).toEqual(['lagging-1']);
+      expect(tb.mem.said.filter((s) => s.kind === 'remove')).toHaveLength(0);
+    } finally {
+      tb.mem.post = real;
+    }
+  });
+
   it('retries a failed send with backoff and gives up on a channel that is gone, without retrying it', async () => {
     tb.mem.closedChannels.add('gone');
     await say('gone-1', 'gone');

@@ -4,7 +4,6 @@ import { UserError } from '../../core/errors.js';
 import type { Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { addTopic, memberZone, TOPIC_MAX } from '../supervision/agenda.js';
-import { queueAnonymousTopic } from '../supervision/anon-later.js';
 import { nextSession } from '../supervision/store.js';
 import { sessionWhen } from '../supervision/when.js';
 import type { Lang } from '../../i18n/index.js';
@@ -13,7 +12,7 @@ import type { Answers } from './forms.js';
 export type AgendaOutcome =
   | { kind: 'none' }
   | { kind: 'kept' }
-  | { kind: 'added'; visibility: 'mine' | 'named' | 'anonymous'; sessionLabel?: string }
+  | { kind: 'added'; visibility: 'mine' | 'named' | 'anonymous'; sessionLabel?: string; later?: { text: string; sessionId: number; startsAt: Date } }
   | { kind: 'noSession' };
 
 const VISIBILITY = { mine: 'private', named: 'named', anonymous: 'anonymous' } as const;
@@ -27,11 +26,12 @@ export async function takeToSupervision(tx: Tx, bot: Bot, o: { team: Team; membe
   if (!supervision) return { kind: 'none' };
   if (!destination || destination === 'keep') return { kind: 'kept' };
   if (destination === 'anonymous') {
-    // Written later by the scheduler, never beside the check that names its member (see anon-later.ts).
+    // Not in this transaction, which saves the check under the member's id: the caller queues it once that has
+    // committed (`later`), and the scheduler writes it minutes after that (see anon-later.ts).
     const session = await nextSession(tx, o.team.id, o.now);
     if (!session) return { kind: 'noSession' };
-    await queueAnonymousTopic(tx, bot, { team: o.team, memberExternalId: o.memberExternalId, text: supervision.slice(0, TOPIC_MAX), now: o.now });
-    return { kind: 'added', visibility: 'anonymous', sessionLabel: sessionWhen(o.lang, session, { zone: await memberZone(tx, o.team, o.memberExternalId), member: true }) };
+    const sessionLabel = sessionWhen(o.lang, session, { zone: await memberZone(tx, o.team, o.memberExternalId), member: true });
+    return { kind: 'added', visibility: 'anonymous', sessionLabel, later: { text: supervision.slice(0, TOPIC_MAX), sessionId: session.id, startsAt: session.startsAt } };
   }
   try {
     const added = await tx.transaction((sp) =>

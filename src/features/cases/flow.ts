@@ -92,14 +92,15 @@ export async function submitCase(ctx: Context, text: CaseText, state: string | u
     const why =
       e instanceof UserError
         ? ctx.t(e.code, e.params)
-        : e instanceof PlatformError && e.retryAfterSeconds !== undefined
+        : e instanceof PlatformError && (e.retryAfterSeconds !== undefined || e.retryable)
           ? ctx.t('core.platformBusy')
           : e instanceof PlatformError && !e.retryable && caseChannel
             ? ctx.t('core.cannotPost', { channel: { channel: caseChannel } })
             : undefined;
     if (!why) {
-      // A bug: the member gets the apology and no preview, so no draft may wait where they cannot reach it.
-      await claimDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
+      // A bug: the member gets the apology and no preview, so a draft made now may not wait where they cannot reach
+      // it (one rewritten from "Edit" stays: its earlier preview still offers it).
+      if (!own) await claimDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
       throw e;
     }
     refusal = [textBlock(why), noteBlock(ctx.t('cases.preview.kept'))];

@@ -1,9 +1,9 @@
 // The core's own share of a member's data: their settings and role, queued DMs, personal schedules, pseudonyms.
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, like, lt, notExists, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, like, lt, or, sql } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
-import { cases, outbox, promptPosts, pseudonyms, schedules, teams } from '../../db/schema/index.js';
+import { cases, outbox, pseudonyms, schedules, teams } from '../../db/schema/index.js';
 import { memberMac, pseudonymReplyPrefix, threadReplyPrefix } from '../anonymity/pseudonyms.js';
 import type { Bot } from '../../core/bot.js';
 import type { ChatPort } from '../../core/port.js';
@@ -93,6 +93,10 @@ export const coreContributor: PrivacyContributor = {
     // next colleague to reply must not become "Colleague A" too. Withdrawing, their replies under that letter go:
     // those still waiting are cancelled, those posted are removed once this erasure has committed.
     const threads = await tx.selectDistinct({ thread: pseudonyms.thread }).from(pseudonyms).where(eq(pseudonyms.teamId, team.id));
+    // A closed case (withdrawn just now by the cases area, which runs first, or earlier) already lost all its replies.
+    const closed = new Set(
+      (await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.teamId, team.id), inArray(cases.status, ['withdrawn', 'hidden'])))).map((c) => `case:${c.id}`),
+    );
     const owed: OwedReplies[] = [];
     for (const { thread } of threads) {
       const mark = unlinked();
@@ -102,7 +106,7 @@ export const coreContributor: PrivacyContributor = {
         .where(and(eq(pseudonyms.thread, thread), eq(pseudonyms.memberMac, memberMac(bot.secrets, team.id, thread, member.externalId))))
         .returning({ id: pseudonyms.id, ordinal: pseudonyms.ordinal });
       const prefix = threadReplyPrefix(thread);
-      if (!mine || anonymous !== 'withdraw' || !prefix) continue;
+      if (!mine || anonymous !== 'withdraw' || !prefix || closed.has(thread)) continue;
       const theirs = like(outbox.key, `${pseudonymReplyPrefix(prefix, mine.ordinal)}%`);
       await tx.update(outbox).set({ status: 'cancelled' }).where(and(theirs, eq(outbox.status, 'pending')));
       const sent = await tx.update(outbox).set({ message: { blocks: [] } }).where(theirs).returning({ status: outbox.status, ref: outbox.sentRef });
@@ -116,8 +120,8 @@ export const coreContributor: PrivacyContributor = {
   async purge(tx, _bot, now) {
     // A pseudonym's link to its member lives as long as the case text it speaks in: past that, its MAC becomes
     // random bytes and its time the epoch (UNLINKED_AT, also how an unlinked row is known). The row itself, and its
-    // letter, stay as long as its thread can take replies — its case or prompt post exists — so the letter is never
-    // handed to someone else; then it goes.
+    // letter, stay with the team (they go when the team does): a thread can take replies as long as its post lives,
+    // and a letter must never be handed to someone else.
     let n = 0;
     for (const team of await tx.select().from(teams)) {
       const days = setting(team, SETTINGS.retentionCases, DEFAULTS.retentionCases);
@@ -128,19 +132,6 @@ export const coreContributor: PrivacyContributor = {
         .where(and(eq(pseudonyms.teamId, team.id), lt(pseudonyms.createdAt, cutoff), gt(pseudonyms.createdAt, UNLINKED_AT)));
       for (const { id } of old) await tx.update(pseudonyms).set({ memberMac: unlinked(), createdAt: UNLINKED_AT }).where(eq(pseudonyms.id, id));
       n += old.length;
-      const orphaned = await tx
-        .delete(pseudonyms)
-        .where(
-          and(
-            eq(pseudonyms.teamId, team.id),
-            or(
-              and(like(pseudonyms.thread, 'case:%'), notExists(tx.select({ one: cases.id }).from(cases).where(sql`${cases.id}::text = substr(${pseudonyms.thread}, 6)`))),
-              and(like(pseudonyms.thread, 'prompt:%'), notExists(tx.select({ one: promptPosts.id }).from(promptPosts).where(sql`${promptPosts.id}::text = substr(${pseudonyms.thread}, 8)`))),
-            ),
-          ),
-        )
-        .returning({ id: pseudonyms.id });
-      n += orphaned.length;
     }
     return n;
   },

@@ -58,6 +58,14 @@ export async function runHousekeeping(tx: Tx, bot: Bot, now: Date): Promise<Hous
                     ),
                   ),
               ),
+              // An anonymous prompt reply likewise, while its prompt post lives: an erasure that withdraws the
+              // member's anonymous posts finds it by the pseudonym's letter in its key.
+              notExists(
+                tx
+                  .select({ one: promptPosts.id })
+                  .from(promptPosts)
+                  .where(sql`${promptPosts.id} = case when ${outbox.key} ~ '^prompt-reply:[0-9]+:p[0-9]+:' then split_part(${outbox.key}, ':', 2)::int end`),
+              ),
             ),
             // Never sent: a failed DM can hold a reflection, a cancelled reminder a member's topic.
             and(inArray(outbox.status, ['failed', 'cancelled']), lt(outbox.createdAt, ago(FINISHED_OUTBOX_DAYS))),

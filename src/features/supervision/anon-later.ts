@@ -8,7 +8,7 @@ import { newSalt, type Secrets } from '../../core/secrets.js';
 import type { Team } from '../../core/teams.js';
 import type { Bot } from '../../core/bot.js';
 import type { Tx } from '../../db/client.js';
-import { schedules, supervisionTopics } from '../../db/schema/index.js';
+import { schedules, supervisionSessions, supervisionTopics } from '../../db/schema/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
 import { dayOf, topicAuthorMac } from './agenda.js';
 import { nextSession } from './store.js';
@@ -22,6 +22,8 @@ export const ANON_TOPIC_DELAY_MINUTES: readonly [number, number] = [2, 20];
  *  once its author erased their data leaving their anonymous posts up. */
 export interface Waiting {
   text: string;
+  /** The session the member was told it joins; another one only if that one is gone by then. */
+  sessionId?: number;
   salt: string | null;
   mac: string | null;
 }
@@ -30,28 +32,34 @@ export const sealWaiting = (secrets: Secrets, w: Waiting) => ({ sealed: secrets.
 export const openWaiting = (secrets: Secrets, payload: Record<string, unknown>) => JSON.parse(secrets.decrypt(String(payload.sealed))) as Waiting;
 
 /** Queue the topic; it joins the next session's agenda when the schedule fires. */
-export async function queueAnonymousTopic(tx: Tx, bot: Bot, o: { team: Team; memberExternalId: string; text: string; now: Date }): Promise<void> {
+export async function queueAnonymousTopic(tx: Tx, bot: Bot, o: { team: Team; memberExternalId: string; text: string; sessionId?: number; startsAt?: Date; now: Date }): Promise<void> {
   const salt = newSalt();
-  const waiting: Waiting = { text: o.text, salt, mac: topicAuthorMac(bot.secrets, o.team.id, salt, o.memberExternalId) };
+  const waiting: Waiting = { text: o.text, sessionId: o.sessionId, salt, mac: topicAuthorMac(bot.secrets, o.team.id, salt, o.memberExternalId) };
   const [min, max] = ANON_TOPIC_DELAY_MINUTES;
-  const at = new Date(o.now.getTime() + randomInt(min * 60, max * 60 + 1) * 1000);
-  const local = DateTime.fromJSDate(at, { zone: o.team.zone });
+  let at = o.now.getTime() + randomInt(min * 60, max * 60 + 1) * 1000;
+  // Before the session it was meant for, if that is sooner (a minute before it, but never sooner than a minute from now).
+  if (o.startsAt) at = Math.max(o.now.getTime() + 60_000, Math.min(at, o.startsAt.getTime() - 60_000));
+  const due = new Date(at);
+  const local = DateTime.fromJSDate(due, { zone: o.team.zone });
   await tx.insert(schedules).values({
     teamId: o.team.id,
     kind: ANON_TOPIC,
     zone: o.team.zone,
     rule: { type: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm') },
-    nextDueAt: at,
+    nextDueAt: due,
     payload: sealWaiting(bot.secrets, waiting),
+    // Not the moment of the check: only its day.
+    createdAt: dayOf(o.now),
   });
 }
 
 /** The topics still waiting (of one team, or all), sealed as they are: for export, erasure and secret rotation. */
-export async function waitingTopics(tx: Tx, teamId?: number): Promise<{ id: number; teamId: number; payload: Record<string, unknown> }[]> {
-  return tx
+export async function waitingTopics(tx: Tx, teamId?: number, o: { lock?: boolean } = {}): Promise<{ id: number; teamId: number; payload: Record<string, unknown> }[]> {
+  const q = tx
     .select({ id: schedules.id, teamId: schedules.teamId, payload: schedules.payload })
     .from(schedules)
     .where(teamId === undefined ? eq(schedules.kind, ANON_TOPIC) : and(eq(schedules.kind, ANON_TOPIC), eq(schedules.teamId, teamId)));
+  return o.lock ? q.for('update') : q;
 }
 
 export const anonTopicKind: ScheduleKind = {
@@ -67,8 +75,15 @@ export const anonTopicKind: ScheduleKind = {
       bot.log.warn({ schedule: schedule.id, error: safeError(e) }, 'a waiting anonymous topic could not be opened; dropped');
     }
     if (topic) {
-      // The next session now (the one named to the member may have been called off: then the one after, or none yet).
-      const session = await nextSession(tx, schedule.teamId, now);
+      // The session the member was told, unless it was called off meanwhile; then the next one (or none yet: the
+      // topic joins the next session planned, as a cancelled session's topics do).
+      const [told] = topic.sessionId
+        ? await tx
+            .select({ id: supervisionSessions.id })
+            .from(supervisionSessions)
+            .where(and(eq(supervisionSessions.id, topic.sessionId), eq(supervisionSessions.status, 'scheduled')))
+        : [];
+      const session = told ?? (await nextSession(tx, schedule.teamId, now));
       await tx.insert(supervisionTopics).values({
         teamId: schedule.teamId,
         sessionId: session?.id ?? null,

@@ -37,17 +37,19 @@ export const supervisionPrivacy: PrivacyContributor = {
   },
 
   async deleteMember(tx, bot, team, member, anonymous) {
+    // Waiting topics first, locked: one the scheduler is writing right now is waited for, and then found below
+    // among the stored ones (each statement sees what committed before it).
+    for (const w of await waitingTopics(tx, team.id, { lock: true })) {
+      const topic = openWaiting(bot.secrets, w.payload);
+      if (topic.mac === null || topic.mac !== topicAuthorMac(bot.secrets, team.id, topic.salt, member.externalId)) continue;
+      if (anonymous === 'withdraw') await tx.delete(schedules).where(eq(schedules.id, w.id));
+      else await tx.update(schedules).set({ payload: sealWaiting(bot.secrets, { text: topic.text, salt: null, mac: null }) }).where(eq(schedules.id, w.id));
+    }
     const theirIds = await anonymousTopicIds(tx, bot.secrets, team.id, member.externalId);
     if (theirIds.length) {
       const theirs = inArray(supervisionTopics.id, theirIds);
       if (anonymous === 'withdraw') await tx.delete(supervisionTopics).where(theirs);
       else await tx.update(supervisionTopics).set({ authorHmac: null, authorSalt: null }).where(theirs);
-    }
-    for (const w of await waitingTopics(tx, team.id)) {
-      const topic = openWaiting(bot.secrets, w.payload);
-      if (topic.mac === null || topic.mac !== topicAuthorMac(bot.secrets, team.id, topic.salt, member.externalId)) continue;
-      if (anonymous === 'withdraw') await tx.delete(schedules).where(eq(schedules.id, w.id));
-      else await tx.update(schedules).set({ payload: sealWaiting(bot.secrets, { text: topic.text, salt: null, mac: null }) }).where(eq(schedules.id, w.id));
     }
     await tx.delete(supervisionTopics).where(eq(supervisionTopics.memberId, member.id));
     await tx.delete(supervisionRsvps).where(eq(supervisionRsvps.memberId, member.id));
