@@ -3,6 +3,8 @@ import { parseTime, parseWeekday } from '../../src/core/parse.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { rhythmText } from '../../src/features/prompts/describe.js';
 import { nextPersonalAt } from '../../src/features/prompts/personal.js';
+import { eq } from 'drizzle-orm';
+import { schedules } from '../../src/db/schema/index.js';
 import { deleteSchedules, insertSchedule, PERSONAL_KIND, personalSchedule, weeklyRule, type PersonalPayload } from '../../src/features/prompts/schedules.js';
 import { l10n } from '../../src/i18n/index.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
@@ -21,13 +23,13 @@ export const me: Subcommand = {
     const zone = ctx.zone;
     const { rule, first } = weeklyRule(weekday, time, 1, zone, ctx.now);
     const payload: PersonalPayload = { memberId: ctx.member.id, lang: ctx.lang };
-    // One personal schedule per member: a new time replaces the old one. If this week's question came already
-    // (less than a day ago), the new time starts next week, as when the member changes zone.
+    // One personal schedule per member: a new time changes it in place, keeping what it has sent (a new row would
+    // forget it). If this week's question came already, the new time starts next week, as when the member changes zone.
     const next = await ctx.db.transaction(async (tx) => {
       const old = await personalSchedule(tx, ctx.team.id, ctx.member.id);
       const at = (await nextPersonalAt(tx, old?.id, rule, zone, ctx.now)) ?? first;
-      await deleteSchedules(tx, old ? [old.id] : []);
-      await insertSchedule(tx, ctx.team.id, PERSONAL_KIND, zone, rule, at, payload);
+      if (old) await tx.update(schedules).set({ zone, rule, nextDueAt: at, payload: payload as unknown as Record<string, unknown>, paused: false }).where(eq(schedules.id, old.id));
+      else await insertSchedule(tx, ctx.team.id, PERSONAL_KIND, zone, rule, at, payload);
       return at;
     });
     await ctx.reply('prompts.me.set', { rhythm: rhythmText(rule, ctx.lang), zone, next: formatLocal(next, zone, ctx.lang) });

@@ -43,6 +43,8 @@ describe('moving one’s personal prompt to another time', () => {
     expect(tb.mem.dms(ben.id)).toHaveLength(1);
     tb.clock.set('2026-03-24T09:00:00Z'); // Tuesday: this week's came on Monday
     expect(await tb.mem.ask(ben, '/reflect ja piątek 08:00')).toContain('pt., 3 kwietnia 2026, 08:00');
+    // Moved once more the same week: still next week, not this Thursday.
+    expect(await tb.mem.ask(ben, '/reflect ja czwartek 08:00')).toContain('czw., 2 kwietnia 2026, 08:00');
     await at('2026-03-27T07:01:00Z');
     expect(tb.mem.dms(ben.id)).toHaveLength(1);
   });
