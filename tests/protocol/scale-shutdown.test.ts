@@ -63,9 +63,9 @@ async function startBot(): Promise<{ proc: ChildProcess; output: () => string }>
   return { proc, output: () => out };
 }
 
-function exitOf(proc: ChildProcess): Promise<{ code: number | null; ms: number }> {
+function exitOf(proc: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
   const t0 = Date.now();
-  return new Promise((ok) => proc.once('exit', (code) => ok({ code, ms: Date.now() - t0 })));
+  return new Promise((ok) => proc.once('exit', (code, signal) => ok({ code, signal, ms: Date.now() - t0 })));
 }
 
 describe('stopping a running bot with SIGTERM', () => {
@@ -78,16 +78,18 @@ describe('stopping a running bot with SIGTERM', () => {
     expect((await fetch(`http://127.0.0.1:${port}/static/app.js`)).status).toBe(200);
     const exited = exitOf(proc);
     proc.kill('SIGTERM');
-    const { code, ms } = await exited;
-    expect(code).toBe(0);
+    const { code, signal, ms } = await exited;
+    expect(code, JSON.stringify({ signal })).toBe(0);
     expect(ms).toBeLessThan(10_000);
     expect(existsSync(join(dataDir, 'sojusz.lock'))).toBe(false);
   }, 30_000);
 
   it('starts again on the same data directory afterwards and stops cleanly a second time', async () => {
-    const { proc } = await startBot();
+    const { proc, output } = await startBot();
     const exited = exitOf(proc);
     proc.kill('SIGTERM');
-    expect((await exited).code).toBe(0);
+    const { code, signal } = await exited;
+    // On failure, say how it ended and what it printed last (a signal means it did not stop by itself).
+    expect(code, JSON.stringify({ signal, output: output().slice(-2000) })).toBe(0);
   }, 30_000);
 });
