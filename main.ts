@@ -1,6 +1,6 @@
 // The composition root: the one file that knows every adapter. Reads the environment and starts the bot.
 import type { AddressInfo } from 'node:net';
-import { allowedHosts, playgroundHost, urlHost } from './adapters/web/bind.js';
+import { playgroundHost, urlHost } from './adapters/web/bind.js';
 import { buildRegistry } from './commands/index.js';
 import { withPlatforms } from './platforms.js';
 import { calendarRoute } from './src/features/supervision/calendar.js';
@@ -24,7 +24,6 @@ async function main(): Promise<void> {
   // The playground has no login: it stays on this computer whatever HOST says (the Docker image sets 0.0.0.0).
   const bind: { host: string; ignored?: string } = config.playground ? playgroundHost(config.HOST) : { host: config.HOST ?? '0.0.0.0' };
   const host = bind.host;
-  if (config.playground) app.http.acceptHost = (h, port) => h !== undefined && allowedHosts(port).has(h.toLowerCase());
   await startAdapters(app, config, clock);
   try {
     await app.http.listen(config.PORT, host);

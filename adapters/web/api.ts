@@ -58,13 +58,12 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /**
- * Whether a request may reach the playground. It has no login, so the Host must be this computer at the port the
- * request came in on (DNS rebinding sends a stranger's name), and an Origin, when the browser sends one, must be
- * one of those too — `Origin: null` (sandboxed frames, some redirects) included.
+ * Whether a request may reach the playground. Its Host was checked for every route (startPlayground sets the
+ * server's guard); an Origin, when the browser sends one, must be this computer too — `Origin: null` (sandboxed
+ * frames, some redirects) included — so another site open in the same browser cannot drive it.
  */
 function refusal(req: IncomingMessage): string | undefined {
   const allowed = allowedHosts(req.socket.localPort ?? 0);
-  if (!allowed.has(String(req.headers.host ?? '').toLowerCase())) return 'this playground answers only at 127.0.0.1, localhost or [::1] on its own port';
   const origin = req.headers.origin;
   if (origin !== undefined) {
     const o = String(origin).toLowerCase();

@@ -23,6 +23,11 @@ export function urlHost(address: AddressInfo): string {
  * The Host headers the playground answers, for the port a request came in on. A page on another site that
  * points its own name at 127.0.0.1 (DNS rebinding) sends its own name here, so it is refused.
  */
+/** The server-wide guard (HttpServer.acceptHost) while the playground runs: every route, not only its own. */
+export function ownHostOnly(host: string | undefined, port: number): boolean {
+  return host !== undefined && allowedHosts(port).has(host.toLowerCase());
+}
+
 export function allowedHosts(port: number): Set<string> {
   const names = ['127.0.0.1', 'localhost', '[::1]'];
   const out = new Set(names.map((n) => `${n}:${port}`));

@@ -4,6 +4,7 @@ import type { Config } from '../../src/config.js';
 import { ensureTeam } from '../../src/core/teams.js';
 import type { OffsetClock } from '../../src/schedule/clock.js';
 import { playgroundApi } from './api.js';
+import { ownHostOnly } from './bind.js';
 import { WebPort } from './port.js';
 import { ensureSampleTeam } from './sample.js';
 import { otherPlatforms, restoreOffset } from './time.js';
@@ -25,6 +26,9 @@ export async function startPlayground(app: App, _config: Config, clock: OffsetCl
       `the playground will not start on a database that already holds ${others.join(' and ')} teams: its time control would fire their schedules early and its scheduler would take their messages. Give the playground a database of its own (unset DATABASE_URL, or another DATA_DIR)`,
     );
   }
+  // No login: every route of the server (health, metrics and feeds too) answers only requests addressed to this
+  // computer, so a page elsewhere that points its own name here (DNS rebinding) reads nothing.
+  app.http.acceptHost = ownHostOnly;
   const port = new WebPort(bot);
   bot.attach(port);
   // The clock first, so the sample team and everything after it see the time the playground had reached.

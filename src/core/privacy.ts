@@ -55,6 +55,17 @@ export function macsOf(roster: readonly string[], mac: (member: string) => strin
   return new Map(roster.map((m) => [mac(m), m]));
 }
 
+/** Rows grouped by the input their MACs were made from (a thread, a post), to build `macsOf` once per group. */
+export function byInput<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const r of rows) {
+    const group = out.get(key(r));
+    if (group) group.push(r);
+    else out.set(key(r), [r]);
+  }
+  return out;
+}
+
 /** A stand-in for a MAC that stands for nobody: random bytes shaped like one (hex of 32 bytes). */
 export function randomMac(): string {
   return randomBytes(32).toString('hex');

@@ -1,5 +1,4 @@
 // The core's own share of a member's data: their settings and role, queued DMs, personal schedules, pseudonyms.
-import { randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, like, lt, or, sql } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
@@ -8,13 +7,11 @@ import { memberMac, pseudonymReplyPrefix, threadReplyPrefix } from '../anonymity
 import type { Bot } from '../../core/bot.js';
 import type { ChatPort } from '../../core/port.js';
 import { safeError } from '../../log.js';
-import { macsOf, type PrivacyContributor } from '../../core/privacy.js';
+import { byInput, macsOf, randomMac, type PrivacyContributor } from '../../core/privacy.js';
 import { dropCounters } from './limits.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** A pseudonym's MAC once it stands for nobody: random bytes, shaped like a MAC. */
-const unlinked = () => randomBytes(32).toString('base64url');
 /** The time an unlinked pseudonym keeps: none (the epoch), so it says nothing of when its member first replied. */
 const UNLINKED_AT = new Date(0);
 
@@ -99,7 +96,7 @@ export const coreContributor: PrivacyContributor = {
     );
     const owed: OwedReplies[] = [];
     for (const { thread } of threads) {
-      const mark = unlinked();
+      const mark = randomMac();
       const [mine] = await tx
         .update(pseudonyms)
         .set({ memberMac: mark, createdAt: UNLINKED_AT })
@@ -130,7 +127,7 @@ export const coreContributor: PrivacyContributor = {
         .select({ id: pseudonyms.id })
         .from(pseudonyms)
         .where(and(eq(pseudonyms.teamId, team.id), lt(pseudonyms.createdAt, cutoff), gt(pseudonyms.createdAt, UNLINKED_AT)));
-      for (const { id } of old) await tx.update(pseudonyms).set({ memberMac: unlinked(), createdAt: UNLINKED_AT }).where(eq(pseudonyms.id, id));
+      for (const { id } of old) await tx.update(pseudonyms).set({ memberMac: randomMac(), createdAt: UNLINKED_AT }).where(eq(pseudonyms.id, id));
       n += old.length;
     }
     return n;
@@ -145,14 +142,7 @@ export const coreContributor: PrivacyContributor = {
     let rekeyed = 0;
     let unlinkedRows = 0;
     const rows = await tx.select({ id: pseudonyms.id, teamId: pseudonyms.teamId, thread: pseudonyms.thread, mac: pseudonyms.memberMac }).from(pseudonyms);
-    const byThread = new Map<string, typeof rows>();
-    for (const r of rows) {
-      const key = `${r.teamId}\u0000${r.thread}`;
-      const group = byThread.get(key);
-      if (group) group.push(r);
-      else byThread.set(key, [r]);
-    }
-    for (const group of byThread.values()) {
+    for (const group of byInput(rows, (r) => `${r.teamId}\u0000${r.thread}`).values()) {
       const { teamId, thread } = group[0]!;
       const whose = macsOf(rosters.get(teamId) ?? [], (m) => memberMac(from, teamId, thread, m));
       for (const r of group) {
@@ -161,7 +151,7 @@ export const coreContributor: PrivacyContributor = {
         else unlinkedRows++;
         await tx
           .update(pseudonyms)
-          .set({ memberMac: member ? memberMac(to, teamId, thread, member) : unlinked() })
+          .set({ memberMac: member ? memberMac(to, teamId, thread, member) : randomMac() })
           .where(eq(pseudonyms.id, r.id));
       }
     }

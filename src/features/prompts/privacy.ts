@@ -2,7 +2,7 @@
 // a member's personal rotation, and the team's own prompts.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { customPrompts, promptPosts, promptReplies, promptRotations, schedules } from '../../db/schema/index.js';
-import { macsOf, randomMac, type PrivacyContributor } from '../../core/privacy.js';
+import { byInput, macsOf, randomMac, type PrivacyContributor } from '../../core/privacy.js';
 import type { Tx } from '../../db/client.js';
 import { replyMac, type ReplyWay } from './followup.js';
 import { personalScope } from './personal.js';
@@ -81,13 +81,7 @@ export const promptsPrivacy: PrivacyContributor = {
       .select({ id: promptReplies.id, postId: promptReplies.postId, mac: promptReplies.memberMac, teamId: promptPosts.teamId })
       .from(promptReplies)
       .innerJoin(promptPosts, eq(promptPosts.id, promptReplies.postId));
-    const byPost = new Map<number, typeof rows>();
-    for (const r of rows) {
-      const group = byPost.get(r.postId);
-      if (group) group.push(r);
-      else byPost.set(r.postId, [r]);
-    }
-    for (const [postId, group] of byPost) {
+    for (const [postId, group] of byInput(rows, (r) => r.postId)) {
       const teamId = group[0]!.teamId;
       const roster = rosters.get(teamId) ?? [];
       const whose = new Map(WAYS.flatMap((way) => [...macsOf(roster, (m) => replyMac(from, teamId, postId, m, way))].map(([mac, m]) => [mac, { m, way }] as const)));
