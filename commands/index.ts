@@ -7,6 +7,7 @@ import { supervisionHome } from '../src/features/supervision/home.js';
 import { reminderKind } from '../src/features/supervision/reminders.js';
 import { seriesKind } from '../src/features/supervision/sessions.js';
 import { anonTopicKind } from '../src/features/supervision/anon-later.js';
+import { cleanupLaterKind } from '../src/features/privacy/cleanup-later.js';
 import { deleteAction } from './sojusz/privacy.js';
 import { privacyContributors } from '../src/features/privacy/registry.js';
 import { housekeepingKind } from '../src/features/privacy/housekeeping.js';
@@ -26,7 +27,7 @@ export function buildRegistry(): Registry {
     commands: [sojusz, reflect, autocheck, guide, supervision, caseCommand],
     forms: [autocheckForm, anonReplyFormHandler, ...caseForms, ...setupForms],
     actions: [openFormAction, guideButton, anonReplyButton, deleteAction, ...supervisionActions, ...caseActions, settingsAction],
-    scheduleKinds: [...promptScheduleKinds, housekeepingKind, seriesKind, reminderKind, anonTopicKind],
+    scheduleKinds: [...promptScheduleKinds, housekeepingKind, seriesKind, reminderKind, anonTopicKind, cleanupLaterKind],
     hooks: [onboardingHooks, autocheckHooks, promptHooks, privacyHooks, supervisionHome],
     privacy: privacyContributors(),
   };

@@ -16,10 +16,19 @@ export interface Occurrence {
   dueAt: Date;
   /** Now, by the bot's clock. */
   now: Date;
+  /**
+   * Platform work that must wait until the claiming transaction has committed (editing or removing messages is not
+   * an outbox row). It runs in this tick, after the commit; a crash before it finishes loses it, so a kind that
+   * needs it done leaves itself a retry in the transaction (see privacy/cleanup-later.ts).
+   */
+  afterCommit(task: () => Promise<void>): void;
 }
 
 export interface ScheduleKind {
   kind: string;
+  /** Work held for one member's privacy (a waiting anonymous topic, an erasure's clean-up): never shown or exported
+   *  with the team's schedules, where its timing could tie anonymous things together. */
+  hidden?: boolean;
   /** How late an occurrence may still happen after downtime (default 6 hours); later ones are skipped. */
   graceMs?: number;
   /** Do the occurrence inside the claiming transaction — usually by queueing outbox rows. */

@@ -6,6 +6,7 @@ import { occurrences, schedules, teams } from '../db/schema/index.js';
 import { HOUR } from './clock.js';
 import type { Occurrence, ScheduleKind, ScheduleRow } from './kinds.js';
 import { nextOccurrence } from './occurrence.js';
+import { safeError } from '../log.js';
 
 export const DEFAULT_GRACE_MS = 6 * HOUR;
 /** The NOTIFY channel on which a tick says "new messages are queued" to every replica. */
@@ -29,6 +30,8 @@ export async function tick(bot: Bot): Promise<TickReport> {
   const report: TickReport = { fired: 0, skipped: 0, excluded: 0 };
   const kinds = new Map(bot.registry.scheduleKinds.map((k) => [k.kind, k]));
   for (;;) {
+    const later: (() => Promise<void>)[] = [];
+    const afterCommit = (task: () => Promise<void>) => void later.push(task);
     const handled = await bot.db.transaction(async (tx) => {
       const due = await tx
         .select()
@@ -51,7 +54,7 @@ export async function tick(bot: Bot): Promise<TickReport> {
         }
         let at: Date | null = row.nextDueAt!;
         for (let n = 0; at && at <= now && n < MAX_CATCH_UP; n++) {
-          const o: Occurrence = { bot, tx, schedule: row, team: teamById.get(row.teamId)!, dueAt: at, now };
+          const o: Occurrence = { bot, tx, schedule: row, team: teamById.get(row.teamId)!, dueAt: at, now, afterCommit };
           const outcome = (await kind.excluded?.(o))
             ? 'excluded'
             : now.getTime() - at.getTime() > (kind.graceMs ?? DEFAULT_GRACE_MS)
@@ -102,6 +105,9 @@ export async function tick(bot: Bot): Promise<TickReport> {
     });
     // This batch's messages are committed: let delivery start on them while the next batch is claimed.
     if (handled) bot.onEnqueued?.();
+    for (const task of later) {
+      await task().catch((e) => bot.log.error({ error: safeError(e) }, 'work after a scheduled occurrence failed'));
+    }
     if (handled < BATCH) return report;
   }
 }

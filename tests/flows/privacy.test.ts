@@ -1,8 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { ensureMember, ensureTeam } from '../../src/core/teams.js';
 import type { Db } from '../../src/db/client.js';
+import { ANON_TOPIC } from '../../src/features/supervision/anon-later.js';
+import { CLEANUP_LATER, queueCleanup } from '../../src/features/privacy/cleanup-later.js';
 import {
   autochecks,
   members,
@@ -275,8 +277,13 @@ describe('retention and housekeeping', () => {
   });
 
   it('gives a facilitator the team’s schedules and supervision log as a file, without personal schedules', async () => {
+    // Work held for someone's privacy (an erasure's clean-up, a waiting anonymous topic) is nobody's to export.
+    const t = await team();
+    await tb.bot.db.transaction((tx) => queueCleanup(tx, t, tb.clock.now(), { edits: [], removals: [{ channel: 'cases', id: 'm-1' }] }));
+    await tb.bot.db.insert(schedules).values({ teamId: t.id, kind: ANON_TOPIC, zone: 'UTC', rule: { type: 'once', date: '2030-01-01', time: '09:00' }, payload: { sealed: 'x' }, nextDueAt: new Date('2030-01-01T09:00:00Z') });
     await tb.mem.command(facilitator, '/sojusz team export');
     const data = lastFile(facilitator.id);
+    await tb.bot.db.delete(schedules).where(inArray(schedules.kind, [CLEANUP_LATER, ANON_TOPIC]));
     expect(data.core.schedules).toEqual([]);
     expect(data.supervision.hoursLog.length).toBeGreaterThan(0);
     expect(data.prompts).toHaveProperty('customPrompts');

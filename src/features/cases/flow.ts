@@ -14,6 +14,7 @@ import { caseReports, cases, outbox } from '../../db/schema/index.js';
 import { formatLocal, localDate } from '../../schedule/occurrence.js';
 import { enqueue, findByKey } from '../../schedule/outbox.js';
 import { claimAuthor, pseudonymLabel, pseudonymOrdinal, pseudonymReplyPrefix } from '../anonymity/pseudonyms.js';
+import { performCleanup, type Cleanup } from '../privacy/cleanup-later.js';
 import { maskMandatory } from './deidentify/index.js';
 import { casePost, closedPost, replyPost, reportClosedPost, reportPost } from './post.js';
 import { previewMessage } from './preview.js';
@@ -271,19 +272,16 @@ export async function closeCaseRow(tx: Tx, row: CaseRow, why: 'withdrawn' | 'hid
   };
 }
 
-/**
- * After the close has committed: the post becomes its closed form, and the anonymous replies leave the thread
- * — a reply can repeat what made the case a problem. Replies go best effort: the database is already clean.
- */
-export async function replaceClosed(bot: Bot, port: ChatPort, team: string, closed: ClosedOnPlatform): Promise<void> {
-  if (closed.post) await port.update({ team, ...closed.post }, closed.closed);
-  let failed = 0;
-  for (const r of closed.replies) await port.remove({ team, ...r }).catch(() => failed++);
-  if (failed) bot.log.warn({ replies: closed.replies.length, failed }, 'could not remove every reply of a closed case');
-  let reportsFailed = 0;
-  for (const r of closed.reports ?? []) await port.update({ team, ...r }, closed.reportClosed!).catch(() => reportsFailed++);
-  if (reportsFailed) bot.log.warn({ reports: closed.reports!.length, failed: reportsFailed }, 'could not clear the reason of every report of a closed case');
-}
+/** What a closed case still owes the platform: its post becomes the closed notice, reports lose their reason, and
+ *  the anonymous replies leave the thread (a reply can repeat what made the case a problem). */
+export const cleanupOf = (c: ClosedOnPlatform): Cleanup => ({
+  edits: [...(c.post ? [{ ref: c.post, message: c.closed }] : []), ...(c.reports ?? []).map((ref) => ({ ref, message: c.reportClosed! }))],
+  removals: c.replies,
+});
+
+/** After the close has committed, best effort: the database is already clean. */
+export const replaceClosed = (bot: Bot, port: ChatPort, team: string, closed: ClosedOnPlatform): Promise<void> =>
+  performCleanup(bot, port, team, cleanupOf(closed));
 
 export const replyKeyPrefix = (caseId: number) => `case-reply:${caseId}:`;
 export const reportKeyPrefix = (caseId: number) => `case-report:${caseId}:`;

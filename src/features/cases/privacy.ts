@@ -2,13 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
-import type { ChatPort } from '../../core/port.js';
 import type { Tx } from '../../db/client.js';
 import { caseBans, caseCounters, caseDrafts, cases } from '../../db/schema/index.js';
-import { safeError } from '../../log.js';
 import { localDate } from '../../schedule/occurrence.js';
 import { macsOf, randomMac, type PrivacyContributor, type Rekeyed } from '../../core/privacy.js';
-import { closeCaseRow, replaceClosed, type ClosedOnPlatform } from './flow.js';
+import { cleanupOf, closeCaseRow } from './flow.js';
+import { queueCleanup } from '../privacy/cleanup-later.js';
 import { purgeCases } from './retention.js';
 import { authorMac, banMac, draftOwnerMac, isAuthor } from './store.js';
 
@@ -34,22 +33,18 @@ export const casesPrivacy: PrivacyContributor = {
     if (drafts.length) await tx.delete(caseDrafts).where(inArray(caseDrafts.token, drafts.map((d) => d.token)));
     const rows = (await tx.select().from(cases).where(eq(cases.teamId, team.id))).filter((r) => isAuthor(bot.secrets, r, member.externalId));
     const lang = team.lang === 'en' ? 'en' : 'pl';
-    const owed: Owed[] = [];
     for (const row of rows) {
-      let closed: ClosedOnPlatform | undefined;
       if (anonymous === 'withdraw' && row.status !== 'withdrawn' && row.status !== 'hidden') {
-        closed = await closeCaseRow(tx, row, 'withdrawn', lang, localDate(bot.clock.now(), 'UTC'));
+        const closed = await closeCaseRow(tx, row, 'withdrawn', lang, localDate(bot.clock.now(), 'UTC'));
+        // The text is gone from the database now; the platform copies follow each at its own random moment.
+        await queueCleanup(tx, team, bot.clock.now(), cleanupOf(closed));
       }
       // Either way, nothing can tie the case to the member any more: a fresh random MAC and no ban handle.
-      const mark = randomBytes(32).toString('hex');
       await tx
         .update(cases)
-        .set({ authorSalt: randomBytes(16).toString('hex'), authorMac: mark, banSealed: bot.secrets.encrypt(randomBytes(32).toString('hex')) })
+        .set({ authorSalt: randomBytes(16).toString('hex'), authorMac: randomMac(), banSealed: bot.secrets.encrypt(randomBytes(32).toString('hex')) })
         .where(eq(cases.id, row.id));
-      if (closed && (closed.post || closed.replies.length || closed.reports?.length)) owed.push({ id: row.id, mark, closed });
     }
-    const port = bot.ports.get(team.platform as never);
-    if (owed.length && port) void replaceAfterCommit(bot, port, team.externalId, owed);
   },
 
   async purge(tx, _bot, now) {
@@ -127,36 +122,4 @@ const unopenable = () => randomBytes(12 + 16 + 64).toString('base64');
 async function ownDrafts(tx: Tx, bot: Bot, teamId: number, memberExternalId: string) {
   const rows = await tx.select().from(caseDrafts).where(eq(caseDrafts.teamId, teamId));
   return rows.filter((d) => d.ownerMac === draftOwnerMac(bot.secrets, teamId, d.token, memberExternalId));
-}
-
-/** A case this erasure withdrew: `mark` is the fresh author MAC written with it, present only once the erasure committed. */
-interface Owed {
-  id: number;
-  mark: string;
-  closed: ClosedOnPlatform;
-}
-
-/**
- * The platform copies of the cases an erasure withdrew, replaced once the erasure has committed, never before: a
- * locking read of their rows waits until the erasing transaction ends (PostgreSQL: on its row locks; PGlite: on its
- * one connection), and only rows that carry this erasure's fresh MAC — it committed, it did not roll back — are
- * replaced. Best effort, like a withdrawal's: the database is already clean.
- *
- * Not done: spreading the replacements of several cases over random delays, so that the group does not see them
- * all close at once (which says they had one author). In-process timers would be lost on a restart and leave a
- * withdrawn case on the platform; doing it durably needs a one-off schedule kind, registered outside this feature.
- * Until then the replacements go out together, as a withdrawal of one case does.
- */
-async function replaceAfterCommit(bot: Bot, port: ChatPort, team: string, owed: Owed[]): Promise<void> {
-  try {
-    const rows = await bot.db
-      .select({ id: cases.id, mac: cases.authorMac })
-      .from(cases)
-      .where(inArray(cases.id, owed.map((o) => o.id)))
-      .for('share');
-    const committed = new Set(rows.filter((r) => owed.some((o) => o.id === r.id && o.mark === r.mac)).map((r) => r.id));
-    for (const o of owed) if (committed.has(o.id)) await replaceClosed(bot, port, team, o.closed);
-  } catch (e) {
-    bot.log.warn({ cases: owed.length, error: safeError(e) }, 'could not replace the posts of cases withdrawn by an erasure');
-  }
 }

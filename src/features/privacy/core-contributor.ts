@@ -1,49 +1,17 @@
 // The core's own share of a member's data: their settings and role, queued DMs, personal schedules, pseudonyms.
-import { and, eq, gt, inArray, like, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, like, lt, notInArray, or, sql } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { cases, outbox, pseudonyms, schedules, teams } from '../../db/schema/index.js';
 import { memberMac, pseudonymReplyPrefix, threadReplyPrefix } from '../anonymity/pseudonyms.js';
-import type { Bot } from '../../core/bot.js';
-import type { ChatPort } from '../../core/port.js';
-import { safeError } from '../../log.js';
 import { byInput, macsOf, randomMac, type PrivacyContributor } from '../../core/privacy.js';
 import { dropCounters } from './limits.js';
+import { queueCleanup } from './cleanup-later.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The time an unlinked pseudonym keeps: none (the epoch), so it says nothing of when its member first replied. */
 const UNLINKED_AT = new Date(0);
-
-/** Replies an erasure withdrew: `mark` is the pseudonym's fresh MAC, present only once the erasure committed. */
-interface OwedReplies {
-  pseudonym: number;
-  mark: string;
-  refs: { channel: string; id: string; thread?: string }[];
-}
-
-/**
- * The withdrawn replies taken off the platform once the erasure has committed, never before (a locking read waits
- * for the erasing transaction; only pseudonyms carrying this erasure's fresh MAC count). Best effort, like a
- * withdrawal's: the database is already clean.
- */
-async function removeAfterCommit(bot: Bot, port: ChatPort, team: string, owed: OwedReplies[]): Promise<void> {
-  try {
-    const rows = await bot.db
-      .select({ id: pseudonyms.id, mac: pseudonyms.memberMac })
-      .from(pseudonyms)
-      .where(inArray(pseudonyms.id, owed.map((o) => o.pseudonym)))
-      .for('share');
-    let failed = 0;
-    for (const o of owed) {
-      if (!rows.some((r) => r.id === o.pseudonym && r.mac === o.mark)) continue;
-      for (const ref of o.refs) await port.remove({ team, ...ref }).catch(() => failed++);
-    }
-    if (failed) bot.log.warn({ failed }, 'could not remove every anonymous reply an erasure withdrew');
-  } catch (e) {
-    bot.log.warn({ error: safeError(e) }, 'could not remove the anonymous replies an erasure withdrew');
-  }
-}
 
 /** Schedules that belong to one member (personal prompts and the like) name them in their payload. */
 function personalSchedules(teamId: number, externalId: string, memberId: number) {
@@ -88,18 +56,16 @@ export const coreContributor: PrivacyContributor = {
     // Pseudonyms are keyed per thread: recompute the member's MAC for each thread of the team and overwrite it
     // with random bytes, so nothing can tie "Colleague A" to them any more. The row stays, holding its letter: the
     // next colleague to reply must not become "Colleague A" too. Withdrawing, their replies under that letter go:
-    // those still waiting are cancelled, those posted are removed once this erasure has committed.
+    // those still waiting are cancelled, those posted are removed later (cleanup-later.ts).
     const threads = await tx.selectDistinct({ thread: pseudonyms.thread }).from(pseudonyms).where(eq(pseudonyms.teamId, team.id));
     // A closed case (withdrawn just now by the cases area, which runs first, or earlier) already lost all its replies.
     const closed = new Set(
       (await tx.select({ id: cases.id }).from(cases).where(and(eq(cases.teamId, team.id), inArray(cases.status, ['withdrawn', 'hidden'])))).map((c) => `case:${c.id}`),
     );
-    const owed: OwedReplies[] = [];
     for (const { thread } of threads) {
-      const mark = randomMac();
       const [mine] = await tx
         .update(pseudonyms)
-        .set({ memberMac: mark, createdAt: UNLINKED_AT })
+        .set({ memberMac: randomMac(), createdAt: UNLINKED_AT })
         .where(and(eq(pseudonyms.thread, thread), eq(pseudonyms.memberMac, memberMac(bot.secrets, team.id, thread, member.externalId))))
         .returning({ id: pseudonyms.id, ordinal: pseudonyms.ordinal });
       const prefix = threadReplyPrefix(thread);
@@ -107,11 +73,9 @@ export const coreContributor: PrivacyContributor = {
       const theirs = like(outbox.key, `${pseudonymReplyPrefix(prefix, mine.ordinal)}%`);
       await tx.update(outbox).set({ status: 'cancelled' }).where(and(theirs, eq(outbox.status, 'pending')));
       const sent = await tx.update(outbox).set({ message: { blocks: [] } }).where(theirs).returning({ status: outbox.status, ref: outbox.sentRef });
-      const refs = sent.flatMap((r) => (r.status === 'sent' && r.ref ? [r.ref] : []));
-      if (refs.length) owed.push({ pseudonym: mine.id, mark, refs });
+      // Thread by thread, each at its own random moment: replies leaving several threads at once would be one author.
+      await queueCleanup(tx, team, bot.clock.now(), { edits: [], removals: sent.flatMap((r) => (r.status === 'sent' && r.ref ? [r.ref] : [])) });
     }
-    const port = bot.ports.get(team.platform as never);
-    if (owed.length && port) void removeAfterCommit(bot, port, team.externalId, owed);
   },
 
   async purge(tx, _bot, now) {
@@ -158,14 +122,22 @@ export const coreContributor: PrivacyContributor = {
     return { rekeyed, unlinked: unlinkedRows, dropped: await dropCounters(tx) };
   },
 
-  async exportTeam(tx, _bot, team) {
+  async exportTeam(tx, bot, team) {
+    const hidden = bot.registry.scheduleKinds.filter((k) => k.hidden).map((k) => k.kind);
     return {
       team: { platform: team.platform, id: team.externalId, name: team.name, language: team.lang, timeZone: team.zone, settings: team.settings },
       schedules: await tx
         .select({ kind: schedules.kind, zone: schedules.zone, rule: schedules.rule, nextDueAt: schedules.nextDueAt, paused: schedules.paused, payload: schedules.payload })
         .from(schedules)
         // Personal schedules are their member's, not the team's.
-        .where(and(eq(schedules.teamId, team.id), sql`${schedules.payload}->>'member' is null`, sql`${schedules.payload}->>'memberId' is null`)),
+        .where(
+          and(
+            eq(schedules.teamId, team.id),
+            sql`${schedules.payload}->>'member' is null`,
+            sql`${schedules.payload}->>'memberId' is null`,
+            ...(hidden.length ? [notInArray(schedules.kind, hidden)] : []),
+          ),
+        ),
     };
   },
 };

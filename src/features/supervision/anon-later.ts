@@ -64,6 +64,7 @@ export async function waitingTopics(tx: Tx, teamId?: number, o: { lock?: boolean
 
 export const anonTopicKind: ScheduleKind = {
   kind: ANON_TOPIC,
+  hidden: true,
   // However late (downtime), the topic is still written: it is the member's, and nothing else would bring it.
   graceMs: Number.POSITIVE_INFINITY,
   next: () => null,

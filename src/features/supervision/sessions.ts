@@ -11,7 +11,7 @@ import type { Tx } from '../../db/client.js';
 import { schedules, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
 import { DAY } from '../../schedule/clock.js';
 import type { ScheduleKind, ScheduleRow } from '../../schedule/kinds.js';
-import { localDate, localToInstant, nextOccurrence, weeklyRule, type Rule } from '../../schedule/occurrence.js';
+import { localDate, localToInstant, nextOccurrence, weeklyRule } from '../../schedule/occurrence.js';
 import { adoptLooseTopics } from './agenda.js';
 import { armReminders, disarmReminders } from './reminders.js';
 import { nextSession, type Session } from './store.js';

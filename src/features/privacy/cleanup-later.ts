@@ -1,0 +1,82 @@
+// Platform clean-up an erasure owes, done later and spread out: several cases (or replies in several threads)
+// closing in the same minute would tell the group they had one author. Each piece waits in a one-off schedule of
+// its own, due at a random moment in the next hours; it carries only message references and the closed notice,
+// never the member or the text.
+import { randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Bot } from '../../core/bot.js';
+import type { Message } from '../../core/message.js';
+import type { ChatPort, MessageRef } from '../../core/port.js';
+import type { Team } from '../../core/teams.js';
+import type { Tx } from '../../db/client.js';
+import { schedules } from '../../db/schema/index.js';
+import { MINUTE } from '../../schedule/clock.js';
+import type { ScheduleKind } from '../../schedule/kinds.js';
+
+export const CLEANUP_LATER = 'cleanup-later';
+/** Each piece is due this many minutes after the erasure, drawn at random and independently. */
+export const CLEANUP_DELAY_MINUTES: readonly [number, number] = [5, 6 * 60];
+/** A piece whose process died mid-way is done again this long after it started (edits and removals repeat harmlessly). */
+export const CLEANUP_RETRY_MS = 15 * MINUTE;
+const ATTEMPTS = 3;
+
+type Ref = Omit<MessageRef, 'team'>;
+
+/** What one piece does on the platform: messages rewritten (a closed case's post, its reports) and messages removed. */
+export interface Cleanup {
+  edits: { ref: Ref; message: Message }[];
+  removals: Ref[];
+}
+
+/** Queue one piece, due at its own random moment. Inside the erasure's transaction: a rollback queues nothing. */
+export async function queueCleanup(tx: Tx, team: Pick<Team, 'id' | 'zone'>, now: Date, work: Cleanup): Promise<void> {
+  if (!work.edits.length && !work.removals.length) return;
+  const [min, max] = CLEANUP_DELAY_MINUTES;
+  await insertPiece(tx, team, new Date(now.getTime() + randomInt(min * 60, max * 60 + 1) * 1000), work, 1);
+}
+
+async function insertPiece(tx: Tx, team: Pick<Team, 'id' | 'zone'>, due: Date, work: Cleanup, attempt: number): Promise<number> {
+  const local = DateTime.fromJSDate(due, { zone: team.zone });
+  const [row] = await tx
+    .insert(schedules)
+    .values({
+      teamId: team.id,
+      kind: CLEANUP_LATER,
+      zone: team.zone,
+      rule: { type: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm') },
+      nextDueAt: due,
+      payload: { ...work, attempt },
+      // Not the moment of the erasure: several pieces of one erasure must not share it.
+      createdAt: new Date(Math.floor(due.getTime() / 86_400_000) * 86_400_000),
+    })
+    .returning({ id: schedules.id });
+  return row!.id;
+}
+
+/** Edit and remove, each best effort: a message someone already deleted is not a reason to stop. */
+export async function performCleanup(bot: Bot, port: ChatPort, team: string, work: Cleanup): Promise<void> {
+  let failed = 0;
+  for (const e of work.edits) await port.update({ team, ...e.ref }, e.message).catch(() => failed++);
+  for (const r of work.removals) await port.remove({ team, ...r }).catch(() => failed++);
+  if (failed) bot.log.warn({ edits: work.edits.length, removals: work.removals.length, failed }, 'an erasure’s clean-up could not reach every message');
+}
+
+export const cleanupLaterKind: ScheduleKind = {
+  kind: CLEANUP_LATER,
+  hidden: true,
+  // However late (downtime), the clean-up is still owed.
+  graceMs: Number.POSITIVE_INFINITY,
+  next: () => null,
+  async fire({ tx, bot, schedule, team, now, afterCommit }) {
+    const { attempt = 1, ...work } = schedule.payload as unknown as Cleanup & { attempt?: number };
+    await tx.delete(schedules).where(eq(schedules.id, schedule.id));
+    // A retry waits in case this process dies before the platform calls are done; done, it goes.
+    const retry = attempt < ATTEMPTS ? await insertPiece(tx, team, new Date(now.getTime() + CLEANUP_RETRY_MS), work, attempt + 1) : undefined;
+    afterCommit(async () => {
+      const port = bot.ports.get(team.platform as never);
+      if (port) await performCleanup(bot, port, team.externalId, work);
+      if (retry !== undefined) await bot.db.delete(schedules).where(eq(schedules.id, retry));
+    });
+  },
+};
