@@ -26,8 +26,10 @@ export function webClientOptions(slackApiUrl?: string) {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     fetch: transport,
     rejectRateLimitedCalls: true,
-    // Network hiccups are retried briefly; anything longer is the outbox's job, with its own backoff.
-    retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
+    // No blind retries: a call that timed out or got a 5xx may have been carried out (posted) already. A request that
+    // never reached Slack is tried again by the transport; anything else is the outbox's job, which looks for an
+    // earlier copy before sending again.
+    retryConfig: { retries: 0 },
     // A call Slack never answers must not hold an admission slot for minutes (undici's own limit is 300 s).
     timeout: 10_000,
     logLevel: webApi.LogLevel.ERROR,

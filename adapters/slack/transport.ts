@@ -60,14 +60,30 @@ class ReadResponse implements FetchResponse {
 export function pooledFetch(agent = new Agent({ keepAliveTimeout: 30_000 })): FetchFunction {
   return async (url, init = {}) => {
     if (init.body !== undefined && typeof init.body !== 'string') return fetch(url, init);
-    const r = await request(url, {
-      method: (init.method ?? 'GET') as 'GET',
-      headers: init.headers,
-      body: init.body,
-      signal: init.signal,
-      dispatcher: agent,
-    });
-    const body = Buffer.from(await r.body.arrayBuffer());
-    return new ReadResponse(r.statusCode, String(url), r.headers as Raw, body);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const r = await request(url, {
+          method: (init.method ?? 'GET') as 'GET',
+          headers: init.headers,
+          body: init.body,
+          signal: init.signal,
+          dispatcher: agent,
+        });
+        const body = Buffer.from(await r.body.arrayBuffer());
+        return new ReadResponse(r.statusCode, String(url), r.headers as Raw, body);
+      } catch (e) {
+        if (attempt >= CONNECT_RETRIES.length || !neverSent(e) || init.signal?.aborted) throw e;
+        await new Promise((r) => setTimeout(r, CONNECT_RETRIES[attempt]));
+      }
+    }
   };
 }
+
+/**
+ * Waits before trying again a request that never reached Slack. Only those: a call that did reach it (a timeout, a
+ * 5xx) may have posted already, and trying it blindly again posts twice — the outbox retries it instead, after
+ * looking for the earlier copy. (The WebClient's own retries are off for that reason; see webClientOptions.)
+ */
+const CONNECT_RETRIES = [100, 400];
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+const neverSent = (e: unknown) => CONNECT_FAILURES.has((e as { code?: string }).code ?? '');

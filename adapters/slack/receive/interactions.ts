@@ -13,6 +13,8 @@ import { safeError } from '../../../src/log.js';
 
 /** Slack closes the modal with an error after 3 s; answer before that and finish the rest privately. */
 const SUBMIT_BUDGET_MS = 2500;
+/** The part of that budget the member lookup (users.info) may take; past it the submission goes on without it. */
+const LOOKUP_BUDGET_MS = 800;
 
 interface ActionBody {
   team?: { id: string; domain?: string } | null;
@@ -67,6 +69,7 @@ export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, por
       channel: meta.c,
       thread: meta.t,
       handle: { triggerId: (body as { trigger_id?: string }).trigger_id, receivedAt: bot.clock.now().getTime() },
+      withinMs: LOOKUP_BUDGET_MS,
     });
     const handling = bot.handle({ kind: 'form', inv, formId: meta.f, values: readValues(view.state as never), ...(meta.s !== undefined ? { state: meta.s } : {}) }) as Promise<FormOutcome>;
     let timer: NodeJS.Timeout | undefined;

@@ -17,10 +17,27 @@ export class Members {
 
   constructor(private readonly clients: Clients) {}
 
-  private async lookup(team: string, user: string): Promise<Known> {
+  /**
+   * Who the member is. With `withinMs`, a slow users.info does not hold the caller past it: the last known answer
+   * (even a stale one) or, for someone never seen, "no admin rights, the team's language" stands in, and the lookup
+   * still finishes in the background for next time.
+   */
+  private async lookup(team: string, user: string, withinMs?: number): Promise<Known> {
     const key = `${team}:${user}`;
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < TTL_MS) return hit;
+    const fresh = this.ask(team, user, key);
+    if (withinMs === undefined) return fresh;
+    let timer: NodeJS.Timeout | undefined;
+    const fallback = new Promise<Known>((resolve) => (timer = setTimeout(() => resolve(hit ?? { isAdmin: false, at: Date.now() }), withinMs)));
+    try {
+      return await Promise.race([fresh, fallback]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async ask(team: string, user: string, key: string): Promise<Known> {
     try {
       const client = await this.clients.forTeam(team);
       const res = await client.users.info({ user, include_locale: true });
@@ -34,8 +51,9 @@ export class Members {
     }
   }
 
-  async invocation(o: { team: string; user: string; channel?: string; thread?: string; teamName?: string; handle: SlackHandle }): Promise<Invocation> {
-    const k = await this.lookup(o.team, o.user);
+  /** `withinMs`: how long the member lookup may take at most (see lookup). */
+  async invocation(o: { team: string; user: string; channel?: string; thread?: string; teamName?: string; handle: SlackHandle; withinMs?: number }): Promise<Invocation> {
+    const k = await this.lookup(o.team, o.user, o.withinMs);
     return {
       platform: 'slack',
       team: o.team,

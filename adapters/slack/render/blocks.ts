@@ -27,10 +27,16 @@ export function actionOf(actionId: string): string {
 
 const plainText = (text: string, max: number) => ({ type: 'plain_text', text: truncate(plainSafe(text), max), emoji: true });
 
-const sections = (mrkdwn: string): KitBlock[] =>
-  splitMrkdwn(mrkdwn, L.sectionText)
+const sections = (mrkdwn: string, max: number = L.sectionText): KitBlock[] =>
+  splitMrkdwn(mrkdwn, max)
     .filter((t) => t.trim() !== '')
     .map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+
+/** A quote piece cut inside a line starts a line all the same: it gets its ">" too (room for it was kept). */
+const quoted = (piece: KitBlock): KitBlock => {
+  const text = (piece.text as { text: string }).text;
+  return text.startsWith('>') ? piece : { ...piece, text: { type: 'mrkdwn', text: `>${text}` } };
+};
 
 export function renderButton(b: Button, actionId: string): KitBlock {
   if (actionId.length > L.actionId) throw new Error(`button action id is ${actionId.length} characters; Slack allows ${L.actionId}`);
@@ -55,7 +61,7 @@ function renderBlock(b: CoreBlock, seen: Map<string, number>, images: RenderedMe
     case 'quote': {
       // The ">" marks are ours (trusted); the quoted text itself is neutralized span by span.
       const body = richToMrkdwn(b.text);
-      return sections(body.split('\n').map((line) => `>${line}`).join('\n'));
+      return sections(body.split('\n').map((line) => `>${line}`).join('\n'), L.sectionText - 1).map(quoted);
     }
     case 'note':
       return [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(richToMrkdwn(b.text), L.contextText) }] }];

@@ -30,6 +30,9 @@ export interface Failure {
   error?: string;
   /** How many following calls fail this way (default 1). */
   count?: number;
+  /** The call takes effect (the message is posted) before the failure is answered: what a lost or failed answer to a
+   *  request Slack did carry out looks like to the caller. API methods only. */
+  processed?: boolean;
 }
 
 export interface FakeSlackOptions extends Partial<FakeWorkspace> {
@@ -136,6 +139,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       const method = api[1];
       const token = bearerToken(req, args);
       record({ method, args, token, at });
+      const failure = failures.get(method)?.[0];
+      if (failure?.processed) METHODS[method]?.({ args, token, world, baseUrl });
       if (answerFailure(res, method)) return;
       const handler = METHODS[method];
       if (!handler) return send(res, 200, { ok: false, error: 'unknown_method' });

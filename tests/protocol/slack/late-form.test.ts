@@ -37,4 +37,18 @@ describe('a slow multi-part form on Slack', () => {
     expect(json(answer!.args)).toContain('Press the button to open it');
     expect(json(answer!.args)).toContain('core.openForm');
   }, 20_000);
+
+  it('answers a submission in time when looking the member up is slow, and still handles it', async () => {
+    h.fake.delay(3_200);
+    try {
+      const started = Date.now();
+      const ack = await h.submitView('U_NEVER_SEEN', renderModal(shortForm(), {}), { mood: '4' });
+      // Slack shows "trouble connecting" past 3 s, and a member who submits again is handled twice.
+      expect(Date.now() - started).toBeLessThan(2_900);
+      expect(ack).toBeUndefined();
+      await expect.poll(() => h.fake.calls.some((c) => json(c.args).includes('mood 4')), { timeout: 15_000 }).toBe(true);
+    } finally {
+      h.fake.delay(0);
+    }
+  }, 30_000);
 });

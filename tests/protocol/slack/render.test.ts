@@ -59,6 +59,18 @@ describe('Slack limits', () => {
     expect(truncate('a'.repeat(25), SLACK_LIMITS.modalTitle)).toBe(`${'a'.repeat(23)}…`);
   });
 
+  it('keeps every piece of a long quoted paragraph inside the quote, and each within 3000 characters', () => {
+    const words = Array.from({ length: 600 }, (_, i) => `słowo${i}`).join(' ');
+    const blocks = renderMessage(message(quoteBlock(`${words} koniec`))).blocks as { text: { text: string } }[];
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const b of blocks) {
+      expect(b.text.text.startsWith('>')).toBe(true);
+      expect(b.text.text.length).toBeLessThanOrEqual(3000);
+    }
+    expect(blocks.at(-1)!.text.text).toContain('koniec');
+    expect(blocks.map((b) => b.text.text.slice(1)).join(' ')).toBe(`${words} koniec`);
+  });
+
   it('keeps a section of exactly 3000 characters whole and splits 3001 into two', () => {
     const one = renderMessage(message(textBlock('x'.repeat(3000)))).blocks;
     expect(one).toHaveLength(1);

@@ -41,16 +41,42 @@ describe('Slack clients over the pooled transport', () => {
     expect(fake.messagesIn('C1')).toHaveLength(0);
   });
 
-  it("reports Slack's own error codes, and an HTTP failure after its short retries", async () => {
+  it("reports Slack's own error codes, and an HTTP failure at once", async () => {
     fake.failNext('chat.postMessage', { error: 'channel_not_found' });
-    fake.failNext('users.info', { status: 503, count: 3 });
+    fake.failNext('users.info', { status: 503 });
 
     const notFound = (await client().chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => e)) as WebAPIPlatformError;
     const unavailable = await client().users.info({ user: 'U1' }).catch((e: unknown) => e);
 
     expect(toPlatformError(notFound)).toMatchObject({ code: 'channel_not_found', retryable: false });
     expect(unavailable).toMatchObject({ code: ErrorCode.HTTPError, statusCode: 503 });
-    expect(fake.callsTo('users.info')).toHaveLength(3);
+    expect(toPlatformError(unavailable)).toMatchObject({ retryable: true });
+    expect(fake.callsTo('users.info')).toHaveLength(1);
+  });
+
+  it('never sends a post again by itself when Slack carried it out but the answer failed', async () => {
+    fake.failNext('chat.postMessage', { status: 503, processed: true });
+
+    const failed = await client().chat.postMessage({ channel: 'C1', text: 'Pytanie tygodnia' }).catch((e: unknown) => e);
+
+    // The failure goes back to the outbox, which looks for this copy before sending again.
+    expect(failed).toMatchObject({ code: ErrorCode.HTTPError, statusCode: 503 });
+    expect(fake.messagesIn('C1').map((m) => m.text)).toEqual(['Pytanie tygodnia']);
+  });
+
+  it('tries again a request that never reached Slack (nothing listening yet)', async () => {
+    const spare = createServer();
+    await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve));
+    const port = (spare.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => spare.close(() => resolve()));
+    const late = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true,"ts":"1.2"}'));
+    setTimeout(() => late.listen(port, '127.0.0.1'), 30);
+    try {
+      const posted = await new WebClient('xoxb-test', webClientOptions(`http://127.0.0.1:${port}/api/`)).chat.postMessage({ channel: 'C1', text: 'x' });
+      expect(posted.ts).toBe('1.2');
+    } finally {
+      late.close();
+    }
   });
 
   it('uploads a file (a multipart body) with its bytes intact', async () => {
