@@ -5,7 +5,7 @@ import { rhythmText } from '../../src/features/prompts/describe.js';
 import { nextPersonalAt } from '../../src/features/prompts/personal.js';
 import { eq } from 'drizzle-orm';
 import { schedules } from '../../src/db/schema/index.js';
-import { deleteSchedules, insertSchedule, PERSONAL_KIND, personalSchedule, weeklyRule, type PersonalPayload } from '../../src/features/prompts/schedules.js';
+import { insertSchedule, PERSONAL_KIND, personalSchedule, weeklyRule, type PersonalPayload } from '../../src/features/prompts/schedules.js';
 import { l10n } from '../../src/i18n/index.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
 
@@ -41,8 +41,9 @@ export const meOff: Subcommand = {
   aliases: ['ja wyłącz', 'ja off', 'ja wylacz', 'me stop'],
   async run(ctx) {
     const old = await personalSchedule(ctx.db, ctx.team.id, ctx.member.id);
-    if (!old) return ctx.reply('prompts.me.none');
-    await deleteSchedules(ctx.db, [old.id]);
+    if (!old || old.paused) return ctx.reply('prompts.me.none');
+    // Paused, not deleted: turned on again, it still knows whether this week's question came.
+    await ctx.db.update(schedules).set({ paused: true, nextDueAt: null }).where(eq(schedules.id, old.id));
     await ctx.reply('prompts.me.off');
   },
 };

@@ -48,4 +48,31 @@ describe('moving one’s personal prompt to another time', () => {
     await at('2026-03-27T07:01:00Z');
     expect(tb.mem.dms(ben.id)).toHaveLength(1);
   });
+
+  it('does not send a second prompt the same week when turned off and on again', async () => {
+    const cyryl = { id: 'U_CYRYL_P', locale: 'pl-PL' };
+    tb.clock.set('2026-03-29T08:00:00Z'); // Sunday
+    await tb.mem.ask(cyryl, '/reflect ja poniedziałek 08:00');
+    await at('2026-03-30T06:01:00Z'); // Monday 08:01 in Warsaw (summer time)
+    expect(tb.mem.dms(cyryl.id)).toHaveLength(1);
+    expect(await tb.mem.ask(cyryl, '/reflect ja wyłącz')).toBeTruthy();
+    expect(await tb.mem.ask(cyryl, '/reflect ja wtorek 08:00')).toContain('wt., 7 kwietnia 2026, 08:00');
+    await at('2026-03-31T06:01:00Z');
+    expect(tb.mem.dms(cyryl.id)).toHaveLength(1);
+    await at('2026-04-07T06:01:00Z');
+    expect(tb.mem.dms(cyryl.id)).toHaveLength(2);
+  });
+
+  it('sends nothing while turned off, and says there is nothing to turn off twice', async () => {
+    const dorota = { id: 'U_DOROTA_P', locale: 'en-GB' };
+    tb.clock.set('2026-04-12T08:00:00Z'); // Sunday
+    await tb.mem.ask(dorota, '/reflect me monday 08:00');
+    expect(await tb.mem.ask(dorota, '/reflect me off')).toBeTruthy();
+    await at('2026-04-13T06:01:00Z');
+    await at('2026-04-20T06:01:00Z');
+    expect(tb.mem.dms(dorota.id)).toHaveLength(0);
+    const again = await tb.mem.ask(dorota, '/reflect me off');
+    expect(again).toBe(await tb.mem.ask(dorota, '/reflect me off'));
+    expect(again).not.toBe('');
+  });
 });

@@ -227,7 +227,9 @@ describe('personal prompts', () => {
     expect(await ask(ben, '/reflect me off')).toContain('off');
     await at('2026-06-19T12:30:10Z');
     expect(tb.mem.dms(ben.id)).toHaveLength(2);
-    expect(await tb.bot.db.select().from(schedules).where(eq(schedules.kind, 'personal-prompt'))).toHaveLength(0);
+    // Kept paused (it remembers what it sent), due never.
+    const kept = await tb.bot.db.select().from(schedules).where(eq(schedules.kind, 'personal-prompt'));
+    expect(kept.map((s) => ({ paused: s.paused, nextDueAt: s.nextDueAt }))).toEqual([{ paused: true, nextDueAt: null }]);
   });
 });
 

@@ -68,7 +68,8 @@ export async function nextPersonalAt(tx: Tx, scheduleId: number | undefined, rul
  */
 export async function movePersonalSchedule(tx: Tx, teamId: number, memberId: number, zone: string, now: Date): Promise<{ rule: WeeklyRule; next: Date | null } | undefined> {
   const mine = await personalSchedule(tx, teamId, memberId);
-  if (!mine || mine.zone === zone || mine.rule.type !== 'weekly') return undefined;
+  // A paused one (turned off) keeps its old zone; turned on again, it takes the member's zone of that moment.
+  if (!mine || mine.paused || mine.zone === zone || mine.rule.type !== 'weekly') return undefined;
   // Moving west the same day would bring that week's question a second time, hours after the first.
   const next = await nextPersonalAt(tx, mine.id, mine.rule, zone, now);
   await tx.update(schedules).set({ zone, nextDueAt: next }).where(eq(schedules.id, mine.id));
