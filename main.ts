@@ -13,6 +13,9 @@ import { OffsetClock, systemClock } from './src/schedule/clock.js';
 async function main(): Promise<void> {
   const config = configOrExit();
   const log = createLogger(config.LOG_LEVEL);
+  // Caught from the first moment, not once running: a SIGTERM between "sojusz is running" and the handler would
+  // otherwise kill the process outright (no clean stop, the data directory lock left behind).
+  const started = stopOnSignals(log);
   const clock = config.playground ? new OffsetClock() : systemClock;
   let app: App;
   try {
@@ -41,18 +44,26 @@ async function main(): Promise<void> {
       : '';
     process.stdout.write(`\nSojusz playground: http://${urlHost(bound)}  (local only: bound to ${bound.address})\n${ignored}\n`);
   }
+  started(app);
+}
+
+/** SIGTERM/SIGINT stop the app cleanly (within 15 s, else exit 1); one that comes during start-up waits for it. */
+function stopOnSignals(log: ReturnType<typeof createLogger>): (app: App) => void {
+  let running: ((app: App) => void) | undefined;
+  const app = new Promise<App>((resolve) => (running = resolve));
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
     const hard = setTimeout(() => process.exit(1), 15_000).unref();
-    await app.stop();
+    await (await app).stop();
     clearTimeout(hard);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+  return running!;
 }
 
 async function startAdapters(app: App, config: Config, clock: OffsetClock | typeof systemClock): Promise<void> {

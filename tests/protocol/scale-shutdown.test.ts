@@ -92,4 +92,23 @@ describe('stopping a running bot with SIGTERM', () => {
     // On failure, say how it ended and what it printed last (a signal means it did not stop by itself).
     expect(code, JSON.stringify({ signal, output: output().slice(-2000) })).toBe(0);
   }, 30_000);
+
+  it('stops cleanly with code 0 when SIGTERM comes while it is still starting', async () => {
+    const proc = spawn(process.execPath, ['--enable-source-maps', join(bundle, 'main.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.push(proc);
+    let out = '';
+    proc.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+    proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+    const exited = exitOf(proc);
+    // The first line it prints is early in its start (the database is not open yet).
+    await new Promise<void>((ok) => proc.stdout!.once('data', () => ok()));
+    proc.kill('SIGTERM');
+    const { code, signal } = await exited;
+    expect(code, JSON.stringify({ signal, output: out.slice(-2000) })).toBe(0);
+    expect(existsSync(join(dataDir, 'sojusz.lock'))).toBe(false);
+  }, 30_000);
 });
