@@ -11,7 +11,7 @@ import { deliverAll, type DeliveryReport } from '../schedule/delivery.js';
 import { tick, type TickReport } from '../schedule/scheduler.js';
 import { checkOptions, matchSubcommand, parseOptions, subcommandWords, tokenize, usageLine } from './args.js';
 import { Context } from './context.js';
-import { errorReference, FieldErrors, PlatformError, UserError } from './errors.js';
+import { errorReference, FieldErrors, isPlatformBusy, UserError } from './errors.js';
 import type { CoreEvent, FormOutcome } from './events.js';
 import { validateForm } from './form.js';
 import { message, noteBlock, textBlock, type Message } from './message.js';
@@ -210,10 +210,11 @@ export class Bot {
         usage ? noteBlock(t(lang, 'args.usage', { usage })) : null,
         example ? noteBlock(t(lang, 'args.example', { example })) : null,
       );
-    } else if (e instanceof PlatformError && e.retryAfterSeconds !== undefined) {
-      // The platform asked us to slow down (HTTP 429) in the middle of an answer: not a bug, and nothing to report.
-      this.metrics.rateLimited(inv.platform);
-      this.log.warn({ where, platform: inv.platform, retryAfter: e.retryAfterSeconds }, 'rate limited while answering');
+    } else if (isPlatformBusy(e)) {
+      // The platform asked us to slow down (HTTP 429) or was briefly unreachable in the middle of an answer: not a
+      // bug, and nothing to report.
+      if (e.retryAfterSeconds !== undefined) this.metrics.rateLimited(inv.platform);
+      this.log.warn({ where, platform: inv.platform, code: e.code, retryAfter: e.retryAfterSeconds }, 'the platform was busy while answering');
       msg = message(textBlock(t(lang, 'core.platformBusy')));
     } else {
       const ref = errorReference();

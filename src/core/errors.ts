@@ -48,6 +48,14 @@ export class PlatformError extends Error {
   }
 }
 
+/**
+ * The platform was busy or briefly unreachable (a 429, a 5xx, a timeout): trying again later helps, so the member
+ * hears "busy, try again", not a bug's apology.
+ */
+export function isPlatformBusy(e: unknown): e is PlatformError {
+  return e instanceof PlatformError && (e.retryAfterSeconds !== undefined || e.retryable);
+}
+
 /** Short reference quoted to the member and logged with the bug, so the two can be matched. */
 export function errorReference(): string {
   return randomBytes(4).toString('hex').toUpperCase();

@@ -2,7 +2,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import type { Context } from '../../core/context.js';
-import { PlatformError, UserError } from '../../core/errors.js';
+import { isPlatformBusy, PlatformError, UserError } from '../../core/errors.js';
 import type { Bot } from '../../core/bot.js';
 import { message, noteBlock, textBlock, type Message } from '../../core/message.js';
 import type { ChatPort } from '../../core/port.js';
@@ -93,7 +93,7 @@ export async function submitCase(ctx: Context, text: CaseText, state: string | u
     const why =
       e instanceof UserError
         ? ctx.t(e.code, e.params)
-        : e instanceof PlatformError && (e.retryAfterSeconds !== undefined || e.retryable)
+        : isPlatformBusy(e)
           ? ctx.t('core.platformBusy')
           : e instanceof PlatformError && !e.retryable && caseChannel
             ? ctx.t('core.cannotPost', { channel: { channel: caseChannel } })

@@ -8,7 +8,7 @@ export const core: Translation<typeof en> = {
   'core.busy': 'Sojusz ma w tej chwili bardzo dużo pracy i niczego nie zmienił. Spróbuj proszę za minutę.',
   'core.staleButton': 'Ten przycisk pochodzi ze starszej wiadomości i już nigdzie nie prowadzi; nic się nie zmieniło. Po ponownym użyciu komendy dostaniesz aktualny.',
   'core.staleForm': 'Ten formularz pochodzi ze starszej wersji Sojusza i nie da się go już zapisać; nic się nie zmieniło. Otwórz go proszę jeszcze raz tą samą komendą.',
-  'core.platformBusy': 'Platforma czatu poprosiła Sojusza o chwilę przerwy, więc nie udało się tego dokończyć. Spróbuj proszę za minutę.',
+  'core.platformBusy': 'Platforma czatu jest teraz zajęta albo chwilowo nieosiągalna, więc nie udało się tego dokończyć. Spróbuj proszę za minutę.',
   'core.formReady': 'Przepraszam, że to trwało — formularz nie zdążył otworzyć się sam i nic się nie zmieniło. Otwórz go przyciskiem.',
   'core.openForm': 'Otwórz formularz',
   'core.formTooLate': 'Formularz nie zdążył się otworzyć i nic się nie zmieniło. Użyj proszę komendy jeszcze raz.',
