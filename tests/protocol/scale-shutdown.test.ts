@@ -37,8 +37,8 @@ afterAll(() => {
   rmSync(bundle, { recursive: true, force: true });
 });
 
-/** `node main.js` (the bundle) in playground mode; resolves once it logs that it is running. */
-async function startBot(): Promise<{ proc: ChildProcess; output: () => string }> {
+/** `node main.js` (the bundle) in playground mode, just spawned. */
+function spawnBot(): { proc: ChildProcess; output: () => string } {
   const proc = spawn(process.execPath, ['--enable-source-maps', join(bundle, 'main.js')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
@@ -48,19 +48,25 @@ async function startBot(): Promise<{ proc: ChildProcess; output: () => string }>
   let out = '';
   proc.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  return { proc, output: () => out };
+}
+
+/** The bundle, once it logs that it is running. */
+async function startBot(): Promise<{ proc: ChildProcess; output: () => string }> {
+  const { proc, output } = spawnBot();
   await new Promise<void>((ok, fail) => {
     const timer = setInterval(() => {
-      if (out.includes('sojusz is running')) {
+      if (output().includes('sojusz is running')) {
         clearInterval(timer);
         ok();
       }
     }, 50);
     proc.once('exit', (code) => {
       clearInterval(timer);
-      fail(new Error(`the bundle exited with ${code} before it was running:\n${out.slice(-2000)}`));
+      fail(new Error(`the bundle exited with ${code} before it was running:\n${output().slice(-2000)}`));
     });
   });
-  return { proc, output: () => out };
+  return { proc, output };
 }
 
 function exitOf(proc: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
@@ -94,21 +100,13 @@ describe('stopping a running bot with SIGTERM', () => {
   }, 30_000);
 
   it('stops cleanly with code 0 when SIGTERM comes while it is still starting', async () => {
-    const proc = spawn(process.execPath, ['--enable-source-maps', join(bundle, 'main.js')], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    started.push(proc);
-    let out = '';
-    proc.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-    proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+    const { proc, output } = spawnBot();
     const exited = exitOf(proc);
     // The first line it prints is early in its start (the database is not open yet).
     await new Promise<void>((ok) => proc.stdout!.once('data', () => ok()));
     proc.kill('SIGTERM');
     const { code, signal } = await exited;
-    expect(code, JSON.stringify({ signal, output: out.slice(-2000) })).toBe(0);
+    expect(code, JSON.stringify({ signal, output: output().slice(-2000) })).toBe(0);
     expect(existsSync(join(dataDir, 'sojusz.lock'))).toBe(false);
   }, 30_000);
 });
