@@ -34,7 +34,7 @@ export const topicPrivate = topicCommand('private', ['temat prywatny', 'temat pr
 export const topicRemove: Subcommand = {
   description: l10n('supervision.topicRemove'),
   aliases: ['temat usuń', 'temat usun'],
-  example: 'topic remove 12',
+  example: { en: 'topic remove 12', pl: 'temat usuń 12' },
   options: { id: { kind: 'int', required: true, min: 1, description: l10n('supervision.opt.topicId') } },
   async run(ctx, o) {
     await ctx.db.transaction((tx) => removeTopic(tx, ctx.bot, ctx.team, ctx.inv.member.id, ctx.member.id, Number(o.id)));

@@ -80,7 +80,7 @@ export const held: Subcommand = {
   description: l10n('supervision.held'),
   aliases: ['odbyła się', 'odbyla sie', 'odbyta'],
   facilitator: true,
-  example: 'held 2026-03-02',
+  example: { en: 'held 2026-03-02', pl: 'odbyła się 2026-03-02' },
   options: { target: { kind: 'string', required: true, description: l10n('supervision.opt.target') } },
   async run(ctx, o) {
     const { session, added } = await ctx.db.transaction(async (tx) => {

@@ -116,7 +116,7 @@ export const cancel: Subcommand = {
   description: l10n('supervision.cancel'),
   aliases: ['odwołaj', 'odwolaj'],
   facilitator: true,
-  example: 'cancel 2026-05-04',
+  example: { en: 'cancel 2026-05-04', pl: 'odwołaj 2026-05-04' },
   options: { target: { kind: 'string', required: true, description: l10n('supervision.opt.target') } },
   async run(ctx, o) {
     const target = String(o.target).trim();
@@ -172,7 +172,8 @@ export const dm: Subcommand = {
       ],
     },
   },
-  example: 'dm on',
+  // No Polish name: members say "DM" in Polish too; the state reads in Polish (the choice's name).
+  example: { en: 'dm on', pl: 'dm włącz' },
   async run(ctx, o) {
     const on = o.state === 'on';
     await ctx.db

@@ -110,7 +110,9 @@ describe('/sojusz setup after commands with their own zone, rhythm and themes', 
     expect(prompt).toMatchObject({ zone: 'Europe/London', rule: { time: '10:00', every: 2 } });
     expect(series).toMatchObject({ zone: 'Europe/Berlin', rule: { weekday: 2, time: '18:00' }, payload: { durationMinutes: 60 } });
     const said = t2.mem.lastPrivate(facilitator.id)!;
-    expect(said).toMatch(/rytm superwizji/);
+    // The series follows the zone in place: its rhythm did not change, so the summary names only the zone.
+    expect(said).toMatch(/strefa czasowa zespołu/);
+    expect(said).not.toMatch(/rytm superwizji/);
     expect(said).not.toMatch(/harmonogram cotygodniowych pytań/);
   });
 });

@@ -211,7 +211,7 @@ describe('bad input changes nothing and says what to type', () => {
     ['an offset like "yesterday"', '/supervision remind yesterday', facilitator, /yesterday.*48h/],
     ['negative hours', '/supervision log -2', anna, /-2.*\/supervision log 1,5/],
     ['absurd hours', '/supervision log 25 group', anna, /25.*najwyżej 24/],
-    ['zero hours', '/supervision log 0', anna, /musi być większa od 0/],
+    ['zero hours', '/supervision log 0', anna, /co najmniej 0,01/],
     ['hours in the future', '/supervision log 1 group 2027-01-01', anna, /2027-01-01 jest jeszcze przed nami/],
     ['an unknown session id', '/supervision cancel 999', facilitator, /Nie znajduję spotkania „999”.*\/supervision cancel 2026-03-17/],
     ['an unknown session date', '/supervision held 2026-01-05', facilitator, /Nie znajduję spotkania „2026-01-05”.*\/supervision held 2026-03-10/],

@@ -15,8 +15,9 @@ import type { ScheduleRow } from '../../schedule/kinds.js';
 import { nextOccurrence } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { PROMPT_KIND, insertSchedule, weeklyRule, type PromptPayload, type WeeklyRule } from '../prompts/schedules.js';
-import { cancelSeries, createSeries, SERIES_KIND, type SeriesPayload } from '../supervision/sessions.js';
-import { readOffsets, reschedule } from '../supervision/reminders.js';
+import { createSeries, moveSeries, replaceSeries, SERIES_KIND, type SeriesPayload } from '../supervision/sessions.js';
+import { readOffsets, refreshSentReminders, reschedule } from '../supervision/reminders.js';
+import type { Session } from '../supervision/store.js';
 import { followTeamZone } from '../prompts/personal.js';
 
 export const SETUP_FORM_1 = 'onboarding.setup.1';
@@ -214,6 +215,8 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Mess
    * and this form changes that zone — then it follows, as members' personal prompts do.
    */
   const zoneOf = (old: ScheduleRow | undefined) => (old && !(a.zone !== teamZone && old.zone === teamZone) ? old.zone : a.zone);
+  /** Supervision sessions whose reminders already sent must be rewritten once this commits (moved, ended, gone on). */
+  const touched: Session[] = [];
   await ctx.db.transaction(async (db) => {
     let team = ctx.team;
     if (team.lang !== a.lang || team.zone !== a.zone) {
@@ -267,24 +270,36 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Mess
     }
     // Supervision: the rhythm field carries weekday, hour and every; length and place stay as they were.
     const oldSeries = await currentSeries(db, team);
+    let seriesMoved = false;
     if (b.supChannel && b.rhythm) {
       const r = weekly(oldSeries);
       const zone = zoneOf(oldSeries);
-      const same = r && r.weekday === b.rhythm.weekday && r.time === b.rhythm.time && r.every === b.rhythm.every && postsIn(oldSeries) === b.supChannel && oldSeries!.zone === zone;
-      if (!same) {
+      const sameRhythm = r && r.weekday === b.rhythm.weekday && r.time === b.rhythm.time && r.every === b.rhythm.every;
+      if (oldSeries && sameRhythm) {
+        // Only its channel or zone: the same series and sessions go on, so members' answers, topics and the
+        // reminders they already have stay valid. Nothing about the rhythm changed, so the summary does not say so.
+        seriesMoved = postsIn(oldSeries) !== b.supChannel;
+        if (seriesMoved || oldSeries.zone !== zone) {
+          const { retimed, cancelled } = await moveSeries(db, team, oldSeries.id, { channel: b.supChannel, zone }, now);
+          touched.push(...retimed, ...cancelled);
+        }
+      } else {
         const was = oldSeries?.payload as Partial<SeriesPayload> | undefined;
-        if (oldSeries) await cancelSeries(db, team.id, oldSeries.id, now);
-        const { series } = await createSeries(
-          db,
-          team,
-          { channel: b.supChannel, weekday: b.rhythm.weekday, time: b.rhythm.time, every: b.rhythm.every, durationMinutes: was?.durationMinutes ?? 90, where: was?.where ?? undefined, zone },
-          now,
-        );
-        team = await updateSettings(db, team.id, { [CREATED.series]: series.id });
+        const input = { channel: b.supChannel, weekday: b.rhythm.weekday, time: b.rhythm.time, every: b.rhythm.every, durationMinutes: was?.durationMinutes ?? 90, where: was?.where ?? undefined, zone };
+        if (oldSeries) {
+          const { series, cancelled, continued } = await replaceSeries(db, team, oldSeries.id, input, now);
+          touched.push(...cancelled, ...continued);
+          team = await updateSettings(db, team.id, { [CREATED.series]: series.id });
+        } else {
+          const { series } = await createSeries(db, team, input, now);
+          team = await updateSettings(db, team.id, { [CREATED.series]: series.id });
+        }
         changed.push('onboarding.changed.supervision');
       }
     }
     await roleChannel('supervisionChannel', b.supChannel, 'supervision', 'onboarding.changed.supChannel', postsIn(oldSeries));
+    // The series now posts elsewhere even where the channel setting already named the new channel.
+    if (seriesMoved && !changed.includes('onboarding.changed.supChannel')) changed.push('onboarding.changed.supChannel');
 
     for (const { role, channel } of intros) {
       await enqueue(db, now, {
@@ -296,5 +311,8 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Mess
     }
     ctx.team = team;
   });
+  // After commit, as /supervision cancel does: a reminder members already have shows the session as it now is,
+  // with buttons that work (or a note that it was cancelled).
+  for (const s of touched) await refreshSentReminders(ctx.bot, ctx.team, s);
   return changed;
 }

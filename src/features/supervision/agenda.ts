@@ -3,14 +3,14 @@
 // Anonymous topics store no member id, only a keyed HMAC of (team, salt, member) under the 'topic-author' key,
 // so nobody reading the database can tell who wrote one, or that two were written by one person, yet its
 // author can still remove it. They keep neither their source nor more of their time than the day.
-import { and, asc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import { UserError } from '../../core/errors.js';
 import type { Block, Span } from '../../core/message.js';
 import { newSalt, type Secrets } from '../../core/secrets.js';
 import { ensureMember, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
-import { members, supervisionTopics } from '../../db/schema/index.js';
+import { members, supervisionSessions, supervisionTopics } from '../../db/schema/index.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { nextSession } from './store.js';
 import { sessionWhen } from './when.js';
@@ -131,12 +131,29 @@ export async function sessionAgenda(tx: Tx, sessionId: number): Promise<AgendaIt
   return rows.map((r) => ({ id: r.id, text: r.text, author: r.visibility === 'named' ? (r.author ?? undefined) : undefined }));
 }
 
-/** Attach private notes written while no session was planned to the session that now exists. */
-export async function adoptLooseTopics(tx: Tx, teamId: number, sessionId: number): Promise<void> {
+/**
+ * Give the topics waiting for "the next session" the one that is next now; called whenever a session is planned.
+ *
+ * Waiting are loose topics (left by a cancellation when no session was planned, private notes made when none
+ * was) and those a later session took in that way before an earlier one was planned: a topic older than its
+ * session cannot have been added for it, so it came there as a waiting one. (An anonymous topic keeps only its
+ * day, so it counts as older only from the day after its session was planned.) Topics members added for a
+ * session stay with it: they were told its date.
+ */
+export async function homeWaitingTopics(tx: Tx, teamId: number, now: Date): Promise<void> {
+  const next = await nextSession(tx, teamId, now);
+  if (!next) return;
   await tx
     .update(supervisionTopics)
-    .set({ sessionId })
+    .set({ sessionId: next.id })
     .where(and(eq(supervisionTopics.teamId, teamId), isNull(supervisionTopics.sessionId)));
+  const later = await tx
+    .select({ id: supervisionTopics.id, visibility: supervisionTopics.visibility, createdAt: supervisionTopics.createdAt, planned: supervisionSessions.createdAt })
+    .from(supervisionTopics)
+    .innerJoin(supervisionSessions, eq(supervisionSessions.id, supervisionTopics.sessionId))
+    .where(and(eq(supervisionTopics.teamId, teamId), eq(supervisionSessions.status, 'scheduled'), gt(supervisionSessions.startsAt, next.startsAt)));
+  const waiting = later.filter((r) => r.createdAt < (r.visibility === 'anonymous' ? dayOf(r.planned) : r.planned)).map((r) => r.id);
+  if (waiting.length) await tx.update(supervisionTopics).set({ sessionId: next.id }).where(inArray(supervisionTopics.id, waiting));
 }
 
 /** The agenda as a list block: named topics with their author as a mention span (never a ping), anonymous as such. */

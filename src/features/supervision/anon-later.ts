@@ -2,7 +2,7 @@
 // its member's id, and a topic row written in the same transaction (or the next one) could be matched to it by
 // the database's own bookkeeping. Until it is written, the topic waits sealed in a one-off schedule.
 import { randomInt } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { newSalt, type Secrets } from '../../core/secrets.js';
 import type { Team } from '../../core/teams.js';
@@ -76,13 +76,14 @@ export const anonTopicKind: ScheduleKind = {
       bot.log.warn({ schedule: schedule.id, error: safeError(e) }, 'a waiting anonymous topic could not be opened; dropped');
     }
     if (topic) {
-      // The session the member was told, unless it was called off meanwhile; then the next one (or none yet: the
-      // topic joins the next session planned, as a cancelled session's topics do).
+      // The session the member was told, unless it was called off or has begun meanwhile (the topic was due a
+      // minute before it, but the bot may have been down): then the next one (or none yet: the topic joins the
+      // next session planned, as a cancelled session's topics do). A started session's agenda is shown nowhere.
       const [told] = topic.sessionId
         ? await tx
             .select({ id: supervisionSessions.id })
             .from(supervisionSessions)
-            .where(and(eq(supervisionSessions.id, topic.sessionId), eq(supervisionSessions.status, 'scheduled')))
+            .where(and(eq(supervisionSessions.id, topic.sessionId), eq(supervisionSessions.status, 'scheduled'), gt(supervisionSessions.startsAt, now)))
         : [];
       const session = told ?? (await nextSession(tx, schedule.teamId, now));
       await tx.insert(supervisionTopics).values({

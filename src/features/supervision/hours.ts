@@ -18,31 +18,39 @@ const KIND_WORDS: Record<string, HoursKind> = {
   group: 'group', grupowa: 'group', grupowo: 'group', grupowe: 'group', grupa: 'group',
 };
 
-/** "1,5", "1.5", "2" → hours; more than 0 and at most 24 per entry, to the quarter hour's precision of two decimals. */
+/** The smallest entry: two decimals are kept, so anything less would be stored as 0 hours. */
+export const MIN_HOURS = 0.01;
+
+/** "1,5", "1.5", "2" → hours, to two decimals; at least 0.01 and at most 24 per entry. */
 export function parseHours(s: string): number {
   const t = s.trim().replace(',', '.');
-  const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
-  if (!Number.isFinite(n) || n <= 0 || n > MAX_HOURS) throw new UserError('supervision.badHours', { got: s, max: MAX_HOURS });
-  return Math.round(n * 100) / 100;
+  const n = /^\d+(\.\d+)?$/.test(t) ? Math.round(Number(t) * 100) / 100 : NaN;
+  // Checked after rounding: "0,004" would otherwise pass as more than 0 and be kept as 0, an entry nobody can fix.
+  if (!Number.isFinite(n) || n < MIN_HOURS || n > MAX_HOURS) throw new UserError('supervision.badHours', { got: s, max: MAX_HOURS });
+  return n;
 }
 
-/** The words after the hours: `[individual|group] [YYYY-MM-DD] [note…]`, each optional, in that order. */
+const isDate = (w: string | undefined) => w !== undefined && /^\d{4}-\d{1,2}-\d{1,2}$/.test(w);
+
+/**
+ * The words after the hours: `[individual|group] [YYYY-MM-DD] [note…]`, each optional. The kind and the date may
+ * come in either order ("1.5 2026-03-01 group" is as natural as "1.5 group 2026-03-01"); the rest is the note.
+ */
 export function parseLogDetails(words: string[], today: string): { kind: HoursKind; date: string; note?: string } {
   let i = 0;
-  let kind: HoursKind = 'individual';
-  const k = words[i] !== undefined ? KIND_WORDS[fold(words[i]!)] : undefined;
-  if (k) {
-    kind = k;
-    i++;
-  }
-  let date = today;
-  if (words[i] !== undefined && /^\d{4}-\d{1,2}-\d{1,2}$/.test(words[i]!)) {
-    date = parseDate(words[i]!);
-    if (date > today) throw new UserError('supervision.futureLog', { got: date });
-    i++;
+  let kind: HoursKind | undefined;
+  let date: string | undefined;
+  for (; i < words.length; i++) {
+    const w = words[i]!;
+    const k = kind ? undefined : KIND_WORDS[fold(w)];
+    if (k) kind = k;
+    else if (!date && isDate(w)) {
+      date = parseDate(w);
+      if (date > today) throw new UserError('supervision.futureLog', { got: date });
+    } else break;
   }
   const note = words.slice(i).join(' ').trim();
-  return { kind, date, note: note || undefined };
+  return { kind: kind ?? 'individual', date: date ?? today, note: note || undefined };
 }
 
 export async function logHours(tx: Tx, teamId: number, memberId: number, e: { hours: number; kind: HoursKind; date: string; note?: string }, now: Date): Promise<HoursEntry> {

@@ -95,6 +95,41 @@ export async function disarmReminders(tx: Tx, teamId: number, sessionId: number)
     .where(and(eq(outbox.status, 'pending'), like(outbox.key, `sup-rem:${sessionId}:%`)));
 }
 
+/**
+ * A session moved in time (its series changed zone): its reminders follow it. Those already sent stay sent, and
+ * their keys (session and nominal offset) keep an offset that comes round again from going out twice.
+ */
+export async function moveReminders(tx: Tx, teamId: number, session: Session, now: Date): Promise<void> {
+  const rows = await tx
+    .select()
+    .from(schedules)
+    .where(and(eq(schedules.teamId, teamId), eq(schedules.kind, REMINDER_KIND), sql`${schedules.payload}->>'sessionId' = ${String(session.id)}`));
+  const local = DateTime.fromJSDate(session.startsAt, { zone: session.zone });
+  for (const row of rows) {
+    const p: ReminderPayload = { ...(row.payload as unknown as ReminderPayload), startsAt: session.startsAt.toISOString() };
+    await tx
+      .update(schedules)
+      .set({ zone: session.zone, rule: { type: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm') }, payload: p as unknown as Record<string, unknown>, nextDueAt: nextReminder(p, now) })
+      .where(eq(schedules.id, row.id));
+  }
+}
+
+/**
+ * A cancelled session goes on as another at the same moment (setup replaced its series): the reminders members
+ * already got become that session's, so refreshSentReminders rewrites them with live buttons instead of calling
+ * the session off, and the new session does not send the same offsets again.
+ */
+export async function handOverSentReminders(tx: Tx, teamId: number, fromSessionId: number, toSessionId: number): Promise<void> {
+  const rows = await tx
+    .select({ id: outbox.id, key: outbox.key })
+    .from(outbox)
+    .where(and(eq(outbox.teamId, teamId), eq(outbox.status, 'sent'), like(outbox.key, `sup-rem:${fromSessionId}:%`)));
+  for (const r of rows) {
+    const k = parseReminderKey(r.key);
+    if (k) await tx.update(outbox).set({ key: reminderKey(toSessionId, k.offset, k.dmMember) }).where(eq(outbox.id, r.id));
+  }
+}
+
 /** New team offsets apply to every session still ahead; reminders already sent stay sent. */
 export async function reschedule(tx: Tx, teamId: number, offsets: number[], now: Date): Promise<void> {
   const rows = await tx.select().from(schedules).where(and(eq(schedules.teamId, teamId), eq(schedules.kind, REMINDER_KIND)));
@@ -116,15 +151,16 @@ const ON_TIME_MS = 2 * 60_000;
 
 /**
  * The minutes a reminder's title announces: its nominal offset when it was queued on time; else the time
- * really left when it was queued, rounded the way people say it (minutes under 1½ hours, then hours, then days).
+ * really left when it was queued: in minutes under 2 hours, then in whole hours, then whole days, rounded down.
+ * Down, never to the nearest: "in 2 hours" with 100 minutes left would have members arrive late.
  */
 export function titleMinutes(offset: number, startsAt: Date, queuedAt: Date): number {
   const late = queuedAt.getTime() - (startsAt.getTime() - offset * 60_000);
   if (late < ON_TIME_MS) return offset;
   const left = Math.max(1, Math.round((startsAt.getTime() - queuedAt.getTime()) / 60_000));
-  if (left < 90) return left;
-  if (left < 2 * 1440) return Math.round(left / 60) * 60;
-  return Math.round(left / 1440) * 1440;
+  if (left < 120) return left;
+  if (left < 2 * 1440) return Math.floor(left / 60) * 60;
+  return Math.floor(left / 1440) * 1440;
 }
 
 /** The offset of the session's first channel reminder, the one that carries the agenda (undefined: none yet). */

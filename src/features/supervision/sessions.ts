@@ -4,16 +4,17 @@
 // A series is a schedules row of kind 'supervision'. It fires HORIZON before each session start and
 // inserts the session (unique per series and start), which arms that session's reminders. HORIZON is
 // longer than the largest reminder offset allowed (14 days), so a session exists before its first reminder.
-import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { UserError } from '../../core/errors.js';
 import type { Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
-import { schedules, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
+import { schedules, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
 import { DAY } from '../../schedule/clock.js';
 import type { ScheduleKind, ScheduleRow } from '../../schedule/kinds.js';
 import { localDate, localToInstant, nextOccurrence, weeklyRule } from '../../schedule/occurrence.js';
-import { adoptLooseTopics } from './agenda.js';
-import { armReminders, disarmReminders } from './reminders.js';
+import { homeWaitingTopics } from './agenda.js';
+import { armReminders, disarmReminders, handOverSentReminders, moveReminders } from './reminders.js';
 import { nextSession, type Session } from './store.js';
 
 export const SERIES_KIND = 'supervision';
@@ -35,12 +36,13 @@ async function materialize(tx: Tx, team: Team, row: ScheduleRow, startsAt: Date,
   const p = row.payload as unknown as SeriesPayload;
   const [s] = await tx
     .insert(supervisionSessions)
-    .values({ teamId: team.id, seriesId: row.id, startsAt, zone: row.zone, durationMinutes: p.durationMinutes, place: p.where ?? null, channel: p.channel })
+    // createdAt on the bot's clock, as topics have it: homeWaitingTopics compares the two.
+    .values({ teamId: team.id, seriesId: row.id, startsAt, zone: row.zone, durationMinutes: p.durationMinutes, place: p.where ?? null, channel: p.channel, createdAt: now })
     .onConflictDoNothing()
     .returning();
   if (s && startsAt > now) {
     await armReminders(tx, team, s, now);
-    await adoptLooseTopics(tx, team.id, s.id);
+    await homeWaitingTopics(tx, team.id, now);
   }
   return s;
 }
@@ -95,10 +97,10 @@ export interface OneOffInput {
 export async function addSession(tx: Tx, team: Team, i: OneOffInput, now: Date): Promise<Session> {
   const [s] = await tx
     .insert(supervisionSessions)
-    .values({ teamId: team.id, seriesId: null, startsAt: i.startsAt, zone: i.zone, durationMinutes: i.durationMinutes, place: i.where ?? null, channel: i.channel })
+    .values({ teamId: team.id, seriesId: null, startsAt: i.startsAt, zone: i.zone, durationMinutes: i.durationMinutes, place: i.where ?? null, channel: i.channel, createdAt: now })
     .returning();
   await armReminders(tx, team, s!, now);
-  await adoptLooseTopics(tx, team.id, s!.id);
+  await homeWaitingTopics(tx, team.id, now);
   return s!;
 }
 
@@ -117,7 +119,7 @@ export interface Cancelled {
  * Why move them: a topic is pinned to the session that was next when it was added, and an agenda shows
  * only its own session's topics, so a cancelled session would silently take members' topics (anonymous
  * ones included, which their author cannot re-add without noticing) with it. They go to the team's next
- * planned session, or become loose (session null) so adoptLooseTopics hands them to the next one planned.
+ * planned session, or become loose (session null) so homeWaitingTopics hands them to the next one planned.
  */
 export async function cancelSession(tx: Tx, teamId: number, sessionId: number, now: Date): Promise<Cancelled | undefined> {
   const done = await tx
@@ -163,9 +165,105 @@ export async function cancelSeries(tx: Tx, teamId: number, seriesId: number, now
   return ahead;
 }
 
+/** What changing a series in place did: sessions that moved in time, and those that would now have begun. */
+export interface SeriesMoved {
+  retimed: Session[];
+  cancelled: Session[];
+}
+
 /**
- * The session on a local date (cancelled ones aside). With `ahead`, a series session on that date beyond
- * the horizon is materialized now, so it can be cancelled in advance.
+ * Move a series to another channel or zone, keeping it and its sessions: answers, topics and the reminders
+ * already sent stay valid. A new zone keeps each session's day and hour on the clock, as the series' rule does;
+ * a session that would thereby have begun already is cancelled (its topics move on).
+ */
+export async function moveSeries(tx: Tx, team: Team, seriesId: number, to: { channel: string; zone: string }, now: Date): Promise<SeriesMoved> {
+  const [row] = await tx.select().from(schedules).where(and(eq(schedules.id, seriesId), eq(schedules.teamId, team.id), eq(schedules.kind, SERIES_KIND)));
+  if (!row) throw new UserError('supervision.unknownSeries', { got: `S${seriesId}` });
+  const payload = { ...(row.payload as unknown as SeriesPayload), channel: to.channel } as unknown as Record<string, unknown>;
+  const moved: ScheduleRow = { ...row, zone: to.zone, payload };
+  // Cancelled ones too, so that a date cancelled in advance stays cancelled at its new time.
+  const ahead = await tx
+    .select()
+    .from(supervisionSessions)
+    .where(and(eq(supervisionSessions.seriesId, seriesId), gt(supervisionSessions.startsAt, now)))
+    .orderBy(asc(supervisionSessions.startsAt));
+  const out: SeriesMoved = { retimed: [], cancelled: [] };
+  for (const s of ahead) {
+    const local = DateTime.fromJSDate(s.startsAt, { zone: s.zone });
+    const startsAt = localToInstant(local.toISODate()!, local.toFormat('HH:mm'), to.zone);
+    const [u] = await tx.update(supervisionSessions).set({ startsAt, zone: to.zone, channel: to.channel }).where(eq(supervisionSessions.id, s.id)).returning();
+    if (s.status !== 'scheduled' || (startsAt.getTime() === s.startsAt.getTime() && s.zone === to.zone)) continue;
+    if (startsAt <= now) {
+      await cancelSession(tx, team.id, s.id, now);
+      out.cancelled.push({ ...u!, status: 'cancelled' });
+    } else {
+      await moveReminders(tx, team.id, u!, now);
+      out.retimed.push(u!);
+    }
+  }
+  // The horizon is counted in instants: occurrences the new zone brings into it are planned now (existing ones are kept).
+  for (let at = nextOccurrence(row.rule, to.zone, now); at && at.getTime() <= now.getTime() + HORIZON_MS; at = nextOccurrence(row.rule, to.zone, at)) {
+    await materialize(tx, team, moved, at, now);
+  }
+  await tx.update(schedules).set({ zone: to.zone, payload, nextDueAt: seriesNext(moved, now) }).where(eq(schedules.id, row.id));
+  return out;
+}
+
+/** What replacing a series did: sessions called off, and new sessions that went on from old ones at the same moment. */
+export interface SeriesReplaced {
+  series: ScheduleRow;
+  cancelled: Session[];
+  continued: Session[];
+}
+
+/**
+ * Replace a series by one with another rhythm. Where a new session falls at the same moment as a cancelled one,
+ * that session simply goes on: members' answers, topics and sent reminders pass to it. The other cancelled
+ * sessions' topics go to the next session in time, which the new rhythm may well bring sooner.
+ */
+export async function replaceSeries(tx: Tx, team: Team, oldId: number, i: SeriesInput, now: Date): Promise<SeriesReplaced> {
+  const ahead = await tx
+    .select({ id: supervisionSessions.id })
+    .from(supervisionSessions)
+    .where(and(eq(supervisionSessions.seriesId, oldId), eq(supervisionSessions.status, 'scheduled'), gt(supervisionSessions.startsAt, now)));
+  // Where each topic was before cancelling moved it on.
+  const topics = ahead.length
+    ? await tx
+        .select({ id: supervisionTopics.id, sessionId: supervisionTopics.sessionId })
+        .from(supervisionTopics)
+        .where(inArray(supervisionTopics.sessionId, ahead.map((s) => s.id)))
+    : [];
+  const gone = await cancelSeries(tx, team.id, oldId, now);
+  const { series } = await createSeries(tx, team, i, now);
+  const fresh = await tx
+    .select()
+    .from(supervisionSessions)
+    .where(and(eq(supervisionSessions.seriesId, series.id), eq(supervisionSessions.status, 'scheduled')));
+  const twinAt = new Map(fresh.map((s) => [s.startsAt.getTime(), s]));
+  const next = await nextSession(tx, team.id, now);
+  const out: SeriesReplaced = { series, cancelled: [], continued: [] };
+  for (const old of gone) {
+    const twin = twinAt.get(old.startsAt.getTime());
+    const ids = topics.filter((t) => t.sessionId === old.id).map((t) => t.id);
+    if (ids.length) await tx.update(supervisionTopics).set({ sessionId: (twin ?? next)?.id ?? null }).where(inArray(supervisionTopics.id, ids));
+    if (!twin) {
+      out.cancelled.push({ ...old, status: 'cancelled' });
+      continue;
+    }
+    // It keeps the old one's planning date too, so its topics do not look like waiting ones (homeWaitingTopics).
+    await tx.update(supervisionSessions).set({ createdAt: old.createdAt }).where(eq(supervisionSessions.id, twin.id));
+    await tx.update(supervisionRsvps).set({ sessionId: twin.id }).where(eq(supervisionRsvps.sessionId, old.id));
+    await handOverSentReminders(tx, team.id, old.id, twin.id);
+    out.continued.push(twin);
+  }
+  return out;
+}
+
+/**
+ * The session on a local date: a planned or held one first, else a cancelled one, so that the member hears it
+ * was cancelled rather than that there is none. With `ahead`, a series session on that date beyond the horizon
+ * is materialized now, so it can be cancelled in advance; a date cancelled in advance keeps its cancelled row,
+ * which is the answer the second time (inserting it again inserts nothing).
  */
 export async function sessionOnDate(tx: Tx, team: Team, date: string, now: Date, ahead = false): Promise<Session | undefined> {
   const midnight = localToInstant(date, '00:00', 'UTC').getTime();
@@ -175,18 +273,21 @@ export async function sessionOnDate(tx: Tx, team: Team, date: string, now: Date,
     .where(
       and(
         eq(supervisionSessions.teamId, team.id),
-        ne(supervisionSessions.status, 'cancelled'),
         gt(supervisionSessions.startsAt, new Date(midnight - DAY)),
         lt(supervisionSessions.startsAt, new Date(midnight + 2 * DAY)),
       ),
     )
     .orderBy(asc(supervisionSessions.startsAt));
-  const hit = rows.find((s) => localDate(s.startsAt, s.zone) === date);
-  if (hit || !ahead) return hit;
+  const onDate = rows.filter((s) => localDate(s.startsAt, s.zone) === date);
+  const live = onDate.find((s) => s.status !== 'cancelled');
+  if (live || !ahead) return live ?? onDate[0];
   for (const series of await activeSeries(tx, team.id)) {
     const dayStart = localToInstant(date, '00:00', series.zone);
     const at = nextOccurrence(series.rule, series.zone, new Date(dayStart.getTime() - 1));
-    if (at && localDate(at, series.zone) === date && at > now) return materialize(tx, team, series, at, now);
+    if (!at || localDate(at, series.zone) !== date || at <= now) continue;
+    // Nothing comes back when the series' session on that date exists already, cancelled: that one is the answer.
+    const made = await materialize(tx, team, series, at, now);
+    if (made) return made;
   }
-  return undefined;
+  return onDate[0];
 }

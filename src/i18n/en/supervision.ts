@@ -116,7 +116,7 @@ export const supervision = {
   'supervision.kind.individual': 'individual',
   'supervision.kind.group': 'group',
   'supervision.logged': 'Logged {hours} of {kind} supervision on {date} (entry {id}).',
-  'supervision.badHours': '“{got}” is not a number of hours I can log: it must be more than 0 and at most {max} per entry. For example: `/supervision log 1.5 group 2026-03-02`.',
+  'supervision.badHours': '“{got}” is not a number of hours I can log: it must be at least 0.01 and at most {max} per entry. For example: `/supervision log 1.5 group 2026-03-02`.',
   'supervision.futureLog': '{got} is still ahead; hours can be logged once the supervision has happened. For example: `/supervision log 1.5 group` logs it for today.',
   'supervision.notYourEntry': 'There is no entry {id} of yours. `/supervision hours export` lists your entries with their numbers.',
   'supervision.hours.title': 'Your supervision hours',

@@ -125,7 +125,7 @@ export const supervision: Translation<typeof en> = {
   'supervision.kind.individual': 'indywidualna',
   'supervision.kind.group': 'grupowa',
   'supervision.logged': 'Zapisane: {hours}, superwizja {kind}, {date} (wpis {id}).',
-  'supervision.badHours': '„{got}” to nie jest liczba godzin, którą mogę zapisać: musi być większa od 0 i najwyżej {max} na jeden wpis. Na przykład: `/supervision log 1,5 grupowa 2026-03-02`.',
+  'supervision.badHours': '„{got}” to nie jest liczba godzin, którą mogę zapisać: musi wynosić co najmniej 0,01 i najwyżej {max} na jeden wpis. Na przykład: `/supervision log 1,5 grupowa 2026-03-02`.',
   'supervision.futureLog': '{got} jest jeszcze przed nami; godziny zapiszesz po spotkaniu. Na przykład `/supervision log 1,5 grupowa` zapisuje je na dziś.',
   'supervision.notYourEntry': 'Nie ma Twojego wpisu o numerze {id}. Numery wpisów znajdziesz w pliku z `/supervision hours export`.',
   'supervision.hours.title': 'Twoje godziny superwizji',

@@ -1,0 +1,44 @@
+// /supervision log and hours fix: an amount that rounds to nothing is refused with the usual example, and the kind
+// of supervision is read before or after the date.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { supervisionHours } from '../../src/db/schema/index.js';
+import { anna, ben, makeBot, type TestBot } from '../helpers/bot.js';
+
+let tb: TestBot;
+beforeAll(async () => {
+  tb = await makeBot({ start: '2026-03-02T08:00:00Z' });
+  for (const m of [anna, ben]) await tb.mem.command(m, '/sojusz help');
+});
+afterAll(() => tb.close());
+
+const entries = async () =>
+  (await tb.bot.db.select().from(supervisionHours).orderBy(supervisionHours.id)).map((e) => ({ hours: Number(e.hours), kind: e.kind, date: e.date, note: e.note }));
+
+describe('logging supervision hours', () => {
+  it('refuses hours that round to 0 and keeps nothing, in log and in hours fix', async () => {
+    await tb.mem.command(anna, '/supervision log 0,004 grupowa');
+    expect(tb.mem.lastPrivate(anna.id)).toContain('co najmniej 0,01');
+    expect(tb.mem.lastPrivate(anna.id)).toContain('/supervision log 1,5 grupowa 2026-03-02');
+    expect(await tb.bot.db.select().from(supervisionHours)).toEqual([]);
+    await tb.mem.command(anna, '/supervision log 0,005 grupowa');
+    const [row] = await tb.bot.db.select().from(supervisionHours);
+    expect(Number(row!.hours)).toBe(0.01);
+    await tb.mem.command(anna, `/supervision hours fix ${row!.id} 0.004`);
+    expect(tb.mem.lastPrivate(anna.id)).toContain('co najmniej 0,01');
+    const [same] = await tb.bot.db.select().from(supervisionHours).where(eq(supervisionHours.id, row!.id));
+    expect(Number(same!.hours)).toBe(0.01);
+    await tb.bot.db.delete(supervisionHours);
+  });
+
+  it('reads the kind after the date as well as before it', async () => {
+    await tb.mem.command(ben, '/supervision log 1.5 2026-03-01 group');
+    await tb.mem.command(anna, '/supervision log 2 2026-02-27 grupowa omówienie przypadku');
+    await tb.mem.command(anna, '/supervision log 1 indywidualna 2026-02-26');
+    expect(await entries()).toEqual([
+      { hours: 1.5, kind: 'group', date: '2026-03-01', note: null },
+      { hours: 2, kind: 'group', date: '2026-02-27', note: 'omówienie przypadku' },
+      { hours: 1, kind: 'individual', date: '2026-02-26', note: null },
+    ]);
+  });
+});
