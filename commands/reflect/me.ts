@@ -2,10 +2,9 @@
 import { parseTime, parseWeekday } from '../../src/core/parse.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { rhythmText } from '../../src/features/prompts/describe.js';
-import { nextPersonalAt } from '../../src/features/prompts/personal.js';
 import { eq } from 'drizzle-orm';
 import { schedules } from '../../src/db/schema/index.js';
-import { insertSchedule, PERSONAL_KIND, personalSchedule, weeklyRule, type PersonalPayload } from '../../src/features/prompts/schedules.js';
+import { insertSchedule, nextUnrepeatedAt, PERSONAL_KIND, personalSchedule, weeklyRule, type PersonalPayload } from '../../src/features/prompts/schedules.js';
 import { l10n } from '../../src/i18n/index.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
 
@@ -27,7 +26,7 @@ export const me: Subcommand = {
     // forget it). If this week's question came already, the new time starts next week, as when the member changes zone.
     const next = await ctx.db.transaction(async (tx) => {
       const old = await personalSchedule(tx, ctx.team.id, ctx.member.id);
-      const at = (await nextPersonalAt(tx, old?.id, rule, zone, ctx.now)) ?? first;
+      const at = (await nextUnrepeatedAt(tx, old?.id, rule, zone, ctx.now)) ?? first;
       if (old) await tx.update(schedules).set({ zone, rule, nextDueAt: at, payload: payload as unknown as Record<string, unknown>, paused: false }).where(eq(schedules.id, old.id));
       else await insertSchedule(tx, ctx.team.id, PERSONAL_KIND, zone, rule, at, payload);
       return at;

@@ -94,6 +94,12 @@ describe('/sojusz setup', () => {
     const after = await tb.bot.db.select().from(schedules).where(eq(schedules.kind, 'prompt'));
     expect(after).toHaveLength(1);
     expect((after[0]!.rule as { time: string }).time).toBe('10:00');
+    // The same schedule, changed in place: this week's prompt came at 09:00, so 10:00 starts next Friday.
+    expect(after[0]!.id).toBe(before.find((s) => s.kind === 'prompt')!.id);
+    expect(after[0]!.nextDueAt!.toISOString()).toBe('2026-03-13T09:00:00.000Z');
+    tb.clock.set('2026-03-06T09:00:30Z');
+    await tb.bot.runDueWork();
+    expect(tb.mem.posts('refleksja').filter((p) => p.message.blocks.some((b) => b.type === 'actions'))).toHaveLength(1);
     const series = (await tb.bot.db.select().from(schedules).where(eq(schedules.kind, 'supervision'))).filter((s) => !s.paused);
     expect(series.map((s) => s.id)).toEqual(before.filter((s) => s.kind === 'supervision' && !s.paused).map((s) => s.id));
   });

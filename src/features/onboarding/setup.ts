@@ -14,7 +14,7 @@ import { t, tx, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { ScheduleRow } from '../../schedule/kinds.js';
 import { nextOccurrence } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
-import { PROMPT_KIND, insertSchedule, weeklyRule, type PromptPayload, type WeeklyRule } from '../prompts/schedules.js';
+import { PROMPT_KIND, insertSchedule, nextUnrepeatedAt, weeklyRule, type PromptPayload, type WeeklyRule } from '../prompts/schedules.js';
 import { createSeries, moveSeries, replaceSeries, SERIES_KIND, type SeriesPayload } from '../supervision/sessions.js';
 import { readOffsets, refreshSentReminders, reschedule } from '../supervision/reminders.js';
 import type { Session } from '../supervision/store.js';
@@ -247,12 +247,19 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Mess
       const zone = zoneOf(oldPrompt);
       const same = r && r.weekday === a.promptDay && r.time === a.promptTime && postsIn(oldPrompt) === a.promptChannel && oldPrompt!.zone === zone;
       if (!same) {
-        if (oldPrompt) await db.delete(schedules).where(eq(schedules.id, oldPrompt.id));
         const rule: WeeklyRule = r ? { ...r, weekday: a.promptDay, time: a.promptTime } : weeklyRule(a.promptDay, a.promptTime, 1, zone, now).rule;
-        const first = nextOccurrence(rule, zone, now)!;
         const themes = (oldPrompt?.payload as Partial<PromptPayload> | undefined)?.themes ?? [];
-        const row = await insertSchedule(db, team.id, PROMPT_KIND, zone, rule, first, { channel: a.promptChannel, themes, creator } satisfies PromptPayload);
-        team = await updateSettings(db, team.id, { [CREATED.prompt]: row.id });
+        const payload = { ...(oldPrompt?.payload as Partial<PromptPayload> | undefined), channel: a.promptChannel, themes, creator } satisfies PromptPayload;
+        if (oldPrompt) {
+          // Changed in place: the schedule keeps what it has sent (its rotation, its occurrences), so a new day later
+          // in the week does not bring this week's question a second time.
+          const first = (await nextUnrepeatedAt(db, oldPrompt.id, rule, zone, now)) ?? nextOccurrence(rule, zone, now);
+          await db.update(schedules).set({ zone, rule, nextDueAt: first, payload: payload as unknown as Record<string, unknown> }).where(eq(schedules.id, oldPrompt.id));
+          team = await updateSettings(db, team.id, { [CREATED.prompt]: oldPrompt.id });
+        } else {
+          const row = await insertSchedule(db, team.id, PROMPT_KIND, zone, rule, nextOccurrence(rule, zone, now)!, payload);
+          team = await updateSettings(db, team.id, { [CREATED.prompt]: row.id });
+        }
         changed.push('onboarding.changed.prompts');
       }
     }

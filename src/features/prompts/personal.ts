@@ -1,15 +1,14 @@
 // Personal prompts: one question a week by DM, in the member's own zone, rotating per member.
-import { DateTime } from 'luxon';
-import { and, eq, isNull, max } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { message, noteBlock, textBlock } from '../../core/message.js';
-import { members, occurrences, schedules } from '../../db/schema/index.js';
+import { members, schedules } from '../../db/schema/index.js';
 import { isLang, t } from '../../i18n/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
-import { nextOccurrence, type WeeklyRule } from '../../schedule/occurrence.js';
+import type { WeeklyRule } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { promptPool, takeNext } from './rotation.js';
-import { PERSONAL_KIND, personalSchedule, type PersonalPayload } from './schedules.js';
+import { nextUnrepeatedAt, PERSONAL_KIND, personalSchedule, type PersonalPayload } from './schedules.js';
 import { questionSpans, themeLabel } from './starter.js';
 
 /** Each member has their own rotation, so their questions don't repeat before they've seen them all. */
@@ -36,30 +35,6 @@ export const personalPromptKind: ScheduleKind = {
   },
 };
 
-const DAY = 86_400_000;
-
-/**
- * The first instant of a personal schedule's rule (in `zone`) that does not bring this week's question a second
- * time: when the last one sent by `scheduleId` came this week (Monday to Sunday where the member is), from next
- * week; and never within a day of it.
- */
-export async function nextPersonalAt(tx: Tx, scheduleId: number | undefined, rule: WeeklyRule, zone: string, now: Date): Promise<Date | null> {
-  const [last] =
-    scheduleId === undefined
-      ? []
-      : await tx
-          .select({ at: max(occurrences.dueAt) })
-          .from(occurrences)
-          .where(and(eq(occurrences.scheduleId, scheduleId), eq(occurrences.outcome, 'fired')));
-  let after = now.getTime();
-  if (last?.at) {
-    const thisWeek = DateTime.fromJSDate(now, { zone }).startOf('week');
-    if (last.at.getTime() >= thisWeek.toMillis()) after = Math.max(after, thisWeek.plus({ weeks: 1 }).toMillis());
-    after = Math.max(after, last.at.getTime() + DAY);
-  }
-  return nextOccurrence(rule, zone, new Date(after));
-}
-
 /**
  * The member moved to another zone: their personal prompt keeps its local weekday and time, now in the new zone
  * ("Friday 08:30" stays Friday 08:30 where they are, not 02:30 because it was set in Warsaw). The rule is only
@@ -71,7 +46,7 @@ export async function movePersonalSchedule(tx: Tx, teamId: number, memberId: num
   // A paused one (turned off) keeps its old zone; turned on again, it takes the member's zone of that moment.
   if (!mine || mine.paused || mine.zone === zone || mine.rule.type !== 'weekly') return undefined;
   // Moving west the same day would bring that week's question a second time, hours after the first.
-  const next = await nextPersonalAt(tx, mine.id, mine.rule, zone, now);
+  const next = await nextUnrepeatedAt(tx, mine.id, mine.rule, zone, now);
   await tx.update(schedules).set({ zone, nextDueAt: next }).where(eq(schedules.id, mine.id));
   return { rule: mine.rule, next };
 }

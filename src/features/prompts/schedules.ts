@@ -1,8 +1,9 @@
 // Prompt schedules as rows of the core's schedules table: create, find (only the team's own), dates ahead.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { UserError } from '../../core/errors.js';
 import type { Tx } from '../../db/client.js';
-import { schedules } from '../../db/schema/index.js';
+import { occurrences, schedules } from '../../db/schema/index.js';
 import type { ScheduleRow } from '../../schedule/kinds.js';
 import { localDate, localToInstant, nextOccurrence, type Rule, type WeeklyRule } from '../../schedule/occurrence.js';
 import type { Theme } from './library.js';
@@ -77,4 +78,28 @@ export function occurrenceOn(rule: WeeklyRule, zone: string, date: string): Date
   const dayStart = localToInstant(date, '00:00', zone);
   const at = nextOccurrence(unskipped, zone, new Date(dayStart.getTime() - 1));
   return at && localDate(at, zone) === date ? at : null;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The first instant of a prompt schedule's rule (in `zone`) that does not bring this week's question a second time
+ * once its day or hour changed: when the last one sent by `scheduleId` came this week (Monday to Sunday in `zone`),
+ * from next week; and never within a day of it. Personal prompts (a member's new time) and team prompts (setup).
+ */
+export async function nextUnrepeatedAt(tx: Tx, scheduleId: number | undefined, rule: WeeklyRule, zone: string, now: Date): Promise<Date | null> {
+  const [last] =
+    scheduleId === undefined
+      ? []
+      : await tx
+          .select({ at: max(occurrences.dueAt) })
+          .from(occurrences)
+          .where(and(eq(occurrences.scheduleId, scheduleId), eq(occurrences.outcome, 'fired')));
+  let after = now.getTime();
+  if (last?.at) {
+    const thisWeek = DateTime.fromJSDate(now, { zone }).startOf('week');
+    if (last.at.getTime() >= thisWeek.toMillis()) after = Math.max(after, thisWeek.plus({ weeks: 1 }).toMillis());
+    after = Math.max(after, last.at.getTime() + DAY);
+  }
+  return nextOccurrence(rule, zone, new Date(after));
 }
