@@ -106,4 +106,15 @@ describe('/sojusz setup changing supervision', () => {
     // 18:00 in London on 30 March (summer time): 17:00 UTC.
     expect(after.map((s) => [s.startsAt.toISOString(), s.zone])).toEqual([['2026-03-30T17:00:00.000Z', 'Europe/London']]);
   });
+
+  it('keeps a fortnightly series on its own weeks when only its hour changes', async () => {
+    await setup({}, { supRhythm: 'poniedziałek 18:00 co 2 tygodnie' });
+    const [first] = await planned();
+    // The day after the first session: the next Monday is an off week; the one after, the series' own.
+    tb.clock.set(new Date(first!.startsAt.getTime() + 24 * 3600_000).toISOString());
+    await tb.bot.runDueWork();
+    await setup({}, { supRhythm: 'poniedziałek 19:00 co 2 tygodnie' });
+    const [next] = await planned();
+    expect(next!.startsAt.toISOString()).toBe(new Date(first!.startsAt.getTime() + 14 * 24 * 3600_000 + 3600_000).toISOString());
+  });
 });

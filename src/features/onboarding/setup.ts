@@ -292,7 +292,9 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Mess
         }
       } else {
         const was = oldSeries?.payload as Partial<SeriesPayload> | undefined;
-        const input = { channel: b.supChannel, weekday: b.rhythm.weekday, time: b.rhythm.time, every: b.rhythm.every, durationMinutes: was?.durationMinutes ?? 90, where: was?.where ?? undefined, zone };
+        // Every two weeks or more, still: the same weeks as before, only the day or hour moves.
+        const weeksFrom = r && r.every === b.rhythm.every && r.every > 1 ? r.anchor : undefined;
+        const input = { channel: b.supChannel, weekday: b.rhythm.weekday, time: b.rhythm.time, every: b.rhythm.every, durationMinutes: was?.durationMinutes ?? 90, where: was?.where ?? undefined, zone, weeksFrom };
         if (oldSeries) {
           const { series, cancelled, continued } = await replaceSeries(db, team, oldSeries.id, input, now);
           touched.push(...cancelled, ...continued);

@@ -66,11 +66,15 @@ export interface SeriesInput {
   durationMinutes: number;
   where?: string;
   zone: string;
+  /** Count "every N weeks" from this date's week rather than from the first date ahead: a fortnightly series whose
+   *  day or hour changes keeps its own weeks. */
+  weeksFrom?: string;
 }
 
 /** Plan a weekly series; sessions within the horizon exist at once, later ones appear as it moves on. */
 export async function createSeries(tx: Tx, team: Team, i: SeriesInput, now: Date): Promise<{ series: ScheduleRow; first: Session }> {
-  const { rule } = weeklyRule(i.weekday, i.time, i.every, i.zone, now);
+  const fresh = weeklyRule(i.weekday, i.time, i.every, i.zone, now).rule;
+  const rule = i.weeksFrom ? { ...fresh, anchor: DateTime.fromISO(i.weeksFrom).startOf('week').plus({ days: i.weekday - 1 }).toISODate()! } : fresh;
   const payload: SeriesPayload = { channel: i.channel, durationMinutes: i.durationMinutes, where: i.where ?? null };
   const [series] = await tx
     .insert(schedules)
