@@ -1,7 +1,8 @@
 // ChatPort on Discord through @discordjs/rest: posts with nonces, threads from messages, ephemeral answers, modals, DMs, files.
 import { createHash } from 'node:crypto';
-import { DiscordAPIError, RateLimitError, type REST, type RawFile } from '@discordjs/rest';
-import { PermissionFlagsBits, Routes } from 'discord.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DiscordAPIError, HTTPError, RateLimitError, type REST, type RawFile } from '@discordjs/rest';
+import { PermissionFlagsBits, Routes, type APIInteractionResponse } from 'discord.js';
 import type { Bot } from '../../src/core/bot.js';
 import { FormWindowPassed, PlatformError, UserError } from '../../src/core/errors.js';
 import type { Form } from '../../src/core/form.js';
@@ -13,13 +14,18 @@ import { createDraft, dropDraftsOf } from './forms/drafts.js';
 import { isHandle, serially, TOKEN_LIFE_MS, type InteractionHandle } from './interactions/handle.js';
 import { NO_MENTIONS } from './render/escape.js';
 import { DISCORD_LIMITS as L, truncate } from './render/limits.js';
-import { renderMessage, renderSingle, type DiscordPayload } from './render/message.js';
+import { renderMessage, renderWithin, type DiscordPayload } from './render/message.js';
 import { formToModal } from './render/modal.js';
 import { channelPermissions, viewers, type RawMember, type RawOverwrite, type RawRole } from './permissions.js';
 
-/** Codes after which retrying cannot help: unknown channel/message/user, missing access or permissions, DMs closed. */
-const FINAL_CODES = new Set([10003, 10004, 10008, 10013, 50001, 50007, 50013]);
 const EPHEMERAL = 64;
+/**
+ * How long every send waits when Discord cannot be reached at all (no connection): like a global 429. A 5xx or a
+ * timeout of one request is only retryable — the outbox backs off and, unlike a wait, counts its attempts.
+ */
+const UNREACHABLE_WAIT_S = 30;
+/** Waits before a webhook call on a fresh interaction token is tried again (see onToken): 1.55 s in all. */
+const TOKEN_WAITS_MS = [50, 100, 200, 400, 800];
 /** "Cannot send messages to this user": the member does not accept DMs from this server's members. */
 const DMS_CLOSED = '50007';
 
@@ -28,14 +34,38 @@ export function nonceFor(key: string): string {
   return createHash('sha256').update(key).digest('base64url').slice(0, L.nonce);
 }
 
-/** Wrap a REST failure as the core's PlatformError (retry hints and whether retrying can help). */
+/**
+ * Wrap a REST failure as the core's PlatformError (retry hints and whether retrying can help). A refusal of the
+ * request itself is final, like Slack's permanent errors; Discord busy or out of reach is retryable, which the core
+ * answers with "busy, try again" rather than a bug's apology.
+ */
 export function platformError(e: unknown): unknown {
   if (e instanceof PlatformError) return e;
   // Only long waits reach us (discord.js queues the rest per bucket); a global limit stops every send, any other
   // a route's bucket — for messages, one channel.
   if (e instanceof RateLimitError) return new PlatformError('discord', 'rate_limited', e, Math.max(1, Math.ceil(e.retryAfter / 1000)), true, e.global ? 'global' : 'channel');
-  if (e instanceof DiscordAPIError) return new PlatformError('discord', String(e.code || e.status), e, undefined, !FINAL_CODES.has(Number(e.code)) && e.status !== 403 && e.status !== 404);
+  if (e instanceof DiscordAPIError) {
+    // Any 4xx (429s come as RateLimitError or are waited out by discord.js) is Discord refusing this very request —
+    // an invalid form body, an unknown message, missing access, DMs closed — and it would refuse it again.
+    if (e.status < 500) return new PlatformError('discord', String(e.code || e.status), e, undefined, false);
+    return new PlatformError('discord', String(e.code || e.status), e, undefined, true);
+  }
+  // A 5xx without Discord's JSON body (its edge answering for it), after @discordjs/rest's retries.
+  if (e instanceof HTTPError) return new PlatformError('discord', `http_${e.status}`, e, undefined, true);
+  // No answer at all: a timeout is this request's; no connection is Discord's, not one route's, so every send waits.
+  const net = networkFailure(e);
+  if (net === 'timeout') return new PlatformError('discord', net, e, undefined, true);
+  if (net) return new PlatformError('discord', net, e, UNREACHABLE_WAIT_S, true, 'global');
   return e;
+}
+
+/** A request that got no answer from Discord: timed out (@discordjs/rest aborts it), or no connection. */
+function networkFailure(e: unknown): 'timeout' | 'network' | undefined {
+  if (!(e instanceof Error)) return undefined;
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') return 'timeout';
+  const code = String((e as { code?: unknown }).code ?? (e.cause as { code?: unknown } | undefined)?.code ?? '');
+  if (/^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR)/.test(code)) return code === 'UND_ERR_ABORTED' ? 'timeout' : 'network';
+  return e instanceof TypeError && e.message === 'fetch failed' ? 'network' : undefined;
 }
 
 async function call<T>(fn: () => Promise<unknown>): Promise<T> {
@@ -122,20 +152,26 @@ export class DiscordPort implements ChatPort {
   }
 
   /**
-   * Edit every part of a split message: part by part when the new text fits in as many, else one shortened
-   * message; parts left over are deleted, so nothing of the old text (a withdrawn case) stays on screen.
+   * Edit every part of a split message in place. The caller keeps the parts' ids for the next edit (a reminder is
+   * edited at every RSVP), so no part is ever deleted: parts the new text does not need are blanked, so nothing of
+   * the old text (a withdrawn case) stays on screen, and a text needing more parts than there are is shortened
+   * visibly into them. Buttons ride on the last part with text.
    */
   async update(ref: MessageRef, message: Message): Promise<void> {
     const ids = [ref.id, ...(ref.more ?? [])];
     // A DM's buttons keep naming their server after the edit (a click in a DM carries none).
     const team = ref.direct ? ref.team : undefined;
-    const rendered = this.render(message, team);
-    const parts = rendered.length <= ids.length ? rendered : [renderSingle(message, { spell: this.spell, team })];
-    for (const [i, part] of parts.entries()) {
-      // PATCH keeps what it does not name: buttons, embeds and files the new text no longer has are cleared.
-      await call(() => this.rest.patch(Routes.channelMessage(this.where(ref), ids[i]!), toRequest({ ...CLEARED, ...part })));
+    const parts = renderWithin(message, ids.length, { spell: this.spell, team });
+    for (const [i, id] of ids.entries()) {
+      const part = parts[i];
+      try {
+        // PATCH keeps what it does not name: buttons, embeds and files the new text no longer has are cleared.
+        await this.rest.patch(Routes.channelMessage(this.where(ref), id), toRequest({ ...CLEARED, ...(part ?? BLANK_PART) }));
+      } catch (e) {
+        // A part to blank that a moderator deleted: what was wanted is done.
+        if (!(part === undefined && e instanceof DiscordAPIError && e.code === 10008)) throw platformError(e);
+      }
     }
-    for (const id of ids.slice(parts.length)) await this.removeOne(ref, id);
   }
 
   async remove(ref: MessageRef): Promise<void> {
@@ -187,19 +223,44 @@ export class DiscordPort implements ChatPort {
     // An answer to a click in a DM is in the DM too: its buttons keep saying which server they belong to.
     const parts = this.render(message, h.inDm ? to.team : undefined);
     await serially(h, async () => {
+      // Ready before the deferral and one message (files cannot travel in a response): the answer is the response.
+      if (h.ack === 'none' && h.answerInResponse && parts.length === 1 && !parts[0]!.files?.length) {
+        h.ack = 'answered';
+        await h.respond({ type: 4, data: toRequest(parts[0]!, { flags: EPHEMERAL }).body } as APIInteractionResponse);
+        return;
+      }
       if (h.ack === 'none') {
         h.ack = 'deferred';
         await h.respond({ type: 5, data: { flags: EPHEMERAL } });
       }
       for (const part of parts) {
         if (h.ack === 'deferred' && !h.originalFilled) {
+          await this.onToken(() => this.rest.patch(Routes.webhookMessage(this.applicationId, h.token, '@original'), { ...toRequest(part), auth: false }));
+          // Only now: had the edit failed, the next answer (the core's apology) must fill the placeholder instead.
           h.originalFilled = true;
-          await call(() => this.rest.patch(Routes.webhookMessage(this.applicationId, h.token, '@original'), { ...toRequest(part), auth: false }));
         } else {
-          await call(() => this.rest.post(Routes.webhook(this.applicationId, h.token), { ...toRequest(part, { flags: EPHEMERAL }), auth: false }));
+          await this.onToken(() => this.rest.post(Routes.webhook(this.applicationId, h.token), { ...toRequest(part, { flags: EPHEMERAL }), auth: false }));
         }
       }
     });
+  }
+
+  /**
+   * A call on an interaction's webhook. Our first answer has left when the response is sent, but Discord takes it a
+   * moment later (HTTP interactions), and until then refuses the token as unknown (10015, or 10008 for @original):
+   * a few short waits, then the refusal stands.
+   */
+  private async onToken(fn: () => Promise<unknown>): Promise<void> {
+    for (let i = 0; ; i++) {
+      try {
+        await fn();
+        return;
+      } catch (e) {
+        const early = e instanceof DiscordAPIError && e.status === 404 && (e.code === 10015 || e.code === 10008);
+        if (!early || i >= TOKEN_WAITS_MS.length) throw platformError(e);
+        await sleep(TOKEN_WAITS_MS[i]);
+      }
+    }
   }
 
   async openForm(to: Invocation, form: Form): Promise<void> {
@@ -320,6 +381,8 @@ const POST_PERMISSIONS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.S
 
 /** What an edit sets when the new rendering has none of it (a PATCH leaves unnamed fields as they were). */
 const CLEARED = { content: '', embeds: [], components: [], attachments: [] };
+/** A part the new text does not need: Discord refuses an empty message, and a zero-width space shows nothing. */
+const BLANK_PART: DiscordPayload = { content: '\u200b', allowed_mentions: NO_MENTIONS };
 
 function moreOf(more: ApiMessage[]): { more?: string[] } {
   return more.length ? { more: more.map((m) => m.id) } : {};

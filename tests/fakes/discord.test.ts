@@ -221,12 +221,64 @@ describe('fake Discord REST', () => {
     expect(server.messagesIn(thread.id).map((m) => m.content)).toEqual(['in thread']);
   });
 
+  it('refuses an edit that would leave a message empty (50006), and accepts a zero-width space', async () => {
+    const server = await fake();
+    const client = rest(server);
+    const sent = (await client.post(`/channels/${FAKE_CHANNEL_ID}/messages`, { body: { content: 'text' } })) as { id: string };
+    const path = `/channels/${FAKE_CHANNEL_ID}/messages/${sent.id}` as const;
+    await expect(client.patch(path, { body: { content: '  ', embeds: [], components: [] } })).rejects.toMatchObject({ code: 50006, status: 400 });
+    await client.patch(path, { body: { content: '\u200b' } });
+    expect(server.messagesIn(FAKE_CHANNEL_ID)[0]!.content).toBe('\u200b');
+  });
+
+  it('answers a delayed request only after the delay, so a client with a shorter timeout gives up', async () => {
+    const server = await fake();
+    server.delayNext('GET', /^\/users\/@me$/, 300);
+    await expect(rest(server, { timeout: 50, retries: 0 }).get('/users/@me')).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await rest(server).get('/users/@me')).toMatchObject({ id: expect.any(String) });
+  });
+
   it('answers unknown routes and unknown channels with Discord-style 404 bodies', async () => {
     const server = await fake();
     const unknownRoute = await fetch(`${server.apiUrl}/v10/nothing/here`);
     expect(unknownRoute.status).toBe(404);
     expect(await unknownRoute.json()).toEqual({ message: 'Unknown', code: 0 });
     await expect(rest(server).post('/channels/42424242424242/messages', { body: { content: 'x' } })).rejects.toMatchObject({ code: 10003, status: 404 });
+  });
+});
+
+describe('HTTP interactions sent by the fake', () => {
+  /** A bot's endpoint that answers every interaction with `answer`. */
+  async function endpoint(answer: object): Promise<string> {
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/discord/interactions`;
+  }
+
+  it('takes the HTTP response as the first answer, and knows the token only after the configured lag', async () => {
+    const server = await fake({ httpResponseLagMs: 150 });
+    const client = rest(server);
+    const payload = chatInputInteraction({ name: 'ping' });
+    const { status, body } = await server.sendInteraction(await endpoint({ type: 5, data: { flags: 64 } }), makeDiscordKeys(), payload);
+    expect(status).toBe(200);
+    expect(body).toEqual({ type: 5, data: { flags: 64 } });
+    const original = `/webhooks/${FAKE_APPLICATION_ID}/${payload.token}/messages/@original` as const;
+    await expect(client.patch(original, { body: { content: 'done' }, auth: false })).rejects.toMatchObject({ code: 10015, status: 404 });
+    await expect(client.post(`/webhooks/${FAKE_APPLICATION_ID}/${payload.token}`, { body: { content: 'more' }, auth: false })).rejects.toMatchObject({ code: 10015 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await client.patch(original, { body: { content: 'done' }, auth: false })).toMatchObject({ content: 'done', flags: 64 });
+  });
+
+  it('keeps an answer that came in the response as the original message', async () => {
+    const server = await fake();
+    const payload = chatInputInteraction({ name: 'ping' });
+    await server.sendInteraction(await endpoint({ type: 4, data: { content: 'hi', flags: 64 } }), makeDiscordKeys(), payload);
+    const original = await rest(server).get(`/webhooks/${FAKE_APPLICATION_ID}/${payload.token}/messages/@original`, { auth: false });
+    expect(original).toMatchObject({ content: 'hi', flags: 64 });
   });
 });
 

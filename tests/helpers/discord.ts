@@ -4,7 +4,7 @@
 //   const h = await startDiscordHarness({ mode: 'gateway' });          // or 'http'; registry?: Registry
 //   const r = await h.slash(h.anna, 'autocheck', {}, { path: ['quick'] });
 //   r.initial            // the first answer: { type: 9, data: modal } | { type: 5, ... } | ...
-//   await h.answers(r)   // private (ephemeral) answers the member saw, after the handler finished
+//   await h.answers(r)   // private (ephemeral) answers the member saw: a type 4 first answer, then edits and follow-ups
 //   const s = await h.submitModal(h.anna, r.initial.data.custom_id, { feeling: '3' });
 //   await h.clickButton(h.anna, 'action|value');
 //   await h.bot.runDueWork(); h.fake.messagesIn(channelId)   // what the outbox posted
@@ -26,7 +26,7 @@ import { ManualClock } from '../../src/schedule/clock.js';
 import { Runner } from '../../src/schedule/runner.js';
 import {
   FAKE_APPLICATION_ID, FAKE_CHANNEL_ID, FAKE_GUILD_ID, FAKE_OWNER_ID, PERMISSIONS, MEMBER_PERMISSIONS,
-  buttonInteraction, chatInputInteraction, makeDiscordKeys, modalSubmitInteraction, postInteraction, startFakeDiscord,
+  buttonInteraction, chatInputInteraction, makeDiscordKeys, modalSubmitInteraction, startFakeDiscord,
   type ApiObject, type FakeCall, type FakeDiscord, type FakeDiscordOptions,
 } from '../fakes/discord/index.js';
 import { testDatabase } from './db.js';
@@ -67,7 +67,7 @@ export interface DiscordHarness {
   clickButton(user: DiscordUser, customId: string, o?: { message?: ApiObject }): Promise<Interacted>;
   /** Send any raw interaction payload (gateway dispatch or signed POST). */
   send(payload: ApiObject): Promise<Interacted>;
-  /** Everything the member was told privately for this interaction (edits of @original and follow-ups), once at least `atLeast` arrived. */
+  /** Everything the member was told privately for this interaction (a type 4 first answer, edits of @original, follow-ups), once at least `atLeast` arrived. */
   answers(i: Interacted, atLeast?: number): Promise<ApiObject[]>;
   close(): Promise<void>;
 }
@@ -113,9 +113,9 @@ export async function startDiscordHarness(o: { mode: 'gateway' | 'http'; registr
 
   async function send(payload: ApiObject): Promise<Interacted> {
     if (keys) {
-      const res = await postInteraction(interactionsUrl!, keys, payload);
+      const res = await fake.sendInteraction(interactionsUrl!, keys, payload);
       if (res.status !== 200) throw new Error(`interaction answered ${res.status}`);
-      return { payload, initial: (await res.json()) as Interacted['initial'] };
+      return { payload, initial: res.body as Interacted['initial'] };
     }
     fake.dispatch('INTERACTION_CREATE', payload);
     const cb = await fake.waitFor('POST', new RegExp(`^/interactions/${payload.id}/${payload.token}/callback$`));
@@ -147,9 +147,11 @@ export async function startDiscordHarness(o: { mode: 'gateway' | 'http'; registr
     },
     async answers(i, atLeast = 1) {
       const wanted = isAnswer(i.payload.token);
+      const first = i.initial.type === 4 ? [i.initial.data ?? {}] : [];
+      const all = () => [...first, ...fake.calls.filter(wanted).map((c) => c.body ?? {})];
       const deadline = Date.now() + 5000;
-      while (fake.calls.filter(wanted).length < atLeast && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      return fake.calls.filter(wanted).map((c) => c.body ?? {});
+      while (all().length < atLeast && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return all();
     },
     async close() {
       await app.stop();

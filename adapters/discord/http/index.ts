@@ -35,12 +35,15 @@ export function interactionsListener(o: { bot: Bot; port: DiscordPort; publicKey
     const first = new Promise<void>((resolve) => (answered = resolve));
     const respond = (body: unknown) =>
       new Promise<void>((resolve) => {
-        // Later REST calls (edit @original, follow-ups) must wait until Discord has this answer.
+        // 'finish' means handed to the network, not that Discord has taken it: a webhook call on the token right
+        // after can still be refused for a moment (the port waits that out), and private answers ready in time
+        // travel in this response instead of editing a placeholder.
         res.once('finish', () => resolve());
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         answered();
       });
-    const work = dispatchInteraction({ bot: o.bot, port: o.port, deferAfterMs: o.deferAfterMs }, interaction, respond).catch((e: Error) =>
+    const options = { bot: o.bot, port: o.port, deferAfterMs: o.deferAfterMs, answerInResponse: true };
+    const work = dispatchInteraction(options, interaction, respond).catch((e: Error) =>
       log.error({ error: safeError(e) }, 'interaction failed'),
     );
     await Promise.race([first, work]);

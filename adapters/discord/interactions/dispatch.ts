@@ -28,6 +28,8 @@ export interface DispatchOptions {
   port: DiscordPort;
   /** Acknowledge (defer) when the handler has not answered by then; Discord allows 3 s. */
   deferAfterMs?: number;
+  /** HTTP interactions: a private answer ready in time is the response itself (see InteractionHandle.answerInResponse). */
+  answerInResponse?: boolean;
 }
 
 function invocation(raw: RawInteraction, handle: InteractionHandle): Invocation {
@@ -59,7 +61,7 @@ export function commandArgs(options: RawInteraction[] | undefined): { path: stri
   return { path, options: out };
 }
 
-export function makeHandle(raw: RawInteraction, respond: InteractionHandle['respond']): InteractionHandle {
+export function makeHandle(raw: RawInteraction, respond: InteractionHandle['respond'], answerInResponse = false): InteractionHandle {
   return {
     id: raw.id,
     token: raw.token,
@@ -69,6 +71,7 @@ export function makeHandle(raw: RawInteraction, respond: InteractionHandle['resp
     fromMessage: Boolean(raw.message),
     inDm: !raw.guild_id,
     ack: 'none',
+    answerInResponse,
     originalFilled: false,
     respond,
     queue: Promise.resolve(),
@@ -87,7 +90,7 @@ export async function dispatchInteraction(o: DispatchOptions, raw: RawInteractio
 }
 
 async function dispatchAdmitted(o: DispatchOptions, raw: RawInteraction, respond: InteractionHandle['respond']): Promise<void> {
-  const h = makeHandle(raw, respond);
+  const h = makeHandle(raw, respond, o.answerInResponse);
   const inv = invocation(raw, h);
   const mode = raw.type === 3 ? 'update' : 'private';
   const timer = setTimeout(() => void ensureAcked(h, mode).catch(() => undefined), o.deferAfterMs ?? 2000);

@@ -4,7 +4,7 @@ import type { APIInteractionResponse } from 'discord.js';
 /** Discord keeps an interaction token for 15 minutes; after that private answers go by DM. */
 export const TOKEN_LIFE_MS = 15 * 60_000;
 
-export type Ack = 'none' | 'deferred' | 'deferredUpdate' | 'modal' | 'pong';
+export type Ack = 'none' | 'deferred' | 'deferredUpdate' | 'modal' | 'pong' | 'answered';
 
 export interface InteractionHandle {
   id: string;
@@ -18,7 +18,13 @@ export interface InteractionHandle {
   /** Sent from a DM (no server): buttons in answers must name their server themselves. */
   inDm: boolean;
   ack: Ack;
-  /** The deferred "thinking…" response has been replaced by a real answer. */
+  /**
+   * HTTP interactions: a private answer ready before the deferral goes out as the response itself. Discord takes
+   * the response a moment after our side has sent it, and an edit of a "thinking…" placeholder that gets there
+   * first is refused (10015); an answer that is the response cannot be overtaken.
+   */
+  answerInResponse: boolean;
+  /** The deferred "thinking…" response has been replaced by a real answer (set once Discord accepted the edit). */
   originalFilled: boolean;
   /** The first response: an HTTP callback POST (gateway) or the HTTP response body (HTTP interactions). */
   respond(body: APIInteractionResponse): Promise<void>;

@@ -210,11 +210,25 @@ export function splitContent(body: string): string[] {
   return parts.map((p, i) => `${p} (${i + 1}/${parts.length})`);
 }
 
+/** The "(n/N)" a split part ends with. */
+const PART_MARKER = / \(\d+\/\d+\)$/;
+
+/**
+ * At most `n` messages (editing a split message in place, its parts' ids fixed): parts past the n-th join the last
+ * one, shortened with a visible "…"; markers count to n. Embeds, buttons and files stay on the last part.
+ */
+export function renderWithin(m: Message, n: number, o: RenderOptions = {}): DiscordPayload[] {
+  const parts = renderMessage(m, o);
+  if (parts.length <= Math.max(1, n)) return parts;
+  const last = parts[parts.length - 1]!;
+  const texts = parts.map((p) => (p.content ?? '').replace(PART_MARKER, ''));
+  if (n <= 1) return [{ ...last, content: truncate(texts.join('\n'), L.content) }];
+  const room = L.content - ` (${n}/${n})`.length;
+  const kept = [...texts.slice(0, n - 1), truncate(texts.slice(n - 1).join('\n'), room)];
+  return kept.map((text, i) => (i === n - 1 ? { ...last, content: `${text} (${n}/${n})` } : { content: `${text} (${i + 1}/${n})`, allowed_mentions: NO_MENTIONS }));
+}
+
 /** One message only (editing in place): content over 2000 characters is shortened with a visible "…". */
 export function renderSingle(m: Message, o: RenderOptions = {}): DiscordPayload {
-  const parts = renderMessage(m, o);
-  if (parts.length === 1) return parts[0]!;
-  const last = parts[parts.length - 1]!;
-  const whole = parts.map((p) => p.content ?? '').join('\n');
-  return { ...last, content: truncate(whole.replace(/ \(\d+\/\d+\)(?=\n|$)/g, ''), L.content) };
+  return renderWithin(m, 1, o)[0]!;
 }

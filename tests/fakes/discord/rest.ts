@@ -67,6 +67,13 @@ export function createRestHandler(store: FakeDiscordStore, options: RestOptions)
     if (creating && empty) return error(400, 50006, 'Cannot send an empty message');
     return null;
   };
+  /** An edit may not leave a message with nothing in it, as a send may not create one (blank content included). */
+  const emptied = (message: ApiObject, body: ApiObject, files: UploadedFile[]): RestAnswer | null => {
+    const after = (key: string) => (body[key] !== undefined ? body[key] : message[key]);
+    const attachments = body.attachments !== undefined ? body.attachments : message.attachments;
+    const empty = !String(after('content') ?? '').trim() && !after('embeds')?.length && !after('components')?.length && !attachments?.length && !files.length && !message.sticker_items?.length && !message.poll;
+    return empty ? error(400, 50006, 'Cannot send an empty message') : null;
+  };
   const attachmentsFrom = (body: ApiObject, files: UploadedFile[]): ApiObject[] =>
     files.map((file, index) => {
       const id = snowflake();
@@ -290,20 +297,25 @@ export function createRestHandler(store: FakeDiscordStore, options: RestOptions)
     known.followups.push(message);
     return ok(message);
   });
+  /** A token Discord handed out but has no answer for yet (HTTP interactions: the response not taken yet) is unknown. */
+  const notYetAnswered = (known: KnownInteraction) => known.remembered && !known.acknowledged;
   route('GET', '/webhooks/:app/:token/messages/:message', ([, token, messageId]) => {
+    if (notYetAnswered(store.interaction(token))) return unknown('Webhook', 10015);
     const message = webhookMessage(store.interaction(token), messageId);
     return message ? ok(message) : unknown('Message', 10008);
   });
   route('PATCH', '/webhooks/:app/:token/messages/:message', ([, token, messageId], { body, files }) => {
+    if (notYetAnswered(store.interaction(token))) return unknown('Webhook', 10015);
     const message = webhookMessage(store.interaction(token), messageId);
     if (!message) return unknown('Message', 10008);
-    const invalid = validateMessage(body ?? {}, files, false);
+    const invalid = validateMessage(body ?? {}, files, false) ?? emptied(message, body ?? {}, files);
     if (invalid) return invalid;
     message.flags = (message.flags ?? 0) & ~LOADING; // editing a deferred reply finishes "thinking…"
     return ok(store.editMessage(message, body ?? {}, files.length ? attachmentsFrom(body ?? {}, files) : null));
   });
   route('DELETE', '/webhooks/:app/:token/messages/:message', ([, token, messageId]) => {
     const known = store.interaction(token);
+    if (notYetAnswered(known)) return unknown('Webhook', 10015);
     const message = webhookMessage(known, messageId);
     if (!message) return unknown('Message', 10008);
     store.deleteMessage(message.channel_id, message.id);
@@ -356,7 +368,7 @@ export function createRestHandler(store: FakeDiscordStore, options: RestOptions)
     if (!channelOr404(channelId)) return unknown('Channel', 10003);
     const message = store.findMessage(channelId, messageId);
     if (!message) return unknown('Message', 10008);
-    const invalid = validateMessage(body ?? {}, files, false);
+    const invalid = validateMessage(body ?? {}, files, false) ?? emptied(message, body ?? {}, files);
     if (invalid) return invalid;
     return ok(store.editMessage(message, body ?? {}, files.length ? attachmentsFrom(body ?? {}, files) : null));
   });

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { defaultGuild, FAKE_APPLICATION_ID, FAKE_BOT_USER, type ApiObject, type FakeGuildConfig } from './fixtures.js';
 import { FakeGateway, type GatewayFrame } from './gateway.js';
 import { createRestHandler, type RestAnswer, type UploadedFile } from './rest.js';
+import { postInteraction, type DiscordKeys } from './sign.js';
 import { FakeDiscordStore } from './store.js';
 
 export interface FakeDiscordOptions {
@@ -24,6 +25,11 @@ export interface FakeDiscordOptions {
   interactionDeadlineMs?: number;
   /** How long a repeated nonce with enforce_nonce returns the first message; default 5 minutes. */
   nonceWindowMs?: number;
+  /**
+   * HTTP interactions: how long after the bot's HTTP response arrived Discord takes it as the interaction's answer.
+   * Until then the token is unknown: webhook calls on it get 404 Unknown Webhook (10015). Default 0.
+   */
+  httpResponseLagMs?: number;
 }
 
 /** One HTTP request the fake received, with the status it answered. */
@@ -76,6 +82,13 @@ export interface FakeDiscord {
   clear(): void;
   /** The next request matching method and path gets this failure instead of its normal answer. */
   failNext(method: string, path: RegExp, failure: FailureSpec): void;
+  /** The next request matching method and path is answered normally, but only after `ms` (Discord having a slow moment). */
+  delayNext(method: string, path: RegExp, ms: number): void;
+  /**
+   * HTTP interactions, as Discord sends them: the signed interaction is POSTed to the bot's endpoint, and the
+   * response body is taken as its first answer (like a callback), `httpResponseLagMs` after it arrived.
+   */
+  sendInteraction(url: string, keys: DiscordKeys, payload: ApiObject): Promise<{ status: number; body: ApiObject | null }>;
   stats(): FakeDiscordStats;
   /** Sends a gateway dispatch (op 0) with the next sequence number to every identified client. */
   dispatch(t: string, d: unknown): number;
@@ -102,6 +115,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const calls: FakeCall[] = [];
   const listeners = new Set<(call: FakeCall) => void>();
   const failures: { method: string; path: RegExp; failure: FailureSpec }[] = [];
+  const delays: { method: string; path: RegExp; ms: number }[] = [];
   let stats: FakeDiscordStats = { ok: 0, rateLimited: 0, total: 0, byStatus: {} };
   let globalWindow = { start: 0, count: 0 };
   const buckets = new Map<string, { start: number; count: number }>();
@@ -141,6 +155,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     } catch {
       return respond(res, call, { status: 400, body: { message: 'The request body contains invalid JSON.', code: 50109 } }, {});
     }
+    const delayIndex = delays.findIndex((d) => d.method === method && d.path.test(path));
+    if (delayIndex >= 0) await new Promise((r) => setTimeout(r, delays.splice(delayIndex, 1)[0]!.ms));
+    if (res.destroyed) return; // the client gave up waiting
     const now = Date.now();
     const failureIndex = failures.findIndex((f) => f.method === method && f.path.test(path));
     if (!API_PREFIX.test(url.pathname)) {
@@ -252,6 +269,20 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
       stats = { ok: 0, rateLimited: 0, total: 0, byStatus: {} };
     },
     failNext: (method, path, failure) => void failures.push({ method: method.toUpperCase(), path, failure }),
+    delayNext: (method, path, ms) => void delays.push({ method: method.toUpperCase(), path, ms }),
+    async sendInteraction(url, keys, payload) {
+      store.rememberInteraction(payload);
+      const res = await postInteraction(url, keys, payload);
+      const text = await res.text();
+      const body = text ? (JSON.parse(text) as ApiObject) : null;
+      if (res.status === 200 && body && typeof payload.token === 'string') {
+        // The same effect as a callback: the original message, acknowledged, or too late (10062, nothing happens).
+        const take = () => rest({ method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback`, query: new URLSearchParams(), body, files: [] });
+        if (opts.httpResponseLagMs) setTimeout(take, opts.httpResponseLagMs);
+        else take();
+      }
+      return { status: res.status, body };
+    },
     stats: () => ({ ...stats, byStatus: { ...stats.byStatus } }),
     dispatch: (t, d) => gateway.dispatch(t, d),
     waitForReady: (timeoutMs = 5000) => gateway.waitForReady(timeoutMs),
