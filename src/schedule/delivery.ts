@@ -24,6 +24,9 @@ export interface DeliveryReport {
   dropped: number;
 }
 
+/** The longest a sent row waits to be recorded as sent (they are recorded in bulk). */
+const ACK_FLUSH_MS = 1000;
+
 /** A row that waited longer than this in the pipeline (behind its channel's pacing) is looked at again first. */
 const RECHECK_AFTER_MS = 1000;
 
@@ -142,8 +145,17 @@ export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport>
         }
         const row = group[i]!;
         const team = teamById.get(row.teamId)!;
-        report[await deliverOne(bot, row, team.platform as Platform, team.externalId, acks, checkedAt.get(row.id) ?? Date.now(), i > 0)]++;
+        const { outcome, retryInMs } = await deliverOne(bot, row, team.platform as Platform, team.externalId, acks, checkedAt.get(row.id) ?? Date.now(), i > 0);
+        report[outcome]++;
         checkedAt.delete(row.id);
+        if (retryInMs !== undefined) {
+          // The rest of the channel waits with it, so that nothing overtakes it (also rows a claim adds meanwhile).
+          for (let rest = group.splice(i + 1); rest.length; rest = group.splice(i + 1)) {
+            await release(bot, rest, retryInMs);
+            report.retried += rest.length;
+            for (const r of rest) checkedAt.delete(r.id);
+          }
+        }
       }
       active.delete(g);
     }
@@ -188,15 +200,17 @@ async function release(bot: Bot, rows: OutboxRow[], delayMs?: number): Promise<v
   if (!rows.length) return;
   await bot.db
     .update(outbox)
-    .set({
-      leaseUntil: null,
-      leaseOwner: null,
-      attempts: sql`greatest(${outbox.attempts} - 1, 0)`,
-      firstAttemptAt: sql`case when ${outbox.attempts} <= 1 then null else ${outbox.firstAttemptAt} end`,
-      ...(delayMs === undefined ? {} : { notBefore: new Date(bot.clock.now().getTime() + delayMs) }),
-    })
+    .set({ ...untried(), ...(delayMs === undefined ? {} : { notBefore: new Date(bot.clock.now().getTime() + delayMs) }) })
     .where(inArray(outbox.id, rows.map((r) => r.id)));
 }
+
+/** A claimed row given back as if never claimed: no lease, and the claim's attempt (and first-attempt time) undone. */
+const untried = () => ({
+  leaseUntil: null,
+  leaseOwner: null,
+  attempts: sql`greatest(${outbox.attempts} - 1, 0)`,
+  firstAttemptAt: sql`case when ${outbox.attempts} <= 1 then null else ${outbox.firstAttemptAt} end`,
+});
 
 /**
  * Wait for a pacing token for this channel (real time: it is the platform's clock that counts). True when it had
@@ -245,6 +259,7 @@ class AckBuffer {
   /** Key → ref of every ack not yet committed (including one being written now). */
   private readonly refs = new Map<string, Ack['ref']>();
   private writing: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly bot: Bot) {}
 
@@ -252,6 +267,9 @@ class AckBuffer {
     this.pending.push(ack);
     this.refs.set(ack.key, ack.ref);
     if (this.pending.length >= 200) void this.flush();
+    // Never long unrecorded: a sent row stays leased until then, and a lease that runs out (a slow channel holding the
+    // pipeline) would let another claim send it again.
+    else this.timer ??= setTimeout(() => void this.flush(), ACK_FLUSH_MS);
   }
 
   /** The reference of a message this pipeline sent and has not recorded yet. */
@@ -261,6 +279,8 @@ class AckBuffer {
 
   /** Write what is pending (after any write already under way); resolves when all of it is committed. */
   flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     const batch = this.pending.splice(0);
     this.writing = this.writing.then(async () => {
       if (!batch.length) return;
@@ -321,13 +341,19 @@ async function earlierCopy(bot: Bot, port: ChatPort, row: OutboxRow, place: Plac
   return undefined;
 }
 
-async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt: string, acks: AckBuffer, checkedAt: number, behind: boolean): Promise<'sent' | 'retried' | 'failed' | 'dropped'> {
+/** What became of one row; a row to be tried again later says in how long, so the rest of its channel waits too. */
+interface Delivered {
+  outcome: 'sent' | 'retried' | 'failed' | 'dropped';
+  retryInMs?: number;
+}
+
+async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt: string, acks: AckBuffer, checkedAt: number, behind: boolean): Promise<Delivered> {
   const port = bot.ports.get(platform);
   const now = () => bot.clock.now();
   if (!port) {
     // This process does not serve that platform (another replica may); leave it for later.
     await release(bot, [row], 30_000);
-    return 'retried';
+    return { outcome: 'retried', retryInMs: 30_000 };
   }
   const s = stateOf(bot);
   const channel = channelOf(row);
@@ -335,11 +361,20 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
   // Pauses are on the bot's clock, like not_before, so a moved test clock (or the playground's) lifts them.
   const pausedUntil = Math.max(...keys.map((k) => s.pausedUntil.get(k) ?? 0));
   const nowMs = now().getTime();
-  // Waited so long in this pipeline that the lease ran out: another replica may hold the row now.
-  if (row.leaseUntil && row.leaseUntil.getTime() <= nowMs) return 'retried';
+  // Sent already by this pipeline (claimed again before its "sent" was recorded): nothing to do.
+  if (acks.refOf(row.key)) return { outcome: 'sent' };
+  // Waited so long in this pipeline that the lease ran out: another replica may hold the row now. If it is still
+  // ours, it goes back untried (its attempt not counted, so its first send is not taken for a resend).
+  if (row.leaseUntil && row.leaseUntil.getTime() <= nowMs) {
+    await bot.db
+      .update(outbox)
+      .set(untried())
+      .where(and(eq(outbox.id, row.id), eq(outbox.leaseOwner, bot.instanceId), eq(outbox.leaseUntil, row.leaseUntil)));
+    return { outcome: 'retried' };
+  }
   if (pausedUntil > nowMs) {
     await release(bot, [row], pausedUntil - nowMs);
-    return 'retried';
+    return { outcome: 'retried', retryInMs: pausedUntil - nowMs };
   }
   try {
     let thread = row.target.kind === 'channel' ? row.target.thread : undefined;
@@ -361,7 +396,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
     // more than the send.
     if (!maybeSent && (paced || behind) && Date.now() - checkedAt > RECHECK_AFTER_MS && !(await stillWanted(bot, row))) {
       await unlease(bot, [row.id]);
-      return 'dropped';
+      return { outcome: 'dropped' };
     }
     const ref =
       maybeSent ??
@@ -371,7 +406,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
     // Recorded in bulk (AckBuffer); until then the row stays leased.
     acks.add({ id: row.id, key: row.key, ref: { channel: ref.channel, id: ref.id, thread: ref.thread, ...(ref.more ? { more: ref.more } : {}), ...(ref.direct ? { direct: true } : {}) }, at: now(), platform, team: teamExt });
     bot.metrics.delivered(platform, now().getTime() - row.notBefore.getTime());
-    return 'sent';
+    return { outcome: 'sent' };
   } catch (e) {
     const pe = e instanceof PlatformError ? e : undefined;
     if (pe?.retryAfterSeconds !== undefined) {
@@ -391,9 +426,10 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
           lastError: pe.code,
         })
         .where(eq(outbox.id, row.id));
-      return 'retried';
+      return { outcome: 'retried', retryInMs: pe.retryAfterSeconds * 1000 };
     }
     const attempts = row.attempts;
+    const backoffMs = Math.min(3_600_000, 5000 * 2 ** attempts);
     const give = (pe && !pe.retryable) || attempts >= MAX_ATTEMPTS;
     bot.log.warn({ outbox: row.id, code: pe?.code ?? (e as Error).name, attempts }, give ? 'delivery failed' : 'delivery will retry');
     await bot.db
@@ -402,10 +438,10 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
         // Cancelled while this attempt was under way: it stays cancelled rather than coming back for another try.
         status: sql`case when ${outbox.status} = 'cancelled' then 'cancelled' else ${give ? 'failed' : 'pending'} end`,
         leaseUntil: null,
-        notBefore: new Date(now().getTime() + Math.min(3_600_000, 5000 * 2 ** attempts)),
+        notBefore: new Date(now().getTime() + backoffMs),
         lastError: pe?.code ?? (e as Error).name,
       })
       .where(eq(outbox.id, row.id));
-    return give ? 'failed' : 'retried';
+    return give ? { outcome: 'failed' } : { outcome: 'retried', retryInMs: backoffMs };
   }
 }

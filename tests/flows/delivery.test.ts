@@ -122,6 +122,9 @@ describe('outbox delivery', () => {
     const first = await deliverAll(tb.bot);
     expect(tb.mem.posts('slow').map((p) => p.text)).toEqual(['slow-1']);
     expect(first.retried).toBe(1);
+    // Given back untried: its first real send is not taken for a resend.
+    const [waited] = await tb.bot.db.select().from(outbox).where(eq(outbox.key, 'slow-2'));
+    expect(waited).toMatchObject({ attempts: 0, firstAttemptAt: null, leaseOwner: null });
     tb.mem.post = real;
     await deliverAll(tb.bot);
     expect(tb.mem.posts('slow').map((p) => p.text)).toEqual(['slow-1', 'slow-2']);
@@ -187,5 +190,46 @@ describe('outbox delivery', () => {
     expect(row!.sentRef).toMatchObject({ id: 'm-earlier' });
     expect(await uncheckedResends()).toBe(before);
   });
-});
 
+  it('records a sent message within a second, while another channel’s send is still under way', async () => {
+    const real = tb.mem.post.bind(tb.mem);
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    tb.mem.post = async (to: Place, m, o) => {
+      if (to.channel === 'stuck') await gate;
+      return real(to, m, o);
+    };
+    try {
+      await say('stuck-1', 'stuck');
+      await say('quick-1', 'quick');
+      const run = deliverAll(tb.bot);
+      // Unrecorded, it would stay leased; past the lease another claim would send it again.
+      await expect.poll(async () => (await tb.bot.db.select().from(outbox).where(eq(outbox.key, 'quick-1')))[0]!.status, { timeout: 3_000 }).toBe('sent');
+      open();
+      await run;
+    } finally {
+      tb.mem.post = real;
+      open();
+    }
+  });
+
+  it('keeps a channel in order when a send fails and is tried again later', async () => {
+    const real = tb.mem.post.bind(tb.mem);
+    let failures = 0;
+    tb.mem.post = async (to: Place, m, o) => {
+      if (o?.key === 'order-1' && failures++ === 0) throw new PlatformError('memory', 'internal_error');
+      return real(to, m, o);
+    };
+    try {
+      await say('order-1', 'order');
+      await say('order-2', 'order');
+      await deliverAll(tb.bot);
+      expect(tb.mem.posts('order')).toEqual([]);
+      tb.clock.advance(60_000);
+      await deliverAll(tb.bot);
+      expect(tb.mem.posts('order').map((p) => p.text)).toEqual(['order-1', 'order-2']);
+    } finally {
+      tb.mem.post = real;
+    }
+  });
+});

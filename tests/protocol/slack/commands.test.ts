@@ -70,7 +70,7 @@ describe('slash commands on Slack', () => {
     const logsBefore = h.logs.length;
     h.fake.failNext('views.open', { status: 429, retryAfter: 30 });
     await h.command('U_ANNA', '/autocheck', { channel: 'C_GENERAL' });
-    const answer = await h.fake.waitFor('response_url', (c) => /przerwy|slow down/.test(textOf(c.args)));
+    const answer = await h.fake.waitFor('response_url', (c) => /zajęta|busy or out of reach/.test(textOf(c.args)));
     expect(textOf(answer.args)).toMatch(/Spróbuj proszę za minutę|try again in a minute/);
     expect(h.logs.slice(logsBefore).filter((l) => /"level":50/.test(l))).toEqual([]);
   });
