@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Bot } from '../core/bot.js';
 import { recordset, rowsOf } from '../db/bulk.js';
+import type { Tx } from '../db/client.js';
 import { occurrences, schedules, teams } from '../db/schema/index.js';
 import { HOUR } from './clock.js';
 import type { Occurrence, ScheduleKind, ScheduleRow } from './kinds.js';
@@ -19,7 +20,12 @@ export interface TickReport {
   fired: number;
   skipped: number;
   excluded: number;
+  /** Occurrences whose handler threw: rolled back alone, tried again RETRY_FAILED_MS later. */
+  failed: number;
 }
+
+/** When an occurrence whose handler failed is tried again (a bug keeps failing, but never blocks the others). */
+export const RETRY_FAILED_MS = 5 * 60_000;
 
 /**
  * Claim due schedules with FOR UPDATE SKIP LOCKED (so replicas split the work), record each occurrence
@@ -27,7 +33,7 @@ export interface TickReport {
  */
 export async function tick(bot: Bot): Promise<TickReport> {
   const now = bot.clock.now();
-  const report: TickReport = { fired: 0, skipped: 0, excluded: 0 };
+  const report: TickReport = { fired: 0, skipped: 0, excluded: 0, failed: 0 };
   const kinds = new Map(bot.registry.scheduleKinds.map((k) => [k.kind, k]));
   for (;;) {
     const later: (() => Promise<void>)[] = [];
@@ -79,6 +85,29 @@ export async function tick(bot: Bot): Promise<TickReport> {
         for (const r of rows) fresh.add(`${r.schedule_id}@${new Date(r.due_at).getTime()}`);
       }
       const happening = pending.filter((p) => fresh.has(`${p.o.schedule.id}@${p.o.dueAt.getTime()}`));
+      /**
+       * Run occurrences in a savepoint: one that throws (a bug, a bad payload) is rolled back alone and the rest of
+       * the batch — every other team's prompts and reminders — goes on. Its after-commit work goes with it.
+       */
+      const inSavepoint = async (os: Occurrence[], run: (os: Occurrence[]) => Promise<void>): Promise<unknown> => {
+        const queued = later.length;
+        try {
+          await tx.transaction((sp) => run(os.map((o) => ({ ...o, tx: sp as unknown as Tx }))));
+          return undefined;
+        } catch (e) {
+          later.length = queued;
+          return e ?? new Error('occurrence failed');
+        }
+      };
+      const failed: { o: Occurrence; outcome: 'fired' | 'skipped' }[] = [];
+      const oneByOne = async (os: Occurrence[], outcome: 'fired' | 'skipped', run: (o: Occurrence) => Promise<void>) => {
+        for (const o of os) {
+          const e = await inSavepoint([o], ([x]) => run(x!));
+          if (!e) continue;
+          failed.push({ o, outcome });
+          bot.log.error({ schedule: o.schedule.id, kind: o.schedule.kind, error: safeError(e) }, 'a scheduled occurrence failed; trying it again later');
+        }
+      };
       const firedByKind = new Map<ScheduleKind, Occurrence[]>();
       for (const p of happening) {
         report[p.outcome]++;
@@ -86,12 +115,20 @@ export async function tick(bot: Bot): Promise<TickReport> {
           const list = firedByKind.get(p.kind);
           if (list) list.push(p.o);
           else firedByKind.set(p.kind, [p.o]);
-        }
-        else if (p.outcome === 'skipped') await p.kind.skipped?.(p.o);
+        } else if (p.outcome === 'skipped' && p.kind.skipped) await oneByOne([p.o], 'skipped', (o) => p.kind.skipped!(o));
       }
       for (const [kind, os] of firedByKind) {
-        if (kind.fireMany) await kind.fireMany(os);
-        else for (const o of os) await kind.fire(o);
+        // A batch that fails is done again one by one, to find the one that fails.
+        if (kind.fireMany && !(await inSavepoint(os, (x) => kind.fireMany!(x)))) continue;
+        await oneByOne(os, 'fired', (o) => kind.fire(o));
+      }
+      // A failed occurrence did not happen: its anchor goes, and its schedule comes back a little later.
+      for (const { o, outcome } of failed) {
+        report.failed++;
+        report[outcome]--;
+        await tx.delete(occurrences).where(and(eq(occurrences.scheduleId, o.schedule.id), eq(occurrences.dueAt, o.dueAt)));
+        const row = advanced.find((a) => a.id === o.schedule.id);
+        if (row) row.at = new Date(now.getTime() + RETRY_FAILED_MS);
       }
       // Wake every replica's delivery on commit (NOTIFY is transactional), not only this one's.
       if (firedByKind.size) await tx.execute(sql`select pg_notify(${OUTBOX_READY}, '')`);

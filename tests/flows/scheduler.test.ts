@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../commands/index.js';
 import { message, textBlock } from '../../src/core/message.js';
@@ -22,9 +22,17 @@ const ping: ScheduleKind = {
     skippedSeen.push(dueAt.toISOString());
   },
 };
+/** A kind whose handler has a bug. */
+const broken: ScheduleKind = {
+  kind: 'test-broken',
+  async fire({ tx, schedule, now }) {
+    await enqueue(tx, now, { teamId: schedule.teamId, key: `broken:${schedule.id}`, target: { kind: 'channel', channel: 'general' }, message: message(textBlock('half done')) });
+    throw new Error('bad payload');
+  },
+};
 const registry = (): Registry => {
   const r = buildRegistry();
-  return { ...r, scheduleKinds: [...r.scheduleKinds, ping] };
+  return { ...r, scheduleKinds: [...r.scheduleKinds, ping, broken] };
 };
 
 let a: TestBot;
@@ -81,7 +89,7 @@ describe('the scheduler', () => {
     // Down from just after 3 April until 17 April 10:00 local: 10 April is past the 6-hour grace, 17 April is not.
     a.clock.set('2026-04-17T08:00:00Z');
     const r = await a.bot.runDueWork();
-    expect(r.tick).toEqual({ fired: 1, skipped: 1, excluded: 0 });
+    expect(r.tick).toEqual({ fired: 1, skipped: 1, excluded: 0, failed: 0 });
     expect(skippedSeen).toContain('2026-04-10T07:00:00.000Z');
     const [{ value }] = await a.bot.db.select({ value: count() }).from(occurrences);
     expect(value).toBe(5);
@@ -128,5 +136,30 @@ describe('the scheduler', () => {
       await runner.stop();
     }
   });
-});
 
+  it('keeps delivering every other schedule when one occurrence fails, and tries the failed one again later', async () => {
+    const at = a.clock.now();
+    const [bad] = await a.bot.db
+      .insert(schedules)
+      .values({ teamId, kind: 'test-broken', zone: 'UTC', rule: { type: 'once', date: '2026-03-20', time: '07:00' }, nextDueAt: new Date(at.getTime() - 60_000) })
+      .returning();
+    const [good] = await a.bot.db
+      .insert(schedules)
+      .values({ teamId, kind: 'test-ping', zone: 'UTC', rule: { type: 'once', date: '2026-03-20', time: '07:00' }, nextDueAt: at })
+      .returning();
+    try {
+      const r = await tick(a.bot);
+      expect(r).toMatchObject({ fired: 1, failed: 1 });
+      await a.bot.runDueWork();
+      expect(a.mem.posts('general').map((p) => p.text)).toContain(`ping ${at.toISOString()}`);
+      // Nothing of the failed one stays half done, and it is due again in five minutes.
+      expect(a.mem.posts('general').map((p) => p.text)).not.toContain('half done');
+      expect(await a.bot.db.select().from(occurrences).where(eq(occurrences.scheduleId, bad!.id))).toEqual([]);
+      const [again] = await a.bot.db.select().from(schedules).where(eq(schedules.id, bad!.id));
+      expect(again!.nextDueAt!.getTime()).toBe(at.getTime() + 5 * 60_000);
+      expect(a.logs.some((l) => l.includes('a scheduled occurrence failed'))).toBe(true);
+    } finally {
+      await a.bot.db.delete(schedules).where(inArray(schedules.id, [bad!.id, good!.id]));
+    }
+  });
+});

@@ -3,9 +3,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import type { Context } from '../../core/context.js';
 import { isPlatformBusy, PlatformError, UserError } from '../../core/errors.js';
-import type { Bot } from '../../core/bot.js';
 import { message, noteBlock, textBlock, type Message } from '../../core/message.js';
-import type { ChatPort } from '../../core/port.js';
 import { newSalt } from '../../core/secrets.js';
 import { caseDelay, DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
@@ -14,7 +12,7 @@ import { caseReports, cases, outbox } from '../../db/schema/index.js';
 import { formatLocal, localDate } from '../../schedule/occurrence.js';
 import { enqueue, findByKey } from '../../schedule/outbox.js';
 import { claimAuthor, pseudonymLabel, pseudonymOrdinal, pseudonymReplyPrefix } from '../anonymity/pseudonyms.js';
-import { performCleanup, type Cleanup } from '../privacy/cleanup-later.js';
+import { CLEANUP_RETRY_MS, performCleanup, queueCleanup, type Cleanup } from '../privacy/cleanup-later.js';
 import { maskMandatory } from './deidentify/index.js';
 import { casePost, closedPost, replyPost, reportClosedPost, reportPost } from './post.js';
 import { previewMessage } from './preview.js';
@@ -279,9 +277,14 @@ export const cleanupOf = (c: ClosedOnPlatform): Cleanup => ({
   removals: c.replies,
 });
 
-/** After the close has committed, best effort: the database is already clean. */
-export const replaceClosed = (bot: Bot, port: ChatPort, team: string, closed: ClosedOnPlatform): Promise<void> =>
-  performCleanup(bot, port, team, cleanupOf(closed));
+/**
+ * After the close has committed: the database is already clean. What the platform was too busy for is tried again
+ * later, by the scheduler.
+ */
+export async function replaceClosed(ctx: Context, closed: ClosedOnPlatform): Promise<void> {
+  const again = await performCleanup(ctx.bot, ctx.port, ctx.inv.team, cleanupOf(closed));
+  if (again.edits.length || again.removals.length) await ctx.db.transaction((tx) => queueCleanup(tx, ctx.team, ctx.bot.clock.now(), again, CLEANUP_RETRY_MS));
+}
 
 export const replyKeyPrefix = (caseId: number) => `case-reply:${caseId}:`;
 export const reportKeyPrefix = (caseId: number) => `case-report:${caseId}:`;
@@ -294,7 +297,7 @@ export async function withdraw(ctx: Context, number: number): Promise<void> {
     if (isClosed(row)) throw new UserError('cases.alreadyHidden', { number });
     return closeCaseRow(tx, row, 'withdrawn', ctx.team.lang as 'pl' | 'en', today(ctx));
   });
-  await replaceClosed(ctx.bot, ctx.port, ctx.inv.team, ref);
+  await replaceClosed(ctx, ref);
   await ctx.reply('cases.withdrawn', { number });
 }
 
@@ -305,7 +308,7 @@ export async function hide(ctx: Context, number: number): Promise<void> {
     if (isClosed(row)) throw new UserError('cases.alreadyHidden', { number });
     return closeCaseRow(tx, row, 'hidden', ctx.team.lang as 'pl' | 'en', today(ctx));
   });
-  await replaceClosed(ctx.bot, ctx.port, ctx.inv.team, ref);
+  await replaceClosed(ctx, ref);
   await ctx.reply('cases.hidden', { number });
 }
 

@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Bot } from '../../core/bot.js';
+import { isPlatformBusy } from '../../core/errors.js';
 import type { Message } from '../../core/message.js';
 import type { ChatPort, MessageRef } from '../../core/port.js';
 import type { Team } from '../../core/teams.js';
@@ -29,11 +30,14 @@ export interface Cleanup {
   removals: Ref[];
 }
 
-/** Queue one piece, due at its own random moment. Inside the erasure's transaction: a rollback queues nothing. */
-export async function queueCleanup(tx: Tx, team: Pick<Team, 'id' | 'zone'>, now: Date, work: Cleanup): Promise<void> {
+/**
+ * Queue one piece, due at its own random moment (or after `delayMs`: what a withdrawal could not do at once). Inside
+ * the erasure's transaction: a rollback queues nothing.
+ */
+export async function queueCleanup(tx: Tx, team: Pick<Team, 'id' | 'zone'>, now: Date, work: Cleanup, delayMs?: number): Promise<void> {
   if (!work.edits.length && !work.removals.length) return;
   const [min, max] = CLEANUP_DELAY_MINUTES;
-  await insertPiece(tx, team, new Date(now.getTime() + randomInt(min * 60, max * 60 + 1) * 1000), work, 1);
+  await insertPiece(tx, team, new Date(now.getTime() + (delayMs ?? randomInt(min * 60, max * 60 + 1) * 1000)), work, 1);
 }
 
 async function insertPiece(tx: Tx, team: Pick<Team, 'id' | 'zone'>, due: Date, work: Cleanup, attempt: number): Promise<number> {
@@ -54,13 +58,30 @@ async function insertPiece(tx: Tx, team: Pick<Team, 'id' | 'zone'>, due: Date, w
   return row!.id;
 }
 
-/** Edit and remove, each best effort: a message someone already deleted is not a reason to stop. */
-export async function performCleanup(bot: Bot, port: ChatPort, team: string, work: Cleanup): Promise<void> {
+/**
+ * Edit and remove, each best effort: a message someone already deleted is not a reason to stop. Returns what is
+ * worth trying again (the platform was busy or out of reach).
+ */
+export async function performCleanup(bot: Bot, port: ChatPort, team: string, work: Cleanup): Promise<Cleanup> {
+  const again: Cleanup = { edits: [], removals: [] };
   let failed = 0;
-  for (const e of work.edits) await port.update({ team, ...e.ref }, e.message).catch(() => failed++);
-  for (const r of work.removals) await port.remove({ team, ...r }).catch(() => failed++);
-  if (failed) bot.log.warn({ edits: work.edits.length, removals: work.removals.length, failed }, 'an erasure’s clean-up could not reach every message');
+  for (const e of work.edits) {
+    await port.update({ team, ...e.ref }, e.message).catch((err: unknown) => {
+      failed++;
+      if (isPlatformBusy(err)) again.edits.push(e);
+    });
+  }
+  for (const r of work.removals) {
+    await port.remove({ team, ...r }).catch((err: unknown) => {
+      failed++;
+      if (isPlatformBusy(err)) again.removals.push(r);
+    });
+  }
+  if (failed) bot.log.warn({ edits: work.edits.length, removals: work.removals.length, failed, again: again.edits.length + again.removals.length }, 'an erasure’s clean-up could not reach every message');
+  return again;
 }
+
+const isEmpty = (w: Cleanup) => !w.edits.length && !w.removals.length;
 
 export const cleanupLaterKind: ScheduleKind = {
   kind: CLEANUP_LATER,
@@ -71,12 +92,20 @@ export const cleanupLaterKind: ScheduleKind = {
   async fire({ tx, bot, schedule, team, now, afterCommit }) {
     const { attempt = 1, ...work } = schedule.payload as unknown as Cleanup & { attempt?: number };
     await tx.delete(schedules).where(eq(schedules.id, schedule.id));
-    // A retry waits in case this process dies before the platform calls are done; done, it goes.
+    const port = bot.ports.get(team.platform as never);
+    if (!port) {
+      // This process does not serve the team's platform (another replica may): the piece waits for one that does.
+      await insertPiece(tx, team, new Date(now.getTime() + CLEANUP_RETRY_MS), work, attempt);
+      return;
+    }
+    // A retry waits in case this process dies before the platform calls are done, or the platform is busy; done,
+    // it goes (or keeps only what is worth trying again).
     const retry = attempt < ATTEMPTS ? await insertPiece(tx, team, new Date(now.getTime() + CLEANUP_RETRY_MS), work, attempt + 1) : undefined;
     afterCommit(async () => {
-      const port = bot.ports.get(team.platform as never);
-      if (port) await performCleanup(bot, port, team.externalId, work);
-      if (retry !== undefined) await bot.db.delete(schedules).where(eq(schedules.id, retry));
+      const again = await performCleanup(bot, port, team.externalId, work);
+      if (retry === undefined) return;
+      if (isEmpty(again)) await bot.db.delete(schedules).where(eq(schedules.id, retry));
+      else await bot.db.update(schedules).set({ payload: { ...again, attempt: attempt + 1 } }).where(eq(schedules.id, retry));
     });
   },
 };
