@@ -36,6 +36,8 @@ export async function tick(bot: Bot): Promise<TickReport> {
   const report: TickReport = { fired: 0, skipped: 0, excluded: 0, failed: 0 };
   const kinds = new Map(bot.registry.scheduleKinds.map((k) => [k.kind, k]));
   for (;;) {
+    // Shutting down: claim no further batch (a large fan-out would keep the process busy past its stop).
+    if (bot.stopping) return report;
     const later: (() => Promise<void>)[] = [];
     const afterCommit = (task: () => Promise<void>) => void later.push(task);
     const handled = await bot.db.transaction(async (tx) => {

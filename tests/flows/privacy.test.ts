@@ -236,6 +236,9 @@ describe('retention and housekeeping', () => {
     await tb.bot.db.insert(processedEvents).values([{ key: 'ev-old', at: at(3) }, { key: 'ev-new', at: now }]);
     const row = (key: string, status: string, days: number) => ({ teamId: t.id, key, target: { kind: 'channel' as const, channel: 'C1' }, message: { blocks: [] }, notBefore: at(days), createdAt: at(days), status, ...(status === 'sent' ? { sentAt: at(days) } : {}) });
     await tb.bot.db.insert(outbox).values([row('sent-old', 'sent', 40), row('failed-old', 'failed', 40), row('cancelled-old', 'cancelled', 40), row('failed-young', 'failed', 5)]);
+    // For a platform no replica serves any more: due 40 days ago, it waits for nobody.
+    const elsewhere = await ensureTeam(tb.bot.db, 'slack', 'T-NOBODY-SERVES');
+    await tb.bot.db.insert(outbox).values({ ...row('pending-old', 'pending', 40), teamId: elsewhere.id });
     await ensureHousekeeping(tb.bot);
     await ensureHousekeeping(tb.bot); // idempotent: one schedule for the deployment
     expect(await tb.bot.db.select().from(schedules).where(eq(schedules.kind, 'housekeeping'))).toHaveLength(1);
@@ -255,6 +258,7 @@ describe('retention and housekeeping', () => {
     expect(keys).not.toContain('sent-old');
     expect(keys).not.toContain('failed-old'); // never sent, but may quote a member all the same
     expect(keys).not.toContain('cancelled-old');
+    expect(keys).not.toContain('pending-old');
     expect(keys).toContain('failed-young');
   });
 

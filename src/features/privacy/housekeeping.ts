@@ -69,6 +69,9 @@ export async function runHousekeeping(tx: Tx, bot: Bot, now: Date): Promise<Hous
             ),
             // Never sent: a failed DM can hold a reflection, a cancelled reminder a member's topic.
             and(inArray(outbox.status, ['failed', 'cancelled']), lt(outbox.createdAt, ago(FINISHED_OUTBOX_DAYS))),
+            // Queued a month ago, due, and still not sent (its platform is served by no replica any more, which hands
+            // it back again and again): it never will be, and its text must not outlive the others'.
+            and(eq(outbox.status, 'pending'), lt(outbox.createdAt, ago(FINISHED_OUTBOX_DAYS)), lt(outbox.notBefore, new Date(now.getTime() + DAY))),
           ),
         )
         .returning({ id: outbox.id })
