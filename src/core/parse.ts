@@ -61,12 +61,20 @@ export function parseZone(s: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: z }).resolvedOptions().timeZone;
 }
 
-/** YYYY-MM-DD, a real calendar date. */
+/** Looks like a date someone typed: 2026-12-04, or the Polish way, 4.12.2026 / 04.12.2026 (day first). */
+export const looksLikeDate = (s: string): boolean => ISO_DATE.test(s.trim()) || DOTTED_DATE.test(s.trim());
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+/** A real calendar date as YYYY-MM-DD, typed as 2026-12-04 or day first with dots (4.12.2026, 04.12.2026). */
 export function parseDate(s: string): string {
   const t = s.trim();
-  const d = DateTime.fromISO(t);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || !d.isValid) throw new UserError('parse.date', { got: s });
-  return t;
+  const iso = ISO_DATE.exec(t);
+  const dotted = DOTTED_DATE.exec(t);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dotted ? [dotted[3], dotted[2], dotted[1]] : [];
+  const out = y ? `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}` : '';
+  if (!out || !DateTime.fromISO(out).isValid) throw new UserError('parse.date', { got: s });
+  return out;
 }
 
 /** "90m", "1h30m", "1.5h", "2h" → minutes. */

@@ -68,7 +68,7 @@ export const core = {
   'parse.weekday': '“{got}” is not a weekday I know. Try a name like friday or piątek.',
   'parse.time': '“{got}” is not a time on the 24-hour clock. Try something like 09:00 or 18:30.',
   'parse.zone': '“{got}” is not a time zone I know. Use an IANA name such as Europe/Warsaw or America/New_York.',
-  'parse.date': '“{got}” is not a date I can read. Use YYYY-MM-DD, for example 2026-12-04.',
+  'parse.date': '“{got}” is not a date I can read. Use YYYY-MM-DD, for example 2026-12-04 (4.12.2026 works too).',
   'parse.duration': '“{got}” is not a duration I can read. Try 90m, 1h or 1h30m.',
   'parse.offsets': '“{got}” is not a reminder offset I can read. Try 48h, 2h, 1d or 30m, separated by commas.',
   'help.title': '*Sojusz* — what I can do',

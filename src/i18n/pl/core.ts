@@ -71,7 +71,7 @@ export const core: Translation<typeof en> = {
   'parse.weekday': '„{got}” to nie dzień tygodnia, który znam. Wpisz np. piątek albo friday.',
   'parse.time': '„{got}” to nie godzina w zapisie 24-godzinnym. Wpisz np. 09:00 albo 18:30.',
   'parse.zone': '„{got}” to nie strefa czasowa, którą znam. Podaj nazwę IANA, np. Europe/Warsaw albo America/New_York.',
-  'parse.date': 'Nie umiem odczytać daty „{got}”. Użyj formatu RRRR-MM-DD, np. 2026-12-04.',
+  'parse.date': 'Nie umiem odczytać daty „{got}”. Napisz ją np. tak: 4.12.2026 albo 2026-12-04.',
   'parse.duration': 'Nie umiem odczytać czasu trwania „{got}”. Wpisz np. 90m, 1h albo 1h30m.',
   'parse.offsets': 'Nie umiem odczytać wyprzedzenia „{got}”. Wpisz np. 48h, 2h, 1d albo 30m, oddzielone przecinkami.',
   'help.title': '*Sojusz* — w czym mogę pomóc',
