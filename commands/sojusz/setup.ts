@@ -11,6 +11,7 @@ import { l10n, type MessageKey } from '../../src/i18n/index.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
 import { applySetup, readStep1, readStep2, setupStep1, setupStep2, SETUP_FORM_1, SETUP_FORM_2, type Step1 } from '../../src/features/onboarding/setup.js';
 import { teamPromptSchedules } from '../../src/features/prompts/schedules.js';
+import { scheduleLine } from '../../src/features/prompts/home.js';
 import { nextSession } from '../../src/features/supervision/store.js';
 
 export const setup: Subcommand = {
@@ -84,10 +85,8 @@ export const settings: Subcommand = {
     const channelLines = roles.map(([role, key]) =>
       fillSlot(ctx.t('onboarding.settings.channelLine', { role: ctx.tx(`onboarding.settings.roleNames.${role}` as MessageKey), channel: SLOT }), channelText(ctx, setting<string | undefined>(team, key, undefined))),
     );
-    const prompts = (await teamPromptSchedules(ctx.db, team.id)).filter((s) => !s.paused && s.nextDueAt);
-    const promptLines = prompts.map((s) =>
-      fillSlot(ctx.t('onboarding.settings.promptLine', { id: s.id, channel: SLOT, next: formatLocal(s.nextDueAt!, s.zone, ctx.lang) }), [channelRef(String((s.payload as { channel?: string }).channel))]),
-    );
+    // Every schedule, paused ones too (said so), with its rhythm and themes: the same lines as /reflect list.
+    const promptLines = (await teamPromptSchedules(ctx.db, team.id)).map((s) => scheduleLine(ctx, s));
     const session = await nextSession(ctx.db, team.id, ctx.now);
     const blocks: Block[] = [
       { type: 'text', text: ctx.t('onboarding.settings.title') },
@@ -129,7 +128,7 @@ export const settings: Subcommand = {
           type: 'text',
           text: added.length
             ? fillSlot(ctx.t('onboarding.settings.facilitatorsNote', { list: SLOT }), added.flatMap((m, i) => [...(i ? [{ text: ', ' }] : []), { text: m.id, mention: m.id }]))
-            : ctx.t('onboarding.settings.facilitatorsNote', { list: ctx.tx('onboarding.settings.nobodyAdded') }),
+            : ctx.t('onboarding.settings.adminsOnly'),
         },
       );
       buttons.push(

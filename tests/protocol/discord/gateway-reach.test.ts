@@ -35,7 +35,7 @@ describe('the welcome when the bot is added to a server', () => {
     expect(posted).toHaveLength(1);
     expect(posted[0]!.content).toContain('tu Sojusz');
     expect(posted[0]!.content).toContain('kolej na osobę prowadzącą');
-    expect(posted[0]!.content).toContain('/sojusz setup');
+    expect(posted[0]!.content).toContain('/sojusz konfiguracja');
     const [sent] = h.fake.callsTo('POST', new RegExp(`^/channels/${system}/messages$`));
     expect(sent!.body!.allowed_mentions).toEqual(expect.objectContaining({ parse: [] }));
     expect(posted[0]!.content).not.toMatch(/<@|@everyone|@here/);

@@ -44,7 +44,7 @@ describe('the first ten minutes on Discord', () => {
     }
     const [welcome] = h.fake.messagesIn(system);
     expect(welcome!.content).toContain('tu Sojusz');
-    expect(welcome!.content).toContain('/sojusz setup');
+    expect(welcome!.content).toContain('/sojusz konfiguracja');
     expect(h.fake.store.dmChannelByUser.get(NEW_OWNER)).toBeUndefined();
     const [sent] = h.fake.callsTo('POST', new RegExp(`^/channels/${system}/messages$`));
     expect(sent!.body!.allowed_mentions).toEqual(expect.objectContaining({ parse: [] }));
@@ -85,7 +85,7 @@ describe('the first ten minutes on Discord', () => {
     for (const [role, id] of Object.entries(CH)) {
       const posted = h.fake.messagesIn(id);
       expect(posted, role).toHaveLength(1);
-      expect(posted[0]!.content, role).toContain('/sojusz privacy');
+      expect(posted[0]!.content, role).toContain('/sojusz prywatność');
     }
     expect(h.fake.messagesIn(CH.ref)[0]!.content).toContain('pytania do refleksji');
   });

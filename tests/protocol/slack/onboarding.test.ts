@@ -76,6 +76,6 @@ describe('the first ten minutes on Slack', () => {
     await h.bot.runDueWork();
     const intro = h.fake.callsTo('chat.postMessage').filter((x) => x.args.channel === 'C_NEW');
     expect(intro).toHaveLength(1);
-    expect(json(intro[0]!.args)).toContain('/sojusz setup');
+    expect(json(intro[0]!.args)).toContain('/sojusz konfiguracja');
   });
 });
