@@ -21,6 +21,7 @@ import { exampleLine, findCommand, type Command, type L10n, type Registry, type 
 import type { Secrets } from './secrets.js';
 import { ensureTeamAndMember, isFacilitator } from './teams.js';
 import { Admission } from './admission.js';
+import { nearest } from './suggest.js';
 import { safeError } from '../log.js';
 
 export interface BotOptions {
@@ -131,13 +132,16 @@ export class Bot {
 
   private async runCommand(ctx: Context, ev: Extract<CoreEvent, { kind: 'command' }>): Promise<void> {
     const cmd = findCommand(this.registry, ev.command);
-    if (!cmd) throw new UserError('args.unknownCommand', { got: ev.command });
+    if (!cmd) {
+      const guess = nearest(ev.command, this.registry.commands.map((c) => ({ word: c.name, value: c.name })));
+      throw guess ? new UserError('args.unknownCommandGuess', { got: ev.command, guess }) : new UserError('args.unknownCommand', { got: ev.command });
+    }
     let path: string;
     let opts;
     let sub;
     if ('text' in ev) {
       const m = matchSubcommand(cmd, tokenize(ev.text));
-      if (!m) throw unknownSubcommand(cmd, ev.text);
+      if (!m) throw unknownSubcommand(cmd, ev.text, ctx.isFacilitator);
       ({ path, sub } = m);
       if (sub.facilitator) ctx.requireFacilitator();
       try {
@@ -149,7 +153,7 @@ export class Bot {
     } else {
       path = ev.path.join(' ');
       sub = cmd.subcommands[path];
-      if (!sub) throw unknownSubcommand(cmd, path);
+      if (!sub) throw unknownSubcommand(cmd, path, ctx.isFacilitator);
       if (sub.facilitator) ctx.requireFacilitator();
       opts = checkOptions(sub, ev.options);
     }
@@ -270,19 +274,24 @@ function withUsage(e: UserError, usage: L10n, example?: L10n): UserError {
 
 /**
  * No subcommand by those words. A first word that opens a group ("/sojusz mydata") is answered with that
- * group's subcommands; anything else with all of them.
+ * group's subcommands; a near miss ("/sojusz halp") with what was probably meant; anything else with all of them.
+ * Only what this member may use is listed (a member is not shown the facilitators' team settings).
  */
-function unknownSubcommand(cmd: Command, typed: string): UserError {
+function unknownSubcommand(cmd: Command, typed: string, facilitator: boolean): UserError {
   const first = typed.trim().split(/\s+/)[0] ?? '';
-  const all = Object.entries(cmd.subcommands).filter(([p]) => p !== '');
+  const all = Object.entries(cmd.subcommands).filter(([p, sub]) => p !== '' && (facilitator || !sub.facilitator));
   const opens = (p: string, sub: Subcommand) => [p, ...(sub.aliases ?? [])].some((w) => w.includes(' ') && foldWord(w.split(' ')[0]!) === foldWord(first));
   const group = first ? all.filter(([p, sub]) => opens(p, sub)) : [];
   // Named as the member would type them, in their language.
+  const words = ([p, sub]: [string, Subcommand]) => ({ pl: subcommandWords(p, sub, 'pl'), en: p });
   const list = (subs: [string, Subcommand][]) => ({
-    pl: subs.map(([p, sub]) => subcommandWords(p, sub, 'pl')).join(', '),
+    pl: subs.map((s) => words(s).pl).join(', '),
     en: subs.map(([p]) => p).join(', '),
   });
   if (!first) return new UserError('args.noSub', { command: cmd.name, list: list(all) });
   if (group.length) return new UserError('args.pickSub', { command: cmd.name, got: first, list: list(group) });
+  // A slip in the first word ("halp" for "help", "eksprot" for "eksport"), in either language.
+  const guess = nearest(first, all.flatMap((s) => [s[0], ...(s[1].aliases ?? [])].map((w) => ({ word: w.split(' ')[0]!, value: s }))));
+  if (guess) return new UserError('args.unknownSubGuess', { command: cmd.name, got: first, guess: words(guess), list: list(all) });
   return new UserError('args.unknownSub', { command: cmd.name, got: first, list: list(all) });
 }

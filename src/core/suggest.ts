@@ -1,0 +1,19 @@
+// "Did you mean…?": the known word nearest to a typo, when it is near enough to be what the member meant.
+import { distance } from 'fastest-levenshtein';
+import { foldWord } from '../i18n/lookup.js';
+
+/**
+ * The candidate whose spelling is nearest to `typed` (case and Polish letters folded), or undefined when none is
+ * within a slip of the fingers: one edit for short words, two from six letters on. A tie goes to the first.
+ */
+export function nearest<T>(typed: string, candidates: readonly { word: string; value: T }[]): T | undefined {
+  const t = foldWord(typed);
+  if (!t) return undefined;
+  const allowed = t.length >= 6 ? 2 : 1;
+  let best: { d: number; value: T } | undefined;
+  for (const c of candidates) {
+    const d = distance(t, foldWord(c.word));
+    if (d <= allowed && (!best || d < best.d)) best = { d, value: c.value };
+  }
+  return best?.value;
+}

@@ -1,0 +1,35 @@
+// A typo in a command or subcommand is answered with what was probably meant, and a member is shown only what
+// they may use.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { facilitator, makeBot, type TestBot } from '../helpers/bot.js';
+
+let tb: TestBot;
+beforeAll(async () => {
+  tb = await makeBot();
+});
+afterAll(() => tb.close());
+
+const emily = { id: 'U_EMILY', locale: 'en-GB' };
+const ola = { id: 'U_OLA', locale: 'pl-PL' };
+
+describe('a typo in a command', () => {
+  it('suggests the subcommand a slip of the fingers missed, in the member’s language', async () => {
+    expect(await tb.mem.ask(emily, '/sojusz halp')).toContain('did you mean /sojusz help?');
+    expect(await tb.mem.ask(ola, '/sojusz pomc')).toContain('może chodziło o /sojusz pomoc?');
+    // An English word typed in a Polish session is understood too, and suggested as the Polish member says it.
+    expect(await tb.mem.ask(ola, '/sojusz halp')).toContain('może chodziło o /sojusz pomoc?');
+  });
+
+  it('suggests the command itself when its name is misspelt', async () => {
+    expect(await tb.mem.ask(emily, '/reflekt list')).toContain('did you mean /reflect?');
+    expect(await tb.mem.ask(ola, '/autochek')).toContain('może chodziło o /autocheck?');
+    expect(await tb.mem.ask(emily, '/xyz')).not.toContain('did you mean');
+  });
+
+  it('lists only what a member may use, and everything for a facilitator', async () => {
+    const member = await tb.mem.ask(emily, '/sojusz frobnicate');
+    expect(member).toContain('help');
+    expect(member).not.toContain('zespół retencja');
+    expect(await tb.mem.ask(facilitator, '/sojusz frobnicate')).toContain('zespół retencja');
+  });
+});
