@@ -122,14 +122,17 @@ export function renderMessage(row: WebRow, o: RenderOpts): string {
 
 /**
  * "12 of 500 characters", or how many too many. The page keeps it current as the member types, from the two
- * templates carried along (their `{count}` and `{over}` left in place for it).
+ * templates carried along (their `{count}` and `{over}` left in place for it). With `quietBelow`, it stays out of
+ * sight until the text reaches that length: on a one-line field ("09:00" of 5) it would only be noise.
  */
-export function counterHtml(id: string, length: number, max: number, lang: Lang): string {
+export function counterHtml(id: string, length: number, max: number, lang: Lang, quietBelow = 0): string {
   const over = length - max;
   const text = over > 0 ? tx(lang, 'web.counterOver', { count: length, max, over }) : tx(lang, 'web.counter', { count: length, max });
   const template = escapeHtml(tx(lang, 'web.counter', { count: '{count}', max }));
   const templateOver = escapeHtml(tx(lang, 'web.counterOver', { count: '{count}', max, over: '{over}' }));
-  return `<p class="limit${over > 0 ? ' over' : ''}" id="${id}" data-template="${template}" data-template-over="${templateOver}">${escapeHtml(text)}</p>`;
+  const quiet = length < quietBelow ? ' quiet' : '';
+  const quietAttr = quietBelow ? ` data-quiet-below="${quietBelow}"` : '';
+  return `<p class="limit${over > 0 ? ' over' : ''}${quiet}" id="${id}"${quietAttr} data-template="${template}" data-template-over="${templateOver}">${escapeHtml(text)}</p>`;
 }
 
 function fieldHtml(f: Field, open: OpenForm, lang: Lang): string {
@@ -156,7 +159,7 @@ function fieldHtml(f: Field, open: OpenForm, lang: Lang): string {
       f.placeholder ? `placeholder="${escapeHtml(f.placeholder)}"` : '',
     ].filter(Boolean).join(' ');
     const control = f.multiline ? `<textarea ${attrs} rows="4">${escapeHtml(value)}</textarea>` : `<input type="text" ${attrs} value="${escapeHtml(value)}">`;
-    return `<div class="field text-field${error ? ' invalid' : ''}"><label for="${id}">${escapeHtml(f.label)}${optional}</label>${hint}${control}${counterHtml(maxId, value.length, f.maxLength, lang)}${err}</div>`;
+    return `<div class="field text-field${error ? ' invalid' : ''}"><label for="${id}">${escapeHtml(f.label)}${optional}</label>${hint}${control}${counterHtml(maxId, value.length, f.maxLength, lang, f.multiline ? 0 : Math.ceil(f.maxLength * 0.8))}${err}</div>`;
   }
   if (f.kind === 'channel') {
     const chosen = given?.[0] ?? f.initial ?? '';

@@ -233,6 +233,8 @@ function updateCounter(field) {
   const template = over > 0 ? counter.dataset.templateOver : counter.dataset.template;
   counter.textContent = template.replaceAll('{count}', String(length)).replaceAll('{over}', String(over));
   counter.classList.toggle('over', over > 0);
+  // A one-line field's counter shows only near its limit.
+  counter.classList.toggle('quiet', length < Number(counter.dataset.quietBelow ?? 0));
 }
 
 async function loadCommands(lang) {

@@ -81,7 +81,7 @@ export const prompts = {
   'prompts.anon.submit': 'Post',
   'prompts.anon.intro': 'Your answer appears in the thread under a pseudonym, without your name. Please leave out anything that could identify a client.',
   'prompts.anon.label': 'Your answer',
-  'prompts.anon.done': 'Posted in the thread as “{persona}”. The bot shows no one that it was you — only your own data export lists it (`/sojusz mydata export`).',
+  'prompts.anon.done': 'Posted in the thread as “{persona}”. The bot shows no one that it was you. Only your own data export (`/sojusz mydata export`) notes that you answered this prompt under a pseudonym — not what you wrote.',
   'prompts.followup.count': {
     one: '{count} colleague has answered this question — there is still room for yours.',
     other: '{count} colleagues have answered this question — there is still room for yours.',

@@ -89,7 +89,7 @@ export const prompts: Translation<typeof en> = {
   'prompts.anon.submit': 'Opublikuj',
   'prompts.anon.intro': 'Twoja odpowiedź pojawi się w wątku pod pseudonimem, bez Twojego imienia. Pomiń, proszę, wszystko, co mogłoby wskazać klienta.',
   'prompts.anon.label': 'Twoja odpowiedź',
-  'prompts.anon.done': 'Opublikowano w wątku jako „{persona}”. Bot nikomu nie pokazuje, że to Ty — widać to tylko w Twoim własnym eksporcie danych (`/sojusz dane eksport`).',
+  'prompts.anon.done': 'Opublikowano w wątku jako „{persona}”. Bot nikomu nie pokazuje, że to Ty. Tylko Twój własny eksport danych (`/sojusz dane eksport`) odnotowuje, że na to pytanie odpowiedziano pod pseudonimem — bez treści odpowiedzi.',
   'prompts.followup.count': {
     one: '{count} osoba odpowiedziała już na to pytanie — wciąż jest miejsce na Twoją odpowiedź.',
     few: '{count} osoby odpowiedziały już na to pytanie — wciąż jest miejsce na Twoją odpowiedź.',

@@ -109,6 +109,8 @@ describe('the web playground API', () => {
     // Nothing typed or pasted is cut: a counter instead of maxlength, and the check on sending names the limit.
     expect(v.form.html).not.toContain('maxlength');
     expect(v.form.html).toContain('0 z 20 znaków');
+    // A longer text's count is always in sight (a one-line field's only near its limit: see the render test).
+    expect(v.form.html).toMatch(/class="limit" id="f-note-max"/);
     expect(v.form.html).toMatch(/aria-describedby="f-curious-ends"[^>]*><legend>How curious was I\?.*?<p class="scale-ends" id="f-curious-ends"><span class="scale-end">0 = not at all<\/span>/);
     expect(v.form.html).toMatch(/<label for="f-note">/);
     expect((await pg.view('tomek')).form).toBeNull();
@@ -119,6 +121,7 @@ describe('the web playground API', () => {
     expect(v.form.html).toMatch(/<fieldset class="field scale invalid"[^>]*aria-invalid="true"[^>]*><legend>How curious was I\?.*?<p class="field-error" id="f-curious-error">[^<]+<\/p><\/fieldset>/);
     expect(v.form.html).toMatch(/id="f-note-error">[^<]*\b20\b/);
     expect(v.form.html).toContain('25 z 20 znaków — o 5 za dużo');
+    expect(v.form.html).toMatch(/class="limit over" id="f-note-max"/);
     expect(v.form.html).toContain('value="calm" checked');
 
     const ok = await pg.post('/api/form', { member: 'ola', values: { curious: ['3'], mood: ['calm'], note: ['rupture'] } });
