@@ -97,13 +97,14 @@ export const caseForms = [
 export const caseActions = [
   actionHandler({
     id: 'case.edit',
-    async run(ctx, token) {
-      const text = await draftFor(ctx, String(token));
-      await ctx.openForm(caseForm(ctx.lang, String(token), text));
+    async run(ctx, token, source) {
+      // Undefined when the draft was already published: the author has been told so.
+      const text = await draftFor(ctx, String(token), source);
+      if (text) await ctx.openForm(caseForm(ctx.lang, String(token), text));
     },
   }),
-  actionHandler({ id: 'case.publish', run: async (ctx, token) => void (await publish(ctx, String(token))) }),
-  actionHandler({ id: 'case.cancel', run: (ctx, token) => cancelDraft(ctx, String(token)) }),
+  actionHandler({ id: 'case.publish', run: async (ctx, token, source) => void (await publish(ctx, String(token), source)) }),
+  actionHandler({ id: 'case.cancel', run: (ctx, token, source) => cancelDraft(ctx, String(token), source) }),
   actionHandler({
     id: 'case.reply',
     async run(ctx, value) {

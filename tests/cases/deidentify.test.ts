@@ -201,8 +201,98 @@ describe('dates and ages with places', () => {
     expect(found(text)).toEqual([['age-place', agePlace]]);
   });
 
-  it('leaves an age without a place, and a duration with a place, alone', () => {
-    expect(kindsOf('Klientka ma 34 lata. Od 10 lat pracuje w Krakowie. A 34-year-old came in March.')).toEqual([]);
+  it('leaves an age without a place, and a duration with a place, alone (the town itself is flagged on its own)', () => {
+    expect(kindsOf('Klientka ma 34 lata. Od 10 lat pracuje w Krakowie. A 34-year-old came in March.')).toEqual(['town']);
+  });
+});
+
+describe('workplaces and schools', () => {
+  it.each([
+    ['To nauczycielka w SP nr 3 w Sopocie.', [['workplace', 'SP nr 3'], ['town', 'Sopocie']]],
+    ['Uczy w SP 12 od roku.', [['workplace', 'SP 12']]],
+    ['Uczy w SP3 od roku.', [['workplace', 'SP3']]],
+    ['Pracuje w Szkole Podstawowej nr 12.', [['workplace', 'Szkole Podstawowej nr 12']]],
+    ['Dyrektorka szkoły podstawowej nr 4 zadzwoniła.', [['workplace', 'szkoły podstawowej nr 4']]],
+    ['Syn chodzi do przedszkola nr 5.', [['workplace', 'przedszkola nr 5']]],
+    ['Córka jest w LO nr 2.', [['workplace', 'LO nr 2']]],
+    ['Skończył V LO rok temu.', [['workplace', 'V LO']]],
+    ['Uczy w XIV Liceum Ogólnokształcącym im. Stanisława Staszica.', [['workplace', 'XIV Liceum Ogólnokształcącym im. Stanisława Staszica']]],
+    ['Chodzi do liceum im. Kopernika.', [['workplace', 'liceum im. Kopernika']]],
+    ['Pracuje w PKO od lat.', [['workplace', 'PKO']]],
+    ['Pracuje w PKO BP od lat.', [['workplace', 'PKO BP']]],
+    ['Wcześniej pracowała w firmie Comarch.', [['workplace', 'Comarch']]],
+    ['Pracuje w banku Pekao na kasie.', [['workplace', 'Pekao']]],
+    ['Jej firma „Krzak” upadła.', [['workplace', 'Krzak']]],
+    ['He works at Tesco on weekends.', [['workplace', 'Tesco']]],
+    ['She is employed by Amazon now.', [['workplace', 'Amazon']]],
+    ['He studied at Lincoln High School.', [['workplace', 'Lincoln High School']]],
+  ])('flags the workplace or school in %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a school, a lyceum and a kindergarten without a name or number', 'Chodzi do liceum, wcześniej do przedszkola; w szkole podstawowej było trudno.'],
+    ['work without a named employer', 'Pracuje w korporacji, a wcześniej pracowała w banku.'],
+    ['working on a holiday', 'Pracuje w Wigilię i w Boże Narodzenie.'],
+    ['working in a country or a field', 'Pracuje w Polsce. Works in IT. Working in CBT.'],
+    ['a generic school at the start of a sentence', 'The School was strict. Primary School was easier.'],
+    ['a longer number, or letters around the abbreviation', 'Numer SP nr 3000 nie istnieje; SPA nr 3 to hotel; ASP3 to skrót.'],
+  ])('does not flag %s', (_what, text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it('flags a town an employer would otherwise be taken from as a town', () => {
+    expect(found('Pracuje w Warszawie. He works in London.')).toEqual([
+      ['town', 'Warszawie'],
+      ['town', 'London'],
+    ]);
+  });
+});
+
+describe('towns and cities', () => {
+  it.each([
+    ['Przyjechała z Gdańska.', 'Gdańska'],
+    ['Przeprowadził się do Krakowa.', 'Krakowa'],
+    ['Mieszka w Sopocie.', 'Sopocie'],
+    ['Wychowała się w Łodzi.', 'Łodzi'],
+    ['Studiował w Zielonej Górze.', 'Zielonej Górze'],
+    ['Dojeżdża z Nowego Sącza.', 'Nowego Sącza'],
+    ['Pracował w Bielsku-Białej.', 'Bielsku-Białej'],
+    ['Pochodzi z Bielska.', 'Bielska'],
+    ['Wyjechała do Londynu.', 'Londynu'],
+    ['She moved to London last spring.', 'London'],
+    ['They met in New York.', 'New York'],
+    ['Mieszkała w Pile.', 'Pile'],
+  ])('flags the town in %j as a possible place', (text, town) => {
+    expect(found(text)).toEqual([['town', town]]);
+  });
+
+  it.each([
+    ['a word that only starts like a town', 'Był warszawiakiem, a ona Sopocianką; gdańskie klimaty, krakowskie tempo, Londyńczycy.'],
+    ['a town written in lowercase', 'mówiła o warszawie i o londonie, ale to literówki.'],
+    ['a town that is an everyday word at the start of a sentence', 'Piła dużo. Zakopane emocje wróciły. Przemyśl to jeszcze raz.'],
+  ])('does not flag %s', (_what, text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+
+  it('still flags a town that is an everyday word in the middle of a sentence', () => {
+    expect(found('Wyjechała na narty, do Zakopanego, a potem do Przemyśla.')).toEqual([
+      ['town', 'Zakopanego'],
+      ['town', 'Przemyśla'],
+    ]);
+  });
+
+  it('keeps a town inside a longer finding part of it, not a second finding', () => {
+    expect(found('To 34-letnia nauczycielka z Radomia. Adres: 00-950 Warszawa.')).toEqual([
+      ['age-place', '34-letnia nauczycielka z Radomia'],
+      ['postcode', '00-950 Warszawa'],
+    ]);
+  });
+
+  it('flags a town as a suggestion only: it is never masked', () => {
+    const text = 'Mieszka w Sopocie i pracuje w SP nr 3.';
+    expect(findIdentifiers(text).every((f) => !f.mandatoryMask)).toBe(true);
+    expect(maskMandatory(text)).toBe(text);
   });
 });
 

@@ -199,7 +199,7 @@ describe('moderation', () => {
     const bansBefore = await tb.bot.db.select().from(caseBans);
     await tb.mem.command(facilitator, `/case ban ${n} 7`);
     expect(tb.mem.lastPrivate(facilitator.id)).toContain(`Przypadek #${n} trafił do grupy przed ostatnią zmianą tajnego klucza`);
-    expect(tb.mem.lastPrivate(facilitator.id)).toContain(`/case hide ${n}`);
+    expect(tb.mem.lastPrivate(facilitator.id)).toContain(`/case ukryj ${n}`);
     expect(await tb.bot.db.select().from(caseBans)).toEqual(bansBefore);
   });
 

@@ -4,6 +4,7 @@ import { and, eq, like } from 'drizzle-orm';
 import type { Context } from '../../core/context.js';
 import { isPlatformBusy, PlatformError, UserError } from '../../core/errors.js';
 import { message, noteBlock, textBlock, type Message } from '../../core/message.js';
+import type { MessageRef } from '../../core/port.js';
 import { newSalt } from '../../core/secrets.js';
 import { caseDelay, DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
@@ -26,8 +27,11 @@ import {
   findCase,
   isAuthor,
   loadDraft,
+  markPublished,
   nextNumber,
+  publishedAs,
   saveDraft,
+  takeDraft,
   authorMac,
   type CaseRow,
   type CaseText,
@@ -108,10 +112,38 @@ export async function submitCase(ctx: Context, text: CaseText, state: string | u
   await ctx.reply(refusal.length ? { ...preview, blocks: [...refusal, ...preview.blocks] } : preview);
 }
 
-export async function draftFor(ctx: Context, token: string): Promise<CaseText> {
+/** The draft behind "Edit", or undefined when it was already published (the author has been told so). */
+export async function draftFor(ctx: Context, token: string, source?: MessageRef): Promise<CaseText | undefined> {
   const text = await loadDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
-  if (!text) throw new UserError('cases.err.draftGone');
-  return text;
+  if (text) return text;
+  await answerGone(ctx, await publishedAs(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now), source);
+  return undefined;
+}
+
+/**
+ * A button of a preview whose draft is not here any more. Published: a calm "already published" with the number,
+ * to the author alone (the mark is found only under their keyed MAC), and the old preview loses its buttons where
+ * the platform lets the bot change it. Otherwise the draft is really gone (expired, cancelled, erased).
+ */
+async function answerGone(ctx: Context, number: number | undefined, source: MessageRef | undefined): Promise<number> {
+  if (number === undefined) throw new UserError('cases.err.draftGone');
+  await ctx.reply('cases.preview.alreadyPublished', { number });
+  await closePreview(ctx, source);
+  return number;
+}
+
+/**
+ * The preview a button was pressed on becomes a short note: its buttons can only lead to "already published" now,
+ * and its copy of the case text (kept under the author's name by platforms that store messages) is not needed.
+ * Where the platform does not say which message it was, or will not change it, the answer alone has to do.
+ */
+async function closePreview(ctx: Context, source: MessageRef | undefined): Promise<void> {
+  if (!source) return;
+  try {
+    await ctx.port.update(source, message(noteBlock(ctx.t('cases.preview.closed'))));
+  } catch {
+    // The case is safe and the author has their answer; a preview left as it was only leads back to that answer.
+  }
 }
 
 /** Raised inside the publishing transaction when the post cannot be queued; the whole case rolls back. */
@@ -121,20 +153,21 @@ class NotQueued extends Error {}
  * Publish a draft in one transaction: number, case row, author pseudonym, the delayed post, draft gone.
  * Any failure leaves nothing behind but the draft.
  */
-export async function publish(ctx: Context, token: string): Promise<number> {
+export async function publish(ctx: Context, token: string, source?: MessageRef): Promise<number> {
   // The platform is asked first, outside the transaction; its refusal waits until the draft is known to exist,
   // so a gone draft is still named first, as before.
   const where = await checkChannel(ctx).catch((e: unknown) => {
     if (e instanceof UserError) return e;
     throw e;
   });
-  let published: { number: number; channel: string; window: [number, number] };
+  let published: { number: number; channel: string; window: [number, number] } | { already: number | undefined };
   try {
     published = await ctx.db.transaction(async (tx) => {
       // Claimed (deleted) first, in one statement: of two presses of Publish only one finds the draft, and a failure
-      // below rolls the claim back with everything else.
-      const text = await claimDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
-      if (!text) throw new UserError('cases.err.draftGone');
+      // below rolls the claim back with everything else. The other finds the published mark left in its place.
+      const draft = await takeDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
+      if (!draft) return { already: await publishedAs(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now) };
+      const { text } = draft;
       if (where instanceof UserError) throw where;
       const { channel } = where;
       await checkAuthor(ctx, tx);
@@ -169,15 +202,18 @@ export async function publish(ctx: Context, token: string): Promise<number> {
       await claimAuthor(tx, ctx.bot.secrets, ctx.team.id, caseThread(row!.id), me(ctx), publishAt);
       const queued = await enqueue(tx, publishAt, { teamId: ctx.team.id, key, target: { kind: 'channel', channel }, message: casePost(ctx.team.lang as 'pl' | 'en', masked), notBefore: publishAt });
       if (!queued) throw new NotQueued();
+      await markPublished(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, number, draft.savedAt);
       return { number, channel, window };
     });
   } catch (e) {
     if (e instanceof NotQueued) throw new UserError('cases.err.publishFailed');
     throw e;
   }
+  if ('already' in published) return answerGone(ctx, published.already, source);
   // An open "Edit" form may still hold the case text under the author's id: nothing of it outlives the publishing.
   await ctx.port.forgetForms?.({ team: ctx.inv.team, id: ctx.inv.member.id });
   await ctx.reply(publishedMessage(ctx, published.number, published.channel, published.window));
+  await closePreview(ctx, source);
   return published.number;
 }
 
@@ -192,9 +228,13 @@ function publishedMessage(ctx: Context, number: number, channel: string, [min, m
   return message(textBlock(ctx.t('cases.published', { number, channel: { channel }, when })));
 }
 
-export async function cancelDraft(ctx: Context, token: string): Promise<void> {
-  // Claimed like Publish does, so a Cancel that loses to a Publish of the same draft never says "nothing was posted".
-  if (!(await claimDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now))) throw new UserError('cases.err.draftGone');
+export async function cancelDraft(ctx: Context, token: string, source?: MessageRef): Promise<void> {
+  // Claimed like Publish does, so a Cancel that loses to a Publish of the same draft never says "nothing was posted":
+  // it hears that the case is already published.
+  if (!(await claimDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now))) {
+    await answerGone(ctx, await publishedAs(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now), source);
+    return;
+  }
   await ctx.port.forgetForms?.({ team: ctx.inv.team, id: ctx.inv.member.id });
   await ctx.reply('cases.preview.cancelled');
 }

@@ -1,6 +1,6 @@
 // The private de-identification preview: the author's text with every finding in bold, and what will happen to each.
-import { message, noteBlock, textBlock, type Block, type Message, type Rich } from '../../core/message.js';
-import { t, tx, type Lang } from '../../i18n/index.js';
+import { message, noteBlock, textBlock, type Block, type Button, type Message, type Rich } from '../../core/message.js';
+import { t, tx, type Lang, type MessageKey } from '../../i18n/index.js';
 import { findIdentifiers, MASKS, type Finding } from './deidentify/index.js';
 import type { CaseText } from './store.js';
 
@@ -22,6 +22,17 @@ export function highlight(text: string, findings: Finding[]): Rich {
   return out;
 }
 
+/** Findings of one kind and text, once each (the first occurrence), in the order they were found. */
+export function distinct(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.kind}\u0000${f.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function findingLine(lang: Lang, f: Finding): Rich {
   const kind = tx(lang, `cases.kind.${f.kind}`);
   const mask = f.mandatoryMask ? MASKS[f.kind] : undefined;
@@ -30,7 +41,8 @@ function findingLine(lang: Lang, f: Finding): Rich {
 
 export function previewMessage(lang: Lang, text: CaseText, token: string, membersUnknown: boolean): Message {
   const found = FIELDS.map((k) => ({ k, text: text[k], findings: findIdentifiers(text[k]) }));
-  const all = found.flatMap((x) => x.findings);
+  // Each finding once in the list, however often it occurs: the bold in the text already shows every place.
+  const all = distinct(found.flatMap((x) => x.findings));
   const label: Record<(typeof FIELDS)[number], string> = {
     title: tx(lang, 'cases.form.caseTitle'),
     body: tx(lang, 'cases.post.difficulty'),
@@ -50,13 +62,12 @@ export function previewMessage(lang: Lang, text: CaseText, token: string, member
     blocks.push(textBlock(t(lang, 'cases.preview.clean')));
   }
   if (membersUnknown) blocks.push(noteBlock(t(lang, 'cases.preview.membersUnknown')));
+  // With findings, the highlighted button is the one that fixes them; Publish stays one press away, not the default.
+  const primary = all.length ? 'case.edit' : 'case.publish';
+  const button = (action: string, label: MessageKey): Button => ({ action, value: token, label: tx(lang, label), ...(action === primary ? { style: 'primary' as const } : {}) });
   blocks.push({
     type: 'actions',
-    buttons: [
-      { action: 'case.edit', value: token, label: tx(lang, 'cases.preview.edit') },
-      { action: 'case.publish', value: token, label: tx(lang, 'cases.preview.publish'), style: 'primary' as const },
-      { action: 'case.cancel', value: token, label: tx(lang, 'cases.preview.cancel') },
-    ],
+    buttons: [button('case.edit', 'cases.preview.edit'), button('case.publish', 'cases.preview.publish'), button('case.cancel', 'cases.preview.cancel')],
   });
   return { ...message(...blocks), summary: tx(lang, 'cases.form.title') };
 }

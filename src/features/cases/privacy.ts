@@ -9,7 +9,7 @@ import { macsOf, randomMac, type PrivacyContributor, type Rekeyed } from '../../
 import { cleanupOf, closeCaseRow } from './flow.js';
 import { queueCleanup } from '../privacy/cleanup-later.js';
 import { purgeCases } from './retention.js';
-import { authorMac, banMac, draftOwnerMac, isAuthor } from './store.js';
+import { authorMac, banMac, draftOwnerMac, isAuthor, publishedMac } from './store.js';
 
 export const casesPrivacy: PrivacyContributor = {
   area: 'cases',
@@ -29,7 +29,8 @@ export const casesPrivacy: PrivacyContributor = {
   },
 
   async deleteMember(tx, bot, team, member, anonymous) {
-    const drafts = await ownDrafts(tx, bot, team.id, member.externalId);
+    // Drafts, and the marks published drafts leave for a day (each ties its case to the member, as the case's MAC does).
+    const drafts = await ownDrafts(tx, bot, team.id, member.externalId, true);
     if (drafts.length) await tx.delete(caseDrafts).where(inArray(caseDrafts.token, drafts.map((d) => d.token)));
     const rows = (await tx.select().from(cases).where(eq(cases.teamId, team.id))).filter((r) => isAuthor(bot.secrets, r, member.externalId));
     const lang = team.lang === 'en' ? 'en' : 'pl';
@@ -104,10 +105,14 @@ export const casesPrivacy: PrivacyContributor = {
       await tx.update(caseBans).set({ banMac: member ? banMac(to, ban.teamId, member) : randomMac() }).where(eq(caseBans.id, ban.id));
     }
 
+    // A draft's owner MAC, or a published draft's mark: each keeps its own kind under the new secret.
     for (const d of await tx.select({ token: caseDrafts.token, teamId: caseDrafts.teamId, mac: caseDrafts.ownerMac }).from(caseDrafts)) {
-      const owner = (rosters.get(d.teamId) ?? []).find((m) => draftOwnerMac(from, d.teamId, d.token, m) === d.mac);
-      count(owner);
-      await tx.update(caseDrafts).set({ ownerMac: owner ? draftOwnerMac(to, d.teamId, d.token, owner) : randomMac() }).where(eq(caseDrafts.token, d.token));
+      const roster = rosters.get(d.teamId) ?? [];
+      const owner = roster.find((m) => draftOwnerMac(from, d.teamId, d.token, m) === d.mac);
+      const marked = owner ? undefined : roster.find((m) => publishedMac(from, d.teamId, d.token, m) === d.mac);
+      count(owner ?? marked);
+      const mac = owner ? draftOwnerMac(to, d.teamId, d.token, owner) : marked ? publishedMac(to, d.teamId, d.token, marked) : randomMac();
+      await tx.update(caseDrafts).set({ ownerMac: mac }).where(eq(caseDrafts.token, d.token));
     }
 
     out.dropped = (await tx.delete(caseCounters).returning({ mac: caseCounters.mac })).length;
@@ -118,8 +123,14 @@ export const casesPrivacy: PrivacyContributor = {
 /** Shaped like a sealed ban handle (iv, tag, 64 hex characters), but it opens under no key. */
 const unopenable = () => randomBytes(12 + 16 + 64).toString('base64');
 
-/** The member's unpublished drafts: each is found by its token-keyed owner MAC, never by a stored member id. */
-async function ownDrafts(tx: Tx, bot: Bot, teamId: number, memberExternalId: string) {
+/**
+ * The member's unpublished drafts: each is found by its token-keyed owner MAC, never by a stored member id. With
+ * `marks`, also the marks their published drafts left (not exported: they hold only a case number, and the member's
+ * cases are exported in full).
+ */
+async function ownDrafts(tx: Tx, bot: Bot, teamId: number, memberExternalId: string, marks = false) {
   const rows = await tx.select().from(caseDrafts).where(eq(caseDrafts.teamId, teamId));
-  return rows.filter((d) => d.ownerMac === draftOwnerMac(bot.secrets, teamId, d.token, memberExternalId));
+  return rows.filter(
+    (d) => d.ownerMac === draftOwnerMac(bot.secrets, teamId, d.token, memberExternalId) || (marks && d.ownerMac === publishedMac(bot.secrets, teamId, d.token, memberExternalId)),
+  );
 }

@@ -91,6 +91,11 @@ export async function loadDraft(tx: Tx, secrets: Secrets, teamId: number, member
  * the draft comes back. Undefined, and nothing deleted, under the same conditions as loadDraft.
  */
 export async function claimDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<CaseText | undefined> {
+  return (await takeDraft(tx, secrets, teamId, memberExternalId, token, now))?.text;
+}
+
+/** claimDraft, with the moment the draft was saved: its published mark expires when the draft would have. */
+export async function takeDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<{ text: CaseText; savedAt: Date } | undefined> {
   const [row] = await tx
     .delete(caseDrafts)
     .where(
@@ -101,8 +106,41 @@ export async function claimDraft(tx: Tx, secrets: Secrets, teamId: number, membe
         gte(caseDrafts.createdAt, new Date(now.getTime() - DRAFT_TTL_MS)),
       ),
     )
-    .returning({ sealed: caseDrafts.sealed });
-  return row ? (JSON.parse(secrets.decrypt(row.sealed)) as CaseText) : undefined;
+    .returning({ sealed: caseDrafts.sealed, createdAt: caseDrafts.createdAt });
+  return row ? { text: JSON.parse(secrets.decrypt(row.sealed)) as CaseText, savedAt: row.createdAt } : undefined;
+}
+
+// ——— published marks ———
+// A published draft leaves its own row behind, so that a second press on its old preview hears "already published"
+// instead of "this draft is gone". The row holds no member id and no text: the draft's token, a MAC keyed like the
+// case's own author MAC (so it links the member to the case no more than that MAC already does, and only for the
+// holder of SOJUSZ_SECRET), the case number sealed, and the draft's own save time, so it expires with the draft.
+
+/** Under another label than the draft's owner MAC: a mark can never be loaded, published, edited or exported as a draft. */
+export function publishedMac(secrets: Secrets, teamId: number, token: string, memberExternalId: string): string {
+  return secrets.hmac('case-author', teamId, 'published', token, memberExternalId);
+}
+
+export async function markPublished(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, number: number, savedAt: Date): Promise<void> {
+  await tx.insert(caseDrafts).values({ token, teamId, ownerMac: publishedMac(secrets, teamId, token, memberExternalId), sealed: secrets.encrypt(JSON.stringify({ published: number })), createdAt: savedAt });
+}
+
+/** The case number this member's draft was published as, while the draft would still be kept; otherwise undefined. */
+export async function publishedAs(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<number | undefined> {
+  const [row] = await tx
+    .select({ sealed: caseDrafts.sealed })
+    .from(caseDrafts)
+    .where(
+      and(
+        eq(caseDrafts.token, token),
+        eq(caseDrafts.teamId, teamId),
+        eq(caseDrafts.ownerMac, publishedMac(secrets, teamId, token, memberExternalId)),
+        gte(caseDrafts.createdAt, new Date(now.getTime() - DRAFT_TTL_MS)),
+      ),
+    );
+  if (!row) return undefined;
+  const { published } = JSON.parse(secrets.decrypt(row.sealed)) as { published?: unknown };
+  return typeof published === 'number' ? published : undefined;
 }
 
 export const DRAFT_TTL_MS = 24 * 3600_000;

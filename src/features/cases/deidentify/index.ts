@@ -8,6 +8,8 @@ import { applyMasks } from './mask.js';
 import { findNips, findPesels, findPhones } from './numbers.js';
 import { findNames } from './people.js';
 import { findAddresses, findPostcodes } from './places.js';
+import { findTowns } from './towns.js';
+import { findWorkplaces } from './workplaces.js';
 import type { Finding, FindingKind } from './types.js';
 
 export { isValidNip, isValidPesel } from './checksums.js';
@@ -23,6 +25,8 @@ const SPECIFICITY: readonly FindingKind[] = [
   'address',
   'postcode',
   'age-place',
+  'workplace',
+  'town',
   'date',
   'url',
   'name',
@@ -42,6 +46,8 @@ export function findIdentifiers(text: string): Finding[] {
     ...findAddresses(text),
     ...findPostcodes(text),
     ...findAgesWithPlaces(text),
+    ...findWorkplaces(text),
+    ...findTowns(text),
     ...findDates(text),
     ...findUrls(text),
     ...findNames(text),

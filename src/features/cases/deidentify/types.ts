@@ -10,6 +10,8 @@ export type FindingKind =
   | 'url'
   | 'date'
   | 'age-place'
+  | 'workplace'
+  | 'town'
   | 'name';
 
 export interface Finding {
