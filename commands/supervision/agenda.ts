@@ -4,6 +4,7 @@ import { message, noteBlock, textBlock, type Span } from '../../src/core/message
 import { actionHandler, type L10n, type Subcommand } from '../../src/core/registry.js';
 import { l10n } from '../../src/i18n/index.js';
 import { addTopic, agendaBlocks, myTopics, removeTopic, sessionAgenda, type Visibility } from '../../src/features/supervision/agenda.js';
+import { topicCheckBlocks } from '../../src/features/supervision/deidentify.js';
 import { RSVP_ACTION, refreshSentReminders } from '../../src/features/supervision/reminders.js';
 import { answer, parseRsvpValue, whoAnswered } from '../../src/features/supervision/rsvp.js';
 import { ANSWERS, nextSession } from '../../src/features/supervision/store.js';
@@ -22,7 +23,9 @@ function topicCommand(visibility: Visibility, aliases: string[], example: L10n, 
         addTopic(tx, ctx.bot, { team: ctx.team, memberExternalId: ctx.inv.member.id, text: String(o.text), visibility, source: 'command', now: ctx.now, lang: ctx.lang, zone: ctx.zone }),
       );
       const reply = added.sessionLabel ? (`supervision.topicAdded.${visibility}` as const) : 'supervision.topicAdded.loose';
-      await ctx.reply(reply, { id: added.id, when: added.sessionLabel });
+      // A group topic: the author hears what was masked and what else may identify the client (privately, as always).
+      const check = added.check ? topicCheckBlocks(ctx.lang, added.check, added.id) : [];
+      await ctx.reply(message(textBlock(ctx.t(reply, { id: added.id, when: added.sessionLabel })), ...check));
     },
   };
 }

@@ -7,7 +7,7 @@ import { localDate } from '../../src/schedule/occurrence.js';
 import { fixHours, hoursCsv, hoursLabel, logHeld, logHours, memberEntries, parseHours, parseLogDetails, totals } from '../../src/features/supervision/hours.js';
 import { supervisionSessions } from '../../src/db/schema/index.js';
 import { eq } from 'drizzle-orm';
-import { exampleDate, findSession, when } from './shared.js';
+import { exampleDate, findSession, said, when } from './shared.js';
 
 function needFiles(ctx: Parameters<Subcommand['run']>[0]) {
   if (!ctx.port.upload || !ctx.port.capabilities.files) throw new UserError('supervision.noFiles');
@@ -85,7 +85,7 @@ export const held: Subcommand = {
   async run(ctx, o) {
     const { session, added } = await ctx.db.transaction(async (tx) => {
       // Today's date: held is said of a session that has taken place.
-      const s = await findSession(ctx, tx, String(o.target), { example: `/supervision held ${exampleDate(ctx, 0)}` });
+      const s = await findSession(ctx, tx, String(o.target), { example: `${said(ctx, 'held', held)} ${exampleDate(ctx, 0)}` });
       if (s.status === 'cancelled') throw new UserError('supervision.heldCancelled', { id: s.id });
       if (s.startsAt > ctx.now) throw new UserError('supervision.heldFuture', { id: s.id, when: when(ctx, s) });
       await tx.update(supervisionSessions).set({ status: 'held' }).where(eq(supervisionSessions.id, s.id));

@@ -12,8 +12,9 @@ import { localToInstant } from '../../src/schedule/occurrence.js';
 import { offsetLabel, readOffsets, refreshSentReminders, reschedule } from '../../src/features/supervision/reminders.js';
 import { activeSeries, addSession, cancelSeries, cancelSession, createSeries } from '../../src/features/supervision/sessions.js';
 import { upcomingSessions } from '../../src/features/supervision/store.js';
+import { andList } from '../../src/features/supervision/words.js';
 import type { Rule } from '../../src/schedule/occurrence.js';
-import { exampleDate, findSession, when } from './shared.js';
+import { exampleDate, findSession, said, when } from './shared.js';
 
 const DEFAULT_DURATION = 90;
 
@@ -75,9 +76,9 @@ export const add: Subcommand = {
     const zone = o.tz ? parseZone(String(o.tz)) : ctx.team.zone;
     const minutes = o.duration ? parseDuration(String(o.duration)) : DEFAULT_DURATION;
     const startsAt = localToInstant(date, time, zone);
-    if (startsAt <= ctx.now) throw new UserError('supervision.pastDate', { got: `${date} ${time}`, example: `/supervision add ${exampleDate(ctx)} ${time}` });
+    if (startsAt <= ctx.now) throw new UserError('supervision.pastDate', { got: `${date} ${time}`, example: `${said(ctx, 'add', add)} ${exampleDate(ctx)} ${time}` });
     const channel = (o.channel as string | undefined) ?? teamChannel(ctx.team, 'supervisionChannel') ?? ctx.inv.channel;
-    if (!channel) throw new UserError('supervision.noChannel', { example: `/supervision add ${date} ${time} #supervision` });
+    if (!channel) throw new UserError('supervision.noChannel', { example: `${said(ctx, 'add', add)} ${date} ${time} #${ctx.lang === 'pl' ? 'superwizja' : 'supervision'}` });
     await ctx.requireCanPost(channel);
     const s = await ctx.db.transaction((tx) => addSession(tx, ctx.team, { startsAt, zone, channel, durationMinutes: minutes, where: o.where as string | undefined }, ctx.now));
     await ctx.reply('supervision.added', { id: s.id, when: when(ctx, s) });
@@ -121,14 +122,14 @@ export const cancel: Subcommand = {
   async run(ctx, o) {
     const target = String(o.target).trim();
     const seriesRef = /^s(\d+)$/i.exec(target);
-    if (seriesRef && parseId(seriesRef[1]) === undefined) throw new UserError('supervision.unknownSession', { got: target, example: `/supervision cancel ${exampleDate(ctx)}` });
+    if (seriesRef && parseId(seriesRef[1]) === undefined) throw new UserError('supervision.unknownSession', { got: target, example: `${said(ctx, 'cancel', cancel)} ${exampleDate(ctx)}` });
     if (seriesRef) {
       const gone = await ctx.db.transaction((tx) => cancelSeries(tx, ctx.team.id, Number(seriesRef[1]), ctx.now));
       for (const s of gone) await refreshSentReminders(ctx.bot, ctx.team, { ...s, status: 'cancelled' });
       return ctx.reply('supervision.cancelled.series', { series: `S${seriesRef[1]}`, count: gone.length });
     }
     const { session, outcome } = await ctx.db.transaction(async (tx) => {
-      const s = await findSession(ctx, tx, target, { ahead: true, example: `/supervision cancel ${exampleDate(ctx)}` });
+      const s = await findSession(ctx, tx, target, { ahead: true, example: `${said(ctx, 'cancel', cancel)} ${exampleDate(ctx)}` });
       if (s.status !== 'scheduled' || s.startsAt <= ctx.now) throw new UserError('supervision.notCancellable', { id: s.id });
       return { session: s, outcome: await cancelSession(tx, ctx.team.id, s.id, ctx.now) };
     });
@@ -155,7 +156,7 @@ export const remind: Subcommand = {
       ctx.team = await updateSettings(tx, ctx.team.id, { [SETTINGS.reminderOffsets]: offsets });
       await reschedule(tx, ctx.team.id, offsets, ctx.now);
     });
-    await ctx.reply('supervision.remindSet', { offsets: offsets.map((m) => offsetLabel(ctx.lang, m)).join(', ') });
+    await ctx.reply('supervision.remindSet', { offsets: andList(ctx.lang, offsets.map((m) => offsetLabel(ctx.lang, m))) });
   },
 };
 

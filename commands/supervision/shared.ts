@@ -2,7 +2,8 @@
 import { DateTime } from 'luxon';
 import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
-import { parseDate, parseId } from '../../src/core/parse.js';
+import type { Subcommand } from '../../src/core/registry.js';
+import { looksLikeDate, parseDate, parseId } from '../../src/core/parse.js';
 import { sessionOnDate } from '../../src/features/supervision/sessions.js';
 import { sessionById, type Session } from '../../src/features/supervision/store.js';
 import { sessionWhen } from '../../src/features/supervision/when.js';
@@ -19,7 +20,7 @@ export async function findSession(ctx: Context, tx: Tx, ref: string, o: { ahead?
     const id = parseId(r);
     s = id === undefined ? undefined : await sessionById(tx, ctx.team.id, id);
   }
-  else if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(r)) s = await sessionOnDate(tx, ctx.team, parseDate(r), ctx.now, o.ahead);
+  else if (looksLikeDate(r)) s = await sessionOnDate(tx, ctx.team, parseDate(r), ctx.now, o.ahead);
   if (!s) throw new UserError('supervision.unknownSession', { got: ref, example: o.example });
   return s;
 }
@@ -35,4 +36,9 @@ export function when(ctx: Context, s: Session): string {
  */
 export function exampleDate(ctx: Context, days = 7): string {
   return DateTime.fromJSDate(ctx.now, { zone: ctx.team.zone }).plus({ days }).toISODate()!;
+}
+
+/** "/supervision odwołaj" in Polish, "/supervision cancel" in English: a subcommand's Polish name is its first alias. */
+export function said(ctx: Context, path: string, sub: Subcommand): string {
+  return `/supervision ${ctx.lang === 'pl' && sub.aliases?.[0] ? sub.aliases[0] : path}`;
 }

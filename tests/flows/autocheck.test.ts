@@ -19,7 +19,7 @@ describe('/autocheck', () => {
     await tb.mem.command(ben, '/autocheck');
     const form = tb.mem.lastForm(ben.id)!;
     expect(form.id).toBe('autocheck');
-    expect(form.fields.map((f) => f.id)).toEqual(['curiosity', 'flexibility', 'judging', 'alliance', 'destination', 'supervision']);
+    expect(form.fields.map((f) => f.id)).toEqual(['curiosity', 'flexibility', 'judging', 'alliance', 'supervision', 'destination']);
     expect(form.fields[0]!.label).toBe('Was there curiosity in me today?');
     expect(form.fields.filter((f) => f.kind === 'text')).toHaveLength(1);
     expect(form.fields.find((f) => f.id === 'supervision')).toMatchObject({ optional: true, maxLength: 500 });
@@ -31,7 +31,7 @@ describe('/autocheck', () => {
     expect(tb.mem.lastForm(anna.id)!.fields[0]!.label).toBe('Czy była dziś we mnie ciekawość?');
     await tb.mem.command(anna, '/autocheck full');
     const full = tb.mem.lastForm(anna.id)!;
-    expect(full.fields.map((f) => f.id)).toEqual(['curiosity', 'flexibility', 'judging', 'goal', 'task', 'bond', 'destination', 'supervision', 'note']);
+    expect(full.fields.map((f) => f.id)).toEqual(['curiosity', 'flexibility', 'judging', 'goal', 'task', 'bond', 'supervision', 'destination', 'note']);
     expect(full.fields.find((f) => f.id === 'note')).toMatchObject({ optional: true, maxLength: 1000 });
   });
 

@@ -205,16 +205,16 @@ describe('the supervision calendar', () => {
 
 describe('bad input changes nothing and says what to type', () => {
   const cases: [string, string, typeof facilitator | typeof anna, RegExp][] = [
-    ['a date in the past', '/supervision add 2026-03-01 18:00 #supervision', facilitator, /przeszłość.*\/supervision add 2026-03-17 18:00/],
+    ['a date in the past', '/supervision add 2026-03-01 18:00 #supervision', facilitator, /przeszłość.*\/supervision dodaj 2026-03-17 18:00/],
     ['24:30', '/supervision add 2026-04-01 24:30 #supervision', facilitator, /24:30.*09:00/],
     ['24:30 in a series', '/supervision schedule #supervision monday 24:30', facilitator, /24:30.*09:00/],
     ['an offset like "yesterday"', '/supervision remind yesterday', facilitator, /yesterday.*48h/],
-    ['negative hours', '/supervision log -2', anna, /-2.*\/supervision log 1,5/],
+    ['negative hours', '/supervision log -2', anna, /-2.*\/supervision dziennik 1,5/],
     ['absurd hours', '/supervision log 25 group', anna, /25.*najwyżej 24/],
     ['zero hours', '/supervision log 0', anna, /co najmniej 0,01/],
     ['hours in the future', '/supervision log 1 group 2027-01-01', anna, /2027-01-01 jest jeszcze przed nami/],
-    ['an unknown session id', '/supervision cancel 999', facilitator, /Nie znajduję spotkania „999”.*\/supervision cancel 2026-03-17/],
-    ['an unknown session date', '/supervision held 2026-01-05', facilitator, /Nie znajduję spotkania „2026-01-05”.*\/supervision held 2026-03-10/],
+    ['an unknown session id', '/supervision cancel 999', facilitator, /Nie znajduję spotkania „999”.*\/supervision odwołaj 2026-03-17/],
+    ['an unknown session date', '/supervision held 2026-01-05', facilitator, /Nie znajduję spotkania „2026-01-05”.*\/supervision odbyła się 2026-03-10/],
     ['an unknown series', '/supervision cancel S999', facilitator, /Nie ma aktywnego cyklu S999/],
     ['a weekday that is not one', '/supervision schedule #supervision someday 18:00', facilitator, /someday/],
     ['a member planning', '/supervision add 2026-04-01 18:00', anna, /prowadząc|facilitat/i],

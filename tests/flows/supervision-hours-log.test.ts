@@ -19,7 +19,7 @@ describe('logging supervision hours', () => {
   it('refuses hours that round to 0 and keeps nothing, in log and in hours fix', async () => {
     await tb.mem.command(anna, '/supervision log 0,004 grupowa');
     expect(tb.mem.lastPrivate(anna.id)).toContain('co najmniej 0,01');
-    expect(tb.mem.lastPrivate(anna.id)).toContain('/supervision log 1,5 grupowa 2026-03-02');
+    expect(tb.mem.lastPrivate(anna.id)).toContain('/supervision dziennik 1,5 grupowa 2026-03-02');
     expect(await tb.bot.db.select().from(supervisionHours)).toEqual([]);
     await tb.mem.command(anna, '/supervision log 0,005 grupowa');
     const [row] = await tb.bot.db.select().from(supervisionHours);
@@ -40,5 +40,19 @@ describe('logging supervision hours', () => {
       { hours: 2, kind: 'group', date: '2026-02-27', note: 'omówienie przypadku' },
       { hours: 1, kind: 'individual', date: '2026-02-26', note: null },
     ]);
+  });
+
+  it('reads a date written the Polish way, day first with dots, and never takes it for a note', async () => {
+    await tb.bot.db.delete(supervisionHours);
+    await tb.mem.command(anna, '/supervision log 2 indywidualna 20.02.2026');
+    await tb.mem.command(anna, '/supervision log 1 1.3.2026 grupowa');
+    expect(await entries()).toEqual([
+      { hours: 2, kind: 'individual', date: '2026-02-20', note: null },
+      { hours: 1, kind: 'group', date: '2026-03-01', note: null },
+    ]);
+    // An impossible one is refused, not kept as a note under today's date.
+    await tb.mem.command(anna, '/supervision log 1 31.02.2026');
+    expect(tb.mem.lastPrivate(anna.id)).toContain('Nie umiem odczytać daty „31.02.2026”');
+    expect(await entries()).toHaveLength(2);
   });
 });

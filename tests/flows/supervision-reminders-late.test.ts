@@ -95,8 +95,8 @@ describe('supervision reminders after downtime', () => {
     await both('2026-03-23T16:00:20Z');
     const posts = channelReminders(s.id);
     expect(posts.map((p) => p.text.split('\n')[0])).toEqual(['Superwizja za 2 godziny', 'Superwizja za 1 godzinę']);
-    expect(posts[0]!.text).toContain('Agenda na teraz');
-    expect(posts[1]!.text).not.toContain('Agenda na teraz');
+    expect(posts[0]!.text).toContain('Aktualna agenda');
+    expect(posts[1]!.text).not.toContain('Aktualna agenda');
     const sent = await a.bot.db.select().from(outbox).where(and(like(outbox.key, `sup-rem:${s.id}:%`), eq(outbox.status, 'sent')));
     expect(sent).toHaveLength(4); // two in the channel, two to Anna
   });

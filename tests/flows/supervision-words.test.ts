@@ -19,15 +19,15 @@ afterAll(() => t.close());
 describe('a session that cannot be found', () => {
   it('offers an example for cancel with a date a week ahead', async () => {
     await t.mem.command(facilitator, '/supervision cancel 999');
-    expect(said(facilitator.id)).toMatch(/Nie znajduję spotkania „999”.*\/supervision cancel 2026-03-17/);
+    expect(said(facilitator.id)).toMatch(/Nie znajduję spotkania „999”.*\/supervision odwołaj 2026-03-17/);
     await t.mem.command(englishFacilitator, '/supervision cancel S99999999999');
     expect(said(englishFacilitator.id)).toMatch(/can’t find a session “S99999999999”.*\/supervision cancel 2026-03-17/);
   });
 
   it('offers an example for held with today’s date, not a cancel', async () => {
     await t.mem.command(facilitator, '/supervision held 7');
-    expect(said(facilitator.id)).toMatch(/Nie znajduję spotkania „7”.*\/supervision held 2026-03-10/);
-    expect(said(facilitator.id)).not.toContain('cancel');
+    expect(said(facilitator.id)).toMatch(/Nie znajduję spotkania „7”.*\/supervision odbyła się 2026-03-10/);
+    expect(said(facilitator.id)).not.toMatch(/cancel|odwołaj/);
     t.clock.set('2026-04-02T08:00:00Z');
     await t.mem.command(englishFacilitator, '/supervision held 2026-01-05');
     expect(said(englishFacilitator.id)).toMatch(/“2026-01-05”.*\/supervision held 2026-04-02/);
@@ -46,7 +46,7 @@ describe('reminder offsets out of range', () => {
 
   it('still takes 14 days and 5 minutes, the ends of the range', async () => {
     await t.mem.command(facilitator, '/supervision remind 14d,5m');
-    expect(said(facilitator.id)).toContain('Przypomnienia przyjdą 14 dni, 5 minut przed każdym spotkaniem');
+    expect(said(facilitator.id)).toContain('Przypomnienia przyjdą 14 dni i 5 minut przed każdym spotkaniem');
   });
 });
 
@@ -62,5 +62,41 @@ describe('marking a one-hour session held for one person', () => {
     expect(said(facilitator.id)).not.toMatch(/Każdy|godzina superwizji grupowej zapisane/);
     await t.mem.command(englishFacilitator, `/supervision held ${s!.id}`);
     expect(said(englishFacilitator.id)).toContain('1 hour of group supervision logged for 0 people');
+  });
+});
+
+describe('Polish words of the supervision answers', () => {
+  it('name the Polish subcommands inside Polish sentences', async () => {
+    const { supervision: pl } = await import('../../src/i18n/pl/supervision.js');
+    const commands = Object.values(pl)
+      .flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))
+      .flatMap((s) => [...s.matchAll(/`\/supervision ([^`]*)`/g)].map((m) => m[1]!));
+    expect(commands.length).toBeGreaterThan(10);
+    const english = /^(schedule|add|list|cancel|remind|who|topic|topics|agenda|log|hours|held|calendar)\b|^dm off|\b(remove|private|export|fix)\b/;
+    expect(commands.filter((c) => english.test(c))).toEqual([]);
+  });
+
+  it('suggest a Polish command to a Polish facilitator who mistyped a session', async () => {
+    t.clock.set('2026-03-10T08:00:00Z');
+    await t.mem.command(facilitator, '/supervision odwołaj 999');
+    expect(said(facilitator.id)).toContain('/supervision odwołaj 2026-03-17');
+  });
+
+  it('join the reminder offsets with “i” and “and”', async () => {
+    await t.mem.command(facilitator, '/supervision remind 2d,2h');
+    expect(said(facilitator.id)).toContain('Przypomnienia przyjdą 2 dni i 2 godziny przed każdym spotkaniem');
+    await t.mem.command(englishFacilitator, '/supervision remind 2d,2h,30m');
+    expect(said(englishFacilitator.id)).toContain('Reminders will go out 2 days, 2 hours and 30 minutes before each session');
+  });
+
+  it('title the agenda in a reminder naturally', async () => {
+    t.clock.set('2026-04-10T08:00:00Z');
+    await t.mem.command(facilitator, '/supervision remind 24h');
+    await t.mem.command(facilitator, '/supervision add 2026-04-14 18:00 #supervision');
+    t.clock.set('2026-04-13T16:00:30Z');
+    await t.bot.runDueWork();
+    const post = t.mem.posts('supervision').at(-1)!.text;
+    expect(post).toContain('Aktualna agenda');
+    expect(post).not.toContain('Agenda na teraz');
   });
 });

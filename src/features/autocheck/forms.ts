@@ -58,7 +58,11 @@ export function itemValue(a: Answers, item: ItemId): number | null {
   return typeof v === 'number' ? v : null;
 }
 
-/** Scales and choices first, then the one optional text (and, in the full check, a note). */
+/**
+ * Scales and choices first, then the one optional text and where it goes (the text first: one decides where a
+ * topic goes once it is written), and in the full check a note. The quick check has only its three taps, and
+ * its intro says no more than that.
+ */
 export function buildForm(lang: Lang, variant: Variant): Form {
   const w = (k: Parameters<typeof tx>[1]) => tx(lang, k);
   const scale4 = (id: 'curiosity' | 'flexibility'): Field => ({
@@ -76,15 +80,15 @@ export function buildForm(lang: Lang, variant: Variant): Form {
   if (variant === 'full') fields.push(scale5('goal'), scale5('task'), scale5('bond'));
   if (variant !== 'quick') {
     fields.push(
+      { kind: 'text', id: 'supervision', label: w('autocheck.field.supervision'), hint: w('autocheck.field.supervision.hint'), optional: true, multiline: true, maxLength: SUPERVISION_MAX },
       {
         kind: 'choice', id: 'destination', label: w('autocheck.field.destination'), optional: true, initial: 'keep',
         options: DESTINATIONS.map((v) => ({ value: v, label: w(`autocheck.destination.${v}`) })),
       },
-      { kind: 'text', id: 'supervision', label: w('autocheck.field.supervision'), hint: w('autocheck.field.supervision.hint'), optional: true, multiline: true, maxLength: SUPERVISION_MAX },
     );
   }
   if (variant === 'full') fields.push({ kind: 'text', id: 'note', label: w('autocheck.field.note'), hint: w('autocheck.field.note.hint'), optional: true, multiline: true, maxLength: NOTE_MAX });
-  return { id: FORM_ID, title: w(`autocheck.form.title.${variant}`), submitLabel: w('autocheck.form.submit'), intro: w('autocheck.form.intro'), fields, state: variant };
+  return { id: FORM_ID, title: w(`autocheck.form.title.${variant}`), submitLabel: w('autocheck.form.submit'), intro: w(variant === 'quick' ? 'autocheck.form.intro.quick' : 'autocheck.form.intro'), fields, state: variant };
 }
 
 /** Typed answers from values that already passed the form's declaration. */

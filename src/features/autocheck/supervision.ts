@@ -4,6 +4,7 @@ import { UserError } from '../../core/errors.js';
 import type { Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { addTopic, memberZone, TOPIC_MAX } from '../supervision/agenda.js';
+import { checkTopic, type TopicCheck } from '../supervision/deidentify.js';
 import { nextSession } from '../supervision/store.js';
 import { sessionWhen } from '../supervision/when.js';
 import type { Lang } from '../../i18n/index.js';
@@ -12,7 +13,16 @@ import type { Answers } from './forms.js';
 export type AgendaOutcome =
   | { kind: 'none' }
   | { kind: 'kept' }
-  | { kind: 'added'; visibility: 'mine' | 'named' | 'anonymous'; sessionLabel?: string; later?: { text: string; sessionId: number; startsAt: Date } }
+  | {
+      kind: 'added';
+      visibility: 'mine' | 'named' | 'anonymous';
+      sessionLabel?: string;
+      /** The topic's number on the agenda; an anonymous one has none until the scheduler writes it. */
+      id?: number;
+      /** For a group topic: what was masked and what else may identify the client, for the confirmation. */
+      check?: TopicCheck;
+      later?: { text: string; sessionId: number; startsAt: Date };
+    }
   | { kind: 'noSession' };
 
 const VISIBILITY = { mine: 'private', named: 'named', anonymous: 'anonymous' } as const;
@@ -31,13 +41,15 @@ export async function takeToSupervision(tx: Tx, bot: Bot, o: { team: Team; membe
     const session = await nextSession(tx, o.team.id, o.now);
     if (!session) return { kind: 'noSession' };
     const sessionLabel = sessionWhen(o.lang, session, { zone: await memberZone(tx, o.team, o.memberExternalId), member: true });
-    return { kind: 'added', visibility: 'anonymous', sessionLabel, later: { text: supervision.slice(0, TOPIC_MAX), sessionId: session.id, startsAt: session.startsAt } };
+    // De-identified now, before it waits sealed: the group reads it; the check itself keeps the words as written.
+    const check = checkTopic(supervision.slice(0, TOPIC_MAX));
+    return { kind: 'added', visibility: 'anonymous', sessionLabel, check, later: { text: check.text, sessionId: session.id, startsAt: session.startsAt } };
   }
   try {
     const added = await tx.transaction((sp) =>
       addTopic(sp, bot, { team: o.team, memberExternalId: o.memberExternalId, text: supervision, visibility: VISIBILITY[destination], source: 'autocheck', now: o.now, lang: o.lang }),
     );
-    return { kind: 'added', visibility: destination, sessionLabel: added.sessionLabel };
+    return { kind: 'added', visibility: destination, sessionLabel: added.sessionLabel, id: added.id, check: added.check };
   } catch (e) {
     if (e instanceof UserError && e.code === ('supervision.noSession' as string)) return { kind: 'noSession' };
     throw e;

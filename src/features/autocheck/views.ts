@@ -8,6 +8,7 @@ import { ITEMS, itemValue, type Answers } from './forms.js';
 import type { Flag } from './flags.js';
 import type { Entry } from './store.js';
 import type { AgendaOutcome } from './supervision.js';
+import { topicCheckBlocks } from '../supervision/deidentify.js';
 import type { TrendView } from './trend.js';
 
 /** The button under a flag; commands/guide.ts answers it with the guide. */
@@ -30,9 +31,13 @@ function agendaLine(lang: Lang, agenda: AgendaOutcome): Rich | undefined {
   }
 }
 
+/** Whether the check sent its topic to the group: then "only you see it" is true of everything but the topic. */
+const shared = (agenda: AgendaOutcome) => agenda.kind === 'added' && agenda.visibility !== 'mine';
+
 /** Saved, one line of reflection, any alliance flags with the way to the repair guide, where the topic went. */
 export function confirmationMessage(lang: Lang, o: { reflection: MessageKey; flags: Flag[]; agenda: AgendaOutcome }): Message {
-  const blocks: Block[] = [textBlock(t(lang, 'autocheck.saved')), textBlock(t(lang, o.reflection))];
+  const saved = shared(o.agenda) ? 'autocheck.saved.shared' : 'autocheck.saved';
+  const blocks: Block[] = [textBlock(t(lang, saved)), textBlock(t(lang, o.reflection))];
   if (o.flags.length) {
     blocks.push(
       // A low score says the alliance may be strained; a dip against one's own average only invites a look.
@@ -51,10 +56,24 @@ export function confirmationMessage(lang: Lang, o: { reflection: MessageKey; fla
   }
   const agenda = agendaLine(lang, o.agenda);
   if (agenda) blocks.push(noteBlock(agenda));
-  return { blocks, summary: tx(lang, 'autocheck.saved') };
+  // What the group topic had masked, and what else may identify the client: the member can still take it back.
+  if (o.agenda.kind === 'added' && o.agenda.check) blocks.push(...topicCheckBlocks(lang, o.agenda.check, o.agenda.id));
+  return { blocks, summary: tx(lang, saved) };
 }
 
-/** "Curiosity 3 · Flexibility 2 · Sounded judging: no · Alliance 4", plus markers for a topic or a note. */
+/** How much of a topic or note one history line shows: enough to recognise it, with a visible cut. */
+export const HISTORY_EXCERPT = 140;
+
+/** The text cut at a word near `max` characters, with "…" where it was cut. */
+export function excerpt(text: string, max = HISTORY_EXCERPT): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  if (one.length <= max) return one;
+  const cut = one.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** "Curiosity 3 · Flexibility 2 · Sounded judging: no · Alliance 4": the numbers and choices of one check. */
 export function compactValues(lang: Lang, a: Answers): string {
   const parts: string[] = [];
   for (const { id } of ITEMS) {
@@ -65,9 +84,15 @@ export function compactValues(lang: Lang, a: Answers): string {
     const v = itemValue(a, id);
     if (v !== null) parts.push(`${itemName(lang, id)} ${v}`);
   }
-  if (a.supervision) parts.push(tx(lang, 'autocheck.history.withTopic'));
-  if (a.note) parts.push(tx(lang, 'autocheck.history.withNote'));
   return parts.join(' · ');
+}
+
+/** One history line: when, the values, then the member's own topic and note (theirs, shown only to them). */
+function historyLine(lang: Lang, zone: string, e: Entry): Rich {
+  const line: Rich = [{ text: formatLocal(e.createdAt, zone, lang), style: 'bold' }, { text: ` — ${compactValues(lang, e.answers)}` }];
+  if (e.answers.supervision) line.push({ text: ' · ' }, ...t(lang, 'autocheck.history.topic', { text: excerpt(e.answers.supervision) }));
+  if (e.answers.note) line.push({ text: ' · ' }, ...t(lang, 'autocheck.history.note', { text: excerpt(e.answers.note) }));
+  return line;
 }
 
 export function historyMessage(lang: Lang, zone: string, entries: readonly Entry[]): Message {
@@ -76,7 +101,7 @@ export function historyMessage(lang: Lang, zone: string, entries: readonly Entry
     textBlock(t(lang, 'autocheck.history.title', { count: entries.length })),
     {
       type: 'list',
-      items: entries.map((e) => [{ text: formatLocal(e.createdAt, zone, lang), style: 'bold' as const }, { text: ` — ${compactValues(lang, e.answers)}` }]),
+      items: entries.map((e) => historyLine(lang, zone, e)),
     },
     noteBlock(t(lang, 'autocheck.history.privateNote')),
   );

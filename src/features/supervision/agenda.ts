@@ -12,6 +12,8 @@ import { ensureMember, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { members, supervisionSessions, supervisionTopics } from '../../db/schema/index.js';
 import { t, type Lang } from '../../i18n/index.js';
+import { maskMandatory } from '../cases/deidentify/index.js';
+import { checkTopic, type TopicCheck } from './deidentify.js';
 import { nextSession } from './store.js';
 import { sessionWhen } from './when.js';
 
@@ -53,15 +55,19 @@ export function dayOf(at: Date): Date {
  * Add a topic. Group topics (named, anonymous) go on the next session's agenda and need one to exist;
  * private topics are the member's own notes and attach to the next session when there is one.
  * `zone` is the member's, for the label of the session; without it, it is read (never written) from their row.
+ * A group topic is stored de-identified (its `check` says what was masked and what else to look at); a private
+ * note is kept exactly as written, since nobody else reads it.
  */
 export async function addTopic(
   tx: Tx,
   bot: Bot,
   o: { team: Team; memberExternalId: string; text: string; visibility: Visibility; source: TopicSource; now: Date; lang: Lang; zone?: string },
-): Promise<{ id: number; sessionLabel?: string }> {
-  const text = o.text.trim();
-  if (!text) throw new UserError('supervision.topicEmpty');
-  if (text.length > TOPIC_MAX) throw new UserError('supervision.topicTooLong', { max: TOPIC_MAX, got: text.length });
+): Promise<{ id: number; sessionLabel?: string; check?: TopicCheck }> {
+  const written = o.text.trim();
+  if (!written) throw new UserError('supervision.topicEmpty');
+  if (written.length > TOPIC_MAX) throw new UserError('supervision.topicTooLong', { max: TOPIC_MAX, got: written.length });
+  const check = o.visibility === 'private' ? undefined : checkTopic(written);
+  const text = check?.text ?? written;
   const session = await nextSession(tx, o.team.id, o.now);
   if (!session && o.visibility !== 'private') throw new UserError('supervision.noSession');
   // Anonymous: never create or look up the member row, so nothing ties the topic to them.
@@ -83,10 +89,10 @@ export async function addTopic(
       createdAt: anonymous ? dayOf(o.now) : o.now,
     })
     .returning({ id: supervisionTopics.id });
-  if (!session) return { id: row!.id };
+  if (!session) return { id: row!.id, check };
   // The label is for the member who added it: in their language and beside their own time, not the team's.
   const zone = o.zone ?? (await memberZone(tx, o.team, o.memberExternalId));
-  return { id: row!.id, sessionLabel: sessionWhen(o.lang, session, { zone, member: true }) };
+  return { id: row!.id, sessionLabel: sessionWhen(o.lang, session, { zone, member: true }), check };
 }
 
 /** The member's own zone, else the team's; a read only, so an anonymous topic still creates no member row. */
@@ -128,7 +134,8 @@ export async function sessionAgenda(tx: Tx, sessionId: number): Promise<AgendaIt
     .leftJoin(members, eq(members.id, supervisionTopics.memberId))
     .where(and(eq(supervisionTopics.sessionId, sessionId), inArray(supervisionTopics.visibility, ['named', 'anonymous'])))
     .orderBy(asc(supervisionTopics.id));
-  return rows.map((r) => ({ id: r.id, text: r.text, author: r.visibility === 'named' ? (r.author ?? undefined) : undefined }));
+  // Masked again on the way out: a topic stored before group topics were de-identified must not show a PESEL either.
+  return rows.map((r) => ({ id: r.id, text: maskMandatory(r.text), author: r.visibility === 'named' ? (r.author ?? undefined) : undefined }));
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Bot } from '../../core/bot.js';
 import type { Tx } from '../../db/client.js';
 import { schedules, supervisionSessions, supervisionTopics } from '../../db/schema/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
+import { maskMandatory } from '../cases/deidentify/index.js';
 import { dayOf, topicAuthorMac } from './agenda.js';
 import { nextSession } from './store.js';
 import { safeError } from '../../log.js';
@@ -34,7 +35,8 @@ export const openWaiting = (secrets: Secrets, payload: Record<string, unknown>) 
 /** Queue the topic; it joins the next session's agenda when the schedule fires. */
 export async function queueAnonymousTopic(tx: Tx, bot: Bot, o: { team: Team; memberExternalId: string; text: string; sessionId?: number; startsAt?: Date; now: Date }): Promise<void> {
   const salt = newSalt();
-  const waiting: Waiting = { text: o.text, sessionId: o.sessionId, salt, mac: topicAuthorMac(bot.secrets, o.team.id, salt, o.memberExternalId) };
+  // Masked before it is sealed: the group reads it, and nothing unmasked should wait anywhere (the caller masks too).
+  const waiting: Waiting = { text: maskMandatory(o.text), sessionId: o.sessionId, salt, mac: topicAuthorMac(bot.secrets, o.team.id, salt, o.memberExternalId) };
   const [min, max] = ANON_TOPIC_DELAY_MINUTES;
   let at = o.now.getTime() + randomInt(min * 60, max * 60 + 1) * 1000;
   // Before the session it was meant for, if that is sooner (a minute before it, but never sooner than a minute from now).
@@ -92,7 +94,8 @@ export const anonTopicKind: ScheduleKind = {
         memberId: null,
         authorHmac: topic.mac,
         authorSalt: topic.salt,
-        text: topic.text,
+        // Masked again: a topic sealed before group topics were de-identified reaches the agenda masked as well.
+        text: maskMandatory(topic.text),
         visibility: 'anonymous',
         source: null,
         createdAt: dayOf(now),

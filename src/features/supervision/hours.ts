@@ -1,7 +1,7 @@
 // The hours log: supervision hours members record for certification, totals, corrections and a CSV export.
 import { and, asc, eq } from 'drizzle-orm';
 import { UserError } from '../../core/errors.js';
-import { fold, parseDate } from '../../core/parse.js';
+import { fold, looksLikeDate, parseDate } from '../../core/parse.js';
 import type { Tx } from '../../db/client.js';
 import { supervisionHours } from '../../db/schema/index.js';
 import { tx as txt, type Lang } from '../../i18n/index.js';
@@ -30,7 +30,7 @@ export function parseHours(s: string): number {
   return n;
 }
 
-const isDate = (w: string | undefined) => w !== undefined && /^\d{4}-\d{1,2}-\d{1,2}$/.test(w);
+const isDate = (w: string | undefined) => w !== undefined && looksLikeDate(w);
 
 /**
  * The words after the hours: `[individual|group] [YYYY-MM-DD] [note…]`, each optional. The kind and the date may

@@ -14,6 +14,7 @@ export const autocheck = {
   'autocheck.form.title.full': 'Full autocheck',
   'autocheck.form.submit': 'Save privately',
   'autocheck.form.intro': 'Thirty seconds, just for you. Only you see these answers; a supervision topic goes further only if you choose so.',
+  'autocheck.form.intro.quick': 'Three taps, just for you. Only you see these answers.',
   'autocheck.field.curiosity': 'Was there curiosity in me today?',
   'autocheck.field.flexibility': 'Could I adapt pace and style to the client?',
   'autocheck.field.judging': 'Anything that may have sounded judging?',
@@ -23,9 +24,9 @@ export const autocheck = {
   'autocheck.field.bond': 'Was there trust and warmth between us?',
   'autocheck.field.destination': 'Where should the supervision topic go?',
   'autocheck.field.supervision': 'What do I take to supervision?',
-  'autocheck.field.supervision.hint': 'Optional. No client names or details that could identify them.',
+  'autocheck.field.supervision.hint': 'No client names or details that could identify them. If it goes to the group, a PESEL, phone number or e-mail is masked.',
   'autocheck.field.note': 'A note for myself',
-  'autocheck.field.note.hint': 'Optional. Only you will see it.',
+  'autocheck.field.note.hint': 'Only you will see it.',
   'autocheck.scale4.min': '0 — hardly',
   'autocheck.scale4.max': '4 — very much',
   'autocheck.scale5.min': '1 — not at all',
@@ -46,7 +47,8 @@ export const autocheck = {
   'autocheck.item.task': 'Task',
   'autocheck.item.bond': 'Bond',
 
-  'autocheck.saved': '*Saved privately.* Only you can see your ratings and note.',
+  'autocheck.saved': '*Saved privately.* Only you can see your answers.',
+  'autocheck.saved.shared': '*Saved.* Your other answers stay private to you; the supervision topic goes to the group’s agenda, as you chose.',
   'autocheck.reflect.judgingYes':
     'Something may have sounded judging. Next session you could name it first: “Last time something I said may have come across too sharply. How did it land for you?” Owning a miss often strengthens the alliance.',
   'autocheck.reflect.judgingMaybe':
@@ -75,8 +77,8 @@ export const autocheck = {
 
   'autocheck.history.title': { one: '*Your last check*', other: '*Your last {count} checks*' },
   'autocheck.history.empty': 'No checks yet. `/autocheck` after a session takes about thirty seconds.',
-  'autocheck.history.withTopic': 'supervision topic',
-  'autocheck.history.withNote': 'note',
+  'autocheck.history.topic': 'supervision topic: “{text}”',
+  'autocheck.history.note': 'note: “{text}”',
   'autocheck.history.privateNote': 'Only you can see this.',
 
   'autocheck.trend.weeks': { one: 'The last week', other: 'The last {count} weeks' },

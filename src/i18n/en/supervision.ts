@@ -78,7 +78,7 @@ export const supervision = {
   'supervision.when.team': '{when} ({zone}; {local} in {teamZone})',
   'supervision.reminder.where': 'Where: {where}',
   'supervision.reminder.counts': 'Coming: {coming} · Not this time: {not} · Maybe: {maybe}',
-  'supervision.reminder.agenda': '*Agenda so far*',
+  'supervision.reminder.agenda': '*Current agenda*',
   'supervision.reminder.cancelled': 'This session has been cancelled.',
   'supervision.reminder.summary': 'Supervision reminder: {when}',
   'supervision.rsvp.coming': 'Coming',
@@ -112,6 +112,28 @@ export const supervision = {
   'supervision.agenda.title': 'Agenda for {when}',
   'supervision.agenda.empty': 'No topics yet. Add one with `/supervision topic …` (or `topic anon …`).',
   'supervision.agenda.anonymous': 'anonymous',
+
+  // What the author hears about a topic the group will read (named or anonymous); private notes are left alone.
+  'supervision.deid.masked': 'In what the group sees, I replaced {kinds}.',
+  'supervision.deid.replaced': '{kind} with {mask}',
+  'supervision.deid.consider':
+    'Something may still point to a client: {found}. The group sees the topic as written; if you would rather change it, remove it with `/supervision topic remove {id}` and add it again in other words.',
+  'supervision.deid.considerLater':
+    'Something may still point to a client: {found}. The group will see the topic as written; if you would rather change it, `/supervision topics` shows its number once it is on the agenda, and `/supervision topic remove <number>` takes it off.',
+  'supervision.deid.found': '“{text}” ({kind})',
+  'supervision.deid.kind.pesel': 'a PESEL number',
+  'supervision.deid.kind.nip': 'a NIP number',
+  'supervision.deid.kind.phone': 'a phone number',
+  'supervision.deid.kind.email': 'an e-mail address',
+  'supervision.deid.kind.address': 'an address',
+  'supervision.deid.kind.postcode': 'a postcode',
+  'supervision.deid.kind.url': 'a link',
+  'supervision.deid.kind.date': 'an exact date',
+  'supervision.deid.kind.age-place': 'an age next to a place',
+  'supervision.deid.kind.name': 'looks like a name',
+  'supervision.deid.kind.workplace': 'a workplace',
+  'supervision.deid.kind.town': 'a town',
+  'supervision.deid.kind.other': 'may identify someone',
 
   'supervision.kind.individual': 'individual',
   'supervision.kind.group': 'group',

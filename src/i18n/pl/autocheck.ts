@@ -17,6 +17,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.form.title.full': 'Pełny autocheck',
   'autocheck.form.submit': 'Zapisz prywatnie',
   'autocheck.form.intro': 'Trzydzieści sekund tylko dla Ciebie. Odpowiedzi widzisz tylko Ty; temat na superwizję trafi dalej tylko wtedy, gdy tak wybierzesz.',
+  'autocheck.form.intro.quick': 'Trzy kliknięcia tylko dla Ciebie. Odpowiedzi widzisz tylko Ty.',
   'autocheck.field.curiosity': 'Czy była dziś we mnie ciekawość?',
   'autocheck.field.flexibility': 'Czy udało mi się dopasować tempo i styl?',
   'autocheck.field.judging': 'Czy coś mogło zabrzmieć oceniająco?',
@@ -26,9 +27,9 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.field.bond': 'Czy było między nami zaufanie i ciepło?',
   'autocheck.field.destination': 'Dokąd trafia temat na superwizję?',
   'autocheck.field.supervision': 'Co zabieram na superwizję?',
-  'autocheck.field.supervision.hint': 'Opcjonalnie. Bez imion i szczegółów, po których można rozpoznać klienta.',
+  'autocheck.field.supervision.hint': 'Bez imion i szczegółów, po których można rozpoznać klienta. Jeśli temat trafi do grupy, PESEL, numer telefonu czy e-mail zostaną zamaskowane.',
   'autocheck.field.note': 'Notatka dla siebie',
-  'autocheck.field.note.hint': 'Opcjonalnie. Zobaczysz ją tylko Ty.',
+  'autocheck.field.note.hint': 'Zobaczysz ją tylko Ty.',
   'autocheck.scale4.min': '0 — prawie wcale',
   'autocheck.scale4.max': '4 — zdecydowanie tak',
   'autocheck.scale5.min': '1 — wcale',
@@ -49,7 +50,8 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.item.task': 'Sposób pracy',
   'autocheck.item.bond': 'Więź',
 
-  'autocheck.saved': '*Zapisane prywatnie.* Oceny i notatkę widzisz tylko Ty.',
+  'autocheck.saved': '*Zapisane prywatnie.* Odpowiedzi widzisz tylko Ty.',
+  'autocheck.saved.shared': '*Zapisane.* Pozostałe odpowiedzi zostają tylko dla Ciebie; temat na superwizję trafia do agendy grupy, zgodnie z Twoim wyborem.',
   'autocheck.reflect.judgingYes':
     'Coś mogło zabrzmieć oceniająco. Na następnej sesji możesz zacząć od nazwania tego: „Mam wrażenie, że ostatnio coś z mojej strony zabrzmiało zbyt ostro. Jak to do Ciebie dotarło?” Przyznanie się do potknięcia często wzmacnia sojusz.',
   'autocheck.reflect.judgingMaybe':
@@ -83,8 +85,8 @@ export const autocheck: Translation<typeof en> = {
     other: '*Twoje ostatnie autochecki: {count}*',
   },
   'autocheck.history.empty': 'Nie ma jeszcze żadnego autochecku. `/autocheck` po sesji zajmuje około trzydziestu sekund.',
-  'autocheck.history.withTopic': 'temat na superwizję',
-  'autocheck.history.withNote': 'notatka',
+  'autocheck.history.topic': 'temat na superwizję: „{text}”',
+  'autocheck.history.note': 'notatka: „{text}”',
   'autocheck.history.privateNote': 'Widzisz to tylko Ty.',
 
   'autocheck.trend.weeks': { one: 'Ostatni tydzień', few: 'Ostatnie {count} tygodnie', many: 'Ostatnie {count} tygodni', other: 'Ostatnie tygodnie: {count}' },
