@@ -240,6 +240,10 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
     let source;
     if (sourceId) {
       const [row] = await bot.db.select().from(webMessages).where(and(eq(webMessages.id, Number(sourceId)), eq(webMessages.team, TEAM)));
+      // Only a message this member can see carries their button: another member's private answer or DM is not theirs
+      // to press (a button may rewrite the message it sits on).
+      const visible = row && (row.ephemeralFor === null || row.ephemeralFor === m.id) && canRead(m.id, row.channel);
+      if (row && !visible) throw new HttpProblem(403, 'not your message');
       if (row) source = { team: TEAM, channel: row.channel, id: String(row.id), thread: row.threadId === null ? undefined : String(row.threadId) };
     }
     const out = await bot.handle({ kind: 'button', inv: invOf(m, source?.channel ?? channel, source?.thread ?? thread), action, value: str(body.value, 500) || undefined, source });

@@ -279,9 +279,11 @@ function withUsage(e: UserError, usage: L10n, example?: L10n): UserError {
  */
 function unknownSubcommand(cmd: Command, typed: string, facilitator: boolean): UserError {
   const first = typed.trim().split(/\s+/)[0] ?? '';
-  const all = Object.entries(cmd.subcommands).filter(([p, sub]) => p !== '' && (facilitator || !sub.facilitator));
+  const every = Object.entries(cmd.subcommands).filter(([p]) => p !== '');
+  const all = every.filter(([, sub]) => facilitator || !sub.facilitator);
   const opens = (p: string, sub: Subcommand) => [p, ...(sub.aliases ?? [])].some((w) => w.includes(' ') && foldWord(w.split(' ')[0]!) === foldWord(first));
-  const group = first ? all.filter(([p, sub]) => opens(p, sub)) : [];
+  // A group named in full is answered with its choices, whoever asks (running one says who may).
+  const group = first ? every.filter(([p, sub]) => opens(p, sub)) : [];
   // Named as the member would type them, in their language.
   const words = ([p, sub]: [string, Subcommand]) => ({ pl: subcommandWords(p, sub, 'pl'), en: p });
   const list = (subs: [string, Subcommand][]) => ({

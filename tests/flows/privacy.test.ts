@@ -104,7 +104,7 @@ describe('facilitator roles', () => {
   it('refuses @everyone and @here as a facilitator, and adds nobody', async () => {
     for (const who of ['@everyone', '@here', '@channel']) {
       await tb.mem.command(facilitator, `/sojusz team facilitator add ${who}`);
-      expect(tb.mem.lastPrivate(facilitator.id)).toContain('to osoba, np. @anna');
+      expect(tb.mem.lastPrivate(facilitator.id)).toContain('nie wygląda na osobę. Wskaż ją z @, np. @anna');
     }
     await tb.mem.command(facilitator, '/sojusz team facilitators');
     expect(tb.mem.lastPrivate(facilitator.id)).not.toMatch(/everyone|here|channel/);

@@ -15,6 +15,7 @@ import { eq } from 'drizzle-orm';
 import { enqueue } from '../../../src/schedule/outbox.js';
 import { HOUR } from '../../../src/schedule/clock.js';
 import { ensureSampleTeam } from '../../../adapters/web/sample.js';
+import { TEAM } from '../../../adapters/web/workspace.js';
 import { startTestPlayground, type Playground } from './harness.js';
 
 const checkForm: Form = {
@@ -211,6 +212,17 @@ describe('the web playground API', () => {
     const r = await pg.post('/api/send', { member: 'magda', channel: 'moderation', text: 'from elsewhere' }, { origin: 'http://evil.example' });
     expect(r.status).toBe(403);
     expect((await pg.view('magda', 'moderation')).messagesHtml).not.toContain('from elsewhere');
+  });
+
+  it('refuses a button pressed on a message the member cannot see (another member’s private answer or DM)', async () => {
+    const row = (channel: string, ephemeralFor: string | null) => ({ team: TEAM, channel, author: 'bot', message: message(textBlock('only for ola')), ephemeralFor, createdAt: pg.clock.now() });
+    const [privateToOla] = await pg.app.bot.db.insert(webMessages).values(row('cases', 'ola')).returning();
+    const [olasDm] = await pg.app.bot.db.insert(webMessages).values(row('dm-ola', null)).returning();
+    for (const source of [privateToOla!.id, olasDm!.id]) {
+      const r = await pg.post('/api/button', { member: 'tomek', channel: 'cases', action: 'case.publish', value: 'x', source: String(source) });
+      expect(r.status).toBe(403);
+    }
+    expect((await pg.post('/api/button', { member: 'ola', channel: 'cases', action: 'case.publish', value: 'x', source: String(privateToOla!.id) })).status).toBe(200);
   });
 
   it('refuses every request that names another site as its host (DNS rebinding), and answers its own names', async () => {
