@@ -41,6 +41,14 @@ describe('renderTrendChart', () => {
     sample.forEach((_, i) => expect(countPixels(image, SERIES_COLOURS[i])).toBeGreaterThan(50));
   });
 
+  it('keeps every series visible when several have the same values', () => {
+    const same = [4, 4, 3, 4, 5];
+    const image = decode(renderTrendChart(['Cel', 'Zadania', 'Więź'].map((label) => ({ label, values: same, min: 1, max: 5 })), {}));
+    // Only the plot (the legend below it shows every colour anyway).
+    const plot = { ...image, data: image.data.subarray(0, image.width * 4 * Math.floor(image.height * 0.7)) } as PNG;
+    for (let i = 0; i < 3; i++) expect(countPixels(plot, SERIES_COLOURS[i]), `series ${i}`).toBeGreaterThan(20);
+  });
+
   it('honours a requested width and height', () => {
     const image = decode(renderTrendChart(sample, { width: 400, height: 200 }));
     expect([image.width, image.height]).toEqual([400, 200]);

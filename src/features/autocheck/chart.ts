@@ -131,10 +131,14 @@ export function renderTrendChart(series: readonly TrendSeries[], opts: TrendChar
     }
   }
 
+  // Series with the same values (goal, task and bond all 4) would hide one another under the last one drawn: each
+  // is nudged a little aside (a "dodge"), a few pixels, so every colour stays visible.
+  const dodge = (index: number) => index - (series.length - 1) / 2;
   series.forEach((s, index) => {
     const colour = colourOf(index);
+    const [dx, dy] = [dodge(index) * DOT_RADIUS * 0.9, dodge(index) * LINE_WIDTH];
     const points = s.values.map((v, i) =>
-      v === null || !Number.isFinite(v) ? null : ([xOf(i), yOf(fractionOf(v, s.min, s.max))] as const),
+      v === null || !Number.isFinite(v) ? null : ([xOf(i) + dx, yOf(fractionOf(v, s.min, s.max)) + dy] as const),
     );
     for (let i = 1; i < points.length; i++) {
       const a = points[i - 1];
