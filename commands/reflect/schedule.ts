@@ -1,7 +1,7 @@
 // /reflect schedule, list, pause, resume, skip: the team's weekly prompt threads.
 import { eq } from 'drizzle-orm';
 import { UserError } from '../../src/core/errors.js';
-import { message, textBlock } from '../../src/core/message.js';
+import { message, noteBlock, textBlock } from '../../src/core/message.js';
 import { parseDate, parseTime, parseWeekday, parseZone } from '../../src/core/parse.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { schedules } from '../../src/db/schema/index.js';
@@ -49,12 +49,20 @@ export const schedule: Subcommand = {
     const themes = parseThemes(opts.themes as string | undefined);
     const every = Number(opts.every ?? 1);
     await ctx.requireCanPost(channel);
+    // Another active schedule in the same channel is allowed (two rhythms, two themes) but often a slip: say so.
+    const sameChannel = (await teamPromptSchedules(ctx.db, ctx.team.id)).filter((s) => !s.paused && (s.payload as unknown as PromptPayload).channel === channel);
     const { rule, first } = weeklyRule(weekday, time, every, zone, ctx.now);
     const payload: PromptPayload = { channel, themes, creator: ctx.member.externalId };
     const row = await insertSchedule(ctx.db, ctx.team.id, PROMPT_KIND, zone, rule, first, payload);
     const shown = nextPromptAt(rule, zone, new Date(first.getTime() - 1), teamHolidays(ctx.team)) ?? first;
     const params = { id: row.id, rhythm: rhythmText(rule, ctx.lang), zone, themes: themesPhrase(themes, ctx.lang), next: formatLocal(shown, zone, ctx.lang) };
-    await ctx.reply(message(textBlock(ctx.t('prompts.scheduled', { ...params, channel: { channel } }))));
+    const also = sameChannel.map((s) => `#${s.id}`).join(', ');
+    await ctx.reply(
+      message(
+        textBlock(ctx.t('prompts.scheduled', { ...params, channel: { channel } })),
+        sameChannel.length ? noteBlock(ctx.t('prompts.scheduled.alsoThere', { channel: { channel }, also, count: sameChannel.length, first: sameChannel[0]!.id })) : null,
+      ),
+    );
   },
 };
 

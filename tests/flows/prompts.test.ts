@@ -37,6 +37,14 @@ describe('weekly prompt threads', () => {
     expect(answer).toContain('#reflection');
     expect(answer).toMatch(/pt\., 6 marca 2026, 09:00/);
     expect(answer).toContain(`/reflect pauza ${id}`);
+    expect(answer).not.toContain('Warto sprawdzić');
+  });
+
+  it('allows a second schedule in the same channel but points it out, with how to pause the first', async () => {
+    const second = await ask(facilitator, '/reflect schedule #reflection monday 09:00');
+    expect(second).toContain(`Warto sprawdzić: na kanale #reflection był już harmonogram pytań (#${id})`);
+    expect(second).toContain(`/reflect pauza ${id}`);
+    await ask(facilitator, `/reflect pause ${scheduleId(second)}`);
   });
 
   it('opens exactly one thread in the right channel on Friday at 09:00, with the anonymous-reply button', async () => {

@@ -31,6 +31,10 @@ export const prompts = {
   'prompts.opt.days': 'Days after the prompt (1–14), or off',
 
   'prompts.scheduled': 'Scheduled *#{id}*: a prompt in {channel} {rhythm}, time zone {zone}, {themes}. The first one: *{next}*. To pause it: `/reflect pause {id}`.',
+  'prompts.scheduled.alsoThere': {
+    one: 'Worth a look: {channel} already had a prompt schedule ({also}), so it will now get both. If that was not the plan, `/reflect pause {first}` stops the older one.',
+    other: 'Worth a look: {channel} already had {count} prompt schedules ({also}), so it will now get all of them. `/reflect list` shows them; `/reflect pause <number>` stops one.',
+  },
   'prompts.rhythm.weekly': 'every {weekday} at {time}',
   'prompts.rhythm.everyN': 'every {every} weeks on {weekday} at {time}',
   'prompts.allThemes': 'all themes',

@@ -55,6 +55,12 @@ export const prompts: Translation<typeof en> = {
   'prompts.removed': 'Usunięto pytanie zespołu #{id}.',
   'prompts.browse.title': '*Pytania — {theme}* ({count})',
   'prompts.browse.more': 'Pozycje {from}–{to} z {total}. Następna strona: `/reflect pytania {next}`.',
+  'prompts.scheduled.alsoThere': {
+    one: 'Warto sprawdzić: na kanale {channel} był już harmonogram pytań ({also}), więc teraz przyjdą tam oba. Jeśli nie o to chodziło, `/reflect pauza {first}` wstrzyma starszy.',
+    few: 'Warto sprawdzić: na kanale {channel} były już {count} harmonogramy pytań ({also}), więc teraz przyjdą tam wszystkie. `/reflect lista` je pokaże, a `/reflect pauza <numer>` wstrzyma wybrany.',
+    many: 'Warto sprawdzić: na kanale {channel} było już {count} harmonogramów pytań ({also}), więc teraz przyjdą tam wszystkie. `/reflect lista` je pokaże, a `/reflect pauza <numer>` wstrzyma wybrany.',
+    other: 'Warto sprawdzić: na kanale {channel} było już {count} harmonogramu pytań ({also}), więc teraz przyjdą tam wszystkie. `/reflect lista` je pokaże, a `/reflect pauza <numer>` wstrzyma wybrany.',
+  },
   'prompts.err.pastLastPage': { one: 'Tu jest tylko {count} strona — strony {page} nie ma. Zacznij od `/reflect pytania`.', few: 'Tu są tylko {count} strony — strony {page} nie ma. Zacznij od `/reflect pytania`.', many: 'Tu jest tylko {count} stron — strony {page} nie ma. Zacznij od `/reflect pytania`.', other: 'Tu są tylko {count} strony — strony {page} nie ma. Zacznij od `/reflect pytania`.' },
   'prompts.browse.custom': 'Własne pytania zespołu',
   'prompts.me.set': 'Gotowe — osobiste pytanie przyjdzie w wiadomości prywatnej {rhythm}, strefa {zone}. Pierwsze: *{next}*. Aby wyłączyć: `/reflect ja wyłącz`.',
