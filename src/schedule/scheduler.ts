@@ -20,12 +20,9 @@ export interface TickReport {
   fired: number;
   skipped: number;
   excluded: number;
-  /** Occurrences whose handler threw: rolled back alone, tried again RETRY_FAILED_MS later. */
+  /** Occurrences whose handler threw: rolled back alone, tried again at the next tick (within their grace window). */
   failed: number;
 }
-
-/** When an occurrence whose handler failed is tried again (a bug keeps failing, but never blocks the others). */
-export const RETRY_FAILED_MS = 5 * 60_000;
 
 /**
  * Claim due schedules with FOR UPDATE SKIP LOCKED (so replicas split the work), record each occurrence
@@ -101,13 +98,14 @@ export async function tick(bot: Bot): Promise<TickReport> {
           return e ?? new Error('occurrence failed');
         }
       };
-      const failed: { o: Occurrence; outcome: 'fired' | 'skipped' }[] = [];
+      const failed: Occurrence[] = [];
       const oneByOne = async (os: Occurrence[], outcome: 'fired' | 'skipped', run: (o: Occurrence) => Promise<void>) => {
         for (const o of os) {
           const e = await inSavepoint([o], ([x]) => run(x!));
           if (!e) continue;
-          failed.push({ o, outcome });
-          bot.log.error({ schedule: o.schedule.id, kind: o.schedule.kind, error: safeError(e) }, 'a scheduled occurrence failed; trying it again later');
+          // A missed occurrence's report (a DM to the facilitator) that fails stays missed: it is not fired late.
+          if (outcome === 'fired') failed.push(o);
+          bot.log.error({ schedule: o.schedule.id, kind: o.schedule.kind, outcome, error: safeError(e) }, outcome === 'fired' ? 'a scheduled occurrence failed; trying it again at the next tick' : 'reporting a missed occurrence failed');
         }
       };
       const firedByKind = new Map<ScheduleKind, Occurrence[]>();
@@ -124,13 +122,15 @@ export async function tick(bot: Bot): Promise<TickReport> {
         if (kind.fireMany && !(await inSavepoint(os, (x) => kind.fireMany!(x)))) continue;
         await oneByOne(os, 'fired', (o) => kind.fire(o));
       }
-      // A failed occurrence did not happen: its anchor goes, and its schedule comes back a little later.
-      for (const { o, outcome } of failed) {
+      // A failed occurrence did not happen: its anchor goes, and its schedule is due again at that very instant, so
+      // the next tick tries the same occurrence (same keys) while every later one of it that did happen keeps its
+      // anchor and is not done twice. Past its grace window it becomes a skipped one, like any late occurrence.
+      for (const o of failed) {
         report.failed++;
-        report[outcome]--;
+        report.fired--;
         await tx.delete(occurrences).where(and(eq(occurrences.scheduleId, o.schedule.id), eq(occurrences.dueAt, o.dueAt)));
         const row = advanced.find((a) => a.id === o.schedule.id);
-        if (row) row.at = new Date(now.getTime() + RETRY_FAILED_MS);
+        if (row && (!row.at || o.dueAt < row.at)) row.at = o.dueAt;
       }
       // Wake every replica's delivery on commit (NOTIFY is transactional), not only this one's.
       if (firedByKind.size) await tx.execute(sql`select pg_notify(${OUTBOX_READY}, '')`);

@@ -30,9 +30,17 @@ const broken: ScheduleKind = {
     throw new Error('bad payload');
   },
 };
+/** Fires like ping; reporting a missed occurrence fails. */
+const badReport: ScheduleKind = {
+  kind: 'test-bad-report',
+  fire: (o) => ping.fire(o),
+  async skipped() {
+    throw new Error('cannot tell anyone');
+  },
+};
 const registry = (): Registry => {
   const r = buildRegistry();
-  return { ...r, scheduleKinds: [...r.scheduleKinds, ping, broken] };
+  return { ...r, scheduleKinds: [...r.scheduleKinds, ping, broken, badReport] };
 };
 
 let a: TestBot;
@@ -152,14 +160,36 @@ describe('the scheduler', () => {
       expect(r).toMatchObject({ fired: 1, failed: 1 });
       await a.bot.runDueWork();
       expect(a.mem.posts('general').map((p) => p.text)).toContain(`ping ${at.toISOString()}`);
-      // Nothing of the failed one stays half done, and it is due again in five minutes.
+      // Nothing of the failed one stays half done, and the same occurrence is due again at the next tick.
       expect(a.mem.posts('general').map((p) => p.text)).not.toContain('half done');
       expect(await a.bot.db.select().from(occurrences).where(eq(occurrences.scheduleId, bad!.id))).toEqual([]);
       const [again] = await a.bot.db.select().from(schedules).where(eq(schedules.id, bad!.id));
-      expect(again!.nextDueAt!.getTime()).toBe(at.getTime() + 5 * 60_000);
+      expect(again!.nextDueAt!.getTime()).toBe(at.getTime() - 60_000);
+      expect(await tick(a.bot)).toMatchObject({ fired: 0, failed: 1 });
       expect(a.logs.some((l) => l.includes('a scheduled occurrence failed'))).toBe(true);
     } finally {
       await a.bot.db.delete(schedules).where(inArray(schedules.id, [bad!.id, good!.id]));
+    }
+  });
+
+  it('fires this week’s occurrence once when reporting last week’s missed one fails', async () => {
+    const start = a.clock.now();
+    const [row] = await a.bot.db
+      .insert(schedules)
+      .values({ teamId, kind: 'test-bad-report', zone: 'UTC', rule: { type: 'weekly', weekday: 5, time: '07:00', every: 1, anchor: '2026-03-20' }, nextDueAt: new Date('2026-03-27T07:00:00Z') })
+      .returning();
+    try {
+      // Down from 20 March until 3 April 08:00: 27 March is past its grace window, 3 April is not.
+      a.clock.set('2026-04-03T08:00:00Z');
+      expect(await tick(a.bot)).toMatchObject({ fired: 1, skipped: 1, failed: 0 });
+      a.clock.set('2026-04-03T08:06:00Z');
+      await tick(a.bot);
+      await a.bot.runDueWork();
+      const mine = a.mem.posts('general').filter((p) => p.key?.startsWith(`ping:${row!.id}:`)).map((p) => p.text);
+      expect(mine).toEqual(['ping 2026-04-03T07:00:00.000Z']);
+    } finally {
+      await a.bot.db.delete(schedules).where(eq(schedules.id, row!.id));
+      a.clock.set(start.toISOString());
     }
   });
 });
