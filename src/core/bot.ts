@@ -292,8 +292,15 @@ function unknownSubcommand(cmd: Command, typed: string, facilitator: boolean): U
   });
   if (!first) return new UserError('args.noSub', { command: cmd.name, list: list(all) });
   if (group.length) return new UserError('args.pickSub', { command: cmd.name, got: first, list: list(group) });
-  // A slip in the first word ("halp" for "help", "eksprot" for "eksport"), in either language.
-  const guess = nearest(first, all.flatMap((s) => [s[0], ...(s[1].aliases ?? [])].map((w) => ({ word: w.split(' ')[0]!, value: s }))));
+  // A slip ("halp" for "help", "teem retention" for "team retention"), in either language: each name is compared
+  // with as many typed words as it has.
+  const typedWords = typed.trim().split(/\s+/);
+  const names = all.flatMap((s) => [s[0], ...(s[1].aliases ?? [])].map((w) => ({ word: w, value: s, typed: typedWords.slice(0, w.split(' ').length).join(' ') })));
+  const guess = nearest(first, names);
+  // Else a slip in a group's name alone ("mydat"): that group's choices.
+  const near = guess ? undefined : nearest(first, names.filter((n) => n.word.includes(' ')).map((n) => ({ word: n.word.split(' ')[0]!, value: n.word.split(' ')[0]! })));
+  const nearGroup = near ? all.filter(([p, sub]) => [p, ...(sub.aliases ?? [])].some((w) => w.includes(' ') && foldWord(w.split(' ')[0]!) === foldWord(near))) : [];
+  if (nearGroup.length) return new UserError('args.pickSub', { command: cmd.name, got: first, list: list(nearGroup) });
   if (guess) return new UserError('args.unknownSubGuess', { command: cmd.name, got: first, guess: words(guess), list: list(all) });
   return new UserError('args.unknownSub', { command: cmd.name, got: first, list: list(all) });
 }

@@ -3,17 +3,17 @@ import { distance } from 'fastest-levenshtein';
 import { foldWord } from '../i18n/lookup.js';
 
 /**
- * The candidate whose spelling is nearest to `typed` (case and Polish letters folded), or undefined when none is
- * within a slip of the fingers: one edit for short words, two from six letters on. A tie goes to the first.
+ * The candidate whose spelling is nearest to what was typed (case and Polish letters folded), or undefined when
+ * none is within a slip of the fingers: one edit for short words, two from six letters on. A tie goes to the first.
+ * Each candidate may say what it is compared with (`typed`: the first two words for a two-word name).
  */
-export function nearest<T>(typed: string, candidates: readonly { word: string; value: T }[]): T | undefined {
-  const t = foldWord(typed);
-  if (!t) return undefined;
-  const allowed = t.length >= 6 ? 2 : 1;
+export function nearest<T>(typed: string, candidates: readonly { word: string; value: T; typed?: string }[]): T | undefined {
   let best: { d: number; value: T } | undefined;
   for (const c of candidates) {
+    const t = foldWord(c.typed ?? typed);
+    if (!t) continue;
     const d = distance(t, foldWord(c.word));
-    if (d <= allowed && (!best || d < best.d)) best = { d, value: c.value };
+    if (d <= (t.length >= 6 ? 2 : 1) && (!best || d < best.d)) best = { d, value: c.value };
   }
   return best?.value;
 }

@@ -29,7 +29,15 @@ describe('a typo in a command', () => {
   it('lists only what a member may use, and everything for a facilitator', async () => {
     const member = await tb.mem.ask(emily, '/sojusz frobnicate');
     expect(member).toContain('help');
-    expect(member).not.toContain('zespół retencja');
+    expect(member).not.toContain('team retention');
+    expect(await tb.mem.ask({ id: 'U_PL_MEMBER', locale: 'pl-PL' }, '/sojusz frobnicate')).not.toContain('zespół retencja');
     expect(await tb.mem.ask(facilitator, '/sojusz frobnicate')).toContain('zespół retencja');
+  });
+
+  it('compares a name of several words as a whole, and answers a slip in a group’s name with that group', async () => {
+    expect(await tb.mem.ask(facilitator, '/sojusz teem retention 90')).toContain('/sojusz zespół retencja?');
+    expect(await tb.mem.ask(facilitator, '/sojusz zespul retencja 90')).toContain('/sojusz zespół retencja?');
+    expect(await tb.mem.ask(emily, '/sojusz mydat delete')).toContain('did you mean /sojusz mydata delete?');
+    expect(await tb.mem.ask(emily, '/sojusz mydat')).toBe('/sojusz mydat — and then what? One of: mydata export, mydata delete.');
   });
 });
