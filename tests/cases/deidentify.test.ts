@@ -497,3 +497,147 @@ describe('masking what is published', () => {
     expect(maskMandatory(text, forged)).toBe(text);
   });
 });
+
+describe('PESEL and NIP written with spaces or dashes', () => {
+  it('uses a PESEL with a valid checksum in these tests', () => {
+    expect(isValidPesel('85031212343')).toBe(true);
+  });
+
+  it.each([
+    ['PESEL 850312 12343, potem nic.', '850312 12343'],
+    ['Podała 850 312 123 43 w formularzu.', '850 312 123 43'],
+    ['Numer: 85 03 12 12343.', '85 03 12 12343'],
+    ['W aktach 850312-12343 i nic więcej.', '850312-12343'],
+    ['W aktach 8503121234-3 i nic więcej.', '8503121234-3'],
+  ])('finds and masks the whole spaced or dashed PESEL in %j', (text, written) => {
+    expect(found(text)).toEqual([['pesel', written]]);
+    expect(maskMandatory(text)).toBe(text.replace(written, '[PESEL]'));
+  });
+
+  it('accepts a PESEL written with single spaces or dashes, and not with double or other separators', () => {
+    expect(isValidPesel('850312 12343')).toBe(true);
+    expect(isValidPesel('8503121234-3')).toBe(true);
+    expect(isValidPesel('850312  12343')).toBe(false);
+    expect(isValidPesel('850312--12343')).toBe(false);
+    expect(isValidPesel('850312.12343')).toBe(false);
+    expect(isValidPesel(' 85031212343')).toBe(false);
+  });
+
+  it('ignores a spaced number whose checksum fails, and does not cut a PESEL out of a longer run', () => {
+    expect(kindsOf('Podała 850 312 123 44 w formularzu.')).toEqual([]);
+    expect(kindsOf('Konto 12 850312 12343 podała w mailu.')).toEqual([]);
+  });
+
+  it('flags an 11-digit number with a wrong checksum right after the word PESEL for the author to consider, without masking it', () => {
+    const text = 'PESEL: 850312 12344, reszta później.';
+    expect(findIdentifiers(text).map((f) => [f.kind, f.text, f.mandatoryMask])).toEqual([['pesel', '850312 12344', false]]);
+    expect(found('pesel 85031212344.')).toEqual([['pesel', '85031212344']]);
+    expect(maskMandatory(text)).toBe(text);
+  });
+
+  it('leaves an 11-digit number with a wrong checksum alone when it is not right after the word PESEL', () => {
+    expect(kindsOf('Numer sprawy 85031212344, PESEL-owy wygląd to przypadek.')).toEqual([]);
+  });
+
+  it.each([
+    ['NIP 526 02 50 274 na fakturze.', '526 02 50 274'],
+    ['NIP 526-025-02-74 na fakturze.', '526-025-02-74'],
+  ])('finds and masks the NIP in %j', (text, written) => {
+    expect(found(text)).toEqual([['nip', written]]);
+    expect(maskMandatory(text)).toBe(text.replace(written, '[NIP]'));
+  });
+});
+
+describe('Polish phone numbers in everyday formats', () => {
+  it.each([
+    ['Zadzwoniła z 601 23 45 67 w nocy.', '601 23 45 67'],
+    ['Zadzwoniła z 601-23-45-67 w nocy.', '601-23-45-67'],
+    ['Numer 0 601 234 567 podała sama.', '0 601 234 567'],
+    ['Numer 0-601-234-567 podała sama.', '0-601-234-567'],
+    ['Stacjonarny 022 123 45 67 nie odpowiada.', '022 123 45 67'],
+    ['Stacjonarny (0-22) 123-45-67 nie odpowiada.', '(0-22) 123-45-67'],
+    ['Stacjonarny 22 1234567 nie odpowiada.', '22 1234567'],
+    ['Pisała z 48 601 234 567 wieczorem.', '48 601 234 567'],
+    ['Pisała z 48601234567 wieczorem.', '48601234567'],
+    ['Pisała z 601.234.567 wieczorem.', '601.234.567'],
+    ['Pisała z +48 601 23 45 67 wieczorem.', '+48 601 23 45 67'],
+  ])('finds and masks the phone number in %j', (text, phone) => {
+    expect(found(text)).toEqual([['phone', phone]]);
+    expect(maskMandatory(text)).toBe(text.replace(phone, '[tel.]'));
+  });
+
+  it.each([
+    ['a money amount', 'Zapłaciła 1 500 zł, a kredyt to 300 000 000 zł albo 120.000.000 PLN.'],
+    ['a time and a session count', 'Sesja o 23:40, potem o 9.30; było 12 z 20 sesji, SRS 36 z 40.'],
+    ['a dotted number in a longer dotted run', 'Wersja 1.601.234.567 programu.'],
+    ['a number with more digits after the grouping', 'Konto 601 23 45 67 89 00 podała w mailu.'],
+    ['a round count in thousands', 'W kraju jest 100 000 000 osób i 300 000 000 drzew.'],
+  ])('does not take %s for a phone', (_what, text) => {
+    expect(kindsOf(text).filter((k) => k === 'phone')).toEqual([]);
+  });
+
+  it('keeps a full date a date, not a phone', () => {
+    expect(found('Sesja 12.03.2026 była ostatnia.')).toEqual([['date', '12.03.2026']]);
+  });
+});
+
+describe('names: everyday words, places and institutions that look like names', () => {
+  it.each([
+    ['"Sam" (oneself) opening a sentence', 'Sam nie wiem, co z tym zrobić.'],
+    ['Cuba after a journey there', 'Wyjechała na Kubę w maju. Na Kubie czuła się wolna. Wróciła z Kuby odmieniona.'],
+    ['a therapy method', 'Próbowaliśmy Dialectical Behavior Therapy, a potem Motivational Interviewing.'],
+    ['the British spelling of a method', 'We moved to Dialectical Behaviour Therapy.'],
+    ['a school without a number or patron', 'Uczy w Szkole Podstawowej od lat.'],
+    ['a mental health clinic', 'Leczyła się w Poradni Zdrowia Psychicznego.'],
+    ['a country', 'Mieszkała w Wielkiej Brytanii i w Stanach Zjednoczonych.'],
+    ['a fellowship', 'Chodzi na mityngi Anonimowych Alkoholików.'],
+  ])('does not flag %s as a name', (_what, text) => {
+    expect(kindsOf(text).filter((k) => k === 'name')).toEqual([]);
+  });
+
+  it('still flags "Sam" in the middle of a sentence, and Kuba the person', () => {
+    expect(found('Rozmawiałam z Sam po sesji.')).toEqual([['name', 'Sam']]);
+    expect(found('Jest zła na Kubę, bo nie przyszedł. Dała Kubie prezent.')).toEqual([
+      ['name', 'Kubę'],
+      ['name', 'Kubie'],
+    ]);
+  });
+});
+
+describe('day and month without a year', () => {
+  it.each([
+    ['Sesja 12.03 była trudna.', [['date', '12.03']]],
+    ['SMS 3.02 o 23:40 był długi.', [['date', '3.02']]],
+    ['Urlop od 1.03 do 15.04.', [['date', '1.03'], ['date', '15.04']]],
+  ])('flags the day and month in %j as a date, without masking it', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+    expect(maskMandatory(text)).toBe(text);
+  });
+
+  it.each([
+    ['a time after "o"', 'Napisała o 23.40 i o 10.05.'],
+    ['a time after "godz."', 'Spotkanie godz. 10.05, potem przerwa.'],
+    ['a decimal with a unit', 'Dawka 1.10 mg, cena 12.05 zł.'],
+    ['a decimal in a longer number', 'Wynik 12.035 i 1.03.4 w wersji.'],
+    ['an impossible day or month', 'Wynik 32.01 i 12.13 oraz 0.05.'],
+    ['a version number', 'Aplikacja v2.01 działa.'],
+  ])('does not flag %s as a date', (_what, text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+});
+
+describe('disguised e-mail addresses', () => {
+  it.each([
+    ['Pisała z annak(at)wp(dot)pl wczoraj.', 'annak(at)wp(dot)pl'],
+    ['Pisała z anna.k @ wp.pl wczoraj.', 'anna.k @ wp.pl'],
+    ['Pisała z anna [at] poczta [dot] onet [dot] pl wczoraj.', 'anna [at] poczta [dot] onet [dot] pl'],
+    ['Pisała z anna(małpa)wp(kropka)pl wczoraj.', 'anna(małpa)wp(kropka)pl'],
+  ])('finds and masks the e-mail in %j', (text, email) => {
+    expect(found(text)).toEqual([['email', email]]);
+    expect(maskMandatory(text)).toBe(text.replace(email, '[e-mail]'));
+  });
+
+  it('does not take words around a lone at-sign or a "(dot)" for an e-mail', () => {
+    expect(kindsOf('Cena @ 5 zł; zob. punkt (dot) niżej.')).toEqual([]);
+  });
+});

@@ -396,6 +396,12 @@ export async function reply(ctx: Context, number: number, text: string): Promise
 /** A report goes to the moderation channel with the case number and reason; nobody's identity travels with it. */
 export async function report(ctx: Context, number: number, reason: string | undefined): Promise<void> {
   const mod = teamChannel(ctx.team, 'moderationChannel');
+  // With nowhere to send it, a stored reason (it may identify someone) would only sit unread, and counting it
+  // would spend the member's daily reports on nothing; so nothing is kept or counted, only the member is told.
+  if (!mod) {
+    await ctx.reply('cases.err.noModChannel');
+    return;
+  }
   await ctx.db.transaction(async (tx) => {
     // Locked: a withdrawal or hide committing meanwhile is seen here, so no reason is stored after it cleared them.
     const row = await caseOr404(ctx, number, tx, 'share');
@@ -404,14 +410,12 @@ export async function report(ctx: Context, number: number, reason: string | unde
     if (n > REPORT_DAILY_LIMIT) throw new UserError('cases.err.reportLimit');
     const masked = reason ? maskMandatory(reason) : undefined;
     await tx.insert(caseReports).values({ caseId: row.id, reason: masked ?? null, createdOn: localDate(ctx.now, 'UTC') });
-    if (mod) {
-      await enqueue(tx, ctx.now, {
-        teamId: ctx.team.id,
-        key: `${reportKeyPrefix(row.id)}${randomUUID()}`,
-        target: { kind: 'channel', channel: mod },
-        message: reportPost(ctx.team.lang as 'pl' | 'en', number, masked),
-      });
-    }
+    await enqueue(tx, ctx.now, {
+      teamId: ctx.team.id,
+      key: `${reportKeyPrefix(row.id)}${randomUUID()}`,
+      target: { kind: 'channel', channel: mod },
+      message: reportPost(ctx.team.lang as 'pl' | 'en', number, masked),
+    });
   });
-  await ctx.reply(mod ? 'cases.report.sent' : 'cases.err.noModChannel');
+  await ctx.reply('cases.report.sent');
 }

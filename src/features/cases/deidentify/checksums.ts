@@ -38,9 +38,13 @@ export function peselBirthDate(s: string): { year: number; month: number; day: n
   return null;
 }
 
-/** 11 digits, a valid checksum and a real encoded birth date. */
-export function isValidPesel(s: string): boolean {
-  if (!/^\d{11}$/.test(s)) return false;
+/** How a PESEL is written: 11 digits, with at most one space or dash between any two ("850312 12343", "8503121234-3"). */
+const PESEL_SHAPE = /^\d(?:[- ]?\d){10}$/;
+
+/** 11 digits (spaced or dashed as people write them), a valid checksum and a real encoded birth date. */
+export function isValidPesel(written: string): boolean {
+  if (!PESEL_SHAPE.test(written)) return false;
+  const s = written.replace(/[- ]/g, '');
   const d = digits(s);
   const sum = PESEL_WEIGHTS.reduce((acc, w, i) => acc + w * d[i], 0);
   if ((10 - (sum % 10)) % 10 !== d[10]) return false;

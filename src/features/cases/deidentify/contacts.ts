@@ -2,9 +2,14 @@
 
 import { collect, makeFinding, type Finding } from './types.js';
 
-// "anna.k@example.pl", and the "anna [at] example.pl" / "(małpa)" spellings people use to dodge filters.
-const EMAIL_RE =
-  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+(?:@|\s?[[(](?:at|małpa)[\])]\s?)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
+// "anna.k@example.pl", and the spellings people use to dodge filters: "anna.k @ wp.pl", "anna [at] example.pl",
+// "annak(at)wp(dot)pl", "anna(małpa)wp(kropka)pl". A disguised dot counts only after a disguised or real at-sign.
+const AT = String.raw`(?:[ \t\u00a0]?@[ \t\u00a0]?|[ \t\u00a0]?[[(](?:at|małpa)[\])][ \t\u00a0]?)`;
+const DOT = String.raw`(?:\.|[ \t\u00a0]?[[(](?:dot|kropka)[\])][ \t\u00a0]?)`;
+const EMAIL_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}(?![\p{L}\p{N}])`,
+  'gu',
+);
 
 const URL_RE = /(?<![\p{L}\p{N}@.])(?:https?:\/\/|www\.)[^\s<>"'„”«»]+/giu;
 

@@ -1,4 +1,4 @@
-// Finds exact dates (numeric, ISO, Polish and English month names); a bare year or month is not exact.
+// Finds exact dates (numeric with or without a year, ISO, Polish and English month names); a bare year or month is not.
 
 import { collect, type Finding } from './types.js';
 
@@ -11,6 +11,13 @@ const ORD = '(?:st|nd|rd|th)?';
 
 const DMY_RE = /(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[./-]\d)/g;
 const YMD_RE = /(?<![\d./-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d]|[./-]\d)/g;
+// "12.03", "3.02": a day and a two-digit month without a year, as Polish notes write them. Not part of a longer
+// number or date ("12.03.2024", "1.03.4", "12.035"); see DAY_MONTH_NOT_AFTER and NOT_A_DATE_AFTER for times and decimals.
+const DAY_MONTH_RE = /(?<![\p{L}\p{N}.,:/-])(\d{1,2})\.(\d{2})(?![\p{N}]|[.,:/-]\p{N})/gu;
+// "o 10.05", "godz. 10.05", "at 10.05": a time, not a date.
+const DAY_MONTH_NOT_AFTER = /(?:^|[^\p{L}])(?:o|godz\.?|godzinie|godzina|około|ok\.|at|by|until|till)\s+$/iu;
+// "1.10 mg", "12.05 zł", "3.02 pkt": a decimal with a unit.
+const NOT_A_DATE_AFTER = /^\s?(?:%|zł|PLN|€|\$|£|EUR|USD|GBP|mg|g|kg|ml|l|km|m|cm|pkt|h|min|godz)(?![\p{L}])/u;
 const PL_NAMED_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(\d{1,2})\.?\s+(?:${PL_MONTHS})(?:\s+\d{4}(?:\s*r\.|\s+roku)?)?(?![\p{L}])`,
   'gu',
@@ -39,6 +46,16 @@ export function findDates(text: string): Finding[] {
     // 12.03.2024 (day first) or 03/12/2024 (month first, as written in the US).
     ...collect(DMY_RE, text, 'date', (m) => (isDay(m[1]) && isMonth(m[3])) || (isMonth(m[1]) && isDay(m[3]))),
     ...collect(YMD_RE, text, 'date', (m) => isMonth(m[3]) && isDay(m[4])),
+    ...collect(
+      DAY_MONTH_RE,
+      text,
+      'date',
+      (m) =>
+        isDay(m[1]) &&
+        isMonth(m[2]) &&
+        !DAY_MONTH_NOT_AFTER.test(text.slice(Math.max(0, m.index - 12), m.index)) &&
+        !NOT_A_DATE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)),
+    ),
     ...collect(PL_NAMED_RE, text, 'date', (m) => isDay(m[1])),
     ...collect(PL_ROMAN_RE, text, 'date', (m) => isDay(m[1])),
     ...collect(EN_DAY_MONTH_RE, text, 'date', (m) => isDay(m[1])),

@@ -15,7 +15,10 @@ export const MASKS: Readonly<Partial<Record<FindingKind, string>>> = {
   phone: '[tel.]',
 };
 
-/** A mandatory finding that still deserves masking; PESEL/NIP are re-validated so a caller cannot mask a look-alike. */
+/**
+ * A mandatory finding that still deserves masking; PESEL/NIP are re-validated so a caller cannot mask a look-alike.
+ * Both checks take the number as written, spaces and dashes included, so the whole written span is masked.
+ */
 function mustMask(f: Finding): boolean {
   if (!f.mandatoryMask || MASKS[f.kind] === undefined) return false;
   if (f.kind === 'pesel') return isValidPesel(f.text);

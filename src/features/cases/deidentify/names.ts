@@ -55,7 +55,8 @@ Don Max Kim Dana Nick Jenny Becky Katie Maggie Millie Sophie Lydia Naomi Esther 
   .filter(Boolean);
 
 /**
- * Names that are also everyday words (English "Will", "Hope", "Mark"; Polish "Kim" = "whom", "Dana" = "given";
+ * Names that are also everyday words (English "Will", "Hope", "Mark"; Polish "Kim" = "whom", "Dana" = "given",
+ * "Sam" = "myself" as in "Sam nie wiem";
  * declined forms such as "Ani" = "nor", "Mają" = "they have", "Idzie" = "goes", "Marka" = "brand").
  * A sentence starts with a capital anyway, so these count as names only in the middle of a sentence.
  */
@@ -64,6 +65,7 @@ export const AMBIGUOUS_AT_SENTENCE_START: ReadonlySet<string> = new Set(
 will bill mark frank grace hope joy faith rose lily daisy ruby iris dawn amber holly penny robin eve pat ray rob
 don max kim dana nick jack carol sue dean victoria
 ani mają maja idzie idę idą ida marka róża róży różę różą wiktoria nadzieja nadziei pola poli jagoda kalina lilia
+sam
 `
     .split(/\s+/)
     .filter(Boolean),

@@ -28,7 +28,12 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set(
   'p dr mgr prof inż hab np tzw ok ul al pl os św gen ks mr mrs ms mx st vs ie eg cf'.split(' '),
 );
 
-/** Capitalised words that are not names even mid-sentence: calendar, holidays, roles, instruments, peoples. */
+/**
+ * Capitalised words that are not names even mid-sentence: calendar, holidays, roles, instruments, methods, peoples,
+ * and the words of institutions and countries written in capitals ("Poradni Zdrowia Psychicznego", "Wielkiej
+ * Brytanii", "Anonimowych Alkoholików"), which would otherwise read as a first name and surname. A numbered or
+ * named school is still flagged by the workplace detector.
+ */
 const NOT_NAMES: ReadonlySet<string> = new Set(
   `january february march april may june july august september october november december
    monday tuesday wednesday thursday friday saturday sunday
@@ -40,7 +45,17 @@ const NOT_NAMES: ReadonlySet<string> = new Set(
    working alliance inventory session sessions rating scale outcome feedback informed treatment cognitive behavioral
    behavioural therapy disorder personality borderline questionnaire short revised health mental national service
    polish english british american ukrainian german french catholic jewish muslim
-   internet google zoom teams skype facebook instagram whatsapp messenger`
+   dialectical behavior behaviour motivational interviewing acceptance commitment schema focused emotion compassion
+   interpersonal psychodynamic mindfulness based exposure response prevention
+   internet google zoom teams skype facebook instagram whatsapp messenger
+   szkoła szkoły szkole szkołę szkołą szkół podstawowa podstawowej podstawową podstawowe
+   poradnia poradni poradnię poradnią przychodnia przychodni przychodnię przychodnią
+   zdrowia psychicznego psychiatrycznego psychologiczno pedagogiczna pedagogicznej pedagogiczną
+   leczenia terapii uzależnień interwencji kryzysowej narodowy narodowego fundusz funduszu funduszem
+   wielka wielkiej wielką brytania brytanii brytanię brytanią stany stanów stanach stanami zjednoczone zjednoczonych
+   unia unii unię unią europejska europejskiej europejską
+   anonimowi anonimowych anonimowym anonimowymi alkoholicy alkoholików alkoholikom alkoholikami narkomani narkomanów
+   dorosłe dorosłych`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -113,12 +128,33 @@ function isNameWord(t: Token): boolean {
   return t.cap && !NOT_NAMES.has(t.key) && !WORD_TITLES.has(t.key) && !ABBREVIATED_TITLES.has(t.key);
 }
 
-function isDictionaryName(t: Token): boolean {
+/**
+ * Kuba is a first name and, in Polish, Cuba: "na Kubie" (in Cuba) is the island, since a person there would be
+ * "o Kubie" or "Kubie" alone; "na Kubę" and "z Kuby" are the island only after a journey ("wyjechała na Kubę",
+ * "wróciła z Kuby"), and stay a name otherwise ("zła na Kubę", "śmiała się z Kuby"). A flag is only a suggestion,
+ * so when in doubt the form is kept as a name.
+ */
+const CUBA_BEFORE: Readonly<Record<string, RegExp>> = {
+  kubie: /(?:^|[^\p{L}])na\s+$/iu,
+  kubę: /(?:jecha|jedzie|jadą|jadę|jeżdż|leci|lecą|lecę|lot|wyjaz|wyjeżdża|podróż|wycieczk|wakacj|urlop|emigr|przeprowadz)\p{L}*\s+(?:\p{L}+\s+){0,3}na\s+$/iu,
+  kuby: /(?:wróci|wraca|powr[oó]|przyjecha|przylecia|pochodz|przywi|uciek|emigr)\p{L}*\s+(?:\p{L}+\s+){0,3}z\s+$/iu,
+};
+
+function isCuba(text: string, t: Token): boolean {
+  const before = CUBA_BEFORE[t.key];
+  if (before === undefined) return false;
+  // Within the clause only: a journey in an earlier sentence says nothing about this one.
+  const clause = text.slice(Math.max(0, t.start - 80), t.start).split(/[.!?;\n]/).pop() ?? '';
+  return before.test(clause);
+}
+
+function isDictionaryName(text: string, t: Token): boolean {
   return (
     t.cap &&
     NAME_FORMS.has(t.key) &&
     !NOT_NAMES.has(t.key) &&
-    !(t.sentenceStart && AMBIGUOUS_AT_SENTENCE_START.has(t.key))
+    !(t.sentenceStart && AMBIGUOUS_AT_SENTENCE_START.has(t.key)) &&
+    !isCuba(text, t)
   );
 }
 
@@ -142,7 +178,7 @@ export function findNames(text: string): Finding[] {
     const next = tokens[i + 1];
     const nextIsAdjacent = next !== undefined && adjacent(text, t, next);
 
-    if (isDictionaryName(t)) emit(i, i);
+    if (isDictionaryName(text, t)) emit(i, i);
 
     // "pani Kowalska", "klientka A.", "Mr Smith", "p. K."
     if (next !== undefined && (next.initial || isNameWord(next))) {
