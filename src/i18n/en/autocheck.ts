@@ -24,7 +24,7 @@ export const autocheck = {
   'autocheck.field.bond': 'Was there trust and warmth between us?',
   'autocheck.field.destination': 'Where should the supervision topic go?',
   'autocheck.field.supervision': 'What do I take to supervision?',
-  'autocheck.field.supervision.hint': 'No client names or details that could identify them. If it goes to the group, a PESEL, phone number or e-mail is masked.',
+  'autocheck.field.supervision.hint': 'No client names or identifying details. In the group, a PESEL, phone or e-mail is masked.',
   'autocheck.field.note': 'A note for myself',
   'autocheck.field.note.hint': 'Only you will see it.',
   'autocheck.scale4.min': '0 — hardly',

@@ -27,7 +27,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.field.bond': 'Czy było między nami zaufanie i ciepło?',
   'autocheck.field.destination': 'Dokąd trafia temat na superwizję?',
   'autocheck.field.supervision': 'Co zabieram na superwizję?',
-  'autocheck.field.supervision.hint': 'Bez imion i szczegółów, po których można rozpoznać klienta. Jeśli temat trafi do grupy, PESEL, numer telefonu czy e-mail zostaną zamaskowane.',
+  'autocheck.field.supervision.hint': 'Bez imion i szczegółów, po których da się poznać klienta. W grupie PESEL, telefon i e-mail ukryję.',
   'autocheck.field.note': 'Notatka dla siebie',
   'autocheck.field.note.hint': 'Zobaczysz ją tylko Ty.',
   'autocheck.scale4.min': '0 — prawie wcale',

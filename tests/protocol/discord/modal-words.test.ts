@@ -111,12 +111,14 @@ describe('hints and the intro', () => {
     for (const k of ['cases.form.caseTitleHint', 'cases.form.bodyHint', 'cases.form.questionHint'] as const) expect(preface(r)).toContain(tx(lang, k));
   });
 
-  it.each(LANGS)('autocheck (%s): the intro is the preface of the first part only; the second part shows its hint itself', (lang) => {
+  it.each(LANGS)('autocheck (%s): the intro is the preface of the first part only; the topic shows its hint itself', (lang) => {
     const form = buildForm(lang, 'standard');
     expect(preface(renderModal(form, 0, 'x', lang))).toContain(tx(lang, 'autocheck.form.intro'));
     const second = renderModal(form, 1, 'x', lang);
-    expect(second.preface).toBeUndefined();
-    expect(input(second, 'supervision').placeholder).toBe(tx(lang, 'autocheck.field.supervision.hint'));
+    // Its preface, if any, only explains how to answer a choice typed as text — never the intro again.
+    expect(JSON.stringify(second.preface ?? '')).not.toContain(tx(lang, 'autocheck.form.intro'));
+    // The topic's hint fits its own placeholder, wherever the topic falls.
+    expect(input(render(form, 'supervision', lang), 'supervision').placeholder).toBe(tx(lang, 'autocheck.field.supervision.hint'));
   });
 
   it.each(LANGS)('autocheck (%s): a scale says its ends once ("0 — hardly"), and its range beside the question when it fits', (lang) => {

@@ -98,7 +98,7 @@ describe('/supervision on Discord', () => {
     const r = await h.slash(h.owner, 'supervision', { date: '2020-01-01', time: '18:00' }, { path: ['add'] });
     const said = json(await h.answers(r));
     expect(said).toContain('to już przeszłość');
-    expect(said).toContain('/supervision add 2026-03-16 18:00');
+    expect(said).toContain('/supervision dodaj 2026-03-16 18:00');
     const list = json(await h.answers(await h.slash(h.owner, 'supervision', {}, { path: ['list'] })));
     expect(list).toContain('16 marca 2026, 18:00');
     expect(list).not.toContain('2020');

@@ -110,7 +110,7 @@ describe('/supervision on Slack', () => {
     const before = supPosts().length;
     await h.command('U_FAC', '/supervision add 2020-01-01 18:00', { channel: 'C_SUP' });
     const answer = await privately('U_FAC', 'to już przeszłość');
-    expect(json(answer.args)).toContain('/supervision add 2026-03-16 18:00');
+    expect(json(answer.args)).toContain('/supervision dodaj 2026-03-16 18:00');
     await h.command('U_FAC', '/supervision list', { channel: 'C_SUP' });
     const list = await privately('U_FAC', '16 marca 2026, 18:00');
     expect(json(list.args)).not.toContain('2020');
