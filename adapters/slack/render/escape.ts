@@ -18,11 +18,13 @@ export function typedText(text: string): string {
 }
 
 /**
- * Member-written text: entities escaped, raw @channel/@here/@everyone broken with a zero-width joiner after "@",
- * and mrkdwn markup (* _ ~ `) made inert with a zero-width space before it, so it shows as typed.
+ * Member-written text: a person or channel they named shows as the name they saw ("@anna", "#general" — Slack sends
+ * a typed mention as <@U…|anna>), never as a live mention; entities escaped, raw @channel/@here/@everyone broken
+ * with a zero-width joiner after "@", and mrkdwn markup (* _ ~ `) made inert with a zero-width space before it, so it
+ * shows as typed.
  */
 export function neutralize(text: string): string {
-  return escapeEntities(text)
+  return escapeEntities(text.replace(/<([@#])[UWC][A-Z0-9]+\|([^<>|]+)>/g, (_m, sign: string, name: string) => `${sign}${name}`))
     .replace(/@(channel|here|everyone)\b/gi, `@${ZWJ}$1`)
     .replace(/[*_~`]/g, (c) => `${ZWSP}${c}`);
 }

@@ -20,6 +20,16 @@ describe('member text re-posted on Slack', () => {
     },
   );
 
+  it('shows a person or channel the member named as the name they saw, never as a live mention', () => {
+    const out = json(message(quoteBlock('talk with <@U0MEMBER1|anna> in <#C0GENERAL|general>, and <@U0HERE|here>')));
+    expect(out).toContain('@anna');
+    expect(out).toContain('#general');
+    expect(out).not.toContain('<@');
+    expect(out).not.toContain('<#');
+    // A name that spells a broadcast is broken like a typed one.
+    expect(out).toContain('@\u200Dhere');
+  });
+
   it.each(['@channel', '@here', '@everyone'])('breaks a raw %s with a zero-width joiner', (raw) => {
     const text = neutralize(`hey ${raw}!`);
     expect(text).not.toContain(raw);
