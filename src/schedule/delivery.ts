@@ -194,14 +194,15 @@ function channelOf(r: OutboxRow): string {
 
 /**
  * Give claimed rows back (the claim's attempt is not counted): on shutdown as they were, or after `delayMs`
- * (a pause or a platform this process does not serve), behind what is ready now.
+ * (a pause or a platform this process does not serve), behind what is ready now. Only rows still leased to this
+ * process: one whose lease ran out while it waited here may be another replica's now, on its way out.
  */
 async function release(bot: Bot, rows: OutboxRow[], delayMs?: number): Promise<void> {
   if (!rows.length) return;
   await bot.db
     .update(outbox)
     .set({ ...untried(), ...(delayMs === undefined ? {} : { notBefore: new Date(bot.clock.now().getTime() + delayMs) }) })
-    .where(inArray(outbox.id, rows.map((r) => r.id)));
+    .where(and(inArray(outbox.id, rows.map((r) => r.id)), eq(outbox.leaseOwner, bot.instanceId)));
 }
 
 /** A claimed row given back as if never claimed: no lease, and the claim's attempt (and first-attempt time) undone. */
@@ -409,6 +410,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
     return { outcome: 'sent' };
   } catch (e) {
     const pe = e instanceof PlatformError ? e : undefined;
+    // The updates below touch the row only while it is still leased to this process (see release).
     if (pe?.retryAfterSeconds !== undefined) {
       if (pe.code !== 'thread_parent_not_sent') {
         bot.metrics.rateLimited(platform);
@@ -425,7 +427,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
           ...(row.attempts <= 1 ? { firstAttemptAt: null } : {}),
           lastError: pe.code,
         })
-        .where(eq(outbox.id, row.id));
+        .where(and(eq(outbox.id, row.id), eq(outbox.leaseOwner, bot.instanceId)));
       return { outcome: 'retried', retryInMs: pe.retryAfterSeconds * 1000 };
     }
     const attempts = row.attempts;
@@ -441,7 +443,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
         notBefore: new Date(now().getTime() + backoffMs),
         lastError: pe?.code ?? (e as Error).name,
       })
-      .where(eq(outbox.id, row.id));
+      .where(and(eq(outbox.id, row.id), eq(outbox.leaseOwner, bot.instanceId)));
     return give ? { outcome: 'failed' } : { outcome: 'retried', retryInMs: backoffMs };
   }
 }

@@ -232,4 +232,26 @@ describe('outbox delivery', () => {
       tb.mem.post = real;
     }
   });
+
+  it('never gives back a row another replica took over after its lease ran out here', async () => {
+    const real = tb.mem.post.bind(tb.mem);
+    tb.mem.post = async (to: Place, m, o) => {
+      if (o?.key === 'taken-1') {
+        // This send takes longer than a lease; meanwhile replica B claims the next row of the channel.
+        tb.clock.advance(LEASE_MS + 1_000);
+        await tb.bot.db.update(outbox).set({ leaseOwner: 'replica-b', leaseUntil: new Date(tb.clock.now().getTime() + LEASE_MS) }).where(eq(outbox.key, 'taken-2'));
+        throw new PlatformError('memory', 'internal_error');
+      }
+      return real(to, m, o);
+    };
+    try {
+      await say('taken-1', 'taken');
+      await say('taken-2', 'taken');
+      await deliverAll(tb.bot);
+      const [row] = await tb.bot.db.select().from(outbox).where(eq(outbox.key, 'taken-2'));
+      expect(row!.leaseOwner).toBe('replica-b');
+    } finally {
+      tb.mem.post = real;
+    }
+  });
 });
