@@ -7,6 +7,7 @@ import { caseBans, caseCounters, caseDrafts, cases, outbox, teams } from '../../
 import { Secrets } from '../../src/core/secrets.js';
 import { updateSettings } from '../../src/core/teams.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
+import { previewTokenOf } from '../helpers/cases.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -24,12 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => tb.close());
 
-type Private = Extract<Said, { kind: 'private' }>;
-function previewToken(member: string): string {
-  const m = [...tb.mem.said].reverse().find((s): s is Private => s.kind === 'private' && s.member === member)!.message;
-  for (const b of m.blocks) if (b.type === 'actions') for (const x of b.buttons) if (x.action === 'case.publish') return x.value!;
-  throw new Error('no preview');
-}
+const previewToken = (member: string): string => previewTokenOf(tb.mem, member);
 /** Post a case and let the clock run past the delay; returns its number. */
 async function publishedCase(member: Member, title = 'A quiet rupture'): Promise<number> {
   await tb.mem.command(member, '/case');

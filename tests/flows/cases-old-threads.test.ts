@@ -8,12 +8,12 @@ import { cases, outbox } from '../../src/db/schema/index.js';
 import { replyKeyPrefix } from '../../src/features/cases/flow.js';
 import { runHousekeeping } from '../../src/features/privacy/housekeeping.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
+import { previewTokenOf } from '../helpers/cases.js';
 
 const MIN = 60_000;
 const carol = { id: 'U_CAROL', name: 'Carol', locale: 'en-GB' };
 const dan = { id: 'U_DAN', name: 'Dan', locale: 'en-GB' };
 type Member = typeof anna;
-type Private = Extract<Said, { kind: 'private' }>;
 
 let tb: TestBot;
 beforeAll(async () => {
@@ -24,11 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => tb.close());
 
-function previewToken(member: string): string {
-  const m = [...tb.mem.said].reverse().find((s): s is Private => s.kind === 'private' && s.member === member)!.message;
-  for (const b of m.blocks) if (b.type === 'actions') for (const x of b.buttons) if (x.action === 'case.publish') return x.value!;
-  throw new Error('no preview');
-}
+const previewToken = (member: string): string => previewTokenOf(tb.mem, member);
 /** Post a case and let the clock run past the delay; returns its number. */
 async function publishedCase(member: Member, title: string): Promise<number> {
   await tb.mem.command(member, '/case');

@@ -6,6 +6,7 @@ import { caseDrafts, cases, outbox, schedules } from '../../src/db/schema/index.
 import { CLEANUP_LATER } from '../../src/features/privacy/cleanup-later.js';
 import { isAuthor } from '../../src/features/cases/store.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
+import { previewTokenOf } from '../helpers/cases.js';
 
 let tb: TestBot;
 beforeAll(async () => {
@@ -18,12 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => tb.close());
 
-type Private = Extract<Said, { kind: 'private' }>;
-function token(member: string): string {
-  const m = [...tb.mem.said].reverse().find((s): s is Private => s.kind === 'private' && s.member === member)!.message;
-  for (const b of m.blocks) if (b.type === 'actions') for (const x of b.buttons) if (x.action === 'case.publish') return x.value!;
-  throw new Error('no preview');
-}
+const token = (member: string): string => previewTokenOf(tb.mem, member);
 async function post(member: typeof anna, title: string) {
   await tb.mem.command(member, '/case');
   await tb.mem.fill(member, { title, body: 'Po nazwaniu milczenia klient nie wrócił.', question: 'Co mogło pomóc?', tags: ['dropout'] });

@@ -1,14 +1,13 @@
 // Reports in a team without a moderation channel: the reporter is told it reaches nobody, and nothing is kept or counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Said } from '../../adapters/memory/index.js';
 import { caseCounters, caseReports, outbox } from '../../src/db/schema/index.js';
 import { REPORT_DAILY_LIMIT } from '../../src/features/cases/flow.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
+import { previewTokenOf } from '../helpers/cases.js';
 
 const MIN = 60_000;
 const NO_MOD_CHANNEL =
   'Thank you. This team has no moderation channel yet, so the report can’t reach anyone; please tell a facilitator directly. (A facilitator can set one with /sojusz team mod-channel #channel.)';
-type Private = Extract<Said, { kind: 'private' }>;
 // Enough members for a case to be postable at all.
 const carol = { id: 'U_CAROL', name: 'Carol', locale: 'en-GB' };
 const dan = { id: 'U_DAN', name: 'Dan', locale: 'en-GB' };
@@ -22,11 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => tb.close());
 
-function previewToken(member: string): string {
-  const m = [...tb.mem.said].reverse().find((s): s is Private => s.kind === 'private' && s.member === member)!.message;
-  for (const b of m.blocks) if (b.type === 'actions') for (const x of b.buttons) if (x.action === 'case.publish') return x.value!;
-  throw new Error('no preview');
-}
+const previewToken = (member: string): string => previewTokenOf(tb.mem, member);
 async function publishedCase(): Promise<number> {
   await tb.mem.command(anna, '/case');
   await tb.mem.fill(anna, { title: 'After hours', body: 'The client texted late at night again.', question: 'Do I answer?', tags: [] });

@@ -15,6 +15,7 @@ import { calendarRoute } from '../../src/features/supervision/calendar.js';
 import { rotateSecret, type RotationReport } from '../../src/ops/rotate-secret.js';
 import { createLogger } from '../../src/log.js';
 import { anna, ben, captureLogs, facilitator, makeBot, TEST_SECRET, type TestBot } from '../helpers/bot.js';
+import { previewTokenOf } from '../helpers/cases.js';
 
 const NEW_SECRET = 'the-new-secret-9876543210fedcba9876543210fedcba';
 const OLD = new Secrets(TEST_SECRET);
@@ -28,7 +29,6 @@ type Member = { id: string; locale?: string };
 /** Everyone who ever used the bot, the erased Dora included: none of them may be linked with the old secret. */
 const EVERYONE = [facilitator, anna, ben, carol, dora, eve].map((m) => m.id);
 
-type Private = Extract<Said, { kind: 'private' }>;
 type Post = Extract<Said, { kind: 'post' }>;
 
 let tb: TestBot;
@@ -50,11 +50,7 @@ const before = {} as {
   doraCaseMac: string;
 };
 
-function previewToken(member: string): string {
-  const m = [...tb.mem.said].reverse().find((s): s is Private => s.kind === 'private' && s.member === member)!.message;
-  for (const b of m.blocks) if (b.type === 'actions') for (const x of b.buttons) if (x.action === 'case.publish') return x.value!;
-  throw new Error('no preview');
-}
+const previewToken = (member: string): string => previewTokenOf(tb.mem, member);
 async function draft(member: Member, title: string): Promise<string> {
   await tb.mem.command(member, '/case');
   await tb.mem.fill(member, { title, body: 'I pushed homework when the client needed to be heard.', question: 'How do I repair it?', tags: ['rupture'] });
