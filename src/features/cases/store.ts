@@ -94,18 +94,15 @@ export async function claimDraft(tx: Tx, secrets: Secrets, teamId: number, membe
   return (await takeDraft(tx, secrets, teamId, memberExternalId, token, now))?.text;
 }
 
+/** The drafts-table row of this token under this owner MAC, while it is kept (a day from its save). */
+const keptRow = (teamId: number, token: string, mac: string, now: Date) =>
+  and(eq(caseDrafts.token, token), eq(caseDrafts.teamId, teamId), eq(caseDrafts.ownerMac, mac), gte(caseDrafts.createdAt, new Date(now.getTime() - DRAFT_TTL_MS)));
+
 /** claimDraft, with the moment the draft was saved: its published mark expires when the draft would have. */
 export async function takeDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<{ text: CaseText; savedAt: Date } | undefined> {
   const [row] = await tx
     .delete(caseDrafts)
-    .where(
-      and(
-        eq(caseDrafts.token, token),
-        eq(caseDrafts.teamId, teamId),
-        eq(caseDrafts.ownerMac, draftOwnerMac(secrets, teamId, token, memberExternalId)),
-        gte(caseDrafts.createdAt, new Date(now.getTime() - DRAFT_TTL_MS)),
-      ),
-    )
+    .where(keptRow(teamId, token, draftOwnerMac(secrets, teamId, token, memberExternalId), now))
     .returning({ sealed: caseDrafts.sealed, createdAt: caseDrafts.createdAt });
   return row ? { text: JSON.parse(secrets.decrypt(row.sealed)) as CaseText, savedAt: row.createdAt } : undefined;
 }
@@ -130,14 +127,7 @@ export async function publishedAs(tx: Tx, secrets: Secrets, teamId: number, memb
   const [row] = await tx
     .select({ sealed: caseDrafts.sealed })
     .from(caseDrafts)
-    .where(
-      and(
-        eq(caseDrafts.token, token),
-        eq(caseDrafts.teamId, teamId),
-        eq(caseDrafts.ownerMac, publishedMac(secrets, teamId, token, memberExternalId)),
-        gte(caseDrafts.createdAt, new Date(now.getTime() - DRAFT_TTL_MS)),
-      ),
-    );
+    .where(keptRow(teamId, token, publishedMac(secrets, teamId, token, memberExternalId), now));
   if (!row) return undefined;
   const { published } = JSON.parse(secrets.decrypt(row.sealed)) as { published?: unknown };
   return typeof published === 'number' ? published : undefined;
