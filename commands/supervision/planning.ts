@@ -1,5 +1,4 @@
 // /supervision schedule, add, list, cancel, remind, dm: planning sessions and how members hear about them.
-import { DateTime } from 'luxon';
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, type Span } from '../../src/core/message.js';
 import { parseDuration, parseTime, parseWeekday, parseZone, parseDate, parseId } from '../../src/core/parse.js';
@@ -15,6 +14,7 @@ import { upcomingSessions } from '../../src/features/supervision/store.js';
 import { andList } from '../../src/features/supervision/words.js';
 import type { Rule } from '../../src/schedule/occurrence.js';
 import { exampleDate, findSession, said, when } from './shared.js';
+import { weekdayName } from '../../src/features/prompts/describe.js';
 
 const DEFAULT_DURATION = 90;
 
@@ -25,7 +25,7 @@ const tz: OptionSpec = { kind: 'string', named: true, aliases: ['strefa'], descr
 
 function rhythm(lang: 'pl' | 'en', rule: Rule, zone: string): string {
   if (rule.type !== 'weekly') return '';
-  const day = DateTime.fromObject({ weekday: rule.weekday as 1 }, { zone }).setLocale(lang === 'pl' ? 'pl' : 'en-GB').toFormat('cccc');
+  const day = weekdayName(rule.weekday, lang);
   return `${day} ${rule.time} (${zone}) · `;
 }
 
@@ -78,7 +78,7 @@ export const add: Subcommand = {
     const startsAt = localToInstant(date, time, zone);
     if (startsAt <= ctx.now) throw new UserError('supervision.pastDate', { got: `${date} ${time}`, example: `${said(ctx, 'add', add)} ${exampleDate(ctx)} ${time}` });
     const channel = (o.channel as string | undefined) ?? teamChannel(ctx.team, 'supervisionChannel') ?? ctx.inv.channel;
-    if (!channel) throw new UserError('supervision.noChannel', { example: `${said(ctx, 'add', add)} ${date} ${time} #${ctx.lang === 'pl' ? 'superwizja' : 'supervision'}` });
+    if (!channel) throw new UserError('supervision.noChannel', { example: `${said(ctx, 'add', add)} ${date} ${time} ${ctx.tx('supervision.exampleChannel')}` });
     await ctx.requireCanPost(channel);
     const s = await ctx.db.transaction((tx) => addSession(tx, ctx.team, { startsAt, zone, channel, durationMinutes: minutes, where: o.where as string | undefined }, ctx.now));
     await ctx.reply('supervision.added', { id: s.id, when: when(ctx, s) });

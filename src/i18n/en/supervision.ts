@@ -160,6 +160,7 @@ export const supervision = {
   'supervision.csv.note': 'note',
   'supervision.csv.id': 'entry',
 
+  'supervision.exampleChannel': '#supervision',
   'supervision.pastDate': '{got} is already in the past. Pick a date and time ahead, for example: `{example}`.',
   'supervision.unknownSession': 'I can’t find a session “{got}”. Use its number from `/supervision list`, or its date, for example: `{example}`.',
   'supervision.unknownSeries': 'There is no active series {got}. `/supervision list` shows the series and their S-numbers.',

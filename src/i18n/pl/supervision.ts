@@ -172,6 +172,7 @@ export const supervision: Translation<typeof en> = {
   'supervision.csv.note': 'notatka',
   'supervision.csv.id': 'wpis',
 
+  'supervision.exampleChannel': '#superwizja',
   'supervision.pastDate': '{got} to już przeszłość. Wybierz datę i godzinę przed nami, na przykład: `{example}`.',
   'supervision.unknownSession': 'Nie znajduję spotkania „{got}”. Podaj jego numer z `/supervision lista` albo datę, na przykład: `{example}`.',
   'supervision.unknownSeries': 'Nie ma aktywnego cyklu {got}. Cykle i ich numery S pokazuje `/supervision lista`.',
