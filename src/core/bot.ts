@@ -278,12 +278,14 @@ function withUsage(e: UserError, usage: L10n, example?: L10n): UserError {
  * Only what this member may use is listed (a member is not shown the facilitators' team settings).
  */
 function unknownSubcommand(cmd: Command, typed: string, facilitator: boolean): UserError {
-  const first = typed.trim().split(/\s+/)[0] ?? '';
+  const typedWords = typed.trim().split(/\s+/);
+  const first = typedWords[0] ?? '';
   const every = Object.entries(cmd.subcommands).filter(([p]) => p !== '');
   const all = every.filter(([, sub]) => facilitator || !sub.facilitator);
-  const opens = (p: string, sub: Subcommand) => [p, ...(sub.aliases ?? [])].some((w) => w.includes(' ') && foldWord(w.split(' ')[0]!) === foldWord(first));
-  // A group named in full is answered with its choices, whoever asks (running one says who may).
-  const group = first ? every.filter(([p, sub]) => opens(p, sub)) : [];
+  const namesOf = ([p, sub]: [string, Subcommand]) => [p, ...(sub.aliases ?? [])];
+  /** The subcommands whose name (or alias) of several words starts with `word`: a group ("mydata export", "mydata delete"). */
+  const groupOf = (word: string, subs: [string, Subcommand][]) =>
+    subs.filter((s) => namesOf(s).some((w) => w.includes(' ') && foldWord(w.split(' ')[0]!) === foldWord(word)));
   // Named as the member would type them, in their language.
   const words = ([p, sub]: [string, Subcommand]) => ({ pl: subcommandWords(p, sub, 'pl'), en: p });
   const list = (subs: [string, Subcommand][]) => ({
@@ -291,16 +293,17 @@ function unknownSubcommand(cmd: Command, typed: string, facilitator: boolean): U
     en: subs.map(([p]) => p).join(', '),
   });
   if (!first) return new UserError('args.noSub', { command: cmd.name, list: list(all) });
+  // A group named in full is answered with its choices, whoever asks (running one says who may).
+  const group = groupOf(first, every);
   if (group.length) return new UserError('args.pickSub', { command: cmd.name, got: first, list: list(group) });
   // A slip ("halp" for "help", "teem retention" for "team retention"), in either language: each name is compared
   // with as many typed words as it has.
-  const typedWords = typed.trim().split(/\s+/);
-  const names = all.flatMap((s) => [s[0], ...(s[1].aliases ?? [])].map((w) => ({ word: w, value: s, typed: typedWords.slice(0, w.split(' ').length).join(' ') })));
+  const names = all.flatMap((s) => namesOf(s).map((w) => ({ word: w, value: s, typed: typedWords.slice(0, w.split(' ').length).join(' ') })));
   const guess = nearest(first, names);
-  // Else a slip in a group's name alone ("mydat"): that group's choices.
-  const near = guess ? undefined : nearest(first, names.filter((n) => n.word.includes(' ')).map((n) => ({ word: n.word.split(' ')[0]!, value: n.word.split(' ')[0]! })));
-  const nearGroup = near ? all.filter(([p, sub]) => [p, ...(sub.aliases ?? [])].some((w) => w.includes(' ') && foldWord(w.split(' ')[0]!) === foldWord(near))) : [];
-  if (nearGroup.length) return new UserError('args.pickSub', { command: cmd.name, got: first, list: list(nearGroup) });
   if (guess) return new UserError('args.unknownSubGuess', { command: cmd.name, got: first, guess: words(guess), list: list(all) });
+  // Else a slip in a group's name alone ("mydat"): that group's choices.
+  const near = nearest(first, names.filter((n) => n.word.includes(' ')).map((n) => ({ word: n.word.split(' ')[0]!, value: n.word.split(' ')[0]! })));
+  const nearGroup = near ? groupOf(near, all) : [];
+  if (nearGroup.length) return new UserError('args.pickSub', { command: cmd.name, got: first, list: list(nearGroup) });
   return new UserError('args.unknownSub', { command: cmd.name, got: first, list: list(all) });
 }
