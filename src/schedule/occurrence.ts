@@ -84,6 +84,12 @@ export function nextOccurrence(rule: Rule, zone: string, after: Date): Date | nu
 
 export type WeeklyRule = Extract<Rule, { type: 'weekly' }>;
 
+/** A one-off rule for an instant, as its zone's local date and time (what a one-off schedule row stores). */
+export function onceRule(at: Date, zone: string): Extract<Rule, { type: 'once' }> {
+  const local = DateTime.fromJSDate(at, { zone });
+  return { type: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm') };
+}
+
 /** A weekly rule anchored on the local date of its first occurrence, so "every 2 weeks" counts from there. */
 export function weeklyRule(weekday: number, time: string, every: number, zone: string, now: Date): { rule: WeeklyRule; first: Date } {
   const probe: WeeklyRule = { type: 'weekly', weekday, time, every: 1, anchor: localDate(now, zone) };

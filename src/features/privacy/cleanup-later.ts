@@ -4,7 +4,7 @@
 // never the member or the text.
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { DateTime } from 'luxon';
+import { onceRule } from '../../schedule/occurrence.js';
 import type { Bot } from '../../core/bot.js';
 import { isPlatformBusy } from '../../core/errors.js';
 import type { Message } from '../../core/message.js';
@@ -41,14 +41,13 @@ export async function queueCleanup(tx: Tx, team: Pick<Team, 'id' | 'zone'>, now:
 }
 
 async function insertPiece(tx: Tx, team: Pick<Team, 'id' | 'zone'>, due: Date, work: Cleanup, attempt: number): Promise<number> {
-  const local = DateTime.fromJSDate(due, { zone: team.zone });
   const [row] = await tx
     .insert(schedules)
     .values({
       teamId: team.id,
       kind: CLEANUP_LATER,
       zone: team.zone,
-      rule: { type: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm') },
+      rule: onceRule(due, team.zone),
       nextDueAt: due,
       payload: { ...work, attempt },
       // Not the moment of the erasure: several pieces of one erasure must not share it.

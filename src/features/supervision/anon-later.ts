@@ -3,7 +3,7 @@
 // the database's own bookkeeping. Until it is written, the topic waits sealed in a one-off schedule.
 import { randomInt } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
-import { DateTime } from 'luxon';
+import { onceRule } from '../../schedule/occurrence.js';
 import { newSalt, type Secrets } from '../../core/secrets.js';
 import type { Team } from '../../core/teams.js';
 import type { Bot } from '../../core/bot.js';
@@ -42,12 +42,11 @@ export async function queueAnonymousTopic(tx: Tx, bot: Bot, o: { team: Team; mem
   // Before the session it was meant for, if that is sooner (a minute before it, but never sooner than a minute from now).
   if (o.startsAt) at = Math.max(o.now.getTime() + 60_000, Math.min(at, o.startsAt.getTime() - 60_000));
   const due = new Date(at);
-  const local = DateTime.fromJSDate(due, { zone: o.team.zone });
   await tx.insert(schedules).values({
     teamId: o.team.id,
     kind: ANON_TOPIC,
     zone: o.team.zone,
-    rule: { type: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm') },
+    rule: onceRule(due, o.team.zone),
     nextDueAt: due,
     payload: sealWaiting(bot.secrets, waiting),
     // Not the moment of the check: only its day.

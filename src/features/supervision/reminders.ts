@@ -22,7 +22,7 @@ import { members, outbox, schedules, supervisionPrefs, supervisionSessions, team
 import { t, tx as txt, type Lang } from '../../i18n/index.js';
 import type { ScheduleKind, ScheduleRow } from '../../schedule/kinds.js';
 import { enqueue } from '../../schedule/outbox.js';
-import { DateTime } from 'luxon';
+import { onceRule } from '../../schedule/occurrence.js';
 import { agendaBlocks, sessionAgenda } from './agenda.js';
 import { rsvpCounts, type Session } from './store.js';
 import { sessionWhen, type Reader } from './when.js';
@@ -73,12 +73,11 @@ export function nextReminder(p: ReminderPayload, after: Date): Date | null {
 /** Give a freshly planned session its reminder row. */
 export async function armReminders(tx: Tx, team: Team, session: Session, now: Date): Promise<void> {
   const payload: ReminderPayload = { sessionId: session.id, startsAt: session.startsAt.toISOString(), offsets: teamOffsets(team) };
-  const local = DateTime.fromJSDate(session.startsAt, { zone: session.zone });
   await tx.insert(schedules).values({
     teamId: team.id,
     kind: REMINDER_KIND,
     zone: session.zone,
-    rule: { type: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm') },
+    rule: onceRule(session.startsAt, session.zone),
     nextDueAt: nextReminder(payload, now),
     payload: payload as unknown as Record<string, unknown>,
   });
@@ -104,12 +103,12 @@ export async function moveReminders(tx: Tx, teamId: number, session: Session, no
     .select()
     .from(schedules)
     .where(and(eq(schedules.teamId, teamId), eq(schedules.kind, REMINDER_KIND), sql`${schedules.payload}->>'sessionId' = ${String(session.id)}`));
-  const local = DateTime.fromJSDate(session.startsAt, { zone: session.zone });
+  const rule = onceRule(session.startsAt, session.zone);
   for (const row of rows) {
     const p: ReminderPayload = { ...(row.payload as unknown as ReminderPayload), startsAt: session.startsAt.toISOString() };
     await tx
       .update(schedules)
-      .set({ zone: session.zone, rule: { type: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm') }, payload: p as unknown as Record<string, unknown>, nextDueAt: nextReminder(p, now) })
+      .set({ zone: session.zone, rule, payload: p as unknown as Record<string, unknown>, nextDueAt: nextReminder(p, now) })
       .where(eq(schedules.id, row.id));
   }
 }
