@@ -11,6 +11,7 @@ import { caseCounters, caseDrafts, caseReports, cases, schedules, teams } from '
 import { CLEANUP_LATER } from '../../src/features/privacy/cleanup-later.js';
 import { purgeCases } from '../../src/features/cases/retention.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
+import { answerTo } from '../helpers/cases.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -76,16 +77,7 @@ async function teamRow() {
 }
 const caseRow = async (n: number) => (await tb.bot.db.select().from(cases).where(eq(cases.number, n)))[0]!;
 const postOf = (n: number) => tb.mem.posts('cases').find((p) => p.text.startsWith(`Przypadek #${n}\n`));
-/** What a member is told privately in answer to one action. */
-async function answer(member: Member, act: () => Promise<unknown>): Promise<{ said: string[]; forms: number }> {
-  const before = tb.mem.said.length;
-  await act();
-  const after = tb.mem.said.slice(before);
-  return {
-    said: after.filter((s): s is Private => s.kind === 'private' && s.member === member.id).map((s) => s.text),
-    forms: after.filter((s) => s.kind === 'form').length,
-  };
-}
+const answer = (member: Member, act: () => Promise<unknown>) => answerTo(tb.mem, member.id, act);
 /** Every way a colleague can touch case `n`, each with what they were told. */
 async function everyPath(n: number) {
   return {

@@ -9,6 +9,7 @@ import { caseDrafts, cases } from '../../src/db/schema/index.js';
 import { purgeCases } from '../../src/features/cases/retention.js';
 import { cases as plCases } from '../../src/i18n/pl/cases.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
+import { answerTo } from '../helpers/cases.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -16,7 +17,6 @@ const carol = { id: 'U_CAROL', name: 'Carol', locale: 'en-GB' };
 const dora = { id: 'U_DORA', name: 'Dora', locale: 'pl-PL' };
 type Member = typeof anna;
 type Private = Extract<Said, { kind: 'private' }>;
-type Update = Extract<Said, { kind: 'update' }>;
 
 let tb: TestBot;
 beforeAll(async () => {
@@ -42,17 +42,7 @@ async function draft(member: Member, text: { title: string; body: string; questi
   await tb.mem.fill(member, { question: 'Jak to naprawić?', tags: [], ...text });
   return tokenOf(member.id);
 }
-/** What a member is told privately, what forms open and what messages change, in answer to one action. */
-async function answer(member: Member, act: () => Promise<unknown>) {
-  const before = tb.mem.said.length;
-  await act();
-  const after = tb.mem.said.slice(before);
-  return {
-    said: after.filter((s): s is Private => s.kind === 'private' && s.member === member.id).map((s) => s.text),
-    forms: after.filter((s) => s.kind === 'form').length,
-    updates: after.filter((s): s is Update => s.kind === 'update'),
-  };
-}
+const answer = (member: Member, act: () => Promise<unknown>) => answerTo(tb.mem, member.id, act);
 const caseCount = async () => (await tb.bot.db.select().from(cases)).length;
 
 describe('the preview of a case already published', () => {
