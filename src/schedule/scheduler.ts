@@ -1,10 +1,10 @@
 // The tick: claims due schedules in the database, runs each occurrence exactly once, advances next_due_at.
-import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Bot } from '../core/bot.js';
 import { recordset, rowsOf } from '../db/bulk.js';
 import type { Tx } from '../db/client.js';
 import { occurrences, schedules, teams } from '../db/schema/index.js';
-import { HOUR } from './clock.js';
+import { HOUR, MINUTE } from './clock.js';
 import type { Occurrence, ScheduleKind, ScheduleRow } from './kinds.js';
 import { nextOccurrence } from './occurrence.js';
 import { safeError } from '../log.js';
@@ -15,6 +15,12 @@ export const OUTBOX_READY = 'sojusz_outbox_ready';
 const BATCH = 200;
 /** Safety bound on catching up one schedule after a long downtime. */
 const MAX_CATCH_UP = 500;
+
+/** How long a failed occurrence waits before its next try: 1, 2, 4 … minutes, at most an hour (a bug is not fixed by
+ *  retrying every minute, and an error line a minute for hours buries everything else in the log). */
+export function retryDelayMs(failures: number): number {
+  return Math.min(2 ** Math.max(0, failures - 1) * MINUTE, HOUR);
+}
 
 export interface TickReport {
   fired: number;
@@ -41,13 +47,20 @@ export async function tick(bot: Bot): Promise<TickReport> {
       const due = await tx
         .select()
         .from(schedules)
-        .where(and(eq(schedules.paused, false), isNotNull(schedules.nextDueAt), lte(schedules.nextDueAt, now)))
+        .where(
+          and(
+            eq(schedules.paused, false),
+            isNotNull(schedules.nextDueAt),
+            lte(schedules.nextDueAt, now),
+            or(isNull(schedules.retryAt), lte(schedules.retryAt, now)),
+          ),
+        )
         .orderBy(asc(schedules.nextDueAt))
         .limit(BATCH)
         .for('update', { skipLocked: true });
       const teamIds = [...new Set(due.map((r) => r.teamId))];
       const teamById = new Map((teamIds.length ? await tx.select().from(teams).where(inArray(teams.id, teamIds)) : []).map((t) => [t.id, t]));
-      const advanced: { id: number; at: Date | null }[] = [];
+      const advanced: { id: number; at: Date | null; failures: number; retry_at: Date | null }[] = [];
       type Pending = { kind: ScheduleKind; o: Occurrence; outcome: 'fired' | 'skipped' | 'excluded' };
       const pending: Pending[] = [];
       for (const row of due) {
@@ -68,7 +81,7 @@ export async function tick(bot: Bot): Promise<TickReport> {
           pending.push({ kind, o, outcome });
           at = nextDue(kind, row, at);
         }
-        advanced.push({ id: row.id, at });
+        advanced.push({ id: row.id, at, failures: 0, retry_at: null });
       }
       // The exactly-once anchor: an occurrence row per (schedule, instant); only the fresh ones happen.
       const fresh = new Set<string>();
@@ -104,8 +117,17 @@ export async function tick(bot: Bot): Promise<TickReport> {
           const e = await inSavepoint([o], ([x]) => run(x!));
           if (!e) continue;
           // A missed occurrence's report (a DM to the facilitator) that fails stays missed: it is not fired late.
-          if (outcome === 'fired') failed.push(o);
-          bot.log.error({ schedule: o.schedule.id, kind: o.schedule.kind, outcome, error: safeError(e) }, outcome === 'fired' ? 'a scheduled occurrence failed; trying it again at the next tick' : 'reporting a missed occurrence failed');
+          if (outcome === 'skipped') {
+            bot.log.error({ schedule: o.schedule.id, kind: o.schedule.kind, outcome, error: safeError(e) }, 'reporting a missed occurrence failed');
+            continue;
+          }
+          failed.push(o);
+          const failures = o.schedule.failures + 1;
+          const retryAt = new Date(now.getTime() + retryDelayMs(failures));
+          bot.log.error(
+            { schedule: o.schedule.id, kind: o.schedule.kind, outcome, failures, retryAt: retryAt.toISOString(), error: safeError(e) },
+            'a scheduled occurrence failed; trying it again later',
+          );
         }
       };
       const firedByKind = new Map<ScheduleKind, Occurrence[]>();
@@ -123,21 +145,26 @@ export async function tick(bot: Bot): Promise<TickReport> {
         await oneByOne(os, 'fired', (o) => kind.fire(o));
       }
       // A failed occurrence did not happen: its anchor goes, and its schedule is due again at that very instant, so
-      // the next tick tries the same occurrence (same keys) while every later one of it that did happen keeps its
-      // anchor and is not done twice. Past its grace window it becomes a skipped one, like any late occurrence.
+      // a later tick (after a back-off) tries the same occurrence (same keys) while every later one of it that did
+      // happen keeps its anchor and is not done twice. Past its grace window it becomes a skipped one, like any late
+      // occurrence.
       for (const o of failed) {
         report.failed++;
         report.fired--;
         await tx.delete(occurrences).where(and(eq(occurrences.scheduleId, o.schedule.id), eq(occurrences.dueAt, o.dueAt)));
         const row = advanced.find((a) => a.id === o.schedule.id);
-        if (row && (!row.at || o.dueAt < row.at)) row.at = o.dueAt;
+        if (!row) continue;
+        if (!row.at || o.dueAt < row.at) row.at = o.dueAt;
+        row.failures = o.schedule.failures + 1;
+        row.retry_at = new Date(now.getTime() + retryDelayMs(row.failures));
       }
       // Wake every replica's delivery on commit (NOTIFY is transactional), not only this one's.
       if (firedByKind.size) await tx.execute(sql`select pg_notify(${OUTBOX_READY}, '')`);
       // One statement moves every claimed schedule on (instead of one per row).
       if (advanced.length) {
         await tx.execute(
-          sql`update ${schedules} set next_due_at = v.at from ${recordset(advanced, { id: 'int', at: 'timestamptz' })} where ${schedules.id} = v.id`,
+          sql`update ${schedules} set next_due_at = v.at, failures = v.failures, retry_at = v.retry_at
+              from ${recordset(advanced, { id: 'int', at: 'timestamptz', failures: 'int', retry_at: 'timestamptz' })} where ${schedules.id} = v.id`,
         );
       }
       return due.length;

@@ -165,9 +165,27 @@ describe('the scheduler', () => {
       expect(await a.bot.db.select().from(occurrences).where(eq(occurrences.scheduleId, bad!.id))).toEqual([]);
       const [again] = await a.bot.db.select().from(schedules).where(eq(schedules.id, bad!.id));
       expect(again!.nextDueAt!.getTime()).toBe(at.getTime() - 60_000);
-      expect(await tick(a.bot)).toMatchObject({ fired: 0, failed: 1 });
       expect(a.logs.some((l) => l.includes('a scheduled occurrence failed'))).toBe(true);
+      // It backs off: tried again after 1 minute, then after 2, then 4 (not every minute for its whole grace window).
+      const triesAt = async (minutes: number) => {
+        a.clock.set(new Date(at.getTime() + minutes * 60_000).toISOString());
+        return (await tick(a.bot)).failed;
+      };
+      expect(await triesAt(0.5)).toBe(0);
+      expect(await triesAt(1)).toBe(1);
+      expect(await triesAt(2)).toBe(0);
+      expect(await triesAt(3)).toBe(1);
+      expect(await triesAt(6)).toBe(0);
+      expect(await triesAt(7)).toBe(1);
+      // Once it works (the bug fixed), it happens once and the back-off is forgotten.
+      await a.bot.db.update(schedules).set({ kind: 'test-ping' }).where(eq(schedules.id, bad!.id));
+      expect(await triesAt(15)).toBe(0);
+      const [done] = await a.bot.db.select().from(schedules).where(eq(schedules.id, bad!.id));
+      expect(done).toMatchObject({ failures: 0, retryAt: null, nextDueAt: null });
+      await a.bot.runDueWork();
+      expect(a.mem.posts('general').filter((p) => p.key === `ping:${bad!.id}:${new Date(at.getTime() - 60_000).toISOString()}`)).toHaveLength(1);
     } finally {
+      a.clock.set(at.toISOString());
       await a.bot.db.delete(schedules).where(inArray(schedules.id, [bad!.id, good!.id]));
     }
   });

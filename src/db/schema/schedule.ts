@@ -17,6 +17,10 @@ export const schedules = pgTable(
     /** Next due instant, UTC; null when finished. */
     nextDueAt: timestamp('next_due_at', { withTimezone: true }),
     paused: boolean('paused').notNull().default(false),
+    /** Tries of the due occurrence that failed in a row (a bug or a bad payload); 0 once it happens. */
+    failures: integer('failures').notNull().default(0),
+    /** After a failure, not tried again before this instant (backing off); null otherwise. */
+    retryAt: timestamp('retry_at', { withTimezone: true }),
     /** Feature data: channel, themes, member… */
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
