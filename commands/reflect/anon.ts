@@ -2,6 +2,8 @@
 import { actionHandler, formHandler } from '../../src/core/registry.js';
 import { ANON_FORM_ID, anonReplyForm, findPost, postAnonReply } from '../../src/features/prompts/replies.js';
 import { ANON_REPLY_ACTION } from '../../src/features/prompts/starter.js';
+import { topicCheckBlocks } from '../../src/features/supervision/deidentify.js';
+import { message, textBlock } from '../../src/core/message.js';
 
 export const anonReplyButton = actionHandler({
   id: ANON_REPLY_ACTION,
@@ -16,8 +18,10 @@ export const anonReplyFormHandler = formHandler({
   build: (ctx, state) => anonReplyForm(ctx.lang, state ?? ''),
   async submit(ctx, values, state) {
     const text = String(values.text ?? '');
-    const persona = await ctx.db.transaction((tx) => postAnonReply(tx, ctx.bot.secrets, ctx.team, Number(state), ctx.member.externalId, text, ctx.now));
-    await ctx.reply('prompts.anon.done', { persona });
+    const { persona, check } = await ctx.db.transaction((tx) => postAnonReply(tx, ctx.bot.secrets, ctx.team, Number(state), ctx.member.externalId, text, ctx.now));
+    // The group reads the masked text: tell the author what was replaced. (Other findings, such as names, are not
+    // listed: the reply is already on its way and the form said to leave them out.)
+    await ctx.reply(message(textBlock(ctx.t('prompts.anon.done', { persona })), ...topicCheckBlocks(ctx.lang, { ...check, findings: [] })));
     return { kind: 'close' };
   },
 });

@@ -100,6 +100,19 @@ describe('weekly prompt threads', () => {
     expect(await findInDatabase(tb.bot.db, 'U_QUIET_REPLIER')).toEqual(['members.external_id']);
   });
 
+  it('masks a client’s PESEL, phone and e-mail in an anonymous answer and tells its author what was replaced', async () => {
+    const starter = starters('reflection')[0]!;
+    await tb.mem.click(anna, 'prompts.anonReply', anonButton(starter)!.value);
+    await tb.mem.fill(anna, { text: 'Klientka (PESEL 44051401359, tel. 601 234 567, joanna.k@example.com) odwołuje sesje.' });
+    const told = tb.mem.lastPrivate(anna.id)!;
+    expect(told).toContain('Osoba A');
+    expect(told).toMatch(/numer PESEL.*numer telefonu.*adres e-mail/s);
+    await tb.bot.runDueWork();
+    const posted = inThread('reflection', starter).at(-1)!.text;
+    expect(posted).toContain('odwołuje sesje');
+    for (const secret of ['44051401359', '601 234 567', 'joanna.k@example.com']) expect(posted).not.toContain(secret);
+  });
+
   it('rejects an anonymous answer over 1500 characters and posts nothing', async () => {
     const value = anonButton(starters('reflection')[0]!)!.value;
     await tb.mem.click(anna, 'prompts.anonReply', value);

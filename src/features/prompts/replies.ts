@@ -13,6 +13,7 @@ import { outbox, promptPosts } from '../../db/schema/index.js';
 import { tx as words, type Lang } from '../../i18n/index.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { pseudonymLabel, pseudonymOrdinal, pseudonymReplyPrefix } from '../anonymity/pseudonyms.js';
+import { checkTopic, type TopicCheck } from '../supervision/deidentify.js';
 import { postByThread, recordReply } from './followup.js';
 import { teamLang } from './team.js';
 
@@ -55,11 +56,21 @@ export async function findPost(db: Tx, teamId: number, postId: number): Promise<
  * names the member: the pseudonym row and the reply count hold keyed HMACs; the text lives only in the
  * outgoing message.
  */
-export async function postAnonReply(db: Tx, secrets: Secrets, team: Team, postId: number, memberExternalId: string, text: string, now: Date): Promise<string> {
+export async function postAnonReply(
+  db: Tx,
+  secrets: Secrets,
+  team: Team,
+  postId: number,
+  memberExternalId: string,
+  text: string,
+  now: Date,
+): Promise<{ persona: string; check: TopicCheck }> {
   const post = await findPost(db, team.id, postId);
   const ordinal = await pseudonymOrdinal(db, secrets, team.id, `prompt:${post.id}`, memberExternalId, now);
   const persona = pseudonymLabel(ordinal, teamLang(team));
-  const msg: Message = { blocks: [quoteBlock(text)], persona, summary: persona };
+  // The bot posts it, so the bot de-identifies it first, as it does anonymous case replies and group topics.
+  const check = checkTopic(text);
+  const msg: Message = { blocks: [quoteBlock(check.text)], persona, summary: persona };
   await enqueue(db, now, {
     teamId: team.id,
     // The letter the thread shows, then random: the key says nothing about who wrote it.
@@ -68,7 +79,7 @@ export async function postAnonReply(db: Tx, secrets: Secrets, team: Team, postId
     message: msg,
   });
   await recordReply(db, secrets, post, memberExternalId, 'pseudonym');
-  return persona;
+  return { persona, check };
 }
 
 /** A member answered in some thread: if it is a prompt thread, count them (once). The text is never read. */
