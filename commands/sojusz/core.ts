@@ -4,8 +4,8 @@ import { eq } from 'drizzle-orm';
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock } from '../../src/core/message.js';
 import { parseZone } from '../../src/core/parse.js';
-import { subcommandDescription, type Subcommand } from '../../src/core/registry.js';
-import { usageLine } from '../../src/core/args.js';
+import type { Subcommand } from '../../src/core/registry.js';
+import { commandHelp } from '../../src/core/help.js';
 import { updateSettings } from '../../src/core/teams.js';
 import { members, teams } from '../../src/db/schema/index.js';
 import { rhythmText } from '../../src/features/prompts/describe.js';
@@ -36,11 +36,7 @@ export const help: Subcommand = {
       const name = String(opts.command).replace(/^\//, '').toLowerCase();
       const cmd = commands.find((c) => c.name === name);
       if (!cmd) throw new UserError('help.unknown', { got: name });
-      const lines = Object.entries(cmd.subcommands).map(([path, sub]) => [
-        { text: usageLine(cmd, path, sub)[ctx.lang], style: 'code' as const },
-        { text: ` — ${subcommandDescription(sub, ctx.lang)}` },
-      ]);
-      await ctx.reply(message(textBlock(ctx.t('help.commandTitle', { command: cmd.name, description: cmd.description[ctx.lang] })), { type: 'list', items: lines }));
+      await ctx.reply(commandHelp(ctx, cmd));
       return;
     }
     const items = commands.map((c) => [{ text: `/${c.name}`, style: 'bold' as const }, { text: ` — ${c.description[ctx.lang]}` }]);

@@ -6,6 +6,7 @@ import type { Database, Db } from '../db/client.js';
 import { members, processedEvents } from '../db/schema/index.js';
 import { pickLanguage, t, tx, type Lang } from '../i18n/index.js';
 import { foldWord } from '../i18n/lookup.js';
+import { asksForHelp, commandHelp } from './help.js';
 import type { Clock } from '../schedule/clock.js';
 import { deliverAll, type DeliveryReport } from '../schedule/delivery.js';
 import { tick, type TickReport } from '../schedule/scheduler.js';
@@ -141,6 +142,11 @@ export class Bot {
     let sub;
     if ('text' in ev) {
       const m = matchSubcommand(cmd, tokenize(ev.text));
+      if (!m && asksForHelp(ev.text)) {
+        await ctx.reply(commandHelp(ctx, cmd));
+        this.metrics.command(cmd.name, 'ok');
+        return;
+      }
       if (!m) throw unknownSubcommand(cmd, ev.text, ctx.isFacilitator);
       ({ path, sub } = m);
       if (sub.facilitator) ctx.requireFacilitator();

@@ -20,6 +20,16 @@ describe('a typo in a command', () => {
     expect(await tb.mem.ask(ola, '/sojusz halp')).toContain('może chodziło o /sojusz pomoc?');
   });
 
+  it('answers “help” or “pomoc” after any command with that command’s help, in the member’s language', async () => {
+    const en = await tb.mem.ask(emily, '/reflect help');
+    expect(en).toContain('/reflect list');
+    expect(en).not.toContain('has no');
+    const pl = await tb.mem.ask(ola, '/autocheck pomoc');
+    expect(pl).toContain('/autocheck historia');
+    expect(pl).not.toContain('nie ma polecenia');
+    expect(await tb.mem.ask(ola, '/reflect ?')).toContain('/reflect lista');
+  });
+
   it('suggests the command itself when its name is misspelt', async () => {
     expect(await tb.mem.ask(emily, '/reflekt list')).toContain('did you mean /reflect?');
     expect(await tb.mem.ask(ola, '/autochek')).toContain('może chodziło o /autocheck?');
