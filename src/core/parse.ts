@@ -83,7 +83,7 @@ export function parseDuration(s: string): number {
   const m = /^(?:(\d+(?:[.,]\d+)?)h)?(?:(\d+)(?:m|min))?$/.exec(t);
   if (!m || (!m[1] && !m[2])) throw new UserError('parse.duration', { got: s });
   const minutes = Math.round(Number((m[1] ?? '0').replace(',', '.')) * 60 + Number(m[2] ?? 0));
-  if (minutes < 5 || minutes > 24 * 60) throw new UserError('parse.duration', { got: s });
+  if (minutes < 5 || minutes > 24 * 60) throw new UserError('parse.durationRange', { got: s });
   return minutes;
 }
 

@@ -37,7 +37,7 @@ describe('usage examples', () => {
       }
     const schedule = registry.commands.find((c) => c.name === 'reflect')!.subcommands['schedule']!;
     expect(usageLine(registry.commands.find((c) => c.name === 'reflect')!, 'schedule', schedule)).toEqual({
-      pl: '/reflect zaplanuj <kanał> <dzień> <godzina> [co <N>] [strefa <strefa>] [<motywy…>]',
+      pl: '/reflect zaplanuj <kanał> <dzień> <godzina> [co <N>] [strefa <strefa>] [<tematy…>]',
       en: '/reflect schedule <channel> <weekday> <time> [every <N>] [tz <zone>] [<themes…>]',
     });
   });

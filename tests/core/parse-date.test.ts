@@ -1,7 +1,7 @@
 // Dates as people type them: ISO, or day first with dots as Polish calendars write it; impossible dates refused.
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { looksLikeDate, parseDate } from '../../src/core/parse.js';
+import { looksLikeDate, parseDate, parseDuration } from '../../src/core/parse.js';
 
 describe('reading a typed date', () => {
   it.each([
@@ -29,5 +29,22 @@ describe('reading a typed date', () => {
 
   it('does not take a note or a number for a date', () => {
     for (const w of ['grupa', '1.5', '20.11', '2026']) expect(looksLikeDate(w)).toBe(false);
+  });
+});
+
+describe('reading a session’s length', () => {
+  const code = (typed: string) => {
+    try {
+      parseDuration(typed);
+      return 'ok';
+    } catch (e) {
+      return (e as UserError).code;
+    }
+  };
+  it('tells a length it cannot read from one outside 5 minutes – 24 hours', () => {
+    expect(parseDuration('1h30m')).toBe(90);
+    expect(code('półtorej godziny')).toBe('parse.duration');
+    expect(code('3m')).toBe('parse.durationRange');
+    expect(code('25h')).toBe('parse.durationRange');
   });
 });

@@ -130,7 +130,7 @@ describe('/sojusz settings', () => {
     await tb.mem.command(emily, '/sojusz setup');
     expect(tb.mem.lastForm(emily.id)!.title).toContain('Setup');
     const two = await tb.mem.fill(emily, step1); // choosing Polish for the team
-    expect((two as { form: { title: string; submitLabel: string } }).form).toMatchObject({ title: 'Setup (2/2): cases', submitLabel: 'Save' });
+    expect((two as { form: { title: string; submitLabel: string } }).form).toMatchObject({ title: 'Setup 2/2: channels', submitLabel: 'Save' });
   });
 
   it('the setup button opens the form for a facilitator', async () => {

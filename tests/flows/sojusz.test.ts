@@ -18,10 +18,10 @@ describe('/sojusz', () => {
   });
 
   it('shows the privacy note on a member’s first command only', async () => {
-    const first = tb.mem.privateTo(anna.id).filter((t) => t.includes('Słowo o Twoich danych'));
+    const first = tb.mem.privateTo(anna.id).filter((t) => t.includes('Kilka słów o Twoich danych'));
     expect(first).toHaveLength(1);
     await tb.mem.command(anna, '/sojusz help');
-    expect(tb.mem.privateTo(anna.id).filter((t) => t.includes('Słowo o Twoich danych'))).toHaveLength(1);
+    expect(tb.mem.privateTo(anna.id).filter((t) => t.includes('Kilka słów o Twoich danych'))).toHaveLength(1);
   });
 
   it('switches a member to English and answers in English from then on', async () => {
@@ -64,7 +64,8 @@ describe('/sojusz', () => {
   it('answers a bad argument with usage and an example', async () => {
     await tb.mem.command(ben, '/sojusz language de');
     const last = tb.mem.lastPrivate(ben.id)!;
-    expect(last).toContain('can be pl | en');
+    expect(last).toContain('“de” isn’t one of the choices');
+    expect(last).toContain('Choose: pl | en');
     expect(last).toContain('/sojusz language <pl|en>');
     expect(last).toContain('/sojusz language en');
   });

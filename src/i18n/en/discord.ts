@@ -2,7 +2,7 @@
 export const discord = {
   'discord.continue': 'Continue',
   'discord.step': 'Part {step} of {steps} is saved. Continue to the next part when you are ready.',
-  'discord.errorsTitle': 'A few answers need a second look:',
+  'discord.errorsTitle': 'A few answers need fixing:',
   'discord.reopen': 'Reopen the form',
   'discord.saved': 'Saved.',
   'discord.draftExpired': 'This form has closed — an unsent form waits 6 hours at most. Please run the command again.',

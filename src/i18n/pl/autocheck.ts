@@ -21,7 +21,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.field.curiosity': 'Czy była dziś we mnie ciekawość?',
   'autocheck.field.flexibility': 'Czy udało mi się dopasować tempo i styl?',
   'autocheck.field.judging': 'Czy coś mogło zabrzmieć oceniająco?',
-  'autocheck.field.alliance': 'Jak mocny był dziś sojusz z klientem?',
+  'autocheck.field.alliance': 'Czy sojusz z klientem był dziś mocny?',
   'autocheck.field.goal': 'Czy zgadzamy się co do celu pracy?',
   'autocheck.field.task': 'Czy zgadzamy się co do sposobu pracy?',
   'autocheck.field.bond': 'Czy było między nami zaufanie i ciepło?',
@@ -53,9 +53,9 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.saved': '*Zapisane prywatnie.* Odpowiedzi widzisz tylko Ty.',
   'autocheck.saved.shared': '*Zapisane.* Pozostałe odpowiedzi zostają tylko dla Ciebie; temat na superwizję trafia do agendy grupy, zgodnie z Twoim wyborem.',
   'autocheck.reflect.judgingYes':
-    'Coś mogło zabrzmieć oceniająco. Na następnej sesji możesz zacząć od nazwania tego: „Mam wrażenie, że ostatnio coś z mojej strony zabrzmiało zbyt ostro. Jak to do Ciebie dotarło?” Przyznanie się do potknięcia często wzmacnia sojusz.',
+    'Coś mogło zabrzmieć oceniająco. Na następnej sesji możesz zacząć od nazwania tego: „Mam wrażenie, że ostatnio coś z mojej strony zabrzmiało zbyt ostro. Jak to zostało odebrane?” Przyznanie się do potknięcia często wzmacnia sojusz.',
   'autocheck.reflect.judgingMaybe':
-    'Nie wiesz, jak coś zostało odebrane? Pomaga krótkie pytanie na początku następnej sesji: „Czy jest coś z ostatniego spotkania, do czego chcesz wrócić?”',
+    'Nie wiesz, jak coś zostało odebrane? Pomaga krótkie pytanie na początku następnej sesji: „Czy jest coś z ostatniego spotkania, do czego warto wrócić?”',
   'autocheck.reflect.lowFlexibility':
     'Dziś trudno było o elastyczność. Jeden mały nawyk na następny raz: sprawdzenie w połowie sesji — „Czy idziemy w dobrą stronę, czy coś innego pomogłoby bardziej?”',
   'autocheck.reflect.lowCuriosity':
@@ -73,7 +73,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.topic.kept': 'Temat na superwizję zostaje tylko w tym prywatnym autochecku.',
   'autocheck.topic.mine': 'Temat trafił na Twoją prywatną listę na superwizję.',
   'autocheck.topic.named': 'Temat trafił do agendy superwizji grupy, pod Twoim imieniem.',
-  'autocheck.topic.anonymous': 'Temat trafi anonimowo do agendy superwizji grupy w ciągu kilkunastu minut — z opóźnieniem celowo, żeby nic nie łączyło go z tym autocheckiem.',
+  'autocheck.topic.anonymous': 'Temat trafi anonimowo do agendy superwizji grupy w ciągu 20 minut — z opóźnieniem celowo, żeby nic nie łączyło go z tym autocheckiem.',
   'autocheck.topic.session': 'Najbliższe spotkanie superwizyjne: {session}.',
   'autocheck.topic.noSession': 'Nie ma jeszcze zaplanowanego spotkania superwizji, więc temat zostaje prywatnie w tym autochecku.',
   'autocheck.err.topicEmpty': 'Wybrano, dokąd ma trafić temat, ale pole tematu jest puste. Wpisz temat albo wybierz „Zostaje prywatnie”.',

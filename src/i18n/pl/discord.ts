@@ -5,7 +5,7 @@ import type { Translation } from '../types.js';
 export const discord: Translation<typeof en> = {
   'discord.continue': 'Dalej',
   'discord.step': 'Część {step} z {steps} zapisana. Przejdź do kolejnej, kiedy zechcesz.',
-  'discord.errorsTitle': 'Kilka odpowiedzi wymaga jeszcze spojrzenia:',
+  'discord.errorsTitle': 'Kilka odpowiedzi trzeba jeszcze poprawić:',
   'discord.reopen': 'Otwórz formularz ponownie',
   'discord.saved': 'Zapisane.',
   'discord.draftExpired': 'Ten formularz jest już zamknięty — niewysłany formularz czeka najwyżej 6 godzin. Uruchom komendę jeszcze raz.',

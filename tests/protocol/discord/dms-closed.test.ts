@@ -57,12 +57,12 @@ describe('the first-use privacy note for a member whose DMs from the server are 
 
     const next = await h.slash(cara, 'sojusz', {}, { path: ['help'] });
     const text = json(await h.answers(next, 2));
-    expect(text).toContain('Słowo o Twoich danych');
+    expect(text).toContain('Kilka słów o Twoich danych');
     expect(h.logs.join('')).not.toContain('unexpected error');
     expect(h.logs.join('')).not.toContain(cara.id);
 
     const again = await h.slash(cara, 'sojusz', {}, { path: ['help'] });
-    expect(json(await h.answers(again))).not.toContain('Słowo o Twoich danych');
+    expect(json(await h.answers(again))).not.toContain('Kilka słów o Twoich danych');
   });
 
   it('still goes by DM after a form when the member accepts DMs, once', async () => {
@@ -70,8 +70,8 @@ describe('the first-use privacy note for a member whose DMs from the server are 
     expect(first.initial.type).toBe(9);
     for (let i = 0; i < 100 && !dmOf(dan); i++) await new Promise((r) => setTimeout(r, 20));
     await h.fake.waitFor('POST', new RegExp(`^/channels/${dmOf(dan)}/messages$`));
-    expect(json(h.fake.messagesIn(dmOf(dan)!))).toContain('Słowo o Twoich danych');
+    expect(json(h.fake.messagesIn(dmOf(dan)!))).toContain('Kilka słów o Twoich danych');
     const next = await h.slash(dan, 'sojusz', {}, { path: ['help'] });
-    expect(json(await h.answers(next))).not.toContain('Słowo o Twoich danych');
+    expect(json(await h.answers(next))).not.toContain('Kilka słów o Twoich danych');
   });
 });

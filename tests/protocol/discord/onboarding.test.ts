@@ -54,7 +54,7 @@ describe('the first ten minutes on Discord', () => {
     const r = await h.slash(h.owner, 'sojusz', {}, { path: ['setup'] });
     expect(r.initial.type).toBe(9);
     const modal1 = r.initial.data!;
-    expect(json(modal1)).toContain('Konfiguracja (1/2)');
+    expect(json(modal1)).toContain('Konfiguracja 1/2');
     const step1 = { lang: '1', zone: 'Europe/Warsaw', promptChannel: '#refleksja', promptDay: '5' };
 
     const bad = await h.submitModal(h.owner, modal1.custom_id, { ...step1, promptTime: '7pm' });
@@ -67,7 +67,7 @@ describe('the first ten minutes on Discord', () => {
     expect(reopened.initial.type).toBe(9);
     const good = await h.submitModal(h.owner, reopened.initial.data!.custom_id, { ...step1, promptTime: '09:00' });
     const [next] = await h.answers(good);
-    expect(next!.content).toContain('Konfiguracja (2/2)');
+    expect(next!.content).toContain('Konfiguracja 2/2');
     // The second part's intro, which its modal has no room for, comes with the button that opens it.
     expect(next!.content).toContain(tx('pl', 'onboarding.setup.intro2').slice(0, 40));
 

@@ -20,11 +20,11 @@ const privately = (user: string, text: string) =>
 describe('the first ten minutes on Slack', () => {
   it('shows the privacy note on a member’s first command, once', async () => {
     await h.command('U_ANNA', '/sojusz help');
-    await privately('U_ANNA', 'Słowo o Twoich danych');
+    await privately('U_ANNA', 'Kilka słów o Twoich danych');
     await h.command('U_ANNA', '/sojusz help');
     await privately('U_ANNA', 'w czym mogę pomóc');
     await new Promise((r) => setTimeout(r, 300));
-    const notes = [...h.fake.callsTo('response_url'), ...h.fake.callsTo('chat.postEphemeral')].filter((c) => json(c.args).includes('Słowo o Twoich danych'));
+    const notes = [...h.fake.callsTo('response_url'), ...h.fake.callsTo('chat.postEphemeral')].filter((c) => json(c.args).includes('Kilka słów o Twoich danych'));
     expect(notes).toHaveLength(1);
   });
 

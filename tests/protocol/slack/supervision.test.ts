@@ -35,7 +35,7 @@ describe('/supervision on Slack', () => {
     // Each member's first command also brings the one-time privacy note; get it out of the way.
     for (const u of ['U_FAC', 'U_ANNA']) {
       await h.command(u, '/sojusz help');
-      await privately(u, 'Słowo o Twoich danych');
+      await privately(u, 'Kilka słów o Twoich danych');
     }
     await h.command('U_FAC', '/supervision schedule <#C_SUP|superwizja> monday 18:00', { channel: 'C_SUP' });
     const answer = await privately('U_FAC', 'Zaplanowany cykl');
