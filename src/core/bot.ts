@@ -4,7 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.js';
 import { members, processedEvents } from '../db/schema/index.js';
-import { pickLanguage, t, tx, type Lang } from '../i18n/index.js';
+import { isLang, pickLanguage, t, tx, type Lang } from '../i18n/index.js';
 import { foldWord } from '../i18n/lookup.js';
 import { asksForHelp, commandHelp } from './help.js';
 import type { Clock } from '../schedule/clock.js';
@@ -251,7 +251,12 @@ export class Bot {
       .returning({ id: members.id });
     if (!updated.length) return;
     try {
-      await ctx.reply(message(textBlock(ctx.t('core.firstUse.title')), textBlock(ctx.t('core.firstUse.body'))));
+      // A member whose own platform speaks the other language learns, in that language, how to switch.
+      const own = ctx.inv.member.locale?.slice(0, 2).toLowerCase();
+      const other = !ctx.member.lang && isLang(own) && own !== ctx.lang ? own : undefined;
+      await ctx.reply(
+        message(textBlock(ctx.t('core.firstUse.title')), textBlock(ctx.t('core.firstUse.body')), other && noteBlock(t(other, 'core.firstUse.otherLanguage'))),
+      );
     } catch (e) {
       // Not delivered (after a form the answer may go by DM, and DMs can be closed): not shown, so the next command
       // offers it again. The command itself went through, so no apology; no member id in the log.

@@ -83,3 +83,23 @@ describe('/sojusz', () => {
     expect(tb.mem.lastPrivate(ben.id)).toContain('06:00');
   });
 });
+
+describe('a team that speaks Polish', () => {
+  let pl: TestBot;
+  beforeAll(async () => {
+    pl = await makeBot({ team: 'T_PL' });
+  });
+  afterAll(() => pl.close());
+
+  it('tells a member whose platform speaks English, in English, how to switch when the team speaks Polish', async () => {
+    await pl.mem.command(facilitator, '/sojusz team language pl');
+    const emily = { id: 'U_EMILY_FIRST', locale: 'en-GB' };
+    await pl.mem.command(emily, '/sojusz help');
+    const note = pl.mem.privateTo(emily.id).find((t) => t.includes('Kilka słów o Twoich danych'));
+    expect(note).toContain('Prefer English? /sojusz language en switches my answers to you.');
+    // A Polish member of the same team is not told anything of the kind.
+    const ola = { id: 'U_OLA_FIRST', locale: 'pl-PL' };
+    await pl.mem.command(ola, '/sojusz help');
+    expect(pl.mem.privateTo(ola.id).join('\n')).not.toMatch(/Prefer English|Wolisz po polsku/);
+  });
+});

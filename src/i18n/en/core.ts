@@ -14,6 +14,7 @@ export const core = {
   'core.firstUse.title': '*A word about your data* (shown once)',
   'core.firstUse.body':
     'Sojusz keeps only what you give it: your language and time zone, your private autochecks (encrypted), your supervision hours and topics. Anonymous cases carry no trace of you. Nothing is shown to anyone else unless you post it. See `/sojusz privacy` for details, `/sojusz mydata export` to take your data, `/sojusz mydata delete` to leave.',
+  'core.firstUse.otherLanguage': 'Prefer English? `/sojusz language en` switches my answers to you.',
   'form.required': 'Please fill this in.',
   'form.outOfRange': 'Pick a value from {min} to {max}.',
   'form.badChoice': 'Please pick one of the options.',

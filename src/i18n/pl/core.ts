@@ -17,6 +17,7 @@ export const core: Translation<typeof en> = {
   'core.firstUse.title': '*Kilka słów o Twoich danych* (pokazuję to tylko raz)',
   'core.firstUse.body':
     'Sojusz przechowuje tylko to, co mu dasz: Twój język i strefę czasową, Twoje prywatne autochecki (zaszyfrowane), godziny i tematy superwizji. Anonimowe przypadki nie niosą żadnego śladu po Tobie. Nikt inny niczego nie zobaczy, dopóki tego nie opublikujesz. Szczegóły: `/sojusz prywatność`; kopia danych: `/sojusz dane eksport`; usunięcie wszystkiego: `/sojusz dane usuń`.',
+  'core.firstUse.otherLanguage': 'Wolisz po polsku? `/sojusz język pl` przełączy moje odpowiedzi do Ciebie.',
   'form.required': 'To pole jest potrzebne.',
   'form.outOfRange': 'Wybierz wartość od {min} do {max}.',
   'form.badChoice': 'Wybierz jedną z opcji.',
