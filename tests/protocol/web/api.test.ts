@@ -354,7 +354,7 @@ describe('the web playground API', () => {
   it('keeps the set-up quiet and leaves the facilitator’s one-time privacy note for whoever plays them', async () => {
     expect((await pg.view('magda', 'supervision')).messagesHtml).not.toContain('only-you');
     await send('magda', '/sojusz help', 'supervision');
-    expect((await pg.view('magda', 'supervision')).messagesHtml).toContain(tx('pl', 'core.firstUse.title'));
+    expect((await pg.view('magda', 'supervision')).messagesHtml).toContain('Kilka słów o Twoich danych');
   });
 
   it('answers a command that changes a schedule in a transaction, and keeps answering after it', async () => {
