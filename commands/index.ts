@@ -4,6 +4,7 @@ import { sojusz } from './sojusz/index.js';
 import { openFormAction } from '../src/core/open-form.js';
 import { supervision, supervisionActions } from './supervision/index.js';
 import { supervisionHome } from '../src/features/supervision/home.js';
+import { sealedTextHooks } from '../src/features/supervision/sealed.js';
 import { reminderKind } from '../src/features/supervision/reminders.js';
 import { seriesKind } from '../src/features/supervision/sessions.js';
 import { anonTopicKind } from '../src/features/supervision/anon-later.js';
@@ -28,7 +29,7 @@ export function buildRegistry(): Registry {
     forms: [autocheckForm, anonReplyFormHandler, ...caseForms, ...setupForms],
     actions: [openFormAction, guideButton, anonReplyButton, deleteAction, ...supervisionActions, ...caseActions, settingsAction],
     scheduleKinds: [...promptScheduleKinds, housekeepingKind, seriesKind, reminderKind, anonTopicKind, cleanupLaterKind],
-    hooks: [onboardingHooks, autocheckHooks, promptHooks, privacyHooks, supervisionHome],
+    hooks: [onboardingHooks, autocheckHooks, promptHooks, privacyHooks, supervisionHome, sealedTextHooks],
     privacy: privacyContributors(),
   };
 }

@@ -26,7 +26,7 @@ export const log: Subcommand = {
     const hours = parseHours(String(o.hours));
     const today = localDate(ctx.now, ctx.zone);
     const d = parseLogDetails(String(o.details ?? '').split(/\s+/).filter(Boolean), today);
-    const e = await ctx.db.transaction((tx) => logHours(tx, ctx.team.id, ctx.member.id, { hours, ...d }, ctx.now));
+    const e = await ctx.db.transaction((tx) => logHours(tx, ctx.bot.secrets, ctx.team.id, ctx.member.id, { hours, ...d }, ctx.now));
     await ctx.reply('supervision.logged', { hours: hoursLabel(ctx.lang, hours), kind: ctx.tx(`supervision.kind.${d.kind}`), date: d.date, id: e.id });
   },
 };
@@ -35,7 +35,7 @@ export const hours: Subcommand = {
   description: l10n('supervision.hours'),
   aliases: ['godziny'],
   async run(ctx) {
-    const entries = await memberEntries(ctx.db, ctx.member.id);
+    const entries = await memberEntries(ctx.db, ctx.bot.secrets, ctx.member.id);
     if (!entries.length) return ctx.reply('supervision.hours.none');
     const tot = totals(entries);
     const h = (n: number) => hoursLabel(ctx.lang, n);
@@ -55,7 +55,7 @@ export const hoursExport: Subcommand = {
   aliases: ['godziny eksport'],
   async run(ctx) {
     const upload = needFiles(ctx);
-    const csv = hoursCsv(ctx.lang, await memberEntries(ctx.db, ctx.member.id));
+    const csv = hoursCsv(ctx.lang, await memberEntries(ctx.db, ctx.bot.secrets, ctx.member.id));
     await upload({ team: ctx.inv.team, id: ctx.inv.member.id }, { name: 'supervision-hours.csv', mime: 'text/csv', bytes: new TextEncoder().encode(csv) });
     await ctx.reply('supervision.hours.exported');
   },

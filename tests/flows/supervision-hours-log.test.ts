@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supervisionHours } from '../../src/db/schema/index.js';
+import { hoursNote } from '../../src/features/supervision/sealed.js';
 import { anna, ben, makeBot, type TestBot } from '../helpers/bot.js';
 
 let tb: TestBot;
@@ -12,8 +13,9 @@ beforeAll(async () => {
 });
 afterAll(() => tb.close());
 
+// Notes are sealed at rest: opened the way the member's own views open them.
 const entries = async () =>
-  (await tb.bot.db.select().from(supervisionHours).orderBy(supervisionHours.id)).map((e) => ({ hours: Number(e.hours), kind: e.kind, date: e.date, note: e.note }));
+  (await tb.bot.db.select().from(supervisionHours).orderBy(supervisionHours.id)).map((e) => ({ hours: Number(e.hours), kind: e.kind, date: e.date, note: hoursNote(tb.bot.secrets, e) }));
 
 describe('logging supervision hours', () => {
   it('refuses hours that round to 0 and keeps nothing, in log and in hours fix', async () => {

@@ -62,7 +62,12 @@ export const supervisionTopics = pgTable(
     authorHmac: text('author_hmac'),
     /** Anonymous topics only: the random salt of authorHmac. */
     authorSalt: text('author_salt'),
-    text: text('text').notNull(),
+    /** Named and anonymous topics: the de-identified text the group reads. Null for private topics (see sealed). */
+    text: text('text'),
+    /** Private topics only: AES-256-GCM (Secrets.encrypt) of the text as the member wrote it — often the most
+     *  clinical answer of an /autocheck, which is sealed too. Private rows from before sealing have text set and
+     *  this null until the start-up pass seals them (src/features/supervision/sealed.ts). */
+    sealed: text('sealed'),
     /** private | named | anonymous */
     visibility: text('visibility').notNull(),
     /** command | autocheck; not kept for anonymous topics (with the day, it would point at who checked in). */
@@ -84,7 +89,10 @@ export const supervisionHours = pgTable(
     hours: numeric('hours', { precision: 5, scale: 2 }).notNull(),
     /** individual | group */
     kind: text('kind').notNull(),
+    /** Only in rows from before notes were sealed, until the start-up pass seals them; new rows use noteSealed. */
     note: text('note'),
+    /** The member's own note on the entry, sealed (AES-256-GCM): nobody else reads it, the team export leaves it out. */
+    noteSealed: text('note_sealed'),
     /** Set when logged by `/supervision held`; one entry per member and session. */
     sessionId: integer('session_id').references(() => supervisionSessions.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

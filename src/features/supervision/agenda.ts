@@ -3,6 +3,7 @@
 // Anonymous topics store no member id, only a keyed HMAC of (team, salt, member) under the 'topic-author' key,
 // so nobody reading the database can tell who wrote one, or that two were written by one person, yet its
 // author can still remove it. They keep neither their source nor more of their time than the day.
+// Private topics are the member's own words, often an /autocheck's answer: sealed like the check (sealed.ts).
 import { and, asc, eq, gt, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import { UserError } from '../../core/errors.js';
@@ -14,12 +15,14 @@ import { members, supervisionSessions, supervisionTopics } from '../../db/schema
 import { t, type Lang } from '../../i18n/index.js';
 import { maskMandatory } from '../cases/deidentify/index.js';
 import { checkTopic, type TopicCheck } from './deidentify.js';
+import { sealText, topicText } from './sealed.js';
 import { nextSession } from './store.js';
 import { sessionWhen } from './when.js';
 
 export type Visibility = 'private' | 'named' | 'anonymous';
 export type TopicSource = 'autocheck' | 'command';
-export type Topic = typeof supervisionTopics.$inferSelect;
+/** A topic as its author sees it: the words opened, whether stored sealed (private) or not. */
+export type Topic = Omit<typeof supervisionTopics.$inferSelect, 'text' | 'sealed'> & { text: string };
 
 export const TOPIC_MAX = 1000;
 
@@ -56,7 +59,8 @@ export function dayOf(at: Date): Date {
  * private topics are the member's own notes and attach to the next session when there is one.
  * `zone` is the member's, for the label of the session; without it, it is read (never written) from their row.
  * A group topic is stored de-identified (its `check` says what was masked and what else to look at); a private
- * note is kept exactly as written, since nobody else reads it.
+ * note is kept exactly as written, since nobody else reads it, and sealed, since it is often the most clinical line
+ * of a check that the member was told is encrypted.
  */
 export async function addTopic(
   tx: Tx,
@@ -74,6 +78,7 @@ export async function addTopic(
   const anonymous = o.visibility === 'anonymous';
   const memberId = anonymous ? null : (await ensureMember(tx, o.team.id, o.memberExternalId)).id;
   const salt = anonymous ? newSalt() : null;
+  const sealed = o.visibility === 'private';
   const [row] = await tx
     .insert(supervisionTopics)
     .values({
@@ -82,7 +87,8 @@ export async function addTopic(
       memberId,
       authorHmac: anonymous ? topicAuthorMac(bot.secrets, o.team.id, salt, o.memberExternalId) : null,
       authorSalt: salt,
-      text,
+      text: sealed ? null : text,
+      sealed: sealed ? sealText(bot.secrets, text) : null,
       visibility: o.visibility,
       // An autocheck saved at the same moment names its member: an anonymous topic keeps neither source nor time.
       source: anonymous ? null : o.source,
@@ -103,11 +109,12 @@ export async function memberZone(tx: Tx, team: Team, externalId: string): Promis
 
 /** The member's own topics: named and private by member id, anonymous ones by their HMAC. */
 export async function myTopics(tx: Tx, bot: Bot, team: Team, memberExternalId: string, memberId: number): Promise<Topic[]> {
-  return tx
+  const rows = await tx
     .select()
     .from(supervisionTopics)
     .where(await authoredBy(tx, bot, team, memberExternalId, memberId))
     .orderBy(asc(supervisionTopics.id));
+  return rows.map(({ sealed, ...r }) => ({ ...r, text: topicText(bot.secrets, { text: r.text, sealed }) }));
 }
 
 /** Remove a topic its author wrote; anyone else (or an unknown id) gets the same answer, so ids reveal nothing. */
@@ -135,7 +142,7 @@ export async function sessionAgenda(tx: Tx, sessionId: number): Promise<AgendaIt
     .where(and(eq(supervisionTopics.sessionId, sessionId), inArray(supervisionTopics.visibility, ['named', 'anonymous'])))
     .orderBy(asc(supervisionTopics.id));
   // Masked again on the way out: a topic stored before group topics were de-identified must not show a PESEL either.
-  return rows.map((r) => ({ id: r.id, text: maskMandatory(r.text), author: r.visibility === 'named' ? (r.author ?? undefined) : undefined }));
+  return rows.map((r) => ({ id: r.id, text: maskMandatory(r.text ?? ''), author: r.visibility === 'named' ? (r.author ?? undefined) : undefined }));
 }
 
 /**

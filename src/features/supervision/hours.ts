@@ -1,6 +1,8 @@
 // The hours log: supervision hours members record for certification, totals, corrections and a CSV export.
+// A note on an entry is the member's own words (only they read it): it is sealed at rest, see sealed.ts.
 import { and, asc, eq } from 'drizzle-orm';
 import { UserError } from '../../core/errors.js';
+import type { Secrets } from '../../core/secrets.js';
 import { fold, looksLikeDate, parseDate } from '../../core/parse.js';
 import type { Tx } from '../../db/client.js';
 import { supervisionHours } from '../../db/schema/index.js';
@@ -8,9 +10,11 @@ import { tx as txt, type Lang } from '../../i18n/index.js';
 import { localDate } from '../../schedule/occurrence.js';
 import { comingMemberIds } from './rsvp.js';
 import type { Session } from './store.js';
+import { hoursNote, sealText } from './sealed.js';
 
 export type HoursKind = 'individual' | 'group';
-export type HoursEntry = typeof supervisionHours.$inferSelect;
+/** An entry as its member sees it: the note opened. */
+export type HoursEntry = Omit<typeof supervisionHours.$inferSelect, 'noteSealed'>;
 export const MAX_HOURS = 24;
 
 const KIND_WORDS: Record<string, HoursKind> = {
@@ -53,27 +57,35 @@ export function parseLogDetails(words: string[], today: string): { kind: HoursKi
   return { kind: kind ?? 'individual', date: date ?? today, note: note || undefined };
 }
 
-export async function logHours(tx: Tx, teamId: number, memberId: number, e: { hours: number; kind: HoursKind; date: string; note?: string }, now: Date): Promise<HoursEntry> {
-  const [row] = await tx
+export async function logHours(
+  tx: Tx,
+  secrets: Pick<Secrets, 'encrypt'>,
+  teamId: number,
+  memberId: number,
+  e: { hours: number; kind: HoursKind; date: string; note?: string },
+  now: Date,
+): Promise<HoursEntry> {
+  const [{ noteSealed: _, ...row }] = await tx
     .insert(supervisionHours)
-    .values({ teamId, memberId, date: e.date, hours: String(e.hours), kind: e.kind, note: e.note ?? null, createdAt: now })
+    .values({ teamId, memberId, date: e.date, hours: String(e.hours), kind: e.kind, noteSealed: e.note ? sealText(secrets, e.note) : null, createdAt: now })
     .returning();
-  return row!;
+  return { ...row, note: e.note ?? null };
 }
 
 /** Correct one of the member's own entries. */
-export async function fixHours(tx: Tx, memberId: number, entryId: number, hours: number): Promise<HoursEntry> {
+export async function fixHours(tx: Tx, memberId: number, entryId: number, hours: number): Promise<void> {
   const [row] = await tx
     .update(supervisionHours)
     .set({ hours: String(hours) })
     .where(and(eq(supervisionHours.id, entryId), eq(supervisionHours.memberId, memberId)))
-    .returning();
+    .returning({ id: supervisionHours.id });
   if (!row) throw new UserError('supervision.notYourEntry', { id: entryId });
-  return row;
 }
 
-export async function memberEntries(tx: Tx, memberId: number): Promise<HoursEntry[]> {
-  return tx.select().from(supervisionHours).where(eq(supervisionHours.memberId, memberId)).orderBy(asc(supervisionHours.date), asc(supervisionHours.id));
+/** The member's entries, oldest first, notes opened. */
+export async function memberEntries(tx: Tx, secrets: Pick<Secrets, 'decrypt'>, memberId: number): Promise<HoursEntry[]> {
+  const rows = await tx.select().from(supervisionHours).where(eq(supervisionHours.memberId, memberId)).orderBy(asc(supervisionHours.date), asc(supervisionHours.id));
+  return rows.map(({ noteSealed, ...e }) => ({ ...e, note: hoursNote(secrets, { note: e.note, noteSealed }) }));
 }
 
 export interface Totals {

@@ -1,11 +1,13 @@
 // Supervision in the privacy registry: RSVPs, topics (anonymous ones found by their keyed MAC), hours and prefs.
-import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
+// Private topics and hours notes are sealed (sealed.ts): exported opened, re-sealed by a secret rotation.
+import { and, eq, inArray, isNotNull, lt, or } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { members, schedules, supervisionHours, supervisionPrefs, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
 import { openWaiting, sealWaiting, waitingTopics } from './anon-later.js';
 import { randomMac, type PrivacyContributor } from '../../core/privacy.js';
 import { anonymousTopicIds, topicAuthorMac } from './agenda.js';
+import { hoursNote, resealText, topicText } from './sealed.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -19,14 +21,19 @@ export const supervisionPrivacy: PrivacyContributor = {
       .from(supervisionRsvps)
       .innerJoin(supervisionSessions, eq(supervisionSessions.id, supervisionRsvps.sessionId))
       .where(eq(supervisionRsvps.memberId, member.id));
-    const topic = { text: supervisionTopics.text, visibility: supervisionTopics.visibility, source: supervisionTopics.source, createdAt: supervisionTopics.createdAt };
-    const named = await tx.select(topic).from(supervisionTopics).where(eq(supervisionTopics.memberId, member.id));
+    const topic = { text: supervisionTopics.text, sealed: supervisionTopics.sealed, visibility: supervisionTopics.visibility, source: supervisionTopics.source, createdAt: supervisionTopics.createdAt };
+    // The member reads their own words: a private topic opened.
+    const opened = <R extends { text: string | null; sealed: string | null }>(rows: R[]) =>
+      rows.map(({ sealed, ...r }) => ({ ...r, text: topicText(bot.secrets, { text: r.text, sealed }) }));
+    const named = opened(await tx.select(topic).from(supervisionTopics).where(eq(supervisionTopics.memberId, member.id)));
     const anonymousIds = await anonymousTopicIds(tx, bot.secrets, team.id, member.externalId);
-    const anonymous = anonymousIds.length ? await tx.select(topic).from(supervisionTopics).where(inArray(supervisionTopics.id, anonymousIds)) : [];
-    const hours = await tx
-      .select({ date: supervisionHours.date, hours: supervisionHours.hours, kind: supervisionHours.kind, note: supervisionHours.note })
-      .from(supervisionHours)
-      .where(eq(supervisionHours.memberId, member.id));
+    const anonymous = anonymousIds.length ? opened(await tx.select(topic).from(supervisionTopics).where(inArray(supervisionTopics.id, anonymousIds))) : [];
+    const hours = (
+      await tx
+        .select({ date: supervisionHours.date, hours: supervisionHours.hours, kind: supervisionHours.kind, note: supervisionHours.note, noteSealed: supervisionHours.noteSealed })
+        .from(supervisionHours)
+        .where(eq(supervisionHours.memberId, member.id))
+    ).map(({ noteSealed, ...h }) => ({ ...h, note: hoursNote(bot.secrets, { note: h.note, noteSealed }) }));
     const [prefs] = await tx.select({ dm: supervisionPrefs.dm, calendarFeed: isNotNull(supervisionPrefs.calendarToken) }).from(supervisionPrefs).where(eq(supervisionPrefs.memberId, member.id));
     // Anonymous topics from an /autocheck that have not reached the agenda yet (minutes): theirs, by the same MAC.
     const waiting = (await waitingTopics(tx, team.id))
@@ -58,17 +65,30 @@ export const supervisionPrivacy: PrivacyContributor = {
   },
 
   async purge(tx, _bot, now) {
-    // Anonymous topics are member text without an owner to ask: they follow the case-text retention.
+    // Anonymous topics are member text without an owner to ask: they follow the case-text retention. Private topics
+    // are the member's own reflection, mostly a check's answer taken along: they go when the checks do, so no copy
+    // outlives what the member was told about autochecks. (Named ones are the group's agenda record, kept.)
     let n = 0;
+    const olderThan = (days: number) => lt(supervisionTopics.createdAt, new Date(now.getTime() - days * DAY));
     for (const team of await tx.select().from(teams)) {
-      const days = setting(team, SETTINGS.retentionCases, DEFAULTS.retentionCases);
+      const cases = setting(team, SETTINGS.retentionCases, DEFAULTS.retentionCases);
+      const checks = setting(team, SETTINGS.retentionAutochecks, DEFAULTS.retentionAutochecks);
       const gone = await tx
         .delete(supervisionTopics)
-        .where(and(eq(supervisionTopics.teamId, team.id), eq(supervisionTopics.visibility, 'anonymous'), lt(supervisionTopics.createdAt, new Date(now.getTime() - days * DAY))))
+        .where(
+          and(
+            eq(supervisionTopics.teamId, team.id),
+            or(and(eq(supervisionTopics.visibility, 'anonymous'), olderThan(cases)), and(eq(supervisionTopics.visibility, 'private'), olderThan(checks))),
+          ),
+        )
         .returning({ id: supervisionTopics.id });
       n += gone.length;
     }
     return n;
+  },
+
+  async reencrypt(tx, decrypt, encrypt) {
+    return resealText(tx, decrypt, encrypt);
   },
 
   /**
