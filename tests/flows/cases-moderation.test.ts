@@ -114,10 +114,10 @@ describe('moderation', () => {
   it('marks the facilitator-only subcommands once in help, in either language', async () => {
     await tb.mem.command(anna, '/sojusz help case');
     const pl = tb.mem.lastPrivate(anna.id)!;
-    expect(pl).toMatch(/Ukryj przypadek \(osoby prowadzące\)$/m);
-    expect(pl.match(/\(osoby prowadzące\)/g)).toHaveLength(2); // hide and ban, each once
+    expect(pl).toMatch(/Ukryj przypadek \(tylko osoby prowadzące\)$/m);
+    expect(pl.match(/\(tylko osoby prowadzące\)/g)).toHaveLength(2); // hide and ban, each once
     await tb.mem.command(ben, '/sojusz help case');
-    expect(tb.mem.lastPrivate(ben.id)!.match(/\(facilitators\)/g)).toHaveLength(2);
+    expect(tb.mem.lastPrivate(ben.id)!.match(/\(facilitators only\)/g)).toHaveLength(2);
   });
 
   it('sends a report to the moderators with the reason and nothing about who wrote or reported it; a facilitator hides the case', async () => {
