@@ -200,7 +200,8 @@ describe('erasure with “withdraw”', () => {
     const erasedAt = tb.clock.now().getTime();
     await tb.mem.command(erin, '/sojusz mydata delete');
     await tb.mem.click(erin, 'privacy.delete', 'withdraw');
-    expect(await caseRow(n)).toMatchObject({ status: 'withdrawn', title: null });
+    // The text goes now; the case closes (and answers as closed) only when its piece runs.
+    expect(await caseRow(n)).toMatchObject({ status: 'pending', title: null });
     const [piece] = await waitingCleanups();
     const due = piece!.nextDueAt!.getTime();
     expect(due - erasedAt).toBeGreaterThanOrEqual(5 * MIN);
@@ -217,6 +218,7 @@ describe('erasure with “withdraw”', () => {
     const replaced = updates().slice(before);
     expect(replaced.map((u) => u.ref.id)).toEqual([postOf(n)!.ref.id]);
     expect(replaced[0]!.text).toContain('został wycofany');
+    expect((await caseRow(n)).status).toBe('withdrawn');
     // Done, the piece leaves no retry behind.
     expect(await waitingCleanups()).toEqual([]);
   });
@@ -239,8 +241,11 @@ describe('erasure with “withdraw”', () => {
       const running = tb.bot.runDueWork();
       // While the edit hangs (as if the process died), the same work waits to be done again 15 minutes later.
       await expect.poll(async () => (await waitingCleanups()).map((r) => r.nextDueAt!.getTime())).toEqual([due + 15 * MIN]);
+      // The retry holds what the close found on the platform, and no case to close again.
       const [retry] = await waitingCleanups();
-      expect(retry!.payload).toMatchObject({ edits: (piece!.payload as { edits: unknown[] }).edits, attempt: 2 });
+      expect(piece!.payload).toMatchObject({ edits: [], removals: [], closeCase: (await caseRow(n)).id });
+      expect(retry!.payload).toMatchObject({ edits: [{ ref: { id: postOf(n)!.ref.id } }], attempt: 2 });
+      expect(retry!.payload).not.toHaveProperty('closeCase');
       release();
       await running;
       expect(updates().at(-1)!.ref.id).toBe(postOf(n)!.ref.id);

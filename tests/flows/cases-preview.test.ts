@@ -107,7 +107,7 @@ describe('the preview of a case already published', () => {
     }
   });
 
-  it('keeps no member id, no plain case number and no case text in the mark, and forgets it when the draft would have expired', async () => {
+  it('keeps no member id, no plain case number and no case text in the mark, and forgets it a day after the case went out', async () => {
     const token = await draft(carol, { title: 'A mark that expires', body: 'Nothing of this may stay in the mark.' });
     await tb.mem.click(carol, 'case.publish', token);
     const n = Number(/#(\d+)/.exec(tb.mem.lastPrivate(carol.id)!)![1]);
@@ -117,7 +117,10 @@ describe('the preview of a case already published', () => {
     for (const leak of [carol.id, carol.name, 'A mark that expires', 'Nothing of this', `"published":${n}`]) expect(stored).not.toContain(leak);
     expect(tb.bot.secrets.decrypt(marks[0]!.sealed)).toBe(JSON.stringify({ published: n }));
 
-    tb.clock.advance(DAY + MIN);
+    // Its time is the case's publication instant (public), never the moment the draft was written or sent.
+    const [row] = await tb.bot.db.select().from(cases).where(eq(cases.number, n));
+    expect(marks[0]!.createdAt).toEqual(row!.publishAt);
+    tb.clock.set(new Date(row!.publishAt.getTime() + DAY + MIN));
     await tb.bot.db.transaction((tx) => purgeCases(tx, tb.clock.now()));
     expect(await tb.bot.db.select().from(caseDrafts).where(eq(caseDrafts.token, token))).toEqual([]);
     const late = await answer(carol, () => tb.mem.click(carol, 'case.publish', token));

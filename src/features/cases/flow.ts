@@ -1,6 +1,5 @@
 // The case flow: checks before posting, the private preview, publishing in one transaction, withdraw, replies, moderation.
 import { randomInt, randomUUID } from 'node:crypto';
-import { and, eq, like } from 'drizzle-orm';
 import type { Context } from '../../core/context.js';
 import { isPlatformBusy, PlatformError, UserError } from '../../core/errors.js';
 import { message, noteBlock, textBlock, type Message } from '../../core/message.js';
@@ -9,13 +8,14 @@ import { newSalt } from '../../core/secrets.js';
 import { caseDelay, DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
-import { caseReports, cases, outbox } from '../../db/schema/index.js';
+import { caseReports, cases } from '../../db/schema/index.js';
 import { formatLocal, localDate } from '../../schedule/occurrence.js';
 import { enqueue, findByKey } from '../../schedule/outbox.js';
 import { claimAuthor, pseudonymLabel, pseudonymOrdinal, pseudonymReplyPrefix } from '../anonymity/pseudonyms.js';
-import { CLEANUP_RETRY_MS, performCleanup, queueCleanup, type Cleanup } from '../privacy/cleanup-later.js';
+import { CLEANUP_RETRY_MS, performCleanup, queueCleanup } from '../privacy/cleanup-later.js';
+import { cleanupOf, closeCaseRow, isClosed, replyKeyPrefix, reportKeyPrefix, type ClosedOnPlatform } from './close.js';
 import { maskMandatory } from './deidentify/index.js';
-import { casePost, closedPost, replyPost, reportClosedPost, reportPost } from './post.js';
+import { casePost, replyPost, reportPost } from './post.js';
 import { previewMessage } from './preview.js';
 import {
   banAuthorOf,
@@ -31,7 +31,6 @@ import {
   nextNumber,
   publishedAs,
   saveDraft,
-  takeDraft,
   authorMac,
   type CaseRow,
   type CaseText,
@@ -165,9 +164,8 @@ export async function publish(ctx: Context, token: string, source?: MessageRef):
     published = await ctx.db.transaction(async (tx) => {
       // Claimed (deleted) first, in one statement: of two presses of Publish only one finds the draft, and a failure
       // below rolls the claim back with everything else. The other finds the published mark left in its place.
-      const draft = await takeDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
-      if (!draft) return { already: await publishedAs(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now) };
-      const { text } = draft;
+      const text = await claimDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
+      if (!text) return { already: await publishedAs(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now) };
       if (where instanceof UserError) throw where;
       const { channel } = where;
       await checkAuthor(ctx, tx);
@@ -202,7 +200,7 @@ export async function publish(ctx: Context, token: string, source?: MessageRef):
       await claimAuthor(tx, ctx.bot.secrets, ctx.team.id, caseThread(row!.id), me(ctx), publishAt);
       const queued = await enqueue(tx, publishAt, { teamId: ctx.team.id, key, target: { kind: 'channel', channel }, message: casePost(ctx.team.lang as 'pl' | 'en', masked), notBefore: publishAt });
       if (!queued) throw new NotQueued();
-      await markPublished(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, number, draft.savedAt);
+      await markPublished(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, number, publishAt);
       return { number, channel, window };
     });
   } catch (e) {
@@ -255,67 +253,8 @@ export async function caseOr404(ctx: Context, number: number, tx: Tx = ctx.db, l
 /** Whether the group may know of the case: its publication instant has come. */
 const isOut = (row: CaseRow, now: Date) => row.publishAt.getTime() <= now.getTime();
 
-const isClosed = (row: CaseRow) => row.status === 'withdrawn' || row.status === 'hidden';
 /** Closed to reports: withdrawn, hidden, or its text already gone (retention) — a reason would outlive the text. */
 const isClosedToReports = (row: CaseRow) => isClosed(row) || row.textDeletedOn !== null;
-
-type SentRef = { channel: string; id: string; thread?: string };
-
-/** What of a closed case is on the platform: its post (to replace by `closed`) and its anonymous replies (to remove). */
-export interface ClosedOnPlatform {
-  post?: SentRef;
-  replies: SentRef[];
-  closed: Message;
-  /** Reports already in the moderation channel: rewritten without their reason (it may quote the case). */
-  reports?: SentRef[];
-  reportClosed?: Message;
-}
-
-/**
- * Close a case in the database: its text gone everywhere the bot keeps it (case row, post, replies, report
- * reasons) and what has not gone out cancelled. Returns what is on the platform, for replaceClosed.
- */
-export async function closeCaseRow(tx: Tx, row: CaseRow, why: 'withdrawn' | 'hidden', lang: 'pl' | 'en', day: string): Promise<ClosedOnPlatform> {
-  await tx
-    .update(cases)
-    .set({ status: why, title: null, body: null, question: null, tags: [], textDeletedOn: day })
-    .where(eq(cases.id, row.id));
-  await tx.update(caseReports).set({ reason: null }).where(eq(caseReports.caseId, row.id));
-  const post = await findByKey(tx, row.postKey);
-  const closed = closedPost(lang, row.number, why);
-  await tx
-    .update(outbox)
-    .set({ message: closed, ...(post?.status === 'pending' ? { status: 'cancelled' } : {}) })
-    .where(eq(outbox.key, row.postKey));
-  await tx.update(outbox).set({ status: 'cancelled' }).where(and(like(outbox.key, `${replyKeyPrefix(row.id)}%`), eq(outbox.status, 'pending')));
-  const replies = await tx
-    .update(outbox)
-    .set({ message: { blocks: [] } })
-    .where(like(outbox.key, `${replyKeyPrefix(row.id)}%`))
-    .returning({ status: outbox.status, ref: outbox.sentRef });
-  // Reports: one still waiting is not sent (its reason may quote the case); one already sent loses its reason.
-  const reportClosed = reportClosedPost(lang, row.number);
-  await tx.update(outbox).set({ status: 'cancelled' }).where(and(like(outbox.key, `${reportKeyPrefix(row.id)}%`), eq(outbox.status, 'pending')));
-  const reports = await tx
-    .update(outbox)
-    .set({ message: reportClosed })
-    .where(like(outbox.key, `${reportKeyPrefix(row.id)}%`))
-    .returning({ status: outbox.status, ref: outbox.sentRef });
-  return {
-    ...(post?.status === 'sent' && post.sentRef ? { post: post.sentRef } : {}),
-    replies: replies.flatMap((r) => (r.status === 'sent' && r.ref ? [r.ref] : [])),
-    closed,
-    reports: reports.flatMap((r) => (r.status === 'sent' && r.ref ? [r.ref] : [])),
-    reportClosed,
-  };
-}
-
-/** What a closed case still owes the platform: its post becomes the closed notice, reports lose their reason, and
- *  the anonymous replies leave the thread (a reply can repeat what made the case a problem). */
-export const cleanupOf = (c: ClosedOnPlatform): Cleanup => ({
-  edits: [...(c.post ? [{ ref: c.post, message: c.closed }] : []), ...(c.reports ?? []).map((ref) => ({ ref, message: c.reportClosed! }))],
-  removals: c.replies,
-});
 
 /**
  * After the close has committed: the database is already clean. What the platform was too busy for is tried again
@@ -326,8 +265,8 @@ export async function replaceClosed(ctx: Context, closed: ClosedOnPlatform): Pro
   if (again.edits.length || again.removals.length) await ctx.db.transaction((tx) => queueCleanup(tx, ctx.team, ctx.bot.clock.now(), again, CLEANUP_RETRY_MS));
 }
 
-export const replyKeyPrefix = (caseId: number) => `case-reply:${caseId}:`;
-export const reportKeyPrefix = (caseId: number) => `case-report:${caseId}:`;
+/** Where a case's replies and reports sit in the outbox (kept here too, for those that import them from the flow). */
+export { replyKeyPrefix, reportKeyPrefix };
 
 /** Only the author (salted MAC match) may withdraw; everyone else gets the same answer as for a missing case. */
 export async function withdraw(ctx: Context, number: number): Promise<void> {

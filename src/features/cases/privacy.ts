@@ -3,19 +3,21 @@ import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import type { Tx } from '../../db/client.js';
-import { caseBans, caseCounters, caseDrafts, cases } from '../../db/schema/index.js';
+import { caseBans, caseCounters, caseDrafts, caseReports, cases } from '../../db/schema/index.js';
 import { localDate } from '../../schedule/occurrence.js';
 import { macsOf, randomMac, type PrivacyContributor, type Rekeyed } from '../../core/privacy.js';
-import { cleanupOf, closeCaseRow } from './flow.js';
+import { findByKey } from '../../schedule/outbox.js';
+import { cleanupOf, closeCaseRow, isClosed } from './close.js';
 import { queueCleanup } from '../privacy/cleanup-later.js';
 import { purgeCases } from './retention.js';
-import { authorMac, banMac, draftOwnerMac, isAuthor, publishedMac } from './store.js';
+import { authorMac, banMac, banUntil, draftOwnerMac, isAuthor, publishedMac } from './store.js';
 
 export const casesPrivacy: PrivacyContributor = {
   area: 'cases',
 
   async exportMember(tx, bot, team, member) {
     const rows = await tx.select().from(cases).where(eq(cases.teamId, team.id));
+    const ban = await banUntil(tx, bot.secrets, team.id, member.externalId, bot.clock.now());
     // Anonymous replies are never stored with their author, so only the member's own cases can be found.
     return {
       cases: rows
@@ -25,32 +27,47 @@ export const casesPrivacy: PrivacyContributor = {
       // A draft is the member's own words, sealed under their MAC until published or a day has passed.
       drafts: (await ownDrafts(tx, bot, team.id, member.externalId)).map((d) => ({ ...(JSON.parse(bot.secrets.decrypt(d.sealed)) as object), savedAt: d.createdAt.toISOString() })),
       anonymousReplies: 'not stored: an anonymous reply is kept only in the message the bot posted, with no link to its author',
+      ...(ban ? { banFromPosting: { until: ban.toISOString(), kept: 'until it ends, also if you erase your data, so that erasing cannot lift it' } } : {}),
     };
   },
 
   async deleteMember(tx, bot, team, member, anonymous) {
+    // A ban from posting stays until it ends (then it is purged): were it erased, erasing would be the way round every
+    // ban. It holds only the keyed ban MAC, and the member's export shows it. Daily counters keep their two days for
+    // the same reason (an erasure must not reset a limit).
     // Drafts, and the marks published drafts leave for a day (each ties its case to the member, as the case's MAC does).
     const drafts = await ownDrafts(tx, bot, team.id, member.externalId, true);
     if (drafts.length) await tx.delete(caseDrafts).where(inArray(caseDrafts.token, drafts.map((d) => d.token)));
     const rows = (await tx.select().from(cases).where(eq(cases.teamId, team.id))).filter((r) => isAuthor(bot.secrets, r, member.externalId));
     const lang = team.lang === 'en' ? 'en' : 'pl';
     for (const row of rows) {
-      if (anonymous === 'withdraw' && row.status !== 'withdrawn' && row.status !== 'hidden') {
-        const closed = await closeCaseRow(tx, row, 'withdrawn', lang, localDate(bot.clock.now(), 'UTC'));
-        // The text is gone from the database now; the platform copies follow each at its own random moment.
-        await queueCleanup(tx, team, bot.clock.now(), cleanupOf(closed));
+      // Nothing can tie the case to the member any more, whatever they chose: a fresh random MAC and no ban handle.
+      const unlinked = { authorSalt: randomBytes(16).toString('hex'), authorMac: randomMac(), banSealed: bot.secrets.encrypt(randomBytes(32).toString('hex')) };
+      if (anonymous !== 'withdraw' || isClosed(row)) {
+        await tx.update(cases).set(unlinked).where(eq(cases.id, row.id));
+        continue;
       }
-      // Either way, nothing can tie the case to the member any more: a fresh random MAC and no ban handle.
-      await tx
-        .update(cases)
-        .set({ authorSalt: randomBytes(16).toString('hex'), authorMac: randomMac(), banSealed: bot.secrets.encrypt(randomBytes(32).toString('hex')) })
-        .where(eq(cases.id, row.id));
+      const post = await findByKey(tx, row.postKey);
+      if (post?.status !== 'sent') {
+        // Not in the channel (yet): nobody has seen it, so it is withdrawn now and never appears.
+        const closed = await closeCaseRow(tx, row, 'withdrawn', lang, localDate(bot.clock.now(), 'UTC'));
+        await queueCleanup(tx, team, bot.clock.now(), cleanupOf(closed));
+      } else {
+        // In the channel: the text leaves the database now (nothing the group sees reads it: the sent post keeps no
+        // copy), and so do the reasons of its reports (they may quote it). The case stays open, to everyone alike,
+        // until its own clean-up piece closes it at a random moment: closed now, every case of the member would
+        // answer "no longer open" at once while their posts still show, and tell the group they had one author.
+        await tx.update(cases).set({ title: null, body: null, question: null, tags: [] }).where(eq(cases.id, row.id));
+        await tx.update(caseReports).set({ reason: null }).where(eq(caseReports.caseId, row.id));
+        await queueCleanup(tx, team, bot.clock.now(), { edits: [], removals: [], closeCase: row.id });
+      }
+      await tx.update(cases).set(unlinked).where(eq(cases.id, row.id));
     }
   },
 
   async purge(tx, _bot, now) {
     const r = await purgeCases(tx, now);
-    return r.cases + r.drafts + r.counters;
+    return r.cases + r.drafts + r.counters + r.bans;
   },
 
   /** Drafts' text; their owner MACs, and the ban handles sealed on cases, are carried over by `rekey`. */

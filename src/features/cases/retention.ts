@@ -1,28 +1,31 @@
-// Retention for anonymous cases: case text after the team's period, drafts after a day, rate counters after two days.
-import { and, eq, inArray, isNotNull, isNull, like, lt, or } from 'drizzle-orm';
+// Retention for anonymous cases: case text after the team's period, drafts after a day, rate counters after two days,
+// bans once they have ended.
+import { and, eq, inArray, isNotNull, isNull, like, lt, lte, or } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
-import { caseCounters, caseDrafts, caseReports, cases, outbox, teams } from '../../db/schema/index.js';
+import { caseBans, caseCounters, caseDrafts, caseReports, cases, outbox, teams } from '../../db/schema/index.js';
 import { localDate } from '../../schedule/occurrence.js';
 import { DRAFT_TTL_MS } from './store.js';
-import { replyKeyPrefix, reportKeyPrefix } from './flow.js';
+import { replyKeyPrefix, reportKeyPrefix } from './close.js';
 
 export interface PurgeReport {
   cases: number;
   drafts: number;
   counters: number;
+  bans: number;
 }
 
 const DAY = 86_400_000;
 
 /**
  * Delete what the bot no longer needs: the text of cases older than the team's `retention.cases` days (in the
- * case row, the stored post and its replies, report reasons), drafts older than a day, counters older than two days.
+ * case row, the stored post and its replies, report reasons), drafts older than a day, counters older than two days,
+ * bans that have ended (a ban MAC outlives its member's erasure while the ban runs, and no longer).
  * The platform's own copy of a post is the team's; this only empties the bot's database. Run daily.
  */
 export async function purgeCases(tx: Tx, now: Date): Promise<PurgeReport> {
-  const report: PurgeReport = { cases: 0, drafts: 0, counters: 0 };
+  const report: PurgeReport = { cases: 0, drafts: 0, counters: 0, bans: 0 };
   for (const team of await tx.select().from(teams)) {
     const days = setting(team, SETTINGS.retentionCases, DEFAULTS.retentionCases);
     const cutoff = localDate(new Date(now.getTime() - days * DAY), 'UTC');
@@ -51,5 +54,6 @@ export async function purgeCases(tx: Tx, now: Date): Promise<PurgeReport> {
   report.drafts = (await tx.delete(caseDrafts).where(lt(caseDrafts.createdAt, new Date(now.getTime() - DRAFT_TTL_MS))).returning({ t: caseDrafts.token })).length;
   const counterCutoff = localDate(new Date(now.getTime() - 2 * DAY), 'UTC');
   report.counters = (await tx.delete(caseCounters).where(lt(caseCounters.day, counterCutoff)).returning({ m: caseCounters.mac })).length;
+  report.bans = (await tx.delete(caseBans).where(lte(caseBans.until, now)).returning({ id: caseBans.id })).length;
   return report;
 }

@@ -91,35 +91,32 @@ export async function loadDraft(tx: Tx, secrets: Secrets, teamId: number, member
  * the draft comes back. Undefined, and nothing deleted, under the same conditions as loadDraft.
  */
 export async function claimDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<CaseText | undefined> {
-  return (await takeDraft(tx, secrets, teamId, memberExternalId, token, now))?.text;
-}
-
-/** The drafts-table row of this token under this owner MAC, while it is kept (a day from its save). */
-const keptRow = (teamId: number, token: string, mac: string, now: Date) =>
-  and(eq(caseDrafts.token, token), eq(caseDrafts.teamId, teamId), eq(caseDrafts.ownerMac, mac), gte(caseDrafts.createdAt, new Date(now.getTime() - DRAFT_TTL_MS)));
-
-/** claimDraft, with the moment the draft was saved: its published mark expires when the draft would have. */
-export async function takeDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<{ text: CaseText; savedAt: Date } | undefined> {
   const [row] = await tx
     .delete(caseDrafts)
     .where(keptRow(teamId, token, draftOwnerMac(secrets, teamId, token, memberExternalId), now))
-    .returning({ sealed: caseDrafts.sealed, createdAt: caseDrafts.createdAt });
-  return row ? { text: JSON.parse(secrets.decrypt(row.sealed)) as CaseText, savedAt: row.createdAt } : undefined;
+    .returning({ sealed: caseDrafts.sealed });
+  return row ? (JSON.parse(secrets.decrypt(row.sealed)) as CaseText) : undefined;
 }
+
+/** The drafts-table row of this token under this owner MAC, while it is kept (a day from its `created_at`). */
+const keptRow = (teamId: number, token: string, mac: string, now: Date) =>
+  and(eq(caseDrafts.token, token), eq(caseDrafts.teamId, teamId), eq(caseDrafts.ownerMac, mac), gte(caseDrafts.createdAt, new Date(now.getTime() - DRAFT_TTL_MS)));
 
 // ——— published marks ———
 // A published draft leaves its own row behind, so that a second press on its old preview hears "already published"
 // instead of "this draft is gone". The row holds no member id and no text: the draft's token, a MAC keyed like the
 // case's own author MAC (so it links the member to the case no more than that MAC already does, and only for the
-// holder of SOJUSZ_SECRET), the case number sealed, and the draft's own save time, so it expires with the draft.
+// holder of SOJUSZ_SECRET), the case number sealed, and the case's publication instant (public anyway; the moment the
+// draft was saved or published would pair the case with when its author was at work). It is kept a day from that
+// instant, a little longer than the draft would have been.
 
 /** Under another label than the draft's owner MAC: a mark can never be loaded, published, edited or exported as a draft. */
 export function publishedMac(secrets: Secrets, teamId: number, token: string, memberExternalId: string): string {
   return secrets.hmac('case-author', teamId, 'published', token, memberExternalId);
 }
 
-export async function markPublished(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, number: number, savedAt: Date): Promise<void> {
-  await tx.insert(caseDrafts).values({ token, teamId, ownerMac: publishedMac(secrets, teamId, token, memberExternalId), sealed: secrets.encrypt(JSON.stringify({ published: number })), createdAt: savedAt });
+export async function markPublished(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, number: number, publishAt: Date): Promise<void> {
+  await tx.insert(caseDrafts).values({ token, teamId, ownerMac: publishedMac(secrets, teamId, token, memberExternalId), sealed: secrets.encrypt(JSON.stringify({ published: number })), createdAt: publishAt });
 }
 
 /** The case number this member's draft was published as, while the draft would still be kept; otherwise undefined. */

@@ -1,10 +1,9 @@
 // Platform clean-up an erasure owes, done later and spread out: several cases (or replies in several threads)
 // closing in the same minute would tell the group they had one author. Each piece waits in a one-off schedule of
-// its own, due at a random moment in the next hours; it carries only message references and the closed notice,
-// never the member or the text.
+// its own, due at a random moment in the next hours; it carries only message references and the closed notice, or the
+// case it is to close then, never the member or the text.
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { onceRule } from '../../schedule/occurrence.js';
 import type { Bot } from '../../core/bot.js';
 import { isPlatformBusy } from '../../core/errors.js';
 import type { Message } from '../../core/message.js';
@@ -14,6 +13,8 @@ import type { Tx } from '../../db/client.js';
 import { schedules } from '../../db/schema/index.js';
 import { MINUTE } from '../../schedule/clock.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
+import { localDate, onceRule } from '../../schedule/occurrence.js';
+import { closeForErasure } from '../cases/close.js';
 
 export const CLEANUP_LATER = 'cleanup-later';
 /** Each piece is due this many minutes after the erasure, drawn at random and independently. */
@@ -24,10 +25,18 @@ const ATTEMPTS = 3;
 
 type Ref = Omit<MessageRef, 'team'>;
 
+const isEmpty = (w: Cleanup) => !w.edits.length && !w.removals.length && w.closeCase === undefined;
+
 /** What one piece does on the platform: messages rewritten (a closed case's post, its reports) and messages removed. */
 export interface Cleanup {
   edits: { ref: Ref; message: Message }[];
   removals: Ref[];
+  /**
+   * A case (row id) an erasure withdrew while its post was in the channel: it is closed only when its piece runs, and
+   * its post, replies and reports are then what this piece edits and removes. Until then it answers everyone as any
+   * open case does, so the group cannot see which cases closed together.
+   */
+  closeCase?: number;
 }
 
 /**
@@ -35,7 +44,7 @@ export interface Cleanup {
  * the erasure's transaction: a rollback queues nothing.
  */
 export async function queueCleanup(tx: Tx, team: Pick<Team, 'id' | 'zone'>, now: Date, work: Cleanup, delayMs?: number): Promise<void> {
-  if (!work.edits.length && !work.removals.length) return;
+  if (isEmpty(work)) return;
   const [min, max] = CLEANUP_DELAY_MINUTES;
   await insertPiece(tx, team, new Date(now.getTime() + (delayMs ?? randomInt(min * 60, max * 60 + 1) * 1000)), work, 1);
 }
@@ -80,8 +89,6 @@ export async function performCleanup(bot: Bot, port: ChatPort, team: string, wor
   return again;
 }
 
-const isEmpty = (w: Cleanup) => !w.edits.length && !w.removals.length;
-
 export const cleanupLaterKind: ScheduleKind = {
   kind: CLEANUP_LATER,
   hidden: true,
@@ -89,13 +96,20 @@ export const cleanupLaterKind: ScheduleKind = {
   graceMs: Number.POSITIVE_INFINITY,
   next: () => null,
   async fire({ tx, bot, schedule, team, now, afterCommit }) {
-    const { attempt = 1, ...work } = schedule.payload as unknown as Cleanup & { attempt?: number };
+    const { attempt = 1, ...waiting } = schedule.payload as unknown as Cleanup & { attempt?: number };
     await tx.delete(schedules).where(eq(schedules.id, schedule.id));
     const port = bot.ports.get(team.platform as never);
     if (!port) {
-      // This process does not serve the team's platform (another replica may): the piece waits for one that does.
-      await insertPiece(tx, team, new Date(now.getTime() + CLEANUP_RETRY_MS), work, attempt);
+      // This process does not serve the team's platform (another replica may): the piece waits for one that does,
+      // with its case still open, so the case never looks closed while its post is unchanged.
+      await insertPiece(tx, team, new Date(now.getTime() + CLEANUP_RETRY_MS), waiting, attempt);
       return;
+    }
+    const { closeCase, ...work } = waiting;
+    if (closeCase !== undefined) {
+      const closed = await closeForErasure(tx, closeCase, team.lang === 'en' ? 'en' : 'pl', localDate(now, 'UTC'));
+      work.edits = [...work.edits, ...closed.edits];
+      work.removals = [...work.removals, ...closed.removals];
     }
     // A retry waits in case this process dies before the platform calls are done, or the platform is busy; done,
     // it goes (or keeps only what is worth trying again).

@@ -73,6 +73,9 @@ export const coreContributor: PrivacyContributor = {
       const theirs = like(outbox.key, `${pseudonymReplyPrefix(prefix, mine.ordinal)}%`);
       await tx.update(outbox).set({ status: 'cancelled' }).where(and(theirs, eq(outbox.status, 'pending')));
       const sent = await tx.update(outbox).set({ message: { blocks: [] } }).where(theirs).returning({ status: outbox.status, ref: outbox.sentRef });
+      // The author (ordinal 0) of a case: the cases area closes that case later, in its own piece, which removes every
+      // reply of its thread; taking the author's out sooner would show the thread changing before the case closes.
+      if (mine.ordinal === 0 && thread.startsWith('case:')) continue;
       // Thread by thread, each at its own random moment: replies leaving several threads at once would be one author.
       await queueCleanup(tx, team, bot.clock.now(), { edits: [], removals: sent.flatMap((r) => (r.status === 'sent' && r.ref ? [r.ref] : [])) });
     }

@@ -1,11 +1,14 @@
 // Prompts in the privacy registry: which threads a member answered (keyed MACs), the schedules a facilitator created,
 // a member's personal rotation, and the team's own prompts.
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { customPrompts, promptPosts, promptReplies, promptRotations, schedules } from '../../db/schema/index.js';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { customPrompts, outbox, promptPosts, promptReplies, promptRotations, pseudonyms, schedules } from '../../db/schema/index.js';
 import { byInput, macsOf, randomMac, type PrivacyContributor } from '../../core/privacy.js';
+import type { Secrets } from '../../core/secrets.js';
 import type { Tx } from '../../db/client.js';
+import { memberMac, pseudonymReplyPrefix, threadReplyPrefix } from '../anonymity/pseudonyms.js';
 import { replyMac, type ReplyWay } from './followup.js';
 import { personalScope } from './personal.js';
+import { promptThread } from './replies.js';
 import { deleteSchedules, personalSchedule, PROMPT_KIND, type PromptPayload } from './schedules.js';
 
 const WAYS: readonly ReplyWay[] = ['named', 'pseudonym'];
@@ -21,6 +24,22 @@ async function personalRotation(tx: Tx, teamId: number, memberId: number) {
     .from(promptRotations)
     .where(and(eq(promptRotations.teamId, teamId), eq(promptRotations.scope, personalScope(memberId))));
   return row;
+}
+
+/**
+ * Whether an erasure that withdraws takes the member's pseudonymous answers out of this post's thread: the core's
+ * share (core-contributor.ts, after this one) finds them by the letter their outbox keys carry. Answers sent before
+ * keys carried the letter cannot be found; they stay in the thread, and so they still count.
+ */
+async function withdrawnFrom(tx: Tx, secrets: Secrets, teamId: number, postId: number, memberExternalId: string): Promise<boolean> {
+  const thread = promptThread(postId);
+  const [own] = await tx
+    .select({ ordinal: pseudonyms.ordinal })
+    .from(pseudonyms)
+    .where(and(eq(pseudonyms.thread, thread), eq(pseudonyms.memberMac, memberMac(secrets, teamId, thread, memberExternalId))));
+  if (!own) return false;
+  const [found] = await tx.select({ key: outbox.key }).from(outbox).where(like(outbox.key, `${pseudonymReplyPrefix(threadReplyPrefix(thread)!, own.ordinal)}%`)).limit(1);
+  return found !== undefined;
 }
 
 export const promptsPrivacy: PrivacyContributor = {
@@ -52,7 +71,7 @@ export const promptsPrivacy: PrivacyContributor = {
     };
   },
 
-  async deleteMember(tx, bot, team, member) {
+  async deleteMember(tx, bot, team, member, anonymous) {
     // The member's personal prompt schedule and its rotation go with them.
     const personal = await personalSchedule(tx, team.id, member.id);
     await deleteSchedules(tx, personal ? [personal.id] : []);
@@ -62,10 +81,21 @@ export const promptsPrivacy: PrivacyContributor = {
       .update(schedules)
       .set({ payload: sql`${schedules.payload} - 'creator'` })
       .where(createdBy(team.id, member.externalId));
+    // Who answered stays counted as the thread shows it: a named reply is the member's own message, which stays on the
+    // platform, and so does a pseudonymous one unless this erasure withdraws it. Deleting their rows would make the
+    // follow-up count fewer people than the thread shows, and which rows went would say who a pseudonym was. So each
+    // row gets random bytes (it stands for nobody, as on a secret rotation), and only a pseudonymous answer that is
+    // taken out of the thread stops counting.
     const posts = await tx.select({ id: promptPosts.id }).from(promptPosts).where(eq(promptPosts.teamId, team.id));
-    for (const p of posts) {
-      const macs = WAYS.map((way) => replyMac(bot.secrets, team.id, p.id, member.externalId, way));
-      await tx.delete(promptReplies).where(and(eq(promptReplies.postId, p.id), inArray(promptReplies.memberMac, macs)));
+    const macs = new Map(posts.flatMap((p) => WAYS.map((way) => [replyMac(bot.secrets, team.id, p.id, member.externalId, way), { postId: p.id, way }] as const)));
+    const mine = macs.size ? await tx.select({ id: promptReplies.id, mac: promptReplies.memberMac }).from(promptReplies).where(inArray(promptReplies.memberMac, [...macs.keys()])) : [];
+    for (const r of mine) {
+      const { postId, way } = macs.get(r.mac)!;
+      if (way === 'pseudonym' && anonymous === 'withdraw' && (await withdrawnFrom(tx, bot.secrets, team.id, postId, member.externalId))) {
+        await tx.delete(promptReplies).where(eq(promptReplies.id, r.id));
+      } else {
+        await tx.update(promptReplies).set({ memberMac: randomMac() }).where(eq(promptReplies.id, r.id));
+      }
     }
   },
 

@@ -20,6 +20,9 @@ import { teamLang } from './team.js';
 export const ANON_FORM_ID = 'prompts.anonReply';
 export const ANON_MAX = 1500;
 
+/** The pseudonyms' thread name of a prompt post: one letter per member per post. */
+export const promptThread = (postId: number) => `prompt:${postId}`;
+
 export function anonReplyForm(lang: Lang, postId: string): Form {
   return {
     id: ANON_FORM_ID,
@@ -66,7 +69,7 @@ export async function postAnonReply(
   now: Date,
 ): Promise<{ persona: string; check: TopicCheck }> {
   const post = await findPost(db, team.id, postId);
-  const ordinal = await pseudonymOrdinal(db, secrets, team.id, `prompt:${post.id}`, memberExternalId, now);
+  const ordinal = await pseudonymOrdinal(db, secrets, team.id, promptThread(post.id), memberExternalId, now);
   const persona = pseudonymLabel(ordinal, teamLang(team));
   // The bot posts it, so the bot de-identifies it first, as it does anonymous case replies and group topics.
   const check = checkTopic(text);

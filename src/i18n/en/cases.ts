@@ -129,5 +129,5 @@ export const cases = {
   'cases.withdrawn': 'Case #{number} is withdrawn and its text deleted. Thank you for trusting the group with it, even for a while.',
   'cases.hidden': 'Case #{number} is hidden and its text deleted.',
   'cases.alreadyHidden': 'Case #{number} is already hidden or withdrawn.',
-  'cases.banned': 'The author of case #{number} can’t post new cases until {until}. Nobody — you included — learns who it is.',
+  'cases.banned': 'The author of case #{number} can’t post new cases until {until}. The bot tells nobody — you included — who it is.',
 } as const;

@@ -138,5 +138,5 @@ export const cases: Translation<typeof en> = {
   'cases.withdrawn': 'Przypadek #{number} jest wycofany, a jego treść usunięta. Dziękuję, że ten przypadek choć na chwilę trafił do grupy.',
   'cases.hidden': 'Przypadek #{number} jest ukryty, a jego treść usunięta.',
   'cases.alreadyHidden': 'Przypadek #{number} jest już ukryty albo wycofany.',
-  'cases.banned': 'Osoba, która przyniosła przypadek #{number}, nie może publikować nowych przypadków do {until}. Nikt — także Ty — nie dowie się, kto to jest.',
+  'cases.banned': 'Osoba, która przyniosła przypadek #{number}, nie może publikować nowych przypadków do {until}. Bot nikomu — także Tobie — nie powie, kto to jest.',
 };
