@@ -5,11 +5,12 @@ import { command, exampleLine, type Command, type Subcommand } from '../../src/c
 import { l10n } from '../../src/i18n/index.js';
 import { add, browse, now, remove } from './library.js';
 import { me, meOff } from './me.js';
-import { list, pause, resume, schedule, skip } from './schedule.js';
+import { edit, list, pause, resume, schedule, skip } from './schedule.js';
 import { followup, holidayAdd, holidayRemove, holidays } from './team.js';
 
 const subcommands: Record<string, Subcommand> = {
   schedule,
+  edit,
   list,
   pause,
   resume,

@@ -67,7 +67,8 @@ export const browse: Subcommand = {
   aliases: ['pytania'],
   example: { en: 'prompts bond', pl: 'pytania więź' },
   options: {
-    theme: { kind: 'string', description: l10n('prompts.opt.theme') },
+    // Text: several themes, as "więź, naprawa" or "bond repair" (a page number after them is still read).
+    theme: { kind: 'text', maxLength: 200, description: l10n('prompts.opt.theme') },
     page: { kind: 'int', named: true, min: 1, aliases: ['strona'], description: l10n('prompts.opt.page') },
   },
   async run(ctx, opts) {

@@ -6,17 +6,28 @@ import { eq } from 'drizzle-orm';
 import { schedules } from '../../src/db/schema/index.js';
 import { insertSchedule, nextUnrepeatedAt, PERSONAL_KIND, personalSchedule, weeklyRule, type PersonalPayload } from '../../src/features/prompts/schedules.js';
 import { l10n } from '../../src/i18n/index.js';
+import { UserError } from '../../src/core/errors.js';
+import { message, textBlock } from '../../src/core/message.js';
+import { personalLine } from '../../src/features/prompts/home.js';
+import { DAY_TIME_FILLERS } from './schedule.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
 
 export const me: Subcommand = {
   description: l10n('prompts.cmd.me'),
   aliases: ['ja'],
   example: { en: 'me friday 08:30', pl: 'ja piątek 08:30' },
+  fillers: DAY_TIME_FILLERS,
+  // Both or neither: with neither, the member is shown their personal prompt as it is (paused, and why).
   options: {
-    weekday: { kind: 'string', required: true, description: l10n('prompts.opt.weekday') },
-    time: { kind: 'string', required: true, description: l10n('prompts.opt.time') },
+    weekday: { kind: 'string', description: l10n('prompts.opt.weekday') },
+    time: { kind: 'string', description: l10n('prompts.opt.time') },
   },
   async run(ctx, opts) {
+    if (opts.weekday === undefined) {
+      const line = await personalLine(ctx);
+      return line ? ctx.reply(message(textBlock(line))) : ctx.reply('prompts.me.none');
+    }
+    if (opts.time === undefined) throw new UserError('args.missing', { option: me.options!.time!.description });
     const weekday = parseWeekday(String(opts.weekday));
     const time = parseTime(String(opts.time));
     const zone = ctx.zone;

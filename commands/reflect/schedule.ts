@@ -5,10 +5,23 @@ import { message, noteBlock, textBlock } from '../../src/core/message.js';
 import { parseDate, parseTime, parseWeekday, parseZone } from '../../src/core/parse.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { schedules } from '../../src/db/schema/index.js';
-import { rhythmText } from '../../src/features/prompts/describe.js';
-import { scheduleLine } from '../../src/features/prompts/home.js';
+import { rhythmText, weekdayName, zonedRhythm, zonedWhen } from '../../src/features/prompts/describe.js';
+import { personalLine, scheduleLine } from '../../src/features/prompts/home.js';
 import { parseTheme, themeWords, type Theme } from '../../src/features/prompts/library.js';
-import { findTeamSchedule, insertSchedule, nextPromptAt, nextPromptDates, occurrenceOn, PROMPT_KIND, teamPromptSchedules, weeklyRule, type PromptPayload, type WeeklyRule } from '../../src/features/prompts/schedules.js';
+import {
+  channelUnavailable,
+  findTeamSchedule,
+  insertSchedule,
+  nextPromptAt,
+  nextPromptDates,
+  nextUnrepeatedAt,
+  occurrenceOn,
+  PROMPT_KIND,
+  teamPromptSchedules,
+  weeklyRule,
+  type PromptPayload,
+  type WeeklyRule,
+} from '../../src/features/prompts/schedules.js';
 import { l10n } from '../../src/i18n/index.js';
 import { formatLocal, nextOccurrence } from '../../src/schedule/occurrence.js';
 import { teamHolidays } from '../../src/core/settings.js';
@@ -27,16 +40,37 @@ export function parseThemes(words: string | undefined): Theme[] {
   return [...out];
 }
 
+/** "Europe/Warsaw" among the themes without `tz:` is a zone all the same (an unknown one is answered as a zone). */
+function themesAndZone(words: string | undefined): { themes: Theme[]; zone?: string } {
+  const all = (words ?? '').split(/[\s,]+/).filter(Boolean);
+  const zones = all.filter((w) => w.includes('/'));
+  return { themes: parseThemes(all.filter((w) => !w.includes('/')).join(' ')), zone: zones.length === 1 ? parseZone(zones[0]!) : zones.length ? parseZone(zones.join(' ')) : undefined };
+}
+
+/** Words members put before a day or an hour: "friday at 8:30", "every friday", "w piątek o 8:30", "co piątek". */
+export const DAY_TIME_FILLERS = ['at', 'on', 'every', 'w', 'we', 'o', 'co'] as const;
+
+const everyOption = {
+  kind: 'int' as const,
+  named: true,
+  min: 1,
+  max: 8,
+  aliases: ['co'],
+  units: ['weeks', 'week', 'tygodnie', 'tygodni', 'tydzień', 'tydzien', 'tyg', 'tyg.'],
+  description: l10n('prompts.opt.every'),
+};
+
 export const schedule: Subcommand = {
   description: l10n('prompts.cmd.schedule'),
   aliases: ['zaplanuj'],
   facilitator: true,
   example: { en: 'schedule #reflection friday 09:00 every 2 weeks bond repair tz:Europe/Warsaw', pl: 'zaplanuj #refleksja piątek 09:00 co 2 tygodnie więź naprawa strefa:Europe/Warsaw' },
+  fillers: DAY_TIME_FILLERS,
   options: {
     channel: { kind: 'channel', required: true, description: l10n('prompts.opt.channel') },
     weekday: { kind: 'string', required: true, description: l10n('prompts.opt.weekday') },
     time: { kind: 'string', required: true, description: l10n('prompts.opt.time') },
-    every: { kind: 'int', named: true, min: 1, max: 8, aliases: ['co'], units: ['weeks', 'week', 'tygodnie', 'tygodni', 'tydzień', 'tydzien', 'tyg'], description: l10n('prompts.opt.every') },
+    every: everyOption,
     tz: { kind: 'string', named: true, aliases: ['strefa'], description: l10n('prompts.opt.tz') },
     themes: { kind: 'text', maxLength: 300, description: l10n('prompts.opt.themes') },
   },
@@ -45,8 +79,9 @@ export const schedule: Subcommand = {
     const channel = String(opts.channel);
     const weekday = parseWeekday(String(opts.weekday));
     const time = parseTime(String(opts.time));
-    const zone = opts.tz ? parseZone(String(opts.tz)) : ctx.team.zone;
-    const themes = parseThemes(opts.themes as string | undefined);
+    const typed = opts.tz ? { themes: parseThemes(opts.themes as string | undefined) } : themesAndZone(opts.themes as string | undefined);
+    const zone = opts.tz ? parseZone(String(opts.tz)) : (typed.zone ?? ctx.team.zone);
+    const themes = typed.themes;
     const every = Number(opts.every ?? 1);
     await ctx.requireCanPost(channel);
     // Another active schedule in the same channel is allowed (two rhythms, two themes) but often a slip: say so.
@@ -57,10 +92,12 @@ export const schedule: Subcommand = {
     const shown = nextPromptAt(rule, zone, new Date(first.getTime() - 1), teamHolidays(ctx.team)) ?? first;
     const params = { id: row.id, rhythm: rhythmText(rule, ctx.lang), zone, themes: themesPhrase(themes, ctx.lang), next: formatLocal(shown, zone, ctx.lang) };
     const also = sameChannel.map((s) => `#${s.id}`).join(', ');
+    // Meant to move the old one? `edit` changes it in place, without a second prompt in a week where it came.
+    const when = `${weekdayName(weekday, ctx.lang).toLowerCase()} ${time}`;
     await ctx.reply(
       message(
         textBlock(ctx.t('prompts.scheduled', { ...params, channel: { channel } })),
-        sameChannel.length ? noteBlock(ctx.t('prompts.scheduled.alsoThere', { channel: { channel }, also, count: sameChannel.length, first: sameChannel[0]!.id })) : null,
+        sameChannel.length ? noteBlock(ctx.t('prompts.scheduled.alsoThere', { channel: { channel }, also, count: sameChannel.length, first: sameChannel[0]!.id, id: row.id, when })) : null,
       ),
     );
   },
@@ -71,8 +108,15 @@ export const list: Subcommand = {
   aliases: ['lista'],
   async run(ctx) {
     const rows = await teamPromptSchedules(ctx.db, ctx.team.id);
-    if (!rows.length) return ctx.reply('prompts.list.empty');
-    await ctx.reply(message(textBlock(ctx.t('prompts.list.title')), { type: 'list', items: rows.map((s) => scheduleLine(ctx, s)) }));
+    // The member's own personal prompt too (Discord has no home view to show it): this answer is only theirs.
+    const mine = await personalLine(ctx);
+    await ctx.reply(
+      message(
+        rows.length ? textBlock(ctx.t('prompts.list.title')) : textBlock(ctx.t('prompts.list.empty')),
+        rows.length ? { type: 'list', items: rows.map((s) => scheduleLine(ctx, s)) } : null,
+        mine ? noteBlock(mine) : null,
+      ),
+    );
   },
 };
 
@@ -97,11 +141,16 @@ export const resume: Subcommand = {
   options: idOption,
   async run(ctx, opts) {
     const row = await findTeamSchedule(ctx.db, ctx.team.id, Number(opts.id));
-    // Counted from now: prompts missed while paused were meant to be missed, not reported.
-    const next = nextOccurrence(row.rule, row.zone, ctx.now);
-    await ctx.db.update(schedules).set({ paused: false, nextDueAt: next }).where(eq(schedules.id, row.id));
-    const shown = nextPromptAt(row.rule, row.zone, ctx.now, teamHolidays(ctx.team));
-    await ctx.reply('prompts.resumed', { id: row.id, next: shown ? formatLocal(shown, row.zone, ctx.lang) : '—' });
+    const p = row.payload as unknown as PromptPayload;
+    // Paused because its channel refused the prompt: running again only once the bot can post there.
+    if (channelUnavailable(p)) await ctx.requireCanPost(p.channel);
+    const { unavailable: _, ...payload } = p;
+    // Counted from now: prompts missed while paused were meant to be missed, not reported — and never a second one in
+    // a week whose prompt came before the pause.
+    const next = row.rule.type === 'weekly' ? await nextUnrepeatedAt(ctx.db, row.id, row.rule, row.zone, ctx.now) : nextOccurrence(row.rule, row.zone, ctx.now);
+    await ctx.db.update(schedules).set({ paused: false, nextDueAt: next, payload }).where(eq(schedules.id, row.id));
+    const shown = next && nextPromptAt(row.rule, row.zone, new Date(next.getTime() - 1), teamHolidays(ctx.team));
+    await ctx.reply('prompts.resumed', { id: row.id, next: shown ? zonedWhen(shown, row.zone, ctx.team.zone, ctx.lang) : '—' });
   },
 };
 
@@ -129,8 +178,99 @@ export const skip: Subcommand = {
       const nextDueAt = row.nextDueAt && row.nextDueAt.getTime() === at.getTime() ? nextOccurrence(updated, row.zone, at) : row.nextDueAt;
       await tx.update(schedules).set({ rule: updated, nextDueAt }).where(eq(schedules.id, row.id));
       const next = nextPromptAt(updated, row.zone, ctx.now, teamHolidays(ctx.team));
-      return { id: row.id, next: next ? formatLocal(next, row.zone, ctx.lang) : '—' };
+      return { id: row.id, next: next ? zonedWhen(next, row.zone, ctx.team.zone, ctx.lang) : '—' };
     });
     await ctx.reply('prompts.skipped', { id: done.id, date, next: done.next });
   },
 };
+
+/**
+ * Changes a team schedule in place: its day, hour, rhythm, zone, channel or themes. What it has sent stays with it, so
+ * a new day in a week whose prompt already came starts next week (replacing it with a new schedule would post twice).
+ * Day, hour and themes are told apart by their shape, so `edit 3 10:00` and `edit 3 bond` change just that.
+ */
+export const edit: Subcommand = {
+  description: l10n('prompts.cmd.edit'),
+  aliases: ['zmień', 'zmien', 'edytuj'],
+  facilitator: true,
+  example: { en: 'edit 3 monday 09:00', pl: 'zmień 3 poniedziałek 09:00' },
+  fillers: DAY_TIME_FILLERS,
+  options: {
+    ...idOption,
+    weekday: { kind: 'string', description: l10n('prompts.opt.weekday') },
+    time: { kind: 'string', description: l10n('prompts.opt.time') },
+    every: everyOption,
+    tz: { kind: 'string', named: true, aliases: ['strefa'], description: l10n('prompts.opt.tz') },
+    channel: { kind: 'channel', named: true, aliases: ['kanał', 'kanal'], description: l10n('prompts.opt.newChannel') },
+    themes: { kind: 'text', maxLength: 300, description: l10n('prompts.opt.themes') },
+  },
+  async run(ctx, opts) {
+    const change = readChange(opts);
+    const channel = opts.channel === undefined ? undefined : String(opts.channel);
+    if (!change.weekday && !change.time && !change.zone && opts.every === undefined && !channel && !change.themes) {
+      throw new UserError('prompts.err.editNothing', { id: Number(opts.id) });
+    }
+    if (channel) await ctx.requireCanPost(channel);
+    const done = await ctx.db.transaction(async (tx) => {
+      const row = await findTeamSchedule(tx, ctx.team.id, Number(opts.id), true);
+      const old = row.rule as WeeklyRule;
+      const p = row.payload as unknown as PromptPayload;
+      const zone = change.zone ?? row.zone;
+      const timing = change.weekday !== undefined || change.time !== undefined || change.zone !== undefined || opts.every !== undefined;
+      const { rule: fresh, first } = weeklyRule(change.weekday ?? old.weekday, change.time ?? old.time, Number(opts.every ?? old.every), zone, ctx.now);
+      // Skipped dates stay: one that is no longer a date of the schedule simply never matches.
+      const rule: WeeklyRule = timing ? { ...fresh, ...(old.skip?.length ? { skip: old.skip } : {}) } : old;
+      // A new channel ends "channel unavailable": a schedule paused only for that runs again.
+      const moved = channel !== undefined && channel !== p.channel;
+      const wasUnavailable = channelUnavailable(p);
+      const resumed = row.paused && moved && wasUnavailable;
+      // Running again counts from now, as /reflect resume does: the weeks it was paused are not caught up.
+      const next = timing || resumed ? ((await nextUnrepeatedAt(tx, row.id, rule, zone, ctx.now)) ?? first) : row.nextDueAt;
+      const { unavailable, ...rest } = p;
+      const payload: PromptPayload = { ...rest, channel: channel ?? p.channel, themes: change.themes ?? p.themes ?? [], ...(unavailable && !moved ? { unavailable } : {}) };
+      const paused = row.paused && !resumed;
+      await tx
+        .update(schedules)
+        .set({ zone, rule, nextDueAt: next, paused, payload: payload as unknown as Record<string, unknown> })
+        .where(eq(schedules.id, row.id));
+      return { id: row.id, rule, zone, payload, paused, next, laterThanAsked: timing && next !== null && next.getTime() > (nextOccurrence(rule, zone, ctx.now) ?? first).getTime() };
+    });
+    const params = {
+      id: done.id,
+      channel: { channel: done.payload.channel },
+      rhythm: zonedRhythm(done.rule, done.zone, ctx.team.zone, ctx.lang),
+      themes: themesPhrase(done.payload.themes, ctx.lang),
+    };
+    const shown = done.next && nextPromptAt(done.rule, done.zone, new Date(done.next.getTime() - 1), teamHolidays(ctx.team));
+    await ctx.reply(
+      message(
+        textBlock(done.paused ? ctx.t('prompts.edited.paused', params) : ctx.t('prompts.edited', { ...params, next: shown ? zonedWhen(shown, done.zone, ctx.team.zone, ctx.lang) : '—' })),
+        !done.paused && done.laterThanAsked ? noteBlock(ctx.t('prompts.edited.nextWeek')) : null,
+      ),
+    );
+  },
+};
+
+/** What `edit` was asked to change, each word read by its shape: a weekday, an hour, a zone, themes. */
+function readChange(opts: Record<string, unknown>): { weekday?: number; time?: string; zone?: string; themes?: Theme[] } {
+  const words = [opts.weekday, opts.time, opts.themes].filter((w) => w !== undefined).flatMap((w) => String(w).split(/[\s,]+/)).filter(Boolean);
+  const out: { weekday?: number; time?: string; zone?: string; themes?: Theme[] } = {};
+  const themeWords: string[] = [];
+  for (const w of words) {
+    if (out.weekday === undefined && tryParse(() => parseWeekday(w)) !== undefined) out.weekday = parseWeekday(w);
+    else if (out.time === undefined && /^\d{1,2}([:.]\d{2})?$/.test(w)) out.time = parseTime(w);
+    else if (w.includes('/')) out.zone = parseZone(w);
+    else themeWords.push(w);
+  }
+  if (opts.tz !== undefined) out.zone = parseZone(String(opts.tz));
+  if (themeWords.length) out.themes = parseThemes(themeWords.join(' '));
+  return out;
+}
+
+function tryParse<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}

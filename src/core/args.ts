@@ -149,6 +149,14 @@ function layOut(positional: [string, OptionSpec][], rest: string[]): { at: [stri
   return { at, used: p };
 }
 
+/** A declared filler word before a value ("at 8:30"), unless it names an option given its number or unit
+ *  ("every 2 weeks", "co tydzień": those are the option's). Never the last word: it is nothing's filler then. */
+function isFiller(sub: Subcommand, word: string, next: string | undefined): boolean {
+  if (next === undefined || !sub.fillers?.some((f) => fold(f) === fold(word))) return false;
+  const named = Object.entries(sub.options ?? {}).find(([n, s]) => [n, ...(s.aliases ?? [])].some((a) => fold(a) === fold(word)));
+  return !named || !(Number.isFinite(decimal(next)) || isUnit(named[1], next));
+}
+
 /** Assign words to options: `name:value` and `name value` for named ones, the rest by position. A free text
  *  (a `text` option by position, or `name:` with nothing after the colon) is the rest of the line as typed. */
 export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
@@ -165,6 +173,7 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
   const readable = (o: [string, OptionSpec] | undefined) => o && (!inText || (o[1].named && out[o[0]] === undefined));
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    if (!inText && isFiller(sub, w, words[i + 1])) continue;
     const colon = /^([\p{L}_-]+):(.*)$/u.exec(w);
     const byColon = colon && !w.startsWith('<') ? byName(colon[1]!) : undefined;
     if (readable(byColon)) {

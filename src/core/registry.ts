@@ -44,6 +44,9 @@ export interface Subcommand {
   /** An example invocation shown in usage answers, without the leading slash command: one string where it is
    *  command syntax only, a pl/en pair where it carries words (a question, a topic). */
   example?: string | L10n;
+  /** Small words a member may put before a day or an hour ("friday at 8:30", "w piątek o 8:30"), dropped in typed
+   *  text while the options before a free text are read. */
+  fillers?: readonly string[];
   run(ctx: Context, opts: OptionValues): Promise<void>;
 }
 

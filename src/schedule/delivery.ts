@@ -434,16 +434,26 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
     const backoffMs = Math.min(3_600_000, 5000 * 2 ** attempts);
     const give = (pe && !pe.retryable) || attempts >= MAX_ATTEMPTS;
     bot.log.warn({ outbox: row.id, code: pe?.code ?? (e as Error).name, attempts }, give ? 'delivery failed' : 'delivery will retry');
-    await bot.db
-      .update(outbox)
-      .set({
-        // Cancelled while this attempt was under way: it stays cancelled rather than coming back for another try.
-        status: sql`case when ${outbox.status} = 'cancelled' then 'cancelled' else ${give ? 'failed' : 'pending'} end`,
-        leaseUntil: null,
-        notBefore: new Date(now().getTime() + backoffMs),
-        lastError: pe?.code ?? (e as Error).name,
-      })
-      .where(and(eq(outbox.id, row.id), eq(outbox.leaseOwner, bot.instanceId)));
+    // Refused for good (not merely out of attempts): the feature that queued it hears of it, with the row's mark.
+    const told = pe && !pe.retryable ? bot.registry.scheduleKinds.find((k) => k.undelivered && row.key.startsWith(k.undelivered.keyPrefix))?.undelivered : undefined;
+    await bot.db.transaction(async (tx) => {
+      const [marked] = await tx
+        .update(outbox)
+        .set({
+          // Cancelled while this attempt was under way: it stays cancelled rather than coming back for another try.
+          status: sql`case when ${outbox.status} = 'cancelled' then 'cancelled' else ${give ? 'failed' : 'pending'} end`,
+          leaseUntil: null,
+          notBefore: new Date(now().getTime() + backoffMs),
+          lastError: pe?.code ?? (e as Error).name,
+        })
+        .where(and(eq(outbox.id, row.id), eq(outbox.leaseOwner, bot.instanceId)))
+        .returning({ status: outbox.status });
+      if (!told || marked?.status !== 'failed') return;
+      // In a savepoint: a feature's bug must not leave the row leased (and so sent again when the lease ends).
+      await tx
+        .transaction((sp) => told.handle({ bot, tx: sp as unknown as typeof tx, key: row.key, code: pe!.code, now: now() }))
+        .catch((err) => bot.log.error({ outbox: row.id, error: safeError(err) }, 'the feature could not handle an undeliverable message'));
+    });
     return give ? { outcome: 'failed' } : { outcome: 'retried', retryInMs: backoffMs };
   }
 }

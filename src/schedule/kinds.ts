@@ -44,4 +44,20 @@ export interface ScheduleKind {
   excluded?(o: Occurrence): Promise<boolean>;
   /** The next due instant after `after`; default: the rule's next occurrence in the schedule's zone. */
   next?(schedule: ScheduleRow, after: Date): Date | null;
+  /**
+   * Optional: what to do when the platform refused one of this kind's messages for good (the channel is gone, the
+   * bot was removed from it, the member's DMs are closed) — pause the schedule, tell someone. Delivery calls it for
+   * failed outbox rows whose key starts with `keyPrefix`, in the transaction that marks the row failed.
+   */
+  undelivered?: { keyPrefix: string; handle(u: Undelivered): Promise<void> };
+}
+
+/** An outbox row the platform refused for good, as a schedule kind is told of it. */
+export interface Undelivered {
+  bot: Bot;
+  tx: Tx;
+  /** The outbox row's key (the kind's own) and the platform's reason (e.g. `not_in_channel`). */
+  key: string;
+  code: string;
+  now: Date;
 }

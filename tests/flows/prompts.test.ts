@@ -40,10 +40,11 @@ describe('weekly prompt threads', () => {
     expect(answer).not.toContain('Warto sprawdzić');
   });
 
-  it('allows a second schedule in the same channel but points it out, with how to pause the first', async () => {
+  it('allows a second schedule in the same channel but points it out, with how to change the first in place instead', async () => {
     const second = await ask(facilitator, '/reflect schedule #reflection monday 09:00');
     expect(second).toContain(`Warto sprawdzić: na kanale #reflection był już harmonogram pytań (#${id})`);
-    expect(second).toContain(`/reflect pauza ${id}`);
+    expect(second).toContain(`/reflect pauza ${scheduleId(second)}`);
+    expect(second).toContain(`/reflect zmień ${id} poniedziałek 09:00`);
     await ask(facilitator, `/reflect pause ${scheduleId(second)}`);
   });
 

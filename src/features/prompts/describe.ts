@@ -1,6 +1,7 @@
 // Words for schedules in messages: the rhythm ("every Friday at 09:00"), weekday names, theme lists.
 import { DateTime } from 'luxon';
 import { tx, type Lang } from '../../i18n/index.js';
+import { formatLocal } from '../../schedule/occurrence.js';
 import { THEME_NAMES, type Theme } from './library.js';
 import type { WeeklyRule } from './schedules.js';
 
@@ -21,4 +22,16 @@ export function themesText(themes: readonly Theme[], lang: Lang): string {
 /** The themes inside a sentence: "themes: Bond, Repair", or just "all themes" (never "themes: all themes"). */
 export function themesPhrase(themes: readonly Theme[], lang: Lang): string {
   return themes.length ? tx(lang, 'prompts.someThemes', { list: themesText(themes, lang) }) : tx(lang, 'prompts.allThemes');
+}
+
+/** The rhythm with the schedule's zone when it is not the team's ("every Friday at 09:00 (America/New_York)"). */
+export function zonedRhythm(rule: WeeklyRule, zone: string, teamZone: string, lang: Lang): string {
+  const rhythm = rhythmText(rule, lang);
+  return zone === teamZone ? rhythm : tx(lang, 'prompts.inZone', { what: rhythm, zone });
+}
+
+/** A date and hour in the schedule's zone, naming the zone when it is not the team's. */
+export function zonedWhen(at: Date, zone: string, teamZone: string, lang: Lang): string {
+  const when = formatLocal(at, zone, lang);
+  return zone === teamZone ? when : tx(lang, 'prompts.inZone', { what: when, zone });
 }

@@ -10,6 +10,7 @@ import { enqueue } from '../../schedule/outbox.js';
 import { promptPool, takeNext } from './rotation.js';
 import { nextUnrepeatedAt, PERSONAL_KIND, personalSchedule, type PersonalPayload } from './schedules.js';
 import { questionSpans, themeLabel } from './starter.js';
+import { personalPromptUndelivered } from './unavailable.js';
 
 /** Each member has their own rotation, so their questions don't repeat before they've seen them all. */
 export const personalScope = (memberId: number) => `member:${memberId}`;
@@ -33,6 +34,7 @@ export const personalPromptKind: ScheduleKind = {
       },
     });
   },
+  undelivered: { keyPrefix: `${PERSONAL_KIND}:`, handle: personalPromptUndelivered },
 };
 
 /**

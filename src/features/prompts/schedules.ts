@@ -18,12 +18,24 @@ export interface PromptPayload {
   themes: Theme[];
   /** Platform id of the facilitator who created it (told about missed prompts); gone when they deleted their data. */
   creator?: string;
+  /**
+   * Set when the platform refused a prompt in `channel` for good (deleted, archived, the bot removed): the schedule
+   * was paused then and someone told. Only meant while the schedule still posts in that channel.
+   */
+  unavailable?: { channel: string; since: string; code: string };
 }
 
 /** What a personal prompt schedule carries: the member (by our row id) and the language they chose it in. */
 export interface PersonalPayload {
   memberId: number;
   lang: 'pl' | 'en';
+  /** Set when the member's DMs refused the prompt for good: paused then, shown when they next look. */
+  unreachable?: { since: string; code: string };
+}
+
+/** The channel of a team prompt schedule is known to refuse its posts (see PromptPayload.unavailable). */
+export function channelUnavailable(p: PromptPayload): boolean {
+  return p.unavailable?.channel === p.channel;
 }
 
 export { weeklyRule, type WeeklyRule } from '../../schedule/occurrence.js';

@@ -1,0 +1,63 @@
+// A prompt the platform refused for good (channel gone, bot removed, DMs closed): pause its schedule, tell someone once.
+import { and, eq } from 'drizzle-orm';
+import { message, textBlock } from '../../core/message.js';
+import type { Tx } from '../../db/client.js';
+import { members, promptPosts, schedules, teams } from '../../db/schema/index.js';
+import { isLang, t } from '../../i18n/index.js';
+import type { Undelivered } from '../../schedule/kinds.js';
+import { enqueue } from '../../schedule/outbox.js';
+import { channelUnavailable, type PersonalPayload, type PromptPayload } from './schedules.js';
+import { teamLang } from './team.js';
+
+type Member = typeof members.$inferSelect;
+
+/**
+ * Who hears that a team schedule's channel refuses its prompts: its creator while they are a facilitator (as for a
+ * missed prompt), else — they left, deleted their data or lost the role — every explicitly added facilitator. A
+ * platform admin's role is only known when they act, so they are told only as a creator.
+ */
+async function whoToTell(tx: Tx, teamId: number, creator: string | undefined): Promise<Member[]> {
+  if (creator) {
+    const [c] = await tx.select().from(members).where(and(eq(members.teamId, teamId), eq(members.externalId, creator)));
+    if (c && !c.facilitatorRevoked) return [c];
+  }
+  return tx.select().from(members).where(and(eq(members.teamId, teamId), eq(members.facilitator, true), eq(members.facilitatorRevoked, false)));
+}
+
+/** A scheduled team prompt could not be posted, ever: pause the schedule (marked why) and tell its facilitator once. */
+export async function teamPromptUndelivered({ tx, key, code, now }: Undelivered): Promise<void> {
+  const [post] = await tx.select({ scheduleId: promptPosts.scheduleId, channel: promptPosts.channel }).from(promptPosts).where(eq(promptPosts.outboxKey, key));
+  // `/reflect now` (no schedule) is answered by its own check that the bot can post there.
+  if (!post?.scheduleId) return;
+  const [row] = await tx.select().from(schedules).where(eq(schedules.id, post.scheduleId)).for('update');
+  if (!row) return;
+  const p = row.payload as unknown as PromptPayload;
+  // Moved to another channel since (edit, setup): the new one may well work. Marked already: told already.
+  if (p.channel !== post.channel || channelUnavailable(p)) return;
+  const payload: PromptPayload = { ...p, unavailable: { channel: p.channel, since: now.toISOString(), code } };
+  await tx.update(schedules).set({ paused: true, payload: payload as unknown as Record<string, unknown> }).where(eq(schedules.id, row.id));
+  const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId));
+  if (!team) return;
+  for (const m of await whoToTell(tx, team.id, p.creator)) {
+    const lang = isLang(m.lang) ? m.lang : teamLang(team);
+    await enqueue(tx, now, {
+      teamId: team.id,
+      key: `prompt-unavailable:${row.id}:${now.toISOString()}:${m.externalId}`,
+      target: { kind: 'dm', member: m.externalId },
+      message: message(textBlock(t(lang, 'prompts.unavailable.dm', { id: row.id, channel: { channel: p.channel } }))),
+    });
+  }
+}
+
+/**
+ * A personal prompt could not reach the member by DM, ever (DMs closed, left the workspace): pause it, marked why.
+ * They cannot be told by DM; `/reflect me`, `/reflect list` and the home view say so when they next look.
+ */
+export async function personalPromptUndelivered({ tx, key, code, now }: Undelivered): Promise<void> {
+  const id = Number(/^personal-prompt:(\d+):/.exec(key)?.[1]);
+  if (!id) return;
+  const [row] = await tx.select().from(schedules).where(eq(schedules.id, id)).for('update');
+  if (!row || row.paused) return;
+  const payload: PersonalPayload = { ...(row.payload as unknown as PersonalPayload), unreachable: { since: now.toISOString(), code } };
+  await tx.update(schedules).set({ paused: true, nextDueAt: null, payload: payload as unknown as Record<string, unknown> }).where(eq(schedules.id, id));
+}
