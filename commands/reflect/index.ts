@@ -36,7 +36,7 @@ function withExamples(cmd: Command): Command {
         await run(ctx, opts);
       } catch (e) {
         if (e instanceof UserError && !('usage' in e)) {
-          Object.assign(e, { usage: usageLine(cmd, path, sub), example: exampleLine(cmd, path, sub) });
+          Object.assign(e, { usage: usageLine(cmd, path, sub), example: exampleLine(cmd, path, sub, ctx.now) });
         }
         throw e;
       }

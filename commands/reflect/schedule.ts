@@ -158,7 +158,7 @@ export const skip: Subcommand = {
   description: l10n('prompts.cmd.skip'),
   aliases: ['pomiń', 'pomin'],
   facilitator: true,
-  example: 'skip 3 2026-04-03',
+  example: 'skip 3 {+7d}',
   options: { ...idOption, date: { kind: 'string', required: true, description: l10n('prompts.opt.date') } },
   async run(ctx, opts) {
     const date = parseDate(String(opts.date));

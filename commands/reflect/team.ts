@@ -15,7 +15,7 @@ export const holidayAdd: Subcommand = {
   description: l10n('prompts.cmd.holidayAdd'),
   aliases: ['wolne dodaj', 'święto dodaj', 'swieto dodaj'],
   facilitator: true,
-  example: 'holiday add 2026-12-24',
+  example: 'holiday add {+30d}',
   options: dateOption,
   async run(ctx, opts) {
     const date = parseDate(String(opts.date));
@@ -34,7 +34,7 @@ export const holidayRemove: Subcommand = {
   description: l10n('prompts.cmd.holidayRemove'),
   aliases: ['wolne usuń', 'wolne usun', 'święto usuń', 'swieto usun'],
   facilitator: true,
-  example: 'holiday remove 2026-12-24',
+  example: 'holiday remove {+30d}',
   options: dateOption,
   async run(ctx, opts) {
     const date = parseDate(String(opts.date));

@@ -153,7 +153,7 @@ export class Bot {
       try {
         opts = parseOptions(sub, m.rest);
       } catch (e) {
-        if (e instanceof UserError) throw withUsage(e, usageLine(cmd, path, sub), exampleLine(cmd, path, sub));
+        if (e instanceof UserError) throw withUsage(e, usageLine(cmd, path, sub), exampleLine(cmd, path, sub, ctx.now));
         throw e;
       }
     } else {
@@ -167,7 +167,7 @@ export class Bot {
       await sub.run(ctx, opts);
       this.onEnqueued?.();
     } catch (e) {
-      if (e instanceof UserError && e.code.startsWith('args.')) throw withUsage(e, usageLine(cmd, path, sub), exampleLine(cmd, path, sub));
+      if (e instanceof UserError && e.code.startsWith('args.')) throw withUsage(e, usageLine(cmd, path, sub), exampleLine(cmd, path, sub, ctx.now));
       throw e;
     }
     this.metrics.command(cmd.name, 'ok');

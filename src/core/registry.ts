@@ -42,7 +42,8 @@ export interface Subcommand {
   /** Other words a member may type for this subcommand (Polish names). */
   aliases?: string[];
   /** An example invocation shown in usage answers, without the leading slash command: one string where it is
-   *  command syntax only, a pl/en pair where it carries words (a question, a topic). */
+   *  command syntax only, a pl/en pair where it carries words (a question, a topic). A date in it is written
+   *  `{+7d}` (or `{-7d}`): that many days from today, so an example never goes stale in the past. */
   example?: string | L10n;
   /** Small words a member may put before a day or an hour ("friday at 8:30", "w piątek o 8:30"), dropped in typed
    *  text while the options before a free text are read. */
@@ -107,9 +108,10 @@ export function subcommandDescription(sub: Subcommand, lang: Lang): string {
  * The subcommand's example as a whole command line in both languages, for usage answers. An example written once
  * (command syntax only) starts with the subcommand's words, which Polish replaces with its Polish name.
  */
-export function exampleLine(cmd: Command, path: string, sub: Subcommand): L10n | undefined {
-  const ex = sub.example;
-  if (ex === undefined) return undefined;
+export function exampleLine(cmd: Command, path: string, sub: Subcommand, now: Date = new Date()): L10n | undefined {
+  if (sub.example === undefined) return undefined;
+  const dated = (s: string) => s.replace(/\{([+-]\d+)d\}/g, (_, days: string) => new Date(now.getTime() + Number(days) * 86_400_000).toISOString().slice(0, 10));
+  const ex = typeof sub.example === 'string' ? dated(sub.example) : { pl: dated(sub.example.pl), en: dated(sub.example.en) };
   if (typeof ex !== 'string') return { pl: `/${cmd.name} ${ex.pl}`, en: `/${cmd.name} ${ex.en}` };
   const words = path && sub.aliases?.length && (ex === path || ex.startsWith(`${path} `)) ? `${sub.aliases[0]}${ex.slice(path.length)}` : ex;
   // Named options by their Polish names too ("every 2" → "co 2", "tz:…" → "strefa:…").

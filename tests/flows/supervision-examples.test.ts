@@ -12,7 +12,8 @@ afterAll(() => tb.close());
 
 describe('/supervision usage examples', () => {
   const polish: [typeof anna, string, string][] = [
-    [facilitator, '/supervision odwołaj', '/supervision odwołaj 2026-05-04'],
+    // Dates in examples are a week from the bot's today (2 March), never a stale past date.
+    [facilitator, '/supervision odwołaj', '/supervision odwołaj 2026-03-09'],
     [facilitator, '/supervision przypomnienia', '/supervision przypomnienia 48h,2h'],
     [anna, '/supervision dm', '/supervision dm włącz'],
     [facilitator, '/supervision odbyła się', '/supervision odbyła się 2026-03-02'],
