@@ -2,9 +2,9 @@
 import { and, eq } from 'drizzle-orm';
 import { message, noteBlock, textBlock, type Rich } from '../../src/core/message.js';
 import type { Subcommand } from '../../src/core/registry.js';
-import { ensureMember } from '../../src/core/teams.js';
 import { members } from '../../src/db/schema/index.js';
 import { l10n } from '../../src/i18n/index.js';
+import { addFacilitator, removeFacilitator } from '../../src/features/onboarding/facilitators.js';
 
 const who = { member: { kind: 'member' as const, required: true, description: l10n('privacy.roles.member') } };
 
@@ -16,10 +16,7 @@ export const facilitatorAdd: Subcommand = {
   example: 'team facilitator add @anna',
   async run(ctx, opts) {
     const id = String(opts.member);
-    await ctx.db.transaction(async (tx) => {
-      const m = await ensureMember(tx, ctx.team.id, id);
-      await tx.update(members).set({ facilitator: true, facilitatorRevoked: false }).where(eq(members.id, m.id));
-    });
+    await addFacilitator(ctx, id);
     await ctx.reply(message(textBlock([...ctx.t('privacy.roles.added'), { text: ' ' }, { text: `@${id}`, mention: id }])));
   },
 };
@@ -32,12 +29,9 @@ export const facilitatorRemove: Subcommand = {
   example: 'team facilitator remove @anna',
   async run(ctx, opts) {
     const id = String(opts.member);
-    await ctx.db.transaction(async (tx) => {
-      const m = await ensureMember(tx, ctx.team.id, id);
-      // Revoked explicitly, so a platform admin stops being a facilitator too.
-      await tx.update(members).set({ facilitator: false, facilitatorRevoked: true }).where(eq(members.id, m.id));
-    });
-    await ctx.reply(message(textBlock([...ctx.t('privacy.roles.removed'), { text: ' ' }, { text: `@${id}`, mention: id }])));
+    await removeFacilitator(ctx, id);
+    // The way back, said where it matters: a platform admin removed here is no facilitator until someone adds them.
+    await ctx.reply(message(textBlock([...ctx.t('privacy.roles.removed'), { text: ' ' }, { text: `@${id}`, mention: id }]), noteBlock(ctx.t('onboarding.roles.wayBack'))));
   },
 };
 

@@ -9,7 +9,7 @@ import { setting } from '../../src/core/teams.js';
 import { members } from '../../src/db/schema/index.js';
 import { l10n, type MessageKey } from '../../src/i18n/index.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
-import { applySetup, readStep1, readStep2, setupStep1, setupStep2, SETUP_FORM_1, SETUP_FORM_2, type Step1 } from '../../src/features/onboarding/setup.js';
+import { applySetup, readStep1, readStep2, setupLine, setupStep1, setupStep2, SETUP_FORM_1, SETUP_FORM_2, type SetupLine, type Step1 } from '../../src/features/onboarding/setup.js';
 import { teamPromptSchedules } from '../../src/features/prompts/schedules.js';
 import { scheduleLine } from '../../src/features/prompts/home.js';
 import { nextSession } from '../../src/features/supervision/store.js';
@@ -48,12 +48,16 @@ export const setupForms = [
       ctx.requireFacilitator();
       const first = parseState(state);
       const second = await readStep2(ctx, values);
-      const changed = await applySetup(ctx, first, second);
+      const { changed, notes } = await applySetup(ctx, first, second);
       ctx.lang = ctx.member.lang === 'pl' || ctx.member.lang === 'en' ? ctx.member.lang : first.lang;
+      const line = (l: SetupLine) => setupLine(ctx.lang, ctx.team.zone, l);
       await ctx.reply(
-        changed.length
-          ? message(textBlock(ctx.t('onboarding.setup.done')), { type: 'list', items: changed.map((k) => ctx.t(k)) }, noteBlock(ctx.t('onboarding.setup.seeSettings')))
-          : message(textBlock(ctx.t('onboarding.setup.nothing')), noteBlock(ctx.t('onboarding.setup.seeSettings'))),
+        message(
+          ...(changed.length ? [textBlock(ctx.t('onboarding.setup.done')), { type: 'list' as const, items: changed.map(line) }] : [textBlock(ctx.t('onboarding.setup.nothing'))]),
+          // What stayed as it was but is easy to miss: prompts still paused, or still running with their fields left empty.
+          ...notes.map((n) => textBlock(line(n))),
+          noteBlock(ctx.t('onboarding.setup.seeSettings')),
+        ),
       );
       return { kind: 'close' };
     },

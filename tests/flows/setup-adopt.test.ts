@@ -99,7 +99,9 @@ describe('/sojusz setup after commands with their own zone, rhythm and themes', 
     expect(prompt).toMatchObject({ zone: 'Europe/London', rule: { weekday: 5, time: '10:00', every: 2 }, payload: { channel: 'refleksja', themes: ['bond', 'repair'] } });
     expect(series).toMatchObject({ zone: 'Europe/Warsaw', rule: { weekday: 2, time: '18:00', every: 1 }, payload: { channel: 'superwizja', durationMinutes: 60, where: 'https://meet.example.org/abc' } });
     const said = t2.mem.lastPrivate(facilitator.id)!;
-    expect(said).toMatch(/harmonogram cotygodniowych pytań/);
+    // Named by its own rhythm: every two weeks, never "weekly".
+    expect(said).toMatch(/harmonogram pytań do refleksji #\d+: co 2 tyg\. \(piątek, 10:00\) \(Europe\/London\)/);
+    expect(said).not.toMatch(/cotygodniow/);
     expect(said).toMatch(/rytm superwizji/);
     expect(said).not.toMatch(/strefa czasowa zespołu/);
   });
@@ -113,6 +115,6 @@ describe('/sojusz setup after commands with their own zone, rhythm and themes', 
     // The series follows the zone in place: its rhythm did not change, so the summary names only the zone.
     expect(said).toMatch(/strefa czasowa zespołu/);
     expect(said).not.toMatch(/rytm superwizji/);
-    expect(said).not.toMatch(/harmonogram cotygodniowych pytań/);
+    expect(said).not.toMatch(/harmonogram pytań/);
   });
 });

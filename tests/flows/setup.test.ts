@@ -89,7 +89,7 @@ describe('/sojusz setup', () => {
     const two = await tb.mem.fill(facilitator, { ...step1, promptTime: '10:00' });
     const form2 = (two as { form: { id: string; state?: string } }).form;
     await tb.mem.submit(facilitator, form2.id, step2, form2.state);
-    expect(tb.mem.lastPrivate(facilitator.id)).toMatch(/harmonogram cotygodniowych pytań/);
+    expect(tb.mem.lastPrivate(facilitator.id)).toMatch(/harmonogram pytań do refleksji #1: co tydzień \(piątek, 10:00\)/);
     expect(tb.mem.lastPrivate(facilitator.id)).not.toMatch(/rytm superwizji/);
     const after = await tb.bot.db.select().from(schedules).where(eq(schedules.kind, 'prompt'));
     expect(after).toHaveLength(1);

@@ -1,6 +1,7 @@
 // /sojusz setup: the team's rhythm in two short forms — language, zone and prompts; cases and supervision.
 // Submitting applies everything in one transaction and changes only what differs from the current values.
 import { and, asc, eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Context } from '../../core/context.js';
 import { FieldErrors, UserError } from '../../core/errors.js';
 import type { Form, FormValues } from '../../core/form.js';
@@ -10,11 +11,12 @@ import { DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
 import { setting, updateSettings, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { schedules, teams } from '../../db/schema/index.js';
-import { t, tx, type Lang, type MessageKey } from '../../i18n/index.js';
+import { t, tx, type Lang, type MessageKey, type Params } from '../../i18n/index.js';
 import type { ScheduleRow } from '../../schedule/kinds.js';
 import { nextOccurrence } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { PROMPT_KIND, insertSchedule, nextUnrepeatedAt, weeklyRule, type PromptPayload, type WeeklyRule } from '../prompts/schedules.js';
+import { zonedRhythm } from '../prompts/describe.js';
 import { createSeries, moveSeries, replaceSeries, SERIES_KIND, type SeriesPayload } from '../supervision/sessions.js';
 import { readOffsets, refreshSentReminders, reschedule } from '../supervision/reminders.js';
 import type { Session } from '../supervision/store.js';
@@ -23,6 +25,11 @@ import { followTeamZone } from '../prompts/personal.js';
 export const SETUP_FORM_1 = 'onboarding.setup.1';
 export const SETUP_FORM_2 = 'onboarding.setup.2';
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+/**
+ * The prompt day's answer for "no weekly prompts": a choice cannot be unticked on every platform (Slack's radio
+ * buttons), so going without prompts, or pausing a running schedule, is an option of its own.
+ */
+export const NO_PROMPTS = 'off';
 
 /** What setup itself created, so that running it again replaces only its own schedules. */
 const CREATED = { prompt: 'setup.promptSchedule', series: 'setup.supervisionSeries' } as const;
@@ -33,6 +40,8 @@ export interface Step1 {
   promptChannel?: string;
   promptDay?: number;
   promptTime?: string;
+  /** "No weekly prompts" was chosen: a running schedule is paused, a paused one stays so. */
+  promptsOff?: boolean;
 }
 
 interface Rhythm {
@@ -75,7 +84,17 @@ async function current(db: Tx, team: Team, kind: string, made: string) {
     .limit(1);
   return oldest;
 }
-const currentPrompt = (db: Tx, team: Team) => current(db, team, PROMPT_KIND, CREATED.prompt);
+/**
+ * The prompt schedule setup edits. Unlike `current`, a paused one counts: setup made it, or the team has no running
+ * one — it is shown as paused and changed in place, never doubled by a twin.
+ */
+async function currentPrompt(db: Tx, team: Team) {
+  const id = setting<number | undefined>(team, CREATED.prompt, undefined);
+  const [own] = id ? await db.select().from(schedules).where(and(eq(schedules.id, id), eq(schedules.kind, PROMPT_KIND))) : [];
+  if (own) return own;
+  const all = await db.select().from(schedules).where(and(eq(schedules.teamId, team.id), eq(schedules.kind, PROMPT_KIND))).orderBy(asc(schedules.id));
+  return all.find((s) => !s.paused) ?? all[0];
+}
 const currentSeries = (db: Tx, team: Team) => current(db, team, SERIES_KIND, CREATED.series);
 
 /** Where a schedule posts. A team set up by commands has no channel settings, only this. */
@@ -87,11 +106,14 @@ export async function setupStep1(ctx: Context): Promise<Form> {
   const L = ctx.lang;
   const prompt = await currentPrompt(ctx.db, ctx.team);
   const rule = weekly(prompt);
+  // A paused schedule is shown as what members get now, "no weekly prompts", and named above the fields; a day
+  // ticked brings it back.
+  const paused = prompt?.paused && rule ? tx(L, 'onboarding.setup.pausedNow', { id: prompt.id, rhythm: zonedRhythm(rule, prompt.zone, ctx.team.zone, L) }) : undefined;
   return {
     id: SETUP_FORM_1,
     title: tx(L, 'onboarding.setup.title1'),
     submitLabel: tx(L, 'onboarding.setup.next'),
-    intro: tx(L, 'onboarding.setup.intro1'),
+    intro: paused ? `${tx(L, 'onboarding.setup.intro1')}\n\n${paused}` : tx(L, 'onboarding.setup.intro1'),
     fields: [
       { kind: 'choice', id: 'lang', label: tx(L, 'onboarding.setup.lang'), options: [{ value: 'pl', label: tx(L, 'lang.pl') }, { value: 'en', label: tx(L, 'lang.en') }], initial: ctx.team.lang },
       { kind: 'text', id: 'zone', label: tx(L, 'onboarding.setup.zone'), maxLength: 64, initial: ctx.team.zone, placeholder: 'Europe/Warsaw' },
@@ -101,8 +123,8 @@ export async function setupStep1(ctx: Context): Promise<Form> {
         id: 'promptDay',
         label: tx(L, 'onboarding.setup.promptDay'),
         optional: true,
-        options: WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(L, d) })),
-        initial: rule ? String(rule.weekday) : undefined,
+        options: [...WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(L, d) })), { value: NO_PROMPTS, label: tx(L, 'onboarding.setup.noPrompts') }],
+        initial: rule ? (prompt!.paused ? NO_PROMPTS : String(rule.weekday)) : undefined,
       },
       { kind: 'text', id: 'promptTime', label: tx(L, 'onboarding.setup.promptTime'), optional: true, maxLength: 5, placeholder: '09:00', initial: rule?.time },
     ],
@@ -163,6 +185,12 @@ function catching<T>(errors: FieldErrors['fields'], field: string, fn: () => T):
 export async function readStep1(ctx: Context, v: FormValues): Promise<Step1> {
   const errors: FieldErrors['fields'] = {};
   const zone = catching(errors, 'zone', () => parseZone(String(v.zone)));
+  if (v.promptDay === NO_PROMPTS) {
+    // No prompts: the channel and hour shown (a paused schedule's) are not read, nor checked — a paused schedule's
+    // channel may be the very one that refused its prompts.
+    if (Object.keys(errors).length) throw new FieldErrors(errors);
+    return { lang: v.lang === 'en' ? 'en' : 'pl', zone: zone!, promptsOff: true };
+  }
   const promptTime = v.promptTime ? catching(errors, 'promptTime', () => parseTime(String(v.promptTime))) : undefined;
   const promptChannel = await checkChannel(ctx, 'promptChannel', v.promptChannel, errors);
   const promptDay = v.promptDay ? Number(v.promptDay) : undefined;
@@ -204,9 +232,36 @@ export async function readStep2(ctx: Context, v: FormValues): Promise<Step2> {
 
 type Role = 'prompts' | 'cases' | 'moderation' | 'supervision';
 
+/** One line of setup's answer: a catalogue key, and the prompt schedule it speaks of (number and rhythm). */
+export interface SetupLine {
+  key: MessageKey;
+  prompt?: { id: number; rule: WeeklyRule; zone: string };
+}
+
+/** What setup changed (the list) and what it left as it was but the facilitator should know (notes). */
+export interface SetupOutcome {
+  changed: SetupLine[];
+  notes: SetupLine[];
+}
+
+/** A line of the summary in `lang`; a prompt schedule is named by its number and its rhythm, whatever that is. */
+export function setupLine(lang: Lang, teamZone: string, line: SetupLine) {
+  const p = line.prompt;
+  const params: Params = p ? { id: p.id, rhythm: zonedRhythm(p.rule, p.zone, teamZone, lang) } : {};
+  return t(lang, line.key, params);
+}
+
+/** The same weekday-in-a-week as `anchor`'s week, on `weekday`: "every 2 weeks" keeps its weeks when its day moves. */
+function sameWeekOn(anchor: string, weekday: number): string {
+  return DateTime.fromISO(anchor).startOf('week').plus({ days: weekday - 1 }).toISODate()!;
+}
+
 /** Apply both steps in one transaction; returns what changed (for the summary) and posts channel introductions. */
-export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<MessageKey[]> {
-  const changed: MessageKey[] = [];
+export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<SetupOutcome> {
+  const lines: SetupLine[] = [];
+  const notes: SetupLine[] = [];
+  /** The keys changed so far, for the checks below that ask whether one is already said. */
+  const changed = { push: (key: MessageKey, prompt?: SetupLine['prompt']) => lines.push({ key, prompt }), includes: (key: MessageKey) => lines.some((l) => l.key === key) };
   const now = ctx.now;
   const creator = ctx.inv.member.id;
   const teamZone = ctx.team.zone;
@@ -239,29 +294,48 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Mess
       changed.push(what);
     };
 
-    // Prompts: replace the schedule only when channel, day, hour or zone changed; what the form has no field for
-    // (a rhythm of every few weeks and the weeks it falls on, themes, skipped dates) stays as it was.
+    // Prompts: change the schedule only when channel, day, hour or zone changed; what the form has no field for
+    // (a rhythm of every few weeks and the weeks it falls on, themes, skipped dates) stays as it was. A paused one
+    // stays paused unless a day is ticked again; "no weekly prompts" pauses a running one.
     const oldPrompt = await currentPrompt(db, team);
-    if (a.promptChannel && a.promptDay && a.promptTime) {
-      const r = weekly(oldPrompt);
+    const oldRule = weekly(oldPrompt);
+    const described = (row: ScheduleRow, rule: WeeklyRule, zone: string) => ({ id: row.id, rule, zone });
+    if (a.promptsOff && oldPrompt && oldRule) {
+      // Paused, it still follows a new team zone, so that resuming it later keeps the hour the group knows.
+      const zone = zoneOf(oldPrompt);
+      if (!oldPrompt.paused || zone !== oldPrompt.zone) await db.update(schedules).set({ paused: true, zone }).where(eq(schedules.id, oldPrompt.id));
+      if (oldPrompt.paused) notes.push({ key: 'onboarding.setup.stillPaused', prompt: described(oldPrompt, oldRule, zone) });
+      else changed.push('onboarding.changed.promptsPaused', described(oldPrompt, oldRule, zone));
+    } else if (!a.promptsOff && a.promptChannel && a.promptDay && a.promptTime) {
+      const r = oldRule;
       const zone = zoneOf(oldPrompt);
       const same = r && r.weekday === a.promptDay && r.time === a.promptTime && postsIn(oldPrompt) === a.promptChannel && oldPrompt!.zone === zone;
-      if (!same) {
-        const rule: WeeklyRule = r ? { ...r, weekday: a.promptDay, time: a.promptTime } : weeklyRule(a.promptDay, a.promptTime, 1, zone, now).rule;
+      if (!same || oldPrompt!.paused) {
+        // A new day keeps the weeks of "every 2 weeks": the same week's new weekday, as supervision series do.
+        const rule: WeeklyRule = r ? { ...r, weekday: a.promptDay, time: a.promptTime, anchor: sameWeekOn(r.anchor, a.promptDay) } : weeklyRule(a.promptDay, a.promptTime, 1, zone, now).rule;
         const themes = (oldPrompt?.payload as Partial<PromptPayload> | undefined)?.themes ?? [];
-        const payload = { ...(oldPrompt?.payload as Partial<PromptPayload> | undefined), channel: a.promptChannel, themes, creator } satisfies PromptPayload;
+        // A new start ends "channel unavailable" (the channel was checked on page 1), as /reflect resume does.
+        const { unavailable: _, ...kept } = (oldPrompt?.payload as Partial<PromptPayload> | undefined) ?? {};
+        const payload = { ...kept, channel: a.promptChannel, themes, creator } satisfies PromptPayload;
         if (oldPrompt) {
           // Changed in place: the schedule keeps what it has sent (its rotation, its occurrences), so a new day later
-          // in the week does not bring this week's question a second time.
+          // in the week does not bring this week's question a second time — nor does resuming it.
           const first = (await nextUnrepeatedAt(db, oldPrompt.id, rule, zone, now)) ?? nextOccurrence(rule, zone, now);
-          await db.update(schedules).set({ zone, rule, nextDueAt: first, payload: payload as unknown as Record<string, unknown> }).where(eq(schedules.id, oldPrompt.id));
+          await db
+            .update(schedules)
+            .set({ zone, rule, nextDueAt: first, paused: false, payload: payload as unknown as Record<string, unknown> })
+            .where(eq(schedules.id, oldPrompt.id));
           team = await updateSettings(db, team.id, { [CREATED.prompt]: oldPrompt.id });
+          changed.push(oldPrompt.paused ? 'onboarding.changed.promptsResumed' : 'onboarding.changed.prompts', described(oldPrompt, rule, zone));
         } else {
           const row = await insertSchedule(db, team.id, PROMPT_KIND, zone, rule, nextOccurrence(rule, zone, now)!, payload);
           team = await updateSettings(db, team.id, { [CREATED.prompt]: row.id });
+          changed.push('onboarding.changed.prompts', described(row, rule, zone));
         }
-        changed.push('onboarding.changed.prompts');
       }
+    } else if (!a.promptsOff && oldPrompt && oldRule) {
+      // Every prompt field left empty: nothing changes, and the answer says what goes on and how to stop it.
+      notes.push({ key: oldPrompt.paused ? 'onboarding.setup.stillPaused' : 'onboarding.setup.stillRunning', prompt: described(oldPrompt, oldRule, oldPrompt.zone) });
     }
     await roleChannel('promptChannel', a.promptChannel, 'prompts', 'onboarding.changed.promptChannel', postsIn(oldPrompt));
     await roleChannel('caseChannel', b.caseChannel, 'cases', 'onboarding.changed.cases');
@@ -323,5 +397,5 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Mess
   // After commit, as /supervision cancel does: a reminder members already have shows the session as it now is,
   // with buttons that work (or a note that it was cancelled).
   for (const s of touched) await refreshSentReminders(ctx.bot, ctx.team, s);
-  return changed;
+  return { changed: lines, notes };
 }

@@ -159,7 +159,10 @@ describe('/sojusz setup as Discord modals', () => {
     const form = await setupAgain(lang);
     const r = renderModal(form, 0, 'x', lang);
     const day = input(r, 'promptDay');
-    expect(day.value!.split('\n')).toEqual([1, 2, 3, 4, 5, 6, 7].map((d) => `[${d === 5 ? 'x' : ' '}] ${tx(lang, `onboarding.weekday.${d}` as never)}`));
+    expect(day.value!.split('\n')).toEqual([
+      ...[1, 2, 3, 4, 5, 6, 7].map((d) => `[${d === 5 ? 'x' : ' '}] ${tx(lang, `onboarding.weekday.${d}` as never)}`),
+      `[ ] ${tx(lang, 'onboarding.setup.noPrompts')}`,
+    ]);
     expect(day.label).toBe(lang === 'en' ? 'Prompt day — mark one with an x' : 'Dzień pytania — postaw x przy jednej opcji');
     expect(input(r, 'lang').value).toBe(lang === 'en' ? '[x] Polish\n[ ] English' : '[x] polski\n[ ] angielski');
     expect(preface(r)).toContain(tx(lang, 'onboarding.setup.intro1'));

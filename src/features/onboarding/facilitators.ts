@@ -1,0 +1,56 @@
+// Who facilitates: adding and removing the role, so that a group never ends up with nobody to look after it.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Context } from '../../core/context.js';
+import { UserError } from '../../core/errors.js';
+import { ensureMember, isFacilitator } from '../../core/teams.js';
+import { members } from '../../db/schema/index.js';
+
+/**
+ * The shape of a user id only the platform itself writes into a command (a Slack mention picked from the list,
+ * `<@U…|name>`; a Discord user option): such an id names a real person even before they first use the bot.
+ * The same shapes as memberId in core/args.ts reads.
+ */
+const PLATFORM_USER_ID = /^([UW][A-Z0-9]{6,}|\d{15,22})$/;
+
+/**
+ * Whether `id` is a person of this team the bot can vouch for: someone who has used it here, an id the platform
+ * wrote, or someone the platform lists in the channel where the command was typed (the playground's members).
+ * A name typed after @ without picking it from the platform's list arrives as a bare word and is none of these.
+ */
+async function knownPerson(ctx: Context, id: string): Promise<boolean> {
+  const [row] = await ctx.db.select({ id: members.id }).from(members).where(and(eq(members.teamId, ctx.team.id), eq(members.externalId, id)));
+  if (row || PLATFORM_USER_ID.test(id)) return true;
+  if (!ctx.port.channelMembers || !ctx.inv.channel) return false;
+  // A channel the platform will not list (a DM, one the bot is not in) only means "cannot tell": the answer asks
+  // for a picked mention, which always works.
+  const listed = await ctx.port.channelMembers(ctx.inv.team, ctx.inv.channel).catch(() => undefined);
+  return listed?.includes(id) ?? false;
+}
+
+/** Make a member a facilitator (a platform admin whose role was revoked gets it back this way too). */
+export async function addFacilitator(ctx: Context, id: string): Promise<void> {
+  if (!(await knownPerson(ctx, id))) throw new UserError('onboarding.roles.unknownPerson', { who: `@${id}` });
+  await ctx.db.transaction(async (tx) => {
+    const m = await ensureMember(tx, ctx.team.id, id);
+    await tx.update(members).set({ facilitator: true, facilitatorRevoked: false }).where(eq(members.id, m.id));
+  });
+}
+
+/**
+ * Take the role away, also from a platform admin. Never from oneself: whoever removes someone stays a facilitator,
+ * so the group always keeps at least one — however many were added before. Both rows are locked and the remover
+ * checked again inside the transaction, so two facilitators removing each other at once cannot both succeed.
+ */
+export async function removeFacilitator(ctx: Context, id: string): Promise<void> {
+  if (id === ctx.member.externalId) throw new UserError('onboarding.roles.notYourself');
+  if (!(await knownPerson(ctx, id))) throw new UserError('onboarding.roles.unknownPerson', { who: `@${id}` });
+  await ctx.db.transaction(async (tx) => {
+    const target = await ensureMember(tx, ctx.team.id, id);
+    // In id order, so two removals locking the same two rows cannot wait for each other.
+    const locked = await tx.select().from(members).where(inArray(members.id, [target.id, ctx.member.id])).orderBy(asc(members.id)).for('update');
+    const me = locked.find((m) => m.id === ctx.member.id);
+    if (!me || !isFacilitator(me, ctx.inv.member.isAdmin)) throw new UserError('core.onlyFacilitators');
+    // Revoked explicitly, so a platform admin stops being a facilitator too.
+    await tx.update(members).set({ facilitator: false, facilitatorRevoked: true }).where(eq(members.id, target.id));
+  });
+}
