@@ -19,6 +19,7 @@ import { allowedHosts } from './bind.js';
 import { fileBytes, type WebPort } from './port.js';
 import { formatTime, renderForm, renderMessage, type WebRow } from './render.js';
 import { advance, otherPlatforms, type TimeStep } from './time.js';
+import { welcomeHtml } from './welcome.js';
 import { CHANNELS, MEMBERS, TEAM, TEAM_NAME, canRead, dmChannel, findMember, type SimMember } from './workspace.js';
 
 const STATIC = resolve(ROOT, 'adapters/web/static');
@@ -164,6 +165,7 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
       empty: top.length === 0,
       thread: threadView,
       form: open ? { version: open.version, html: renderForm(open, lang) } : null,
+      welcome: welcomeHtml(lang),
     };
   }
 
@@ -178,6 +180,24 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
     return { commands: out };
   }
 
+  /**
+   * Whether running a command ended in a refusal (the member's mistake) or a failure. The core answers both
+   * privately and returns nothing, but counts them in its metrics under `command:<name>`: a count that grew while
+   * this command ran says so. Another member's same command failing at the same instant can only make us keep a
+   * text that went through, never drop one that did not.
+   */
+  async function refusedWhile(name: string, run: () => Promise<unknown>): Promise<boolean> {
+    const failures = async () => {
+      const [commands, errors] = await Promise.all([bot.metrics.commands.get(), bot.metrics.errors.get()]);
+      const refusals = commands.values.filter((v) => v.labels.command === `command:${name}` && v.labels.outcome === 'user-error');
+      const bugs = errors.values.filter((v) => v.labels.where === 'command');
+      return [...refusals, ...bugs].reduce((n, v) => n + v.value, 0);
+    };
+    const before = await failures();
+    await run();
+    return (await failures()) > before;
+  }
+
   async function send(body: Record<string, unknown>): Promise<unknown> {
     const m = memberOf(body.member);
     const channel = channelOf(m, body.channel);
@@ -185,12 +205,14 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
     if (typeof body.text === 'string' && body.text.length > MAX_TEXT) throw new HttpProblem(400, 'message too long', 'web.tooLong', { max: MAX_TEXT, got: body.text.length });
     const text = (str(body.text, MAX_TEXT) ?? '').trim();
     if (!text) throw new HttpProblem(400, 'empty message');
-    const cmd = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
+    // "/ sojusz pomoc", a space slipped in after the slash, is still meant as the command: never posted for all to read.
+    const cmd = /^\/\s*(\S+)\s*([\s\S]*)$/.exec(text);
     if (cmd) {
       // Like Slack and Discord, a slash command itself is not shown in the channel; its answers are.
-      await bot.handle({ kind: 'command', inv: invOf(m, channel, thread), command: cmd[1]!, text: cmd[2]! });
+      const refused = await refusedWhile(cmd[1]!, () => bot.handle({ kind: 'command', inv: invOf(m, channel, thread), command: cmd[1]!, text: cmd[2]! }));
       port.changed();
-      return { ok: true };
+      // A refused command ("too long", "no such case") keeps its text in the composer, to fix and send again.
+      return refused ? { ok: true, refused: true } : { ok: true };
     }
     const said = await port.memberSays(m.id, channel, thread, text);
     if (channel === dmChannel(m.id)) {

@@ -18,7 +18,8 @@ export function escapeHtml(s: string): string {
 
 const SAFE_LINK = /^(https?:|webcal:|mailto:)/i;
 
-function span(s: Span): string {
+/** One span as HTML; `inCode`: it sits inside a <code> its neighbours share, so it does not open its own. */
+function span(s: Span, inCode = false): string {
   if (s.mention) {
     // A deliberate mention: shown as @name, never a notification (there is nothing to ping here anyway).
     const name = findMember(s.mention)?.name ?? s.text.replace(/^@/, '');
@@ -28,10 +29,12 @@ function span(s: Span): string {
   let html = s.untrusted ? `<span class="untrusted">${escapeHtml(s.text)}</span>` : escapeHtml(s.text);
   if (s.style === 'bold') html = `<strong>${html}</strong>`;
   else if (s.style === 'italic') html = `<em>${html}</em>`;
-  else if (s.style === 'code') html = `<code>${html}</code>`;
+  else if (s.style === 'code' && !inCode) html = `<code>${html}</code>`;
   if (s.link && !s.untrusted && SAFE_LINK.test(s.link)) html = `<a href="${escapeHtml(s.link)}" rel="noopener noreferrer" target="_blank">${html}</a>`;
   return html;
 }
+
+const inCodeRun = (s: Span | undefined): boolean => s !== undefined && s.style === 'code' && !s.mention && !s.link;
 
 export function renderRich(r: Rich): string {
   const out: string[] = [];
@@ -42,6 +45,16 @@ export function renderRich(r: Rich): string {
       out.push(span({ ...a, text: a.text.slice(0, -1) }), `<code>${span(b)}</code>`);
       r = [...r.slice(0, i + 2), { ...c, text: c.text.slice(1) }, ...r.slice(i + 3)];
       i++;
+      continue;
+    }
+    // `/case withdraw {id}` arrives as three code spans (words, param, words): one <code>, so the command reads
+    // as one piece to copy, without gaps between the pieces that invite typing "/ case".
+    if (inCodeRun(a) && inCodeRun(b)) {
+      let j = i;
+      const run: string[] = [];
+      while (inCodeRun(r[j])) run.push(span(r[j++]!, true));
+      out.push(`<code>${run.join('')}</code>`);
+      i = j - 1;
       continue;
     }
     out.push(span(a));
@@ -87,6 +100,9 @@ export interface RenderOpts {
   replies?: number;
 }
 
+/** What a screen reader says for a picture the bot sent, by its file name; its name ("autocheck-trend.png") says nothing. */
+const FILE_ALT: Record<string, 'web.alt.autocheckTrend'> = { 'autocheck-trend.png': 'web.alt.autocheckTrend' };
+
 export function formatTime(d: Date, lang: Lang, zone: string): string {
   return DateTime.fromJSDate(d, { zone }).setLocale(lang).toFormat(lang === 'pl' ? 'ccc d MMMM, HH:mm' : 'ccc d LLL, HH:mm');
 }
@@ -109,7 +125,7 @@ export function renderMessage(row: WebRow, o: RenderOpts): string {
     const name = escapeHtml(row.file.name);
     // Files are served only to the member whose DM they are in, so the link says who is looking.
     const src = `/api/file/${row.id}?member=${encodeURIComponent(o.viewer)}`;
-    if (row.file.mime === 'image/png') parts.push(`<img class="chart" src="${escapeHtml(src)}" alt="${name}">`);
+    if (row.file.mime === 'image/png') parts.push(`<img class="chart" src="${escapeHtml(src)}" alt="${escapeHtml(tx(o.lang, FILE_ALT[row.file.name] ?? 'web.alt.chart'))}">`);
     parts.push(`<p class="file"><a href="${escapeHtml(src)}" download="${name}">${escapeHtml(tx(o.lang, 'web.download', { name: row.file.name }))}</a></p>`);
   }
   if (o.replies !== undefined && !row.ephemeralFor) {
@@ -120,10 +136,24 @@ export function renderMessage(row: WebRow, o: RenderOpts): string {
   return parts.join('');
 }
 
+/** How long a text counts, as the form's check counts it: trimmed (a trailing space or line is not sent). */
+export const countedLength = (value: string): number => value.trim().length;
+
+/**
+ * When a one-line field's counter comes into sight. A short, exact field ("09:00" of 5, a zone of 64) would show
+ * "5 of 5 characters" on a right answer: there it appears only once the text is too long. A longer one-line
+ * field (a title of 120) shows it from 80%, when it starts to help. Multi-line fields always show it.
+ */
+export function quietBelow(f: { multiline?: boolean; maxLength: number }): number {
+  if (f.multiline) return 0;
+  return f.maxLength > 20 ? Math.ceil(f.maxLength * 0.8) : f.maxLength + 1;
+}
+
 /**
  * "12 of 500 characters", or how many too many. The page keeps it current as the member types, from the two
  * templates carried along (their `{count}` and `{over}` left in place for it). With `quietBelow`, it stays out of
- * sight until the text reaches that length: on a one-line field ("09:00" of 5) it would only be noise.
+ * sight until the text reaches that length. `length` is counted as the form's check counts it (countedLength), so the
+ * counter and the error under it name the same number.
  */
 export function counterHtml(id: string, length: number, max: number, lang: Lang, quietBelow = 0): string {
   const over = length - max;
@@ -159,7 +189,7 @@ function fieldHtml(f: Field, open: OpenForm, lang: Lang): string {
       f.placeholder ? `placeholder="${escapeHtml(f.placeholder)}"` : '',
     ].filter(Boolean).join(' ');
     const control = f.multiline ? `<textarea ${attrs} rows="4">${escapeHtml(value)}</textarea>` : `<input type="text" ${attrs} value="${escapeHtml(value)}">`;
-    return `<div class="field text-field${error ? ' invalid' : ''}"><label for="${id}">${escapeHtml(f.label)}${optional}</label>${hint}${control}${counterHtml(maxId, value.length, f.maxLength, lang, f.multiline ? 0 : Math.ceil(f.maxLength * 0.8))}${err}</div>`;
+    return `<div class="field text-field${error ? ' invalid' : ''}"><label for="${id}">${escapeHtml(f.label)}${optional}</label>${hint}${control}${counterHtml(maxId, countedLength(value), f.maxLength, lang, quietBelow(f))}${err}</div>`;
   }
   if (f.kind === 'channel') {
     const chosen = given?.[0] ?? f.initial ?? '';

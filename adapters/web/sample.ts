@@ -9,15 +9,26 @@ import { members, teams } from '../../src/db/schema/index.js';
 import type { WebPort } from './port.js';
 import { MEMBERS, TEAM, TEAM_NAME } from './workspace.js';
 
+/** The sample group's arrangement, which the set-up below makes and the first-visit welcome describes. */
+export const SAMPLE = {
+  caseChannel: 'cases',
+  moderationChannel: 'moderation',
+  /** Weekday 1 = Monday … 7 = Sunday; times in the team's zone (Europe/Warsaw). */
+  prompt: { channel: 'reflection', weekday: 5, time: '09:00' },
+  supervision: { channel: 'supervision', weekday: 1, time: '18:00' },
+} as const;
+
+const WEEKDAYS = ['', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
 /**
  * What a facilitator would type to set the group up. Run through the features' own commands, so the
  * sample is made exactly the way a real team's is, whatever each feature stores.
  */
 export const SAMPLE_COMMANDS = [
-  '/sojusz team case-channel #cases',
-  '/sojusz team mod-channel #moderation',
-  '/reflect schedule #reflection friday 09:00',
-  '/supervision schedule #supervision monday 18:00',
+  `/sojusz team case-channel #${SAMPLE.caseChannel}`,
+  `/sojusz team mod-channel #${SAMPLE.moderationChannel}`,
+  `/reflect schedule #${SAMPLE.prompt.channel} ${WEEKDAYS[SAMPLE.prompt.weekday]} ${SAMPLE.prompt.time}`,
+  `/supervision schedule #${SAMPLE.supervision.channel} ${WEEKDAYS[SAMPLE.supervision.weekday]} ${SAMPLE.supervision.time}`,
 ];
 
 export interface SampleReport {
@@ -36,10 +47,10 @@ export async function ensureSampleTeam(bot: Bot, port: WebPort): Promise<SampleR
     await tx.update(teams).set({ lang: 'pl', zone: 'Europe/Warsaw' }).where(eq(teams.id, team.id));
     await updateSettings(tx, team.id, {
       langSet: true,
-      [SETTINGS.promptChannel]: 'reflection',
-      [SETTINGS.caseChannel]: 'cases',
-      [SETTINGS.moderationChannel]: 'moderation',
-      [SETTINGS.supervisionChannel]: 'supervision',
+      [SETTINGS.promptChannel]: SAMPLE.prompt.channel,
+      [SETTINGS.caseChannel]: SAMPLE.caseChannel,
+      [SETTINGS.moderationChannel]: SAMPLE.moderationChannel,
+      [SETTINGS.supervisionChannel]: SAMPLE.supervision.channel,
       [SETTINGS.caseMinMembers]: 4,
     });
     return true;

@@ -97,7 +97,22 @@ describe.skipIf(NO_BROWSER)('the web playground in a browser', () => {
     await expect.poll(() => page.locator('#channels .channel-link').count()).toBe(4);
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('pl');
     expect(await page.locator('#now').textContent()).toMatch(/\d{2}:\d{2}/);
+    // A first visit says what is set up, what to try, and that the clock can be moved.
+    const welcome = page.locator('#welcome');
+    await expect.poll(() => welcome.isVisible()).toBe(true);
+    expect(await welcome.textContent()).toContain('#reflection');
+    expect(await welcome.locator('li').count()).toBe(3);
     await shot('01-start');
+    // On a phone-wide screen nothing pushes the page sideways ("Jesteś" and its long names included).
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 860 });
+    // Dismissed once, it stays dismissed; the side bar offers it again.
+    await page.locator('#welcome-close').click();
+    await page.reload();
+    await page.locator('#messages').waitFor();
+    await expect.poll(() => page.locator('#welcome-open').isVisible()).toBe(true);
+    expect(await welcome.isVisible()).toBe(false);
   });
 
   it('runs /autocheck as a form and answers privately, then shows the trend chart inline', async () => {
@@ -125,7 +140,14 @@ describe.skipIf(NO_BROWSER)('the web playground in a browser', () => {
     await chart.first().waitFor();
     // Loaded, not only placed: the page may be re-drawn while the image is on its way.
     await expect.poll(() => chart.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100)).toBe(true);
+    expect(await chart.first().getAttribute('alt')).toBe(tx('pl', 'web.alt.autocheckTrend'));
     await shot('05-autocheck-chart');
+    // Another member, in the DM: the page remembers their own DM, so a reload comes back to it (not a refused view).
+    await page.locator('#member').selectOption('ola');
+    await expect.poll(() => page.locator('.channel-link[aria-current="page"]').getAttribute('data-channel')).toBe('dm-ola');
+    await page.reload();
+    await page.locator('#messages').waitFor();
+    await expect.poll(() => page.locator('.channel-link[aria-current="page"]').getAttribute('data-channel')).toBe('dm-ola');
   });
 
   it('posts a case as one member and shows it to another without the author', async () => {
@@ -167,6 +189,14 @@ describe.skipIf(NO_BROWSER)('the web playground in a browser', () => {
     await page.locator('#thread-messages .msg.from-member', { hasText: 'rush to fix' }).waitFor();
     await expect.poll(() => prompt.first().locator('.thread-link').textContent()).toMatch(/1/);
     await shot('10-prompt-thread');
+    // An anonymous answer from inside the thread: afterwards the keyboard is back in the thread's box.
+    await page.locator('#thread-messages button.action[data-action="prompts.anonReply"]').click();
+    const dialog = page.locator('#form-dialog[open]');
+    await dialog.waitFor();
+    await dialog.locator('#f-text').fill('Then I slow down and ask what the client noticed.');
+    await dialog.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('#form-dialog[open]').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('thread-text');
   });
 
   it('switches the whole page to English when the member chooses it', async () => {
@@ -176,6 +206,39 @@ describe.skipIf(NO_BROWSER)('the web playground in a browser', () => {
     expect(await page.locator('#composer button[type="submit"]').textContent()).toBe('Send');
     expect(await page.locator('label[for="member"]').textContent()).toBe('You are');
     await shot('11-english');
+  });
+
+  it('keeps what was typed in an open form across a reload, and forgets it once the form is closed', async () => {
+    await become('ola', 'cases');
+    await type('/case');
+    const dialog = page.locator('#form-dialog[open]');
+    await dialog.waitFor();
+    await dialog.locator('#f-title').fill('Klient milknie po pytaniu o ojca');
+    await dialog.locator('#f-body').fill('Po każdym pytaniu o ojca długo milczy.');
+    await page.reload();
+    await dialog.waitFor();
+    expect(await dialog.locator('#f-title').inputValue()).toBe('Klient milknie po pytaniu o ojca');
+    expect(await dialog.locator('#f-body').inputValue()).toBe('Po każdym pytaniu o ojca długo milczy.');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#form-dialog[open]').count()).toBe(0);
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('sojusz.draft')))).toEqual([]);
+    await type('/case');
+    await dialog.waitFor();
+    expect(await dialog.locator('#f-title').inputValue()).toBe('');
+    await dialog.locator('.form-cancel').click();
+    await expect.poll(() => page.locator('#form-dialog[open]').count()).toBe(0);
+  });
+
+  it('gives focus back to the button that opened a form when it is closed with Escape', async () => {
+    await become('magda', 'reflection');
+    await type('/sojusz ustawienia');
+    const change = page.locator('#messages button.action[data-action="onboarding.settings"][data-value="setup"]').last();
+    await change.waitFor();
+    await change.click();
+    await page.locator('#form-dialog[open]').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#form-dialog[open]').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => `${document.activeElement?.getAttribute('data-action')}:${document.activeElement?.getAttribute('data-value')}`)).toBe('onboarding.settings:setup');
   });
 
   it('closes a form the server no longer has, says it expired and keeps what was typed', async () => {
@@ -220,6 +283,24 @@ describe.skipIf(NO_BROWSER)('the web playground in a browser', () => {
     expect(await page.locator('#composer-text').inputValue()).toBe(long);
     await page.locator('#composer-text').fill('');
     await page.locator('#status-close').click();
+    // A command the bot refused (too long for an answer) stays in the box too, to shorten rather than retype.
+    const answer = `/case odpowiedz 1 ${'Długa odpowiedź. '.repeat(100)}`;
+    const before = await page.locator('#messages .msg.ephemeral').count();
+    await type(answer);
+    await expect.poll(() => page.locator('#messages .msg.ephemeral').count()).toBeGreaterThan(before);
+    expect(await page.locator('#composer-text').inputValue()).toBe(answer);
+    await page.locator('#composer-text').fill('');
+  });
+
+  it('moves the clock once for a double click: its buttons wait while it moves', async () => {
+    const before = clock.offsetMs;
+    await page.locator('.time-buttons button[data-step="hour"]').dblclick();
+    await expect.poll(() => page.locator('.time-buttons button:disabled').count()).toBe(0);
+    await page.waitForTimeout(300);
+    const moved = clock.offsetMs - before;
+    // One hour (less the moment the request took, the offset being counted from real time), not two.
+    expect(moved).toBeGreaterThan(59 * 60 * 1000);
+    expect(moved).toBeLessThan(2 * 60 * 60 * 1000 - 60 * 1000);
   });
 
   it('tells the member why the clock will not move on a database shared with a real team', async () => {

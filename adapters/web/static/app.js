@@ -11,7 +11,18 @@ const state = {
   commandsFor: null,
   /** A form is being sent: a view without it is the server closing it, not the form expiring. */
   submitting: false,
+  /** Where focus was when the open form appeared, to go back there when it closes. */
+  opener: null,
+  /** The action button just pressed (disabled while its request runs, so it is not the focused element). */
+  pressed: null,
+  /** The time control is moving the clock: its buttons wait until it is done. */
+  moving: false,
 };
+
+/** Remember the channel, so a reload comes back to it. */
+function saveChannel() {
+  localStorage.setItem('sojusz.channel', state.channel);
+}
 
 /** A failed request: `status` 0 when the server did not answer; `say` names the page's own words for it. */
 class ApiError extends Error {
@@ -76,6 +87,7 @@ async function refresh() {
       } catch (e) {
         if (e.status !== 0 && state.channel !== 'reflection') {
           state.channel = 'reflection';
+          saveChannel();
           again = true;
         } else problem(e);
       }
@@ -168,8 +180,23 @@ function render(v) {
     if (state.thread && !v.thread) state.thread = null;
   }
   restoreFocus(focused);
+  renderWelcome(v.welcome);
   renderForm(v.form);
   loadCommands(v.lang);
+}
+
+const WELCOMED = 'sojusz.welcomed';
+/** The first-visit welcome: shown until the member closes it, and again when they ask for it. */
+function renderWelcome(html) {
+  const box = $('#welcome');
+  // Server-rendered from the catalogue and the sample set-up, escaped there. Redrawn only when it changed (the
+  // language), so focus on its heading stays.
+  if (state.welcomeHtml !== html) {
+    state.welcomeHtml = html;
+    $('#welcome-body').innerHTML = html;
+  }
+  box.hidden = localStorage.getItem(WELCOMED) === '1';
+  $('#welcome-open').hidden = !box.hidden;
 }
 
 /** Tell screen readers about messages that arrived since the last view (not the whole history). */
@@ -197,9 +224,80 @@ function renderForm(form) {
   state.formVersion = form.version;
   // Server-rendered from the form model; labels and values escaped there.
   dialog.innerHTML = form.html;
-  if (!dialog.open) dialog.showModal();
+  restoreDraft(dialog.querySelector('form'), form.version);
+  if (!dialog.open) {
+    const from = document.activeElement;
+    // A pressed button was disabled while its request ran, so focus is on nothing: the button is the opener.
+    state.opener = from && from !== document.body ? openerOf(from) : state.pressed;
+    state.pressed = null;
+    dialog.showModal();
+  }
   const invalid = dialog.querySelector('.invalid input, .invalid textarea, .invalid select');
   (invalid || dialog.querySelector('input, textarea, select'))?.focus();
+}
+
+/**
+ * What the member is typing into the open form, kept in this tab only (sessionStorage) so that a reload does not
+ * lose it: the server keeps the form open but not unsent values, and nothing unsent is given to it. Keyed by
+ * member, and tied to the form's version, so it fills only the same form it was typed into.
+ */
+const draftKey = () => `sojusz.draft.${state.member}`;
+function saveDraft(form) {
+  if (!form || state.formVersion === null) return;
+  const values = {};
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    values[el.name] ||= [];
+    if ((el.type === 'radio' || el.type === 'checkbox') ? el.checked : true) values[el.name].push(el.value);
+  }
+  sessionStorage.setItem(draftKey(), JSON.stringify({ version: state.formVersion, form: form.dataset.form, values }));
+}
+function restoreDraft(form, version) {
+  let draft = null;
+  try {
+    draft = JSON.parse(sessionStorage.getItem(draftKey()) || 'null');
+  } catch {
+    /* unreadable: as if none */
+  }
+  if (!form || !draft || draft.version !== version || draft.form !== form.dataset.form) {
+    clearDraft();
+    return;
+  }
+  for (const el of form.elements) {
+    const kept = el.name && draft.values[el.name];
+    if (!kept) continue;
+    if (el.type === 'radio' || el.type === 'checkbox') el.checked = kept.includes(el.value);
+    else {
+      el.value = kept[0] ?? '';
+      updateCounter(el);
+    }
+  }
+}
+function clearDraft() {
+  sessionStorage.removeItem(draftKey());
+}
+
+function openerOf(el) {
+  return { el, key: focusKey(el), inThread: Boolean(el.closest('#thread')) };
+}
+
+/** Back to where the member was before the form opened (its button, re-drawn since, or the box they typed in). */
+function returnFocus() {
+  const o = state.opener;
+  state.opener = null;
+  returnFocusTo(o);
+}
+function returnFocusTo(o) {
+  if (o?.el?.isConnected && !o.el.disabled) return o.el.focus();
+  if (o?.key) {
+    restoreFocus(o.key);
+    if (document.activeElement && document.activeElement !== document.body) return;
+  }
+  composerFor(o).focus();
+}
+/** The message box of the panel the form was opened from: a thread's own when it came from the thread. */
+function composerFor(opener) {
+  return opener?.inThread && state.thread && !$('#thread').hidden ? $('#thread-text') : $('#composer-text');
 }
 
 /** Every text the member typed into a form, each under its field's label, to copy into the next one. */
@@ -217,6 +315,8 @@ function typedText(form) {
 /** The form is gone on the server: close it, say so, and keep what was typed on the page. */
 function formExpired(form) {
   const kept = typedText(form);
+  clearDraft();
+  state.opener = null;
   state.formVersion = null;
   const dialog = $('#form-dialog');
   if (dialog.open) dialog.close();
@@ -228,7 +328,8 @@ function formExpired(form) {
 function updateCounter(field) {
   const counter = field.id && document.getElementById(`${field.id}-max`);
   if (!counter || !field.dataset.max) return;
-  const length = field.value.length;
+  // Counted as the form's check counts it (trimmed), so the counter and the error under it agree.
+  const length = field.value.trim().length;
   const over = length - Number(field.dataset.max);
   const template = over > 0 ? counter.dataset.templateOver : counter.dataset.template;
   counter.textContent = template.replaceAll('{count}', String(length)).replaceAll('{over}', String(over));
@@ -262,15 +363,18 @@ async function send(input, thread) {
   const value = input.value.trim();
   if (!value || input.dataset.sending) return;
   input.dataset.sending = '1';
+  let r;
   try {
-    await api('/api/send', { member: state.member, channel: state.channel, thread, text: value });
+    r = await api('/api/send', { member: state.member, channel: state.channel, thread, text: value });
   } catch (e) {
     problem(e); // the text stays in the box, to send again
     return;
   } finally {
     delete input.dataset.sending;
   }
-  if (input.value.trim() === value) input.value = '';
+  // A refused command ("too long", "no such case") stays in the box, to fix rather than retype; the bot's answer
+  // says what was wrong.
+  if (input.value.trim() === value && !r.refused) input.value = '';
   clearStatus();
   await refresh();
 }
@@ -279,7 +383,10 @@ function wire() {
   $('#member').addEventListener('change', (e) => {
     state.member = e.target.value;
     localStorage.setItem('sojusz.member', state.member);
-    if (state.channel.startsWith('dm-')) state.channel = `dm-${state.member}`;
+    if (state.channel.startsWith('dm-')) {
+      state.channel = `dm-${state.member}`;
+      saveChannel();
+    }
     state.thread = null;
     state.formVersion = null;
     state.justSwitched = true;
@@ -290,7 +397,7 @@ function wire() {
     if (!t) return;
     if (t.classList.contains('channel-link')) {
       state.channel = t.dataset.channel;
-      localStorage.setItem('sojusz.channel', state.channel);
+      saveChannel();
       state.thread = null;
       state.justSwitched = true;
       await refresh();
@@ -305,6 +412,9 @@ function wire() {
       await refresh();
       $(`#messages article[data-id="${CSS.escape(from || '')}"] .thread-link`)?.focus();
     } else if (t.classList.contains('action')) {
+      // Disabling the button takes focus from it: remember it, for a form it opens and for afterwards.
+      const from = openerOf(t);
+      state.pressed = from;
       t.disabled = true;
       try {
         await api('/api/button', { member: state.member, channel: state.channel, thread: state.thread, action: t.dataset.action, value: t.dataset.value, source: t.dataset.source });
@@ -315,7 +425,15 @@ function wire() {
         t.disabled = false;
       }
       await refresh();
+      state.pressed = null;
+      if (!$('#form-dialog').open && (!document.activeElement || document.activeElement === document.body)) returnFocusTo(from);
     } else if (t.dataset.step) {
+      // One move at a time: a double click would otherwise go through two events.
+      if (state.moving) return;
+      state.moving = true;
+      const buttons = [...document.querySelectorAll('.time-buttons button')];
+      for (const b of buttons) b.disabled = true;
+      $('.time-buttons').setAttribute('aria-busy', 'true');
       try {
         const r = await api('/api/time', { step: t.dataset.step });
         text($('#time-note'), r.moved ? '' : state.chrome['web.nothingScheduled']);
@@ -323,15 +441,34 @@ function wire() {
       } catch (err) {
         problem(err);
       }
-      await refresh();
+      try {
+        await refresh();
+      } finally {
+        for (const b of buttons) b.disabled = false;
+        $('.time-buttons').removeAttribute('aria-busy');
+        state.moving = false;
+        if (document.activeElement === document.body) t.focus();
+      }
     } else if (t.classList.contains('form-cancel')) {
       state.formVersion = null;
+      clearDraft();
       $('#form-dialog').close();
       await api('/api/form/cancel', { member: state.member }).catch(() => {}); // nothing to keep either way
       await refresh();
     } else if (t.id === 'status-close') {
       clearStatus();
       $('#composer-text').focus();
+    } else if (t.id === 'welcome-close') {
+      localStorage.setItem(WELCOMED, '1');
+      $('#welcome').hidden = true;
+      $('#welcome-open').hidden = false;
+      $('#composer-text').focus();
+    } else if (t.id === 'welcome-open') {
+      localStorage.removeItem(WELCOMED);
+      $('#welcome').hidden = false;
+      t.hidden = true;
+      $('#welcome-title')?.setAttribute('tabindex', '-1');
+      $('#welcome-title')?.focus();
     }
   });
   $('#composer').addEventListener('submit', (e) => {
@@ -361,15 +498,31 @@ function wire() {
     }
     state.submitting = false;
     clearStatus();
+    // Sent: the server has it now (and shows it back with any errors), so the tab's copy goes.
+    clearDraft();
     if (r.outcome !== 'errors') {
       state.formVersion = null;
+      const back = composerFor(state.opener);
+      state.opener = null;
       dialog.close();
-      $('#composer-text').focus();
+      back.focus();
     }
     await refresh();
   });
-  dialog.addEventListener('input', (e) => updateCounter(e.target));
+  dialog.addEventListener('input', (e) => {
+    updateCounter(e.target);
+    saveDraft(e.target.form);
+  });
+  dialog.addEventListener('change', (e) => saveDraft(e.target.form));
+  // However it closed (Escape, Cancel, the server), focus goes back where it was, unless something took it already.
+  dialog.addEventListener('close', () => {
+    const at = document.activeElement;
+    // Focus may still sit on a field of the closed dialog here (the browser moves it to <body> a moment later).
+    if (!at || at === document.body || dialog.contains(at)) returnFocus();
+    else state.opener = null;
+  });
   dialog.addEventListener('cancel', () => {
+    clearDraft();
     state.formVersion = null;
     api('/api/form/cancel', { member: state.member })
       .catch(() => {})

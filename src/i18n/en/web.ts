@@ -43,4 +43,16 @@ export const web = {
   'web.onlyCommands': 'I only answer commands here — try `/sojusz help`.',
   'web.download': 'Download {name}',
   'web.you': '(you)',
+  'web.alt.autocheckTrend': 'Chart of your autocheck answers week by week; the same numbers are in the text answer to /autocheck trend.',
+  'web.alt.chart': 'A chart from Sojusz; its numbers are in the message with it.',
+  'web.welcome.title': 'Welcome to the Sojusz playground',
+  'web.welcome.setUp':
+    'A sample practice group is ready for you. {facilitator} facilitates, and {others} are in the team — choose any of them under “{youAre}” to see the group through their eyes. A reflection prompt comes to {promptChannel} every week ({promptWhen}), supervision is planned in {supervisionChannel} ({supervisionWhen}), and anonymous cases go to {caseChannel}.',
+  'web.welcome.tryTitle': 'Three things to try first',
+  'web.welcome.try1': '`/autocheck` — a private 30-second check after a session; only you see your answers.',
+  'web.welcome.try2': '`/case` — describe a difficult case; it appears in {caseChannel} without your name.',
+  'web.welcome.try3': 'The clock buttons at the top move playground time: “{next}” brings the next prompt or supervision reminder right away — no waiting for the day it is planned for.',
+  'web.welcome.more': 'Every command, with examples: `/sojusz help`.',
+  'web.welcome.dismiss': 'Got it',
+  'web.welcome.show': 'What is set up here?',
 } as const;

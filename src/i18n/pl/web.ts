@@ -46,4 +46,16 @@ export const web: Translation<typeof en> = {
   'web.onlyCommands': 'Tutaj odpowiadam tylko na polecenia — spróbuj `/sojusz pomoc`.',
   'web.download': 'Pobierz {name}',
   'web.you': '(Ty)',
+  'web.alt.autocheckTrend': 'Wykres Twoich odpowiedzi z autochecków tydzień po tygodniu; te same liczby są w odpowiedzi tekstowej na /autocheck trend.',
+  'web.alt.chart': 'Wykres od Sojusza; jego liczby są w wiadomości, która mu towarzyszy.',
+  'web.welcome.title': 'Witaj w piaskownicy Sojusza',
+  'web.welcome.setUp':
+    'Przykładowy zespół już na Ciebie czeka. {facilitator} prowadzi grupę, a w zespole są {others} — w polu „{youAre}” możesz wcielić się w każdą z tych osób i zobaczyć grupę jej oczami. Pytanie do refleksji przychodzi na {promptChannel} raz w tygodniu ({promptWhen}), superwizje są zaplanowane na {supervisionChannel} ({supervisionWhen}), a anonimowe przypadki trafiają na {caseChannel}.',
+  'web.welcome.tryTitle': 'Od czego zacząć',
+  'web.welcome.try1': '`/autocheck` — prywatny, półminutowy przegląd po sesji; odpowiedzi widzisz tylko Ty.',
+  'web.welcome.try2': '`/case` — opisz trudny przypadek; pojawi się na {caseChannel} bez Twojego podpisu.',
+  'web.welcome.try3': 'Przyciski zegara u góry przesuwają czas piaskownicy: „{next}” od razu przyniesie najbliższe pytanie albo przypomnienie o superwizji — nie trzeba czekać do dnia, na który są zaplanowane.',
+  'web.welcome.more': 'Wszystkie polecenia z przykładami: `/sojusz pomoc`.',
+  'web.welcome.dismiss': 'Rozumiem',
+  'web.welcome.show': 'Co tu jest przygotowane?',
 };

@@ -332,6 +332,36 @@ describe('the web playground API', () => {
     expect((await pg.view('tomek')).chrome['web.tooLong']).toContain('{max}');
   });
 
+  it('says when a command was refused, so the page keeps its text to fix, and not when it went through', async () => {
+    const refused = await send('tomek', `/case odpowiedz 2 ${'Długa odpowiedź. '.repeat(100)}`, 'cases');
+    expect(refused.status).toBe(200);
+    expect(refused.body.refused).toBe(true);
+    expect((await send('tomek', '/nosuchcommand', 'cases')).body.refused).toBe(true);
+    const fine = await send('tomek', '/sojusz help', 'cases');
+    expect(fine.body).toEqual({ ok: true });
+  });
+
+  it('takes “/ sojusz pomoc” (a space after the slash) as the command, never as a public message', async () => {
+    const r = await send('ola', '/ sojusz pomoc', 'supervision');
+    expect(r.status).toBe(200);
+    const others = await pg.view('emily', 'supervision');
+    expect(others.messagesHtml).not.toContain('sojusz pomoc');
+    const own = await pg.view('ola', 'supervision');
+    expect(own.messagesHtml).toContain('class="msg from-bot ephemeral"');
+    expect(own.messagesHtml).not.toMatch(/from-member[\s\S]*sojusz pomoc/);
+  });
+
+  it('welcomes a newcomer with what the sample group has set up and three things to try, in their language', async () => {
+    const pl = (await pg.view('magda')).welcome as string;
+    for (const part of ['Witaj', 'Magda Kowalska', 'Emily Carter', '#reflection', 'piątek, 09:00', '#supervision', 'poniedziałek, 18:00', '#cases', '<code>/autocheck</code>', '<code>/case</code>', tx('pl', 'web.next')]) {
+      expect(pl).toContain(part);
+    }
+    expect(pl.match(/<li>/g)).toHaveLength(3);
+    const en = (await pg.view('emily')).welcome as string;
+    expect(en).toContain('Friday, 09:00');
+    expect(en).toContain('<code>/sojusz help</code>');
+  });
+
   it('does not show one member’s DM to another', async () => {
     expect((await pg.get('/api/view?member=ola&channel=dm-tomek')).status).toBe(403);
   });

@@ -1,9 +1,11 @@
 // The playground's clock: it keeps its time across a restart, and never moves other platforms' teams.
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlaygroundRefused } from '../../../adapters/web/index.js';
-import { ensureTeam } from '../../../src/core/teams.js';
-import { occurrences, outbox, schedules } from '../../../src/db/schema/index.js';
+import { SETTINGS } from '../../../src/core/settings.js';
+import { ensureTeam, findTeam, updateSettings } from '../../../src/core/teams.js';
+import { TEAM } from '../../../adapters/web/workspace.js';
+import { occurrences, outbox, schedules, webMessages } from '../../../src/db/schema/index.js';
 import { insertSchedule, PROMPT_KIND, weeklyRule } from '../../../src/features/prompts/schedules.js';
 import { tx } from '../../../src/i18n/index.js';
 import { DAY } from '../../../src/schedule/clock.js';
@@ -60,6 +62,30 @@ describe('the playground’s clock', () => {
     expect(row!.nextDueAt!.getTime()).toBe(first.getTime());
     expect(await db.select().from(occurrences).where(eq(occurrences.scheduleId, s.id))).toEqual([]);
     expect(await db.select().from(outbox).where(eq(outbox.teamId, slack.id))).toEqual([]);
+  });
+
+  it('goes “to the next event” only where something appears, running the silent ones (a series planning its session) on the way', async () => {
+    const pg = await playground();
+    const db = pg.app.bot.db;
+    const newest = async () => (await db.select({ id: webMessages.id }).from(webMessages).orderBy(desc(webMessages.id)).limit(1))[0]?.id ?? 0;
+    // The sample team has a Friday prompt, Monday supervision and the series' own silent event 15 days before each
+    // session. With reminders only an hour before (none already armed), that event is on a Sunday, alone: every
+    // press must still bring a message someone can read.
+    const team = (await findTeam(db, 'web', TEAM))!;
+    await updateSettings(db, team.id, { [SETTINGS.reminderOffsets]: [60] });
+    await db.delete(schedules).where(eq(schedules.kind, 'supervision-reminder'));
+    const kinds = new Set<string>();
+    for (let press = 0; press < 6; press++) {
+      const before = await newest();
+      const due = await db.select({ kind: schedules.kind, at: schedules.nextDueAt }).from(schedules);
+      const first = due.filter((d) => d.at).sort((a, b) => a.at!.getTime() - b.at!.getTime())[0];
+      if (first) kinds.add(first.kind);
+      const r = await pg.post('/api/time', { step: 'next' });
+      expect(r.body.moved).toBe(true);
+      expect(await newest(), `press ${press + 1} showed nothing`).toBeGreaterThan(before);
+    }
+    // The walk passed at least one silent event as the very next one, so the test covers it.
+    expect(kinds).toContain('supervision');
   });
 
   it('will not start on a database that already holds Slack or Discord teams', async () => {
