@@ -23,7 +23,7 @@ import {
   type WeeklyRule,
 } from '../../src/features/prompts/schedules.js';
 import { l10n } from '../../src/i18n/index.js';
-import { formatLocal, nextOccurrence } from '../../src/schedule/occurrence.js';
+import { formatLocal, nextOccurrence, sameWeekOn } from '../../src/schedule/occurrence.js';
 import { teamHolidays } from '../../src/core/settings.js';
 import { themesPhrase } from '../../src/features/prompts/describe.js';
 
@@ -217,9 +217,13 @@ export const edit: Subcommand = {
       const p = row.payload as unknown as PromptPayload;
       const zone = change.zone ?? row.zone;
       const timing = change.weekday !== undefined || change.time !== undefined || change.zone !== undefined || opts.every !== undefined;
-      const { rule: fresh, first } = weeklyRule(change.weekday ?? old.weekday, change.time ?? old.time, Number(opts.every ?? old.every), zone, ctx.now);
+      const every = Number(opts.every ?? old.every);
+      const { rule: fresh, first } = weeklyRule(change.weekday ?? old.weekday, change.time ?? old.time, every, zone, ctx.now);
+      // A fortnightly schedule keeps its weeks when only its day or time moves (counted afresh, a Monday three days
+      // after a Friday prompt would count as the same fortnight's); a new rhythm starts from now.
+      const weeks = every === old.every && every > 1 ? { anchor: sameWeekOn(old.anchor, fresh.weekday) } : {};
       // Skipped dates stay: one that is no longer a date of the schedule simply never matches.
-      const rule: WeeklyRule = timing ? { ...fresh, ...(old.skip?.length ? { skip: old.skip } : {}) } : old;
+      const rule: WeeklyRule = timing ? { ...fresh, ...weeks, ...(old.skip?.length ? { skip: old.skip } : {}) } : old;
       // A new channel ends "channel unavailable": a schedule paused only for that runs again.
       const moved = channel !== undefined && channel !== p.channel;
       const wasUnavailable = channelUnavailable(p);

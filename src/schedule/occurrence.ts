@@ -90,6 +90,11 @@ export function onceRule(at: Date, zone: string): Extract<Rule, { type: 'once' }
   return { type: 'once', date: local.toISODate()!, time: local.toFormat('HH:mm') };
 }
 
+/** The day on `weekday` in the same week as `anchor` (an ISO date): "every 2 weeks" keeps its weeks when its day moves. */
+export function sameWeekOn(anchor: string, weekday: number): string {
+  return DateTime.fromISO(anchor).startOf('week').plus({ days: weekday - 1 }).toISODate()!;
+}
+
 /** A weekly rule anchored on the local date of its first occurrence, so "every 2 weeks" counts from there. */
 export function weeklyRule(weekday: number, time: string, every: number, zone: string, now: Date): { rule: WeeklyRule; first: Date } {
   const probe: WeeklyRule = { type: 'weekly', weekday, time, every: 1, anchor: localDate(now, zone) };

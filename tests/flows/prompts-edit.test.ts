@@ -97,3 +97,24 @@ describe('/reflect list', () => {
     expect(tb.mem.said.filter((s) => s.kind !== 'private')).toEqual([]);
   });
 });
+
+describe('/reflect edit of a fortnightly schedule', () => {
+  it('keeps a fortnightly schedule on its weeks when its day moves earlier in the week', async () => {
+    tb.clock.set('2026-03-02T07:00:00Z');
+    const fortnight = scheduleId(await tb.mem.ask(facilitator, '/reflect schedule #fortnight friday 09:00 every 2 weeks'));
+    await at('2026-03-06T08:00:30Z');
+    expect(starters('fortnight')).toHaveLength(1);
+    // Saturday after the prompt: Friday becomes Monday. The same fortnights: 16 and 30 March, not 9 March.
+    tb.clock.set('2026-03-07T10:00:00Z');
+    await tb.mem.ask(facilitator, `/reflect edit ${fortnight} monday 09:00`);
+    await at('2026-03-09T08:00:30Z');
+    expect(starters('fortnight')).toHaveLength(1);
+    await at('2026-03-16T08:00:30Z');
+    expect(starters('fortnight')).toHaveLength(2);
+    await at('2026-03-23T08:00:30Z');
+    expect(starters('fortnight')).toHaveLength(2);
+    await at('2026-03-30T07:00:30Z');
+    expect(starters('fortnight')).toHaveLength(3);
+    await tb.mem.ask(facilitator, `/reflect pause ${fortnight}`);
+  });
+});

@@ -1,7 +1,6 @@
 // /sojusz setup: the team's rhythm in two short forms — language, zone and prompts; cases and supervision.
 // Submitting applies everything in one transaction and changes only what differs from the current values.
 import { and, asc, eq } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import type { Context } from '../../core/context.js';
 import { FieldErrors, UserError } from '../../core/errors.js';
 import type { Form, FormValues } from '../../core/form.js';
@@ -13,7 +12,7 @@ import type { Tx } from '../../db/client.js';
 import { schedules, teams } from '../../db/schema/index.js';
 import { t, tx, type Lang, type MessageKey, type Params } from '../../i18n/index.js';
 import type { ScheduleRow } from '../../schedule/kinds.js';
-import { nextOccurrence } from '../../schedule/occurrence.js';
+import { nextOccurrence, sameWeekOn } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { PROMPT_KIND, insertSchedule, nextUnrepeatedAt, weeklyRule, type PromptPayload, type WeeklyRule } from '../prompts/schedules.js';
 import { zonedRhythm } from '../prompts/describe.js';
@@ -249,11 +248,6 @@ export function setupLine(lang: Lang, teamZone: string, line: SetupLine) {
   const p = line.prompt;
   const params: Params = p ? { id: p.id, rhythm: zonedRhythm(p.rule, p.zone, teamZone, lang) } : {};
   return t(lang, line.key, params);
-}
-
-/** The same weekday-in-a-week as `anchor`'s week, on `weekday`: "every 2 weeks" keeps its weeks when its day moves. */
-function sameWeekOn(anchor: string, weekday: number): string {
-  return DateTime.fromISO(anchor).startOf('week').plus({ days: weekday - 1 }).toISODate()!;
 }
 
 /** Apply both steps in one transaction; returns what changed (for the summary) and posts channel introductions. */

@@ -12,7 +12,7 @@ import type { Tx } from '../../db/client.js';
 import { schedules, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
 import { DAY } from '../../schedule/clock.js';
 import type { ScheduleKind, ScheduleRow } from '../../schedule/kinds.js';
-import { localDate, localToInstant, nextOccurrence, weeklyRule } from '../../schedule/occurrence.js';
+import { localDate, localToInstant, nextOccurrence, sameWeekOn, weeklyRule } from '../../schedule/occurrence.js';
 import { homeWaitingTopics } from './agenda.js';
 import { armReminders, disarmReminders, handOverSentReminders, moveReminders } from './reminders.js';
 import { nextSession, type Session } from './store.js';
@@ -74,7 +74,7 @@ export interface SeriesInput {
 /** Plan a weekly series; sessions within the horizon exist at once, later ones appear as it moves on. */
 export async function createSeries(tx: Tx, team: Team, i: SeriesInput, now: Date): Promise<{ series: ScheduleRow; first: Session }> {
   const fresh = weeklyRule(i.weekday, i.time, i.every, i.zone, now).rule;
-  const rule = i.weeksFrom ? { ...fresh, anchor: DateTime.fromISO(i.weeksFrom).startOf('week').plus({ days: i.weekday - 1 }).toISODate()! } : fresh;
+  const rule = i.weeksFrom ? { ...fresh, anchor: sameWeekOn(i.weeksFrom, i.weekday) } : fresh;
   const payload: SeriesPayload = { channel: i.channel, durationMinutes: i.durationMinutes, where: i.where ?? null };
   const [series] = await tx
     .insert(schedules)
