@@ -98,7 +98,7 @@ export const caseActions = [
   actionHandler({
     id: 'case.edit',
     async run(ctx, token, source) {
-      // Undefined when the draft was already published: the author has been told so.
+      // Undefined when this preview is out of date (published, or replaced by an edit): the author has been told so.
       const text = await draftFor(ctx, String(token), source);
       if (text) await ctx.openForm(caseForm(ctx.lang, String(token), text));
     },

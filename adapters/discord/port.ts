@@ -270,12 +270,12 @@ export class DiscordPort implements ChatPort {
     if (h.ack !== 'none' || h.type === 5) throw new FormWindowPassed();
     // The form's own words are in the member's language; the modal's few extra ones ("mark with an x") must match.
     const lang = (await this.bot.context(to)).lang;
-    const id = await createDraft(this.bot, to.member.id, { form, values: {}, step: 0, lang });
+    const id = await createDraft(this.bot, { team: to.team, id: to.member.id }, { form, values: {}, step: 0, lang });
     await this.showModal(h, form, 0, id, lang, {});
   }
 
   async forgetForms(member: MemberRef): Promise<void> {
-    await dropDraftsOf(this.bot, member.id);
+    await dropDraftsOf(this.bot, member);
   }
 
   /** A modal can only be the first answer to an interaction (and never to a modal submit). */

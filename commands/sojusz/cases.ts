@@ -61,7 +61,11 @@ export const teamCaseDelay: Subcommand = {
     const range = parseDelay(got);
     if (!range) throw new UserError('cases.err.badDelay', { got });
     ctx.team = await updateSettings(ctx.db, ctx.team.id, { [SETTINGS.caseDelay]: range });
-    await ctx.reply('cases.set.delay', { min: range[0], max: range[1] });
+    const [min, max] = range;
+    // A fixed or zero delay cannot promise what a random one does: the answer says what it does mean.
+    if (max === 0) await ctx.reply('cases.set.delayNone');
+    else if (min === max) await ctx.reply('cases.set.delayFixed', { count: min });
+    else await ctx.reply('cases.set.delay', { min, max });
   },
 };
 

@@ -1,7 +1,7 @@
 // The private preview around publishing: its buttons after the case is out, its list of findings, its highlighted
 // button, and the words it and the other case answers use in Polish.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Said } from '../../adapters/memory/index.js';
 import type { Block, Button } from '../../src/core/message.js';
 import type { MessageRef } from '../../src/core/port.js';
@@ -80,13 +80,13 @@ describe('the preview of a case already published', () => {
     const first = await answer(anna, () => tb.mem.click(anna, 'case.publish', token, preview));
     expect(first.updates).toHaveLength(1);
     expect(first.updates[0]!.ref).toEqual(preview);
-    expect(first.updates[0]!.text).toBe('Opublikowano — ten podgląd jest już zamknięty.');
+    expect(first.updates[0]!.text).toBe('Zapisane do publikacji — ten podgląd jest już zamknięty.');
     expect(buttonsOf(first.updates[0]!.message.blocks)).toEqual([]);
 
     // An older copy of the preview (or a platform that kept the buttons) is closed the same way on its next press.
     const older = previewRef(anna);
     const again = await answer(anna, () => tb.mem.click(anna, 'case.publish', token, older));
-    expect(again.updates.map((u) => [u.ref, u.text])).toEqual([[older, 'Opublikowano — ten podgląd jest już zamknięty.']]);
+    expect(again.updates.map((u) => [u.ref, u.text])).toEqual([[older, 'Zapisane do publikacji — ten podgląd jest już zamknięty.']]);
   });
 
   it('gives the calm answer alone where the platform does not say which message was pressed', async () => {
@@ -184,6 +184,55 @@ describe('the highlighted button of the preview', () => {
   });
 });
 
+describe('editing a case from its preview', () => {
+  it('shows above the edit form what the preview marked, so the author does not edit from memory', async () => {
+    const token = await draft(anna, { title: 'Sesja z Kasią', body: 'PESEL 44051401359 zapisałam w notatkach. Kasia milczała.' });
+    await tb.mem.click(anna, 'case.edit', token);
+    const intro = tb.mem.lastForm(anna.id)!.intro!;
+    expect(intro).toMatch(/^W podglądzie pogrubione były \d+ miejsca, które mogą wskazywać na klienta: /);
+    expect(intro).toContain('„Kasią”');
+    expect(intro).toContain('„44051401359”');
+
+    // Nothing marked: the edit form keeps the usual words.
+    const clean = await draft(carol, { title: 'Silence after the break', body: 'The client went quiet after the holiday.', question: 'How do I bring it up?' });
+    await tb.mem.click(carol, 'case.edit', clean);
+    expect(tb.mem.lastForm(carol.id)!.intro).toBe('Nobody will see that this case is yours. Before anything is posted you will see a preview, with anything that looks like a client’s details marked.');
+  });
+
+  it('leaves the old preview unable to publish, cancel or edit text it does not show once the edit is submitted', async () => {
+    const before = await caseCount();
+    const old = await draft(anna, { title: 'Spotkanie z Kasią', body: 'Kasia przyszła spóźniona.' });
+    const oldPreview = previewRef(anna);
+    await tb.mem.click(anna, 'case.edit', old, oldPreview);
+    await tb.mem.fill(anna, { title: 'Spóźniona klientka', body: 'Klientka przyszła spóźniona.', question: 'Jak o tym rozmawiać?', tags: [] });
+    const edited = tokenOf(anna.id);
+    expect(edited).not.toBe(old);
+
+    const replaced = 'Po Twoich poprawkach jest już nowszy podgląd, więc przyciski tego nic nie robią. Skorzystaj z tych pod najnowszym.';
+    const publish = await answer(anna, () => tb.mem.click(anna, 'case.publish', old, oldPreview));
+    expect(publish.said).toEqual([replaced]);
+    // Where the platform says which message it was, the old preview becomes a note without buttons or text.
+    expect(publish.updates.map((u) => [u.ref, u.text])).toEqual([[oldPreview, 'Zastąpiony nowszym podglądem po poprawkach.']]);
+    expect(await caseCount()).toBe(before);
+    expect((await answer(anna, () => tb.mem.click(anna, 'case.cancel', old))).said).toEqual([replaced]);
+    const edit = await answer(anna, () => tb.mem.click(anna, 'case.edit', old));
+    expect(edit).toMatchObject({ said: [replaced], forms: 0 });
+
+    // The newest preview still holds the case, as edited, and publishes it.
+    await tb.mem.click(anna, 'case.publish', edited);
+    expect(tb.mem.lastPrivate(anna.id)).toMatch(/^Zapisane do publikacji — dziękuję, że się tym dzielisz\. Przypadek #\d+ pojawi się na #cases za 2–20 minut;/);
+    const [row] = await tb.bot.db.select().from(cases).orderBy(desc(cases.id)).limit(1);
+    expect(row!.title).toBe('Spóźniona klientka');
+  });
+
+  it('says a published case is queued, in both languages, not that it is already out', async () => {
+    const token = await draft(carol, { title: 'A quiet client', body: 'Nothing much was said.' });
+    const said = await answer(carol, () => tb.mem.click(carol, 'case.publish', token, previewRef(carol)));
+    expect(said.said[0]).toMatch(/^Queued — thank you for bringing this\. Case #\d+ will appear in #cases in 2–20 minutes;/);
+    expect(said.updates.map((u) => u.text)).toEqual(['Queued for publishing — this preview is closed.']);
+  });
+});
+
 describe('the Polish words of cases', () => {
   it('name only Polish subcommands inside Polish sentences', () => {
     const english = /`\/(?:case|sojusz)\b[^`]*\b(?:withdraw|hide|reply|ban|team|case-channel|mod-channel|case-min-members|case-delay)\b/;
@@ -201,7 +250,8 @@ describe('the Polish words of cases', () => {
   });
 
   it('takes the Polish facilitator commands the Polish answers suggest', async () => {
-    for (const line of ['/sojusz zespół kanał-przypadków #cases', '/sojusz zespół kanał-moderacji #mods', '/sojusz zespół minimum-przypadków 4']) {
+    const delay = /(\/sojusz zespół opóźnienie-przypadków \S+?)\.?$/.exec(await tb.mem.ask(facilitator, '/sojusz zespół opóźnienie-przypadków dużo'))![1]!;
+    for (const line of ['/sojusz zespół kanał-przypadków #cases', '/sojusz zespół kanał-moderacji #mods', '/sojusz zespół minimum-przypadków 4', delay]) {
       expect(await tb.mem.ask(facilitator, line), line).not.toMatch(/Nie znam|nie ma polecenia|Czegoś brakuje/);
     }
   });

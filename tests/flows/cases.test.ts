@@ -84,6 +84,16 @@ describe('/case before the team is ready', () => {
     await tb.mem.command(facilitator, '/sojusz team case-delay 2-20');
     expect(tb.mem.lastPrivate(facilitator.id)).toContain('2–20');
   });
+
+  it('shows the whole command when the delay cannot be read, and does not promise hidden timing without a range', async () => {
+    expect(await tb.mem.ask(facilitator, '/sojusz team case-delay soon')).toContain('np. /sojusz zespół opóźnienie-przypadków 2-20');
+    const none = await tb.mem.ask(facilitator, '/sojusz team case-delay 0-0');
+    expect(none).toBe('Gotowe — przypadki pojawią się od razu. Bez opóźnienia pora publikacji może wskazać osobę, która właśnie go wysłała.');
+    const fixed = await tb.mem.ask(facilitator, '/sojusz team case-delay 5-5');
+    expect(fixed).toMatch(/^Nowy przypadek pojawi się po 5 min\. Przy stałym opóźnieniu/);
+    expect(fixed).not.toContain('żeby pora publikacji nie wskazywała nikogo');
+    await tb.mem.command(facilitator, '/sojusz team case-delay 2-20');
+  });
 });
 
 describe('writing and publishing a case', () => {
@@ -111,10 +121,12 @@ describe('writing and publishing a case', () => {
     const again = tb.mem.lastForm(zofia.id)!;
     expect(again.fields.find((f) => f.id === 'body')).toMatchObject({ initial: `${BODY} Rozmawiałam o tym z Kasią.` });
     await tb.mem.fill(zofia, values({ body: `${BODY} Rozmawiałam o tym w superwizji.` }));
-    expect(previewToken(zofia.id)).toBe(token);
+    // The new preview carries its own buttons; the old one's only say a newer preview replaced them (cases-preview).
+    const edited = previewToken(zofia.id);
+    expect(edited).not.toBe(token);
     expect(lastPrivateMessage(zofia.id).text).not.toContain('Kasią');
 
-    await tb.mem.click(zofia, 'case.publish', token);
+    await tb.mem.click(zofia, 'case.publish', edited);
     expect(tb.mem.lastPrivate(zofia.id)).toMatch(/Przypadek #1 pojawi się na #cases za 2–20 minut/);
 
     // Not before the window's minimum (2 minutes), surely after its maximum (20).

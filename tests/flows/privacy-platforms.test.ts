@@ -14,9 +14,10 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => tb.close());
 
-const draftOf = (member: string, id: string, text: string, minutesLeft = 10) => ({
+const draftOf = (member: string, id: string, text: string, minutesLeft = 10, guild = 'G1') => ({
   id,
   memberExternalId: member,
+  teamExternalId: guild,
   sealed: tb.bot.secrets.encrypt(JSON.stringify({ form: { id: 'autocheck' }, values: { supervision: text }, step: 1 })),
   expiresAt: new Date(tb.clock.now().getTime() + minutesLeft * 60_000),
 });
@@ -34,6 +35,22 @@ describe("the platforms' own tables and a member's rights", () => {
 
     await deleteMember(tb.bot, guild, ola, 'unlink');
     expect((await tb.bot.db.select().from(discordFormDrafts)).map((d) => d.id)).toEqual(['d-other']);
+  });
+
+  it("leaves the member's form in progress in another Discord server out of this server's export and erasure", async () => {
+    const here = await ensureTeam(tb.bot.db, 'discord', 'G2');
+    const there = await ensureTeam(tb.bot.db, 'discord', 'G3');
+    const ola = await ensureMember(tb.bot.db, here.id, '444');
+    await ensureMember(tb.bot.db, there.id, '444');
+    await tb.bot.db.insert(discordFormDrafts).values([draftOf('444', 'd-here', 'written here', 10, 'G2'), draftOf('444', 'd-there', 'written in the other server', 10, 'G3')]);
+
+    const exported = await tb.bot.db.transaction((tx) => exportMember(tx, tb.bot, here, ola));
+    expect(exported.discord).toEqual([expect.objectContaining({ formInProgress: { supervision: 'written here' } })]);
+
+    await deleteMember(tb.bot, here, ola, 'unlink');
+    const left = await tb.bot.db.select().from(discordFormDrafts).where(eq(discordFormDrafts.memberExternalId, '444'));
+    expect(left.map((d) => d.id)).toEqual(['d-there']);
+    await tb.bot.db.delete(discordFormDrafts).where(eq(discordFormDrafts.memberExternalId, '444'));
   });
 
   it('unlinks the member who installed the Slack app when they erase their data, and keeps the workspace working', async () => {

@@ -31,7 +31,7 @@ describe('rotating SOJUSZ_SECRET', () => {
     const next = new Secrets(NEW_SECRET);
     // Rotating back from the new secret: the autochecks above are sealed with it now.
     await tb.bot.db.insert(slackInstallations).values({ teamId: 'T77', botTokenEnc: next.encrypt('xoxb-T77'), botUserId: 'U0BOT', installerUserId: 'U_INSTALLER' });
-    await tb.bot.db.insert(discordFormDrafts).values({ id: 'd1', memberExternalId: '111', sealed: next.encrypt('{"values":{"supervision":"x"}}'), expiresAt: new Date(tb.clock.now().getTime() + 600_000) });
+    await tb.bot.db.insert(discordFormDrafts).values({ id: 'd1', memberExternalId: '111', teamExternalId: 'G1', sealed: next.encrypt('{"values":{"supervision":"x"}}'), expiresAt: new Date(tb.clock.now().getTime() + 600_000) });
     const report = await rotateSecret(tb.database, tb.bot.registry.privacy, NEW_SECRET, TEST_SECRET);
     expect(report.areas).toMatchObject({ slack: 1, discord: 1, autocheck: 3 });
     const [install] = await tb.bot.db.select().from(slackInstallations);

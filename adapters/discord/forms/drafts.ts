@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Bot } from '../../../src/core/bot.js';
 import type { Form, RawValues } from '../../../src/core/form.js';
+import type { MemberRef } from '../../../src/core/port.js';
 import { discordFormDrafts } from '../../../src/db/schema/index.js';
 import type { Lang } from '../../../src/i18n/index.js';
 
@@ -21,16 +22,20 @@ export interface Draft {
   lang?: Lang;
 }
 
-export async function createDraft(bot: Bot, member: string, draft: Draft): Promise<string> {
+/** A draft belongs to a member in one guild (`member.team`): the one the form was opened for. */
+export async function createDraft(bot: Bot, member: MemberRef, draft: Draft): Promise<string> {
   const id = randomBytes(12).toString('base64url');
   const now = bot.clock.now();
   // Only drafts already past their life, anyone's: a colleague's open form is never cut short.
   await bot.db.delete(discordFormDrafts).where(lt(discordFormDrafts.expiresAt, now));
-  await bot.db.insert(discordFormDrafts).values({ id, memberExternalId: member, sealed: bot.secrets.encrypt(JSON.stringify(draft)), expiresAt: new Date(now.getTime() + DRAFT_LIFE_MS) });
+  await bot.db.insert(discordFormDrafts).values({ id, memberExternalId: member.id, teamExternalId: member.team, sealed: bot.secrets.encrypt(JSON.stringify(draft)), expiresAt: new Date(now.getTime() + DRAFT_LIFE_MS) });
   return id;
 }
 
-/** The member's own draft, unexpired; undefined otherwise (someone else's id opens nothing). */
+/**
+ * The member's own draft, unexpired; undefined otherwise (someone else's id opens nothing). By id and member alone:
+ * the id is random and theirs, and a Continue button pressed in a DM carries no guild.
+ */
 export async function loadDraft(bot: Bot, id: string, member: string): Promise<Draft | undefined> {
   const [row] = await bot.db.select().from(discordFormDrafts).where(and(eq(discordFormDrafts.id, id), eq(discordFormDrafts.memberExternalId, member)));
   if (!row || row.expiresAt.getTime() < bot.clock.now().getTime()) return undefined;
@@ -48,7 +53,13 @@ export async function dropDraft(bot: Bot, id: string): Promise<void> {
   await bot.db.delete(discordFormDrafts).where(eq(discordFormDrafts.id, id));
 }
 
-/** Every draft of one member (an anonymous case was published or thrown away: no form of theirs may keep it). */
-export async function dropDraftsOf(bot: Bot, member: string): Promise<void> {
-  await bot.db.delete(discordFormDrafts).where(eq(discordFormDrafts.memberExternalId, member));
+/**
+ * Every draft of one member in one guild (an anonymous case was published or thrown away there: no form of theirs
+ * may keep it). A form half-filled in another server is another matter, and stays.
+ */
+export async function dropDraftsOf(bot: Bot, member: MemberRef): Promise<void> {
+  await bot.db.delete(discordFormDrafts).where(draftsOf(member.team, member.id));
 }
+
+/** The drafts of one member in one guild. */
+export const draftsOf = (team: string, member: string) => and(eq(discordFormDrafts.teamExternalId, team), eq(discordFormDrafts.memberExternalId, member));

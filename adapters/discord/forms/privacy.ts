@@ -3,13 +3,15 @@
 import { eq, lt } from 'drizzle-orm';
 import type { PrivacyContributor } from '../../../src/core/privacy.js';
 import { discordFormDrafts } from '../../../src/db/schema/index.js';
+import { draftsOf } from './drafts.js';
 
 export const discordPrivacy: PrivacyContributor = {
   area: 'discord',
 
   async exportMember(tx, bot, team, member) {
     if (team.platform !== 'discord') return undefined;
-    const rows = await tx.select().from(discordFormDrafts).where(eq(discordFormDrafts.memberExternalId, member.externalId));
+    // This server's drafts only: the member's forms in another server are that server's data, exported there.
+    const rows = await tx.select().from(discordFormDrafts).where(draftsOf(team.externalId, member.externalId));
     if (!rows.length) return undefined;
     // A draft is the form being filled in right now: its answers so far, not the form's declaration.
     return rows.map((r) => {
@@ -20,7 +22,7 @@ export const discordPrivacy: PrivacyContributor = {
 
   async deleteMember(tx, _bot, team, member) {
     if (team.platform !== 'discord') return;
-    await tx.delete(discordFormDrafts).where(eq(discordFormDrafts.memberExternalId, member.externalId));
+    await tx.delete(discordFormDrafts).where(draftsOf(team.externalId, member.externalId));
   },
 
   async purge(tx, _bot, now) {

@@ -193,7 +193,7 @@ async function afterForm(o: DispatchOptions, inv: Invocation, out: FormOutcome, 
     return o.port.answerPrivately(inv, msg);
   }
   if (current) await dropDraft(o.bot, current.id);
-  const next = await createDraft(o.bot, inv.member.id, { form: out.form, values: {}, step: 0, lang: l });
+  const next = await createDraft(o.bot, { team: inv.team, id: inv.member.id }, { form: out.form, values: {}, step: 0, lang: l });
   // The next form's title and intro ("empty fields stay as they are") above its button: its modal has no room.
   const preface = renderModal(out.form, 0, '', l).preface?.blocks ?? [noteBlock(out.form.title)];
   return o.port.answerPrivately(inv, message(...preface, { type: 'actions', buttons: [{ action: CONTINUE, value: next, label: tx(l, 'discord.continue'), style: 'primary' }] }));

@@ -8,9 +8,14 @@ export const discordFormDrafts = pgTable(
     id: text('id').primaryKey(),
     /** Platform user id allowed to continue the draft (a draft is never shared). */
     memberExternalId: text('member_external_id').notNull(),
+    /**
+     * The guild the form was opened for: one member's drafts in several servers are theirs in each, so a server's
+     * export, erasure or published case touches only its own.
+     */
+    teamExternalId: text('team_external_id').notNull(),
     /** AES-GCM sealed JSON ({form, values, step}): partial answers can be member-written text. */
     sealed: text('sealed').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('discord_form_drafts_expires').on(t.expiresAt)],
+  (t) => [index('discord_form_drafts_expires').on(t.expiresAt), index('discord_form_drafts_member').on(t.teamExternalId, t.memberExternalId)],
 );

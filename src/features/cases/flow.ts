@@ -3,6 +3,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Context } from '../../core/context.js';
 import { isPlatformBusy, PlatformError, UserError } from '../../core/errors.js';
 import { message, noteBlock, textBlock, type Message } from '../../core/message.js';
+import type { MessageKey } from '../../i18n/index.js';
 import type { MessageRef } from '../../core/port.js';
 import { newSalt } from '../../core/secrets.js';
 import { caseDelay, DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
@@ -24,11 +25,13 @@ import {
   caseThread,
   claimDraft,
   countToday,
+  draftRef,
   findCase,
   isAuthor,
   loadDraft,
   markPublished,
   nextNumber,
+  parseDraftRef,
   publishedAs,
   saveDraft,
   authorMac,
@@ -82,9 +85,6 @@ async function checkAuthor(ctx: Context, tx: Tx): Promise<void> {
  * checks once more, and Cancel throws it away.
  */
 export async function submitCase(ctx: Context, text: CaseText, state: string | undefined): Promise<void> {
-  // Coming back from "Edit": the same draft is rewritten, so only one ever waits.
-  const own = state ? await loadDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), state, ctx.now) : undefined;
-  const token = await saveDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), text, ctx.now, own ? state : undefined);
   let membersUnknown = false;
   let refusal: Message['blocks'] = [];
   try {
@@ -99,25 +99,45 @@ export async function submitCase(ctx: Context, text: CaseText, state: string | u
           : e instanceof PlatformError && !e.retryable && caseChannel
             ? ctx.t('core.cannotPost', { channel: { channel: caseChannel } })
             : undefined;
-    if (!why) {
-      // A bug: the member gets the apology and no preview, so a draft made now may not wait where they cannot reach
-      // it (one rewritten from "Edit" stays: its earlier preview still offers it).
-      if (!own) await claimDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
-      throw e;
-    }
+    // A bug: the member gets the apology and no preview, so nothing is saved: a new draft would wait where they
+    // cannot reach it, and one being edited stays as its earlier preview shows it, whose buttons still work.
+    if (!why) throw e;
     refusal = [textBlock(why), noteBlock(ctx.t('cases.preview.kept'))];
   }
-  const preview = previewMessage(ctx.lang, text, token, membersUnknown);
+  // Coming back from "Edit": the same draft is rewritten under its next revision, so only one ever waits, and the
+  // earlier preview's buttons (they carry the revision they show) answer that a newer preview replaced them.
+  const token = state ? parseDraftRef(state).token : undefined;
+  const own = token ? await loadDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now) : undefined;
+  const rev = own ? own.rev + 1 : 0;
+  const saved = await saveDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), text, ctx.now, own ? token : undefined, rev);
+  const preview = previewMessage(ctx.lang, text, draftRef(saved, rev), membersUnknown);
   await ctx.reply(refusal.length ? { ...preview, blocks: [...refusal, ...preview.blocks] } : preview);
 }
 
-/** The draft behind "Edit", or undefined when it was already published (the author has been told so). */
-export async function draftFor(ctx: Context, token: string, source?: MessageRef): Promise<CaseText | undefined> {
-  const text = await loadDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
-  if (text) return text;
-  await answerGone(ctx, await publishedAs(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now), source);
+/**
+ * The draft behind "Edit", or undefined when this preview is out of date — published, or replaced by a newer
+ * preview after an edit (the author has been told so).
+ */
+export async function draftFor(ctx: Context, value: string, source?: MessageRef): Promise<CaseText | undefined> {
+  const { token, rev } = parseDraftRef(value);
+  const draft = await loadDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
+  if (draft?.rev === rev) return draft.text;
+  if (draft) await answerReplaced(ctx, source);
+  else await answerGone(ctx, await publishedAs(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now), source);
   return undefined;
 }
+
+/**
+ * A button of a preview that an edit replaced: it would act on text it no longer shows, so it does nothing but say
+ * so, and the preview becomes a short note where the platform lets the bot change it.
+ */
+async function answerReplaced(ctx: Context, source: MessageRef | undefined): Promise<void> {
+  await ctx.reply('cases.preview.replaced');
+  await closePreview(ctx, source, 'cases.preview.replacedNote');
+}
+
+/** Raised inside a transaction that claimed a draft whose revision is newer than the pressed preview: it rolls back. */
+class Replaced extends Error {}
 
 /**
  * A button of a preview whose draft is not here any more. Published: a calm "already published" with the number,
@@ -136,10 +156,10 @@ async function answerGone(ctx: Context, number: number | undefined, source: Mess
  * and its copy of the case text (kept under the author's name by platforms that store messages) is not needed.
  * Where the platform does not say which message it was, or will not change it, the answer alone has to do.
  */
-async function closePreview(ctx: Context, source: MessageRef | undefined): Promise<void> {
+async function closePreview(ctx: Context, source: MessageRef | undefined, note: MessageKey = 'cases.preview.closed'): Promise<void> {
   if (!source) return;
   try {
-    await ctx.port.update(source, message(noteBlock(ctx.t('cases.preview.closed'))));
+    await ctx.port.update(source, message(noteBlock(ctx.t(note))));
   } catch {
     // The case is safe and the author has their answer; a preview left as it was only leads back to that answer.
   }
@@ -152,7 +172,8 @@ class NotQueued extends Error {}
  * Publish a draft in one transaction: number, case row, author pseudonym, the delayed post, draft gone.
  * Any failure leaves nothing behind but the draft.
  */
-export async function publish(ctx: Context, token: string, source?: MessageRef): Promise<number> {
+export async function publish(ctx: Context, value: string, source?: MessageRef): Promise<number | undefined> {
+  const { token, rev } = parseDraftRef(value);
   // The platform is asked first, outside the transaction; its refusal waits until the draft is known to exist,
   // so a gone draft is still named first, as before.
   const where = await checkChannel(ctx).catch((e: unknown) => {
@@ -164,8 +185,10 @@ export async function publish(ctx: Context, token: string, source?: MessageRef):
     published = await ctx.db.transaction(async (tx) => {
       // Claimed (deleted) first, in one statement: of two presses of Publish only one finds the draft, and a failure
       // below rolls the claim back with everything else. The other finds the published mark left in its place.
-      const text = await claimDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
-      if (!text) return { already: await publishedAs(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now) };
+      const draft = await claimDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
+      if (!draft) return { already: await publishedAs(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now) };
+      if (draft.rev !== rev) throw new Replaced();
+      const { text } = draft;
       if (where instanceof UserError) throw where;
       const { channel } = where;
       await checkAuthor(ctx, tx);
@@ -205,7 +228,9 @@ export async function publish(ctx: Context, token: string, source?: MessageRef):
     });
   } catch (e) {
     if (e instanceof NotQueued) throw new UserError('cases.err.publishFailed');
-    throw e;
+    if (!(e instanceof Replaced)) throw e;
+    await answerReplaced(ctx, source);
+    return undefined;
   }
   if ('already' in published) return answerGone(ctx, published.already, source);
   // An open "Edit" form may still hold the case text under the author's id: nothing of it outlives the publishing.
@@ -226,10 +251,22 @@ function publishedMessage(ctx: Context, number: number, channel: string, [min, m
   return message(textBlock(ctx.t('cases.published', { number, channel: { channel }, when })));
 }
 
-export async function cancelDraft(ctx: Context, token: string, source?: MessageRef): Promise<void> {
+export async function cancelDraft(ctx: Context, value: string, source?: MessageRef): Promise<void> {
+  const { token, rev } = parseDraftRef(value);
   // Claimed like Publish does, so a Cancel that loses to a Publish of the same draft never says "nothing was posted":
-  // it hears that the case is already published.
-  if (!(await claimDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now))) {
+  // it hears that the case is already published. A preview an edit replaced throws nothing away: the newer one holds it.
+  const claimed = await ctx.db
+    .transaction(async (tx) => {
+      const draft = await claimDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
+      if (draft && draft.rev !== rev) throw new Replaced();
+      return Boolean(draft);
+    })
+    .catch((e: unknown) => {
+      if (e instanceof Replaced) return 'replaced' as const;
+      throw e;
+    });
+  if (claimed === 'replaced') return answerReplaced(ctx, source);
+  if (!claimed) {
     await answerGone(ctx, await publishedAs(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now), source);
     return;
   }

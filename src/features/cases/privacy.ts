@@ -10,7 +10,7 @@ import { findByKey } from '../../schedule/outbox.js';
 import { cleanupOf, closeCaseRow, isClosed } from './close.js';
 import { queueCleanup } from '../privacy/cleanup-later.js';
 import { purgeCases } from './retention.js';
-import { authorMac, banMac, banUntil, draftOwnerMac, isAuthor, publishedMac } from './store.js';
+import { authorMac, banMac, banUntil, draftOwnerMac, isAuthor, openDraft, publishedMac } from './store.js';
 
 export const casesPrivacy: PrivacyContributor = {
   area: 'cases',
@@ -25,7 +25,7 @@ export const casesPrivacy: PrivacyContributor = {
         // 'pending' until its publication instant; after it the case is in the channel, whatever the row says.
         .map((r) => ({ number: r.number, title: r.title, difficulty: r.body, question: r.question, tags: r.tags, status: r.status === 'pending' && r.publishAt.getTime() <= bot.clock.now().getTime() ? 'published' : r.status, day: r.createdOn })),
       // A draft is the member's own words, sealed under their MAC until published or a day has passed.
-      drafts: (await ownDrafts(tx, bot, team.id, member.externalId)).map((d) => ({ ...(JSON.parse(bot.secrets.decrypt(d.sealed)) as object), savedAt: d.createdAt.toISOString() })),
+      drafts: (await ownDrafts(tx, bot, team.id, member.externalId)).map((d) => ({ ...openDraft(bot.secrets, d.sealed).text, savedAt: d.createdAt.toISOString() })),
       anonymousReplies: 'not stored: an anonymous reply is kept only in the message the bot posted, with no link to its author',
       ...(ban ? { banFromPosting: { until: ban.toISOString(), kept: 'until it ends, also if you erase your data, so that erasing cannot lift it' } } : {}),
     };

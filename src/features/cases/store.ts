@@ -69,20 +69,45 @@ export function draftOwnerMac(secrets: Secrets, teamId: number, token: string, m
   return secrets.hmac('case-author', teamId, 'draft', token, memberExternalId);
 }
 
-export async function saveDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, text: CaseText, now: Date, token?: string): Promise<string> {
+/**
+ * A draft as kept: its text, and its revision — bumped each time the author rewrites it from "Edit", so the buttons
+ * of an earlier preview (which carry the revision they showed) can never act on text they do not show.
+ */
+export interface Draft {
+  text: CaseText;
+  rev: number;
+}
+
+/** A preview button's value: the draft's token, and its revision when it is not the first. Tokens hold no dot. */
+export const draftRef = (token: string, rev: number) => (rev ? `${token}.${rev}` : token);
+
+/** The token and revision a button or form state names (a value without a revision names the first). */
+export function parseDraftRef(value: string): { token: string; rev: number } {
+  const [token = '', rev] = value.split('.');
+  const n = Number(rev ?? 0);
+  return { token, rev: Number.isInteger(n) && n >= 0 ? n : -1 };
+}
+
+/** The sealed JSON of a draft: the case text, with `rev` beside it once the draft was rewritten. */
+export function openDraft(secrets: Secrets, sealed: string): Draft {
+  const { rev, ...text } = JSON.parse(secrets.decrypt(sealed)) as CaseText & { rev?: number };
+  return { text, rev: rev ?? 0 };
+}
+
+export async function saveDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, text: CaseText, now: Date, token?: string, rev = 0): Promise<string> {
   const t = token ?? randomBytes(18).toString('base64url');
-  const row = { token: t, teamId, ownerMac: draftOwnerMac(secrets, teamId, t, memberExternalId), sealed: secrets.encrypt(JSON.stringify(text)), createdAt: now };
+  const row = { token: t, teamId, ownerMac: draftOwnerMac(secrets, teamId, t, memberExternalId), sealed: secrets.encrypt(JSON.stringify(rev ? { ...text, rev } : text)), createdAt: now };
   await tx.insert(caseDrafts).values(row).onConflictDoUpdate({ target: caseDrafts.token, set: { sealed: row.sealed, ownerMac: row.ownerMac } });
   return t;
 }
 
 /** The draft, if it exists, is younger than a day and belongs to this member; otherwise undefined. */
-export async function loadDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<CaseText | undefined> {
+export async function loadDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<Draft | undefined> {
   const [row] = await tx.select().from(caseDrafts).where(and(eq(caseDrafts.token, token), eq(caseDrafts.teamId, teamId)));
   if (!row) return undefined;
   if (row.ownerMac !== draftOwnerMac(secrets, teamId, token, memberExternalId)) return undefined;
   if (now.getTime() - row.createdAt.getTime() > DRAFT_TTL_MS) return undefined;
-  return JSON.parse(secrets.decrypt(row.sealed)) as CaseText;
+  return openDraft(secrets, row.sealed);
 }
 
 /**
@@ -90,12 +115,12 @@ export async function loadDraft(tx: Tx, secrets: Secrets, teamId: number, member
  * once only one gets it (the other waits on the row and then finds nothing). Inside a transaction that rolls back,
  * the draft comes back. Undefined, and nothing deleted, under the same conditions as loadDraft.
  */
-export async function claimDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<CaseText | undefined> {
+export async function claimDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<Draft | undefined> {
   const [row] = await tx
     .delete(caseDrafts)
     .where(keptRow(teamId, token, draftOwnerMac(secrets, teamId, token, memberExternalId), now))
     .returning({ sealed: caseDrafts.sealed });
-  return row ? (JSON.parse(secrets.decrypt(row.sealed)) as CaseText) : undefined;
+  return row ? openDraft(secrets, row.sealed) : undefined;
 }
 
 /** The drafts-table row of this token under this owner MAC, while it is kept (a day from its `created_at`). */

@@ -5,7 +5,7 @@ import { DRAFT_LIFE_MS } from '../../../adapters/discord/forms/drafts.js';
 import { discordFormDrafts } from '../../../src/db/schema/index.js';
 import { runHousekeeping } from '../../../src/features/privacy/housekeeping.js';
 import { tx } from '../../../src/i18n/index.js';
-import { FAKE_GUILD_ID } from '../../fakes/discord/index.js';
+import { chatInputInteraction, FAKE_GUILD_ID, modalSubmitInteraction } from '../../fakes/discord/index.js';
 import { startDiscordHarness, type DiscordHarness } from '../../helpers/discord.js';
 
 const MINUTE = 60_000;
@@ -66,6 +66,24 @@ describe('form drafts on Discord', () => {
     expect(left.map((d) => d.memberExternalId)).toEqual([h.anna.id]);
     const [answer] = await h.answers(await h.submitModal(h.anna, String(open.initial.data!.custom_id), quickCheck));
     expect(answer!.content).toContain('Zapisane prywatnie');
+  });
+
+  it('publishing a case in one server leaves the author’s form half-filled in another server open', async () => {
+    const other = '1300000000000000001';
+    const otherChannel = '1300000000000000002';
+    h.fake.store.addGuild({ id: other, name: 'Another practice group', channels: [{ id: otherChannel, type: 0, name: 'general' }], members: [{ user: { id: h.anna.id, username: 'anna' } }] });
+    const there = { guildId: other, channelId: otherChannel, user: { id: h.anna.id, username: 'anna' }, locale: h.anna.locale };
+    const elsewhere = await h.send(chatInputInteraction({ ...there, name: 'autocheck', options: [{ name: 'quick', type: 1, options: [] }] }));
+    expect(elsewhere.initial.type).toBe(9);
+
+    const r = await h.slash(h.anna, 'case', {}, { path: [] });
+    const preview = json(await h.answers(await h.submitModal(h.anna, String(r.initial.data!.custom_id), { title: 'Cisza po urlopie', body: 'Po przerwie klientka prawie nic nie mówiła.', question: 'Jak wrócić do rozmowy?' })));
+    const publishId = /"custom_id":"(case\.publish[^"]*)"/.exec(preview)![1]!;
+    expect(json(await h.answers(await h.clickButton(h.anna, publishId)))).toContain('pojawi się');
+
+    const [answer] = await h.answers(await h.send(modalSubmitInteraction({ ...there, custom_id: String(elsewhere.initial.data!.custom_id), fields: quickCheck })));
+    expect(answer!.content).toContain('Zapisane prywatnie');
+    expect(answer!.content).not.toContain('Ten formularz jest już zamknięty');
   });
 
   it('names the same lifetime in both languages as the drafts keep', () => {
