@@ -18,6 +18,7 @@ function caseNumber(value: string | undefined): number {
 
 export const caseCommand = command({
   name: 'case',
+  otherNames: ['przypadek'],
   description: l10n('cases.description'),
   subcommands: {
     '': {

@@ -52,6 +52,7 @@ async function show(ctx: Context, word: string | undefined): Promise<void> {
 
 export const guide = command({
   name: 'guide',
+  otherNames: ['przewodnik'],
   description: l10n('autocheck.guide.description'),
   subcommands: {
     '': {

@@ -45,5 +45,5 @@ function withExamples(cmd: Command): Command {
   return cmd;
 }
 
-export const reflect = withExamples(command({ name: 'reflect', description: l10n('prompts.description'), subcommands }));
+export const reflect = withExamples(command({ name: 'reflect', otherNames: ['refleksja'], description: l10n('prompts.description'), subcommands }));
 export { anonReplyButton, anonReplyFormHandler } from './anon.js';

@@ -8,6 +8,7 @@ import { add, cancel, dm, list, remind, schedule } from './planning.js';
 
 export const supervision = command({
   name: 'supervision',
+  otherNames: ['superwizja'],
   description: l10n('supervision.description'),
   subcommands: {
     schedule,

@@ -134,7 +134,7 @@ export class Bot {
   private async runCommand(ctx: Context, ev: Extract<CoreEvent, { kind: 'command' }>): Promise<void> {
     const cmd = findCommand(this.registry, ev.command);
     if (!cmd) {
-      const guess = nearest(ev.command, this.registry.commands.map((c) => ({ word: c.name, value: c.name })));
+      const guess = nearest(ev.command, this.registry.commands.flatMap((c) => [c.name, ...(c.otherNames ?? [])].map((word) => ({ word, value: c.name }))));
       throw guess ? new UserError('args.unknownCommandGuess', { got: ev.command, guess }) : new UserError('args.unknownCommand', { got: ev.command });
     }
     let path: string;

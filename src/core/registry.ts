@@ -54,6 +54,9 @@ export interface Subcommand {
 export interface Command {
   name: string;
   description: L10n;
+  /** Its name as a Polish member may type it out of habit (/przypadek). Platforms register only `name`, so these
+   *  only lead to "did you mean /case?". */
+  otherNames?: string[];
   /** '' is the bare command; 'team language' is a group and subcommand (Discord subcommand groups). */
   subcommands: Record<string, Subcommand>;
 }

@@ -34,6 +34,9 @@ describe('a typo in a command', () => {
     expect(await tb.mem.ask(emily, '/reflekt list')).toContain('did you mean /reflect?');
     expect(await tb.mem.ask(ola, '/autochek')).toContain('może chodziło o /autocheck?');
     expect(await tb.mem.ask(emily, '/xyz')).not.toContain('did you mean');
+    // A command's Polish name, typed out of habit, leads to the command as the platform knows it.
+    expect(await tb.mem.ask(ola, '/przypadek')).toContain('może chodziło o /case?');
+    expect(await tb.mem.ask(ola, '/superwizja lista')).toContain('może chodziło o /supervision?');
   });
 
   it('lists only what a member may use, and everything for a facilitator', async () => {
