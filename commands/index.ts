@@ -16,7 +16,7 @@ import { privacyHooks } from '../src/features/privacy/hooks.js';
 import { anonReplyButton, anonReplyFormHandler, reflect } from './reflect/index.js';
 import { promptHooks } from '../src/features/prompts/home.js';
 import { promptScheduleKinds } from '../src/features/prompts/kinds.js';
-import { autocheck, autocheckForm } from './autocheck.js';
+import { autocheck, autocheckActions, autocheckForm, autocheckTopicForm } from './autocheck.js';
 import { guide, guideButton } from './guide.js';
 import { autocheckHooks } from '../src/features/autocheck/home.js';
 import { onboardingHooks } from '../src/features/onboarding/hooks.js';
@@ -26,8 +26,8 @@ import { settingsAction, setupForms } from './sojusz/setup.js';
 export function buildRegistry(): Registry {
   return {
     commands: [sojusz, reflect, autocheck, guide, supervision, caseCommand],
-    forms: [autocheckForm, anonReplyFormHandler, ...caseForms, ...setupForms],
-    actions: [openFormAction, guideButton, anonReplyButton, deleteAction, ...supervisionActions, ...caseActions, settingsAction],
+    forms: [autocheckForm, autocheckTopicForm, anonReplyFormHandler, ...caseForms, ...setupForms],
+    actions: [openFormAction, guideButton, ...autocheckActions, anonReplyButton, deleteAction, ...supervisionActions, ...caseActions, settingsAction],
     scheduleKinds: [...promptScheduleKinds, housekeepingKind, seriesKind, reminderKind, anonTopicKind, cleanupLaterKind],
     hooks: [onboardingHooks, autocheckHooks, promptHooks, privacyHooks, supervisionHome, sealedTextHooks],
     privacy: privacyContributors(),

@@ -11,7 +11,7 @@ import { localToInstant } from '../../src/schedule/occurrence.js';
 import { offsetLabel, readOffsets, refreshSentReminders, reschedule } from '../../src/features/supervision/reminders.js';
 import { activeSeries, addSession, cancelSeries, cancelSession, createSeries } from '../../src/features/supervision/sessions.js';
 import { upcomingSessions } from '../../src/features/supervision/store.js';
-import { andList } from '../../src/features/supervision/words.js';
+import { offsetsList } from '../../src/features/supervision/words.js';
 import type { Rule } from '../../src/schedule/occurrence.js';
 import { exampleDate, findSession, said, when } from './shared.js';
 import { weekdayName } from '../../src/features/prompts/describe.js';
@@ -61,7 +61,7 @@ export const add: Subcommand = {
   description: l10n('supervision.add'),
   aliases: ['dodaj'],
   facilitator: true,
-  example: { en: 'add 2026-05-04 18:00 #supervision duration 2h where: room 3', pl: 'dodaj 2026-05-04 18:00 #superwizja czas 2h gdzie: sala 3' },
+  example: { en: 'add {+7d} 18:00 #supervision duration 2h where: room 3', pl: 'dodaj {+7d} 18:00 #superwizja czas 2h gdzie: sala 3' },
   options: {
     date: { kind: 'string', required: true, description: l10n('supervision.opt.date') },
     time: { kind: 'string', required: true, description: l10n('supervision.opt.time') },
@@ -107,7 +107,8 @@ export const list: Subcommand = {
         seriesItems.length ? { type: 'list', items: seriesItems } : null,
         sessionItems.length ? textBlock(ctx.t('supervision.list.sessions')) : null,
         sessionItems.length ? { type: 'list', items: sessionItems } : null,
-        noteBlock(ctx.t('supervision.list.hint')),
+        // Cancelling is for facilitators; members would only be told of a command that refuses them.
+        ctx.isFacilitator ? noteBlock(ctx.t('supervision.list.hint')) : null,
       ),
     );
   },
@@ -117,7 +118,7 @@ export const cancel: Subcommand = {
   description: l10n('supervision.cancel'),
   aliases: ['odwołaj', 'odwolaj'],
   facilitator: true,
-  example: { en: 'cancel 2026-05-04', pl: 'odwołaj 2026-05-04' },
+  example: { en: 'cancel {+7d}', pl: 'odwołaj {+7d}' },
   options: { target: { kind: 'string', required: true, description: l10n('supervision.opt.target') } },
   async run(ctx, o) {
     const target = String(o.target).trim();
@@ -156,7 +157,7 @@ export const remind: Subcommand = {
       ctx.team = await updateSettings(tx, ctx.team.id, { [SETTINGS.reminderOffsets]: offsets });
       await reschedule(tx, ctx.team.id, offsets, ctx.now);
     });
-    await ctx.reply('supervision.remindSet', { offsets: andList(ctx.lang, offsets.map((m) => offsetLabel(ctx.lang, m))) });
+    await ctx.reply('supervision.remindSet', { offsets: offsetsList(ctx.lang, offsets.map((m) => offsetLabel(ctx.lang, m))) });
   },
 };
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/errors.js';
 import { messageToPlain } from '../../src/core/message.js';
 import { ensureMember, ensureTeam } from '../../src/core/teams.js';
 import { allianceFlags } from '../../src/features/autocheck/flags.js';
@@ -89,8 +90,28 @@ describe('/autocheck history and trend on eight weeks of checks', () => {
     expect(chart.file.bytes.length).toBeGreaterThan(1024);
     const reply = tb.mem.lastPrivate(anna.id)!;
     expect(reply).toContain('Ostatnie 4 tygodnie · 28 autochecków');
-    expect(reply).toContain('Wykres czeka w Twoich wiadomościach prywatnych');
+    expect(reply).toContain('Wykres przyjdzie w wiadomości prywatnej');
     expect(tb.mem.posts()).toHaveLength(0);
+  });
+
+  it('still shows the text trend when the chart cannot reach the member’s DMs, and says why', async () => {
+    const upload = tb.mem.upload;
+    tb.mem.upload = async () => {
+      // What the Discord adapter throws when the member does not accept DMs from the server.
+      throw new UserError('discord.dmsClosed');
+    };
+    try {
+      const reply = await ask(anna, '/autocheck trend');
+      expect(reply).toContain('Ciekawość ▃▃▅▅▆▆██ rośnie');
+      expect(reply).toContain('Nie udało się wysłać wykresu w wiadomości prywatnej');
+      expect(reply).toContain('wiadomości prywatnych od członków tego serwera');
+    } finally {
+      tb.mem.upload = upload;
+    }
+  });
+
+  it('says that for judging lower is better', async () => {
+    expect(await ask(anna, '/autocheck trend')).toMatch(/Ocenianie \S+ bez zmian \(im niżej, tym lepiej\)/);
   });
 
   it('says the chart is not available where files cannot be sent, and still shows the text trend', async () => {
@@ -138,6 +159,7 @@ describe('/autocheck history and trend on eight weeks of checks', () => {
     await tb.mem.command(ben, '/autocheck trend');
     const trend = tb.mem.privateTo(ben.id).find((m) => m.includes('1 check'))!;
     expect(trend).toMatch(/Curiosity \S+ too early to tell/);
+    expect(trend).toMatch(/Sounded judging \S+ too early to tell \(lower is better\)/);
     expect(trend).not.toContain('steady');
   });
 

@@ -23,12 +23,15 @@ describe('/autocheck', () => {
     expect(form.fields[0]!.label).toBe('Was there curiosity in me today?');
     expect(form.fields.filter((f) => f.kind === 'text')).toHaveLength(1);
     expect(form.fields.find((f) => f.id === 'supervision')).toMatchObject({ optional: true, maxLength: 500 });
+    // The topic may go to the group: the button does not promise "privately".
+    expect(form.submitLabel).toBe('Save');
   });
 
   it('offers a three-tap quick check and a full one with goal, task, bond and a note', async () => {
     await tb.mem.command(anna, '/autocheck quick');
     expect(tb.mem.lastForm(anna.id)!.fields.map((f) => f.id)).toEqual(['curiosity', 'flexibility', 'judging']);
     expect(tb.mem.lastForm(anna.id)!.fields[0]!.label).toBe('Czy była dziś we mnie ciekawość?');
+    expect(tb.mem.lastForm(anna.id)!.submitLabel).toBe('Zapisz');
     await tb.mem.command(anna, '/autocheck full');
     const full = tb.mem.lastForm(anna.id)!;
     expect(full.fields.map((f) => f.id)).toEqual(['curiosity', 'flexibility', 'judging', 'goal', 'task', 'bond', 'supervision', 'destination', 'note']);

@@ -35,11 +35,11 @@ const lastFile = (id: string) => {
 
 describe('an anonymous topic waiting for the agenda', () => {
   it('is in its author’s data export, and nobody else’s, while it waits', async () => {
-    await anonymousTopic(anna, 'Anna waits for the agenda');
+    await anonymousTopic(anna, 'A first topic waits for the agenda');
     await tb.mem.command(anna, '/sojusz mydata export');
-    expect(lastFile(anna.id)).toContain('Anna waits for the agenda');
+    expect(lastFile(anna.id)).toContain('A first topic waits for the agenda');
     await tb.mem.command(ben, '/sojusz mydata export');
-    expect(lastFile(ben.id)).not.toContain('Anna waits for the agenda');
+    expect(lastFile(ben.id)).not.toContain('A first topic waits for the agenda');
   });
 
   it('never reaches the agenda when its author erases their data and withdraws their anonymous posts', async () => {
@@ -49,7 +49,7 @@ describe('an anonymous topic waiting for the agenda', () => {
     tb.clock.advance(21 * 60_000);
     await tb.bot.runDueWork();
     expect(await topicWith('Ben changes his mind')).toEqual([]);
-    expect(await topicWith('Anna waits for the agenda')).toHaveLength(1);
+    expect(await topicWith('A first topic waits for the agenda')).toHaveLength(1);
     expect(await waiting()).toEqual([]);
   });
 

@@ -31,6 +31,15 @@ async function check(member: { id: string; locale?: string }, destination: strin
   return said(member.id);
 }
 
+/** "Send as it is" under the member's last held topic; returns the answer. */
+async function sendAsItIs(member: { id: string }) {
+  const last = [...tb.mem.said].reverse().find((s) => s.kind === 'private' && s.member === member.id && s.text.includes('['));
+  const send = last?.kind === 'private' ? last.message.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : [])).find((b) => b.action === 'autocheck.topic.send') : undefined;
+  if (!send) throw new Error('no held topic');
+  await tb.mem.click(member, send.action, send.value);
+  return said(member.id);
+}
+
 describe('a named topic from /supervision topic', () => {
   it('reaches the agenda with the PESEL masked, and the author hears what else looks identifying and how to remove it', async () => {
     await tb.mem.command(anna, `/supervision topic ${WALKTHROUGH}`);
@@ -64,10 +73,14 @@ describe('a named topic from /supervision topic', () => {
 });
 
 describe('a topic from /autocheck', () => {
-  it('goes to the group agenda with its name masked, and the confirmation says where the topic went', async () => {
-    const reply = await check(anna, 'named', WALKTHROUGH);
-    expect(reply).not.toContain('widzisz tylko Ty');
-    expect(reply).toContain('trafia do agendy grupy');
+  it('is held with its PESEL masked while a name may identify the client, and once sent as it is says how to take it back', async () => {
+    const held = await check(anna, 'named', WALKTHROUGH);
+    expect(held).toContain('Temat jeszcze nie trafił do grupy');
+    expect(held).toContain('„Joanna Wiśniewska”');
+    expect(held).toContain('(PESEL [PESEL])');
+    expect(held).not.toContain(PESEL);
+    const reply = await sendAsItIs(anna);
+    expect(reply).toContain('Temat trafił do agendy superwizji grupy, pod Twoim imieniem.');
     expect(reply).toContain('„Joanna Wiśniewska”');
     expect(reply).toMatch(/\/supervision temat usuń \d+/);
     const named = (await topicRows()).filter((r) => r.text?.includes('przerwać terapię') && r.source === 'autocheck');
@@ -78,7 +91,11 @@ describe('a topic from /autocheck', () => {
   });
 
   it('seals an anonymous topic already masked, and it reaches the agenda and the reminder masked', async () => {
-    const reply = await check(ben, 'anonymous', `A client (${EMAIL}, born 12.03.1984) wants to stop`);
+    const held = await check(ben, 'anonymous', `A client (${EMAIL}, born 12.03.1984) wants to stop`);
+    expect(held).toContain('“12.03.1984”');
+    expect(held).toContain('A client ([e-mail], born 12.03.1984) wants to stop');
+    expect(await tb.bot.db.select().from(schedules).where(eq(schedules.kind, 'anon-topic'))).toEqual([]);
+    const reply = await sendAsItIs(ben);
     expect(reply).toContain('anonymously');
     expect(reply).toContain('“12.03.1984”');
     expect(reply).toContain('/supervision topics');

@@ -151,7 +151,7 @@ describe('supervision reminders', () => {
     a.clock.set('2026-12-01T08:00:00Z');
     await a.mem.command(facilitator, '/supervision dodaj 2026-12-10 18:00 #supervision');
     await a.mem.command(facilitator, '/supervision przypomnienia 48h,2h');
-    expect(a.mem.lastPrivate(facilitator.id)).toContain('2 dni i 2 godziny');
+    expect(a.mem.lastPrivate(facilitator.id)).toContain('na 2 dni oraz na 2 godziny');
     const s = await sessionAt('2026-12-10T17:00:00Z');
     await both('2026-12-08T17:00:10Z');
     await both('2026-12-09T17:00:10Z');

@@ -46,7 +46,7 @@ describe('reminder offsets out of range', () => {
 
   it('still takes 14 days and 5 minutes, the ends of the range', async () => {
     await t.mem.command(facilitator, '/supervision remind 14d,5m');
-    expect(said(facilitator.id)).toContain('Przypomnienia przyjdą 14 dni i 5 minut przed każdym spotkaniem');
+    expect(said(facilitator.id)).toContain('Przypomnienia przyjdą na 14 dni oraz na 5 minut przed każdym spotkaniem');
   });
 });
 
@@ -58,10 +58,10 @@ describe('marking a one-hour session held for one person', () => {
     await t.mem.click(anna, 'supervision.rsvp', `${s!.id}:coming`);
     t.clock.set('2026-04-06T18:00:00Z');
     await t.mem.command(facilitator, '/supervision held 2026-04-06');
-    expect(said(facilitator.id)).toContain('Zapisane: 1 godzina superwizji grupowej dla 1 osoby, która zapowiedziała obecność.');
+    expect(said(facilitator.id)).toContain('Spotkanie z pon., 6 kwietnia 2026, 18:00 oznaczone jako odbyte. Zapisane: 1 godzina superwizji grupowej dla 1 osoby, która zapowiedziała obecność.');
     expect(said(facilitator.id)).not.toMatch(/Każdy|godzina superwizji grupowej zapisane/);
     await t.mem.command(englishFacilitator, `/supervision held ${s!.id}`);
-    expect(said(englishFacilitator.id)).toContain('1 hour of group supervision logged for 0 people');
+    expect(said(englishFacilitator.id)).toMatch(/The session on .* is marked as held: 1 hour of group supervision logged for 0 people/);
   });
 });
 
@@ -82,11 +82,15 @@ describe('Polish words of the supervision answers', () => {
     expect(said(facilitator.id)).toContain('/supervision odwołaj 2026-03-17');
   });
 
-  it('join the reminder offsets with “i” and “and”', async () => {
+  it('name each reminder offset as its own moment, never as one sum', async () => {
     await t.mem.command(facilitator, '/supervision remind 2d,2h');
-    expect(said(facilitator.id)).toContain('Przypomnienia przyjdą 2 dni i 2 godziny przed każdym spotkaniem');
+    expect(said(facilitator.id)).toContain('Przypomnienia przyjdą na 2 dni oraz na 2 godziny przed każdym spotkaniem.');
     await t.mem.command(englishFacilitator, '/supervision remind 2d,2h,30m');
-    expect(said(englishFacilitator.id)).toContain('Reminders will go out 2 days, 2 hours and 30 minutes before each session');
+    expect(said(englishFacilitator.id)).toContain('Reminders will go out 2 days before, 2 hours before and again 30 minutes before each session.');
+    await t.mem.command(englishFacilitator, '/supervision remind 2d,2h');
+    expect(said(englishFacilitator.id)).toContain('Reminders will go out 2 days before and again 2 hours before each session.');
+    await t.mem.command(facilitator, '/supervision remind 24h');
+    expect(said(facilitator.id)).toContain('Przypomnienia przyjdą na 24 godziny przed każdym spotkaniem.');
   });
 
   it('title the agenda in a reminder naturally', async () => {

@@ -58,7 +58,7 @@ describe('a session planned in the team’s zone', () => {
     const updates = t.mem.said.slice(before).filter((s) => s.kind === 'update');
     expect(updates.find((u) => u.kind === 'update' && u.ref.id === post.ref.id)!.text).toContain('pon., 9 marca 2026, 18:00 · 90 min');
     expect(updates.find((u) => u.kind === 'update' && u.ref.id === dm.ref.id)!.text).toContain('(Europe/Warsaw; 13:00 your time)');
-    expect(said(ben.id)).toContain('Noted: you’re coming on Mon, 9 Mar 2026, 18:00 (Europe/Warsaw; 13:00 your time).');
+    expect(said(ben.id)).toContain('Noted: you’re coming (Mon, 9 Mar 2026, 18:00 (Europe/Warsaw; 13:00 your time)).');
   });
 });
 

@@ -6,6 +6,8 @@ export const VARIANTS = ['quick', 'standard', 'full'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 export const FORM_ID = 'autocheck';
+/** The small form behind "Edit" on a held topic. */
+export const TOPIC_FORM_ID = 'autocheck-topic';
 
 export const JUDGING = ['no', 'maybe', 'yes'] as const;
 export type Judging = (typeof JUDGING)[number];
@@ -28,8 +30,16 @@ export interface Answers {
   bond?: number;
   supervision?: string;
   destination?: Destination;
+  /**
+   * A topic bound for the group that looked identifying: it waits here, inside the sealed check, for its author
+   * to edit, send or keep it (held.ts). `destination` is 'keep' meanwhile, so a topic nobody decided on stays
+   * private; `version` grows with each edit, so an older preview's buttons cannot send newer words.
+   */
+  held?: { to: GroupDestination; version: number };
   note?: string;
 }
+
+export type GroupDestination = Extract<Destination, 'named' | 'anonymous'>;
 
 /** The numeric items and their scales, in the order history and trend show them. */
 export const ITEMS = [
@@ -104,4 +114,19 @@ export function answersFrom(values: FormValues): Answers {
   const note = str('note');
   if (note) a.note = note;
   return a;
+}
+
+/**
+ * "Edit" on a held topic: the one text, pre-filled as the group would read it (mandatory identifiers already masked).
+ * `state` names the check and the version shown, never the words.
+ */
+export function buildTopicForm(lang: Lang, state: string, text: string): Form {
+  return {
+    id: TOPIC_FORM_ID,
+    title: tx(lang, 'autocheck.held.formTitle'),
+    submitLabel: tx(lang, 'autocheck.held.formSubmit'),
+    intro: tx(lang, 'autocheck.held.formIntro'),
+    fields: [{ kind: 'text', id: 'topic', label: tx(lang, 'autocheck.held.field'), multiline: true, maxLength: SUPERVISION_MAX, initial: text.slice(0, SUPERVISION_MAX) }],
+    state,
+  };
 }

@@ -44,3 +44,18 @@ export async function listAutochecks(
   const rows = o.limit ? await q.limit(o.limit) : await q;
   return rows.map((r) => ({ id: r.id, variant: r.variant as Variant, createdAt: r.createdAt, answers: unseal(secrets, r.sealed) }));
 }
+
+/** One of the member's checks, locked for the decision about its held topic; undefined when it is not theirs (or gone). */
+export async function lockAutocheck(tx: Tx, secrets: Pick<Secrets, 'decrypt'>, o: { memberId: number; id: number }): Promise<Entry | undefined> {
+  const [r] = await tx
+    .select()
+    .from(autochecks)
+    .where(and(eq(autochecks.id, o.id), eq(autochecks.memberId, o.memberId)))
+    .for('update');
+  return r && { id: r.id, variant: r.variant as Variant, createdAt: r.createdAt, answers: unseal(secrets, r.sealed) };
+}
+
+/** Seal the check's answers again after its held topic was edited or decided on. */
+export async function updateAnswers(tx: Tx, secrets: Pick<Secrets, 'encrypt'>, id: number, answers: Answers): Promise<void> {
+  await tx.update(autochecks).set({ sealed: seal(secrets, answers) }).where(eq(autochecks.id, id));
+}

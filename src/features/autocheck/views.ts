@@ -1,6 +1,6 @@
 // What a member sees of their checks: the private confirmation, history lines, trend lines and the chart.
 import { DateTime } from 'luxon';
-import { message, noteBlock, textBlock, type Block, type Message, type Rich } from '../../core/message.js';
+import { message, noteBlock, textBlock, type Block, type Button, type Message, type Rich } from '../../core/message.js';
 import { t, tx, type Lang, type MessageKey } from '../../i18n/index.js';
 import { formatLocal } from '../../schedule/occurrence.js';
 import { renderTrendChart } from './chart.js';
@@ -8,7 +8,10 @@ import { ITEMS, itemValue, type Answers } from './forms.js';
 import type { Flag } from './flags.js';
 import type { Entry } from './store.js';
 import type { AgendaOutcome } from './supervision.js';
-import { topicCheckBlocks } from '../supervision/deidentify.js';
+import { foundList, maskedBlock, topicCheckBlocks } from '../supervision/deidentify.js';
+import { findIdentifiers } from '../cases/deidentify/index.js';
+import { highlight } from '../cases/preview.js';
+import { HELD_ACTIONS, type HeldOutcome } from './held.js';
 import type { TrendView } from './trend.js';
 
 /** The button under a flag; commands/guide.ts answers it with the guide. */
@@ -24,6 +27,9 @@ function agendaLine(lang: Lang, agenda: AgendaOutcome): Rich | undefined {
       return t(lang, 'autocheck.topic.kept');
     case 'noSession':
       return t(lang, 'autocheck.topic.noSession');
+    case 'held':
+      // Said in a message of its own, with the topic as the group would read it (heldMessage).
+      return undefined;
     case 'added': {
       const line = t(lang, `autocheck.topic.${agenda.visibility}`);
       return agenda.sessionLabel ? [...line, { text: ' ' }, ...t(lang, 'autocheck.topic.session', { session: agenda.sessionLabel })] : line;
@@ -59,6 +65,49 @@ export function confirmationMessage(lang: Lang, o: { reflection: MessageKey; fla
   // What the group topic had masked, and what else may identify the client: the member can still take it back.
   if (o.agenda.kind === 'added' && o.agenda.check) blocks.push(...topicCheckBlocks(lang, o.agenda.check, o.agenda.id));
   return { blocks, summary: tx(lang, saved) };
+}
+
+/**
+ * A group topic held back: what may identify the client, the topic as the group would read it (findings in bold,
+ * mandatory identifiers already masked), and the three ways on. Edit is the highlighted one.
+ */
+export function heldMessage(lang: Lang, held: Extract<AgendaOutcome, { kind: 'held' }>, ref: string): Message {
+  const { check } = held;
+  const button = (action: string, label: MessageKey, primary = false): Button => ({ action, value: ref, label: tx(lang, label), ...(primary ? { style: 'primary' as const } : {}) });
+  const blocks: Block[] = [
+    textBlock(t(lang, 'autocheck.held.title', { found: foundList(lang, check) })),
+    textBlock(t(lang, `autocheck.held.preview.${held.visibility}`, { session: held.sessionLabel })),
+    { type: 'quote', text: highlight(check.text, findIdentifiers(check.text).filter((f) => !f.mandatoryMask)) },
+  ];
+  const masked = maskedBlock(lang, check);
+  if (masked) blocks.push(masked);
+  blocks.push(noteBlock(t(lang, 'autocheck.held.choose')), {
+    type: 'actions',
+    buttons: [button(HELD_ACTIONS.edit, 'autocheck.held.edit', true), button(HELD_ACTIONS.send, 'autocheck.held.send'), button(HELD_ACTIONS.keep, 'autocheck.held.keep')],
+  });
+  // The summary travels to notifications: no words of the topic in it.
+  return { blocks, summary: tx(lang, 'autocheck.held.summary') };
+}
+
+/** The answer to a press (or an edit) on a held topic. */
+export function heldAnswer(lang: Lang, out: HeldOutcome): Message {
+  switch (out.kind) {
+    case 'held':
+      return heldMessage(lang, out, out.ref);
+    case 'added':
+      return message(textBlock(agendaLine(lang, out)!), ...topicCheckBlocks(lang, out.check!, out.id));
+    case 'noSession':
+      return message(textBlock(t(lang, 'autocheck.topic.noSession')));
+    case 'kept':
+    case 'none':
+      return message(textBlock(t(lang, 'autocheck.held.kept')));
+    case 'decided':
+      return message(textBlock(t(lang, out.sent ? 'autocheck.held.alreadySent' : 'autocheck.held.alreadyKept')));
+    case 'stale':
+      return message(textBlock(t(lang, 'autocheck.held.stale')));
+    case 'gone':
+      return message(textBlock(t(lang, 'autocheck.held.gone')));
+  }
 }
 
 /** How much of a topic or note one history line shows: enough to recognise it, with a visible cut. */
@@ -114,6 +163,8 @@ export function trendLines(lang: Lang, view: TrendView): Rich[] {
     { text: ' ' },
     { text: i.spark, style: 'code' as const },
     { text: ` ${tx(lang, `autocheck.trend.${i.trend}`)}` },
+    // Judging is the one item where less is better: "rising" there is no good news, and the line says so.
+    ...(i.item === 'judging' ? [{ text: ` ${tx(lang, 'autocheck.trend.lowerBetter')}` }] : []),
   ]);
 }
 
@@ -126,7 +177,8 @@ export function trendMessage(lang: Lang, view: TrendView): Message {
 /** The same trend as a PNG chart, with localized item names and week labels. */
 export function trendChart(lang: Lang, view: TrendView): Uint8Array {
   return renderTrendChart(
-    view.items.map((i) => ({ label: itemName(lang, i.item), values: i.values, min: i.min, max: i.max })),
+    // The axis runs 0–100 % for every item; for judging, 100 % is "yes", so its legend says lower is better.
+    view.items.map((i) => ({ label: i.item === 'judging' ? `${itemName(lang, i.item)} ${tx(lang, 'autocheck.trend.lowerBetter')}` : itemName(lang, i.item), values: i.values, min: i.min, max: i.max })),
     {
       title: tx(lang, 'autocheck.chart.title'),
       dates: view.weekStarts.map((d) => DateTime.fromISO(d).toFormat('dd.MM')),

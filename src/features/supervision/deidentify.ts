@@ -43,17 +43,25 @@ export function checkTopic(text: string): TopicCheck {
  * the topic back (`id` when it is stored already; an anonymous topic from a check gets its number later).
  */
 export function topicCheckBlocks(lang: Lang, check: TopicCheck, id?: number): Block[] {
-  const blocks: Block[] = [];
-  if (check.masked.length) {
-    const kinds = check.masked.map((k) => tx(lang, 'supervision.deid.replaced', { kind: kindWords(lang, k), mask: MASKS[k] }));
-    blocks.push(textBlock(t(lang, 'supervision.deid.masked', { kinds: andList(lang, kinds) })));
-  }
+  const masked = maskedBlock(lang, check);
+  const blocks: Block[] = masked ? [masked] : [];
   if (check.findings.length) {
-    const found = check.findings
-      .slice(0, SHOWN)
-      .map((f) => tx(lang, 'supervision.deid.found', { text: f.text, kind: kindWords(lang, f.kind) }));
-    if (check.findings.length > SHOWN) found.push('…');
-    blocks.push(textBlock(id === undefined ? t(lang, 'supervision.deid.considerLater', { found: andList(lang, found) }) : t(lang, 'supervision.deid.consider', { found: andList(lang, found), id })));
+    const found = foundList(lang, check);
+    blocks.push(textBlock(id === undefined ? t(lang, 'supervision.deid.considerLater', { found }) : t(lang, 'supervision.deid.consider', { found, id })));
   }
   return blocks;
+}
+
+/** What was masked, as one line for the author; undefined when nothing was. */
+export function maskedBlock(lang: Lang, check: TopicCheck): Block | undefined {
+  if (!check.masked.length) return undefined;
+  const kinds = check.masked.map((k) => tx(lang, 'supervision.deid.replaced', { kind: kindWords(lang, k), mask: MASKS[k] }));
+  return textBlock(t(lang, 'supervision.deid.masked', { kinds: andList(lang, kinds) }));
+}
+
+/** "“Anna Kowalska” (looks like a name) and “12.03.1984” (an exact date)": the findings in words, the first few. */
+export function foundList(lang: Lang, check: TopicCheck): string {
+  const found = check.findings.slice(0, SHOWN).map((f) => tx(lang, 'supervision.deid.found', { text: f.text, kind: kindWords(lang, f.kind) }));
+  if (check.findings.length > SHOWN) found.push('…');
+  return andList(lang, found);
 }

@@ -30,4 +30,19 @@ describe('/autocheck on Discord', () => {
     expect(await h.bot.db.select().from(autochecks)).toHaveLength(1);
     expect(h.fake.messagesIn(h.channel)).toHaveLength(0);
   });
+
+  it('still shows the text trend to a member whose DMs are closed, then says why the chart did not follow', async () => {
+    h.fake.store.closedDms.add(h.ben.id);
+    try {
+      const r = await h.slash(h.ben, 'autocheck', {}, { path: ['trend'] });
+      const text = JSON.stringify(await h.answers(r, 2));
+      expect(text).toContain('**Curiosity**');
+      expect(text).toContain('too early to tell');
+      expect(text).toContain('The chart could not be sent as a direct message');
+      expect(text).toContain('Privacy Settings');
+      expect(text).not.toContain('something went wrong');
+    } finally {
+      h.fake.store.closedDms.delete(h.ben.id);
+    }
+  });
 });

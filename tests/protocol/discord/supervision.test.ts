@@ -84,7 +84,7 @@ describe('/supervision on Discord', () => {
 
   it('sends the hours export as a CSV file in the member’s DM', async () => {
     const r = await h.slash(h.anna, 'supervision', {}, { path: ['hours', 'export'] });
-    expect(json(await h.answers(r))).toContain('Twoje godziny są w pliku');
+    expect(json(await h.answers(r))).toContain('Plik z Twoimi godzinami jest już w Twoich wiadomościach prywatnych');
     const dm = await h.fake.waitFor('POST', /^\/users\/@me\/channels$/);
     expect(json(dm.body)).toContain(h.anna.id);
     const upload = h.fake.callsTo('POST', /^\/channels\/[^/]+\/messages$/).find((c) => c.files.length > 0);

@@ -96,7 +96,7 @@ describe('/supervision on Slack', () => {
 
   it('sends the hours export as a CSV file in the member’s DM', async () => {
     await h.command('U_ANNA', '/supervision hours export', { channel: 'C_SUP' });
-    await privately('U_ANNA', 'Twoje godziny są w pliku');
+    await privately('U_ANNA', 'Plik z Twoimi godzinami jest już w Twoich wiadomościach prywatnych');
     const url = await h.fake.waitFor('files.getUploadURLExternal', undefined, WAIT);
     expect(url.args.filename).toBe('supervision-hours.csv');
     const done = await h.fake.waitFor('files.completeUploadExternal', undefined, WAIT);
