@@ -45,7 +45,7 @@ describe('slash commands on Slack', () => {
     // What Slack sends when a member types: /sojusz language <R&D>
     await h.command('U_BEN', '/sojusz language &lt;R&amp;D&gt;', { channel: 'C_GENERAL' });
     const answer = await h.fake.waitFor('response_url', (c) => textOf(c.args).includes('/sojusz language'));
-    expect(textOf(answer.args)).toContain('not “&lt;R&amp;D&gt;”');
+    expect(textOf(answer.args)).toContain('“&lt;R&amp;D&gt;” isn’t one of the choices');
     expect(textOf(answer.args)).not.toMatch(/&amp;(amp|lt|gt);/);
   });
 
