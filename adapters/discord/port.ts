@@ -39,6 +39,10 @@ export function nonceFor(key: string): string {
  * request itself is final, like Slack's permanent errors; Discord busy or out of reach is retryable, which the core
  * answers with "busy, try again" rather than a bug's apology.
  */
+/** Refusals that say what is gone: Unknown Channel, Missing Access/Permissions (the bot was removed or muted there);
+ *  Cannot send messages to this user (DMs closed), Unknown User. */
+const DISCORD_GONE: Record<number, 'place' | 'member'> = { 10003: 'place', 50001: 'place', 50013: 'place', 50007: 'member', 10013: 'member' };
+
 export function platformError(e: unknown): unknown {
   if (e instanceof PlatformError) return e;
   // Only long waits reach us (discord.js queues the rest per bucket); a global limit stops every send, any other
@@ -47,7 +51,7 @@ export function platformError(e: unknown): unknown {
   if (e instanceof DiscordAPIError) {
     // Any 4xx (429s come as RateLimitError or are waited out by discord.js) is Discord refusing this very request —
     // an invalid form body, an unknown message, missing access, DMs closed — and it would refuse it again.
-    if (e.status < 500) return new PlatformError('discord', String(e.code || e.status), e, undefined, false);
+    if (e.status < 500) return new PlatformError('discord', String(e.code || e.status), e, undefined, false, 'channel', DISCORD_GONE[Number(e.code)]);
     return new PlatformError('discord', String(e.code || e.status), e, undefined, true);
   }
   // A 5xx without Discord's JSON body (its edge answering for it), after @discordjs/rest's retries.

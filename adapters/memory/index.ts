@@ -44,7 +44,7 @@ export class MemoryAdapter implements ChatPort {
   async post(to: Place, message: Message, opts?: { key?: string }): Promise<MessageRef> {
     if (this.closedChannels.has(to.channel)) {
       const { PlatformError } = await import('../../src/core/errors.js');
-      throw new PlatformError('memory', 'not_in_channel', undefined, undefined, false);
+      throw new PlatformError('memory', 'not_in_channel', undefined, undefined, false, 'channel', 'place');
     }
     const ref = { team: to.team, channel: to.channel, id: `m${++this.seq}`, thread: to.thread };
     this.said.push({ kind: 'post', ref, place: to, message, text: messageToPlain(message), key: opts?.key });

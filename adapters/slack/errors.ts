@@ -30,6 +30,16 @@ const PERMANENT = new Set([
  */
 export type RateScope = 'channel' | 'team';
 
+/** Refusals that say what is gone: the channel, or the member a DM was for. */
+const GONE: Record<string, 'place' | 'member'> = {
+  not_in_channel: 'place',
+  channel_not_found: 'place',
+  is_archived: 'place',
+  user_not_found: 'member',
+  cannot_dm_bot: 'member',
+  user_disabled: 'member',
+};
+
 export function toPlatformError(e: unknown, scope: RateScope = 'team'): PlatformError {
   if (e instanceof PlatformError) return e;
   const err = e as { code?: string; retryAfter?: number; data?: { error?: string } };
@@ -38,7 +48,7 @@ export function toPlatformError(e: unknown, scope: RateScope = 'team'): Platform
   }
   if (err?.code === 'slack_webapi_platform_error') {
     const code = err.data?.error ?? 'unknown';
-    return new PlatformError('slack', code, e, undefined, !PERMANENT.has(code));
+    return new PlatformError('slack', code, e, undefined, !PERMANENT.has(code) && !GONE[code], 'team', GONE[code]);
   }
   return new PlatformError('slack', err?.code ?? 'request_failed', e);
 }

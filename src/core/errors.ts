@@ -42,6 +42,12 @@ export class PlatformError extends Error {
     readonly retryable = true,
     /** What a 429 pauses: one channel, the whole team (workspace/guild), or every send on the platform. */
     readonly scope: 'channel' | 'team' | 'global' = 'channel',
+    /**
+     * What the refusal says is gone for good, when it says so: the channel (deleted, archived, the bot removed from
+     * it) or the member (left, DMs closed). Features act on these (pause a schedule) and on nothing vaguer: a revoked
+     * token or a message the platform found invalid is no reason to tell a group its channel is gone.
+     */
+    readonly gone?: 'place' | 'member',
   ) {
     super(`${platform}: ${code}`);
     this.name = 'PlatformError';

@@ -435,7 +435,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
     const give = (pe && !pe.retryable) || attempts >= MAX_ATTEMPTS;
     bot.log.warn({ outbox: row.id, code: pe?.code ?? (e as Error).name, attempts }, give ? 'delivery failed' : 'delivery will retry');
     // Refused for good (not merely out of attempts): the feature that queued it hears of it, with the row's mark.
-    const told = pe && !pe.retryable ? bot.registry.scheduleKinds.find((k) => k.undelivered && row.key.startsWith(k.undelivered.keyPrefix))?.undelivered : undefined;
+    const told = pe?.gone && !pe.retryable ? bot.registry.scheduleKinds.find((k) => k.undelivered && row.key.startsWith(k.undelivered.keyPrefix))?.undelivered : undefined;
     await bot.db.transaction(async (tx) => {
       const [marked] = await tx
         .update(outbox)
@@ -451,7 +451,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
       if (!told || marked?.status !== 'failed') return;
       // In a savepoint: a feature's bug must not leave the row leased (and so sent again when the lease ends).
       await tx
-        .transaction((sp) => told.handle({ bot, tx: sp as unknown as typeof tx, key: row.key, code: pe!.code, now: now() }))
+        .transaction((sp) => told.handle({ bot, tx: sp as unknown as typeof tx, key: row.key, code: pe!.code, gone: pe!.gone!, now: now() }))
         .catch((err) => bot.log.error({ outbox: row.id, error: safeError(err) }, 'the feature could not handle an undeliverable message'));
     });
     return give ? { outcome: 'failed' } : { outcome: 'retried', retryInMs: backoffMs };

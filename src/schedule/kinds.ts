@@ -59,5 +59,7 @@ export interface Undelivered {
   /** The outbox row's key (the kind's own) and the platform's reason (e.g. `not_in_channel`). */
   key: string;
   code: string;
+  /** What the platform says is gone for good: the channel, or the member a DM was for. */
+  gone: 'place' | 'member';
   now: Date;
 }

@@ -83,6 +83,29 @@ describe('a team prompt whose channel refuses it', () => {
   });
 });
 
+describe('a refusal that says nothing is gone', () => {
+  it('leaves the schedule running and tells nobody: a revoked token is not a deleted channel', async () => {
+    tb.clock.set('2026-05-04T08:00:00Z');
+    const id = scheduleId(await tb.mem.ask(facilitator, '/reflect schedule #tokens tuesday 09:00'));
+    const post = tb.mem.post.bind(tb.mem);
+    tb.mem.post = async (to, message, opts) => {
+      if (to.channel === 'tokens') throw new PlatformError('memory', 'invalid_auth', undefined, undefined, false);
+      return post(to, message, opts);
+    };
+    tb.mem.clear();
+    try {
+      await at('2026-05-05T07:00:30Z');
+    } finally {
+      tb.mem.post = post;
+    }
+    expect((await rowsTo(`prompt:${id}:`)).map((r) => `${r.status} ${r.lastError}`)).toEqual(['failed invalid_auth']);
+    expect(tb.mem.dms(facilitator.id).filter((d) => d.text.includes('#tokens'))).toHaveLength(0);
+    expect(await tb.mem.ask(anna, '/reflect lista')).not.toContain('niedostępny');
+    await at('2026-05-12T07:00:30Z');
+    expect(tb.mem.posts('tokens')).toHaveLength(1);
+  });
+});
+
 describe('a personal prompt whose DM is refused', () => {
   it('is paused, and the member sees why when they next look', async () => {
     tb.clock.set('2026-04-13T08:00:00Z');
@@ -90,7 +113,7 @@ describe('a personal prompt whose DM is refused', () => {
     const direct = tb.mem.direct.bind(tb.mem);
     // Anna's DMs are closed to the bot: the platform refuses for good.
     tb.mem.direct = async (member: MemberRef, message: Message) => {
-      if (member.id === anna.id) throw new PlatformError('memory', 'cannot_dm', undefined, undefined, false);
+      if (member.id === anna.id) throw new PlatformError('memory', 'cannot_dm', undefined, undefined, false, 'channel', 'member');
       return direct(member, message);
     };
     try {

@@ -25,7 +25,8 @@ async function whoToTell(tx: Tx, teamId: number, creator: string | undefined): P
 }
 
 /** A scheduled team prompt could not be posted, ever: pause the schedule (marked why) and tell its facilitator once. */
-export async function teamPromptUndelivered({ tx, key, code, now }: Undelivered): Promise<void> {
+export async function teamPromptUndelivered({ tx, key, code, gone, now }: Undelivered): Promise<void> {
+  if (gone !== 'place') return;
   const [post] = await tx.select({ scheduleId: promptPosts.scheduleId, channel: promptPosts.channel }).from(promptPosts).where(eq(promptPosts.outboxKey, key));
   // `/reflect now` (no schedule) is answered by its own check that the bot can post there.
   if (!post?.scheduleId) return;
@@ -53,7 +54,8 @@ export async function teamPromptUndelivered({ tx, key, code, now }: Undelivered)
  * A personal prompt could not reach the member by DM, ever (DMs closed, left the workspace): pause it, marked why.
  * They cannot be told by DM; `/reflect me`, `/reflect list` and the home view say so when they next look.
  */
-export async function personalPromptUndelivered({ tx, key, code, now }: Undelivered): Promise<void> {
+export async function personalPromptUndelivered({ tx, key, code, gone, now }: Undelivered): Promise<void> {
+  if (gone !== 'member') return;
   const id = Number(/^personal-prompt:(\d+):/.exec(key)?.[1]);
   if (!id) return;
   const [row] = await tx.select().from(schedules).where(eq(schedules.id, id)).for('update');
