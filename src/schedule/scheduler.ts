@@ -22,6 +22,11 @@ export function retryDelayMs(failures: number): number {
   return Math.min(2 ** Math.max(0, failures - 1) * MINUTE, HOUR);
 }
 
+/** Failures in a row of this very occurrence, counting this one (another occurrence starts again at one). */
+function failuresAfter(o: Occurrence): number {
+  return (o.schedule.retryOf?.getTime() === o.dueAt.getTime() ? o.schedule.failures : 0) + 1;
+}
+
 export interface TickReport {
   fired: number;
   skipped: number;
@@ -52,7 +57,7 @@ export async function tick(bot: Bot): Promise<TickReport> {
             eq(schedules.paused, false),
             isNotNull(schedules.nextDueAt),
             lte(schedules.nextDueAt, now),
-            or(isNull(schedules.retryAt), lte(schedules.retryAt, now)),
+            or(isNull(schedules.retryAt), lte(schedules.retryAt, now), sql`${schedules.nextDueAt} is distinct from ${schedules.retryOf}`),
           ),
         )
         .orderBy(asc(schedules.nextDueAt))
@@ -60,7 +65,7 @@ export async function tick(bot: Bot): Promise<TickReport> {
         .for('update', { skipLocked: true });
       const teamIds = [...new Set(due.map((r) => r.teamId))];
       const teamById = new Map((teamIds.length ? await tx.select().from(teams).where(inArray(teams.id, teamIds)) : []).map((t) => [t.id, t]));
-      const advanced: { id: number; at: Date | null; failures: number; retry_at: Date | null }[] = [];
+      const advanced: { id: number; at: Date | null; failures: number; retry_at: Date | null; retry_of: Date | null }[] = [];
       type Pending = { kind: ScheduleKind; o: Occurrence; outcome: 'fired' | 'skipped' | 'excluded' };
       const pending: Pending[] = [];
       for (const row of due) {
@@ -81,7 +86,7 @@ export async function tick(bot: Bot): Promise<TickReport> {
           pending.push({ kind, o, outcome });
           at = nextDue(kind, row, at);
         }
-        advanced.push({ id: row.id, at, failures: 0, retry_at: null });
+        advanced.push({ id: row.id, at, failures: 0, retry_at: null, retry_of: null });
       }
       // The exactly-once anchor: an occurrence row per (schedule, instant); only the fresh ones happen.
       const fresh = new Set<string>();
@@ -122,7 +127,7 @@ export async function tick(bot: Bot): Promise<TickReport> {
             continue;
           }
           failed.push(o);
-          const failures = o.schedule.failures + 1;
+          const failures = failuresAfter(o);
           const retryAt = new Date(now.getTime() + retryDelayMs(failures));
           bot.log.error(
             { schedule: o.schedule.id, kind: o.schedule.kind, outcome, failures, retryAt: retryAt.toISOString(), error: safeError(e) },
@@ -155,16 +160,17 @@ export async function tick(bot: Bot): Promise<TickReport> {
         const row = advanced.find((a) => a.id === o.schedule.id);
         if (!row) continue;
         if (!row.at || o.dueAt < row.at) row.at = o.dueAt;
-        row.failures = o.schedule.failures + 1;
+        row.failures = failuresAfter(o);
         row.retry_at = new Date(now.getTime() + retryDelayMs(row.failures));
+        row.retry_of = row.at;
       }
       // Wake every replica's delivery on commit (NOTIFY is transactional), not only this one's.
       if (firedByKind.size) await tx.execute(sql`select pg_notify(${OUTBOX_READY}, '')`);
       // One statement moves every claimed schedule on (instead of one per row).
       if (advanced.length) {
         await tx.execute(
-          sql`update ${schedules} set next_due_at = v.at, failures = v.failures, retry_at = v.retry_at
-              from ${recordset(advanced, { id: 'int', at: 'timestamptz', failures: 'int', retry_at: 'timestamptz' })} where ${schedules.id} = v.id`,
+          sql`update ${schedules} set next_due_at = v.at, failures = v.failures, retry_at = v.retry_at, retry_of = v.retry_of
+              from ${recordset(advanced, { id: 'int', at: 'timestamptz', failures: 'int', retry_at: 'timestamptz', retry_of: 'timestamptz' })} where ${schedules.id} = v.id`,
         );
       }
       return due.length;

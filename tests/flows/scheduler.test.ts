@@ -177,6 +177,13 @@ describe('the scheduler', () => {
       expect(await triesAt(3)).toBe(1);
       expect(await triesAt(6)).toBe(0);
       expect(await triesAt(7)).toBe(1);
+      // Moved by a facilitator meanwhile (to 7:09, before its back-off ends at 7:15): it is due at its new time.
+      const moved = new Date(at.getTime() + 9 * 60_000);
+      await a.bot.db.update(schedules).set({ nextDueAt: moved }).where(eq(schedules.id, bad!.id));
+      expect(await triesAt(9)).toBe(1);
+      // That new occurrence's own first failure waits one minute, not the hour the old one had reached.
+      expect(await triesAt(10)).toBe(1);
+      await a.bot.db.update(schedules).set({ nextDueAt: new Date(at.getTime() - 60_000) }).where(eq(schedules.id, bad!.id));
       // Once it works (the bug fixed), it happens once and the back-off is forgotten.
       await a.bot.db.update(schedules).set({ kind: 'test-ping' }).where(eq(schedules.id, bad!.id));
       expect(await triesAt(15)).toBe(0);

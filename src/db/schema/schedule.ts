@@ -21,6 +21,9 @@ export const schedules = pgTable(
     failures: integer('failures').notNull().default(0),
     /** After a failure, not tried again before this instant (backing off); null otherwise. */
     retryAt: timestamp('retry_at', { withTimezone: true }),
+    /** The due instant whose occurrence failed: the back-off holds only while it is still the one due (a schedule
+     *  a facilitator moved since is due at its new time). */
+    retryOf: timestamp('retry_of', { withTimezone: true }),
     /** Feature data: channel, themes, member… */
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
