@@ -95,6 +95,28 @@ describe('/sojusz setup with paused prompts', () => {
   });
 });
 
+describe('/sojusz setup when its own schedule is paused and another runs', () => {
+  let tb: TestBot;
+  beforeAll(async () => {
+    tb = await makeBot({ start: '2026-03-02T08:00:00Z' });
+    tb.mem.channels.set('refleksja', ['U_FAC', 'U_ANNA', 'U_BEN', 'U_X']);
+    await runSetup(tb, { lang: 'pl', zone: 'Europe/Warsaw', promptChannel: '#refleksja', promptDay: '5', promptTime: '09:00' });
+  });
+  afterAll(() => tb.close());
+
+  it('shows and keeps the running one, and never brings the paused one back beside it', async () => {
+    const [own] = await prompts(tb);
+    await tb.mem.command(facilitator, `/reflect pauza ${own!.id}`);
+    await tb.mem.command(facilitator, '/reflect zaplanuj #refleksja poniedziałek 09:00');
+    const { form1 } = await runSetup(tb, { promptTime: '10:00' });
+    expect(initial(form1)).toMatchObject({ promptChannel: 'refleksja', promptDay: '1', promptTime: '09:00' });
+    const rows = await prompts(tb);
+    expect(rows.filter((r) => !r.paused)).toHaveLength(1);
+    expect(rows.find((r) => r.id === own!.id)!.paused).toBe(true);
+    expect(rows.find((r) => !r.paused)!.rule).toMatchObject({ weekday: 1, time: '10:00' });
+  });
+});
+
 describe('/sojusz setup moving a fortnightly prompt to another day', () => {
   let tb: TestBot;
   beforeAll(async () => {

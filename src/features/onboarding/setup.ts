@@ -84,15 +84,17 @@ async function current(db: Tx, team: Team, kind: string, made: string) {
   return oldest;
 }
 /**
- * The prompt schedule setup edits. Unlike `current`, a paused one counts: setup made it, or the team has no running
- * one — it is shown as paused and changed in place, never doubled by a twin.
+ * The prompt schedule setup edits. Unlike `current`, a paused one counts when the team has no running one (setup's own
+ * first) — it is shown as paused and changed in place, never doubled by a twin.
  */
 async function currentPrompt(db: Tx, team: Team) {
   const id = setting<number | undefined>(team, CREATED.prompt, undefined);
   const [own] = id ? await db.select().from(schedules).where(and(eq(schedules.id, id), eq(schedules.kind, PROMPT_KIND))) : [];
-  if (own) return own;
+  if (own && !own.paused) return own;
+  // Its own paused and another running (made with /reflect schedule since): the running one is the team's rhythm;
+  // resuming the paused one would give two prompts a week.
   const all = await db.select().from(schedules).where(and(eq(schedules.teamId, team.id), eq(schedules.kind, PROMPT_KIND))).orderBy(asc(schedules.id));
-  return all.find((s) => !s.paused) ?? all[0];
+  return all.find((s) => !s.paused) ?? own ?? all[0];
 }
 const currentSeries = (db: Tx, team: Team) => current(db, team, SERIES_KIND, CREATED.series);
 
