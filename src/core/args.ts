@@ -77,8 +77,14 @@ export function channelId(token: string): string | undefined {
 /** Names that stand for a whole channel, never for one person. */
 const EVERYONE = /^(everyone|here|channel|all|wszyscy)$/i;
 
+/**
+ * A user id as only the platform writes it (a Slack id picked from the mention list, a Discord snowflake). A Slack id
+ * always carries digits: "@WOJCIECH" typed in capitals is a name, not an id.
+ */
+export const PLATFORM_USER_ID = /^((?=[A-Z0-9]*\d)[UW][A-Z0-9]{6,}|\d{15,22})$/;
+
 export function memberId(token: string): string | undefined {
-  const m = /^<@!?([A-Z0-9a-z_-]+)(?:\|[^>]*)?>$/.exec(token) ?? /^@([\p{L}\p{N}_.-]+)$/u.exec(token) ?? /^([UW][A-Z0-9]{6,}|\d{15,22})$/.exec(token);
+  const m = /^<@!?([A-Z0-9a-z_-]+)(?:\|[^>]*)?>$/.exec(token) ?? /^@([\p{L}\p{N}_.-]+)$/u.exec(token) ?? PLATFORM_USER_ID.exec(token);
   return m?.[1] && !EVERYONE.test(m[1]) ? m[1] : undefined;
 }
 

@@ -51,6 +51,9 @@ describe('adding a facilitator', () => {
     expect(said).not.toContain('prowadzi teraz');
     expect(await memberRow('Tomasz')).toBeUndefined();
     expect(await tb.mem.ask(facilitator, '/sojusz zespół prowadzący')).not.toContain('Tomasz');
+    // A name in capitals looks like a Slack id only at a glance: Slack's ids carry digits.
+    expect(await tb.mem.ask(facilitator, '/sojusz zespół prowadzący dodaj @WOJCIECH')).toContain('Nie znam jeszcze osoby @WOJCIECH');
+    expect(await memberRow('WOJCIECH')).toBeUndefined();
   });
 
   it('says the same in English to an English-speaking facilitator', async () => {

@@ -1,16 +1,10 @@
 // Who facilitates: adding and removing the role, so that a group never ends up with nobody to look after it.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Context } from '../../core/context.js';
+import { PLATFORM_USER_ID } from '../../core/args.js';
 import { UserError } from '../../core/errors.js';
 import { ensureMember, isFacilitator } from '../../core/teams.js';
 import { members } from '../../db/schema/index.js';
-
-/**
- * The shape of a user id only the platform itself writes into a command (a Slack mention picked from the list,
- * `<@U…|name>`; a Discord user option): such an id names a real person even before they first use the bot.
- * The same shapes as memberId in core/args.ts reads.
- */
-const PLATFORM_USER_ID = /^([UW][A-Z0-9]{6,}|\d{15,22})$/;
 
 /**
  * Whether `id` is a person of this team the bot can vouch for: someone who has used it here, an id the platform
@@ -19,6 +13,8 @@ const PLATFORM_USER_ID = /^([UW][A-Z0-9]{6,}|\d{15,22})$/;
  */
 async function knownPerson(ctx: Context, id: string): Promise<boolean> {
   const [row] = await ctx.db.select({ id: members.id }).from(members).where(and(eq(members.teamId, ctx.team.id), eq(members.externalId, id)));
+  // An id only the platform writes (a mention picked from its list, a Discord user option) names a real person even
+  // before they first use the bot.
   if (row || PLATFORM_USER_ID.test(id)) return true;
   if (!ctx.port.channelMembers || !ctx.inv.channel) return false;
   // A channel the platform will not list (a DM, one the bot is not in) only means "cannot tell": the answer asks
