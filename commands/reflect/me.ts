@@ -51,7 +51,9 @@ export const meOff: Subcommand = {
   aliases: ['ja wyłącz', 'ja off', 'ja wylacz', 'me stop'],
   async run(ctx) {
     const old = await personalSchedule(ctx.db, ctx.team.id, ctx.member.id);
-    if (!old || old.paused) return ctx.reply('prompts.me.none');
+    if (!old) return ctx.reply('prompts.me.none');
+    // Paused already (by the member, or because their DMs were refused): off is what they asked for, so say it is.
+    if (old.paused) return ctx.reply('prompts.me.off');
     // Paused, not deleted: turned on again, it still knows whether this week's question came.
     await ctx.db.update(schedules).set({ paused: true, nextDueAt: null }).where(eq(schedules.id, old.id));
     await ctx.reply('prompts.me.off');

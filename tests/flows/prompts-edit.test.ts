@@ -46,7 +46,7 @@ describe('/reflect edit', () => {
     const answer = await tb.mem.ask(facilitator, `/reflect zmień ${id} piątek 09:00`);
     expect(answer).toContain(`Zmienione #${id}: pytanie na #cases co tydzień (piątek, 09:00)`);
     expect(answer).toContain('Następne: pt., 8 maja 2026, 09:00');
-    expect(answer).toContain('od przyszłego tygodnia');
+    expect(answer).toContain('od następnego terminu podanego wyżej');
     await at('2026-05-01T07:00:30Z');
     expect(starters('cases')).toHaveLength(1);
     await at('2026-05-08T07:00:30Z');

@@ -127,6 +127,8 @@ describe('a personal prompt whose DM is refused', () => {
     expect(seen).toContain('Twoje osobiste pytanie — co tydzień (środa, 08:00) — jest wstrzymane: nie udało mi się wysłać Ci wiadomości prywatnej');
     expect(seen).toContain('/reflect ja środa 08:00');
     expect(await tb.mem.ask(anna, '/reflect lista')).toContain('jest wstrzymane');
+    // Turning it off while it is paused says it is off (not "you have none").
+    expect(await tb.mem.ask(anna, '/reflect ja wyłącz')).toContain('Osobiste pytania są wyłączone');
     // Set again, it runs again.
     expect(await tb.mem.ask(anna, '/reflect ja środa 08:00')).toContain('śr., 29 kwietnia 2026, 08:00');
     expect(await tb.mem.ask(anna, '/reflect ja')).toContain('Twoje osobiste pytanie: co tydzień (środa, 08:00), następne: śr., 29 kwietnia 2026, 08:00');

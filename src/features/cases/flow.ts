@@ -152,8 +152,9 @@ async function answerGone(ctx: Context, number: number | undefined, source: Mess
 }
 
 /**
- * The preview a button was pressed on becomes a short note: its buttons can only lead to "already published" now,
- * and its copy of the case text (kept under the author's name by platforms that store messages) is not needed.
+ * The preview a button was pressed on becomes a short note (published, cancelled, or replaced by an edit): its
+ * buttons would lead nowhere now, and its copy of the case text (kept under the author's name by platforms that
+ * store messages) is not needed.
  * Where the platform does not say which message it was, or will not change it, the answer alone has to do.
  */
 async function closePreview(ctx: Context, source: MessageRef | undefined, note: MessageKey = 'cases.preview.closed'): Promise<void> {

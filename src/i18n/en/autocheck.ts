@@ -83,7 +83,7 @@ export const autocheck = {
   'autocheck.held.summary': 'Your supervision topic is waiting for your choice',
   'autocheck.held.formTitle': 'Edit the topic',
   'autocheck.held.formSubmit': 'Check and send',
-  'autocheck.held.formIntro': 'Write it so that nobody could recognise the client. If nothing in it looks identifying, it goes to the group straight away.',
+  'autocheck.held.formIntro': 'Write it so that nobody could recognise the client. If nothing in it looks identifying, it goes on to the group’s agenda (an anonymous one a little later, on purpose).',
   'autocheck.held.field': 'The topic, as the group will read it',
   'autocheck.held.kept': 'Your topic stays only in your private check; nothing went to the group.',
   'autocheck.held.alreadySent': 'This topic has already been sent to the group’s agenda; there is nothing more to do.',

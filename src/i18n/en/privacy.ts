@@ -20,7 +20,7 @@ export const privacy = {
   'privacy.explain.stored':
     '*What is stored.* Your language and time zone; whether you facilitate; your autochecks (encrypted, only the bot can read them); your supervision RSVPs, hours and topics; that you answered a prompt thread (never what you wrote — your thread replies stay on the chat platform). Anonymous cases and replies are stored without your name or id.',
   'privacy.explain.retention':
-    '*For how long.* In this team: case text and anonymous replies {cases} days, autochecks {autochecks} days; then a nightly job deletes them. If the bot is removed from the workspace, all of the team’s data is deleted {offboarding} days later.',
+    '*For how long.* In this team: case text and anonymous replies {cases} days, autochecks {autochecks} days (and the supervision topics you keep private, with them); then a nightly job deletes them. If the bot is removed from the workspace, all of the team’s data is deleted {offboarding} days later.',
   'privacy.explain.who':
     '*Who sees what.* Your autochecks and private topics: only you. Named topics and RSVPs: the group. Facilitators manage schedules and settings and can export the team’s prompts, schedules and supervision log — never your autochecks. Moderators of the case channel see a case as the group does: PESEL and NIP numbers, phone numbers and e-mail addresses are always masked; other details that may identify a client (names, places, dates) are pointed out to the author, who decides whether to change them. Whoever runs the bot holds its secret key: with the key and the database they could read autochecks and work out who wrote anonymous posts. The bot shows this to nobody, but using it means trusting that person.',
   'privacy.explain.anonymity':

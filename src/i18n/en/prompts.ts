@@ -55,7 +55,7 @@ export const prompts = {
   'prompts.skipped': 'Done — no prompt from schedule #{id} on {date}. Next one: *{next}*.',
   'prompts.edited': 'Changed *#{id}*: a prompt in {channel} {rhythm}, {themes}. Next one: *{next}*.',
   'prompts.edited.paused': 'Changed *#{id}*: a prompt in {channel} {rhythm}, {themes}. It stays paused; `/reflect resume {id}` starts it again.',
-  'prompts.edited.nextWeek': 'This week’s prompt has already been posted, so the new day starts next week.',
+  'prompts.edited.nextWeek': 'This week’s prompt has already been posted, so the new day starts from the next date above.',
   'prompts.err.editNothing': 'Tell me what to change in schedule #{id}: a day and time, `every 2 weeks`, `tz:Europe/Warsaw`, `channel #reflection` or themes. For example: `/reflect edit {id} monday 09:00`.',
   'prompts.err.holidayExists': '{date} is already a team holiday. See them all with `/reflect holidays`.',
   'prompts.err.holidayPast': '{date} has already passed. Add a date still ahead, e.g. `/reflect holiday add {example}`.',

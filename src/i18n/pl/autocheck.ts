@@ -86,7 +86,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.held.summary': 'Temat na superwizję czeka na Twoją decyzję',
   'autocheck.held.formTitle': 'Popraw temat',
   'autocheck.held.formSubmit': 'Sprawdź i wyślij',
-  'autocheck.held.formIntro': 'Napisz go tak, żeby nikt nie rozpoznał klienta. Jeśli nic w nim nie będzie wskazywać na konkretną osobę, od razu trafi do grupy.',
+  'autocheck.held.formIntro': 'Napisz go tak, żeby nikt nie rozpoznał klienta. Jeśli nic w nim nie będzie wskazywać na konkretną osobę, trafi do agendy grupy (anonimowy — celowo nieco później).',
   'autocheck.held.field': 'Temat w wersji dla grupy',
   'autocheck.held.kept': 'Temat zostaje tylko w Twoim prywatnym autochecku; do grupy nic nie trafiło.',
   'autocheck.held.alreadySent': 'Ten temat został już wysłany do agendy grupy; nic więcej nie trzeba robić.',

@@ -8,7 +8,7 @@ export const cases: Translation<typeof en> = {
   'cases.cmd.reply': 'Odpowiedz anonimowo w wątku przypadku',
   'cases.cmd.withdraw': 'Wycofaj swój przypadek i usuń jego treść',
   'cases.cmd.hide': 'Ukryj przypadek',
-  'cases.cmd.ban': 'Zablokuj na kilka dni publikowanie osobie, która anonimowo przyniosła przypadek',
+  'cases.cmd.ban': 'Zablokuj na podaną liczbę dni publikowanie osobie, która anonimowo przyniosła przypadek',
   'cases.opt.number': 'Numer przypadku, np. 3 dla „Przypadek #3”',
   'cases.opt.text': 'Twoja odpowiedź, do 1500 znaków',
   'cases.opt.days': 'Na ile dni, 1–365',

@@ -54,7 +54,7 @@ export const prompts: Translation<typeof en> = {
   'prompts.skipped': 'Gotowe — w dniu {date} harmonogram #{id} nie wyśle pytania. Następne: *{next}*.',
   'prompts.edited': 'Zmienione *#{id}*: pytanie na {channel} {rhythm}, {themes}. Następne: *{next}*.',
   'prompts.edited.paused': 'Zmienione *#{id}*: pytanie na {channel} {rhythm}, {themes}. Harmonogram nadal jest wstrzymany; `/reflect wznów {id}` uruchomi go ponownie.',
-  'prompts.edited.nextWeek': 'Pytanie na ten tydzień już się ukazało, więc nowy dzień zacznie obowiązywać od przyszłego tygodnia.',
+  'prompts.edited.nextWeek': 'Pytanie na ten tydzień już się ukazało, więc nowy dzień zacznie obowiązywać od następnego terminu podanego wyżej.',
   'prompts.err.editNothing': 'Napisz, co zmienić w harmonogramie #{id}: dzień i godzinę, `co 2 tygodnie`, `strefa:Europe/Warsaw`, `kanał #refleksja` albo tematy. Na przykład: `/reflect zmień {id} poniedziałek 09:00`.',
   'prompts.err.holidayExists': '{date} już jest dniem wolnym zespołu. Wszystkie znajdziesz w `/reflect wolne`.',
   'prompts.err.holidayPast': 'Dzień {date} już minął. Dodaj datę, która jest jeszcze przed nami, np. `/reflect wolne dodaj {example}`.',
