@@ -5,7 +5,7 @@ import { actionHandler, command, formHandler, type Subcommand } from '../src/cor
 import { message, noteBlock, textBlock } from '../src/core/message.js';
 import { l10n } from '../src/i18n/index.js';
 import { answersFrom, buildForm, buildTopicForm, FORM_ID, isVariant, TOPIC_FORM_ID, type Answers, type Variant } from '../src/features/autocheck/forms.js';
-import { closeHeldPreview, HELD_ACTIONS, heldForEdit, heldRef, keepHeld, sendHeld } from '../src/features/autocheck/held.js';
+import { HELD_ACTIONS, heldForEdit, heldRef, keepHeld, sendHeld } from '../src/features/autocheck/held.js';
 import { allianceFlags, RECENT_CHECKS } from '../src/features/autocheck/flags.js';
 import { chooseReflection } from '../src/features/autocheck/reflection.js';
 import { listAutochecks, saveAutocheck } from '../src/features/autocheck/store.js';
@@ -136,21 +136,21 @@ export const autocheckActions = [
       const held = await heldForEdit(ctx, value);
       if (held.kind === 'open') return ctx.openForm(buildTopicForm(ctx.lang, String(value), held.text));
       await ctx.reply(heldAnswer(ctx.lang, held));
-      await closeHeldPreview(ctx, source);
+      await ctx.closeWithNote(source, 'autocheck.held.closed');
     },
   }),
   actionHandler({
     id: HELD_ACTIONS.send,
     async run(ctx, value, source) {
       await ctx.reply(heldAnswer(ctx.lang, await sendHeld(ctx, value)));
-      await closeHeldPreview(ctx, source);
+      await ctx.closeWithNote(source, 'autocheck.held.closed');
     },
   }),
   actionHandler({
     id: HELD_ACTIONS.keep,
     async run(ctx, value, source) {
       await ctx.reply(heldAnswer(ctx.lang, await keepHeld(ctx, value)));
-      await closeHeldPreview(ctx, source);
+      await ctx.closeWithNote(source, 'autocheck.held.closed');
     },
   }),
 ];

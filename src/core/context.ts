@@ -4,8 +4,8 @@ import { FormWindowPassed, UserError } from './errors.js';
 import { openFormButton } from './open-form.js';
 import type { Form } from './form.js';
 import { t, tx, type Lang, type MessageKey, type Params } from '../i18n/index.js';
-import { message, textBlock, type Message, type Rich } from './message.js';
-import type { ChatPort, Invocation } from './port.js';
+import { message, noteBlock, textBlock, type Message, type Rich } from './message.js';
+import type { ChatPort, Invocation, MessageRef } from './port.js';
 import type { Member, Team } from './teams.js';
 
 export class Context {
@@ -94,6 +94,20 @@ export class Context {
    */
   async requireCanPost(channel: string): Promise<void> {
     if ((await this.port.canPost?.(this.team.externalId, channel)) === false) throw new UserError('core.cannotPost', { channel: { channel } });
+  }
+
+  /**
+   * The private message a button was pressed on (a preview) becomes a short catalogue note, so its buttons lead
+   * nowhere and its copy of what the member wrote is gone. Best effort: where the platform does not say which message
+   * it was, or will not change it, the answer the member already has must do.
+   */
+  async closeWithNote(source: MessageRef | undefined, note: MessageKey): Promise<void> {
+    if (!source) return;
+    try {
+      await this.port.update(source, message(noteBlock(this.t(note))));
+    } catch {
+      // Nothing lost: the decision is saved and the member has their answer.
+    }
   }
 
   /** Stop here with "only facilitators can …" unless the member is one. */

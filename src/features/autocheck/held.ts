@@ -1,10 +1,7 @@
 // A group-bound topic from /autocheck that may identify a client: held inside the member's own sealed check until
 // they edit it, send it as it is or keep it private. It is stored nowhere else meanwhile, and nothing leaves before.
 import type { Context } from '../../core/context.js';
-import type { MessageRef } from '../../core/port.js';
 import type { Tx } from '../../db/client.js';
-import { message, noteBlock } from '../../core/message.js';
-import { t } from '../../i18n/index.js';
 import { queueAnonymousTopic } from '../supervision/anon-later.js';
 import { checkTopic } from '../supervision/deidentify.js';
 import { TOPIC_MAX } from '../supervision/agenda.js';
@@ -114,17 +111,4 @@ export async function keepHeld(ctx: Context, value: string | undefined): Promise
 /** An "Edit" form still open may hold the topic under the member's id (Discord keeps form drafts): not after a decision. */
 async function forget(ctx: Context): Promise<void> {
   await ctx.port.forgetForms?.({ team: ctx.inv.team, id: ctx.inv.member.id });
-}
-
-/**
- * The preview a button was pressed on becomes a short note: its copy of the topic (which may name the client) is
- * not needed once decided, and its buttons lead nowhere. Where the platform will not change it, the answer does.
- */
-export async function closeHeldPreview(ctx: Context, source: MessageRef | undefined): Promise<void> {
-  if (!source) return;
-  try {
-    await ctx.port.update(source, message(noteBlock(t(ctx.lang, 'autocheck.held.closed'))));
-  } catch {
-    // The decision is saved and the member has their answer; the old preview only leads back to it.
-  }
 }

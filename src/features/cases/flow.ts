@@ -3,7 +3,6 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Context } from '../../core/context.js';
 import { isPlatformBusy, PlatformError, UserError } from '../../core/errors.js';
 import { message, noteBlock, textBlock, type Message } from '../../core/message.js';
-import type { MessageKey } from '../../i18n/index.js';
 import type { MessageRef } from '../../core/port.js';
 import { newSalt } from '../../core/secrets.js';
 import { caseDelay, DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
@@ -133,7 +132,7 @@ export async function draftFor(ctx: Context, value: string, source?: MessageRef)
  */
 async function answerReplaced(ctx: Context, source: MessageRef | undefined): Promise<void> {
   await ctx.reply('cases.preview.replaced');
-  await closePreview(ctx, source, 'cases.preview.replacedNote');
+  await ctx.closeWithNote(source, 'cases.preview.replacedNote');
 }
 
 /** Raised inside a transaction that claimed a draft whose revision is newer than the pressed preview: it rolls back. */
@@ -147,23 +146,8 @@ class Replaced extends Error {}
 async function answerGone(ctx: Context, number: number | undefined, source: MessageRef | undefined): Promise<number> {
   if (number === undefined) throw new UserError('cases.err.draftGone');
   await ctx.reply('cases.preview.alreadyPublished', { number });
-  await closePreview(ctx, source);
+  await ctx.closeWithNote(source, 'cases.preview.closed');
   return number;
-}
-
-/**
- * The preview a button was pressed on becomes a short note (published, cancelled, or replaced by an edit): its
- * buttons would lead nowhere now, and its copy of the case text (kept under the author's name by platforms that
- * store messages) is not needed.
- * Where the platform does not say which message it was, or will not change it, the answer alone has to do.
- */
-async function closePreview(ctx: Context, source: MessageRef | undefined, note: MessageKey = 'cases.preview.closed'): Promise<void> {
-  if (!source) return;
-  try {
-    await ctx.port.update(source, message(noteBlock(ctx.t(note))));
-  } catch {
-    // The case is safe and the author has their answer; a preview left as it was only leads back to that answer.
-  }
 }
 
 /** Raised inside the publishing transaction when the post cannot be queued; the whole case rolls back. */
@@ -237,7 +221,7 @@ export async function publish(ctx: Context, value: string, source?: MessageRef):
   // An open "Edit" form may still hold the case text under the author's id: nothing of it outlives the publishing.
   await ctx.port.forgetForms?.({ team: ctx.inv.team, id: ctx.inv.member.id });
   await ctx.reply(publishedMessage(ctx, published.number, published.channel, published.window));
-  await closePreview(ctx, source);
+  await ctx.closeWithNote(source, 'cases.preview.closed');
   return published.number;
 }
 
