@@ -251,8 +251,13 @@ describe.skipIf(NO_BROWSER)('the web playground in a browser', () => {
     // The limit is shown as a count that follows the typing, not enforced by cutting.
     expect(await dialog.locator('#f-body').getAttribute('maxlength')).toBeNull();
     expect(await dialog.locator('#f-body-max').textContent()).toMatch(new RegExp(`^${kept.length} z \\d+ znaków$`));
-    // As after a restart: the server has forgotten the form while the member was writing.
-    web.forms.clear();
+    // As after a restart: the server has forgotten the form while the member was writing. Forgotten as the form is
+    // sent, so that it is the sending that finds out: a view the page asks for meanwhile (anything changing on the
+    // server) would find out first, which is the next test's way.
+    await page.route('**/api/form', (route) => {
+      web.forms.clear();
+      return route.continue();
+    }, { times: 1 });
     await dialog.locator('button[type="submit"]').click();
     await expect.poll(() => page.locator('#form-dialog[open]').count()).toBe(0);
     await expect.poll(() => page.locator('#status-text').textContent()).toBe(tx('pl', 'web.formExpired'));
@@ -274,6 +279,36 @@ describe.skipIf(NO_BROWSER)('the web playground in a browser', () => {
     await expect.poll(() => page.locator('#status-text').textContent()).toBe(tx('pl', 'web.formExpired'));
     expect(await page.locator('#status-kept-text').inputValue()).toContain('Odwołane sesje');
     await page.locator('#status-close').click();
+  });
+
+  it('leaves a form closed with Escape closed when a view asked for before it closed still shows it', async () => {
+    await type('/case');
+    const dialog = page.locator('#form-dialog[open]');
+    await dialog.waitFor();
+    // Something changes on the server while the form is open: the page looks again, and that answer is slow to come.
+    let staleNow = '';
+    let fetched!: () => void;
+    const asked = new Promise<void>((r) => (fetched = r));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route((url) => url.pathname === '/api/view', async (route) => {
+      const stale = await route.fetch();
+      staleNow = (await stale.json()).nowLabel;
+      fetched();
+      await held;
+      await route.fulfill({ response: stale });
+    }, { times: 1 });
+    web.changed();
+    await asked;
+    await page.keyboard.press('Escape');
+    await expect.poll(() => web.forms.size).toBe(0);
+    // The answer from before Escape, with the form still in it, arrives now; then the page looks again, and finds
+    // the clock two minutes on (which tells this test that the later view is shown too).
+    clock.offsetMs += 2 * 60 * 1000;
+    release();
+    await expect.poll(() => page.locator('#now').textContent()).not.toBe(staleNow);
+    expect(await page.locator('#form-dialog[open]').count()).toBe(0);
+    expect(await page.locator('#status-text').textContent()).toBe('');
   });
 
   it('keeps a message that could not be sent in the box and says why', async () => {

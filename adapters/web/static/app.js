@@ -17,6 +17,12 @@ const state = {
   pressed: null,
   /** The time control is moving the clock: its buttons wait until it is done. */
   moving: false,
+  /**
+   * The version of the form this page closed (Escape, Cancel, sent, expired). A view asked for before the server
+   * heard of that still carries the form: it must neither open it again nor, once the server catches up, call it
+   * expired. Cleared by the first view without it.
+   */
+  dropped: null,
 };
 
 /** Remember the channel, so a reload comes back to it. */
@@ -212,6 +218,8 @@ function announce(list, reset) {
 
 function renderForm(form) {
   const dialog = $('#form-dialog');
+  if (form && form.version === state.dropped) return;
+  state.dropped = null;
   if (!form) {
     if (state.submitting) return;
     // The server no longer has the form the member is filling in (it restarted): say so, keep their text.
@@ -277,6 +285,13 @@ function clearDraft() {
   sessionStorage.removeItem(draftKey());
 }
 
+/** The page closes the open form itself: forget its draft, and any view still showing it (see state.dropped). */
+function dropForm() {
+  clearDraft();
+  if (state.formVersion !== null) state.dropped = state.formVersion;
+  state.formVersion = null;
+}
+
 function openerOf(el) {
   return { el, key: focusKey(el), inThread: Boolean(el.closest('#thread')) };
 }
@@ -288,7 +303,12 @@ function returnFocus() {
   returnFocusTo(o);
 }
 function returnFocusTo(o) {
-  if (o?.el?.isConnected && !o.el.disabled) return o.el.focus();
+  if (o?.el?.isConnected) {
+    // Still disabled: its own request is under way (the form opened before the button's answer came back). Its click
+    // handler gives focus back once it is enabled again; the message box meanwhile would keep focus from it.
+    if (o.el.disabled) return;
+    return o.el.focus();
+  }
   if (o?.key) {
     restoreFocus(o.key);
     if (document.activeElement && document.activeElement !== document.body) return;
@@ -315,9 +335,8 @@ function typedText(form) {
 /** The form is gone on the server: close it, say so, and keep what was typed on the page. */
 function formExpired(form) {
   const kept = typedText(form);
-  clearDraft();
+  dropForm();
   state.opener = null;
-  state.formVersion = null;
   const dialog = $('#form-dialog');
   if (dialog.open) dialog.close();
   showStatus(words('web.formExpired'), kept);
@@ -450,8 +469,7 @@ function wire() {
         if (document.activeElement === document.body) t.focus();
       }
     } else if (t.classList.contains('form-cancel')) {
-      state.formVersion = null;
-      clearDraft();
+      dropForm();
       $('#form-dialog').close();
       await api('/api/form/cancel', { member: state.member }).catch(() => {}); // nothing to keep either way
       await refresh();
@@ -501,7 +519,7 @@ function wire() {
     // Sent: the server has it now (and shows it back with any errors), so the tab's copy goes.
     clearDraft();
     if (r.outcome !== 'errors') {
-      state.formVersion = null;
+      dropForm();
       const back = composerFor(state.opener);
       state.opener = null;
       dialog.close();
@@ -522,8 +540,7 @@ function wire() {
     else state.opener = null;
   });
   dialog.addEventListener('cancel', () => {
-    clearDraft();
-    state.formVersion = null;
+    dropForm();
     api('/api/form/cancel', { member: state.member })
       .catch(() => {})
       .then(refresh);
