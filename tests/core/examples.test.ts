@@ -32,7 +32,7 @@ describe('usage examples', () => {
 
   it('usage lines name every option in the member’s language', () => {
     for (const cmd of registry.commands)
-      for (const [path, sub] of Object.entries(cmd.subcommands)) {
+      for (const sub of Object.values(cmd.subcommands)) {
         for (const n of Object.keys(sub.options ?? {})) expect(hasKey(`args.placeholder.${n}`), `a placeholder for ${n}`).toBe(true);
       }
     const schedule = registry.commands.find((c) => c.name === 'reflect')!.subcommands['schedule']!;
