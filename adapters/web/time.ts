@@ -1,5 +1,5 @@
 // The playground's time control: moves its clock forward through every event in between, so nothing is skipped.
-import { and, eq, isNotNull, max, min, notInArray } from 'drizzle-orm';
+import { and, eq, isNotNull, max, min, notInArray, sql } from 'drizzle-orm';
 import type { Bot } from '../../src/core/bot.js';
 import { updateSettings, type Team } from '../../src/core/teams.js';
 import type { Tx } from '../../src/db/client.js';
@@ -40,7 +40,8 @@ export function restoreOffset(clock: OffsetClock, team: Team): void {
 export async function nextEventAt(bot: Bot, teamId: number, o: { shown?: boolean } = {}): Promise<Date | undefined> {
   const hidden = o.shown ? bot.registry.scheduleKinds.filter((k) => k.hidden).map((k) => k.kind) : [];
   const [s] = await bot.db
-    .select({ at: min(schedules.nextDueAt) })
+    // A failing occurrence backing off is due again only when its back-off ends (src/schedule/scheduler.ts).
+    .select({ at: sql<Date | string | null>`min(greatest(${schedules.nextDueAt}, case when ${schedules.nextDueAt} = ${schedules.retryOf} then ${schedules.retryAt} end))` })
     .from(schedules)
     .where(and(eq(schedules.teamId, teamId), eq(schedules.paused, false), isNotNull(schedules.nextDueAt), hidden.length ? notInArray(schedules.kind, hidden) : undefined));
   const [q] = await bot.db

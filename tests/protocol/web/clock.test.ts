@@ -2,6 +2,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlaygroundRefused } from '../../../adapters/web/index.js';
+import { nextEventAt } from '../../../adapters/web/time.js';
 import { SETTINGS } from '../../../src/core/settings.js';
 import { ensureTeam, findTeam, updateSettings } from '../../../src/core/teams.js';
 import { TEAM } from '../../../adapters/web/workspace.js';
@@ -86,6 +87,23 @@ describe('the playground’s clock', () => {
     }
     // The walk passed at least one silent event as the very next one, so the test covers it.
     expect(kinds).toContain('supervision');
+  });
+
+  it('takes a failing occurrence that is backing off as due when its back-off ends, not at its past due time', async () => {
+    const pg = await playground();
+    const db = pg.app.bot.db;
+    const team = (await findTeam(db, 'web', TEAM))!;
+    const now = pg.clock.now().getTime();
+    // Every sample schedule far ahead; one prompt failed a minute ago and waits until ten minutes from now.
+    await db.update(schedules).set({ nextDueAt: new Date(now + 30 * DAY) }).where(eq(schedules.teamId, team.id));
+    const failedAt = new Date(now - 60_000);
+    const [row] = await db.select().from(schedules).where(eq(schedules.kind, PROMPT_KIND)).limit(1);
+    await db.update(schedules).set({ nextDueAt: failedAt, retryOf: failedAt, retryAt: new Date(now + 10 * 60_000), failures: 1 }).where(eq(schedules.id, row!.id));
+    await db.delete(outbox).where(eq(outbox.teamId, team.id));
+    expect((await nextEventAt(pg.app.bot, team.id))!.getTime()).toBe(now + 10 * 60_000);
+    // Moved by a facilitator since, it is due at its new time, whatever the old back-off said.
+    await db.update(schedules).set({ nextDueAt: new Date(now + 5 * 60_000) }).where(eq(schedules.id, row!.id));
+    expect((await nextEventAt(pg.app.bot, team.id))!.getTime()).toBe(now + 5 * 60_000);
   });
 
   it('will not start on a database that already holds Slack or Discord teams', async () => {
