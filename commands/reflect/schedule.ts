@@ -40,11 +40,16 @@ export function parseThemes(words: string | undefined): Theme[] {
   return [...out];
 }
 
+/** The zone among typed words ("Europe/Warsaw" without `tz:`); two of them are answered as one zone not understood. */
+function zoneAmong(words: string[]): string | undefined {
+  const zones = words.filter((w) => w.includes('/'));
+  return zones.length ? parseZone(zones.join(' ')) : undefined;
+}
+
 /** "Europe/Warsaw" among the themes without `tz:` is a zone all the same (an unknown one is answered as a zone). */
 function themesAndZone(words: string | undefined): { themes: Theme[]; zone?: string } {
   const all = (words ?? '').split(/[\s,]+/).filter(Boolean);
-  const zones = all.filter((w) => w.includes('/'));
-  return { themes: parseThemes(all.filter((w) => !w.includes('/')).join(' ')), zone: zones.length === 1 ? parseZone(zones[0]!) : zones.length ? parseZone(zones.join(' ')) : undefined };
+  return { themes: parseThemes(all.filter((w) => !w.includes('/')).join(' ')), zone: zoneAmong(all) };
 }
 
 /** Words members put before a day or an hour: "friday at 8:30", "every friday", "w piątek o 8:30", "co piątek". */
@@ -263,10 +268,9 @@ function readChange(opts: Record<string, unknown>): { weekday?: number; time?: s
   for (const w of words) {
     if (out.weekday === undefined && tryParse(() => parseWeekday(w)) !== undefined) out.weekday = parseWeekday(w);
     else if (out.time === undefined && /^\d{1,2}([:.]\d{2})?$/.test(w)) out.time = parseTime(w);
-    else if (w.includes('/')) out.zone = parseZone(w);
-    else themeWords.push(w);
+    else if (!w.includes('/')) themeWords.push(w);
   }
-  if (opts.tz !== undefined) out.zone = parseZone(String(opts.tz));
+  out.zone = opts.tz !== undefined ? parseZone(String(opts.tz)) : zoneAmong(words);
   if (themeWords.length) out.themes = parseThemes(themeWords.join(' '));
   return out;
 }

@@ -33,6 +33,10 @@ describe('a day and an hour in /reflect me and /reflect schedule', () => {
     expect(await ask(facilitator, '/reflect zaplanuj #refl pt 09:00 więź Europe/London')).toContain('strefa Europe/London, tematy: Więź');
     expect(await ask(facilitator, '/reflect zaplanuj #refl pt 09:00 Europe/Atlantis')).toContain('Europe/Atlantis');
     expect(await ask(facilitator, '/reflect zaplanuj #refl pt 09:00 Europe/Atlantis')).not.toContain('Nie znam tematu');
+    // Two zones are one zone not understood, whether scheduling or editing (edit kept the last one silently).
+    const id = Number(/#(\d+)/.exec(await ask(facilitator, '/reflect zaplanuj #twozones pt 09:00'))![1]);
+    expect(await ask(facilitator, `/reflect zmień ${id} Europe/London Europe/Paris`)).toContain('Europe/London Europe/Paris');
+    expect(await ask(facilitator, '/reflect lista')).not.toContain('Europe/Paris');
   });
 });
 
