@@ -49,7 +49,9 @@ describe('outbox delivery', () => {
   });
 
   it('does not send a row its feature cancelled while it waited behind its channel’s pacing', async () => {
-    Object.assign(tb.mem, { pacing: { perChannelPerSecond: 1, burst: 1 } });
+    // One message every 3 s in a channel: time enough to call the second off even on a loaded machine (at one a
+    // second, a busy CI could see the first post only after the second had gone).
+    Object.assign(tb.mem, { pacing: { perChannelPerSecond: 1 / 3, burst: 1 } });
     try {
       await say('paced-1', 'paced');
       await say('paced-2', 'paced');
@@ -70,7 +72,7 @@ describe('outbox delivery', () => {
   it('does not send a row cancelled while it waited behind a slow send in its channel', async () => {
     const real = tb.mem.post.bind(tb.mem);
     tb.mem.post = async (to: Place, m, o) => {
-      await new Promise((r) => setTimeout(r, 1500)); // the platform takes its time with the first one
+      await new Promise((r) => setTimeout(r, 3000)); // the platform takes its time with the first one (and a loaded machine with the rest)
       return real(to, m, o);
     };
     try {
