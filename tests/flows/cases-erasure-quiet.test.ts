@@ -6,8 +6,8 @@ import type { Said } from '../../adapters/memory/index.js';
 import { caseReports, cases, schedules } from '../../src/db/schema/index.js';
 import { isAuthor } from '../../src/features/cases/store.js';
 import { CLEANUP_LATER } from '../../src/features/privacy/cleanup-later.js';
-import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
-import { answerTo, previewTokenOf } from '../helpers/cases.js';
+import { anna, ben, type TestBot } from '../helpers/bot.js';
+import { answerTo, caseTeam, previewTokenOf } from '../helpers/cases.js';
 
 const MIN = 60_000;
 const carol = { id: 'U_CAROL', name: 'Carol', locale: 'en-GB' };
@@ -18,11 +18,7 @@ type Post = Extract<Said, { kind: 'post' }>;
 
 let tb: TestBot;
 beforeAll(async () => {
-  tb = await makeBot();
-  for (const m of [facilitator, anna, ben, carol, dan, erin]) await tb.mem.command(m, '/sojusz help');
-  await tb.mem.command(facilitator, '/sojusz team case-channel #cases');
-  await tb.mem.command(facilitator, '/sojusz team mod-channel #mods');
-  tb.mem.channels.set('cases', [facilitator, anna, ben, carol, dan, erin].map((m) => m.id));
+  tb = await caseTeam([anna, ben, carol, dan, erin]);
 });
 afterAll(() => tb.close());
 

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Said } from '../../adapters/memory/index.js';
 import { caseBans, caseDrafts, cases } from '../../src/db/schema/index.js';
 import { purgeCases } from '../../src/features/cases/retention.js';
-import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
-import { previewTokenOf } from '../helpers/cases.js';
+import { anna, ben, facilitator, type TestBot } from '../helpers/bot.js';
+import { caseTeam, previewTokenOf } from '../helpers/cases.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -17,11 +17,7 @@ type Member = typeof anna;
 
 let tb: TestBot;
 beforeAll(async () => {
-  tb = await makeBot();
-  for (const m of [facilitator, anna, ben, carol, dan]) await tb.mem.command(m, '/sojusz help');
-  await tb.mem.command(facilitator, '/sojusz team case-channel #cases');
-  await tb.mem.command(facilitator, '/sojusz team mod-channel #mods');
-  tb.mem.channels.set('cases', [facilitator, anna, ben, carol, dan].map((m) => m.id));
+  tb = await caseTeam([anna, ben, carol, dan]);
 });
 afterAll(() => tb.close());
 

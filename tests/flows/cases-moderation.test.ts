@@ -6,8 +6,8 @@ import { purgeCases } from '../../src/features/cases/retention.js';
 import { caseBans, caseCounters, caseDrafts, cases, outbox, teams } from '../../src/db/schema/index.js';
 import { Secrets } from '../../src/core/secrets.js';
 import { updateSettings } from '../../src/core/teams.js';
-import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
-import { previewTokenOf } from '../helpers/cases.js';
+import { anna, ben, facilitator, type TestBot } from '../helpers/bot.js';
+import { caseTeam, previewTokenOf } from '../helpers/cases.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -17,11 +17,7 @@ type Member = typeof anna;
 
 let tb: TestBot;
 beforeAll(async () => {
-  tb = await makeBot();
-  for (const m of [facilitator, anna, ben, carol, dan]) await tb.mem.command(m, '/sojusz help');
-  await tb.mem.command(facilitator, '/sojusz team case-channel #cases');
-  await tb.mem.command(facilitator, '/sojusz team mod-channel #mods');
-  tb.mem.channels.set('cases', [facilitator, anna, ben, carol, dan].map((m) => m.id));
+  tb = await caseTeam([anna, ben, carol, dan]);
 });
 afterAll(() => tb.close());
 

@@ -8,8 +8,8 @@ import type { MessageRef } from '../../src/core/port.js';
 import { caseDrafts, cases } from '../../src/db/schema/index.js';
 import { purgeCases } from '../../src/features/cases/retention.js';
 import { cases as plCases } from '../../src/i18n/pl/cases.js';
-import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
-import { answerTo } from '../helpers/cases.js';
+import { anna, ben, facilitator, type TestBot } from '../helpers/bot.js';
+import { answerTo, caseTeam } from '../helpers/cases.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -20,11 +20,7 @@ type Private = Extract<Said, { kind: 'private' }>;
 
 let tb: TestBot;
 beforeAll(async () => {
-  tb = await makeBot();
-  for (const m of [facilitator, anna, ben, carol, dora]) await tb.mem.command(m, '/sojusz help');
-  await tb.mem.command(facilitator, '/sojusz team case-channel #cases');
-  await tb.mem.command(facilitator, '/sojusz team mod-channel #mods');
-  tb.mem.channels.set('cases', [facilitator, anna, ben, carol, dora].map((m) => m.id));
+  tb = await caseTeam([anna, ben, carol, dora]);
 });
 afterAll(() => tb.close());
 // A new day for every test: the daily case limit never decides what a test sees.

@@ -1,5 +1,6 @@
-// Shared steps of case flow tests: the draft token a member's latest private preview carries on its Publish button.
+// Shared steps of case flow tests: a team ready for cases, the draft token on a preview's Publish button, what an action answered.
 import type { MemoryAdapter, Said } from '../../adapters/memory/index.js';
+import { facilitator, makeBot, type TestBot } from './bot.js';
 
 type Private = Extract<Said, { kind: 'private' }>;
 
@@ -22,4 +23,20 @@ export async function answerTo(mem: MemoryAdapter, member: string, act: () => Pr
     forms: after.filter((s) => s.kind === 'form').length,
     updates: after.filter((s): s is Update => s.kind === 'update'),
   };
+}
+
+type Member = { id: string; name?: string; locale?: string; isAdmin?: boolean };
+
+/**
+ * A team ready for cases: the facilitator and `others` have each used the bot once, cases go to #cases (where they all
+ * are) and reports to #mods.
+ */
+export async function caseTeam(others: Member[], o: Parameters<typeof makeBot>[0] = {}): Promise<TestBot> {
+  const tb = await makeBot(o);
+  const everyone = [facilitator, ...others];
+  for (const m of everyone) await tb.mem.command(m, '/sojusz help');
+  await tb.mem.command(facilitator, '/sojusz team case-channel #cases');
+  await tb.mem.command(facilitator, '/sojusz team mod-channel #mods');
+  tb.mem.channels.set('cases', everyone.map((m) => m.id));
+  return tb;
 }
