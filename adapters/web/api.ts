@@ -180,24 +180,6 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
     return { commands: out };
   }
 
-  /**
-   * Whether running a command ended in a refusal (the member's mistake) or a failure. The core answers both
-   * privately and returns nothing, but counts them in its metrics under `command:<name>`: a count that grew while
-   * this command ran says so. Another member's same command failing at the same instant can only make us keep a
-   * text that went through, never drop one that did not.
-   */
-  async function refusedWhile(name: string, run: () => Promise<unknown>): Promise<boolean> {
-    const failures = async () => {
-      const [commands, errors] = await Promise.all([bot.metrics.commands.get(), bot.metrics.errors.get()]);
-      const refusals = commands.values.filter((v) => v.labels.command === `command:${name}` && v.labels.outcome === 'user-error');
-      const bugs = errors.values.filter((v) => v.labels.where === 'command');
-      return [...refusals, ...bugs].reduce((n, v) => n + v.value, 0);
-    };
-    const before = await failures();
-    await run();
-    return (await failures()) > before;
-  }
-
   async function send(body: Record<string, unknown>): Promise<unknown> {
     const m = memberOf(body.member);
     const channel = channelOf(m, body.channel);
@@ -209,7 +191,7 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
     const cmd = /^\/\s*(\S+)\s*([\s\S]*)$/.exec(text);
     if (cmd) {
       // Like Slack and Discord, a slash command itself is not shown in the channel; its answers are.
-      const refused = await refusedWhile(cmd[1]!, () => bot.handle({ kind: 'command', inv: invOf(m, channel, thread), command: cmd[1]!, text: cmd[2]! }));
+      const refused = (await bot.command({ kind: 'command', inv: invOf(m, channel, thread), command: cmd[1]!, text: cmd[2]! })) === 'refused';
       port.changed();
       // A refused command ("too long", "no such case") keeps its text in the composer, to fix and send again.
       return refused ? { ok: true, refused: true } : { ok: true };

@@ -87,14 +87,25 @@ export class Bot {
     return new Context(this, this.port(inv.platform), inv, team, member, lang, isFacilitator(member, inv.member.isAdmin));
   }
 
+  /**
+   * Run a slash command and answer it through the port. `refused` when the answer was a mistake's explanation or an
+   * apology rather than what was asked (a playground keeps the typed line then, to mend and send again).
+   */
+  async command(ev: Extract<CoreEvent, { kind: 'command' }>): Promise<'done' | 'refused'> {
+    const done = await this.guard(ev.inv, `command:${ev.command}`, async (ctx) => {
+      await this.runCommand(ctx, ev);
+      await this.firstUseNote(ctx);
+      return true;
+    });
+    return done ? 'done' : 'refused';
+  }
+
   /** Handle one event. Forms return what to do with the open form; everything else answers through the port. */
   async handle(ev: CoreEvent): Promise<FormOutcome | void> {
     switch (ev.kind) {
       case 'command':
-        return this.guard(ev.inv, `command:${ev.command}`, async (ctx) => {
-          await this.runCommand(ctx, ev);
-          await this.firstUseNote(ctx);
-        });
+        await this.command(ev);
+        return;
       case 'form':
         return this.handleForm(ev);
       case 'button':
