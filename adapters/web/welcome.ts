@@ -1,12 +1,10 @@
 // The playground's first-visit welcome: what the sample group has set up, three things to try, and the clock.
 import type { Span } from '../../src/core/message.js';
-import { t, tx, type Lang } from '../../src/i18n/index.js';
+import { t, tx, weekdayName, type Lang } from '../../src/i18n/index.js';
 import { escapeHtml, renderRich } from './render.js';
 import { SAMPLE } from './sample.js';
 import { MEMBERS } from './workspace.js';
 
-type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-const day = (lang: Lang, n: Weekday) => tx(lang, `onboarding.weekday.${n}`);
 
 /** A channel name as the welcome shows it: plain words, not a member's text. */
 const channel = (c: string) => ({ channel: c });
@@ -24,9 +22,9 @@ export function welcomeHtml(lang: Lang): string {
     others,
     youAre: tx(lang, 'web.member'),
     promptChannel: channel(prompt.channel),
-    promptWhen: `${day(lang, prompt.weekday)}, ${prompt.time}`,
+    promptWhen: `${weekdayName(lang, prompt.weekday)}, ${prompt.time}`,
     supervisionChannel: channel(supervision.channel),
-    supervisionWhen: `${day(lang, supervision.weekday)}, ${supervision.time}`,
+    supervisionWhen: `${weekdayName(lang, supervision.weekday)}, ${supervision.time}`,
     caseChannel: channel(SAMPLE.caseChannel),
     next: tx(lang, 'web.next'),
   };

@@ -5,7 +5,7 @@ import { message, noteBlock, textBlock } from '../../src/core/message.js';
 import { parseDate, parseTime, parseWeekday, parseZone } from '../../src/core/parse.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { schedules } from '../../src/db/schema/index.js';
-import { rhythmText, weekdayName, zonedRhythm, zonedWhen } from '../../src/features/prompts/describe.js';
+import { rhythmText, zonedRhythm, zonedWhen } from '../../src/features/prompts/describe.js';
 import { personalLine, scheduleLine } from '../../src/features/prompts/home.js';
 import { parseTheme, themeWords, type Theme } from '../../src/features/prompts/library.js';
 import {
@@ -22,7 +22,7 @@ import {
   type PromptPayload,
   type WeeklyRule,
 } from '../../src/features/prompts/schedules.js';
-import { l10n } from '../../src/i18n/index.js';
+import { l10n, weekdayName } from '../../src/i18n/index.js';
 import { formatLocal, nextOccurrence, sameWeekOn } from '../../src/schedule/occurrence.js';
 import { teamHolidays } from '../../src/core/settings.js';
 import { themesPhrase } from '../../src/features/prompts/describe.js';
@@ -98,7 +98,7 @@ export const schedule: Subcommand = {
     const params = { id: row.id, rhythm: rhythmText(rule, ctx.lang), zone, themes: themesPhrase(themes, ctx.lang), next: formatLocal(shown, zone, ctx.lang) };
     const also = sameChannel.map((s) => `#${s.id}`).join(', ');
     // Meant to move the old one? `edit` changes it in place, without a second prompt in a week where it came.
-    const when = `${weekdayName(weekday, ctx.lang).toLowerCase()} ${time}`;
+    const when = `${weekdayName(ctx.lang, weekday).toLowerCase()} ${time}`;
     await ctx.reply(
       message(
         textBlock(ctx.t('prompts.scheduled', { ...params, channel: { channel } })),

@@ -6,7 +6,7 @@ import type { OptionSpec, Subcommand } from '../../src/core/registry.js';
 import { SETTINGS, teamChannel } from '../../src/core/settings.js';
 import { updateSettings } from '../../src/core/teams.js';
 import { supervisionPrefs } from '../../src/db/schema/index.js';
-import { l10n } from '../../src/i18n/index.js';
+import { l10n, weekdayName } from '../../src/i18n/index.js';
 import { localToInstant } from '../../src/schedule/occurrence.js';
 import { offsetLabel, readOffsets, refreshSentReminders, reschedule } from '../../src/features/supervision/reminders.js';
 import { activeSeries, addSession, cancelSeries, cancelSession, createSeries } from '../../src/features/supervision/sessions.js';
@@ -14,7 +14,6 @@ import { upcomingSessions } from '../../src/features/supervision/store.js';
 import { offsetsList } from '../../src/features/supervision/words.js';
 import type { Rule } from '../../src/schedule/occurrence.js';
 import { exampleDate, findSession, said, when } from './shared.js';
-import { weekdayName } from '../../src/features/prompts/describe.js';
 
 const DEFAULT_DURATION = 90;
 
@@ -25,7 +24,7 @@ const tz: OptionSpec = { kind: 'string', named: true, aliases: ['strefa'], descr
 
 function rhythm(lang: 'pl' | 'en', rule: Rule, zone: string): string {
   if (rule.type !== 'weekly') return '';
-  const day = weekdayName(rule.weekday, lang);
+  const day = weekdayName(lang, rule.weekday);
   return `${day} ${rule.time} (${zone}) · `;
 }
 

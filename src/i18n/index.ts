@@ -81,6 +81,11 @@ export function tx(lang: Lang, key: MessageKey, params: Params = {}): string {
   return t(lang, key, params).map((s) => s.text).join('');
 }
 
+/** A weekday's name as it stands inside a sentence (1 = Monday … 7 = Sunday): "Friday", "piątek". */
+export function weekdayName(lang: Lang, weekday: number): string {
+  return tx(lang, `weekday.${weekday}` as MessageKey);
+}
+
 export function hasKey(key: string): key is MessageKey {
   return key in catalogues.en;
 }

@@ -10,7 +10,7 @@ import { DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
 import { setting, updateSettings, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { schedules, teams } from '../../db/schema/index.js';
-import { t, tx, type Lang, type MessageKey, type Params } from '../../i18n/index.js';
+import { t, tx, weekdayName, type Lang, type MessageKey, type Params } from '../../i18n/index.js';
 import type { ScheduleRow } from '../../schedule/kinds.js';
 import { nextOccurrence, sameWeekOn } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
@@ -64,8 +64,6 @@ export function parseRhythm(text: string): Rhythm {
   }
   return { weekday, time, every };
 }
-
-const weekdayName = (lang: Lang, d: number) => tx(lang, `onboarding.weekday.${d}` as MessageKey);
 
 /**
  * The schedule of a kind that setup edits: the one it made, or — in a team first set up by commands

@@ -1,17 +1,11 @@
 // Words for schedules in messages: the rhythm ("every Friday at 09:00"), weekday names, theme lists.
-import { DateTime } from 'luxon';
-import { tx, type Lang } from '../../i18n/index.js';
+import { tx, weekdayName, type Lang } from '../../i18n/index.js';
 import { formatLocal } from '../../schedule/occurrence.js';
 import { THEME_NAMES, type Theme } from './library.js';
 import type { WeeklyRule } from './schedules.js';
 
-export function weekdayName(weekday: number, lang: Lang): string {
-  // 2026-03-02 is a Monday: add weekday-1 days.
-  return DateTime.fromISO('2026-03-02').plus({ days: weekday - 1 }).setLocale(lang === 'pl' ? 'pl' : 'en-GB').toFormat('cccc');
-}
-
 export function rhythmText(rule: WeeklyRule, lang: Lang): string {
-  const p = { weekday: weekdayName(rule.weekday, lang), time: rule.time, every: rule.every };
+  const p = { weekday: weekdayName(lang, rule.weekday), time: rule.time, every: rule.every };
   return rule.every > 1 ? tx(lang, 'prompts.rhythm.everyN', p) : tx(lang, 'prompts.rhythm.weekly', p);
 }
 

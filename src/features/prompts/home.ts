@@ -4,7 +4,8 @@ import { textBlock, type Block, type Rich } from '../../core/message.js';
 import type { Hooks } from '../../core/hooks.js';
 import { formatLocal } from '../../schedule/occurrence.js';
 import { teamHolidays } from '../../core/settings.js';
-import { rhythmText, themesText, weekdayName, zonedRhythm } from './describe.js';
+import { weekdayName } from '../../i18n/index.js';
+import { rhythmText, themesText, zonedRhythm } from './describe.js';
 import { channelUnavailable, nextPromptAt, personalSchedule, teamPromptSchedules, type PersonalPayload, type PromptPayload, type WeeklyRule } from './schedules.js';
 import { countThreadReply } from './replies.js';
 
@@ -27,7 +28,7 @@ export async function personalLine(ctx: Context): Promise<Rich | undefined> {
   const rhythm = rhythmText(rule, ctx.lang);
   if (!mine.paused && mine.nextDueAt) return ctx.t('prompts.list.personal', { rhythm, next: formatLocal(mine.nextDueAt, mine.zone, ctx.lang) });
   // "/reflect me friday 08:30" in the member's words, with their own day and hour, starts it again.
-  const again = `${ctx.lang === 'pl' ? 'ja' : 'me'} ${weekdayName(rule.weekday, ctx.lang).toLowerCase()} ${rule.time}`;
+  const again = `${ctx.lang === 'pl' ? 'ja' : 'me'} ${weekdayName(ctx.lang, rule.weekday).toLowerCase()} ${rule.time}`;
   return (mine.payload as unknown as PersonalPayload).unreachable
     ? ctx.t('prompts.list.personalUnreachable', { rhythm, again })
     : ctx.t('prompts.list.personalOff', { again });

@@ -8,7 +8,7 @@ import { validateForm, type Field, type Form } from '../../../src/core/form.js';
 import { messageToPlain } from '../../../src/core/message.js';
 import { buildForm, VARIANTS } from '../../../src/features/autocheck/forms.js';
 import { caseForm } from '../../../src/features/cases/form.js';
-import { tx, type Lang } from '../../../src/i18n/index.js';
+import { tx, weekdayName, type Lang } from '../../../src/i18n/index.js';
 import { facilitator, makeBot, type TestBot } from '../../helpers/bot.js';
 
 const LANGS: Lang[] = ['en', 'pl'];
@@ -160,7 +160,7 @@ describe('/sojusz setup as Discord modals', () => {
     const r = renderModal(form, 0, 'x', lang);
     const day = input(r, 'promptDay');
     expect(day.value!.split('\n')).toEqual([
-      ...[1, 2, 3, 4, 5, 6, 7].map((d) => `[${d === 5 ? 'x' : ' '}] ${tx(lang, `onboarding.weekday.${d}` as never)}`),
+      ...[1, 2, 3, 4, 5, 6, 7].map((d) => `[${d === 5 ? 'x' : ' '}] ${weekdayName(lang, d)}`),
       `[ ] ${tx(lang, 'onboarding.setup.noPrompts')}`,
     ]);
     expect(day.label).toBe(lang === 'en' ? 'Prompt day — mark one with an x' : 'Dzień pytania — postaw x przy jednej opcji');
