@@ -77,6 +77,22 @@ describe('/sojusz setup with paused prompts', () => {
     expect(threads(tb, 'refleksja')).toHaveLength(1);
   });
 
+  it('moves a paused schedule to a new team zone, so that resumed it comes at the hour the group knows', async () => {
+    const [row] = await prompts(tb);
+    expect(row!.paused).toBe(true);
+    // Warsaw is UTC+1 in March until the 29th, London UTC+0: the group's 09:00 comes an hour later in UTC.
+    await runSetup(tb, { zone: 'Europe/London', promptDay: 'off', promptChannel: '', promptTime: '' });
+    expect((await prompts(tb)).map((s) => [s.id, s.paused, s.zone])).toEqual([[row!.id, true, 'Europe/London']]);
+    await tb.mem.command(facilitator, `/reflect wznów ${row!.id}`);
+    await at(tb, '2026-03-27T08:00:30Z');
+    expect(threads(tb, 'refleksja')).toHaveLength(1);
+    await at(tb, '2026-03-27T09:00:30Z');
+    expect(threads(tb, 'refleksja')).toHaveLength(2);
+    // Back to the group's zone and paused, as the tests below expect.
+    await runSetup(tb, { zone: 'Europe/Warsaw', promptDay: 'off', promptChannel: '', promptTime: '' });
+    expect((await prompts(tb)).map((s) => [s.paused, s.zone])).toEqual([[true, 'Europe/Warsaw']]);
+  });
+
   it('says that running prompts go on, and how to pause them, when every prompt field is left empty', async () => {
     const [row] = await prompts(tb);
     await tb.mem.command(facilitator, `/reflect wznów ${row!.id}`);
