@@ -29,7 +29,8 @@ export function buildManifest(reg: Registry, o: ManifestOptions) {
       background_color: '#2f4f4f',
     },
     features: {
-      app_home: { home_tab_enabled: true, messages_tab_enabled: false, messages_tab_read_only_enabled: true },
+      // The Messages tab is where the bot's DMs (personal prompts, exports, charts) are read; read-only, since it reads no DMs.
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
       bot_user: { display_name: o.name ?? 'Sojusz', always_online: true },
       slash_commands: reg.commands.map((c) => ({
         command: `/${c.name}`,

@@ -24,4 +24,8 @@ describe('Slack app manifest', () => {
     expect(m.oauth_config.scopes.bot).toContain('commands');
     expect(m.settings.socket_mode_enabled).toBe(false);
   });
+
+  it('shows the Messages tab, where members read the bot\'s DMs, without a composer the bot would not read', () => {
+    expect(m.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true });
+  });
 });
