@@ -2,6 +2,7 @@
 import type { Context } from '../src/core/context.js';
 import { message, noteBlock, textBlock, type Block, type Message, type Span } from '../src/core/message.js';
 import { actionHandler, command } from '../src/core/registry.js';
+import { asksForHelp } from '../src/core/help.js';
 import { GUIDE_TOPICS, guidesEn, parseGuideTopic, type Guide, type GuideTopic } from '../src/i18n/en/guides.js';
 import { guidesPl, guideWordsPl } from '../src/i18n/pl/guides.js';
 import { l10n, t, type Lang } from '../src/i18n/index.js';
@@ -46,7 +47,9 @@ export function guideList(lang: Lang, unknown?: string): Message {
 }
 
 async function show(ctx: Context, word: string | undefined): Promise<void> {
-  const topic = word ? parseGuideTopic(word) : undefined;
+  // "/guide help" (pomoc, ?) asks what there is, as it does after every other command: the list, not "no such guide".
+  if (!word || asksForHelp(word)) return ctx.reply(guideList(ctx.lang));
+  const topic = parseGuideTopic(word);
   await ctx.reply(topic ? guideMessage(ctx.lang, topic) : guideList(ctx.lang, word));
 }
 

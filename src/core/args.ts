@@ -231,9 +231,12 @@ export function checkOptions(sub: Subcommand, given: Record<string, string | num
   return out;
 }
 
-/** The words a member types for a subcommand in `lang`: its Polish name where it has one. */
+/**
+ * The words a member types for a subcommand in `lang`: its Polish name where it has one. The bare command ('') is
+ * typed as nothing in either language, even when it borrows another subcommand's declaration (/sojusz is help).
+ */
 export function subcommandWords(path: string, sub: Subcommand, lang: Lang): string {
-  return lang === 'pl' && sub.aliases?.length ? sub.aliases[0]! : path;
+  return lang === 'pl' && path && sub.aliases?.length ? sub.aliases[0]! : path;
 }
 
 /**

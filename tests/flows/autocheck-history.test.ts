@@ -145,7 +145,7 @@ describe('/autocheck history and trend on eight weeks of checks', () => {
     // A dip against one's own average invites a look; it is no verdict on the alliance.
     expect(reply).toContain('Warto się temu przyjrzeć');
     expect(reply).not.toContain('nadwyrężony');
-    expect(reply).toContain('Sojusz: 3 na 5, mniej niż Twoja ostatnia średnia (4)');
+    expect(reply).toContain('Sojusz: 3 na 5 — poniżej Twojej średniej z najwyżej pięciu ostatnich ocen (4).');
     expect(reply).toContain('/guide naprawa');
   });
 

@@ -27,7 +27,7 @@ describe('/autocheck', () => {
     expect(form.submitLabel).toBe('Save');
   });
 
-  it('offers a three-tap quick check and a full one with goal, task, bond and a note', async () => {
+  it('offers a three-question quick check and a full one with goal, task, bond and a note', async () => {
     await tb.mem.command(anna, '/autocheck quick');
     expect(tb.mem.lastForm(anna.id)!.fields.map((f) => f.id)).toEqual(['curiosity', 'flexibility', 'judging']);
     expect(tb.mem.lastForm(anna.id)!.fields[0]!.label).toBe('Czy była dziś we mnie ciekawość?');
@@ -126,7 +126,7 @@ describe('/autocheck', () => {
   it('puts a topic on the member’s own supervision agenda when asked', async () => {
     await tb.mem.command(ben, '/autocheck');
     await tb.mem.fill(ben, { curiosity: '3', flexibility: '3', judging: 'no', alliance: '4', destination: 'mine', supervision: 'My pace with new clients' });
-    expect(tb.mem.lastPrivate(ben.id)).toContain('on your own supervision agenda');
+    expect(tb.mem.lastPrivate(ben.id)).toContain('noted for you only; /supervision topics shows it');
   });
 
   it('puts a topic anonymously on the group’s agenda for the next session once one is scheduled', async () => {

@@ -26,7 +26,7 @@ describe('/guide', () => {
     const reply = await ask(anna, '/guide naprawa');
     expect(reply).toContain('Naprawa sojuszu w pięciu krokach');
     expect(reply).toMatch(/^1\. Nazwij napięcie spokojnie/m);
-    expect(reply).toContain('• „To zrozumiałe, że to mogło zirytować.”');
+    expect(reply).toContain('• „To zrozumiałe, że to było frustrujące.”');
     expect(await ask(anna, '/guide sygnały ostrzegawcze')).toContain('Sygnały ostrzegawcze pęknięcia sojuszu');
   });
 
@@ -42,6 +42,15 @@ describe('/guide', () => {
     const words = [...reply.matchAll(/^• (\S+) — /gm)].map((m) => m[1]!);
     expect(words).toHaveLength(GUIDE_TOPICS.length);
     for (const w of words) expect(await ask(anna, `/guide ${w}`), w).not.toContain('Nie ma przewodnika');
+  });
+
+  it('answers “help”, “pomoc” or “?” after /guide with the list of guides, as every other command does, not “no such guide”', async () => {
+    for (const [who, word] of [[anna, 'pomoc'], [anna, '?'], [ben, 'help']] as const) {
+      const reply = await ask(who, `/guide ${word}`);
+      expect(reply, word).not.toMatch(/Nie ma przewodnika|There is no guide/);
+      expect(reply.split('\n').filter((l) => l.startsWith('• ')), word).toHaveLength(GUIDE_TOPICS.length);
+    }
+    expect(await ask(anna, '/guide pomoc')).toContain('Dostępne przewodniki (np. /guide naprawa):');
   });
 
   it('says a topic does not exist and lists those that do', async () => {

@@ -17,6 +17,13 @@ describe('/sojusz', () => {
     expect(tb.mem.privateTo(ben.id).some((t) => t.includes('what I can do'))).toBe(true);
   });
 
+  it('shows /sojusz pomoc once in the Polish help of /sojusz, and the bare command as /sojusz', async () => {
+    const reply = await tb.mem.ask(anna, '/sojusz pomoc sojusz');
+    const lines = reply.split('\n').filter((l) => l.startsWith('• '));
+    expect(lines.filter((l) => l.startsWith('• /sojusz pomoc'))).toEqual(['• /sojusz pomoc [<komenda>] — Wszystkie komendy, po jednej linijce']);
+    expect(lines).toContain('• /sojusz — Wszystkie komendy, po jednej linijce');
+  });
+
   it('shows the privacy note on a member’s first command only', async () => {
     const first = tb.mem.privateTo(anna.id).filter((t) => t.includes('Kilka słów o Twoich danych'));
     expect(first).toHaveLength(1);
@@ -96,7 +103,7 @@ describe('a team that speaks Polish', () => {
     const emily = { id: 'U_EMILY_FIRST', locale: 'en-GB' };
     await pl.mem.command(emily, '/sojusz help');
     const note = pl.mem.privateTo(emily.id).find((t) => t.includes('Kilka słów o Twoich danych'));
-    expect(note).toContain('Prefer English? /sojusz language en switches my answers to you.');
+    expect(note).toContain('Prefer English? Type /sojusz language en and I’ll answer you in English.');
     // A Polish member of the same team is not told anything of the kind.
     const ola = { id: 'U_OLA_FIRST', locale: 'pl-PL' };
     await pl.mem.command(ola, '/sojusz help');

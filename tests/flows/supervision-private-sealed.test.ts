@@ -43,7 +43,7 @@ describe('a private supervision topic', () => {
   it('taken from an /autocheck to my own agenda is stored sealed: its words are nowhere in the database or the logs', async () => {
     await tb.mem.command(ben, '/autocheck');
     await tb.mem.fill(ben, { curiosity: '3', flexibility: '3', judging: 'no', alliance: '4', destination: 'mine', supervision: FROM_CHECK });
-    expect(said(ben.id)).toContain('on your own supervision agenda');
+    expect(said(ben.id)).toContain('noted for you only; /supervision topics shows it');
     await tb.mem.command(ben, `/supervision topic private ${BY_COMMAND}`);
     expect(said(ben.id)).toContain('Nobody else sees it');
     for (const words of [FROM_CHECK, BY_COMMAND, 'froze', 'mocks me']) expect(await findInDatabase(tb.bot.db, words)).toEqual([]);

@@ -71,7 +71,7 @@ export const PROMPT_LIBRARY: readonly LibraryPrompt[] = [
   {
     id: 'goals-07',
     theme: 'goals',
-    pl: 'Czy w ostatnich tygodniach cel którejś z Twoich terapii po cichu się przesunął? Czy ta zmiana padła już na głos, czy jeszcze na to czeka?',
+    pl: 'Czy w ostatnich tygodniach cel którejś z Twoich terapii po cichu się przesunął? Czy ta zmiana została już nazwana na głos, czy jeszcze na to czeka?',
     en: 'Has the goal of one of your therapies quietly shifted in recent weeks? Has the shift been said out loud yet, or is it still waiting to be?',
   },
 
@@ -124,7 +124,7 @@ export const PROMPT_LIBRARY: readonly LibraryPrompt[] = [
     id: 'bond-02',
     theme: 'bond',
     pl: 'Po czym poznajesz, że ktoś ufa Ci trochę bardziej niż miesiąc temu? Jakie drobne oznaki zaufania widać ostatnio w Twoich sesjach?',
-    en: 'How can you tell a client trusts you a little more than a month ago? What small signs of trust have you noticed in your sessions lately?',
+    en: 'How can you tell a client trusts you a little more than they did a month ago? What small signs of trust have you noticed in your sessions lately?',
   },
   {
     id: 'bond-03',
@@ -419,8 +419,8 @@ export const PROMPT_LIBRARY: readonly LibraryPrompt[] = [
   {
     id: 'success-failure-03',
     theme: 'success-failure',
-    pl: 'Pomyśl o terapii, która skończyła się przedwcześnie. Jakie przyczyny widzisz dziś: impas, przeniesienie, pierwsze konsultacje, dopasowanie? Co z tego zabierasz dalej?',
-    en: 'Think of a therapy that ended too early. What causes can you see now: a deadlock, transference, the first consultations, fit? What do you take forward from it?',
+    pl: 'Pomyśl o terapii, która skończyła się przedwcześnie. Jakie przyczyny widzisz dziś: impas, przeniesienie, błędy na pierwszych konsultacjach, słabe dopasowanie? Co z tego zabierasz dalej?',
+    en: 'Think of a therapy that ended too early. What causes can you see now: a deadlock, transference, mistakes in the first consultations, a poor fit? What do you take forward from it?',
   },
   {
     id: 'success-failure-04',
@@ -495,7 +495,7 @@ export const PROMPT_LIBRARY: readonly LibraryPrompt[] = [
   {
     id: 'self-care-03',
     theme: 'self-care',
-    pl: 'Po czym poznajesz, że zmęczenie zaczyna wpływać na Twoją pracę z klientami? Jak jest z tym w tym tygodniu?',
+    pl: 'Po czym poznajesz, że zmęczenie zaczyna wpływać na Twoją pracę z klientami? Jak to wygląda w tym tygodniu?',
     en: 'How do you know when tiredness is starting to affect your work with clients? How is that this week?',
   },
   {
@@ -527,7 +527,7 @@ export const PROMPT_LIBRARY: readonly LibraryPrompt[] = [
 /** Short display names for each theme, e.g. in a facilitator's theme picker. */
 export const THEME_NAMES: Record<Theme, { pl: string; en: string }> = {
   goals: { pl: 'Cele', en: 'Goals' },
-  tasks: { pl: 'Zadania', en: 'Tasks' },
+  tasks: { pl: 'Zadania i sposób pracy', en: 'Tasks' },
   bond: { pl: 'Więź', en: 'Bond' },
   qualities: { pl: 'Cechy terapeuty', en: 'Therapist qualities' },
   technique: { pl: 'Technika', en: 'Technique' },

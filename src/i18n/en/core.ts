@@ -13,8 +13,8 @@ export const core = {
   'core.noForms': 'This place cannot show forms, so this command is not available here.',
   'core.firstUse.title': '*A word about your data* (shown once)',
   'core.firstUse.body':
-    'Sojusz keeps only what you give it: your language and time zone, your private autochecks (encrypted), your supervision hours and topics. Anonymous cases carry no trace of you. Nothing is shown to anyone else unless you post it. See `/sojusz privacy` for details, `/sojusz mydata export` to take your data, `/sojusz mydata delete` to leave.',
-  'core.firstUse.otherLanguage': 'Prefer English? `/sojusz language en` switches my answers to you.',
+    'Sojusz keeps your language and time zone, whether you facilitate, your autochecks (encrypted; only you see them), your supervision hours, topics and RSVPs, and that you answered a prompt thread (never what you wrote). The group sees your named topics and RSVPs; anonymous cases and replies are stored without your name or id. Details: `/sojusz privacy`; a copy of your data: `/sojusz mydata export`; erase it all: `/sojusz mydata delete`.',
+  'core.firstUse.otherLanguage': 'Prefer English? Type `/sojusz language en` and I’ll answer you in English.',
   'form.required': 'Please fill this in.',
   'form.outOfRange': 'Pick a value from {min} to {max}.',
   'form.badChoice': 'Please pick one of the options.',

@@ -2,12 +2,12 @@
 export const onboarding = {
   'onboarding.welcome.title': '*Hello — Sojusz is here.* 🌿',
   'onboarding.welcome.body':
-    'I help your group keep a steady reflective rhythm: a weekly reflection question, a private 30-second check after sessions, a safe place for anonymous case discussions, and supervision reminders.',
+    'I help your group keep a steady reflective rhythm: regular reflection prompts, a private 30-second check after sessions, a safe place for anonymous case discussions, and supervision reminders.',
   'onboarding.welcome.next': 'One next step: type `/sojusz setup` — two short forms and your group is running.',
   'onboarding.welcome.nextChannel': 'The next step is a facilitator’s: `/sojusz setup` — two short forms and the group is running.',
   'onboarding.intro.title': '*Hi, I’m Sojusz.*',
   'onboarding.intro.body':
-    'I support reflective practice: weekly questions, anonymous cases, supervision reminders. I don’t keep what you write here — in my own prompt threads I only note that someone answered, never what they wrote — and I never share anyone’s private answers.',
+    'I support reflective practice: regular prompts, anonymous cases, supervision reminders. I don’t keep what you write here — in my own prompt threads I only note that someone answered, never what they wrote — and I never share anyone’s private answers.',
   'onboarding.intro.roles':
     'A facilitator can give this channel a role with `/sojusz setup`, or directly: `/reflect schedule #channel friday 09:00`, `/sojusz team case-channel #channel`, `/supervision schedule #channel monday 18:00`.',
   'onboarding.setup.description': 'Set up the group in two short forms',
@@ -52,7 +52,7 @@ export const onboarding = {
   'onboarding.changed.supervision': 'the supervision rhythm',
   'onboarding.changed.supChannel': 'the supervision channel',
   'onboarding.changed.reminders': 'the reminder times',
-  'onboarding.role.prompts': '*Reflection prompts live here.* Once a week I’ll open a thread with one question about our work with clients — answer in the thread, a few sentences are plenty, or anonymously with the button.',
+  'onboarding.role.prompts': '*Reflection prompts live here.* On a set schedule I’ll open a thread here with one question about your work with clients — answer in the thread, a few sentences are plenty, or anonymously with the button.',
   'onboarding.role.cases': '*Anonymous cases live here.* When someone brings a difficult case with `/case`, it appears here as “Case #N” with no trace of who wrote it. Discuss in its thread; the author can answer anonymously too.',
   'onboarding.role.moderation': '*Moderation happens here.* Reports of case posts arrive in this channel — never with the author’s or the reporter’s name.',
   'onboarding.role.supervision': '*Supervision reminders live here.* Before each session I’ll post a reminder with the agenda and buttons to say whether you’re coming.',

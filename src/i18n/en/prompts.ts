@@ -1,6 +1,6 @@
 // English words of reflection prompts: /reflect, the thread starter, anonymous replies, follow-ups, personal prompts.
 export const prompts = {
-  'prompts.description': 'Reflection prompts: weekly threads and personal questions',
+  'prompts.description': 'Reflection prompts: regular threads and personal questions',
   'prompts.cmd.schedule': 'Schedule a prompt thread in a channel (weekly or every N weeks)',
   'prompts.cmd.edit': 'Change a prompt schedule: day, time, rhythm, zone, channel or themes',
   'prompts.cmd.list': 'The team’s prompt schedules',

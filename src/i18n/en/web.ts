@@ -52,7 +52,7 @@ export const web = {
   'web.welcome.try1': '`/autocheck` — a private 30-second check after a session; only you see your answers.',
   'web.welcome.try2': '`/case` — describe a difficult case; it appears in {caseChannel} without your name.',
   'web.welcome.try3': 'The clock buttons at the top move playground time: “{next}” brings the next prompt or supervision reminder right away — no waiting for the day it is planned for.',
-  'web.welcome.more': 'Every command, with examples: `/sojusz help`.',
+  'web.welcome.more': 'Every command, one line each: `/sojusz help`; the details of one: `/sojusz help reflect`.',
   'web.welcome.dismiss': 'Got it',
   'web.welcome.show': 'What is set up here?',
 } as const;

@@ -5,7 +5,7 @@ import type { Translation } from '../types.js';
 export const autocheck: Translation<typeof en> = {
   'autocheck.description': 'Twój prywatny, 30-sekundowy przegląd po sesji',
   'autocheck.standard.description': 'Otwórz zwykły autocheck (około 30 sekund)',
-  'autocheck.quick.description': 'Trzy kliknięcia: ciekawość, elastyczność, ocenianie',
+  'autocheck.quick.description': 'Trzy szybkie pytania: ciekawość, elastyczność, ocenianie',
   'autocheck.full.description': 'Pełny autocheck: cel, sposób pracy i więź, do tego notatka',
   'autocheck.history.description': 'Twoje ostatnie autochecki, prywatnie',
   'autocheck.history.last': 'Ile autochecków pokazać (1–50)',
@@ -17,7 +17,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.form.title.full': 'Pełny autocheck',
   'autocheck.form.submit': 'Zapisz',
   'autocheck.form.intro': 'Trzydzieści sekund tylko dla Ciebie. Odpowiedzi widzisz tylko Ty; temat na superwizję trafi dalej tylko wtedy, gdy tak wybierzesz.',
-  'autocheck.form.intro.quick': 'Trzy kliknięcia tylko dla Ciebie. Odpowiedzi widzisz tylko Ty.',
+  'autocheck.form.intro.quick': 'Trzy szybkie pytania, tylko dla Ciebie. Odpowiedzi widzisz tylko Ty.',
   'autocheck.field.curiosity': 'Czy była dziś we mnie ciekawość?',
   'autocheck.field.flexibility': 'Czy udało mi się dopasować tempo i styl?',
   'autocheck.field.judging': 'Czy coś mogło zabrzmieć oceniająco?',
@@ -38,7 +38,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.judging.maybe': 'Być może',
   'autocheck.judging.yes': 'Tak',
   'autocheck.destination.keep': 'Zostaje prywatnie (tylko tutaj)',
-  'autocheck.destination.mine': 'Moja prywatna lista na superwizję',
+  'autocheck.destination.mine': 'Temat tylko dla mnie (/supervision tematy)',
   'autocheck.destination.named': 'Agenda grupy, pod moim imieniem',
   'autocheck.destination.anonymous': 'Agenda grupy, anonimowo',
 
@@ -53,7 +53,7 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.saved': '*Zapisane prywatnie.* Odpowiedzi widzisz tylko Ty.',
   'autocheck.saved.shared': '*Zapisane.* Pozostałe odpowiedzi zostają tylko dla Ciebie; temat na superwizję trafia do agendy grupy, zgodnie z Twoim wyborem.',
   'autocheck.reflect.judgingYes':
-    'Coś mogło zabrzmieć oceniająco. Na następnej sesji możesz zacząć od nazwania tego: „Mam wrażenie, że ostatnio coś z mojej strony zabrzmiało zbyt ostro. Jak to zostało odebrane?” Przyznanie się do potknięcia często wzmacnia sojusz.',
+    'Coś mogło zabrzmieć oceniająco. Na następnej sesji możesz zacząć od nazwania tego: „Mam wrażenie, że ostatnim razem coś z mojej strony mogło zabrzmieć zbyt ostro. Jak było to usłyszeć?” Przyznanie się do potknięcia często wzmacnia sojusz.',
   'autocheck.reflect.judgingMaybe':
     'Nie wiesz, jak coś zostało odebrane? Pomaga krótkie pytanie na początku następnej sesji: „Czy jest coś z ostatniego spotkania, do czego warto wrócić?”',
   'autocheck.reflect.lowFlexibility':
@@ -61,17 +61,17 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.reflect.lowCuriosity':
     'Dziś ciekawości było mało; tak bywa przy zmęczeniu albo dużej pewności. Następnym razem zadaj jedno otwarte pytanie więcej, zanim zaproponujesz interpretację.',
   'autocheck.reflect.lowAlliance':
-    'Sojusz wydawał się dziś słabszy. Następnym razem może pomóc mini-kontrakt: wspólnie ustalcie cel, sposób pracy i to, czego każda ze stron się po nim spodziewa.',
-  'autocheck.reflect.affirm': 'Była dziś w Tobie ciekawość. Klienci czują tę otwartość jako prawdziwe słuchanie — warto przy niej zostać.',
+    'Sojusz wydawał się dziś słabszy. Następnym razem może pomóc minikontrakt: wspólnie ustalcie cel, sposób pracy i to, czego każda ze stron się po nim spodziewa.',
+  'autocheck.reflect.affirm': 'Była dziś w Tobie ciekawość. Dzięki takiej otwartości klienci czują się naprawdę wysłuchani — warto przy niej zostać.',
   'autocheck.reflect.steady': 'Dzięki za chwilę refleksji. Minutowe podsumowanie na koniec następnej sesji to dobry mały nawyk, który pomaga trzymać wątek.',
   'autocheck.flag.title': '*Sojusz może być nadwyrężony:*',
   'autocheck.flag.titleDrop': '*Warto się temu przyjrzeć:*',
   'autocheck.flag.low': '{item}: {value} na 5, czyli nisko.',
-  'autocheck.flag.drop': '{item}: {value} na 5, mniej niż Twoja ostatnia średnia ({average}).',
+  'autocheck.flag.drop': '{item}: {value} na 5 — poniżej Twojej średniej z najwyżej pięciu ostatnich ocen ({average}).',
   'autocheck.flag.offer': 'To powód, żeby się przyjrzeć, a nie wyrok. `/guide naprawa` podpowiada pięć małych kroków; to także dobry temat na superwizję.',
   'autocheck.flag.button': 'Otwórz przewodnik o naprawie',
   'autocheck.topic.kept': 'Temat na superwizję zostaje tylko w tym prywatnym autochecku.',
-  'autocheck.topic.mine': 'Temat trafił na Twoją prywatną listę na superwizję.',
+  'autocheck.topic.mine': 'Temat zanotowany tylko dla Ciebie; zobaczysz go w `/supervision tematy`.',
   'autocheck.topic.named': 'Temat trafił do agendy superwizji grupy, pod Twoim imieniem.',
   'autocheck.topic.anonymous': 'Temat trafi anonimowo do agendy superwizji grupy w ciągu 20 minut — z opóźnieniem celowo, żeby nic nie łączyło go z tym autocheckiem.',
   'autocheck.topic.session': 'Najbliższe spotkanie superwizyjne: {session}.',
@@ -127,6 +127,6 @@ export const autocheck: Translation<typeof en> = {
   'autocheck.guide.topic': 'Temat, np. naprawa',
   'autocheck.guide.phrasesTitle': '*Zdania, które możesz powiedzieć*',
   'autocheck.guide.quoted': '„{phrase}”',
-  'autocheck.guide.listTitle': '*Przewodniki do otwarcia*, np. `/guide naprawa`:',
+  'autocheck.guide.listTitle': '*Dostępne przewodniki* (np. `/guide naprawa`):',
   'autocheck.guide.unknown': 'Nie ma przewodnika o nazwie „{got}”.',
 };

@@ -16,8 +16,8 @@ export const core: Translation<typeof en> = {
   'core.noForms': 'W tym miejscu nie da się wyświetlić formularza, więc ta komenda tu nie zadziała.',
   'core.firstUse.title': '*Kilka słów o Twoich danych* (pokazuję to tylko raz)',
   'core.firstUse.body':
-    'Sojusz przechowuje tylko to, co mu dasz: Twój język i strefę czasową, Twoje prywatne autochecki (zaszyfrowane), godziny i tematy superwizji. Anonimowe przypadki nie niosą żadnego śladu po Tobie. Nikt inny niczego nie zobaczy, dopóki tego nie opublikujesz. Szczegóły: `/sojusz prywatność`; kopia danych: `/sojusz dane eksport`; usunięcie wszystkiego: `/sojusz dane usuń`.',
-  'core.firstUse.otherLanguage': 'Wolisz po polsku? `/sojusz język pl` przełączy moje odpowiedzi do Ciebie.',
+    'Sojusz przechowuje Twój język i strefę czasową, to, czy prowadzisz grupę, Twoje autochecki (zaszyfrowane; widzisz je tylko Ty), godziny i tematy superwizji, odpowiedzi na zaproszenia na spotkania oraz to, że odpowiadasz w wątkach z pytaniami (nigdy to, co piszesz). Tematy pod Twoim imieniem i odpowiedzi na zaproszenia widzi grupa; anonimowe przypadki i odpowiedzi są zapisywane bez Twojego imienia i identyfikatora. Szczegóły: `/sojusz prywatność`; kopia danych: `/sojusz dane eksport`; usunięcie wszystkiego: `/sojusz dane usuń`.',
+  'core.firstUse.otherLanguage': 'Wolisz po polsku? Wpisz `/sojusz język pl`, a będę Ci odpowiadać po polsku.',
   'form.required': 'To pole jest potrzebne.',
   'form.outOfRange': 'Wybierz wartość od {min} do {max}.',
   'form.badChoice': 'Wybierz jedną z opcji.',

@@ -20,7 +20,7 @@ export const guidesPl: Record<GuideTopic, Guide> = {
     title: 'Naprawa sojuszu w pięciu krokach',
     intro: 'Napięcie w relacji to nie porażka, tylko informacja. Naprawa to nawyk, a nie jednorazowy gest.',
     steps: [
-      '*Nazwij* napięcie spokojnie i bez obrony — jako obserwację, nie zarzut.',
+      '*Nazwij* napięcie spokojnie, bez postawy obronnej — jako obserwację, nie zarzut.',
       '*Uznaj* uczucia klienta, zanim zaczniesz cokolwiek wyjaśniać.',
       '*Zapytaj*, co pomogłoby bardziej, a co było za dużo lub za mało.',
       '*Uzgodnijcie* jedną małą zmianę: tempo, strukturę, proporcję rozmowy i zadań.',
@@ -28,7 +28,7 @@ export const guidesPl: Record<GuideTopic, Guide> = {
     ],
     phrases: [
       'Mam wrażenie, że coś w naszej ostatniej rozmowie nie zagrało. Możemy się temu razem przyjrzeć?',
-      'To zrozumiałe, że to mogło zirytować.',
+      'To zrozumiałe, że to było frustrujące.',
       'Czego w naszej pracy jest za dużo, a czego brakuje?',
       'Może przez kilka najbliższych spotkań zwolnimy i zrobimy mniej ćwiczeń?',
       'Wracam do naszej rozmowy sprzed dwóch tygodni: jak jest teraz z tempem sesji?',
@@ -73,7 +73,7 @@ export const guidesPl: Record<GuideTopic, Guide> = {
 
   structure: {
     title: 'Struktura: ani za dużo, ani za mało',
-    intro: 'Za dużo struktury bywa odbierane jak kontrola, za mało — jak błądzenie. Dobra struktura jest wspólna i elastyczna.',
+    intro: 'Za dużo struktury bywa odbierane jako kontrola, za mało — jako błądzenie. Dobra struktura jest wspólna i elastyczna.',
     steps: [
       'Ustal ramę na początku: po co się spotykacie, co robicie w sesjach, po czym poznacie, że to działa.',
       'Obserwuj reakcje: wycofanie i krótkie odpowiedzi mogą znaczyć _za ciasno_, a pytanie „po co to?” — _za luźno_.',
@@ -106,7 +106,7 @@ export const guidesPl: Record<GuideTopic, Guide> = {
 
   silence: {
     title: 'Cisza jako narzędzie',
-    intro: 'Milczenie może dać uczuciom miejsce — albo zostać odebrane jako chłód czy kara. Różnicę robią nazwany cel i zgoda.',
+    intro: 'Milczenie może dać uczuciom miejsce — albo zostać odebrane jako chłód czy kara. O różnicy decydują nazwany cel i zgoda.',
     steps: [
       'Nazwij, czemu cisza ma służyć, zanim ją zaproponujesz.',
       'Zaproponuj ją zamiast ogłaszać i zostaw miejsce na _nie_.',
@@ -114,7 +114,7 @@ export const guidesPl: Record<GuideTopic, Guide> = {
       'Potem zapytaj, jak było w tej ciszy.',
     ],
     phrases: [
-      'Może zatrzymamy się na chwilę w ciszy, żeby to mogło wybrzmieć? Co na to?',
+      'Może zatrzymamy się na chwilę w ciszy, żeby to mogło wybrzmieć? Czy tak może być?',
       'Nie musimy od razu nic mówić. Jeśli cisza zrobi się niewygodna, proszę dać znać.',
       'Jak było w tej ciszy?',
     ],
@@ -129,7 +129,7 @@ export const guidesPl: Record<GuideTopic, Guide> = {
       'Kończ o czasie, z empatią — także wtedy, gdy temat jest gorący.',
       'W ostatnich minutach nie otwieraj nowych wątków ani interpretacji przeniesienia; zanotuj je na następny raz.',
       'Koniec terapii planujcie razem, w odniesieniu do celów ustalonych na początku lub w trakcie.',
-      'Gdy ktoś rezygnuje wiadomością, odpowiedz ciepło i zostaw otwarte drzwi.',
+      'Gdy ktoś kończy terapię wiadomością, odpowiedz ciepło i zostaw otwarte drzwi.',
     ],
     phrases: [
       'Zostały nam trzy minuty. Co z dzisiejszej rozmowy warto zabrać ze sobą?',

@@ -5,12 +5,12 @@ import type { Translation } from '../types.js';
 export const onboarding: Translation<typeof en> = {
   'onboarding.welcome.title': '*Dzień dobry — tu Sojusz.* 🌿',
   'onboarding.welcome.body':
-    'Pomagam grupie utrzymać spokojny, refleksyjny rytm: cotygodniowe pytanie do namysłu, prywatny 30-sekundowy przegląd po sesji, bezpieczne miejsce na anonimowe omawianie przypadków i przypomnienia o superwizji.',
+    'Pomagam grupie utrzymać spokojny, refleksyjny rytm: regularne pytania do refleksji, prywatny 30-sekundowy przegląd po sesji, bezpieczne miejsce na anonimowe omawianie przypadków i przypomnienia o superwizji.',
   'onboarding.welcome.next': 'Na początek wystarczy jeden krok: wpisz `/sojusz konfiguracja` — dwa krótkie formularze i grupa może zaczynać.',
   'onboarding.welcome.nextChannel': 'Teraz kolej na osobę prowadzącą: `/sojusz konfiguracja` — dwa krótkie formularze i grupa może zaczynać.',
   'onboarding.intro.title': '*Cześć, jestem Sojusz.*',
   'onboarding.intro.body':
-    'Wspieram praktykę refleksyjną: cotygodniowe pytania, anonimowe przypadki, przypomnienia o superwizji. Nie przechowuję tego, co tu piszecie — w moich wątkach z pytaniami odnotowuję tylko, że ktoś odpowiedział, nigdy treść — i nigdy nie pokazuję niczyich prywatnych odpowiedzi.',
+    'Wspieram praktykę refleksyjną: regularne pytania, anonimowe przypadki, przypomnienia o superwizji. Nie przechowuję tego, co tu piszecie — w moich wątkach z pytaniami odnotowuję tylko, że ktoś odpowiedział, nigdy treść — i nigdy nie pokazuję niczyich prywatnych odpowiedzi.',
   'onboarding.intro.roles':
     'Osoba prowadząca może nadać temu kanałowi rolę przez `/sojusz konfiguracja` albo bezpośrednio: `/reflect zaplanuj #kanał piątek 09:00`, `/sojusz zespół kanał-przypadków #kanał`, `/supervision zaplanuj #kanał poniedziałek 18:00`.',
   'onboarding.setup.description': 'Skonfiguruj grupę w dwóch krótkich formularzach',
@@ -55,7 +55,7 @@ export const onboarding: Translation<typeof en> = {
   'onboarding.changed.supervision': 'rytm superwizji',
   'onboarding.changed.supChannel': 'kanał superwizji',
   'onboarding.changed.reminders': 'pory przypomnień',
-  'onboarding.role.prompts': '*Na tym kanale będą pytania do refleksji.* Raz w tygodniu otworzę tu wątek z jednym pytaniem o naszą pracę terapeutyczną — odpowiadajcie w wątku (wystarczy kilka zdań) albo anonimowo, przyciskiem.',
+  'onboarding.role.prompts': '*Na tym kanale będą pytania do refleksji.* W ustalonym rytmie będę tu otwierać wątek z jednym pytaniem o Waszą pracę z klientami — odpowiadajcie w wątku (wystarczy kilka zdań) albo anonimowo, przyciskiem.',
   'onboarding.role.cases': '*Na ten kanał trafiają anonimowe przypadki.* Gdy ktoś przyniesie trudny przypadek przez `/case`, pojawi się tutaj jako „Przypadek #N”, bez śladu autorstwa. Rozmawiajcie w wątku; osoba, która go przyniosła, też może odpowiadać anonimowo.',
   'onboarding.role.moderation': '*Ten kanał służy moderacji.* Trafiają tu zgłoszenia wpisów z przypadkami — bez wskazania, kto napisał wpis ani kto go zgłosił.',
   'onboarding.role.supervision': '*Na ten kanał trafiają przypomnienia o superwizji.* Przed każdym spotkaniem wyślę tu przypomnienie z agendą i przyciskami, którymi dacie znać, czy będziecie.',

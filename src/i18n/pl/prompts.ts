@@ -3,7 +3,7 @@ import type { Translation } from '../types.js';
 import type { prompts as en } from '../en/prompts.js';
 
 export const prompts: Translation<typeof en> = {
-  'prompts.description': 'Pytania do refleksji: cotygodniowe wątki i pytania osobiste',
+  'prompts.description': 'Pytania do refleksji: regularne wątki i pytania osobiste',
   'prompts.cmd.schedule': 'Zaplanuj wątek z pytaniem na kanale (co tydzień lub co N tygodni)',
   'prompts.cmd.edit': 'Zmień harmonogram pytań: dzień, godzinę, rytm, strefę, kanał albo tematy',
   'prompts.cmd.list': 'Harmonogramy pytań zespołu',

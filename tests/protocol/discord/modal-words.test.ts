@@ -62,7 +62,7 @@ describe('choices in Discord modals', () => {
     const moved = list.replace('[x] Keep', '[ ] Keep').replace('[ ] Group agenda, anonymously', '[x] Group agenda, anonymously');
     expect(submitted(form, 'destination', moved).values.destination).toBe('anonymous');
     expect(submitted(form, 'destination', list).values.destination).toBe('keep');
-    expect(submitted(form, 'destination', '[X] My own supervision agenda').values.destination).toBe('mine');
+    expect(submitted(form, 'destination', '[X] A topic only for me (/supervision topics)').values.destination).toBe('mine');
     expect(submitted(form, 'destination', '3').values.destination).toBe('named');
     expect(submitted(form, 'destination', 'group agenda, with my name').values.destination).toBe('named');
   });

@@ -320,7 +320,7 @@ describe('the web playground API', () => {
     await send('tomek', 'Dzień dobry, jak to działa?', 'dm-tomek');
     const v = await pg.view('tomek', 'dm-tomek');
     expect(v.messagesHtml).toContain('Dzień dobry, jak to działa?');
-    expect(v.messagesHtml).toContain('Tutaj odpowiadam tylko na polecenia');
+    expect(v.messagesHtml).toContain('Tutaj odpowiadam tylko na komendy');
     expect(v.messagesHtml).toContain('<code>/sojusz pomoc</code>');
   });
 
