@@ -1,5 +1,5 @@
 // Web API failures as the core's PlatformError: 429s carry Retry-After and what they pause, missing channels are
-// not retried.
+// not retried, and a conversation that refuses the bot's posts says so.
 import { PlatformError } from '../../src/core/errors.js';
 
 /** Errors where trying again cannot help. */
@@ -21,6 +21,8 @@ const PERMANENT = new Set([
   'cant_delete_message',
   'user_not_in_channel',
   'invalid_arguments',
+  // Admins locked this one thread: its other replies, and the channel, still take messages.
+  'restricted_action_thread_locked',
 ]);
 
 /**
@@ -40,7 +42,27 @@ const GONE: Record<string, 'place' | 'member'> = {
   user_disabled: 'member',
 };
 
-export function toPlatformError(e: unknown, scope: RateScope = 'team'): PlatformError {
+/**
+ * Refusals of a post (chat.postMessage) that say the conversation will not take the bot's messages: a read-only
+ * channel, a thread-only channel (a prompt is a top-level post), a channel without threads (a reply is a thread
+ * post), a posting restriction (who may post in #general or any restricted channel), or no permission to post there.
+ * Slack documents each for chat.postMessage; trying again cannot change them, only someone in the workspace can.
+ * Elsewhere `no_permission` and `restricted_action` are generic ("this token may not do that") and say nothing of a
+ * channel, so they count as gone only where the caller says the call was a post (see `call`).
+ */
+const REFUSED_POST = new Set([
+  'restricted_action',
+  'restricted_action_read_only_channel',
+  'restricted_action_thread_only_channel',
+  'restricted_action_non_threadable_channel',
+  'no_permission',
+]);
+
+/**
+ * `posted`: the call was a post, and into what — a channel ('place') or a member's DM ('member', the only way to
+ * reach them). A refusal in REFUSED_POST then names that as gone.
+ */
+export function toPlatformError(e: unknown, scope: RateScope = 'team', posted?: 'place' | 'member'): PlatformError {
   if (e instanceof PlatformError) return e;
   const err = e as { code?: string; retryAfter?: number; data?: { error?: string } };
   if (err?.code === 'slack_webapi_rate_limited_error') {
@@ -48,16 +70,21 @@ export function toPlatformError(e: unknown, scope: RateScope = 'team'): Platform
   }
   if (err?.code === 'slack_webapi_platform_error') {
     const code = err.data?.error ?? 'unknown';
-    return new PlatformError('slack', code, e, undefined, !PERMANENT.has(code) && !GONE[code], 'team', GONE[code]);
+    const gone = GONE[code] ?? (posted && REFUSED_POST.has(code) ? posted : undefined);
+    const permanent = PERMANENT.has(code) || REFUSED_POST.has(code) || gone !== undefined;
+    return new PlatformError('slack', code, e, undefined, !permanent, 'team', gone);
   }
   return new PlatformError('slack', err?.code ?? 'request_failed', e);
 }
 
-/** Run a Web API call; any failure becomes a PlatformError, a 429 naming `scope` (see RateScope). */
-export async function call<T>(fn: () => Promise<T>, scope: RateScope = 'team'): Promise<T> {
+/**
+ * Run a Web API call; any failure becomes a PlatformError, a 429 naming `scope` (see RateScope). `posted`: the call
+ * posts a message into a channel or a DM (see toPlatformError).
+ */
+export async function call<T>(fn: () => Promise<T>, scope: RateScope = 'team', posted?: 'place' | 'member'): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    throw toPlatformError(e, scope);
+    throw toPlatformError(e, scope, posted);
   }
 }

@@ -34,6 +34,26 @@ interface SlackMessage {
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
 }
 
+/**
+ * A button's message that only its member sees (an ephemeral: a preview, a held topic), as the action on it said:
+ * what SlackPort needs to change it. `responseUrl` is that action's, the only way Slack lets an app change one.
+ */
+export interface EphemeralSource {
+  responseUrl?: string;
+  /** When the action arrived (the bot's clock), to know whether its response_url is still fresh. */
+  receivedAt: number;
+}
+
+/** A MessageRef the Slack adapter handed to the core as the source of a button; the core passes it back as it is. */
+export interface SlackMessageRef extends MessageRef {
+  ephemeral?: EphemeralSource;
+}
+
+function ephemeralOf(ref: MessageRef): EphemeralSource | undefined {
+  const e = (ref as SlackMessageRef).ephemeral;
+  return e && typeof e === 'object' && typeof e.receivedAt === 'number' ? e : undefined;
+}
+
 /** Channels up to this size have their members looked up one by one, to leave apps out of the count. */
 const PEOPLE_LOOKUP_LIMIT = 100;
 
@@ -47,6 +67,11 @@ export class SlackPort implements ChatPort {
   ) {}
 
   async post(to: Place, message: Message, opts: { key?: string } = {}): Promise<MessageRef> {
+    return this.send(to, message, opts, 'place');
+  }
+
+  /** A post into a channel or a member's DM (`into`: what a refusal to take it says is gone, see errors.ts). */
+  private async send(to: Place, message: Message, opts: { key?: string }, into: 'place' | 'member'): Promise<MessageRef> {
     const client = await this.clients.forTeam(to.team);
     const r = renderMessage(await this.withoutPings(client, to.team, message));
     const res = await call(() =>
@@ -60,6 +85,7 @@ export class SlackPort implements ChatPort {
         unfurl_media: false,
       }),
       'channel',
+      into,
     );
     const channel = res.channel ?? to.channel;
     await this.uploadImages(client, r, channel, to.thread);
@@ -67,19 +93,44 @@ export class SlackPort implements ChatPort {
   }
 
   async update(ref: MessageRef, message: Message): Promise<void> {
+    const ephemeral = ephemeralOf(ref);
+    if (ephemeral) {
+      // Private to the member who pressed the button: their mentions stay live, as in any private answer.
+      const r = renderMessage(message);
+      return this.toOriginal(ephemeral, { replace_original: true, text: r.text, blocks: r.blocks });
+    }
     const client = await this.clients.forTeam(ref.team);
     const r = renderMessage(await this.withoutPings(client, ref.team, message));
     await call(() => client.chat.update({ channel: ref.channel, ts: ref.id, text: r.text, blocks: r.blocks as never }), 'channel');
   }
 
   async remove(ref: MessageRef): Promise<void> {
+    const ephemeral = ephemeralOf(ref);
+    if (ephemeral) return this.toOriginal(ephemeral, { delete_original: true });
     const client = await this.clients.forTeam(ref.team);
     await call(() => client.chat.delete({ channel: ref.channel, ts: ref.id }), 'channel');
   }
 
+  /**
+   * Change an ephemeral message through the response_url of the button pressed on it: Slack refuses chat.update and
+   * chat.delete for ephemerals (it keeps no copy of them), and lets only that response_url replace or delete one.
+   */
+  private async toOriginal(e: EphemeralSource, body: Record<string, unknown>): Promise<void> {
+    if (!e.responseUrl || this.clock.now().getTime() - e.receivedAt >= RESPONSE_URL_TTL_MS) {
+      throw new PlatformError('slack', 'ephemeral_not_changeable', undefined, undefined, false);
+    }
+    const res = await fetch(e.responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).catch(
+      (err: unknown) => {
+        throw new PlatformError('slack', 'response_url_failed', err);
+      },
+    );
+    // Slack answers a spent or expired response_url with a 404: no later try can use it.
+    if (!res.ok) throw new PlatformError('slack', `response_url_${res.status}`, undefined, undefined, res.status >= 500);
+  }
+
   async direct(member: MemberRef, message: Message, opts: { key?: string } = {}): Promise<MessageRef> {
     const channel = await this.dmChannel(member);
-    return this.post({ team: member.team, channel }, message, opts);
+    return this.send({ team: member.team, channel }, message, opts, 'member');
   }
 
   /** response_url while fresh (works even where the bot is not a member), else an ephemeral, else a DM. */
@@ -133,7 +184,7 @@ export class SlackPort implements ChatPort {
   async upload(to: MemberRef, file: File, message?: Message): Promise<void> {
     const client = await this.clients.forTeam(to.team);
     const channel = await this.dmChannel(to);
-    if (message) await this.post({ team: to.team, channel }, message);
+    if (message) await this.send({ team: to.team, channel }, message, {}, 'member');
     await call(() => client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.bytes), filename: file.name, title: file.name }));
   }
 
@@ -177,7 +228,9 @@ export class SlackPort implements ChatPort {
       const res = await call(() => client.conversations.info({ channel }));
       return Boolean(res.channel?.is_member || res.channel?.is_im);
     } catch (e) {
-      if (e instanceof PlatformError && !e.retryable) return false;
+      // Only a channel that is gone (deleted, archived, the bot removed) is "cannot post here: invite me". A missing
+      // scope, a revoked token or the like is not the facilitator's to fix with /invite: it goes up as the error it is.
+      if (e instanceof PlatformError && e.gone === 'place') return false;
       throw e;
     }
   }

@@ -73,3 +73,14 @@ export function validateForm(form: Form, raw: RawValues): { values: FormValues; 
   }
   return { values, errors };
 }
+
+/**
+ * Whether a scale's end label already names its point: the catalogue writes them so ("0 — hardly"), and a renderer
+ * that puts the number before it again shows "0 — 0 — hardly". A label starting with another number ("10 — …" at
+ * point 1) does not count.
+ */
+export function labelNamesPoint(n: number, label: string): boolean {
+  const text = label.trimStart();
+  const point = String(n);
+  return text.startsWith(point) && !/^[\d.,]/.test(text.slice(point.length));
+}

@@ -72,6 +72,15 @@ describe('fake Slack Web API', () => {
     });
   });
 
+  it('refuses to update or delete an ephemeral message by its ts, as Slack does (only a response_url changes one)', async () => {
+    const sent = await client().chat.postEphemeral({ channel: 'C1', user: 'U1', text: 'Only you' });
+
+    expect(sent.message_ts).toMatch(/^\d{10}\.\d{6}$/);
+    expect(fake.callsTo('chat.postEphemeral')[0].answer).toMatchObject({ ok: true, message_ts: sent.message_ts });
+    await expect(client().chat.update({ channel: 'C1', ts: sent.message_ts!, text: 'Changed' })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
+    await expect(client().chat.delete({ channel: 'C1', ts: sent.message_ts! })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
+  });
+
   it('opens the same DM channel for a member every time and lands user-addressed posts there', async () => {
     const a = await client().conversations.open({ users: 'U123' });
     const b = await client().conversations.open({ users: 'U123' });

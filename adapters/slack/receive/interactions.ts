@@ -6,6 +6,7 @@ import { message, textBlock } from '../../../src/core/message.js';
 import { openFormButton } from '../../../src/core/open-form.js';
 import { pickLanguage, t } from '../../../src/i18n/index.js';
 import type { ChatPort } from '../../../src/core/port.js';
+import type { SlackMessageRef } from '../port.js';
 import { actionOf } from '../render/blocks.js';
 import { decodeMetadata, FORM_CALLBACK, readValues, renderModal } from '../render/modal.js';
 import type { Members } from './members.js';
@@ -20,7 +21,7 @@ interface ActionBody {
   team?: { id: string; domain?: string } | null;
   user: { id: string; team_id?: string };
   channel?: { id: string };
-  container?: { message_ts?: string; thread_ts?: string; channel_id?: string };
+  container?: { message_ts?: string; thread_ts?: string; channel_id?: string; is_ephemeral?: boolean };
   message?: { ts?: string; thread_ts?: string };
   trigger_id?: string;
   response_url?: string;
@@ -36,20 +37,25 @@ export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, por
     const team = b.team?.id ?? b.user.team_id ?? '';
     const channel = b.channel?.id ?? b.container?.channel_id;
     const thread = b.message?.thread_ts ?? b.container?.thread_ts;
+    const receivedAt = bot.clock.now().getTime();
     const inv = await members.invocation({
       team,
       user: b.user.id,
       channel,
       thread,
-      handle: { triggerId: b.trigger_id, responseUrl: b.response_url, receivedAt: bot.clock.now().getTime() },
+      handle: { triggerId: b.trigger_id, responseUrl: b.response_url, receivedAt },
     });
     const ts = b.message?.ts ?? b.container?.message_ts;
+    // An ephemeral (a preview only its author sees) can be changed only through this action's response_url, never by
+    // chat.update: the ref carries it to SlackPort.update and remove.
+    const source: SlackMessageRef | undefined =
+      channel && ts ? { team, channel, id: ts, ...(b.container?.is_ephemeral ? { ephemeral: { responseUrl: b.response_url, receivedAt } } : {}) } : undefined;
     const out = await bot.handle({
       kind: 'button',
       inv,
       action: actionOf(action.action_id),
       value: action.value ?? action.selected_option?.value,
-      ...(channel && ts ? { source: { team, channel, id: ts } } : {}),
+      ...(source ? { source } : {}),
     });
     if (out && out.kind === 'next') await port.openForm(inv, out.form).catch((e) => bot.log.warn({ error: safeError(e) }, 'could not open the next form'));
   });
@@ -79,7 +85,11 @@ export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, por
     if (first === 'late') {
       await ack();
       const out = await handling;
-      const lang = pickLanguage(null, null, inv.member.locale);
+      // The member's own language (chosen, else the team's, else Slack's locale), as the form itself was answered in.
+      const lang = await bot.context(inv).then(
+        (ctx) => ctx.lang,
+        () => pickLanguage(null, null, inv.member.locale),
+      );
       if (out.kind === 'errors') await port.answerPrivately(inv, message(textBlock(t(lang, 'slack.form.late'))));
       // The next part could not replace this modal in time: offer it with a button instead of closing in silence.
       if (out.kind === 'next') {

@@ -1,5 +1,5 @@
 // Forms as Slack modals: fields to input blocks, the form id and state in private_metadata, values read back.
-import type { Field, Form, RawValues } from '../../../src/core/form.js';
+import { labelNamesPoint, type Field, type Form, type RawValues } from '../../../src/core/form.js';
 import { neutralize, plainSafe } from './escape.js';
 import { SLACK_LIMITS as L, truncate } from './limits.js';
 import type { KitBlock } from './blocks.js';
@@ -43,7 +43,9 @@ function element(f: Field): KitBlock {
     case 'scale': {
       const opts = [];
       for (let n = f.min; n <= f.max && opts.length < L.optionsPerSelect; n++) {
-        const label = n === f.min && f.minLabel ? `${n} — ${f.minLabel}` : n === f.max && f.maxLabel ? `${n} — ${f.maxLabel}` : String(n);
+        const end = n === f.min ? f.minLabel : n === f.max ? f.maxLabel : undefined;
+        // The catalogue's end labels name their point already ("0 — hardly"): the number is added only when one doesn't.
+        const label = !end ? String(n) : labelNamesPoint(n, end) ? end : `${n} — ${end}`;
         opts.push(option(String(n), label));
       }
       const initial = f.initial !== undefined ? opts.find((o) => o.value === String(f.initial)) : undefined;

@@ -127,12 +127,17 @@ export const METHODS: Record<string, Handler> = {
     if (!str(ctx.args.channel)) return fail('channel_not_found');
     if (!str(ctx.args.user)) return fail('user_not_in_channel');
     // Ephemeral messages are never stored in history: only the one member sees them, once.
-    return { ok: true, message_ts: ctx.world.nextTs() };
+    const ts = ctx.world.nextTs();
+    ctx.world.ephemerals.add(`${ctx.world.resolveChannel(String(ctx.args.channel))}:${ts}`);
+    return { ok: true, message_ts: ts };
   },
 
   'chat.update': (ctx) => {
     const { args, world } = ctx;
     const channel = world.resolveChannel(String(args.channel ?? ''));
+    // "Ephemeral messages can't be updated in this way" (only through the response_url of an action on them): Slack
+    // answers as for any ts it does not hold.
+    if (world.ephemerals.has(`${channel}:${String(args.ts ?? '')}`)) return fail('message_not_found');
     const message = world.findMessage(channel, String(args.ts ?? ''));
     if (!message) return fail('message_not_found');
     if (args.text !== undefined) message.text = String(args.text);

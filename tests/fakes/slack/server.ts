@@ -19,6 +19,8 @@ export interface RecordedCall {
   at: number;
   /** For `response_url` calls: the id in the URL, so a test can tell two response URLs apart. */
   id?: string;
+  /** For API methods: the body the fake answered with (e.g. the `message_ts` of an ephemeral, which no history holds). */
+  answer?: Answer;
 }
 
 export interface Failure {
@@ -138,7 +140,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     if (api) {
       const method = api[1];
       const token = bearerToken(req, args);
-      record({ method, args, token, at });
+      const call: RecordedCall = { method, args, token, at };
+      record(call);
       const failure = failures.get(method)?.[0];
       if (failure?.processed) METHODS[method]?.({ args, token, world, baseUrl });
       if (answerFailure(res, method)) return;
@@ -150,7 +153,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       if (token && !TOKENLESS_METHODS.has(method) && appToken !== APP_TOKEN_METHODS.has(method)) {
         return send(res, 200, { ok: false, error: 'not_allowed_token_type' });
       }
-      return send(res, 200, handler({ args, token, world, baseUrl }));
+      call.answer = handler({ args, token, world, baseUrl });
+      return send(res, 200, call.answer);
     }
 
     const response = /^\/response\/([\w-]+)$/.exec(url.pathname);

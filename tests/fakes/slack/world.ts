@@ -70,6 +70,8 @@ export class World {
   readonly channels = new Map<string, { name?: string; is_private?: boolean }>();
   readonly views = new Map<string, StoredView>();
   readonly files = new Map<string, StoredFile>();
+  /** `channel:ts` of every ephemeral message sent: Slack keeps no copy of one, so nothing can edit or delete it by ts. */
+  readonly ephemerals = new Set<string>();
   private counter = 0;
 
   constructor(readonly workspace: FakeWorkspace) {}

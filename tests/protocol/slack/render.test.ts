@@ -6,7 +6,8 @@ import { neutralize } from '../../../adapters/slack/render/escape.js';
 import { SLACK_LIMITS, truncate } from '../../../adapters/slack/render/limits.js';
 import { renderModal, readValues, decodeMetadata } from '../../../adapters/slack/render/modal.js';
 import { richToMrkdwn, spanToMrkdwn } from '../../../adapters/slack/render/mrkdwn.js';
-import { t } from '../../../src/i18n/index.js';
+import { t, tx, type Lang } from '../../../src/i18n/index.js';
+import { buildForm } from '../../../src/features/autocheck/forms.js';
 
 const json = (m: Message) => JSON.stringify(renderMessage(m));
 
@@ -167,5 +168,40 @@ describe('forms as modals', () => {
       },
     });
     expect(values).toEqual({ mood: '4', topics: ['a'], note: 'hello' });
+  });
+});
+
+describe('scale ends in a modal', () => {
+  type Option = { text: { text: string }; value: string };
+  const optionsOf = (view: unknown, field: string): Option[] =>
+    ((view as { blocks: { block_id?: string; element?: { options?: Option[] } }[] }).blocks.find((b) => b.block_id === field)?.element?.options ?? []);
+
+  it.each([
+    ['pl', 'standard'],
+    ['pl', 'full'],
+    ['en', 'quick'],
+    ['en', 'full'],
+  ] as const)('shows the catalogue’s %s end labels of the %s autocheck once, without a doubled number', (lang: Lang, variant) => {
+    const form = buildForm(lang, variant);
+    const scales = form.fields.filter((f) => f.kind === 'scale');
+    expect(scales.length).toBeGreaterThan(0);
+    for (const f of scales) {
+      const labels = optionsOf(renderModal(form), f.id).map((o) => o.text.text);
+      // Each end is the catalogue's label, led by its number exactly once ("0 — prawie wcale", never "0 — 0 — …").
+      for (const [label, n, end] of [[labels[0]!, f.min, f.minLabel!], [labels.at(-1)!, f.max, f.maxLabel!]] as const) {
+        expect(label.endsWith(end), `${f.id}: ${label}`).toBe(true);
+        expect(label.match(new RegExp(`(^|\\D)${n}(?!\\d)`, 'g')), `${f.id}: ${label}`).toHaveLength(1);
+        expect(label).toMatch(new RegExp(`^${n}(?!\\d)`));
+      }
+      expect(labels.slice(1, -1)).toEqual(Array.from({ length: f.max - f.min - 1 }, (_, i) => String(f.min + i + 1)));
+    }
+    expect(scales[0]!.minLabel).toBe(tx(lang, 'autocheck.scale4.min'));
+  });
+
+  it('puts the number before an end label that does not name it', () => {
+    const view = renderModal({ id: 'x', title: 'X', submitLabel: 'OK', fields: [{ id: 'mood', kind: 'scale', label: 'Mood', min: 1, max: 10, minLabel: 'low', maxLabel: '10 — top' }] });
+    const labels = optionsOf(view, 'mood').map((o) => o.text.text);
+    expect(labels[0]).toBe('1 — low');
+    expect(labels.at(-1)).toBe('10 — top');
   });
 });

@@ -54,6 +54,21 @@ describe('Slack clients over the pooled transport', () => {
     expect(fake.callsTo('users.info')).toHaveLength(1);
   });
 
+  it('names the channel gone only when a post is refused for want of permission, not any other call', async () => {
+    fake.failNext('chat.postMessage', { error: 'no_permission' });
+    fake.failNext('chat.postMessage', { error: 'restricted_action_read_only_channel' });
+    fake.failNext('conversations.members', { error: 'no_permission' });
+    fake.failNext('chat.postMessage', { error: 'restricted_action_thread_locked' });
+
+    const refusal = () => client().chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => e);
+    expect(toPlatformError(await refusal(), 'channel', 'place')).toMatchObject({ code: 'no_permission', retryable: false, gone: 'place' });
+    expect(toPlatformError(await refusal(), 'channel', 'member')).toMatchObject({ code: 'restricted_action_read_only_channel', retryable: false, gone: 'member' });
+    const members = await client().conversations.members({ channel: 'C1' }).catch((e: unknown) => e);
+    expect(toPlatformError(members)).toMatchObject({ code: 'no_permission', retryable: false, gone: undefined });
+    // One locked thread: the channel still takes posts.
+    expect(toPlatformError(await refusal(), 'channel', 'place')).toMatchObject({ code: 'restricted_action_thread_locked', retryable: false, gone: undefined });
+  });
+
   it('never sends a post again by itself when Slack carried it out but the answer failed', async () => {
     fake.failNext('chat.postMessage', { status: 503, processed: true });
 
