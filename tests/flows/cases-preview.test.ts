@@ -227,6 +227,16 @@ describe('editing a case from its preview', () => {
     expect(said.said[0]).toMatch(/^Queued — thank you for bringing this\. Case #\d+ will appear in #cases in 2–20 minutes;/);
     expect(said.updates.map((u) => u.text)).toEqual(['Queued for publishing — this preview is closed.']);
   });
+
+  it('closes a cancelled preview into a note, so its text and buttons do not stay on screen', async () => {
+    const before = await caseCount();
+    const token = await draft(carol, { title: 'Not today', body: 'On second thought, not yet.' });
+    const preview = previewRef(carol);
+    const said = await answer(carol, () => tb.mem.click(carol, 'case.cancel', token, preview));
+    expect(said.said).toEqual(['Cancelled. Nothing was posted and the draft is deleted.']);
+    expect(said.updates.map((u) => [u.ref, u.text])).toEqual([[preview, 'Cancelled — nothing was posted, and the draft is deleted.']]);
+    expect(await caseCount()).toBe(before);
+  });
 });
 
 describe('the Polish words of cases', () => {

@@ -95,7 +95,7 @@ export async function submitCase(ctx: Context, text: CaseText, state: string | u
         ? ctx.t(e.code, e.params)
         : isPlatformBusy(e)
           ? ctx.t('core.platformBusy')
-          : e instanceof PlatformError && !e.retryable && caseChannel
+          : e instanceof PlatformError && e.gone === 'place' && caseChannel
             ? ctx.t('core.cannotPost', { channel: { channel: caseChannel } })
             : undefined;
     // A bug: the member gets the apology and no preview, so nothing is saved: a new draft would wait where they
@@ -256,6 +256,8 @@ export async function cancelDraft(ctx: Context, value: string, source?: MessageR
     return;
   }
   await ctx.port.forgetForms?.({ team: ctx.inv.team, id: ctx.inv.member.id });
+  // The preview still shows the text it no longer stands for, with buttons that lead nowhere: it becomes a note.
+  await ctx.closeWithNote(source, 'cases.preview.cancelledNote');
   await ctx.reply('cases.preview.cancelled');
 }
 

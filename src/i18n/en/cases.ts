@@ -92,6 +92,7 @@ export const cases = {
   'cases.preview.closed': 'Queued for publishing — this preview is closed.',
   'cases.preview.replaced': 'This preview was replaced by a newer one when you edited the case, so its buttons do nothing now. Use the ones under the newest preview.',
   'cases.preview.replacedNote': 'Replaced by a newer preview after an edit.',
+  'cases.preview.cancelledNote': 'Cancelled — nothing was posted, and the draft is deleted.',
   'cases.kind.pesel': 'A PESEL number',
   'cases.kind.nip': 'A NIP number',
   'cases.kind.phone': 'A phone number',

@@ -99,6 +99,7 @@ export const cases: Translation<typeof en> = {
   'cases.preview.alreadyPublished': 'Przypadek #{number} jest już opublikowany, więc nie trzeba tu nic więcej robić — nic nie przepadło. Jeśli zmienisz zdanie: `/case wycofaj {number}`.',
   'cases.preview.closed': 'Zapisane do publikacji — ten podgląd jest już zamknięty.',
   'cases.preview.replaced': 'Po Twoich poprawkach jest już nowszy podgląd, więc przyciski tego nic nie robią. Skorzystaj z tych pod najnowszym.',
+  'cases.preview.cancelledNote': 'Anulowane — nic nie zostało opublikowane, a szkic jest usunięty.',
   'cases.preview.replacedNote': 'Zastąpiony nowszym podglądem po poprawkach.',
   'cases.kind.pesel': 'Numer PESEL',
   'cases.kind.nip': 'Numer NIP',

@@ -95,5 +95,21 @@ describe('/case on Slack', () => {
     expect(await port.channelMembers!(team, 'C_COUNTED')).toHaveLength(5);
     expect(h.fake.callsTo('users.info')).toHaveLength(looked); // remembered: no second round of lookups
   });
+
+  it('answers a submitted case with the apology, not "invite me", when Slack refuses the member count for a missing scope', async () => {
+    h.fake.setMembers('C_CASES', [AUTHOR, 'U_FAC', 'U0MEMBER1', 'U0MEMBER2', h.fake.workspace.botUserId]);
+    const views = h.fake.callsTo('views.open').length;
+    await h.command(AUTHOR, '/case');
+    await expect.poll(() => h.fake.callsTo('views.open').length, { timeout: WAIT }).toBeGreaterThan(views);
+    const open = h.fake.callsTo('views.open').at(-1)!;
+    const from = h.fake.calls.length;
+    h.fake.failNext('conversations.members', { error: 'missing_scope' });
+    await h.submitView(AUTHOR, open.args.view, { title: 'Zakres', body: 'Klient milczał przez pół sesji.', question: 'Co z tym zrobić?', tags: [] });
+    // The installation lacks a scope: nothing the author can fix by inviting the bot, and no preview of a case that cannot go.
+    await expect.poll(() => h.fake.calls.slice(from).some((c) => json(c.args).includes('coś poszło nie tak')), { timeout: WAIT }).toBe(true);
+    const after = json(h.fake.calls.slice(from).map((c) => c.args));
+    expect(after).not.toContain('Nie mogę pisać');
+    expect(after).not.toContain('Tak zobaczy to grupa');
+  });
 });
 
