@@ -26,7 +26,9 @@ export async function startDiscord(app: App, config: Config, opts: DiscordStartO
   if (config.DISCORD_PUBLIC_KEY) {
     app.http.mount('/discord/interactions', interactionsListener({ bot: app.bot, port, publicKeyHex: config.DISCORD_PUBLIC_KEY, deferAfterMs: opts.deferAfterMs }));
     app.bot.log.info({ path: '/discord/interactions' }, 'discord HTTP interactions mounted');
-    return { name: 'discord-http', healthy: () => true, stop: async () => undefined };
+    // Interactions still arrive and are answered (their webhooks need no bot token), but nothing can be posted once
+    // Discord refused the token: unhealthy, so that whoever watches /healthz sees it.
+    return { name: 'discord-http', healthy: () => !port.tokenRefused, stop: async () => undefined };
   }
   if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is required for the Discord gateway');
   return startGateway({ bot: app.bot, port, token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, deferAfterMs: opts.deferAfterMs });

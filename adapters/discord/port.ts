@@ -5,7 +5,7 @@ import { DiscordAPIError, HTTPError, RateLimitError, type REST, type RawFile } f
 import { PermissionFlagsBits, Routes, type APIInteractionResponse } from 'discord.js';
 import type { Bot } from '../../src/core/bot.js';
 import { FormWindowPassed, PlatformError, UserError } from '../../src/core/errors.js';
-import type { Form } from '../../src/core/form.js';
+import type { Field, Form } from '../../src/core/form.js';
 import type { File, Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
 import type { Lang } from '../../src/i18n/index.js';
@@ -14,8 +14,8 @@ import { createDraft, dropDraftsOf } from './forms/drafts.js';
 import { isHandle, serially, TOKEN_LIFE_MS, type InteractionHandle } from './interactions/handle.js';
 import { NO_MENTIONS } from './render/escape.js';
 import { DISCORD_LIMITS as L, truncate } from './render/limits.js';
-import { renderMessage, renderWithin, type DiscordPayload } from './render/message.js';
-import { formToModal } from './render/modal.js';
+import { renderMessage, renderSingle, renderWithin, type DiscordPayload } from './render/message.js';
+import { formSteps, formToModal, type ChannelNames } from './render/modal.js';
 import { channelPermissions, viewers, type RawMember, type RawOverwrite, type RawRole } from './permissions.js';
 
 const EPHEMERAL = 64;
@@ -26,6 +26,15 @@ const EPHEMERAL = 64;
 const UNREACHABLE_WAIT_S = 30;
 /** Waits before a webhook call on a fresh interaction token is tried again (see onToken): 1.55 s in all. */
 const TOKEN_WAITS_MS = [50, 100, 200, 400, 800];
+/**
+ * How long every send waits once Discord refused the bot token (401: reset or revoked). The token is not tried again:
+ * @discordjs/rest forgets it at the first 401, and a bot that keeps sending a refused token gets its address banned
+ * for a while. Every wait ends in the same refusal, without a request, until the process restarts with a new token;
+ * nothing is dropped meanwhile.
+ */
+const UNAUTHORIZED_WAIT_S = 60;
+/** The PlatformError code of a refused (or missing) bot token. */
+export const TOKEN_REFUSED = 'unauthorized';
 /** "Cannot send messages to this user": the member does not accept DMs from this server's members. */
 const DMS_CLOSED = '50007';
 
@@ -45,6 +54,10 @@ const DISCORD_GONE: Record<number, 'place' | 'member'> = { 10003: 'place', 50001
 
 export function platformError(e: unknown): unknown {
   if (e instanceof PlatformError) return e;
+  // The bot token refused (reset or revoked in the Developer Portal), or already forgotten by @discordjs/rest after such
+  // a refusal: no request with it can succeed until the bot restarts with a new one. Not this request's fault, nor one
+  // channel's: every send waits, as for a global 429, and nothing is marked failed.
+  if (tokenRefused(e)) return new PlatformError('discord', TOKEN_REFUSED, e, UNAUTHORIZED_WAIT_S, true, 'global');
   // Only long waits reach us (discord.js queues the rest per bucket); a global limit stops every send, any other
   // a route's bucket — for messages, one channel.
   if (e instanceof RateLimitError) return new PlatformError('discord', 'rate_limited', e, Math.max(1, Math.ceil(e.retryAfter / 1000)), true, e.global ? 'global' : 'channel');
@@ -63,6 +76,15 @@ export function platformError(e: unknown): unknown {
   return e;
 }
 
+/**
+ * A 401 to a request made with the bot token, or the error @discordjs/rest throws for every such request after one.
+ * Interaction webhooks go without the bot token: their 401 (50027 Invalid Webhook Token) is about that interaction.
+ */
+function tokenRefused(e: unknown): boolean {
+  if (e instanceof DiscordAPIError) return e.status === 401 && !/\/(webhooks|interactions)\//.test(e.url);
+  return e instanceof Error && e.message.startsWith('Expected token to be set for this request');
+}
+
 /** A request that got no answer from Discord: timed out (@discordjs/rest aborts it), or no connection. */
 function networkFailure(e: unknown): 'timeout' | 'network' | undefined {
   if (!(e instanceof Error)) return undefined;
@@ -70,14 +92,6 @@ function networkFailure(e: unknown): 'timeout' | 'network' | undefined {
   const code = String((e as { code?: unknown }).code ?? (e.cause as { code?: unknown } | undefined)?.code ?? '');
   if (/^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR)/.test(code)) return code === 'UND_ERR_ABORTED' ? 'timeout' : 'network';
   return e instanceof TypeError && e.message === 'fetch failed' ? 'network' : undefined;
-}
-
-async function call<T>(fn: () => Promise<unknown>): Promise<T> {
-  try {
-    return (await fn()) as T;
-  } catch (e) {
-    throw platformError(e);
-  }
 }
 
 function toRequest(p: DiscordPayload, extra: Record<string, unknown> = {}): { body: Record<string, unknown>; files?: RawFile[] } {
@@ -110,6 +124,33 @@ export class DiscordPort implements ChatPort {
     this.spell = commandSpeller(bot.registry);
   }
 
+  /** Discord refused the bot token (see UNAUTHORIZED_WAIT_S): the adapter reports itself unhealthy until a restart. */
+  get tokenRefused(): boolean {
+    return this.refused;
+  }
+  private refused = false;
+
+  /** A failure as the core's PlatformError; a refused token is also remembered, and said once in the log. */
+  private fail(e: unknown): unknown {
+    const pe = platformError(e);
+    if (pe instanceof PlatformError && pe.platform === 'discord' && pe.code === TOKEN_REFUSED && !this.refused) {
+      this.refused = true;
+      this.bot.log.error(
+        { adapter: 'discord', code: pe.code },
+        'Discord refused the bot token (401): DISCORD_TOKEN was reset or revoked. Nothing is sent (and nothing is lost) until the bot restarts with the new token from the Developer Portal (Bot → Reset Token)',
+      );
+    }
+    return pe;
+  }
+
+  private async call<T>(fn: () => Promise<unknown>): Promise<T> {
+    try {
+      return (await fn()) as T;
+    } catch (e) {
+      throw this.fail(e);
+    }
+  }
+
   private render(message: Message, team?: string): DiscordPayload[] {
     return renderMessage(message, { team, spell: this.spell });
   }
@@ -128,14 +169,14 @@ export class DiscordPort implements ChatPort {
       await this.rest.get(Routes.channel(thread));
       return thread;
     } catch (e) {
-      if (!(e instanceof DiscordAPIError && e.code === 10003)) throw platformError(e);
+      if (!(e instanceof DiscordAPIError && e.code === 10003)) throw this.fail(e);
     }
-    const parent = await call<ApiMessage>(() => this.rest.get(Routes.channelMessage(to.channel, thread)));
+    const parent = await this.call<ApiMessage>(() => this.rest.get(Routes.channelMessage(to.channel, thread)));
     try {
       await this.rest.post(Routes.threads(to.channel, thread), { body: { name: threadName(parent), auto_archive_duration: 10080 } });
     } catch (e) {
       // 160004: another replica started it a moment ago; post into it all the same.
-      if (!(e instanceof DiscordAPIError && e.code === 160004)) throw platformError(e);
+      if (!(e instanceof DiscordAPIError && e.code === 160004)) throw this.fail(e);
     }
     return thread;
   }
@@ -145,7 +186,7 @@ export class DiscordPort implements ChatPort {
     const sent: ApiMessage[] = [];
     for (const [i, part] of parts.entries()) {
       const nonce = key ? { nonce: nonceFor(i ? `${key}#${i}` : key), enforce_nonce: true } : {};
-      sent.push(await call<ApiMessage>(() => this.rest.post(Routes.channelMessages(channel), toRequest(part, nonce))));
+      sent.push(await this.call<ApiMessage>(() => this.rest.post(Routes.channelMessages(channel), toRequest(part, nonce))));
     }
     return sent;
   }
@@ -162,6 +203,8 @@ export class DiscordPort implements ChatPort {
    * visibly into them. Buttons ride on the last part with text.
    */
   async update(ref: MessageRef, message: Message): Promise<void> {
+    const click = this.ephemeralClicks.get(ref.id);
+    if (click) return this.updateClicked(click, ref, message);
     const ids = [ref.id, ...(ref.more ?? [])];
     // A DM's buttons keep naming their server after the edit (a click in a DM carries none).
     const team = ref.direct ? ref.team : undefined;
@@ -173,9 +216,46 @@ export class DiscordPort implements ChatPort {
         await this.rest.patch(Routes.channelMessage(this.where(ref), id), toRequest({ ...CLEARED, ...(part ?? BLANK_PART) }));
       } catch (e) {
         // A part to blank that a moderator deleted: what was wanted is done.
-        if (!(part === undefined && e instanceof DiscordAPIError && e.code === 10008)) throw platformError(e);
+        if (!(part === undefined && e instanceof DiscordAPIError && e.code === 10008)) throw this.fail(e);
       }
     }
+  }
+
+  /** Ephemeral messages being clicked right now (message id → the click's interaction): see editableThrough. */
+  private readonly ephemeralClicks = new Map<string, InteractionHandle>();
+
+  /**
+   * While a click on an ephemeral message is handled, an update of that message goes through the click's interaction:
+   * Discord keeps ephemeral messages out of the channel's routes (10008). Returns the function that ends it.
+   */
+  editableThrough(messageId: string, h: InteractionHandle): () => void {
+    this.ephemeralClicks.set(messageId, h);
+    return () => {
+      if (this.ephemeralClicks.get(messageId) === h) this.ephemeralClicks.delete(messageId);
+    };
+  }
+
+  /**
+   * The clicked ephemeral message, edited in place: as the response itself (type 7) when nothing was answered yet,
+   * else through @original, which a deferred update (type 6) left pointing at it. A click already answered with a new
+   * message (types 4 and 5) has lost that way, and Discord offers no other: the refusal says so.
+   */
+  private async updateClicked(h: InteractionHandle, ref: MessageRef, message: Message): Promise<void> {
+    const part = { ...CLEARED, ...renderSingle(message, { spell: this.spell, team: h.inDm ? ref.team : undefined }) };
+    await serially(h, async () => {
+      // Files cannot travel in a response: those go by the edit after a deferred update.
+      if (h.ack === 'none' && !part.files?.length) {
+        h.ack = 'updated';
+        await h.respond({ type: 7, data: toRequest(part).body } as APIInteractionResponse);
+        return;
+      }
+      if (h.ack === 'none') {
+        h.ack = 'deferredUpdate';
+        await h.respond({ type: 6 });
+      }
+      if (h.ack !== 'deferredUpdate' && h.ack !== 'updated') throw new PlatformError('discord', 'ephemeral_not_editable', undefined, undefined, false);
+      await this.onToken(() => this.rest.patch(Routes.webhookMessage(this.applicationId, h.token, '@original'), { ...toRequest(part), auth: false }));
+    });
   }
 
   async remove(ref: MessageRef): Promise<void> {
@@ -187,12 +267,12 @@ export class DiscordPort implements ChatPort {
       await this.rest.delete(Routes.channelMessage(this.where(ref), id));
     } catch (e) {
       // Already gone (a moderator deleted that part): what was wanted is done.
-      if (!(e instanceof DiscordAPIError && e.code === 10008 && id !== ref.id)) throw platformError(e);
+      if (!(e instanceof DiscordAPIError && e.code === 10008 && id !== ref.id)) throw this.fail(e);
     }
   }
 
   private async dmChannel(member: string): Promise<string> {
-    const dm = await call<{ id: string }>(() => this.rest.post(Routes.userChannels(), { body: { recipient_id: member } }));
+    const dm = await this.call<{ id: string }>(() => this.rest.post(Routes.userChannels(), { body: { recipient_id: member } }));
     return dm.id;
   }
 
@@ -227,6 +307,12 @@ export class DiscordPort implements ChatPort {
     // An answer to a click in a DM is in the DM too: its buttons keep saying which server they belong to.
     const parts = this.render(message, h.inDm ? to.team : undefined);
     await serially(h, async () => {
+      // A click on an ephemeral message: acknowledged as an update, so @original stays the clicked message (for
+      // updateClicked) and this answer is a follow-up of its own.
+      if (h.ack === 'none' && h.onEphemeral) {
+        h.ack = 'deferredUpdate';
+        await h.respond({ type: 6 });
+      }
       // Ready before the deferral and one message (files cannot travel in a response): the answer is the response.
       if (h.ack === 'none' && h.answerInResponse && parts.length === 1 && !parts[0]!.files?.length) {
         h.ack = 'answered';
@@ -261,7 +347,7 @@ export class DiscordPort implements ChatPort {
         return;
       } catch (e) {
         const early = e instanceof DiscordAPIError && e.status === 404 && (e.code === 10015 || e.code === 10008);
-        if (!early || i >= TOKEN_WAITS_MS.length) throw platformError(e);
+        if (!early || i >= TOKEN_WAITS_MS.length) throw this.fail(e);
         await sleep(TOKEN_WAITS_MS[i]);
       }
     }
@@ -275,7 +361,7 @@ export class DiscordPort implements ChatPort {
     // The form's own words are in the member's language; the modal's few extra ones ("mark with an x") must match.
     const lang = (await this.bot.context(to)).lang;
     const id = await createDraft(this.bot, { team: to.team, id: to.member.id }, { form, values: {}, step: 0, lang });
-    await this.showModal(h, form, 0, id, lang, {});
+    await this.showModal(h, form, 0, id, lang, {}, to.team);
   }
 
   async forgetForms(member: MemberRef): Promise<void> {
@@ -283,13 +369,41 @@ export class DiscordPort implements ChatPort {
   }
 
   /** A modal can only be the first answer to an interaction (and never to a modal submit). */
-  async showModal(h: InteractionHandle, form: Form, step: number, draftId: string, lang: Lang, kept: Record<string, string | string[] | undefined>): Promise<void> {
+  async showModal(h: InteractionHandle, form: Form, step: number, draftId: string, lang: Lang, kept: Record<string, string | string[] | undefined>, team: string): Promise<void> {
+    const names = await this.channelNames(team, formSteps(form)[step] ?? [], kept);
     await serially(h, async () => {
       // Answered meanwhile (the 2-second deferral fired while a slow handler ran): the caller offers a button.
       if (h.ack !== 'none' || h.type === 5) throw new FormWindowPassed();
       h.ack = 'modal';
-      await h.respond({ type: 9, data: formToModal(form, step, modalCustomId(draftId, step), lang, kept) });
+      await h.respond({ type: 9, data: formToModal(form, step, modalCustomId(draftId, step), lang, kept, names) });
     });
+  }
+
+  /**
+   * Channels chosen before (a setup form's current channels) as the member knows them, `#name`, for the inputs that
+   * show them. Only a name that leads back to that very channel when submitted unchanged (resolveChannel, the core's
+   * channel syntax): a name two postable channels share, or one with characters a typed channel cannot have, keeps
+   * the `<#id>` form. A slow or failed lookup keeps it too: the modal must open within Discord's 3 seconds.
+   */
+  private async channelNames(team: string, fields: Field[], kept: Record<string, unknown>): Promise<ChannelNames> {
+    const ids = fields.flatMap((f) => (f.kind === 'channel' && f.initial && kept[f.id] === undefined ? [f.initial] : []));
+    if (!ids.length || !/^\d+$/.test(team)) return {};
+    const list = await Promise.race([
+      (this.rest.get(Routes.guildChannels(team)) as Promise<GuildChannel[]>).catch((e: unknown) => {
+        this.fail(e);
+        return undefined;
+      }),
+      sleep(CHANNEL_NAMES_WAIT_MS, undefined, { ref: false }),
+    ]);
+    if (!list) return {};
+    const postable = list.filter((c) => POSTABLE_TYPES.has(c.type ?? 0) && c.name);
+    const names: ChannelNames = {};
+    for (const id of ids) {
+      const name = postable.find((c) => c.id === id)?.name;
+      if (!name || !TYPED_NAME.test(name) || LOOKS_LIKE_ID.test(name)) continue;
+      if (postable.filter((c) => c.name!.toLowerCase() === name.toLowerCase()).length === 1) names[id] = `#${name}`;
+    }
+    return names;
   }
 
   /**
@@ -301,10 +415,10 @@ export class DiscordPort implements ChatPort {
    */
   async channelMembers(team: string, channel: string): Promise<string[] | undefined> {
     const [{ guild, ch }, members] = await Promise.all([
-      call<ChannelAccess>(() => this.channelAccess(team, channel)),
+      this.call<ChannelAccess>(() => this.channelAccess(team, channel)),
       (this.rest.get(Routes.guildMembers(team), { query: new URLSearchParams({ limit: '1000' }) }) as Promise<RawMember[]>).catch((e: unknown) => {
         if (e instanceof DiscordAPIError && e.status === 403) return undefined;
-        throw platformError(e);
+        throw this.fail(e);
       }),
     ]);
     if (!members) {
@@ -334,8 +448,9 @@ export class DiscordPort implements ChatPort {
       await this.rest.get(Routes.guildMember(team, member));
       return true;
     } catch (e) {
-      // Not in that server (or no such server): no. Anything else (5xx, a long rate limit): unknown.
+      // Not in that server (or no such server): no. Anything else (5xx, a long rate limit, a refused token): unknown.
       if (e instanceof DiscordAPIError && (e.status === 403 || e.status === 404)) return false;
+      this.fail(e);
       return undefined;
     }
   }
@@ -343,7 +458,7 @@ export class DiscordPort implements ChatPort {
   /** "#general" typed in a modal → the text channel of that name (modals have no channel picker); never a category or voice channel. */
   async resolveChannel(team: string, name: string): Promise<string | undefined> {
     const wanted = name.replace(/^#/, '').trim().toLowerCase();
-    const list = await call<{ id: string; name?: string; type?: number }[]>(() => this.rest.get(Routes.guildChannels(team)));
+    const list = await this.call<GuildChannel[]>(() => this.rest.get(Routes.guildChannels(team)));
     return list.find((c) => POSTABLE_TYPES.has(c.type ?? 0) && (c.name?.toLowerCase() === wanted || c.id === wanted))?.id;
   }
 
@@ -369,7 +484,7 @@ export class DiscordPort implements ChatPort {
       this.botUserId = undefined;
       // Not there or not allowed to look: the bot cannot post. A passing failure is not a refusal: it is said as one.
       if (e instanceof DiscordAPIError && (e.status === 403 || e.status === 404)) return false;
-      throw platformError(e);
+      throw this.fail(e);
     }
   }
 }
@@ -378,6 +493,19 @@ interface ChannelAccess {
   guild: { id: string; ownerId: string; roles: RawRole[] };
   ch: { type?: number; guild_id?: string; permission_overwrites?: RawOverwrite[] };
 }
+
+interface GuildChannel {
+  id: string;
+  name?: string;
+  type?: number;
+}
+
+/** How long a modal waits for the server's channel names before it shows `<#id>` instead (see channelNames). */
+const CHANNEL_NAMES_WAIT_MS = 800;
+/** A channel name the core takes as typed (`#name`, src/core/args.ts channelId)… */
+const TYPED_NAME = /^[\p{L}\p{N}_-]+$/u;
+/** …and would not take for an id instead (setup's checkChannel looks up only what is no id). */
+const LOOKS_LIKE_ID = /^[A-Z0-9]{8,}$|^\d{15,22}$/;
 
 /** Text (0) and announcement (5) channels: where prompts, cases and reminders can go. */
 const POSTABLE_TYPES = new Set([0, 5]);

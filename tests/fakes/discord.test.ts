@@ -247,6 +247,129 @@ describe('fake Discord REST', () => {
   });
 });
 
+describe('fake Discord refuses what Discord refuses', () => {
+  const button = (i: number, extra: object = {}) => ({ type: 2, style: 2, label: `b${i}`, custom_id: `id${i}`, ...extra });
+  const row = (n: number, from = 0) => ({ type: 1, components: Array.from({ length: n }, (_, i) => button(from + i)) });
+  const input = (extra: object = {}) => ({ type: 4, custom_id: 'f', label: 'Label', style: 1, ...extra });
+  const modal = (extra: object = {}) => ({ custom_id: 'm', title: 'Title', components: [{ type: 1, components: [input()] }], ...extra });
+  const rowOf = (...components: object[]) => ({ type: 1, components });
+  const inputs = (n: number) => Array.from({ length: n }, (_, i) => rowOf(input({ custom_id: `f${i}` })));
+  const select = (options: number) => ({ type: 3, custom_id: 's', options: Array.from({ length: options }, (_, i) => ({ label: `o${i}`, value: `v${i}` })) });
+  const fields = (n: number, value = 'v') => Array.from({ length: n }, (_, i) => ({ name: `f${i}`, value }));
+
+  /** A Discord-shaped refusal: 400, 50035 Invalid Form Body, the offending field at `path` in `errors`. */
+  const refusedAt = (path: string[], code: string) => {
+    let errors: object = { _errors: [expect.objectContaining({ code })] };
+    for (const key of [...path].reverse()) errors = { [key]: errors };
+    return { status: 400, code: 50035, rawError: expect.objectContaining({ message: 'Invalid Form Body', code: 50035, errors }) };
+  };
+
+  it.each([
+    ['six action rows', { components: Array.from({ length: 6 }, (_, i) => row(1, i)) }, ['components'], 'BASE_TYPE_MAX_LENGTH'],
+    ['six buttons in a row', { components: [row(6)] }, ['components', '0', 'components'], 'BASE_TYPE_BAD_LENGTH'],
+    ['an empty row', { content: 'x', components: [row(0)] }, ['components', '0', 'components'], 'BASE_TYPE_BAD_LENGTH'],
+    ['a button label of 81', { components: [rowOf(button(0, { label: 'l'.repeat(81) }))] }, ['components', '0', 'components', '0', 'label'], 'BASE_TYPE_MAX_LENGTH'],
+    ['a button custom_id of 101', { components: [rowOf(button(0, { custom_id: 'c'.repeat(101) }))] }, ['components', '0', 'components', '0', 'custom_id'], 'BASE_TYPE_MAX_LENGTH'],
+    ['two buttons with one custom_id', { components: [row(1), rowOf(button(0))] }, ['components', '1', 'components', '0', 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED'],
+    ['a select of 26 options', { components: [rowOf(select(26))] }, ['components', '0', 'components', '0', 'options'], 'BASE_TYPE_BAD_LENGTH'],
+    ['a select beside a button', { components: [rowOf(select(2), button(0))] }, ['components', '0', 'components'], 'COMPONENT_LAYOUT_WIDTH_EXCEEDED'],
+    ['an embed title of 257', { embeds: [{ title: 't'.repeat(257) }] }, ['embeds', '0', 'title'], 'BASE_TYPE_MAX_LENGTH'],
+    ['an embed description of 4097', { embeds: [{ description: 'd'.repeat(4097) }] }, ['embeds', '0', 'description'], 'BASE_TYPE_MAX_LENGTH'],
+    ['26 embed fields', { embeds: [{ fields: fields(26) }] }, ['embeds', '0', 'fields'], 'BASE_TYPE_MAX_LENGTH'],
+    ['a field value of 1025', { embeds: [{ fields: fields(1, 'v'.repeat(1025)) }] }, ['embeds', '0', 'fields', '0', 'value'], 'BASE_TYPE_MAX_LENGTH'],
+    ['embeds of 6001 characters in all', { embeds: [{ description: 'd'.repeat(4000) }, { description: 'd'.repeat(2001) }] }, ['embeds'], 'MAX_EMBED_SIZE_EXCEEDED'],
+  ])('refuses a message with %s (400 50035, naming the field)', async (_what, body, path, code) => {
+    const server = await fake();
+    await expect(rest(server).post(`/channels/${FAKE_CHANNEL_ID}/messages`, { body })).rejects.toMatchObject(refusedAt(path as string[], code as string));
+    expect(server.messagesIn(FAKE_CHANNEL_ID)).toHaveLength(0);
+  });
+
+  it('accepts a message exactly at every limit', async () => {
+    const server = await fake();
+    const body = {
+      components: [...Array.from({ length: 4 }, (_, i) => row(5, i * 5)), rowOf(select(25))].map((r, i) =>
+        i === 0 ? { ...r, components: [button(0, { label: 'l'.repeat(80), custom_id: 'c'.repeat(100) }), ...r.components.slice(1)] } : r,
+      ),
+      embeds: [{ title: 't'.repeat(256), description: 'd'.repeat(1720), fields: [...fields(24), { name: 'last', value: 'v'.repeat(1024) }] }],
+    };
+    // 256 + 1720 + 24 × 3 + 4 + 1024 = 3076 here; the total limit is checked with the description at 4096 below.
+    await rest(server).post(`/channels/${FAKE_CHANNEL_ID}/messages`, { body });
+    await rest(server).post(`/channels/${FAKE_CHANNEL_ID}/messages`, { body: { embeds: [{ description: 'd'.repeat(4096) }, { description: 'd'.repeat(1904) }] } });
+    expect(server.messagesIn(FAKE_CHANNEL_ID)).toHaveLength(2);
+  });
+
+  it('checks a message in an interaction answer and an edit as it checks a post', async () => {
+    const server = await fake();
+    const client = rest(server);
+    const payload = chatInputInteraction({ name: 'ping' });
+    const callback = `/interactions/${payload.id}/${payload.token}/callback` as const;
+    await expect(client.post(callback, { body: { type: 4, data: { content: 'x', components: [row(6)] } }, auth: false })).rejects.toMatchObject(
+      refusedAt(['data', 'components', '0', 'components'], 'BASE_TYPE_BAD_LENGTH'),
+    );
+    await client.post(callback, { body: { type: 4, data: { content: 'ok' } }, auth: false });
+    const original = `/webhooks/${FAKE_APPLICATION_ID}/${payload.token}/messages/@original` as const;
+    await expect(client.patch(original, { body: { embeds: [{ title: 't'.repeat(257) }] }, auth: false })).rejects.toMatchObject(refusedAt(['embeds', '0', 'title'], 'BASE_TYPE_MAX_LENGTH'));
+  });
+
+  it.each([
+    ['a title of 46', modal({ title: 't'.repeat(46) }), ['data', 'title'], 'BASE_TYPE_MAX_LENGTH'],
+    ['no title', modal({ title: undefined }), ['data', 'title'], 'BASE_TYPE_REQUIRED'],
+    ['a custom_id of 101', modal({ custom_id: 'm'.repeat(101) }), ['data', 'custom_id'], 'BASE_TYPE_MAX_LENGTH'],
+    ['no rows', modal({ components: [] }), ['data', 'components'], 'BASE_TYPE_BAD_LENGTH'],
+    ['six rows', modal({ components: inputs(6) }), ['data', 'components'], 'BASE_TYPE_BAD_LENGTH'],
+    ['two inputs in a row', modal({ components: [rowOf(input({ custom_id: 'a' }), input({ custom_id: 'b' }))] }), ['data', 'components', '0', 'components'], 'BASE_TYPE_BAD_LENGTH'],
+    ['a label of 46', modal({ components: [rowOf(input({ label: 'l'.repeat(46) }))] }), ['data', 'components', '0', 'components', '0', 'label'], 'BASE_TYPE_MAX_LENGTH'],
+    ['a placeholder of 101', modal({ components: [rowOf(input({ placeholder: 'p'.repeat(101) }))] }), ['data', 'components', '0', 'components', '0', 'placeholder'], 'BASE_TYPE_MAX_LENGTH'],
+    ['a value longer than its max_length', modal({ components: [rowOf(input({ max_length: 10, value: 'v'.repeat(11) }))] }), ['data', 'components', '0', 'components', '0', 'value'], 'BASE_TYPE_MAX_LENGTH'],
+    ['a max_length of 4001', modal({ components: [rowOf(input({ max_length: 4001 }))] }), ['data', 'components', '0', 'components', '0', 'max_length'], 'NUMBER_TYPE_MAX'],
+    ['an input custom_id of 101', modal({ components: [rowOf(input({ custom_id: 'f'.repeat(101) }))] }), ['data', 'components', '0', 'components', '0', 'custom_id'], 'BASE_TYPE_MAX_LENGTH'],
+    ['two inputs with one custom_id', modal({ components: [rowOf(input()), rowOf(input())] }), ['data', 'components', '1', 'components', '0', 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED'],
+  ])('refuses a modal with %s (400 50035, naming the field)', async (_what, data, path, code) => {
+    const server = await fake();
+    const payload = chatInputInteraction({ name: 'ping' });
+    await expect(rest(server).post(`/interactions/${payload.id}/${payload.token}/callback`, { body: { type: 9, data }, auth: false })).rejects.toMatchObject(
+      refusedAt(path as string[], code as string),
+    );
+  });
+
+  it('accepts a modal exactly at every limit, and refuses a modal as the answer to a modal submit', async () => {
+    const server = await fake();
+    const client = rest(server);
+    const payload = chatInputInteraction({ name: 'ping' });
+    const full = modal({
+      custom_id: 'm'.repeat(100),
+      title: 't'.repeat(45),
+      components: inputs(5).map((r, i) => (i ? r : rowOf(input({ custom_id: 'f'.repeat(100), label: 'l'.repeat(45), placeholder: 'p'.repeat(100), style: 2, max_length: 4000, value: 'v'.repeat(4000) })))),
+    });
+    await client.post(`/interactions/${payload.id}/${payload.token}/callback`, { body: { type: 9, data: full }, auth: false });
+    const submit = modalSubmitInteraction({ custom_id: 'm', fields: { f: 'x' } });
+    server.store.rememberInteraction(submit);
+    await expect(client.post(`/interactions/${submit.id}/${submit.token}/callback`, { body: { type: 9, data: modal() }, auth: false })).rejects.toMatchObject(
+      refusedAt(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID'),
+    );
+  });
+});
+
+describe('ephemeral messages on the fake Discord', () => {
+  it('answers Unknown Message on the channel routes for an ephemeral message, and lets a click on it edit it through its interaction', async () => {
+    const server = await fake();
+    const client = rest(server);
+    const command = chatInputInteraction({ name: 'ping' });
+    server.store.rememberInteraction(command);
+    await client.post(`/interactions/${command.id}/${command.token}/callback`, { body: { type: 4, data: { content: 'preview', flags: 64, components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Publish', custom_id: 'id0' }] }] } }, auth: false });
+    const preview = server.store.interaction(command.token).original!;
+    expect(server.messagesIn(FAKE_CHANNEL_ID)).toHaveLength(0);
+    await expect(client.patch(`/channels/${FAKE_CHANNEL_ID}/messages/${preview.id}`, { body: { content: 'closed' } })).rejects.toMatchObject({ code: 10008, status: 404 });
+    await expect(client.get(`/channels/${FAKE_CHANNEL_ID}/messages/${preview.id}`)).rejects.toMatchObject({ code: 10008 });
+
+    const click = buttonInteraction({ custom_id: 'id0', message: { ...preview } });
+    server.store.rememberInteraction(click);
+    await client.post(`/interactions/${click.id}/${click.token}/callback`, { body: { type: 6 }, auth: false });
+    await client.patch(`/webhooks/${FAKE_APPLICATION_ID}/${click.token}/messages/@original`, { body: { content: 'closed', components: [] }, auth: false });
+    expect(server.store.ephemeral.get(preview.id)).toMatchObject({ content: 'closed', components: [], flags: 64 });
+  });
+});
+
 describe('HTTP interactions sent by the fake', () => {
   /** A bot's endpoint that answers every interaction with `answer`. */
   async function endpoint(answer: object): Promise<string> {

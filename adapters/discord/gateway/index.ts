@@ -58,7 +58,8 @@ export async function startGateway(o: GatewayOptions): Promise<RunningAdapter & 
   return {
     name: 'discord-gateway',
     client,
-    healthy: () => client.isReady(),
+    // Connected is not enough: after a refused bot token (401) nothing can be posted (see DiscordPort.tokenRefused).
+    healthy: () => client.isReady() && !o.port.tokenRefused,
     stop: () => client.destroy(),
   };
 }

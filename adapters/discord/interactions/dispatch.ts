@@ -16,6 +16,7 @@ import { ensureAcked, type InteractionHandle } from './handle.js';
 
 const MANAGE_GUILD = 1n << 5n;
 const ADMINISTRATOR = 1n << 3n;
+const EPHEMERAL = 64;
 const THREAD_TYPES = new Set([10, 11, 12]);
 export const CONTINUE = 'dc:next';
 export const REOPEN = 'dc:reopen';
@@ -70,6 +71,7 @@ export function makeHandle(raw: RawInteraction, respond: InteractionHandle['resp
     receivedAt: Date.now(),
     fromMessage: Boolean(raw.message),
     inDm: !raw.guild_id,
+    onEphemeral: raw.type === 3 && (Number(raw.message?.flags ?? 0) & EPHEMERAL) !== 0,
     ack: 'none',
     answerInResponse,
     originalFilled: false,
@@ -136,7 +138,7 @@ async function onComponent(o: DispatchOptions, raw: RawInteraction, inv: Invocat
     const draft = value ? await loadDraft(o.bot, value, inv.member.id) : undefined;
     if (!draft) return o.port.answerPrivately(inv, message(textBlock(t(await lang(o, inv), 'discord.draftExpired'))));
     try {
-      return await o.port.showModal(h, draft.form, draft.step, value!, draft.lang ?? (await lang(o, inv)), draft.values);
+      return await o.port.showModal(h, draft.form, draft.step, value!, draft.lang ?? (await lang(o, inv)), draft.values, inv.team);
     } catch (e) {
       if (!(e instanceof FormWindowPassed)) throw e;
       // The draft took too long to load and the click was acknowledged: the same button, to press again.
@@ -147,8 +149,14 @@ async function onComponent(o: DispatchOptions, raw: RawInteraction, inv: Invocat
   const m = raw.message;
   const source = m ? { team: inv.team, channel: inv.channel ?? m.channel_id, id: m.id, thread: inv.thread } : undefined;
   const ev: CoreEvent = { kind: 'button', inv, action, value, source };
-  const out = await o.bot.handle(ev);
-  if (out) await afterForm(o, inv, out, undefined);
+  // An edit of the clicked ephemeral message (a preview closed with a note) can only go through this interaction.
+  const done = h.onEphemeral && m ? o.port.editableThrough(m.id, h) : undefined;
+  try {
+    const out = await o.bot.handle(ev);
+    if (out) await afterForm(o, inv, out, undefined);
+  } finally {
+    done?.();
+  }
 }
 
 async function onModal(o: DispatchOptions, raw: RawInteraction, inv: Invocation, h: InteractionHandle): Promise<void> {

@@ -4,7 +4,8 @@ import type { APIInteractionResponse } from 'discord.js';
 /** Discord keeps an interaction token for 15 minutes; after that private answers go by DM. */
 export const TOKEN_LIFE_MS = 15 * 60_000;
 
-export type Ack = 'none' | 'deferred' | 'deferredUpdate' | 'modal' | 'pong' | 'answered';
+/** How the interaction was first answered: 'deferredUpdate' (type 6) and 'updated' (type 7) keep @original the clicked message. */
+export type Ack = 'none' | 'deferred' | 'deferredUpdate' | 'updated' | 'modal' | 'pong' | 'answered';
 
 export interface InteractionHandle {
   id: string;
@@ -17,6 +18,12 @@ export interface InteractionHandle {
   fromMessage: boolean;
   /** Sent from a DM (no server): buttons in answers must name their server themselves. */
   inDm: boolean;
+  /**
+   * A click on an ephemeral message (a private preview): only this interaction can change that message (Discord
+   * answers 10008 to PATCH /channels/…/messages/… for it), through @original — so it is acknowledged as an update
+   * (type 6 or 7), never with a new message (4 or 5) that would become @original, and private answers are follow-ups.
+   */
+  onEphemeral: boolean;
   ack: Ack;
   /**
    * HTTP interactions: a private answer ready before the deferral goes out as the response itself. Discord takes

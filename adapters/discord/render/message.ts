@@ -31,9 +31,11 @@ export function richToMarkdown(text: Rich): string {
   const body = (s: Span): string => {
     if (s.mention) return `<@${s.mention.replace(/\D/g, '')}>`;
     if (s.channel && /^\d{15,22}$/.test(s.channel)) return `<#${s.channel}>`;
-    let t = s.untrusted ? (s.style === 'code' || inCode ? s.text.replace(/`/g, "'") : escapeUntrusted(s.text)) : s.text;
+    // In a masked link's label a member's link is escaped whole: a "]" in it would end the label early.
+    const linked = Boolean(s.link && /^https?:\/\//.test(s.link));
+    let t = s.untrusted ? (s.style === 'code' || inCode ? s.text.replace(/`/g, "'") : escapeUntrusted(s.text, { keepLinks: !linked })) : s.text;
     if (!s.untrusted && !s.style && (s.text.match(/`/g)?.length ?? 0) % 2 === 1) inCode = !inCode;
-    if (s.link && /^https?:\/\//.test(s.link)) t = `[${t}](${s.link})`;
+    if (linked) t = `[${t}](${s.link})`;
     return t;
   };
   // Spans of one style in a row are marked once: "**#7**", not "**#****7**".

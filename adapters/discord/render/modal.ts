@@ -155,10 +155,16 @@ function scaleInput(f: Extract<Field, { kind: 'scale' }>, lang: Lang, kept: RawV
   };
 }
 
-function textInput(f: Extract<Field, { kind: 'text' | 'channel' }>, lang: Lang, kept: RawValues): Rendered {
+/**
+ * How a channel chosen before shows in its input: `#name` where that name leads back to it unchanged (see
+ * DiscordPort.channelNames), else Discord's `<#id>` — a modal shows it as typed, but it always finds its channel.
+ */
+export type ChannelNames = Record<string, string>;
+
+function textInput(f: Extract<Field, { kind: 'text' | 'channel' }>, lang: Lang, kept: RawValues, names: ChannelNames): Rendered {
   const k = kept[f.id];
   const max = f.kind === 'text' ? Math.min(f.maxLength, L.inputValue) : 200;
-  const value = k !== undefined ? (Array.isArray(k) ? k.join(', ') : k) : f.kind === 'channel' ? (f.initial ? `<#${f.initial}>` : undefined) : f.initial;
+  const value = k !== undefined ? (Array.isArray(k) ? k.join(', ') : k) : f.kind === 'channel' ? (f.initial ? (names[f.initial] ?? `<#${f.initial}>`) : undefined) : f.initial;
   const hint = hintPlaceholder(f);
   const example = f.placeholder;
   const placeholder = example ?? hint.shown ?? (f.kind === 'channel' ? tx(lang, 'discord.channelPlaceholder') : undefined);
@@ -184,17 +190,17 @@ function textInput(f: Extract<Field, { kind: 'text' | 'channel' }>, lang: Lang, 
   };
 }
 
-function fieldInput(f: Field, lang: Lang, kept: RawValues): Rendered {
+function fieldInput(f: Field, lang: Lang, kept: RawValues, names: ChannelNames): Rendered {
   if (f.kind === 'choice') return choiceInput(f, lang, kept);
   if (f.kind === 'scale') return scaleInput(f, lang, kept);
-  return textInput(f, lang, kept);
+  return textInput(f, lang, kept, names);
 }
 
 /** One modal step with its preface; custom_id carries the draft id and step. */
-export function renderModal(form: Form, step: number, customId: string, lang: Lang, kept: RawValues = {}): RenderedModal {
+export function renderModal(form: Form, step: number, customId: string, lang: Lang, kept: RawValues = {}, names: ChannelNames = {}): RenderedModal {
   const steps = formSteps(form);
   const title = steps.length > 1 ? `${form.title} (${step + 1}/${steps.length})` : form.title;
-  const rendered = (steps[step] ?? []).map((f) => fieldInput(f, lang, kept));
+  const rendered = (steps[step] ?? []).map((f) => fieldInput(f, lang, kept, names));
   const unseen = rendered.flatMap((r) => (r.unseen ? [r.unseen] : []));
   const intro = step === 0 ? form.intro : undefined;
   const items: Rich[] = unseen.map((u) => [{ text: u.label, style: 'bold' }, { text: `: ${u.text}` }]);
@@ -210,8 +216,8 @@ export function renderModal(form: Form, step: number, customId: string, lang: La
 }
 
 /** One modal: the given step of the form; custom_id carries the draft id and step. */
-export function formToModal(form: Form, step: number, customId: string, lang: Lang, kept: RawValues = {}): APIModalInteractionResponseCallbackData {
-  return renderModal(form, step, customId, lang, kept).modal;
+export function formToModal(form: Form, step: number, customId: string, lang: Lang, kept: RawValues = {}, names: ChannelNames = {}): APIModalInteractionResponseCallbackData {
+  return renderModal(form, step, customId, lang, kept, names).modal;
 }
 
 /** Collect submitted values by custom_id from a modal submit (action rows or label components). */

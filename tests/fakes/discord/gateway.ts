@@ -35,9 +35,16 @@ export class FakeGateway {
   /** Last sequence number per session id, so a reconnecting client can RESUME. */
   private readonly resumable = new Map<string, number>();
   private readyWaiters: (() => void)[] = [];
+  /** The bot token an IDENTIFY must carry (a reset in the Developer Portal changes it). */
+  private token: string | undefined;
+
+  setToken(token: string): void {
+    this.token = token;
+  }
 
   constructor(server: Server, private readonly store: FakeDiscordStore, private readonly options: GatewayOptions) {
     this.wss = new WebSocketServer({ server, path: options.path });
+    this.token = options.token;
     this.wss.on('connection', (ws) => this.accept(ws));
   }
 
@@ -116,7 +123,7 @@ export class FakeGateway {
 
   private identify(session: Session, d: ApiObject): void {
     if (session.id) return session.ws.close(4005, 'Already authenticated.');
-    if (this.options.token !== undefined && d.token !== this.options.token) return session.ws.close(4004, 'Authentication failed.');
+    if (this.token !== undefined && d.token !== this.token) return session.ws.close(4004, 'Authentication failed.');
     session.id = randomBytes(16).toString('hex');
     const guilds = [...this.store.guilds.values()];
     this.send(session, {

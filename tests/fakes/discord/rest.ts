@@ -2,6 +2,7 @@
 import { GATEWAY_ONLY_GUILD_FIELDS, type ApiObject } from './fixtures.js';
 import { snowflake } from './ids.js';
 import type { FakeDiscordStore, KnownInteraction } from './store.js';
+import { invalidAt, validateEmbeds, validateMessageComponents, validateModal, type FieldPath } from './validate.js';
 
 /** One request after the server has read and decoded its body. */
 export interface RestRequest {
@@ -56,13 +57,15 @@ export function createRestHandler(store: FakeDiscordStore, options: RestOptions)
     routes.push([method, new RegExp(`^${pattern.replace(/:\w+/g, '([^/]+)')}$`), handler]);
 
   // ---- messages: shared validation and attachments ----
-  const validateMessage = (body: ApiObject, files: UploadedFile[], creating: boolean): RestAnswer | null => {
-    if (typeof body.content === 'string' && body.content.length > 2000)
-      return invalidField('content', 'BASE_TYPE_MAX_LENGTH', 'Must be 2000 or fewer in length.');
-    if (Array.isArray(body.embeds) && body.embeds.length > 10)
-      return invalidField('embeds', 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.');
-    if (Array.isArray(body.components) && !((body.flags ?? 0) & COMPONENTS_V2) && body.components.length > 5)
-      return invalidField('components', 'BASE_TYPE_MAX_LENGTH', 'Must be 5 or fewer in length.');
+  /** What Discord refuses in a message body; `at` is where the message sits in the request (a callback's `data`). */
+  const validateMessage = (body: ApiObject, files: UploadedFile[], creating: boolean, at: FieldPath = []): RestAnswer | null => {
+    if (typeof body.content === 'string' && body.content.length > 2000) return invalidAt([...at, 'content'], 'BASE_TYPE_MAX_LENGTH', 'Must be 2000 or fewer in length.');
+    const embeds = validateEmbeds(body.embeds, [...at, 'embeds']);
+    if (embeds) return embeds;
+    if (!((body.flags ?? 0) & COMPONENTS_V2)) {
+      const components = validateMessageComponents(body.components, [...at, 'components']);
+      if (components) return components;
+    }
     const empty = !body.content && !body.embeds?.length && !body.components?.length && !files.length && !body.sticker_ids?.length && !body.poll;
     if (creating && empty) return error(400, 50006, 'Cannot send an empty message');
     return null;
@@ -236,9 +239,11 @@ export function createRestHandler(store: FakeDiscordStore, options: RestOptions)
     const extra = { webhook_id: known.applicationId, application_id: known.applicationId, type: known.message ? 19 : 20, flags };
     const channelId = known.channelId ?? '0';
     if (flags & EPHEMERAL) {
-      // Ephemeral messages are only visible to one member: never listed in the channel.
+      // Ephemeral messages are only visible to one member: never listed in the channel, and unknown (10008) to the
+      // channel's message routes; only the webhook of an interaction on them can edit them (see store.ephemeral).
       const message = store.createMessage(channelId, body, attachmentsFrom(body, files), extra);
       store.deleteMessage(channelId, message.id);
+      store.ephemeral.set(message.id, message);
       return message;
     }
     return store.createMessage(channelId, body, attachmentsFrom(body, files), extra);
@@ -260,17 +265,23 @@ export function createRestHandler(store: FakeDiscordStore, options: RestOptions)
     const data: ApiObject = body?.data ?? {};
     if (![1, 4, 5, 6, 7, 8, 9, 10, 12].includes(type)) return invalidField('type', 'BASE_TYPE_CHOICES', 'Value must be one of valid interaction callback types.');
     if (type === 4) {
-      const invalid = validateMessage(data, files, true);
+      const invalid = validateMessage(data, files, true, ['data']);
       if (invalid) return invalid;
       known.original = interactionMessage(known, data, files, data.flags ?? 0);
     } else if (type === 5) {
       known.original = interactionMessage(known, { content: '' }, [], ((data.flags ?? 0) & EPHEMERAL) | LOADING);
     } else if (type === 6 || type === 7) {
       if (!known.message) return error(400, 50035, 'Invalid Form Body', { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'This interaction has no message' }] } });
-      const invalid = validateMessage(data, files, false);
+      const invalid = validateMessage(data, files, false, ['data']);
       if (invalid) return invalid;
-      const stored = store.findMessage(known.message.channel_id, known.message.id) ?? known.message;
+      // The message the click was on: in its channel, or the ephemeral one only the clicking member sees.
+      const stored = store.findMessage(known.message.channel_id, known.message.id) ?? store.ephemeral.get(known.message.id) ?? known.message;
       known.original = type === 7 ? store.editMessage(stored, data, files.length ? attachmentsFrom(data, files) : null) : stored;
+    } else if (type === 9) {
+      // A modal can open from a command or a click, never from a modal's submit.
+      if (known.type === 5) return error(400, 50035, 'Invalid Form Body', { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'A modal cannot answer a modal submit' }] } });
+      const invalid = validateModal(data, ['data']);
+      if (invalid) return invalid;
     }
     known.acknowledged = true;
     known.responseType = type;
@@ -366,6 +377,7 @@ export function createRestHandler(store: FakeDiscordStore, options: RestOptions)
   });
   route('PATCH', '/channels/:channel/messages/:message', ([channelId, messageId], { body, files }) => {
     if (!channelOr404(channelId)) return unknown('Channel', 10003);
+    // An ephemeral message is not the channel's (store.ephemeral): Discord answers Unknown Message here too.
     const message = store.findMessage(channelId, messageId);
     if (!message) return unknown('Message', 10008);
     const invalid = validateMessage(body ?? {}, files, false) ?? emptied(message, body ?? {}, files);

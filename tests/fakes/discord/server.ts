@@ -78,6 +78,11 @@ export interface FakeDiscord {
   callsTo(method: string, path: RegExp): FakeCall[];
   /** Resolves with the first call (already recorded or future) that matches; by default only accepted (< 400) calls match. */
   waitFor(method: string, path: RegExp, predicate?: (call: FakeCall) => boolean, timeoutMs?: number): Promise<FakeCall>;
+  /**
+   * The bot token is reset (or revoked) in the Developer Portal: from now on REST calls with the old one get 401, and
+   * an IDENTIFY with it is closed with 4004. Connections already open stay (the fake does not drop them).
+   */
+  resetToken(next: string): void;
   /** Forgets recorded calls and stats (not the stored guilds and messages). */
   clear(): void;
   /** The next request matching method and path gets this failure instead of its normal answer. */
@@ -113,6 +118,7 @@ const INTERACTION_ROUTE = /^\/(interactions|webhooks)\//;
 export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const store = new FakeDiscordStore(opts.guilds ?? [defaultGuild()], opts.applicationId ?? FAKE_APPLICATION_ID, opts.botUser ?? FAKE_BOT_USER);
   const calls: FakeCall[] = [];
+  let token = opts.token;
   const listeners = new Set<(call: FakeCall) => void>();
   const failures: { method: string; path: RegExp; failure: FailureSpec }[] = [];
   const delays: { method: string; path: RegExp; ms: number }[] = [];
@@ -170,7 +176,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
         answer.body = { message: 'You are being rate limited.', retry_after: retryAfter, global: Boolean(failure.global), code: 0, ...(failure.body as object) };
         extraHeaders = tooManyHeaders(retryAfter, Boolean(failure.global));
       }
-    } else if (opts.token !== undefined && !INTERACTION_ROUTE.test(path) && headers.authorization !== `Bot ${opts.token}`) {
+    } else if (token !== undefined && !INTERACTION_ROUTE.test(path) && headers.authorization !== `Bot ${token}`) {
       answer = { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     } else if (opts.globalLimitPerSecond !== undefined && !INTERACTION_ROUTE.test(path) && overGlobalLimit(now, opts.globalLimitPerSecond)) {
       const retryAfter = (globalWindow.start + 1000 - now) / 1000;
@@ -263,6 +269,10 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
         };
         listeners.add(listener);
       });
+    },
+    resetToken(next) {
+      token = next;
+      gateway.setToken(next);
     },
     clear() {
       calls.length = 0;

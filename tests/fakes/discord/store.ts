@@ -38,6 +38,12 @@ export class FakeDiscordStore {
   /** `${channelId}:${nonce}` -> message id and when it was first seen, for enforce_nonce. */
   readonly nonces = new Map<string, { messageId: string; at: number }>();
   readonly interactionsByToken = new Map<string, KnownInteraction>();
+  /**
+   * Ephemeral messages by id ("only you can see this"): in no channel's history, and Unknown Message (10008) to
+   * GET/PATCH/DELETE /channels/…/messages/…, as on Discord. A click on one can change it through its interaction
+   * (response type 7, or type 6 then PATCH /webhooks/…/@original), which edits the copy kept here.
+   */
+  readonly ephemeral = new Map<string, ApiObject>();
 
   constructor(guilds: FakeGuildConfig[], applicationId = FAKE_APPLICATION_ID, botUser: ApiObject = FAKE_BOT_USER) {
     this.applicationId = applicationId;

@@ -124,17 +124,36 @@ describe('the first ten minutes on Discord', () => {
     expect(h.fake.messagesIn(h.channel)).toHaveLength(0);
   });
 
-  it('running setup again shows the channels chosen, and submitting the modals unchanged changes nothing', async () => {
-    // What the member sees prefilled in a modal, submitted as is.
-    const prefilled = (modal: { components: { components: { custom_id: string; value?: string }[] }[] }) =>
-      Object.fromEntries(modal.components.map((row) => [row.components[0]!.custom_id, row.components[0]!.value ?? '']));
+  // What the member sees prefilled in a modal, submitted as is.
+  const prefilled = (modal: { components: { components: { custom_id: string; value?: string }[] }[] }) =>
+    Object.fromEntries(modal.components.map((row) => [row.components[0]!.custom_id, row.components[0]!.value ?? '']));
+
+  it('running setup again shows the channels chosen by their #names, and submitting the modals unchanged changes nothing', async () => {
     const r = await h.slash(h.owner, 'sojusz', {}, { path: ['setup'] });
     const first = prefilled(r.initial.data as never);
-    expect(first).toMatchObject({ promptChannel: `<#${CH.ref}>`, promptDay: expect.stringContaining('[x] piątek'), promptTime: '09:00' });
+    expect(first).toMatchObject({ promptChannel: '#refleksja', promptDay: expect.stringContaining('[x] piątek'), promptTime: '09:00' });
     const [next] = await h.answers(await h.submitModal(h.owner, r.initial.data!.custom_id, first));
     const second = await h.clickButton(h.owner, buttonId(next)!);
     const values = prefilled(second.initial.data as never);
-    expect(values).toMatchObject({ caseChannel: `<#${CH.cases}>`, supChannel: `<#${CH.sup}>` });
+    expect(values).toMatchObject({ caseChannel: '#przypadki', modChannel: '#moderacja', supChannel: '#superwizja' });
+    const [answer] = await h.answers(await h.submitModal(h.owner, second.initial.data!.custom_id, values));
+    expect(answer!.content).toContain('Nic nie wymagało zmiany');
+  });
+
+  it('keeps the <#id> form for a channel whose name another channel shares or no typed name could match, so it still finds that channel', async () => {
+    // A second #przypadki (another category), listed first, so "#przypadki" would now lead to it; and the supervision
+    // channel renamed with an emoji, which a typed #name cannot carry.
+    const twin = h.fake.store.addChannel({ id: '1100000000000000215', type: 0, name: 'przypadki' }, h.guild);
+    const channels = h.fake.store.guilds.get(h.guild)!.channels as unknown[];
+    channels.unshift(...channels.splice(channels.indexOf(twin), 1));
+    h.fake.store.channels.get(CH.sup)!.name = 'superwizja-🧠';
+    const r = await h.slash(h.owner, 'sojusz', {}, { path: ['setup'] });
+    const first = prefilled(r.initial.data as never);
+    expect(first.promptChannel).toBe('#refleksja');
+    const [next] = await h.answers(await h.submitModal(h.owner, r.initial.data!.custom_id, first));
+    const second = await h.clickButton(h.owner, buttonId(next)!);
+    const values = prefilled(second.initial.data as never);
+    expect(values).toMatchObject({ caseChannel: `<#${CH.cases}>`, modChannel: '#moderacja', supChannel: `<#${CH.sup}>` });
     const [answer] = await h.answers(await h.submitModal(h.owner, second.initial.data!.custom_id, values));
     expect(answer!.content).toContain('Nic nie wymagało zmiany');
   });

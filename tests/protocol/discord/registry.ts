@@ -1,7 +1,7 @@
 // A test-only registry for Discord protocol tests: /sojusz plus /probe, whose forms exercise modals, steps and field errors.
 import { buildRegistry } from '../../../commands/index.js';
 import { message, textBlock, untrusted } from '../../../src/core/message.js';
-import { command, formHandler, type Registry } from '../../../src/core/registry.js';
+import { actionHandler, command, formHandler, type Registry } from '../../../src/core/registry.js';
 import type { Form } from '../../../src/core/form.js';
 import { enqueue } from '../../../src/schedule/outbox.js';
 
@@ -54,6 +54,11 @@ export function testRegistry(): Registry {
   return {
     ...base,
     commands: [...base.commands, probe],
+    actions: [
+      ...base.actions,
+      // Closes the message it was pressed on before answering (the core's features answer first, then close).
+      actionHandler({ id: 'probe.close', async run(ctx, _value, source) { await ctx.closeWithNote(source, 'cases.preview.closed'); await ctx.reply(message(textBlock('closed first'))); } }),
+    ],
     forms: [
       ...base.forms,
       formHandler({ id: 'probe.short', build: () => shortForm(), async submit(ctx, values) { await ctx.reply(message(textBlock(`mood ${values.mood}`))); return { kind: 'close' }; } }),

@@ -71,8 +71,27 @@ describe('untrusted text on Discord', () => {
     expect(richToMarkdown(t('en', 'args.example', { example: '/reflect pause 1' }))).toBe('For example: `/reflect pause 1`');
   });
 
-  it('cannot format: markdown characters are escaped', () => {
-    expect(escapeUntrusted('**bold** [x](http://e.vil)')).toBe('\\*\\*bold\\*\\* \\[x\\]\\(http://e.vil\\)');
+  it('cannot format: markdown characters are escaped, and a link typed by a member stays whole', () => {
+    expect(escapeUntrusted('**bold** [x](http://e.vil)')).toBe('\\*\\*bold\\*\\* \\[x\\]\\(http://e.vil)');
+  });
+
+  it.each([
+    ['a Meet link', 'https://meet.google.com/abc-defg-hij', 'https://meet.google.com/abc-defg-hij'],
+    ['a Zoom link with its password', 'Zoom: https://zoom.us/j/1?pwd=Ab_Cd#x', 'Zoom: https://zoom.us/j/1?pwd=Ab_Cd#x'],
+    ['a link in parentheses (Discord leaves the ")" out of it)', '(see https://x.pl/a_b)', '\\(see https://x.pl/a_b)'],
+    ['a link in angle brackets (no preview)', '<https://x.pl/a-b>', '<https://x.pl/a-b>'],
+    ['a mention glued to a link', 'https://x.pl/<@123456789012345678>', 'https://x.pl/@123456789012345678'],
+    ['a masked link after a link', 'https://x.pl/)[y](https://e.vil)', 'https://x.pl/)[y](https://e.vil)'],
+    ['emphasis around a link', '*https://x.pl/*', '\\*https://x.pl/*'],
+    ['something Discord would not link', 'https://* _x_', 'https://\\* \\_x\\_'],
+    ['a numbered line before a link', '1. https://x.pl', '1\\. https://x.pl'],
+  ])('keeps %s working and inert', (_what, typed, shown) => {
+    expect(escapeUntrusted(typed)).toBe(shown);
+  });
+
+  it('escapes a link whole inside the label of a masked link, where a "](" would end the label', () => {
+    const md = richToMarkdown([{ text: 'https://a.pl/](https://e.vil)', untrusted: true, link: 'https://ok.pl' }]);
+    expect(md).toBe('[https://a.pl/\\]\\(https://e.vil\\)](https://ok.pl)');
   });
 
   it('sets allowed_mentions to none on every rendered message', () => {
