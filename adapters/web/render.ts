@@ -1,6 +1,6 @@
 // Renders the core's message and form model as HTML for the playground; every text is escaped here, on the server.
 import { DateTime } from 'luxon';
-import type { Field } from '../../src/core/form.js';
+import { labelNamesPoint, type Field } from '../../src/core/form.js';
 import type { Block, Rich, Span } from '../../src/core/message.js';
 import { tx, type Lang } from '../../src/i18n/index.js';
 import type { webMessages } from '../../src/db/schema/index.js';
@@ -204,7 +204,7 @@ function fieldHtml(f: Field, open: OpenForm, lang: Lang): string {
       inputs.push(`<label class="scale-point"><input type="radio" name="${name}" value="${n}"${chosen === String(n) ? ' checked' : ''}> <span>${n}</span></label>`);
     }
     // The catalogue's end labels already name their number ("0 — not at all"); add it only when they don't.
-    const end = (n: number, label?: string) => (label ? `<span class="scale-end">${escapeHtml(label.startsWith(String(n)) ? label : `${n} = ${label}`)}</span>` : '');
+    const end = (n: number, label?: string) => (label ? `<span class="scale-end">${escapeHtml(labelNamesPoint(n, label) ? label : `${n} = ${label}`)}</span>` : '');
     const ends = `${end(f.min, f.minLabel)}${end(f.max, f.maxLabel)}`;
     // A screen reader on a point hears what the ends mean, not only "3".
     const endsId = `${id}-ends`;

@@ -4,7 +4,7 @@
 // member may pick stays in the modal as a list to mark, and the words that cannot fit (the form's intro, a hint hidden
 // by a prefilled value) come back as a preface for the caller to show.
 import type { APIModalInteractionResponseCallbackData, APIActionRowComponent, APITextInputComponent } from 'discord.js';
-import type { Field, Form, RawValues } from '../../../src/core/form.js';
+import { labelNamesPoint, type Field, type Form, type RawValues } from '../../../src/core/form.js';
 import type { Message, Rich } from '../../../src/core/message.js';
 import { message, textBlock } from '../../../src/core/message.js';
 import { fold } from '../../../src/core/parse.js';
@@ -132,7 +132,7 @@ function hintPlaceholder(f: Field): { shown?: string; full: boolean } {
 function scaleInput(f: Extract<Field, { kind: 'scale' }>, lang: Lang, kept: RawValues): Rendered {
   const range = tx(lang, 'discord.scalePlaceholder', { min: f.min, max: f.max });
   // A catalogue's end label may already start with its number ("0 — hardly"): never "0 = 0 — hardly".
-  const end = (n: number, label?: string) => label && (label.trim().startsWith(String(n)) ? label : `${n} = ${label}`);
+  const end = (n: number, label?: string) => label && (labelNamesPoint(n, label) ? label : `${n} = ${label}`);
   const ends = [end(f.min, f.minLabel), end(f.max, f.maxLabel)].filter(Boolean).join(', ');
   const legend = ends ? `${range} (${ends})` : range;
   const k = kept[f.id];
