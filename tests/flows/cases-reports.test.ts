@@ -1,4 +1,5 @@
 // Reports in a team without a moderation channel: the reporter is told it reaches nobody, and nothing is kept or counted.
+import { renderMessage as renderSlack } from '../../adapters/slack/render/blocks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseCounters, caseReports, outbox } from '../../src/db/schema/index.js';
 import { REPORT_DAILY_LIMIT } from '../../src/features/cases/flow.js';
@@ -51,6 +52,8 @@ describe('reporting a case when the team has no moderation channel', () => {
     expect(tb.mem.lastPrivate(ben.id)).toContain('without your name');
     await tb.bot.runDueWork();
     expect(tb.mem.posts('mods')).toHaveLength(1);
+    // A moderator's notification says a case was reported, not just its name as the case post itself reads.
+    expect(renderSlack(tb.mem.posts('mods')[0]!.message).text).toMatch(new RegExp(`^(Case #${n} was reported\\.|Przypadek #${n} został zgłoszony\\.)$`));
     expect(JSON.stringify(await tb.bot.db.select().from(outbox))).not.toContain('Jan Nowak');
   });
 });

@@ -1,4 +1,5 @@
 // Changing the time of one's personal prompt: the new time counts from the next week when this week's has come.
+import { renderMessage as renderSlack } from '../../adapters/slack/render/blocks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anna, makeBot, type TestBot } from '../helpers/bot.js';
 
@@ -20,6 +21,8 @@ describe('moving one’s personal prompt to another time', () => {
     expect(await tb.mem.ask(anna, '/reflect ja piątek 08:00')).toContain('pt., 6 marca 2026, 08:00');
     await at('2026-03-06T07:01:00Z');
     expect(tb.mem.dms(anna.id)).toHaveLength(1);
+    // Its notification says what it is, not a bare theme name ("Cele").
+    expect(renderSlack(tb.mem.dms(anna.id)[0]!.message).text).toMatch(/^Twoje pytanie do refleksji na ten tydzień · \S/);
     expect(await tb.mem.ask(anna, '/reflect ja piątek 18:00')).toContain('pt., 13 marca 2026, 18:00');
     await at('2026-03-06T17:01:00Z');
     expect(tb.mem.dms(anna.id)).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { renderMessage as renderSlack } from '../../adapters/slack/render/blocks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Said } from '../../adapters/memory/index.js';
 import type { MemoryMember } from '../../adapters/memory/index.js';
@@ -89,6 +90,8 @@ describe('weekly prompt threads', () => {
     expect(personaOf('A small thing')).toBe('Osoba B');
     // The answer is quoted as member-written text, so it can never ping or format.
     expect(replies[0]!.message.blocks[0]).toMatchObject({ type: 'quote', text: [{ untrusted: true }] });
+    // A notification of it (Slack's fallback text) shows the persona and the answer, not the persona alone.
+    expect(renderSlack(replies[0]!.message).text).toMatch(/^Osoba A\n.*Zauważam, że milczenie mnie niepokoi\./s);
   });
 
   it('keeps the anonymous member’s id out of every table but the core’s member roster', async () => {

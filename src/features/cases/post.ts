@@ -53,7 +53,7 @@ export function replyPost(persona: string, text: string): Message {
 
 /** A report whose case has since been closed: its reason went with the case's text, and there is nothing to hide. */
 export function reportClosedPost(lang: Lang, number: number): Message {
-  return { ...message(textBlock(t(lang, 'cases.mod.reportOfClosed', { number }))), summary: tx(lang, 'cases.post.summary', { number }) };
+  return { ...message(textBlock(t(lang, 'cases.mod.reportOfClosed', { number }))), summary: tx(lang, 'cases.mod.reported', { number }) };
 }
 
 /** To the moderation channel: which case and the (untrusted) reason; nothing about the author or the reporter. */
@@ -65,6 +65,7 @@ export function reportPost(lang: Lang, number: number, reason: string | undefine
       reason ? quoteBlock(reason) : null,
       { type: 'actions', buttons: [{ action: 'case.hide', value: String(number), label: tx(lang, 'cases.mod.hide'), style: 'danger' }] },
     ),
-    summary: tx(lang, 'cases.post.summary', { number }),
+    // What a moderator's notification says: a report, not just the case's name, as its post in the channel reads.
+    summary: tx(lang, 'cases.mod.reported', { number }),
   };
 }

@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { message, noteBlock, textBlock } from '../../core/message.js';
 import { members, schedules } from '../../db/schema/index.js';
-import { isLang, t } from '../../i18n/index.js';
+import { isLang, t, tx as plain } from '../../i18n/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
 import type { WeeklyRule } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
@@ -30,7 +30,7 @@ export const personalPromptKind: ScheduleKind = {
       target: { kind: 'dm', member: member.externalId },
       message: {
         ...message(textBlock(t(lang, 'prompts.personal.title', { theme: themeLabel(prompt, lang) })), textBlock(questionSpans(prompt, lang)), noteBlock(t(lang, 'prompts.personal.how'))),
-        summary: themeLabel(prompt, lang),
+        summary: plain(lang, 'prompts.personal.title', { theme: themeLabel(prompt, lang) }),
       },
     });
   },

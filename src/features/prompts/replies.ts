@@ -73,7 +73,8 @@ export async function postAnonReply(
   const persona = pseudonymLabel(ordinal, teamLang(team));
   // The bot posts it, so the bot de-identifies it first, as it does anonymous case replies and group topics.
   const check = checkTopic(text);
-  const msg: Message = { blocks: [quoteBlock(check.text)], persona, summary: persona };
+  // No summary: a notification shows the persona and the (de-identified) answer, as anonymous case replies do.
+  const msg: Message = { blocks: [quoteBlock(check.text)], persona };
   await enqueue(db, now, {
     teamId: team.id,
     // The letter the thread shows, then random: the key says nothing about who wrote it.
