@@ -4,7 +4,7 @@ import { playgroundHost, urlHost } from './adapters/web/bind.js';
 import { buildRegistry } from './commands/index.js';
 import { withPlatforms } from './platforms.js';
 import { calendarRoute } from './src/features/supervision/calendar.js';
-import { configOrExit, exitWith as fail, type Config } from './src/config.js';
+import { ConfigError, configOrExit, exitWith as fail, type Config } from './src/config.js';
 import { createApp, type App } from './src/app.js';
 import { DatabaseError } from './src/db/errors.js';
 import { createLogger } from './src/log.js';
@@ -15,19 +15,30 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   // Caught from the first moment, not once running: a SIGTERM between "sojusz is running" and the handler would
   // otherwise kill the process outright (no clean stop, the data directory lock left behind).
-  const started = stopOnSignals(log);
+  const signals = stopOnSignals(log);
   const clock = config.playground ? new OffsetClock() : systemClock;
   let app: App;
   try {
     app = await createApp(config, log, withPlatforms(buildRegistry()), clock);
   } catch (e) {
     if (e instanceof DatabaseError) fail(e.message);
+    if (e instanceof ConfigError) fail(`${e.variable} — ${e.expected}`);
     throw e;
   }
+  // A signal that came while the database opened: stop now, before any adapter connects or the port opens.
+  if (signals.stopping()) return signals.started(app);
   // The playground has no login: it stays on this computer whatever HOST says (the Docker image sets 0.0.0.0).
   const bind: { host: string; ignored?: string } = config.playground ? playgroundHost(config.HOST) : { host: config.HOST ?? '0.0.0.0' };
   const host = bind.host;
-  await startAdapters(app, config, clock);
+  try {
+    await startAdapters(app, config, clock);
+  } catch (e) {
+    const line = startFailure(e);
+    if (!line) throw e;
+    await app.stop();
+    fail(line);
+  }
+  if (signals.stopping()) return signals.started(app);
   try {
     await app.http.listen(config.PORT, host);
   } catch (e) {
@@ -44,11 +55,14 @@ async function main(): Promise<void> {
       : '';
     process.stdout.write(`\nSojusz playground: http://${urlHost(bound)}  (local only: bound to ${bound.address})\n${ignored}\n`);
   }
-  started(app);
+  signals.started(app);
 }
 
-/** SIGTERM/SIGINT stop the app cleanly (within 15 s, else exit 1); one that comes during start-up waits for it. */
-function stopOnSignals(log: ReturnType<typeof createLogger>): (app: App) => void {
+/**
+ * SIGTERM/SIGINT stop the app cleanly (within 15 s, else exit 1). One that comes during start-up waits for the app
+ * being started, which checks `stopping()` between its steps so that nothing more starts after it.
+ */
+function stopOnSignals(log: ReturnType<typeof createLogger>): { started: (app: App) => void; stopping: () => boolean } {
   let running: ((app: App) => void) | undefined;
   const app = new Promise<App>((resolve) => (running = resolve));
   let stopping = false;
@@ -59,11 +73,13 @@ function stopOnSignals(log: ReturnType<typeof createLogger>): (app: App) => void
     const hard = setTimeout(() => process.exit(1), 15_000).unref();
     await (await app).stop();
     clearTimeout(hard);
+    log.info('stopped');
+    // pino writes synchronously to stdout by default, so the line is out before the exit.
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  return running!;
+  return { started: running!, stopping: () => stopping };
 }
 
 async function startAdapters(app: App, config: Config, clock: OffsetClock | typeof systemClock): Promise<void> {
@@ -89,6 +105,14 @@ async function startAdapters(app: App, config: Config, clock: OffsetClock | type
       fail(e.message);
     }
   }
+}
+
+/** One line for a platform that refused the bot at start (a wrong or revoked token), naming the variable. */
+function startFailure(e: unknown): string | undefined {
+  if (e instanceof ConfigError) return `${e.variable} — ${e.expected}`;
+  // discord.js's login: Discord answered 401 to the token (no import of discord.js here: it loads only when used).
+  if ((e as { code?: unknown }).code === 'TokenInvalid') return 'DISCORD_TOKEN — Discord refused it (invalid token): copy the bot token again (Developer Portal → Bot → Reset Token)';
+  return undefined;
 }
 
 /** One line for a port or address the server could not take, naming the variable that fixes it. */

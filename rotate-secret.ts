@@ -2,6 +2,7 @@
 // features' and the platforms' own (Slack installations' bot tokens, Discord form drafts) — and re-key every keyed
 // MAC (case authors, bans, pseudonyms, topics, prompt answers) with a new SOJUSZ_SECRET, in one transaction.
 // `-- --old <old> --new <new>` works too, but arguments show in `ps` and shell history.
+import { resolve } from 'node:path';
 import { privacyContributors } from './src/features/privacy/registry.js';
 import { rotateSecret } from './src/ops/rotate-secret.js';
 import { platformPrivacy } from './platforms.js';
@@ -18,9 +19,19 @@ async function main(): Promise<void> {
     process.stderr.write('usage: SOJUSZ_SECRET_OLD=<old secret> SOJUSZ_SECRET_NEW=<new secret> npm run rotate-secret\n   (or: npm run rotate-secret -- --old <old secret> --new <new secret>, visible in ps and shell history)\n');
     process.exit(2);
   }
-  const { openPglite, openPostgres } = await import('./src/db/client.js');
+  for (const [variable, value] of [['SOJUSZ_SECRET_OLD', oldSecret], ['SOJUSZ_SECRET_NEW', newSecret]] as const) {
+    if (value.length < 32) {
+      process.stderr.write(`rotate-secret: ${variable} — expected at least 32 characters (openssl rand -hex 32 for a new one)\n`);
+      process.exit(2);
+    }
+  }
+  const { openPglite, openPostgres, redactUrl } = await import('./src/db/client.js');
   const url = process.env.DATABASE_URL;
-  const database = url ? await openPostgres(url) : await openPglite(process.env.DATA_DIR ?? './data');
+  const dataDir = resolve(process.env.DATA_DIR?.trim() || './data');
+  // Said first, so that a DATABASE_URL not exported or a mistyped DATA_DIR shows before anything else does.
+  process.stdout.write(`database: ${url ? `PostgreSQL at ${redactUrl(url)}` : `embedded, in ${dataDir}`}\n`);
+  // Never an empty new database: "rotated" there would send the operator to set a secret that opens nothing.
+  const database = url ? await openPostgres(url) : await openPglite(dataDir, { mustExist: true });
   try {
     const report = await rotateSecret(database, [...platformPrivacy, ...privacyContributors()], oldSecret, newSecret);
     // Counts per area only: never an id or a MAC.

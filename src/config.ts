@@ -20,7 +20,7 @@ const schema = z
       .trim()
       .regex(/^postgres(ql)?:\/\/.+/, 'expected postgres://user:password@host:5432/database')
       .optional(),
-    DATA_DIR: z.string().trim().min(1).default('./data'),
+    DATA_DIR: z.string().trim().min(1, 'expected a directory path, e.g. ./data (or leave it unset for ./data)').default('./data'),
     SOJUSZ_SECRET: z.string().min(32, 'expected at least 32 characters of random key material (openssl rand -hex 32)').optional(),
     PORT: whole(0, 65535, 'expected a port number from 0 to 65535 (default 3000)').default(3000),
     HOST: optional,

@@ -1,7 +1,7 @@
 // The Slack adapter: a Bolt app over HTTP on the shared server, or over Socket Mode, bound to the core.
-import { App as Bolt, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import { App as Bolt, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { App, RunningAdapter } from '../../src/app.js';
-import type { Config } from '../../src/config.js';
+import { ConfigError, type Config } from '../../src/config.js';
 import type { Bot } from '../../src/core/bot.js';
 import { Clients, webClientOptions } from './clients.js';
 import { oauthOptions } from './install/oauth.js';
@@ -37,6 +37,35 @@ function boltLogger(bot: Bot): BoltLogger {
   };
 }
 
+/** Why a start-up call to Slack failed, for a one-line ConfigError: Slack's error code, or the network's. */
+function slackFailure(e: unknown): { refused: boolean; code: string } {
+  const err = e as { code?: string; data?: { error?: string }; original?: { code?: string; cause?: { code?: string }; message?: string }; statusCode?: number };
+  if (err.code === webApi.ErrorCode.PlatformError) return { refused: true, code: err.data?.error ?? 'error' };
+  if (err.code === webApi.ErrorCode.HTTPError) return { refused: false, code: `HTTP ${err.statusCode}` };
+  return { refused: false, code: err.original?.code ?? err.original?.cause?.code ?? err.original?.message ?? err.code ?? String((e as Error).message) };
+}
+
+/** One line naming the variable at fault: the token Slack refused, or where Slack did not answer. */
+function slackStartError(variable: string, again: string, e: unknown, config: Config): ConfigError {
+  const { refused, code } = slackFailure(e);
+  if (refused) return new ConfigError(variable, `Slack refused it (${code}): ${again}`);
+  if (config.SLACK_API_URL) return new ConfigError('SLACK_API_URL', `Slack did not answer at ${config.SLACK_API_URL} (${code}): check the URL and the network`);
+  return new ConfigError(variable, `could not be checked: Slack did not answer (${code}); check the network and start again`);
+}
+
+/**
+ * The bot token, checked before Bolt sees it: Bolt's own check (auth.test in its constructor) is awaited by nobody,
+ * so a revoked token crashed the bot with a stack trace after "sojusz is running".
+ */
+async function checkBotToken(config: Config): Promise<{ botId?: string; botUserId?: string }> {
+  try {
+    const who = await new webApi.WebClient(config.SLACK_BOT_TOKEN, webClientOptions(config.SLACK_API_URL)).auth.test();
+    return { botId: who.bot_id, botUserId: who.user_id };
+  } catch (e) {
+    throw slackStartError('SLACK_BOT_TOKEN', 'copy the Bot User OAuth Token (OAuth & Permissions) again', e, config);
+  }
+}
+
 export async function startSlack(app: App, config: Config): Promise<RunningSlack> {
   const { bot } = app;
   const slackApiUrl = config.SLACK_API_URL;
@@ -48,6 +77,8 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
   const logger = boltLogger(bot);
   const clientOptions = webClientOptions(slackApiUrl);
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  // With the token already checked, Bolt is given its answer instead of asking again unawaited.
+  const single = oauth ? {} : { token: config.SLACK_BOT_TOKEN, ...(await checkBotToken(config)), tokenVerificationEnabled: false };
   const auth = oauth
     ? oauthOptions({ bot, store: store!, clients, clientId: config.SLACK_CLIENT_ID!, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET!, slackApiUrl, publicUrl: config.PUBLIC_URL })
     : undefined;
@@ -61,11 +92,11 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
       logger,
       ...(auth ? { ...auth, installerOptions: { ...auth.installerOptions } } : { installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} } }),
     });
-    bolt = new Bolt({ receiver: socket, ...(auth ? {} : { token: config.SLACK_BOT_TOKEN }), clientOptions, logger, convoStore: false });
+    bolt = new Bolt({ receiver: socket, ...single, clientOptions, logger, convoStore: false });
   } else {
     receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger, ...(auth ?? {}) });
     // No conversation state is kept in Bolt: the core's is in the database.
-    bolt = new Bolt({ receiver, ...(auth ? {} : { token: config.SLACK_BOT_TOKEN }), clientOptions, logger, convoStore: false });
+    bolt = new Bolt({ receiver, ...single, clientOptions, logger, convoStore: false });
   }
   bolt.error(async (e) => {
     bot.log.error({ adapter: 'slack', error: safeError(e) }, 'slack handler failed');
@@ -88,7 +119,13 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
     const listener = slackListener(receiver);
     for (const path of ['/slack/events', '/slack/install', '/slack/oauth_redirect']) app.http.mount(path, listener);
   } else {
-    await bolt.start();
+    try {
+      await bolt.start();
+    } catch (e) {
+      await bolt.stop().catch(() => {});
+      // The bot token passed above, so what Slack refused here is the app-level token.
+      throw slackStartError('SLACK_APP_TOKEN', 'copy the app-level token (Basic Information → App-Level Tokens, with connections:write) again', e, config);
+    }
   }
   return {
     name: socketMode ? 'slack (socket mode)' : 'slack',

@@ -2,6 +2,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ConfigError } from '../config.js';
 
 /** Purposes get unrelated keys, so an HMAC made for rate limits can't be matched with one for pseudonyms. */
 export type KeyPurpose =
@@ -14,7 +15,8 @@ export type KeyPurpose =
   | 'prompt-rotation'
   | 'encryption'
   | 'calendar-token'
-  | 'web-session';
+  | 'web-session'
+  | 'key-check';
 
 /** A random salt for a keyed MAC: with it, two rows of one author look unrelated. */
 export function newSalt(): string {
@@ -60,7 +62,12 @@ export class Secrets {
 /** On the embedded default the secret is generated once into DATA_DIR/secret (mode 600). */
 export function loadOrCreateSecret(dataDir: string): string {
   const file = resolve(dataDir, 'secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    // Named here: SOJUSZ_SECRET's own check would blame a variable that is not set.
+    if (secret.length < 32) throw new ConfigError(file, 'expected at least 32 characters (written by the bot or by rotate-secret); restore the file from its backup');
+    return secret;
+  }
   mkdirSync(dataDir, { recursive: true });
   const s = randomBytes(32).toString('hex');
   writeFileSync(file, s, { mode: 0o600 });

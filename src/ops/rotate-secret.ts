@@ -4,6 +4,8 @@ import { Secrets } from '../core/secrets.js';
 import type { Database } from '../db/client.js';
 import { members, teams } from '../db/schema/index.js';
 import type { PrivacyContributor, Rekeyed } from '../core/privacy.js';
+import { SYSTEM_TEAM } from '../features/privacy/housekeeping.js';
+import { keyCheckOf, storedKeyCheck, writeKeyCheck } from './key-check.js';
 
 export interface RotationReport {
   /** Rows re-sealed, per area. */
@@ -15,7 +17,9 @@ export interface RotationReport {
 /**
  * All or nothing: one undecryptable row (wrong old secret) rolls the whole rotation back. So does an old secret
  * that recognises nothing at all — no sealed value opens, no MAC stands for a member — while there are MACs to
- * replace: they would all be made random, and every author would lose their posts for good.
+ * replace: they would all be made random, and every author would lose their posts for good. A database with no team
+ * (a mistyped DATABASE_URL, a fresh one) is refused too: "done" there would send the operator to set a secret that
+ * opens nothing in the real one. The database's key check follows the new secret.
  */
 export async function rotateSecret(database: Database, contributors: readonly PrivacyContributor[], oldSecret: string, newSecret: string): Promise<RotationReport> {
   const from = new Secrets(oldSecret);
@@ -23,10 +27,26 @@ export async function rotateSecret(database: Database, contributors: readonly Pr
   const areas: Record<string, number> = {};
   const macs: Record<string, Rekeyed> = {};
   await database.db.transaction(async (tx) => {
-    for (const c of contributors) {
-      if (c.reencrypt) areas[c.area] = await c.reencrypt(tx, (s) => from.decrypt(s), (p) => to.encrypt(p));
+    const all = await tx.select({ id: teams.id, platform: teams.platform }).from(teams);
+    if (!all.some((t) => t.platform !== SYSTEM_TEAM.platform)) {
+      throw new Error('this database holds no team: is DATABASE_URL or DATA_DIR the one the bot runs with?');
     }
-    const rosters = new Map<number, string[]>((await tx.select({ id: teams.id }).from(teams)).map((t) => [t.id, []]));
+    const check = await storedKeyCheck(tx);
+    if (check && check !== keyCheckOf(from)) {
+      throw new Error('SOJUSZ_SECRET_OLD does not match this database’s key check: the old secret must be the one the bot runs with');
+    }
+    for (const c of contributors) {
+      if (!c.reencrypt) continue;
+      const open = (s: string) => {
+        try {
+          return from.decrypt(s);
+        } catch {
+          throw new Error(`SOJUSZ_SECRET_OLD does not open the stored ${c.area} data: is the old secret the one the bot runs with?`);
+        }
+      };
+      areas[c.area] = await c.reencrypt(tx, open, (p) => to.encrypt(p));
+    }
+    const rosters = new Map<number, string[]>(all.map((t) => [t.id, []]));
     for (const m of await tx.select({ team: members.teamId, id: members.externalId }).from(members)) rosters.get(m.team)?.push(m.id);
     for (const c of contributors) {
       if (c.rekey) macs[c.area] = await c.rekey(tx, rosters, from, to);
@@ -34,8 +54,9 @@ export async function rotateSecret(database: Database, contributors: readonly Pr
     const sum = (f: (r: Rekeyed) => number | undefined) => Object.values(macs).reduce((n, r) => n + (f(r) ?? 0), 0);
     const recognised = Object.values(areas).reduce((n, x) => n + x, 0) + sum((r) => r.rekeyed) + sum((r) => r.opened);
     if (!recognised && sum((r) => r.unlinked)) {
-      throw new Error('the old secret recognises nothing in the database (no sealed value opens with it, no keyed MAC stands for a member): is it the right one?');
+      throw new Error('SOJUSZ_SECRET_OLD recognises nothing in the database (no sealed value opens with it, no keyed MAC stands for a member): is the old secret the one the bot runs with?');
     }
+    await writeKeyCheck(tx, to);
   });
   return { areas, macs };
 }

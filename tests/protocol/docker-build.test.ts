@@ -6,6 +6,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ensureTeam } from '../../src/core/teams.js';
+import { openPglite } from '../../src/db/client.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'sojusz-image-'));
@@ -49,7 +51,7 @@ function copyInto(dir: string, stage: Stage, built: Record<string, string>): voi
 }
 
 describe('the Docker image, stage by stage', () => {
-  it('bundles every entry of the build stage from the files that stage copies, and runs them from the final stage', () => {
+  it('bundles every entry of the build stage from the files that stage copies, and runs them from the final stage', async () => {
     const all = stages();
     const build = all.find((s) => s.name === 'build')!;
     const final = all.find((s) => s.name === 'final')!;
@@ -62,16 +64,20 @@ describe('the Docker image, stage by stage', () => {
     const bundling = build.runs.find((r) => r.startsWith('node scripts/build.mjs'))!;
     const entries = bundling.split(/\s+/).slice(2);
     expect(entries).toEqual(expect.arrayContaining(['main.ts', 'rotate-secret.ts']));
-    const made = spawnSync(process.execPath, ['scripts/build.mjs', ...entries], { cwd: buildDir, encoding: 'utf8' });
-    expect(made.stderr + made.stdout).toBe('');
-    expect(made.status).toBe(0);
+    const bundled = spawnSync(process.execPath, ['scripts/build.mjs', ...entries], { cwd: buildDir, encoding: 'utf8' });
+    expect(bundled.stderr + bundled.stdout).toBe('');
+    expect(bundled.status).toBe(0);
     for (const e of entries) expect(existsSync(join(buildDir, 'dist', e.replace(/\.ts$/, '.js'))), e).toBe(true);
 
     const finalDir = join(work, 'final');
     mkdirSync(finalDir);
     copyInto(finalDir, final, { deps: ROOT, build: buildDir });
-    // The secret rotation runs from the image's files alone: it finds the migrations and re-seals an empty database.
+    // The secret rotation runs from the image's files alone: it finds the migrations and re-seals a database with one
+    // team and nothing sealed (it refuses a DATA_DIR without a database, and a database without a team).
     const dataDir = join(work, 'data');
+    const made = await openPglite(dataDir);
+    await ensureTeam(made.db, 'memory', 'T1');
+    await made.close();
     // Secrets from the environment, where `ps` and shell history do not show them.
     const rotated = spawnSync(process.execPath, ['dist/rotate-secret.js'], {
       cwd: finalDir,
