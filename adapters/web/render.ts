@@ -1,7 +1,7 @@
 // Renders the core's message and form model as HTML for the playground; every text is escaped here, on the server.
 import { DateTime } from 'luxon';
 import { labelNamesPoint, type Field } from '../../src/core/form.js';
-import type { Block, Rich, Span } from '../../src/core/message.js';
+import type { Block, Button, Rich, Span } from '../../src/core/message.js';
 import { tx, type Lang } from '../../src/i18n/index.js';
 import type { webMessages } from '../../src/db/schema/index.js';
 import type { OpenForm } from './port.js';
@@ -62,6 +62,26 @@ export function renderRich(r: Rich): string {
   return out.join('');
 }
 
+/**
+ * A button. One that asks first (`confirm`) is followed by its question, hidden: the page's script shows it when the
+ * button is pressed and sends the press only on the confirming answer. In the page itself, not the browser's
+ * confirm(), which would stop the page and which automated browsers dismiss unasked.
+ */
+function actionButton(x: Button, sourceId: number): string {
+  const data = `data-action="${escapeHtml(x.action)}" data-value="${escapeHtml(x.value ?? '')}" data-source="${sourceId}"`;
+  const style = x.style ? ` ${x.style}` : '';
+  if (!x.confirm) return `<button type="button" class="action${style}" ${data}>${escapeHtml(x.label)}</button>`;
+  const c = x.confirm;
+  return (
+    `<button type="button" class="action${style}" ${data} data-confirm aria-expanded="false">${escapeHtml(x.label)}</button>` +
+    `<div class="confirm" role="group" aria-label="${escapeHtml(c.title)}" hidden>` +
+    `<p><strong>${escapeHtml(c.title)}</strong> ${escapeHtml(c.text)}</p>` +
+    `<button type="button" class="confirm-yes${style}" ${data}>${escapeHtml(c.confirm)}</button>` +
+    `<button type="button" class="confirm-no" ${data}>${escapeHtml(c.deny)}</button>` +
+    `</div>`
+  );
+}
+
 function block(b: Block, sourceId: number): string {
   switch (b.type) {
     case 'text':
@@ -79,12 +99,7 @@ function block(b: Block, sourceId: number): string {
     case 'fields':
       return `<dl class="fields">${b.fields.map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${renderRich(f.value)}</dd></div>`).join('')}</dl>`;
     case 'actions':
-      return `<div class="actions">${b.buttons
-        .map(
-          (x) =>
-            `<button type="button" class="action${x.style ? ` ${x.style}` : ''}" data-action="${escapeHtml(x.action)}" data-value="${escapeHtml(x.value ?? '')}" data-source="${sourceId}">${escapeHtml(x.label)}</button>`,
-        )
-        .join('')}</div>`;
+      return `<div class="actions">${b.buttons.map((x) => actionButton(x, sourceId)).join('')}</div>`;
     case 'image':
       return /^[A-Za-z0-9+/=]+$/.test(b.png) ? `<img class="chart" src="data:image/png;base64,${b.png}" alt="${escapeHtml(b.alt)}">` : '';
     case 'divider':

@@ -24,6 +24,19 @@ export interface Button {
   value?: string;
   label: string;
   style?: 'primary' | 'danger';
+  /**
+   * Ask before acting, for a step that cannot be undone: the member sees the title and text and chooses between the
+   * `confirm` and `deny` words (all from the catalogue; plain text, Slack shows at most 100, 300, 30 and 30
+   * characters). Optional for a platform: one without a confirmation step (Discord's buttons) acts on the press.
+   */
+  confirm?: ButtonConfirm;
+}
+
+export interface ButtonConfirm {
+  title: string;
+  text: string;
+  confirm: string;
+  deny: string;
 }
 
 export type Block =

@@ -1,10 +1,10 @@
 // The message model to Block Kit: sections, headers, context, dividers, buttons — within Slack's limits.
-import type { Block as CoreBlock, Button, Message } from '../../../src/core/message.js';
+import type { Block as CoreBlock, Button, ButtonConfirm, Message, Rich } from '../../../src/core/message.js';
 import { messageToPlain, richToPlain } from '../../../src/core/message.js';
 import { neutralize, plainSafe } from './escape.js';
 import { ELLIPSIS, SLACK_LIMITS as L, truncate } from './limits.js';
 import { richToMrkdwn, SLACK_CHANNEL } from './mrkdwn.js';
-import { splitMrkdwn } from './split.js';
+import { splitRich } from './split.js';
 
 // Block Kit is a large, loosely typed JSON vocabulary; the adapter builds it as plain objects.
 export type KitBlock = Record<string, unknown>;
@@ -27,16 +27,22 @@ export function actionOf(actionId: string): string {
 
 const plainText = (text: string, max: number) => ({ type: 'plain_text', text: truncate(plainSafe(text), max), emoji: true });
 
-const sections = (mrkdwn: string, max: number = L.sectionText): KitBlock[] =>
-  splitMrkdwn(mrkdwn, max)
+/** Rich text as sections of at most 3000 characters, cut in its spans so that every piece keeps its marks whole. */
+const sections = (rich: Rich, render: (rich: Rich) => string = richToMrkdwn): KitBlock[] =>
+  splitRich(rich, L.sectionText, render)
     .filter((t) => t.trim() !== '')
     .map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
 
-/** A quote piece cut inside a line starts a line all the same: it gets its ">" too (room for it was kept). */
-const quoted = (piece: KitBlock): KitBlock => {
-  const text = (piece.text as { text: string }).text;
-  return text.startsWith('>') ? piece : { ...piece, text: { type: 'mrkdwn', text: `>${text}` } };
-};
+/** Every line of a quote piece gets its ">" (ours, trusted), a piece cut inside a line too. */
+const quoteLines = (rich: Rich): string =>
+  richToMrkdwn(rich)
+    .split('\n')
+    .map((line) => `>${line}`)
+    .join('\n');
+
+/** A list as one rich text: each item on its line after its number or bullet. */
+const listRich = (items: Rich[], ordered?: boolean): Rich =>
+  items.flatMap((item, i) => [...(i ? [{ text: '\n' }] : []), { text: `${ordered ? `${i + 1}.` : '•'} ` }, ...item]);
 
 export function renderButton(b: Button, actionId: string): KitBlock {
   if (actionId.length > L.actionId) throw new Error(`button action id is ${actionId.length} characters; Slack allows ${L.actionId}`);
@@ -47,22 +53,32 @@ export function renderButton(b: Button, actionId: string): KitBlock {
     text: plainText(b.label, L.buttonText),
     ...(b.value !== undefined ? { value: b.value } : {}),
     ...(b.style ? { style: b.style } : {}),
+    ...(b.confirm ? { confirm: renderConfirm(b.confirm, b.style) } : {}),
+  };
+}
+
+/** Slack's own confirmation dialog, all plain text; a danger button's "confirm" is red there too. */
+function renderConfirm(c: ButtonConfirm, style: Button['style']): KitBlock {
+  return {
+    title: plainText(c.title, L.confirmTitle),
+    text: plainText(c.text, L.confirmText),
+    confirm: plainText(c.confirm, L.confirmButton),
+    deny: plainText(c.deny, L.confirmButton),
+    ...(style === 'danger' ? { style: 'danger' } : {}),
   };
 }
 
 function renderBlock(b: CoreBlock, seen: Map<string, number>, images: RenderedMessage['images']): KitBlock[] {
   switch (b.type) {
     case 'text':
-      return sections(richToMrkdwn(b.text));
+      return sections(b.text);
     case 'heading':
       return [{ type: 'header', text: plainText(b.text, L.header) }];
     case 'list':
-      return sections(b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '•'} ${richToMrkdwn(item)}`).join('\n'));
-    case 'quote': {
+      return sections(listRich(b.items, b.ordered));
+    case 'quote':
       // The ">" marks are ours (trusted); the quoted text itself is neutralized span by span.
-      const body = richToMrkdwn(b.text);
-      return sections(body.split('\n').map((line) => `>${line}`).join('\n'), L.sectionText - 1).map(quoted);
-    }
+      return sections(b.text, quoteLines);
     case 'note':
       return [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(richToMrkdwn(b.text), L.contextText) }] }];
     case 'fields': {

@@ -13,6 +13,10 @@ export const SLACK_LIMITS = {
   actionId: 255,
   blockId: 255,
   buttonValue: 2000,
+  /** A button's confirmation dialog: its title, its text and each of its two buttons. */
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
   actionsElements: 25,
   privateMetadata: 3000,
   plainTextInput: 3000,

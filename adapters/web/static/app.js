@@ -17,6 +17,8 @@ const state = {
   pressed: null,
   /** The time control is moving the clock: its buttons wait until it is done. */
   moving: false,
+  /** The button whose question ("Hide case #3?") is open, so that a redraw of the messages keeps it open. */
+  confirming: null,
   /**
    * The version of the form this page closed (Escape, Cancel, sent, expired). A view asked for before the server
    * heard of that still carries the form: it must neither open it again nor, once the server catches up, call it
@@ -116,12 +118,44 @@ function focusKey(el) {
   if (!article) return null;
   return { id: article.dataset.id, cls: el.className, action: el.dataset.action || '', value: el.dataset.value || '', panel: el.closest('#thread') ? 'thread' : 'main' };
 }
-function restoreFocus(key) {
-  if (!key) return;
+function findByKey(key) {
+  if (!key) return null;
   const root = key.panel === 'thread' ? $('#thread-messages') : $('#messages');
   const article = root.querySelector(`article[data-id="${CSS.escape(key.id)}"]`);
-  const target = article && [...article.querySelectorAll('button')].find((b) => b.className === key.cls && (b.dataset.action || '') === key.action && (b.dataset.value || '') === key.value);
-  if (target) target.focus();
+  return (article && [...article.querySelectorAll('button')].find((b) => b.className === key.cls && (b.dataset.action || '') === key.action && (b.dataset.value || '') === key.value)) || null;
+}
+function restoreFocus(key) {
+  findByKey(key)?.focus();
+}
+
+/**
+ * A button that asks first (a step that cannot be undone): its question, rendered hidden after it, opens with the
+ * safe answer focused, and nothing is sent until the confirming answer. Pressed again, it closes the question.
+ */
+function askFirst(button) {
+  const open = button.getAttribute('aria-expanded') !== 'true';
+  showQuestion(button, open);
+  state.confirming = open ? focusKey(button) : null;
+  if (open) button.nextElementSibling?.querySelector('.confirm-no')?.focus();
+}
+function showQuestion(button, open) {
+  const box = button.nextElementSibling;
+  if (!box?.classList.contains('confirm')) return;
+  button.setAttribute('aria-expanded', String(open));
+  box.hidden = !open;
+}
+/** The answer that keeps things as they are: the question closes, focus goes back to its button. */
+function keepAsIs(box) {
+  const button = box.previousElementSibling;
+  showQuestion(button, false);
+  state.confirming = null;
+  button.focus();
+}
+/** After a redraw: the question still open, if its message and button are still there. */
+function reopenQuestion() {
+  const button = findByKey(state.confirming);
+  if (button?.hasAttribute('data-confirm')) showQuestion(button, true);
+  else state.confirming = null;
 }
 
 function render(v) {
@@ -185,6 +219,7 @@ function render(v) {
     panel.hidden = true;
     if (state.thread && !v.thread) state.thread = null;
   }
+  reopenQuestion();
   restoreFocus(focused);
   renderWelcome(v.welcome);
   renderForm(v.form);
@@ -205,13 +240,20 @@ function renderWelcome(html) {
   $('#welcome-open').hidden = !box.hidden;
 }
 
+/** A message's words as a reader meets them: without the questions its buttons would ask. */
+function readable(article) {
+  const copy = article.cloneNode(true);
+  for (const q of copy.querySelectorAll('.confirm')) q.remove();
+  return copy.textContent;
+}
+
 /** Tell screen readers about messages that arrived since the last view (not the whole history). */
 function announce(list, reset) {
   const articles = [...list.querySelectorAll('article[data-id]')];
   const newest = articles.reduce((n, a) => Math.max(n, Number(a.dataset.id)), 0);
   if (!reset && state.lastSeen) {
     const fresh = articles.filter((a) => Number(a.dataset.id) > state.lastSeen);
-    if (fresh.length) text($('#live'), fresh.map((a) => a.textContent.replace(/\s+/g, ' ').trim().slice(0, 300)).join(' · '));
+    if (fresh.length) text($('#live'), fresh.map((a) => readable(a).replace(/\s+/g, ' ').trim().slice(0, 300)).join(' · '));
   }
   state.lastSeen = Math.max(newest, reset ? newest : state.lastSeen);
 }
@@ -290,6 +332,25 @@ function dropForm() {
   clearDraft();
   if (state.formVersion !== null) state.dropped = state.formVersion;
   state.formVersion = null;
+}
+
+/** An action button pressed (or its question answered yes): the press goes to the bot. */
+async function press(t) {
+  // Disabling the button takes focus from it: remember it, for a form it opens and for afterwards.
+  const from = openerOf(t);
+  state.pressed = from;
+  t.disabled = true;
+  try {
+    await api('/api/button', { member: state.member, channel: state.channel, thread: state.thread, action: t.dataset.action, value: t.dataset.value, source: t.dataset.source });
+    clearStatus();
+  } catch (err) {
+    problem(err);
+  } finally {
+    t.disabled = false;
+  }
+  await refresh();
+  state.pressed = null;
+  if (!$('#form-dialog').open && (!document.activeElement || document.activeElement === document.body)) returnFocusTo(from);
 }
 
 function openerOf(el) {
@@ -411,6 +472,13 @@ function wire() {
     state.justSwitched = true;
     refresh();
   });
+  // Escape in an open question is its safe answer.
+  document.addEventListener('keydown', (e) => {
+    const box = e.key === 'Escape' && e.target.closest?.('.confirm');
+    if (!box) return;
+    e.preventDefault();
+    keepAsIs(box);
+  });
   document.addEventListener('click', async (e) => {
     const t = e.target.closest('button');
     if (!t) return;
@@ -430,22 +498,17 @@ function wire() {
       state.thread = null;
       await refresh();
       $(`#messages article[data-id="${CSS.escape(from || '')}"] .thread-link`)?.focus();
+    } else if (t.classList.contains('action') && t.hasAttribute('data-confirm')) {
+      askFirst(t);
+    } else if (t.classList.contains('confirm-no')) {
+      keepAsIs(t.closest('.confirm'));
+    } else if (t.classList.contains('confirm-yes')) {
+      const button = t.closest('.confirm').previousElementSibling;
+      showQuestion(button, false);
+      state.confirming = null;
+      await press(button);
     } else if (t.classList.contains('action')) {
-      // Disabling the button takes focus from it: remember it, for a form it opens and for afterwards.
-      const from = openerOf(t);
-      state.pressed = from;
-      t.disabled = true;
-      try {
-        await api('/api/button', { member: state.member, channel: state.channel, thread: state.thread, action: t.dataset.action, value: t.dataset.value, source: t.dataset.source });
-        clearStatus();
-      } catch (err) {
-        problem(err);
-      } finally {
-        t.disabled = false;
-      }
-      await refresh();
-      state.pressed = null;
-      if (!$('#form-dialog').open && (!document.activeElement || document.activeElement === document.body)) returnFocusTo(from);
+      await press(t);
     } else if (t.dataset.step) {
       // One move at a time: a double click would otherwise go through two events.
       if (state.moving) return;

@@ -63,7 +63,24 @@ export function reportPost(lang: Lang, number: number, reason: string | undefine
       textBlock(t(lang, 'cases.mod.reported', { number })),
       reason ? textBlock([{ text: tx(lang, 'cases.mod.reason'), style: 'bold' }]) : noteBlock(t(lang, 'cases.mod.noReason')),
       reason ? quoteBlock(reason) : null,
-      { type: 'actions', buttons: [{ action: 'case.hide', value: String(number), label: tx(lang, 'cases.mod.hide'), style: 'danger' }] },
+      {
+        type: 'actions',
+        buttons: [
+          {
+            action: 'case.hide',
+            value: String(number),
+            label: tx(lang, 'cases.mod.hide'),
+            style: 'danger',
+            // Hiding deletes the case's text and its replies for good: one more step, where the platform has one.
+            confirm: {
+              title: tx(lang, 'cases.mod.hideConfirm.title', { number }),
+              text: tx(lang, 'cases.mod.hideConfirm.text'),
+              confirm: tx(lang, 'cases.mod.hideConfirm.yes'),
+              deny: tx(lang, 'cases.mod.hideConfirm.no'),
+            },
+          },
+        ],
+      },
     ),
     // What a moderator's notification says: a report, not just the case's name, as its post in the channel reads.
     summary: tx(lang, 'cases.mod.reported', { number }),

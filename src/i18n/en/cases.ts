@@ -138,6 +138,10 @@ export const cases = {
   'cases.mod.reportOfClosed': 'A report of case #{number}. The case has since been closed, and the reason went with its text.',
   'cases.mod.noReason': 'No reason given.',
   'cases.mod.hide': 'Hide the case',
+  'cases.mod.hideConfirm.title': 'Hide case #{number}?',
+  'cases.mod.hideConfirm.text': 'Its post in the case channel will be replaced by a short note, and its text and the anonymous replies in its thread will be deleted. This cannot be undone.',
+  'cases.mod.hideConfirm.yes': 'Hide and delete',
+  'cases.mod.hideConfirm.no': 'Keep the case',
 
   'cases.withdrawn': 'Case #{number} is withdrawn and its text deleted. Thank you for trusting the group with it, even for a while.',
   'cases.hidden': 'Case #{number} is hidden and its text deleted.',

@@ -146,6 +146,10 @@ export const cases: Translation<typeof en> = {
   'cases.mod.reportOfClosed': 'Zgłoszenie przypadku #{number}. Przypadek jest już zamknięty, a powód zgłoszenia został usunięty razem z jego treścią.',
   'cases.mod.noReason': 'Bez podanego powodu.',
   'cases.mod.hide': 'Ukryj przypadek',
+  'cases.mod.hideConfirm.title': 'Ukryć przypadek #{number}?',
+  'cases.mod.hideConfirm.text': 'Jego wpis na kanale przypadków zostanie zastąpiony krótką informacją, a treść przypadku i anonimowe odpowiedzi w wątku zostaną usunięte. Tego nie da się cofnąć.',
+  'cases.mod.hideConfirm.yes': 'Ukryj i usuń',
+  'cases.mod.hideConfirm.no': 'Zostaw przypadek',
 
   'cases.withdrawn': 'Przypadek #{number} jest wycofany, a jego treść usunięta. Dziękuję, że ten przypadek choć na chwilę trafił do grupy.',
   'cases.hidden': 'Przypadek #{number} jest ukryty, a jego treść usunięta.',

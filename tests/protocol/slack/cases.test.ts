@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../fakes/slack/server.js';
 import { startSlackHarness, type SlackHarness } from '../../helpers/slack.js';
+import { renderMessage } from '../../../adapters/slack/render/blocks.js';
+import { reportPost } from '../../../src/features/cases/post.js';
 
 let h: SlackHarness;
 const AUTHOR = 'U_ZOFIA7';
@@ -65,6 +67,44 @@ describe('/case on Slack', () => {
     expect(leaking.map((c) => c.method)).toEqual([]);
     for (const c of h.fake.calls.filter((x) => x.method === 'chat.postEphemeral' && json(x.args).includes(AUTHOR))) expect(c.args.user).toBe(AUTHOR);
     expect(h.logs.join('\n')).not.toContain(AUTHOR);
+  });
+
+  it('asks a moderator to confirm in Slack’s own dialog before hiding a reported case, which cannot be undone', async () => {
+    type Element = { action_id?: string; value?: string; confirm?: Record<string, { type: string; text: string }> & { style?: string } };
+    const elements = (c: RecordedCall) => ((c.args.blocks ?? []) as { elements?: Element[] }[]).flatMap((b) => b.elements ?? []);
+    const post = h.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'C_CASES')!;
+    const report = elements(post).find((e) => e.action_id?.startsWith('case.report'))!;
+    await h.clickButton('U_FAC', report.action_id!, report.value, { channel: 'C_CASES', ts: String(post.answer?.ts ?? '') });
+    const form = await h.fake.waitFor('views.open', (c) => json(c.args).includes('Zgłoś przypadek'), WAIT);
+    await h.submitView('U_FAC', form.args.view, { reason: 'Za dużo szczegółów o rodzinie klienta.' });
+    await said('Zgłoszenie trafiło do moderacji');
+    await h.bot.runDueWork();
+    const modPost = h.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'C_MODS');
+    expect(modPost).toBeDefined();
+
+    const hide = elements(modPost!).find((e) => e.action_id?.startsWith('case.hide'))!;
+    expect(hide.confirm).toEqual({
+      title: { type: 'plain_text', text: 'Ukryć przypadek #1?', emoji: true },
+      text: {
+        type: 'plain_text',
+        text: 'Jego wpis na kanale przypadków zostanie zastąpiony krótką informacją, a treść przypadku i anonimowe odpowiedzi w wątku zostaną usunięte. Tego nie da się cofnąć.',
+        emoji: true,
+      },
+      confirm: { type: 'plain_text', text: 'Ukryj i usuń', emoji: true },
+      deny: { type: 'plain_text', text: 'Zostaw przypadek', emoji: true },
+      style: 'danger',
+    });
+    // Within Slack's limits for the dialog (title 100, text 300, each answer 30), in both languages.
+    for (const lang of ['pl', 'en'] as const) {
+      const [b] = renderMessage(reportPost(lang, 12345, 'powód')).blocks.flatMap((x) => (x.elements as Element[] | undefined) ?? []).filter((e) => e.confirm);
+      expect(b!.confirm!.title!.text.length).toBeLessThanOrEqual(100);
+      expect(b!.confirm!.text!.text.length).toBeLessThanOrEqual(300);
+      expect(b!.confirm!.confirm!.text.length).toBeLessThanOrEqual(30);
+      expect(b!.confirm!.deny!.text.length).toBeLessThanOrEqual(30);
+    }
+    // Slack sends the press only once the moderator confirmed: then the case is hidden.
+    await h.clickButton('U_FAC', hide.action_id!, hide.value, { channel: 'C_MODS', ts: String(modPost!.answer?.ts ?? '') });
+    await said('Przypadek #1 jest ukryty');
   });
 
   it('counts people, not apps, against the case channel’s minimum', async () => {

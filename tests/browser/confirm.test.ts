@@ -1,0 +1,138 @@
+// "Hide the case" in the playground's moderation channel, in Debian's headless Chromium: pressed, it asks first in the
+// page; "keep" and Escape change nothing and give focus back; the question stays open when the view is redrawn; only
+// "hide and delete" sends the press.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRegistry } from '../../commands/index.js';
+import { startPlayground } from '../../adapters/web/index.js';
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { tx } from '../../src/i18n/index.js';
+import { OffsetClock } from '../../src/schedule/clock.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const NO_BROWSER = !existsSync(CHROMIUM) && !process.env.CI;
+if (NO_BROWSER) console.warn(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+
+let app: App;
+let browser: BrowserContext;
+let page: Page;
+let base: string;
+let dataDir: string;
+let profileDir: string;
+const complaints: string[] = [];
+/** Presses the page sent to the bot. */
+const pressed: string[] = [];
+
+const api = async (path: string, body?: unknown) => {
+  const res = await fetch(base + path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await res.json()) as any;
+};
+const buttonIn = (html: string, action: string) => {
+  const m = new RegExp(`data-action="${action}" data-value="([^"]*)" data-source="(\\d+)"`).exec(html)!;
+  return { action, value: m[1]!, source: m[2]! };
+};
+
+beforeAll(async () => {
+  if (NO_BROWSER) return;
+  dataDir = mkdtempSync(join(tmpdir(), 'sojusz-confirm-'));
+  profileDir = mkdtempSync(join(tmpdir(), 'sojusz-chromium-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
+  const clock = new OffsetClock();
+  app = await createApp(config, createLogger('silent'), buildRegistry(), clock);
+  const running = await startPlayground(app, config, clock);
+  app.adapters.push(running);
+  await app.http.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
+
+  // A case by ola, published after its delay, reported by tomek: the report waits in #moderation.
+  await api('/api/send', { member: 'ola', channel: 'cases', text: '/case' });
+  await api('/api/form', { member: 'ola', values: { title: ['Milczenie'], body: ['Klientka milczała przez pół sesji i wyszła wcześniej.'], question: ['Jak wrócić do tematu?'] } });
+  const publish = buttonIn((await api('/api/view?member=ola&channel=cases')).messagesHtml, 'case.publish');
+  await api('/api/button', { member: 'ola', channel: 'cases', ...publish });
+  for (let i = 0; i < 5 && !(await api('/api/view?member=tomek&channel=cases')).messagesHtml.includes('data-action="case.report"'); i++) await api('/api/time', { step: 'next' });
+  const report = buttonIn((await api('/api/view?member=tomek&channel=cases')).messagesHtml, 'case.report');
+  await api('/api/button', { member: 'tomek', channel: 'cases', ...report });
+  await api('/api/form', { member: 'tomek', values: { reason: ['Za dużo szczegółów o rodzinie.'] } });
+  await app.bot.runDueWork();
+
+  browser = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = browser.pages()[0] ?? (await browser.newPage());
+  page.on('console', (m) => {
+    if (/Content Security Policy|Uncaught/i.test(m.text())) complaints.push(m.text());
+  });
+  page.on('pageerror', (e) => complaints.push(`page error: ${e.message}`));
+  // A native dialog would be dismissed unseen here: the question must be the page's own.
+  page.on('dialog', (d) => {
+    complaints.push(`native dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/button')) pressed.push(r.postData() ?? '');
+  });
+  await page.goto(base);
+  await page.locator('#messages').waitFor();
+  await page.locator('#member').selectOption('magda');
+  await page.locator('.channel-link[data-channel="moderation"]').click();
+  await page.locator('.channel-link[aria-current="page"][data-channel="moderation"]').waitFor();
+}, 180_000);
+
+afterAll(async () => {
+  if (NO_BROWSER) return;
+  await browser?.close();
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(profileDir, { recursive: true, force: true });
+});
+
+describe.skipIf(NO_BROWSER)('a button that asks first, in a browser', () => {
+  const hide = () => page.locator('#messages button.action[data-action="case.hide"]');
+  const question = () => page.locator('#messages .confirm');
+
+  it('asks in the page when pressed, sends nothing, and “keep” closes the question with focus back on the button', async () => {
+    await hide().waitFor();
+    expect(await question().isVisible()).toBe(false);
+    await hide().click();
+    await expect.poll(() => question().isVisible()).toBe(true);
+    expect(await hide().getAttribute('aria-expanded')).toBe('true');
+    expect(await question().textContent()).toContain(tx('pl', 'cases.mod.hideConfirm.text'));
+    // The safe answer has focus.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('confirm-no');
+    await question().locator('.confirm-no').click();
+    await expect.poll(() => question().isVisible()).toBe(false);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('case.hide');
+    expect(pressed).toEqual([]);
+  });
+
+  it('closes the question on Escape, and keeps it open while new messages redraw the view', async () => {
+    await hide().click();
+    await expect.poll(() => question().isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => question().isVisible()).toBe(false);
+
+    await hide().click();
+    await expect.poll(() => question().isVisible()).toBe(true);
+    await api('/api/send', { member: 'tomek', channel: 'moderation', text: 'Zerknę na to jutro.' });
+    await expect.poll(() => page.locator('#messages').textContent()).toContain('Zerknę na to jutro.');
+    expect(await question().isVisible()).toBe(true);
+    expect(pressed).toEqual([]);
+  });
+
+  it('sends the press on “hide and delete”, and the case is hidden', async () => {
+    await question().locator('.confirm-yes').click();
+    await expect.poll(() => pressed.length).toBe(1);
+    expect(JSON.parse(pressed[0]!)).toMatchObject({ action: 'case.hide', member: 'magda' });
+    await expect.poll(async () => (await api('/api/view?member=tomek&channel=cases')).messagesHtml).toContain('został ukryty przez moderację');
+    expect(complaints).toEqual([]);
+  });
+});
