@@ -9,7 +9,7 @@ import type { Field, Form } from '../../src/core/form.js';
 import type { File, Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
 import type { Lang } from '../../src/i18n/index.js';
-import { commandSpeller } from './commands/spelling.js';
+import { commandSpeller, namesFor, type Names } from './commands/spelling.js';
 import { createDraft, dropDraftsOf } from './forms/drafts.js';
 import { isHandle, serially, TOKEN_LIFE_MS, type InteractionHandle } from './interactions/handle.js';
 import { NO_MENTIONS } from './render/escape.js';
@@ -19,6 +19,8 @@ import { formSteps, formToModal, type ChannelNames } from './render/modal.js';
 import { channelPermissions, viewers, type RawMember, type RawOverwrite, type RawRole } from './permissions.js';
 
 const EPHEMERAL = 64;
+/** How many members' last client locales a process keeps (a DM to someone not among them names commands as written). */
+const SEEN_LOCALES = 10_000;
 /**
  * How long every send waits when Discord cannot be reached at all (no connection): like a global 429. A 5xx or a
  * timeout of one request is only retryable — the outbox backs off and, unlike a wait, counts its attempts.
@@ -113,8 +115,10 @@ export class DiscordPort implements ChatPort {
    *  for "the past few minutes"; two minutes is the reading we rely on. */
   readonly idempotentSends = { windowMs: 2 * 60_000 };
 
-  /** Our words name commands as Slack spells them; here they read as Discord offers them. */
-  private readonly spell: (code: string) => string;
+  /** Our words name commands as Slack spells them; here they read as Discord offers them, in the reader's client. */
+  private readonly spell: (code: string, names?: Names) => string;
+  /** The Discord locale each member last acted in (newest last, at most SEEN_LOCALES): how a DM names commands. */
+  private readonly seenLocales = new Map<string, string>();
 
   constructor(
     readonly rest: REST,
@@ -151,8 +155,21 @@ export class DiscordPort implements ChatPort {
     }
   }
 
-  private render(message: Message, team?: string): DiscordPayload[] {
-    return renderMessage(message, { team, spell: this.spell });
+  private render(message: Message, team?: string, names?: Names): DiscordPayload[] {
+    return renderMessage(message, { team, spell: this.spellFor(names) });
+  }
+
+  /** Command names as a reader's client offers them; no reader known (a channel post), as our words wrote them. */
+  private spellFor(names: Names | undefined): (code: string) => string {
+    return (code) => this.spell(code, names);
+  }
+
+  /** Remembers the client locale a member acted in, so a DM to them later names commands as their Discord does. */
+  sawLocale(member: string, locale: string | undefined): void {
+    if (!member || !locale) return;
+    this.seenLocales.delete(member);
+    this.seenLocales.set(member, locale);
+    if (this.seenLocales.size > SEEN_LOCALES) this.seenLocales.delete(this.seenLocales.keys().next().value!);
   }
 
   async post(to: Place, message: Message, opts?: { key?: string }): Promise<MessageRef> {
@@ -208,7 +225,7 @@ export class DiscordPort implements ChatPort {
     const ids = [ref.id, ...(ref.more ?? [])];
     // A DM's buttons keep naming their server after the edit (a click in a DM carries none).
     const team = ref.direct ? ref.team : undefined;
-    const parts = renderWithin(message, ids.length, { spell: this.spell, team });
+    const parts = renderWithin(message, ids.length, { spell: this.spellFor(undefined), team });
     for (const [i, id] of ids.entries()) {
       const part = parts[i];
       try {
@@ -241,7 +258,7 @@ export class DiscordPort implements ChatPort {
    * message (types 4 and 5) has lost that way, and Discord offers no other: the refusal says so.
    */
   private async updateClicked(h: InteractionHandle, ref: MessageRef, message: Message): Promise<void> {
-    const part = { ...CLEARED, ...renderSingle(message, { spell: this.spell, team: h.inDm ? ref.team : undefined }) };
+    const part = { ...CLEARED, ...renderSingle(message, { spell: this.spellFor(namesFor(h.locale)), team: h.inDm ? ref.team : undefined }) };
     await serially(h, async () => {
       // Files cannot travel in a response: those go by the edit after a deferred update.
       if (h.ack === 'none' && !part.files?.length) {
@@ -278,13 +295,13 @@ export class DiscordPort implements ChatPort {
 
   async direct(member: MemberRef, message: Message, opts?: { key?: string }): Promise<MessageRef> {
     const channel = await this.dmChannel(member.id);
-    const [first, ...more] = await this.send(channel, this.render(message, member.team), opts?.key);
+    const [first, ...more] = await this.send(channel, this.render(message, member.team, namesFor(this.seenLocales.get(member.id))), opts?.key);
     return { team: member.team, channel, id: first!.id, ...moreOf(more), direct: true };
   }
 
   async upload(to: MemberRef, file: File, message?: Message): Promise<void> {
     const channel = await this.dmChannel(to.id);
-    const parts = message ? this.render(message, to.team) : [{ allowed_mentions: NO_MENTIONS }];
+    const parts = message ? this.render(message, to.team, namesFor(this.seenLocales.get(to.id))) : [{ allowed_mentions: NO_MENTIONS }];
     const last = parts[parts.length - 1]!;
     const attached: DiscordPayload = { ...last, files: [...(last.files ?? []), { name: file.name, data: Buffer.from(file.bytes), contentType: file.mime }] };
     attached.attachments = attached.files!.map((f, id) => ({ id, filename: f.name }));
@@ -305,7 +322,7 @@ export class DiscordPort implements ChatPort {
       return;
     }
     // An answer to a click in a DM is in the DM too: its buttons keep saying which server they belong to.
-    const parts = this.render(message, h.inDm ? to.team : undefined);
+    const parts = this.render(message, h.inDm ? to.team : undefined, namesFor(to.member.locale ?? h.locale));
     await serially(h, async () => {
       // A click on an ephemeral message: acknowledged as an update, so @original stays the clicked message (for
       // updateClicked) and this answer is a follow-up of its own.

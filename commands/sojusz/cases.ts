@@ -28,7 +28,7 @@ export const teamModChannel: Subcommand = {
   description: l10n('cases.team.modChannel'),
   aliases: ['zespół kanał-moderacji', 'zespol kanal-moderacji'],
   facilitator: true,
-  options: channelOption,
+  options: { channel: { ...channelOption.channel, description: l10n('args.opt.modChannel') } },
   example: { en: 'team mod-channel #moderation', pl: 'zespół kanał-moderacji #moderacja' },
   async run(ctx, opts) {
     const channel = String(opts.channel);

@@ -217,8 +217,35 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
   return out;
 }
 
-/** Options that arrived already typed (Discord): same checks as typed text. */
+/**
+ * Options that arrived already typed (Discord): same checks as typed text. A whole line typed into one field
+ * ("1.5 group 2026-03-02" as the hours, "friday 08:30" as the weekday), the other fields left empty, is what a member
+ * types who follows an example written as one line: it is read as that line, as Slack reads it, when it reads so.
+ */
 export function checkOptions(sub: Subcommand, given: Record<string, string | number | boolean>): OptionValues {
+  const line = wholeLine(sub, given);
+  if (line) {
+    try {
+      return parseOptions(sub, tokenize(line));
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+    }
+  }
+  return checkTyped(sub, given);
+}
+
+/** The one field's text when it holds several words, is no free text, and the subcommand has other options left empty. */
+function wholeLine(sub: Subcommand, given: Record<string, string | number | boolean>): string | undefined {
+  const specs = Object.entries(sub.options ?? {});
+  const filled = specs.filter(([n]) => given[n] !== undefined && given[n] !== '');
+  if (filled.length !== 1 || specs.length < 2) return undefined;
+  const [n, spec] = filled[0]!;
+  const v = given[n];
+  if (typeof v !== 'string' || spec.kind === 'text' || spec.named || !/\S\s+\S/.test(v.trim())) return undefined;
+  return v.trim();
+}
+
+function checkTyped(sub: Subcommand, given: Record<string, string | number | boolean>): OptionValues {
   const out: OptionValues = {};
   for (const [n, spec] of Object.entries(sub.options ?? {})) {
     const v = given[n];

@@ -4,7 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.js';
 import { members, processedEvents } from '../db/schema/index.js';
-import { isLang, pickLanguage, t, tx, type Lang } from '../i18n/index.js';
+import { isLang, pickLanguage, t, tx, type Lang, type MessageKey, type Params } from '../i18n/index.js';
 import { foldWord } from '../i18n/lookup.js';
 import { asksForHelp, commandHelp } from './help.js';
 import type { Clock } from '../schedule/clock.js';
@@ -15,7 +15,7 @@ import { Context } from './context.js';
 import { errorReference, FieldErrors, isPlatformBusy, UserError } from './errors.js';
 import type { CoreEvent, FormOutcome } from './events.js';
 import { validateForm } from './form.js';
-import { message, noteBlock, textBlock, type Message } from './message.js';
+import { message, noteBlock, textBlock, type Message, type Rich } from './message.js';
 import { Metrics } from './metrics.js';
 import type { ChatPort, Invocation, Platform } from './port.js';
 import { exampleLine, findCommand, type Command, type L10n, type Registry, type Subcommand } from './registry.js';
@@ -226,8 +226,9 @@ export class Bot {
       this.metrics.command(where, 'user-error');
       const usage = (e as UserError & { usage?: L10n }).usage;
       const example = (e as UserError & { example?: string | L10n }).example;
+      const subs = (e as UserError & { subcommands?: Record<Lang, string[]> }).subcommands;
       msg = message(
-        textBlock(t(lang, e.code, e.params)),
+        textBlock(subs ? withCommands(t(lang, e.code, e.params), subs[lang]) : t(lang, e.code, e.params)),
         usage ? noteBlock(t(lang, 'args.usage', { usage })) : null,
         example ? noteBlock(t(lang, 'args.example', { example })) : null,
       );
@@ -290,6 +291,15 @@ export class Bot {
   }
 }
 
+/** Stands in for the list of commands in an args.* answer until withCommands puts them in as code spans. */
+const COMMANDS = '\u0000commands\u0000';
+
+/** The `{list}` of an unknown-subcommand answer as commands, each its own code span (a parameter is never markup). */
+function withCommands(text: Rich, commands: string[]): Rich {
+  const spans: Rich = commands.flatMap((c, i) => [...(i ? [{ text: ', ' }] : []), { text: c, style: 'code' as const }]);
+  return text.flatMap((s) => (s.text === COMMANDS ? spans : [s]));
+}
+
 function withUsage(e: UserError, usage: L10n, example?: L10n): UserError {
   return Object.assign(e, { usage, example });
 }
@@ -310,22 +320,27 @@ function unknownSubcommand(cmd: Command, typed: string, facilitator: boolean): U
     subs.filter((s) => namesOf(s).some((w) => w.includes(' ') && foldWord(w.split(' ')[0]!) === foldWord(word)));
   // Named as the member would type them, in their language.
   const words = ([p, sub]: [string, Subcommand]) => ({ pl: subcommandWords(p, sub, 'pl'), en: p });
-  const list = (subs: [string, Subcommand][]) => ({
-    pl: subs.map((s) => words(s).pl).join(', '),
-    en: subs.map(([p]) => p).join(', '),
-  });
-  if (!first) return new UserError('args.noSub', { command: cmd.name, list: list(all) });
+  // Each a whole command in a code span (see withCommands), as the rest of our words name commands: an adapter that
+  // spells them otherwise (Discord's "/reflect me-off") finds them there.
+  const listed: Record<Lang, string[]> = { pl: [], en: [] };
+  const list = (subs: [string, Subcommand][]) => {
+    listed.pl = subs.map((s) => `/${cmd.name} ${words(s).pl}`);
+    listed.en = subs.map(([p]) => `/${cmd.name} ${p}`);
+    return COMMANDS;
+  };
+  const error = (code: MessageKey, params: Params) => Object.assign(new UserError(code, params), { subcommands: listed });
+  if (!first) return error('args.noSub', { command: cmd.name, list: list(all) });
   // A group named in full is answered with its choices, whoever asks (running one says who may).
   const group = groupOf(first, every);
-  if (group.length) return new UserError('args.pickSub', { command: cmd.name, got: first, list: list(group) });
+  if (group.length) return error('args.pickSub', { command: cmd.name, got: first, list: list(group) });
   // A slip ("halp" for "help", "teem retention" for "team retention"), in either language: each name is compared
   // with as many typed words as it has.
   const names = all.flatMap((s) => namesOf(s).map((w) => ({ word: w, value: s, typed: typedWords.slice(0, w.split(' ').length).join(' ') })));
   const guess = nearest(first, names);
-  if (guess) return new UserError('args.unknownSubGuess', { command: cmd.name, got: first, guess: words(guess), list: list(all) });
+  if (guess) return error('args.unknownSubGuess', { command: cmd.name, got: first, guess: words(guess), list: list(all) });
   // Else a slip in a group's name alone ("mydat"): that group's choices.
   const near = nearest(first, names.filter((n) => n.word.includes(' ')).map((n) => ({ word: n.word.split(' ')[0]!, value: n.word.split(' ')[0]! })));
   const nearGroup = near ? groupOf(near, all) : [];
-  if (nearGroup.length) return new UserError('args.pickSub', { command: cmd.name, got: first, list: list(nearGroup) });
-  return new UserError('args.unknownSub', { command: cmd.name, got: first, list: list(all) });
+  if (nearGroup.length) return error('args.pickSub', { command: cmd.name, got: first, list: list(nearGroup) });
+  return error('args.unknownSub', { command: cmd.name, got: first, list: list(all) });
 }

@@ -8,6 +8,12 @@ interface FieldBase {
   label: string;
   hint?: string;
   optional?: boolean;
+  /**
+   * The id of an earlier field this one only matters for: a form shown in steps does not ask it while that field is
+   * left empty (Discord submits without the step). Single-page forms show it as usual, and a value given is checked
+   * as usual, so a handler may still ask for the field it depends on. Such a field should be optional.
+   */
+  onlyIf?: string;
 }
 
 export type Field =
@@ -35,6 +41,11 @@ export type FormValues = Record<string, string | number | string[] | undefined>;
 export interface FieldProblem {
   code: MessageKey;
   params?: Params;
+}
+
+/** Whether a raw value holds an answer (not missing, blank or an empty list). */
+export function answered(r: RawValues[string]): boolean {
+  return Array.isArray(r) ? r.length > 0 : typeof r === 'string' && r.trim() !== '';
 }
 
 /** Check raw submitted values against the declaration; returns typed values or per-field problems. */

@@ -51,6 +51,6 @@ describe('a typo in a command', () => {
     expect(await tb.mem.ask(facilitator, '/sojusz teem retention 90')).toContain('/sojusz zespół retencja?');
     expect(await tb.mem.ask(facilitator, '/sojusz zespul retencja 90')).toContain('/sojusz zespół retencja?');
     expect(await tb.mem.ask(emily, '/sojusz mydat delete')).toContain('did you mean /sojusz mydata delete?');
-    expect(await tb.mem.ask(emily, '/sojusz mydat')).toBe('/sojusz mydat — and then what? One of: mydata export, mydata delete.');
+    expect(await tb.mem.ask(emily, '/sojusz mydat')).toBe('/sojusz mydat — and then what? One of: /sojusz mydata export, /sojusz mydata delete.');
   });
 });

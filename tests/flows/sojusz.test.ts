@@ -50,19 +50,19 @@ describe('/sojusz', () => {
 
   it('answers the first word of a group with that group’s subcommands only, in either language', async () => {
     await tb.mem.command(ben, '/sojusz mydata');
-    expect(tb.mem.lastPrivate(ben.id)).toBe('/sojusz mydata — and then what? One of: mydata export, mydata delete.');
+    expect(tb.mem.lastPrivate(ben.id)).toBe('/sojusz mydata — and then what? One of: /sojusz mydata export, /sojusz mydata delete.');
     await tb.mem.command(anna, '/sojusz dane'); // the Polish name of the group
-    expect(tb.mem.lastPrivate(anna.id)).toMatch(/^\/sojusz dane — .*: mydata export, mydata delete\.$/);
+    expect(tb.mem.lastPrivate(anna.id)).toMatch(/^\/sojusz dane — .*: \/sojusz mydata export, \/sojusz mydata delete\.$/);
   });
 
   it('names the subcommands in Polish for a Polish member, and answers a bare command with its choices', async () => {
     const zofia = { id: 'U_ZOFIA', locale: 'pl-PL' };
     await tb.mem.command(zofia, '/reflect święto');
-    expect(tb.mem.lastPrivate(zofia.id)).toBe('/reflect święto — dopisz jeszcze, co zrobić: wolne dodaj, wolne usuń.');
+    expect(tb.mem.lastPrivate(zofia.id)).toBe('/reflect święto — dopisz jeszcze, co zrobić: /reflect wolne dodaj, /reflect wolne usuń.');
     await tb.mem.command(zofia, '/reflect');
     const bare = tb.mem.lastPrivate(zofia.id)!;
     // A member is offered what a member can do; planning is for facilitators.
-    expect(bare).toMatch(/^\/reflect — co zrobić\? Do wyboru: lista, /);
+    expect(bare).toMatch(/^\/reflect — co zrobić\? Do wyboru: \/reflect lista, /);
     expect(bare).not.toContain('zaplanuj');
     expect(bare).toContain('/sojusz pomoc reflect');
     expect(bare).not.toContain('„”');

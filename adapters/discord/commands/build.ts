@@ -1,5 +1,6 @@
 // Registry → Discord application commands: subcommands, groups, typed options, Polish localizations.
 import { subcommandDescription, type Command, type OptionSpec, type Subcommand } from '../../../src/core/registry.js';
+import { hasKey, tx, type Lang } from '../../../src/i18n/index.js';
 import { DISCORD_LIMITS as L, truncate } from '../render/limits.js';
 
 /** Discord cannot have a bare command beside subcommands: the '' subcommand is offered as `/x open`. */
@@ -49,13 +50,25 @@ const desc = (d: { en: string; pl: string }) => ({
   description_localizations: { pl: truncate(d.pl, L.commandDescription) },
 });
 
-function plName(name: string, aliases: string[] | undefined): { name_localizations?: Record<string, string> } {
-  const pl = (aliases ?? []).map(discordName).find((a): a is string => Boolean(a) && a !== name);
-  return pl ? { name_localizations: { pl } } : {};
+/**
+ * An option's Polish name: the first Polish alias the text parser knows it by, else the word our usage lines call it
+ * in Polish (`args.placeholder.*`, "kanał", "godzina"), so a Polish picker shows no English name among Polish ones.
+ */
+export function optionPlName(name: string, spec: OptionSpec): string | undefined {
+  const own = discordName(name) ?? name;
+  const key = `args.placeholder.${name}`;
+  const words = [...(spec.aliases ?? []), ...(hasKey(key) ? [tx('pl', key)] : [])];
+  return words.map(discordName).find((a): a is string => Boolean(a) && a !== own);
 }
 
-function option(name: string, spec: OptionSpec): OptionJson {
-  const base = { name: discordName(name) ?? name, ...desc(spec.description), ...plName(name, spec.aliases), ...(spec.required ? { required: true } : {}) };
+/** A subcommand's description: "(facilitators only)" goes when the two do not fit together (running it says so). */
+function subDescription(sub: Subcommand, lang: Lang): string {
+  const full = subcommandDescription(sub, lang);
+  return full.length <= L.commandDescription ? full : truncate(sub.description[lang], L.commandDescription);
+}
+
+function option(name: string, spec: OptionSpec, pl: string | undefined): OptionJson {
+  const base = { name: discordName(name) ?? name, ...desc(spec.description), ...(pl ? { name_localizations: { pl } } : {}), ...(spec.required ? { required: true } : {}) };
   switch (spec.kind) {
     case 'string':
       return {
@@ -81,7 +94,15 @@ function option(name: string, spec: OptionSpec): OptionJson {
 
 /** Discord wants required options first; the core reads options by name, so order is free. */
 function options(sub: Subcommand): OptionJson[] {
-  const list = Object.entries(sub.options ?? {}).map(([n, s]) => option(n, s));
+  const entries = Object.entries(sub.options ?? {});
+  // Discord refuses two options of one name in a language: a Polish name another option already shows is not given.
+  const taken = new Set(entries.map(([n]) => discordName(n) ?? n));
+  const list = entries.map(([n, s]) => {
+    const pl = optionPlName(n, s);
+    const free = pl && !taken.has(pl) ? pl : undefined;
+    if (free) taken.add(free);
+    return option(n, s, free);
+  });
   return [...list.filter((o) => o.required), ...list.filter((o) => !o.required)].slice(0, L.options);
 }
 
@@ -143,7 +164,7 @@ export function toDiscordCommand(cmd: Command): CommandJson {
     const leaf: OptionJson = {
       type: OptionType.SubCommand,
       name: shape.leaf.name,
-      ...desc({ en: subcommandDescription(sub, 'en'), pl: subcommandDescription(sub, 'pl') }),
+      ...desc({ en: subDescription(sub, 'en'), pl: subDescription(sub, 'pl') }),
       ...(shape.leaf.pl ? { name_localizations: { pl: shape.leaf.pl } } : {}),
     };
     const opts = options(sub);

@@ -11,7 +11,7 @@ import { discordName, registryPath, OptionType } from '../commands/build.js';
 import { createDraft, dropDraft, loadDraft, saveDraft, type Draft } from '../forms/drafts.js';
 import { DiscordPort, MODAL_PREFIX } from '../port.js';
 import { parseCustomId } from '../render/message.js';
-import { formSteps, modalValues, renderModal, toRawValues } from '../render/modal.js';
+import { formSteps, modalValues, nextStep, renderModal, toRawValues } from '../render/modal.js';
 import { ensureAcked, type InteractionHandle } from './handle.js';
 
 const MANAGE_GUILD = 1n << 5n;
@@ -69,6 +69,7 @@ export function makeHandle(raw: RawInteraction, respond: InteractionHandle['resp
     applicationId: raw.application_id,
     type: raw.type,
     receivedAt: Date.now(),
+    locale: typeof raw.locale === 'string' ? raw.locale : undefined,
     fromMessage: Boolean(raw.message),
     inDm: !raw.guild_id,
     onEphemeral: raw.type === 3 && (Number(raw.message?.flags ?? 0) & EPHEMERAL) !== 0,
@@ -94,6 +95,7 @@ export async function dispatchInteraction(o: DispatchOptions, raw: RawInteractio
 async function dispatchAdmitted(o: DispatchOptions, raw: RawInteraction, respond: InteractionHandle['respond']): Promise<void> {
   const h = makeHandle(raw, respond, o.answerInResponse);
   const inv = invocation(raw, h);
+  o.port.sawLocale(inv.member.id, raw.locale);
   const mode = raw.type === 3 ? 'update' : 'private';
   const timer = setTimeout(() => void ensureAcked(h, mode).catch(() => undefined), o.deferAfterMs ?? 2000);
   try {
@@ -169,12 +171,14 @@ async function onModal(o: DispatchOptions, raw: RawInteraction, inv: Invocation,
   const step = Number(stepText);
   const typed = modalValues(raw.data.components ?? []);
   const values = { ...draft.values, ...toRawValues(steps[step] ?? [], typed) };
-  if (step + 1 < steps.length) {
+  // The form goes in as soon as what is left only matters for answers left empty.
+  const next = nextStep(draft.form, step, values);
+  if (next !== undefined) {
     // A modal cannot open another modal: keep the answers and offer a button to the next part.
-    await saveDraft(o.bot, draftId!, { ...draft, values, step: step + 1 });
+    await saveDraft(o.bot, draftId!, { ...draft, values, step: next });
     const l = draft.lang ?? (await lang(o, inv));
     // What the next part's modal cannot show (its intro, a long hint) goes above its button.
-    const preface = renderModal(draft.form, step + 1, '', l, values).preface?.blocks ?? [];
+    const preface = renderModal(draft.form, next, '', l, values).preface?.blocks ?? [];
     return o.port.answerPrivately(inv, message(textBlock(t(l, 'discord.step', { step: step + 1, steps: steps.length })), ...preface, { type: 'actions', buttons: [{ action: CONTINUE, value: draftId, label: tx(l, 'discord.continue'), style: 'primary' }] }));
   }
   const out = await o.bot.handle({ kind: 'form', inv, formId: draft.form.id, values, state: draft.form.state });
@@ -202,7 +206,8 @@ async function afterForm(o: DispatchOptions, inv: Invocation, out: FormOutcome, 
   }
   if (current) await dropDraft(o.bot, current.id);
   const next = await createDraft(o.bot, { team: inv.team, id: inv.member.id }, { form: out.form, values: {}, step: 0, lang: l });
-  // The next form's title and intro ("empty fields stay as they are") above its button: its modal has no room.
+  // The next form's title and intro ("empty fields stay as they are") above its button: its modal has no room. First,
+  // that nothing is saved yet: a member who stops here must not think the first part took effect.
   const preface = renderModal(out.form, 0, '', l).preface?.blocks ?? [noteBlock(out.form.title)];
-  return o.port.answerPrivately(inv, message(...preface, { type: 'actions', buttons: [{ action: CONTINUE, value: next, label: tx(l, 'discord.continue'), style: 'primary' }] }));
+  return o.port.answerPrivately(inv, message(textBlock(t(l, 'discord.nextForm')), ...preface, { type: 'actions', buttons: [{ action: CONTINUE, value: next, label: tx(l, 'discord.continue'), style: 'primary' }] }));
 }

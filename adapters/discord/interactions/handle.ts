@@ -14,6 +14,8 @@ export interface InteractionHandle {
   /** 2 command, 3 component, 5 modal submit. */
   type: number;
   receivedAt: number;
+  /** The client's locale ("pl", "en-GB"): which command names the member's Discord offers. */
+  locale?: string;
   /** The interaction came from a message (component, or modal opened by one): a deferred update is allowed. */
   fromMessage: boolean;
   /** Sent from a DM (no server): buttons in answers must name their server themselves. */

@@ -4,7 +4,7 @@
 // member may pick stays in the modal as a list to mark, and the words that cannot fit (the form's intro, a hint hidden
 // by a prefilled value) come back as a preface for the caller to show.
 import type { APIModalInteractionResponseCallbackData, APIActionRowComponent, APITextInputComponent } from 'discord.js';
-import { labelNamesPoint, type Field, type Form, type RawValues } from '../../../src/core/form.js';
+import { answered, labelNamesPoint, type Field, type Form, type RawValues } from '../../../src/core/form.js';
 import type { Message, Rich } from '../../../src/core/message.js';
 import { message, textBlock } from '../../../src/core/message.js';
 import { fold } from '../../../src/core/parse.js';
@@ -16,6 +16,23 @@ export function formSteps(form: Form): Field[][] {
   const steps: Field[][] = [];
   for (let i = 0; i < form.fields.length; i += L.modalComponents) steps.push(form.fields.slice(i, i + L.modalComponents));
   return steps.length ? steps : [[]];
+}
+
+/** Whether a field is still to be asked, given the answers of the steps before `step`: not when it only matters for one left empty there. */
+function asked(steps: Field[][], step: number, f: Field, kept: RawValues): boolean {
+  if (f.onlyIf === undefined) return true;
+  const before = steps.slice(0, step).some((s) => s.some((g) => g.id === f.onlyIf));
+  return !before || answered(kept[f.onlyIf]);
+}
+
+/**
+ * The step to show after `step`, given the answers so far; undefined when the form is complete without more (what
+ * is left only matters for answers left empty, as where a supervision topic goes when none was written).
+ */
+export function nextStep(form: Form, step: number, kept: RawValues): number | undefined {
+  const steps = formSteps(form);
+  for (let i = step + 1; i < steps.length; i++) if (steps[i]!.some((f) => asked(steps, i, f, kept))) return i;
+  return undefined;
 }
 
 /** One step of a form as Discord shows it, and what the member should read before it opens. */
@@ -200,7 +217,7 @@ function fieldInput(f: Field, lang: Lang, kept: RawValues, names: ChannelNames):
 export function renderModal(form: Form, step: number, customId: string, lang: Lang, kept: RawValues = {}, names: ChannelNames = {}): RenderedModal {
   const steps = formSteps(form);
   const title = steps.length > 1 ? `${form.title} (${step + 1}/${steps.length})` : form.title;
-  const rendered = (steps[step] ?? []).map((f) => fieldInput(f, lang, kept, names));
+  const rendered = (steps[step] ?? []).filter((f) => asked(steps, step, f, kept)).map((f) => fieldInput(f, lang, kept, names));
   const unseen = rendered.flatMap((r) => (r.unseen ? [r.unseen] : []));
   const intro = step === 0 ? form.intro : undefined;
   const items: Rich[] = unseen.map((u) => [{ text: u.label, style: 'bold' }, { text: `: ${u.text}` }]);

@@ -92,7 +92,8 @@ export function buildForm(lang: Lang, variant: Variant): Form {
     fields.push(
       { kind: 'text', id: 'supervision', label: w('autocheck.field.supervision'), hint: w('autocheck.field.supervision.hint'), optional: true, multiline: true, maxLength: SUPERVISION_MAX },
       {
-        kind: 'choice', id: 'destination', label: w('autocheck.field.destination'), optional: true, initial: 'keep',
+        // Asked only once there is a topic to send: a form in steps (Discord) needs no step for it otherwise.
+        kind: 'choice', id: 'destination', label: w('autocheck.field.destination'), optional: true, initial: 'keep', onlyIf: 'supervision',
         options: DESTINATIONS.map((v) => ({ value: v, label: w(`autocheck.destination.${v}`) })),
       },
     );

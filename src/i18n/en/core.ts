@@ -36,6 +36,7 @@ export const core = {
   'args.badMember': '“{got}” doesn’t look like a person. Mention them with @, like @anna.',
   'args.badChoice': '“{got}” isn’t one of the choices ({option}). Choose: {choices}.',
   'args.tooLong': '{option}: too long ({got}/{max} characters).',
+  'args.opt.modChannel': 'The channel, e.g. #moderation',
   // Placeholders of usage lines, one per option name of the registry (a test keeps them complete).
   'args.placeholder.command': 'command',
   'args.placeholder.lang': 'language',

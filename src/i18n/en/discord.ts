@@ -1,7 +1,8 @@
 // English words the Discord adapter itself needs: form steps, choices to mark, field errors, reopening a form, direct messages closed.
 export const discord = {
   'discord.continue': 'Continue',
-  'discord.step': 'Part {step} of {steps} is saved. Continue to the next part when you are ready.',
+  'discord.step': 'I’ll keep part {step} of {steps} for 6 hours, but nothing is saved until you send the last part. Continue when you’re ready.',
+  'discord.nextForm': 'I’ll keep your answers so far for 6 hours, but nothing is saved until you send the next part.',
   'discord.errorsTitle': 'A few answers need fixing:',
   'discord.reopen': 'Reopen the form',
   'discord.saved': 'Saved.',

@@ -40,6 +40,7 @@ export const core: Translation<typeof en> = {
   'args.badChoice': '„{got}” nie jest jedną z możliwości ({option}). Wybierz: {choices}.',
   'args.tooLong': '{option}: za długie ({got}/{max} znaków).',
   // Miejsca na wartości w liniach „Użycie”, po jednym na nazwę opcji (test pilnuje kompletu).
+  'args.opt.modChannel': 'Kanał, np. #moderacja',
   'args.placeholder.command': 'komenda',
   'args.placeholder.lang': 'język',
   'args.placeholder.zone': 'strefa',

@@ -4,7 +4,8 @@ import type { Translation } from '../types.js';
 
 export const discord: Translation<typeof en> = {
   'discord.continue': 'Dalej',
-  'discord.step': 'Część {step} z {steps} zapisana. Przejdź do kolejnej, kiedy zechcesz.',
+  'discord.step': 'Przechowam część {step} z {steps} przez 6 godzin, ale nic nie zostanie zapisane, dopóki nie wyślesz ostatniej części. Przejdź dalej, kiedy zechcesz.',
+  'discord.nextForm': 'Przechowam dotychczasowe odpowiedzi przez 6 godzin, ale nic nie zostanie zapisane, dopóki nie wyślesz kolejnej części.',
   'discord.errorsTitle': 'Kilka odpowiedzi trzeba jeszcze poprawić:',
   'discord.reopen': 'Otwórz formularz ponownie',
   'discord.saved': 'Zapisane.',

@@ -19,6 +19,8 @@ const preface = (r: RenderedModal) => (r.preface ? messageToPlain(r.preface) : '
 const stepOf = (form: Form, id: string) => formSteps(form).findIndex((s) => s.some((f) => f.id === id));
 const render = (form: Form, id: string, lang: Lang, kept = {}) => renderModal(form, stepOf(form, id), 'dc:form|d:0', lang, kept);
 const choice = (form: Form, id: string) => form.fields.find((f) => f.id === id) as Extract<Field, { kind: 'choice' }>;
+/** A supervision topic written in the first modal: where it goes is asked only then. */
+const WRITTEN = { supervision: 'A client who keeps cancelling' };
 /** What the member sees in an input: its value if prefilled, else its placeholder. */
 const visible = (i: APITextInputComponent) => i.value || i.placeholder || '';
 /** Submit one modal step as the member left it, through the same mapping the dispatcher uses. */
@@ -27,7 +29,7 @@ const submitted = (form: Form, id: string, text: string) => validateForm(form, t
 describe('choices in Discord modals', () => {
   it.each(LANGS)('autocheck (%s): where the supervision topic goes shows all four places in full, keeping it private marked', (lang) => {
     const form = buildForm(lang, 'standard');
-    const dest = input(render(form, 'destination', lang), 'destination');
+    const dest = input(render(form, 'destination', lang, WRITTEN), 'destination');
     const lines = dest.value!.split('\n');
     expect(lines).toEqual(choice(form, 'destination').options.map((o) => `[${o.value === 'keep' ? 'x' : ' '}] ${o.label}`));
     expect(lines[0]).toBe(lang === 'en' ? '[x] Keep it private (only here)' : '[x] Zostaje prywatnie (tylko tutaj)');
@@ -58,7 +60,7 @@ describe('choices in Discord modals', () => {
 
   it('reads back a moved x, a list trimmed to one line, a typed number and a label with a comma in it', () => {
     const form = buildForm('en', 'standard');
-    const list = input(render(form, 'destination', 'en'), 'destination').value!;
+    const list = input(render(form, 'destination', 'en', WRITTEN), 'destination').value!;
     const moved = list.replace('[x] Keep', '[ ] Keep').replace('[ ] Group agenda, anonymously', '[x] Group agenda, anonymously');
     expect(submitted(form, 'destination', moved).values.destination).toBe('anonymous');
     expect(submitted(form, 'destination', list).values.destination).toBe('keep');
@@ -69,11 +71,11 @@ describe('choices in Discord modals', () => {
 
   it('asks to pick one when a single choice comes back with two marks, and keeps the list as the member left it', () => {
     const form = buildForm('pl', 'standard');
-    const list = input(render(form, 'destination', 'pl'), 'destination').value!;
+    const list = input(render(form, 'destination', 'pl', WRITTEN), 'destination').value!;
     const twice = list.replace('[ ] Agenda grupy, anonimowo', '[x] Agenda grupy, anonimowo');
     const raw = toRawValues(form.fields, { destination: twice });
     expect(validateForm(form, raw).errors.destination).toEqual({ code: 'form.badChoice' });
-    expect(input(render(form, 'destination', 'pl', raw), 'destination').value).toBe(twice);
+    expect(input(render(form, 'destination', 'pl', { ...WRITTEN, ...raw }), 'destination').value).toBe(twice);
   });
 
   it('reads several tags marked, typed as numbers, or typed as names with commas between', () => {

@@ -21,8 +21,24 @@ describe('commands named in messages, spelled for Discord', () => {
     ['/supervision topic a client who keeps cancelling', '/supervision topic a client who keeps cancelling'],
     ['/reflect me friday 08:30', '/reflect me friday 08:30'],
     ['/invite @Sojusz', '/invite @Sojusz'],
+    ['/case', '/case open'],
+    ['/autocheck', '/autocheck open'],
+    ['/sojusz', '/sojusz help'],
+    ['/sojusz <subcommand>', '/sojusz <subcommand>'],
+    ['/guide', '/guide'],
+    ['/guide repair', '/guide repair'],
   ])('%s → %s', (slack, discord) => {
     expect(spell(slack)).toBe(discord);
+  });
+
+  it.each([
+    ['/reflect ja off', 'en', '/reflect me-off'],
+    ['/reflect me off', 'pl', '/reflect ja-wyłącz'],
+    ['/case', 'pl', '/case otwórz'],
+    ['/sojusz', 'pl', '/sojusz pomoc'],
+    ['/reflect holiday add 2026-12-24', 'pl', '/reflect święto dodaj 2026-12-24'],
+  ] as const)('%s for a Discord in %s → %s', (written, names, discord) => {
+    expect(spell(written, names)).toBe(discord);
   });
 
   it('respells only code spans that name a command, in the words of both catalogues', () => {
