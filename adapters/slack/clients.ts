@@ -50,6 +50,11 @@ export class Clients {
 
   constructor(private readonly o: ClientOptions) {}
 
+  /** One bot token for every workspace (SLACK_BOT_TOKEN, no OAuth): its refusal stops every call, not one team's. */
+  get singleToken(): boolean {
+    return Boolean(this.o.botToken && !this.o.store);
+  }
+
   async forTeam(team: string): Promise<WebClient> {
     const known = this.tokenOf.get(team);
     let token = known && (known.until > Date.now() || !this.o.store) ? known.token : undefined;

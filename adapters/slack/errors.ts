@@ -26,6 +26,13 @@ const PERMANENT = new Set([
 ]);
 
 /**
+ * Refusals of the token itself (reset, revoked, the bot user deactivated). With OAuth they concern one workspace, which
+ * has uninstalled the app (its events delete the installation); with the single SLACK_BOT_TOKEN, every call (see
+ * SlackPort.call).
+ */
+export const TOKEN_REFUSED = new Set(['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed', 'token_expired']);
+
+/**
  * What a 429 pauses. Slack limits each method per workspace, except that posting is limited per channel (about one
  * message a second): a 429 on chat.* pauses that channel, any other method (opening a DM, reading history, looking
  * a user up) the whole workspace — pausing only one DM for those would walk into the same limit member by member.

@@ -72,7 +72,12 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
   const oauth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
   const store = oauth ? new DbInstallationStore(bot) : undefined;
   const clients = new Clients({ slackApiUrl, botToken: oauth ? undefined : config.SLACK_BOT_TOKEN, store });
-  const port = new SlackPort(clients, bot.clock);
+  const port = new SlackPort(clients, bot.clock, (code) =>
+    bot.log.error(
+      { adapter: 'slack', code },
+      'Slack refused the bot token: SLACK_BOT_TOKEN was revoked or reinstalled. Nothing is sent (and nothing is lost) until the bot restarts with the current Bot User OAuth Token',
+    ),
+  );
   const members = new Members(clients);
   const logger = boltLogger(bot);
   const clientOptions = webClientOptions(slackApiUrl);
@@ -131,7 +136,8 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
     name: socketMode ? 'slack (socket mode)' : 'slack',
     port,
     bolt,
-    healthy: () => connected && !stopping,
+    // A refused token: unhealthy, so that whoever watches /healthz sees it.
+    healthy: () => connected && !stopping && !port.tokenRefused,
     async stop() {
       stopping = true;
       if (socketMode) await bolt.stop().catch(() => {});

@@ -5,7 +5,7 @@ import type { Form } from '../../src/core/form.js';
 import type { File, Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
 import type { Clients, WebClient } from './clients.js';
-import { call } from './errors.js';
+import { call, TOKEN_REFUSED, type RateScope } from './errors.js';
 import { slackHandle } from './handle.js';
 import { renderMessage, type RenderedMessage } from './render/blocks.js';
 import { renderModal } from './render/modal.js';
@@ -26,6 +26,8 @@ export const OUTBOX_EVENT = 'sojusz_outbox';
 const RESPONSE_URL_TTL_MS = 25 * 60_000;
 /** How far back findSent looks in a channel (the outbox resends within minutes, not days): one page. */
 const HISTORY_LIMIT = 100;
+/** How long every send waits, again and again, once Slack refused the single bot token (see SlackPort.call). */
+const TOKEN_WAIT_S = 60;
 /** Pages of a thread findSent reads before giving up (1,000 replies: more than any supervision thread holds). */
 const THREAD_PAGES = 10;
 
@@ -64,7 +66,33 @@ export class SlackPort implements ChatPort {
   constructor(
     private readonly clients: Clients,
     private readonly clock: Clock,
+    /** Told once when Slack refuses the single bot token (see `call`): the adapter logs it and reports itself unhealthy. */
+    private readonly onTokenRefused: (code: string) => void = () => {},
   ) {}
+
+  /** Slack refused the single bot token: nothing can be sent until the bot restarts with a new one. */
+  get tokenRefused(): boolean {
+    return this.refused;
+  }
+  private refused = false;
+
+  /**
+   * A Web API call as the core's PlatformError (errors.ts). With the single SLACK_BOT_TOKEN a refused token is no one
+   * message's failure: every send waits (a global pause, as for Discord's refused token) and nothing queued is marked
+   * failed, so what was due goes out once the bot restarts with a new token.
+   */
+  private async call<T>(fn: () => Promise<T>, scope?: RateScope, posted?: 'place' | 'member'): Promise<T> {
+    try {
+      return await call(fn, scope, posted);
+    } catch (e) {
+      if (!(e instanceof PlatformError) || !TOKEN_REFUSED.has(e.code) || !this.clients.singleToken) throw e;
+      if (!this.refused) {
+        this.refused = true;
+        this.onTokenRefused(e.code);
+      }
+      throw new PlatformError('slack', e.code, e, TOKEN_WAIT_S, true, 'global');
+    }
+  }
 
   async post(to: Place, message: Message, opts: { key?: string } = {}): Promise<MessageRef> {
     return this.send(to, message, opts, 'place');
@@ -74,7 +102,7 @@ export class SlackPort implements ChatPort {
   private async send(to: Place, message: Message, opts: { key?: string }, into: 'place' | 'member'): Promise<MessageRef> {
     const client = await this.clients.forTeam(to.team);
     const r = renderMessage(await this.withoutPings(client, to.team, message));
-    const res = await call(() =>
+    const res = await this.call(() =>
       client.chat.postMessage({
         channel: to.channel,
         text: r.text,
@@ -101,14 +129,14 @@ export class SlackPort implements ChatPort {
     }
     const client = await this.clients.forTeam(ref.team);
     const r = renderMessage(await this.withoutPings(client, ref.team, message));
-    await call(() => client.chat.update({ channel: ref.channel, ts: ref.id, text: r.text, blocks: r.blocks as never }), 'channel');
+    await this.call(() => client.chat.update({ channel: ref.channel, ts: ref.id, text: r.text, blocks: r.blocks as never }), 'channel');
   }
 
   async remove(ref: MessageRef): Promise<void> {
     const ephemeral = ephemeralOf(ref);
     if (ephemeral) return this.toOriginal(ephemeral, { delete_original: true });
     const client = await this.clients.forTeam(ref.team);
-    await call(() => client.chat.delete({ channel: ref.channel, ts: ref.id }), 'channel');
+    await this.call(() => client.chat.delete({ channel: ref.channel, ts: ref.id }), 'channel');
   }
 
   /**
@@ -153,7 +181,7 @@ export class SlackPort implements ChatPort {
     }
     if (to.channel && !to.channel.startsWith('D')) {
       try {
-        await call(() =>
+        await this.call(() =>
           client.chat.postEphemeral({ channel: to.channel!, user: to.member.id, text: r.text, blocks: r.blocks as never, ...(to.thread ? { thread_ts: to.thread } : {}) }),
           'channel',
         );
@@ -173,7 +201,7 @@ export class SlackPort implements ChatPort {
     const client = await this.clients.forTeam(to.team);
     const view = renderModal(form, { ...(to.channel ? { c: to.channel } : {}), ...(to.thread ? { t: to.thread } : {}) });
     try {
-      await call(() => client.views.open({ trigger_id: h.triggerId!, view: view as never }));
+      await this.call(() => client.views.open({ trigger_id: h.triggerId!, view: view as never }));
     } catch (e) {
       // Slack lets a form open only within 3 seconds of the command; past that the core offers a button instead.
       if (e instanceof PlatformError && (e.code === 'expired_trigger_id' || e.code === 'trigger_expired')) throw new FormWindowPassed();
@@ -185,7 +213,7 @@ export class SlackPort implements ChatPort {
     const client = await this.clients.forTeam(to.team);
     const channel = await this.dmChannel(to);
     if (message) await this.send({ team: to.team, channel }, message, {}, 'member');
-    await call(() => client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.bytes), filename: file.name, title: file.name }));
+    await this.call(() => client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.bytes), filename: file.name, title: file.name }));
   }
 
   async channelMembers(team: string, channel: string): Promise<string[] | undefined> {
@@ -193,7 +221,7 @@ export class SlackPort implements ChatPort {
     const out: string[] = [];
     let cursor: string | undefined;
     do {
-      const res = await call(() => client.conversations.members({ channel, limit: 200, ...(cursor ? { cursor } : {}) }));
+      const res = await this.call(() => client.conversations.members({ channel, limit: 200, ...(cursor ? { cursor } : {}) }));
       out.push(...(res.members ?? []));
       cursor = res.response_metadata?.next_cursor || undefined;
     } while (cursor);
@@ -215,7 +243,7 @@ export class SlackPort implements ChatPort {
     const now = this.clock.now().getTime();
     const known = this.users.get(k);
     if (known && known.until >= now) return known;
-    const u = (await call(() => client.users.info({ user: id }))).user;
+    const u = (await this.call(() => client.users.info({ user: id }))).user;
     const name = u?.profile?.display_name || u?.real_name || u?.name;
     const facts = { person: Boolean(u && !u.is_bot && !u.deleted && id !== 'USLACKBOT'), name: name ? `@${name}` : '@…', until: now + 60 * 60_000 };
     remember(this.users, k, facts);
@@ -225,7 +253,7 @@ export class SlackPort implements ChatPort {
   async canPost(team: string, channel: string): Promise<boolean> {
     const client = await this.clients.forTeam(team);
     try {
-      const res = await call(() => client.conversations.info({ channel }));
+      const res = await this.call(() => client.conversations.info({ channel }));
       return Boolean(res.channel?.is_member || res.channel?.is_im);
     } catch (e) {
       // Only a channel that is gone (deleted, archived, the bot removed) is "cannot post here: invite me". A missing
@@ -244,7 +272,7 @@ export class SlackPort implements ChatPort {
       // A thread reads oldest first, so the bot's late reply sits behind every member's: read on, a page at a time.
       let cursor: string | undefined;
       for (let pages = 0; !found && pages < THREAD_PAGES; pages++) {
-        const res = await call(() =>
+        const res = await this.call(() =>
           client.conversations.replies({ channel: to.channel, ts: to.thread!, include_all_metadata: true, limit: HISTORY_LIMIT, ...(cursor ? { cursor } : {}) }),
         );
         found = mine(res.messages as SlackMessage[]);
@@ -253,7 +281,7 @@ export class SlackPort implements ChatPort {
       }
     } else {
       // A channel reads newest first, and a resend comes minutes after the first try: the latest page holds it.
-      const res = await call(() => client.conversations.history({ channel: to.channel, include_all_metadata: true, limit: HISTORY_LIMIT }));
+      const res = await this.call(() => client.conversations.history({ channel: to.channel, include_all_metadata: true, limit: HISTORY_LIMIT }));
       found = mine(res.messages as SlackMessage[]);
     }
     if (!found?.ts) return undefined;
@@ -269,7 +297,7 @@ export class SlackPort implements ChatPort {
     const known = this.dms.get(k);
     if (known) return known;
     const client = await this.clients.forTeam(member.team);
-    const res = await call(() => client.conversations.open({ users: member.id }));
+    const res = await this.call(() => client.conversations.open({ users: member.id }));
     const id = (res.channel as { id?: string } | undefined)?.id;
     if (!id) throw new PlatformError('slack', 'dm_not_opened');
     remember(this.dms, k, id);
@@ -320,7 +348,7 @@ export class SlackPort implements ChatPort {
   /** Images cannot be inlined without a public URL: each goes up as a file next to the message. */
   private async uploadImages(client: WebClient, r: RenderedMessage, channel: string, thread?: string): Promise<void> {
     for (const img of r.images) {
-      await call(() =>
+      await this.call(() =>
         client.filesUploadV2({ channel_id: channel, file: Buffer.from(img.bytes), filename: img.name, title: img.alt, ...(thread ? { thread_ts: thread } : {}) } as never),
       );
     }
