@@ -26,6 +26,8 @@ function topicCommand(visibility: Visibility, aliases: string[], example: L10n, 
       // A group topic: the author hears what was masked and what else may identify the client (privately, as always).
       const check = added.check ? topicCheckBlocks(ctx.lang, added.check, added.id) : [];
       await ctx.reply(message(textBlock(ctx.t(reply, { id: added.id, when: added.sessionLabel })), ...check));
+      // A reminder already sent shows the agenda: it gets the new group topic too.
+      if (added.session && visibility !== 'private') await refreshSentReminders(ctx.bot, ctx.team, added.session);
     },
   };
 }
@@ -40,8 +42,10 @@ export const topicRemove: Subcommand = {
   example: { en: 'topic remove 12', pl: 'temat usuń 12' },
   options: { id: { kind: 'int', required: true, min: 1, description: l10n('supervision.opt.topicId') } },
   async run(ctx, o) {
-    await ctx.db.transaction((tx) => removeTopic(tx, ctx.bot, ctx.team, ctx.inv.member.id, ctx.member.id, Number(o.id)));
+    const left = await ctx.db.transaction((tx) => removeTopic(tx, ctx.bot, ctx.team, ctx.inv.member.id, ctx.member.id, Number(o.id)));
     await ctx.reply('supervision.topicRemoved', { id: Number(o.id) });
+    // Off the reminders already sent too: "remove it" must mean gone from what the group reads.
+    if (left) await refreshSentReminders(ctx.bot, ctx.team, left);
   },
 };
 

@@ -85,7 +85,8 @@ export const held: Subcommand = {
   async run(ctx, o) {
     const { session, added } = await ctx.db.transaction(async (tx) => {
       // Today's date: held is said of a session that has taken place.
-      const s = await findSession(ctx, tx, String(o.target), { example: `${said(ctx, 'held', held)} ${exampleDate(ctx, 0)}` });
+      // A session that ran past midnight is found by either date.
+      const s = await findSession(ctx, tx, String(o.target), { spanning: true, example: `${said(ctx, 'held', held)} ${exampleDate(ctx, 0)}` });
       if (s.status === 'cancelled') throw new UserError('supervision.heldCancelled', { id: s.id });
       if (s.startsAt > ctx.now) throw new UserError('supervision.heldFuture', { id: s.id, when: when(ctx, s) });
       await tx.update(supervisionSessions).set({ status: 'held' }).where(eq(supervisionSessions.id, s.id));

@@ -1,18 +1,23 @@
 // /supervision schedule, add, list, cancel, remind, dm: planning sessions and how members hear about them.
+import { and, eq, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { Context } from '../../src/core/context.js';
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, type Span } from '../../src/core/message.js';
 import { parseDuration, parseTime, parseWeekday, parseZone, parseDate, parseId } from '../../src/core/parse.js';
 import type { OptionSpec, Subcommand } from '../../src/core/registry.js';
 import { SETTINGS, teamChannel } from '../../src/core/settings.js';
 import { updateSettings } from '../../src/core/teams.js';
-import { supervisionPrefs } from '../../src/db/schema/index.js';
+import { schedules, supervisionPrefs } from '../../src/db/schema/index.js';
 import { l10n, weekdayName } from '../../src/i18n/index.js';
 import { localToInstant } from '../../src/schedule/occurrence.js';
-import { offsetLabel, readOffsets, refreshSentReminders, reschedule } from '../../src/features/supervision/reminders.js';
-import { activeSeries, addSession, cancelSeries, cancelSession, createSeries } from '../../src/features/supervision/sessions.js';
-import { upcomingSessions } from '../../src/features/supervision/store.js';
+import { offsetLabel, readOffsets, refreshSentReminders, REMINDER_KIND, reschedule } from '../../src/features/supervision/reminders.js';
+import { activeSeries, addSession, cancelSeries, cancelSession, createSeries, type SeriesPayload } from '../../src/features/supervision/sessions.js';
+import { markedUnavailable } from '../../src/features/supervision/unavailable.js';
+import { upcomingSessions, type Session } from '../../src/features/supervision/store.js';
 import { offsetsList } from '../../src/features/supervision/words.js';
 import type { Rule } from '../../src/schedule/occurrence.js';
+import type { ScheduleRow } from '../../src/schedule/kinds.js';
 import { exampleDate, findSession, said, when } from './shared.js';
 
 const DEFAULT_DURATION = 90;
@@ -50,7 +55,7 @@ export const schedule: Subcommand = {
     const every = Number(o.every ?? 1);
     await ctx.requireCanPost(String(o.channel));
     const { series, first } = await ctx.db.transaction((tx) =>
-      createSeries(tx, ctx.team, { channel: String(o.channel), weekday, time, every, durationMinutes: minutes, where: o.where as string | undefined, zone }, ctx.now),
+      createSeries(tx, ctx.team, { channel: String(o.channel), weekday, time, every, durationMinutes: minutes, where: o.where as string | undefined, zone, creator: ctx.inv.member.id }, ctx.now),
     );
     await ctx.reply('supervision.scheduled', { series: `S${series.id}`, rhythm: rhythm(ctx.lang, series.rule, zone) + ctx.tx('supervision.every', { count: every }), first: when(ctx, first), id: first.id });
   },
@@ -79,10 +84,42 @@ export const add: Subcommand = {
     const channel = (o.channel as string | undefined) ?? teamChannel(ctx.team, 'supervisionChannel') ?? ctx.inv.channel;
     if (!channel) throw new UserError('supervision.noChannel', { example: `${said(ctx, 'add', add)} ${date} ${time} ${ctx.tx('supervision.exampleChannel')}` });
     await ctx.requireCanPost(channel);
-    const s = await ctx.db.transaction((tx) => addSession(tx, ctx.team, { startsAt, zone, channel, durationMinutes: minutes, where: o.where as string | undefined }, ctx.now));
-    await ctx.reply('supervision.added', { id: s.id, when: when(ctx, s) });
+    const s = await ctx.db.transaction((tx) => addSession(tx, ctx.team, { startsAt, zone, channel, durationMinutes: minutes, where: o.where as string | undefined, creator: ctx.inv.member.id }, ctx.now));
+    // A time the clocks skip that night (02:30 when they go forward) is planned as luxon moves it (03:30): said, not silent.
+    const actual = DateTime.fromJSDate(startsAt, { zone }).toFormat('HH:mm');
+    const shifted = actual !== time ? [noteBlock(ctx.t('supervision.added.shifted', { asked: time, actual }))] : [];
+    await ctx.reply(message(textBlock(ctx.t('supervision.added', { id: s.id, when: when(ctx, s) })), ...shifted));
   },
 };
+
+/**
+ * Channels marked as refusing the reminders (unavailable.ts) that still refuse: asked again of the platform, so the
+ * flag goes as soon as the bot is back in. A platform that cannot say keeps the mark.
+ */
+async function refusingChannels(ctx: Context, series: ScheduleRow[], sessions: Session[]): Promise<Set<string>> {
+  const marked = new Set<string>();
+  for (const s of series) {
+    const p = s.payload as unknown as SeriesPayload;
+    if (markedUnavailable(p, p.channel)) marked.add(p.channel);
+  }
+  const oneOffs = sessions.filter((s) => s.seriesId === null);
+  if (oneOffs.length) {
+    const rows = await ctx.db
+      .select({ payload: schedules.payload })
+      .from(schedules)
+      .where(and(eq(schedules.teamId, ctx.team.id), eq(schedules.kind, REMINDER_KIND), sql`${schedules.payload} ? 'unavailable'`));
+    for (const r of rows) {
+      const s = oneOffs.find((x) => String(x.id) === String((r.payload as { sessionId?: number }).sessionId));
+      if (s && markedUnavailable(r.payload, s.channel)) marked.add(s.channel);
+    }
+  }
+  const out = new Set<string>();
+  for (const channel of marked) {
+    const can = await Promise.resolve(ctx.port.canPost?.(ctx.team.externalId, channel)).catch(() => undefined);
+    if (can !== true) out.add(channel);
+  }
+  return out;
+}
 
 export const list: Subcommand = {
   description: l10n('supervision.list'),
@@ -90,14 +127,18 @@ export const list: Subcommand = {
   async run(ctx) {
     const [series, sessions] = await Promise.all([activeSeries(ctx.db, ctx.team.id), upcomingSessions(ctx.db, ctx.team.id, ctx.now, 10)]);
     if (!series.length && !sessions.length) return ctx.reply('supervision.list.empty');
+    const refusing = await refusingChannels(ctx, series, sessions);
+    const flag = (channel: string): Span[] => (refusing.has(channel) ? [{ text: ` · ${ctx.tx('supervision.list.unreachable')}` }] : []);
     const seriesItems: Span[][] = series.map((s) => [
       { text: `S${s.id}`, style: 'code' },
       { text: ` — ${rhythm(ctx.lang, s.rule, s.zone)}${ctx.tx('supervision.every', { count: s.rule.type === 'weekly' ? s.rule.every : 1 })}` },
+      ...flag((s.payload as unknown as SeriesPayload).channel),
     ]);
     const sessionItems: Span[][] = sessions.map((s) => [
       { text: String(s.id), style: 'code' },
       { text: ` — ${when(ctx, s)}` },
       ...(s.place ? [{ text: ' · ' }, { text: s.place, untrusted: true }] : []),
+      ...flag(s.channel),
     ]);
     await ctx.reply(
       message(
@@ -106,6 +147,7 @@ export const list: Subcommand = {
         seriesItems.length ? { type: 'list', items: seriesItems } : null,
         sessionItems.length ? textBlock(ctx.t('supervision.list.sessions')) : null,
         sessionItems.length ? { type: 'list', items: sessionItems } : null,
+        ...[...refusing].map((channel) => textBlock(ctx.t('supervision.list.unavailable', { channel: { channel } }))),
         // Cancelling is for facilitators; members would only be told of a command that refuses them.
         ctx.isFacilitator ? noteBlock(ctx.t('supervision.list.hint')) : null,
       ),

@@ -13,14 +13,14 @@ import type { Tx } from '../../src/db/client.js';
  * A session in the member's words: its number, or its local date (YYYY-MM-DD). `example` is the command the
  * member could have typed (their own subcommand, a date from the clock), shown when nothing matches.
  */
-export async function findSession(ctx: Context, tx: Tx, ref: string, o: { ahead?: boolean; example: string }): Promise<Session> {
+export async function findSession(ctx: Context, tx: Tx, ref: string, o: { ahead?: boolean; spanning?: boolean; example: string }): Promise<Session> {
   const r = ref.trim().replace(/^#/, '');
   let s: Session | undefined;
   if (/^\d+$/.test(r)) {
     const id = parseId(r);
     s = id === undefined ? undefined : await sessionById(tx, ctx.team.id, id);
   }
-  else if (looksLikeDate(r)) s = await sessionOnDate(tx, ctx.team, parseDate(r), ctx.now, o.ahead);
+  else if (looksLikeDate(r)) s = await sessionOnDate(tx, ctx.team, parseDate(r), ctx.now, o.ahead, o.spanning);
   if (!s) throw new UserError('supervision.unknownSession', { got: ref, example: o.example });
   return s;
 }

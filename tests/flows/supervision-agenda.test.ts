@@ -136,16 +136,19 @@ describe('supervision hours', () => {
     expect(text).toContain('2025: indywidualna 1 godzina, grupowa 0 godzin');
   });
 
-  it('exports the hours as CSV that parses back and cannot run formulas', async () => {
+  it('exports the hours as CSV that parses back and cannot run formulas, as a Polish Excel reads it', async () => {
     await t.mem.command(anna, '/supervision hours export');
     const file = t.mem.said.filter((s) => s.kind === 'file').at(-1)!;
     expect(file.kind === 'file' && file.file.name).toBe('supervision-hours.csv');
-    const csv = new TextDecoder().decode(file.kind === 'file' ? file.file.bytes : new Uint8Array());
-    const rows = parseCsv(csv);
+    const bytes = file.kind === 'file' ? file.file.bytes : new Uint8Array();
+    // A UTF-8 byte order mark first, then ";" between cells and a decimal comma.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
+    const rows = parseCsv(csv, ';');
     expect(rows[0]).toEqual(['data', 'rodzaj', 'godziny', 'notatka', 'wpis']);
     expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
       ['2025-12-01', 'indywidualna', '1'],
-      ['2026-03-02', 'grupowa', '1.5'],
+      ['2026-03-02', 'grupowa', '1,5'],
       ['2026-03-10', 'grupowa', '2'],
       ['2026-03-10', 'indywidualna', '1'],
     ]);
@@ -238,7 +241,7 @@ describe('bad input changes nothing and says what to type', () => {
 });
 
 /** RFC 4180 reader: quoted fields, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
+function parseCsv(text: string, sep = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -250,7 +253,7 @@ function parseCsv(text: string): string[][] {
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === sep) row.push(cell), (cell = '');
     else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
     else cell += c;
   }

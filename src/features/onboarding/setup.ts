@@ -19,6 +19,7 @@ import { zonedRhythm } from '../prompts/describe.js';
 import { createSeries, moveSeries, replaceSeries, SERIES_KIND, type SeriesPayload } from '../supervision/sessions.js';
 import { readOffsets, refreshSentReminders, reschedule } from '../supervision/reminders.js';
 import type { Session } from '../supervision/store.js';
+import { sessionWhen } from '../supervision/when.js';
 import { followTeamZone } from '../prompts/personal.js';
 
 export const SETUP_FORM_1 = 'onboarding.setup.1';
@@ -235,6 +236,8 @@ type Role = 'prompts' | 'cases' | 'moderation' | 'supervision';
 export interface SetupLine {
   key: MessageKey;
   prompt?: { id: number; rule: WeeklyRule; zone: string };
+  /** A supervision session the new rhythm moved: from when to when. */
+  moved?: { from: Session; to: Session };
 }
 
 /** What setup changed (the list) and what it left as it was but the facilitator should know (notes). */
@@ -247,6 +250,8 @@ export interface SetupOutcome {
 export function setupLine(lang: Lang, teamZone: string, line: SetupLine) {
   const p = line.prompt;
   const params: Params = p ? { id: p.id, rhythm: zonedRhythm(p.rule, p.zone, teamZone, lang) } : {};
+  const m = line.moved;
+  if (m) Object.assign(params, { from: sessionWhen(lang, m.from, { zone: teamZone, member: false }), to: sessionWhen(lang, m.to, { zone: teamZone, member: false }) });
   return t(lang, line.key, params);
 }
 
@@ -362,16 +367,19 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Setu
         const was = oldSeries?.payload as Partial<SeriesPayload> | undefined;
         // Every two weeks or more, still: the same weeks as before, only the day or hour moves.
         const weeksFrom = r && r.every === b.rhythm.every && r.every > 1 ? r.anchor : undefined;
-        const input = { channel: b.supChannel, weekday: b.rhythm.weekday, time: b.rhythm.time, every: b.rhythm.every, durationMinutes: was?.durationMinutes ?? 90, where: was?.where ?? undefined, zone, weeksFrom };
+        const input = { channel: b.supChannel, weekday: b.rhythm.weekday, time: b.rhythm.time, every: b.rhythm.every, durationMinutes: was?.durationMinutes ?? 90, where: was?.where ?? undefined, zone, weeksFrom, creator };
         if (oldSeries) {
-          const { series, cancelled, continued } = await replaceSeries(db, team, oldSeries.id, input, now);
+          const { series, cancelled, continued, moved } = await replaceSeries(db, team, oldSeries.id, input, now);
           touched.push(...cancelled, ...continued);
           team = await updateSettings(db, team.id, { [CREATED.series]: series.id });
+          changed.push('onboarding.changed.supervision');
+          // Each session that moved within its week, named: members' answers and reminders went with it.
+          for (const m of moved) lines.push({ key: 'onboarding.changed.supervisionMoved', moved: m });
         } else {
           const { series } = await createSeries(db, team, input, now);
           team = await updateSettings(db, team.id, { [CREATED.series]: series.id });
+          changed.push('onboarding.changed.supervision');
         }
-        changed.push('onboarding.changed.supervision');
       }
     }
     await roleChannel('supervisionChannel', b.supChannel, 'supervision', 'onboarding.changed.supChannel', postsIn(oldSeries));

@@ -15,8 +15,9 @@ import { members, supervisionSessions, supervisionTopics } from '../../db/schema
 import { t, type Lang } from '../../i18n/index.js';
 import { maskMandatory } from '../cases/deidentify/index.js';
 import { checkTopic, type TopicCheck } from './deidentify.js';
+import { refreshLater } from './reminders.js';
 import { sealText, topicText } from './sealed.js';
-import { nextSession } from './store.js';
+import { nextSession, sessionById, type Session } from './store.js';
 import { sessionWhen } from './when.js';
 
 export type Visibility = 'private' | 'named' | 'anonymous';
@@ -66,7 +67,7 @@ export async function addTopic(
   tx: Tx,
   bot: Bot,
   o: { team: Team; memberExternalId: string; text: string; visibility: Visibility; source: TopicSource; now: Date; lang: Lang; zone?: string },
-): Promise<{ id: number; sessionLabel?: string; check?: TopicCheck }> {
+): Promise<{ id: number; sessionLabel?: string; check?: TopicCheck; session?: Session }> {
   const written = o.text.trim();
   if (!written) throw new UserError('supervision.topicEmpty');
   if (written.length > TOPIC_MAX) throw new UserError('supervision.topicTooLong', { max: TOPIC_MAX, got: written.length });
@@ -96,9 +97,12 @@ export async function addTopic(
     })
     .returning({ id: supervisionTopics.id });
   if (!session) return { id: row!.id, check };
+  // From an /autocheck, inside its transaction: the reminders already sent get the topic a little later (the
+  // command answers rewrite them at once, after their own transaction).
+  if (o.source === 'autocheck' && !sealed) await refreshLater(tx, o.team.id, [session.id], o.now);
   // The label is for the member who added it: in their language and beside their own time, not the team's.
   const zone = o.zone ?? (await memberZone(tx, o.team, o.memberExternalId));
-  return { id: row!.id, sessionLabel: sessionWhen(o.lang, session, { zone, member: true }), check };
+  return { id: row!.id, sessionLabel: sessionWhen(o.lang, session, { zone, member: true }), check, session };
 }
 
 /** The member's own zone, else the team's; a read only, so an anonymous topic still creates no member row. */
@@ -117,13 +121,18 @@ export async function myTopics(tx: Tx, bot: Bot, team: Team, memberExternalId: s
   return rows.map(({ sealed, ...r }) => ({ ...r, text: topicText(bot.secrets, { text: r.text, sealed }) }));
 }
 
-/** Remove a topic its author wrote; anyone else (or an unknown id) gets the same answer, so ids reveal nothing. */
-export async function removeTopic(tx: Tx, bot: Bot, team: Team, memberExternalId: string, memberId: number, topicId: number): Promise<void> {
+/**
+ * Remove a topic its author wrote; anyone else (or an unknown id) gets the same answer, so ids reveal nothing.
+ * Returns the session whose agenda (and so whose sent reminders) it leaves, when it was a group topic on one.
+ */
+export async function removeTopic(tx: Tx, bot: Bot, team: Team, memberExternalId: string, memberId: number, topicId: number): Promise<Session | undefined> {
   const gone = await tx
     .delete(supervisionTopics)
     .where(and(eq(supervisionTopics.id, topicId), await authoredBy(tx, bot, team, memberExternalId, memberId)))
-    .returning({ id: supervisionTopics.id });
+    .returning({ id: supervisionTopics.id, sessionId: supervisionTopics.sessionId, visibility: supervisionTopics.visibility });
   if (!gone.length) throw new UserError('supervision.topicNotYours', { id: topicId });
+  const [g] = gone;
+  return g!.sessionId !== null && g!.visibility !== 'private' ? sessionById(tx, team.id, g!.sessionId) : undefined;
 }
 
 export interface AgendaItem {

@@ -12,7 +12,8 @@ import { schedules, supervisionSessions, supervisionTopics } from '../../db/sche
 import type { ScheduleKind } from '../../schedule/kinds.js';
 import { maskMandatory } from '../cases/deidentify/index.js';
 import { dayOf, topicAuthorMac } from './agenda.js';
-import { nextSession } from './store.js';
+import { refreshSentReminders } from './reminders.js';
+import { nextSession, sessionById } from './store.js';
 import { safeError } from '../../log.js';
 
 export const ANON_TOPIC = 'anon-topic';
@@ -69,7 +70,7 @@ export const anonTopicKind: ScheduleKind = {
   // However late (downtime), the topic is still written: it is the member's, and nothing else would bring it.
   graceMs: Number.POSITIVE_INFINITY,
   next: () => null,
-  async fire({ tx, bot, schedule, now }) {
+  async fire({ tx, bot, schedule, team, now, afterCommit }) {
     let topic: Waiting | undefined;
     try {
       topic = openWaiting(bot.secrets, schedule.payload);
@@ -86,7 +87,7 @@ export const anonTopicKind: ScheduleKind = {
             .from(supervisionSessions)
             .where(and(eq(supervisionSessions.id, topic.sessionId), eq(supervisionSessions.status, 'scheduled'), gt(supervisionSessions.startsAt, now)))
         : [];
-      const session = told ?? (await nextSession(tx, schedule.teamId, now));
+      const session = told ? await sessionById(tx, schedule.teamId, told.id) : await nextSession(tx, schedule.teamId, now);
       await tx.insert(supervisionTopics).values({
         teamId: schedule.teamId,
         sessionId: session?.id ?? null,
@@ -99,6 +100,8 @@ export const anonTopicKind: ScheduleKind = {
         source: null,
         createdAt: dayOf(now),
       });
+      // A reminder already sent shows the agenda: the topic joins it there too.
+      if (session) afterCommit(() => refreshSentReminders(bot, team, session));
     }
     // Nothing of the waiting topic stays behind (its occurrence row goes with it).
     await tx.delete(schedules).where(eq(schedules.id, schedule.id));

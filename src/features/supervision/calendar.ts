@@ -7,8 +7,9 @@ import { members, supervisionPrefs, supervisionSessions, teams } from '../../db/
 import { tx as txt, type Lang } from '../../i18n/index.js';
 import { DAY } from '../../schedule/clock.js';
 import { buildCalendar, type CalendarEvent } from './ics.js';
-import { nextOccurrence } from '../../schedule/occurrence.js';
-import { activeSeries, type SeriesPayload } from './sessions.js';
+import type { ScheduleRow } from '../../schedule/kinds.js';
+import { localDate, nextOccurrence } from '../../schedule/occurrence.js';
+import { activeSeries, stoppedSeries, type SeriesPayload } from './sessions.js';
 import { asLang } from './reminders.js';
 
 const AHEAD_MS = 120 * DAY;
@@ -16,7 +17,9 @@ const AHEAD_MS = 120 * DAY;
 /**
  * Sessions from a month back to four months ahead: planned ones, cancelled ones (so subscribed calendars
  * drop them) and a series' later dates not yet materialized. A series session's UID comes from its series
- * and start, so it stays the same event once it is materialized.
+ * and its local date, so it stays the same event once it is materialized, and when a new zone moves it in time.
+ * A series that was stopped (cancelled, or replaced by setup) keeps its dates in the file as cancelled for as long
+ * as they were in it (four months from the stop), so a calendar that imported them drops them too.
  */
 export async function teamCalendar(tx: Tx, team: Team, lang: Lang, now: Date): Promise<string> {
   const rows = await tx
@@ -24,26 +27,44 @@ export async function teamCalendar(tx: Tx, team: Team, lang: Lang, now: Date): P
     .from(supervisionSessions)
     .where(and(eq(supervisionSessions.teamId, team.id), gt(supervisionSessions.startsAt, new Date(now.getTime() - 30 * DAY))))
     .orderBy(asc(supervisionSessions.startsAt));
-  const uid = (seriesId: number | null, id: number, start: Date) =>
-    seriesId ? `supervision-${team.id}-S${seriesId}-${start.getTime()}@sojusz` : `supervision-${team.id}-${id}@sojusz`;
+  const uid = (seriesId: number | null, id: number, start: Date, zone: string) =>
+    seriesId ? `supervision-${team.id}-S${seriesId}-${localDate(start, zone)}@sojusz` : `supervision-${team.id}-${id}@sojusz`;
   const summary = txt(lang, 'supervision.calendar.summary');
+  const [active, stopped] = [await activeSeries(tx, team.id), await stoppedSeries(tx, team.id)];
+  // SEQUENCE grows with every change (RFC 5546): twice the series' revision (moved, stopped), plus one once cancelled.
+  const revisionOf = new Map([...active, ...stopped].map((r) => [r.id, (r.payload as unknown as SeriesPayload).revision ?? 0]));
+  const sequence = (seriesId: number | null, cancelled: boolean) => 2 * (seriesId ? (revisionOf.get(seriesId) ?? 0) : 0) + (cancelled ? 1 : 0);
   const events: CalendarEvent[] = rows.map((s) => ({
-    uid: uid(s.seriesId, s.id, s.startsAt),
+    uid: uid(s.seriesId, s.id, s.startsAt, s.zone),
     start: s.startsAt,
     durationMinutes: s.durationMinutes,
     zone: s.zone,
     summary,
     location: s.place ?? undefined,
     status: s.status === 'cancelled' ? ('CANCELLED' as const) : ('CONFIRMED' as const),
-    sequence: s.status === 'cancelled' ? 1 : 0,
+    sequence: sequence(s.seriesId, s.status === 'cancelled'),
   }));
-  const known = new Set(rows.filter((s) => s.seriesId).map((s) => `${s.seriesId}:${s.startsAt.getTime()}`));
-  for (const series of await activeSeries(tx, team.id)) {
+  const known = new Set(rows.filter((s) => s.seriesId).map((s) => `${s.seriesId}:${localDate(s.startsAt, s.zone)}`));
+  const project = (series: ScheduleRow, until: number, cancelled: boolean) => {
     const p = series.payload as unknown as SeriesPayload;
-    for (let at = nextOccurrence(series.rule, series.zone, now); at && at.getTime() < now.getTime() + AHEAD_MS; at = nextOccurrence(series.rule, series.zone, at)) {
-      if (known.has(`${series.id}:${at.getTime()}`)) continue;
-      events.push({ uid: uid(series.id, 0, at), start: at, durationMinutes: p.durationMinutes, zone: series.zone, summary, location: p.where ?? undefined });
+    for (let at = nextOccurrence(series.rule, series.zone, now); at && at.getTime() < until; at = nextOccurrence(series.rule, series.zone, at)) {
+      if (known.has(`${series.id}:${localDate(at, series.zone)}`)) continue;
+      events.push({
+        uid: uid(series.id, 0, at, series.zone),
+        start: at,
+        durationMinutes: p.durationMinutes,
+        zone: series.zone,
+        summary,
+        location: p.where ?? undefined,
+        status: cancelled ? ('CANCELLED' as const) : ('CONFIRMED' as const),
+        sequence: sequence(series.id, cancelled),
+      });
     }
+  };
+  for (const series of active) project(series, now.getTime() + AHEAD_MS, false);
+  for (const series of stopped) {
+    const stoppedAt = (series.payload as unknown as SeriesPayload).stoppedAt;
+    if (stoppedAt) project(series, Math.min(new Date(stoppedAt).getTime() + AHEAD_MS, now.getTime() + AHEAD_MS), true);
   }
   events.sort((x, y) => x.start.getTime() - y.start.getTime());
   return buildCalendar({ name: txt(lang, 'supervision.calendar.name'), now, events });

@@ -137,18 +137,25 @@ export async function logHeld(tx: Tx, session: Session, now: Date): Promise<numb
 // ——— CSV (RFC 4180), safe to open in a spreadsheet ———
 
 /** A cell a spreadsheet will not run as a formula, quoted when it contains a separator, quote or line break. */
-export function csvCell(value: string): string {
+export function csvCell(value: string, sep = ','): string {
   let v = value;
   if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return v.includes(sep) || /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-export function toCsv(rows: string[][]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function toCsv(rows: string[][], sep = ','): string {
+  return rows.map((r) => r.map((c) => csvCell(c, sep)).join(sep)).join('\r\n') + '\r\n';
 }
 
+/**
+ * The member's hours as a spreadsheet opens them by a double click: a UTF-8 byte order mark (else Excel reads
+ * "grupowa" and notes as another code page), and in Polish the separator and decimal comma a Polish Excel expects
+ * ("1,5" in cells split by ";"); in English "," and "1.5".
+ */
 export function hoursCsv(lang: Lang, entries: HoursEntry[]): string {
+  const sep = lang === 'pl' ? ';' : ',';
+  const number = (n: number) => (lang === 'pl' ? String(n).replace('.', ',') : String(n));
   const header = ['date', 'kind', 'hours', 'note', 'id'].map((c) => txt(lang, `supervision.csv.${c}` as 'supervision.csv.date'));
-  const body = entries.map((e) => [e.date, txt(lang, `supervision.kind.${e.kind as HoursKind}`), String(Number(e.hours)), e.note ?? '', String(e.id)]);
-  return toCsv([header, ...body]);
+  const body = entries.map((e) => [e.date, txt(lang, `supervision.kind.${e.kind as HoursKind}`), number(Number(e.hours)), e.note ?? '', String(e.id)]);
+  return '\uFEFF' + toCsv([header, ...body], sep);
 }

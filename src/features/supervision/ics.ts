@@ -62,8 +62,8 @@ function vevent(event: CalendarEvent, stamp: string): string[] {
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${stamp}`,
-    `DTSTART;TZID=${event.zone}:${localStamp(event.start, event.zone)}`,
-    `DTEND;TZID=${event.zone}:${localStamp(endOf(event), event.zone)}`,
+    dateTime('DTSTART', event.start, event.zone),
+    dateTime('DTEND', endOf(event), event.zone),
     `SUMMARY:${escapeText(event.summary)}`,
   ];
   if (event.description !== undefined) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
@@ -176,6 +176,17 @@ function utcStamp(date: Date): string {
 
 function localStamp(date: Date, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).toFormat("yyyyMMdd'T'HHmmss");
+}
+
+/**
+ * DTSTART or DTEND: the wall-clock time in the zone, unless that time happens twice (the night the clocks go back).
+ * RFC 5545 §3.3.5 reads an ambiguous local time as its first occurrence, and readers do not all follow it, so either
+ * occurrence is written in UTC instead, which every reader takes as it is.
+ */
+function dateTime(name: string, date: Date, zone: string): string {
+  const wall = localStamp(date, zone);
+  const twice = [-120, -60, -30, 30, 60, 120].some((m) => localStamp(new Date(date.getTime() + m * 60_000), zone) === wall);
+  return twice ? `${name}:${utcStamp(date)}` : `${name};TZID=${zone}:${wall}`;
 }
 
 /** TEXT value escaping (RFC 5545 §3.3.11); other control characters are not allowed in TEXT. */

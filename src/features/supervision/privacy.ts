@@ -7,6 +7,7 @@ import { members, schedules, supervisionHours, supervisionPrefs, supervisionRsvp
 import { openWaiting, sealWaiting, waitingTopics } from './anon-later.js';
 import { randomMac, type PrivacyContributor } from '../../core/privacy.js';
 import { anonymousTopicIds, topicAuthorMac } from './agenda.js';
+import { refreshLater } from './reminders.js';
 import { hoursNote, resealText, topicText } from './sealed.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -52,13 +53,20 @@ export const supervisionPrivacy: PrivacyContributor = {
       if (anonymous === 'withdraw') await tx.delete(schedules).where(eq(schedules.id, w.id));
       else await tx.update(schedules).set({ payload: sealWaiting(bot.secrets, { text: topic.text, salt: null, mac: null }) }).where(eq(schedules.id, w.id));
     }
+    // Sessions whose agenda loses a group topic: their sent reminders are rewritten a little later (refreshLater).
+    const agendas: number[] = [];
+    const onAgenda = (rows: { sessionId: number | null; visibility: string }[]) => {
+      for (const r of rows) if (r.sessionId !== null && r.visibility !== 'private') agendas.push(r.sessionId);
+    };
+    const gone = { sessionId: supervisionTopics.sessionId, visibility: supervisionTopics.visibility };
     const theirIds = await anonymousTopicIds(tx, bot.secrets, team.id, member.externalId);
     if (theirIds.length) {
       const theirs = inArray(supervisionTopics.id, theirIds);
-      if (anonymous === 'withdraw') await tx.delete(supervisionTopics).where(theirs);
+      if (anonymous === 'withdraw') onAgenda(await tx.delete(supervisionTopics).where(theirs).returning(gone));
       else await tx.update(supervisionTopics).set({ authorHmac: null, authorSalt: null }).where(theirs);
     }
-    await tx.delete(supervisionTopics).where(eq(supervisionTopics.memberId, member.id));
+    onAgenda(await tx.delete(supervisionTopics).where(eq(supervisionTopics.memberId, member.id)).returning(gone));
+    if (agendas.length) await refreshLater(tx, team.id, agendas, bot.clock.now());
     await tx.delete(supervisionRsvps).where(eq(supervisionRsvps.memberId, member.id));
     await tx.delete(supervisionHours).where(eq(supervisionHours.memberId, member.id));
     await tx.delete(supervisionPrefs).where(eq(supervisionPrefs.memberId, member.id));

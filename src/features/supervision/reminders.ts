@@ -10,6 +10,7 @@
 // in one tick. Members should then get one reminder, not a burst, and never one for a session already under
 // way: fire() sends only the latest of the due offsets, titles it by the time really left, and skips a
 // session that has started. The key stays the nominal offset, so exactly-once is untouched.
+import { randomInt } from 'node:crypto';
 import { and, eq, like, notLike, sql } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import { UserError } from '../../core/errors.js';
@@ -25,6 +26,7 @@ import { enqueue } from '../../schedule/outbox.js';
 import { onceRule } from '../../schedule/occurrence.js';
 import { agendaBlocks, sessionAgenda } from './agenda.js';
 import { rsvpCounts, type Session } from './store.js';
+import { reminderUndelivered } from './unavailable.js';
 import { sessionWhen, type Reader } from './when.js';
 
 export const REMINDER_KIND = 'supervision-reminder';
@@ -34,6 +36,10 @@ interface ReminderPayload {
   sessionId: number;
   startsAt: string;
   offsets: number[];
+  /** A rewrite of the reminders already sent, owed at this instant (an erasure took topics off the agenda). */
+  refreshAt?: string;
+  /** Who planned a one-off session (a series keeps its own): told if its channel refuses the reminders. */
+  creator?: string;
 }
 
 export function asLang(x: string | null | undefined): Lang {
@@ -63,16 +69,63 @@ export function teamOffsets(team: Team): number[] {
   return [...setting<number[]>(team, SETTINGS.reminderOffsets, DEFAULTS.reminderOffsets)].sort((a, b) => b - a);
 }
 
-/** The next reminder instant strictly after `after`, from the payload alone (the scheduler needs it synchronous). */
-export function nextReminder(p: ReminderPayload, after: Date): Date | null {
+/** The next reminder to send strictly after `after` (an offset's instant), from the payload alone. */
+function nextOffset(p: ReminderPayload, after: Date): Date | null {
   const start = new Date(p.startsAt).getTime();
   const instants = p.offsets.map((o) => start - o * 60_000).filter((t) => t > after.getTime() && t < start);
   return instants.length ? new Date(Math.min(...instants)) : null;
 }
 
+/**
+ * The row's next instant strictly after `after` (the scheduler needs it synchronous): a reminder, a refresh owed, or
+ * last the session's start, when whatever of its reminders the platform still holds back is called off (expire).
+ */
+export function nextReminder(p: ReminderPayload, after: Date): Date | null {
+  const start = new Date(p.startsAt);
+  const offset = nextOffset(p, after) ?? (start > after ? start : null);
+  const refresh = p.refreshAt ? new Date(p.refreshAt) : null;
+  if (!refresh || refresh <= after || refresh >= start) return offset;
+  return !offset || refresh < offset ? refresh : offset;
+}
+
+/**
+ * At the session's start: its reminders still waiting in the outbox (a 429, a paused platform, retries) are
+ * cancelled, so none arrives once it is under way. Per session, in the scheduler's tick: delivery's hot path, which
+ * also sends every prompt of a fan-out, asks nothing more of any row (it drops cancelled rows it holds already).
+ */
+async function expire(tx: Tx, sessionId: number): Promise<void> {
+  await tx.update(outbox).set({ status: 'cancelled' }).where(and(eq(outbox.status, 'pending'), like(outbox.key, `sup-rem:${sessionId}:%`)));
+}
+
+/** How long after an erasure the reminders it changed are rewritten, in minutes, drawn at random (see refreshLater). */
+export const REFRESH_DELAY_MINUTES: readonly [number, number] = [2, 30];
+
+/**
+ * Rewrite these sessions' sent reminders a little later, at a random moment, through their reminder rows. For an
+ * erasure: its transaction cannot reach the platform, and an edit in the very minute a member was erased would
+ * tell the group whose topics (the anonymous ones too) went with them.
+ */
+export async function refreshLater(tx: Tx, teamId: number, sessionIds: number[], now: Date): Promise<void> {
+  const [min, max] = REFRESH_DELAY_MINUTES;
+  for (const id of new Set(sessionIds)) {
+    const rows = await tx
+      .select()
+      .from(schedules)
+      .where(and(eq(schedules.teamId, teamId), eq(schedules.kind, REMINDER_KIND), sql`${schedules.payload}->>'sessionId' = ${String(id)}`));
+    for (const row of rows) {
+      const p = row.payload as unknown as ReminderPayload;
+      const start = new Date(p.startsAt).getTime();
+      if (start <= now.getTime()) continue;
+      const at = new Date(Math.min(now.getTime() + randomInt(min * 60, max * 60 + 1) * 1000, start - 1000));
+      const payload: ReminderPayload = { ...p, refreshAt: at.toISOString() };
+      await tx.update(schedules).set({ payload: payload as unknown as Record<string, unknown>, nextDueAt: nextReminder(payload, now) }).where(eq(schedules.id, row.id));
+    }
+  }
+}
+
 /** Give a freshly planned session its reminder row. */
-export async function armReminders(tx: Tx, team: Team, session: Session, now: Date): Promise<void> {
-  const payload: ReminderPayload = { sessionId: session.id, startsAt: session.startsAt.toISOString(), offsets: teamOffsets(team) };
+export async function armReminders(tx: Tx, team: Team, session: Session, now: Date, creator?: string): Promise<void> {
+  const payload: ReminderPayload = { sessionId: session.id, startsAt: session.startsAt.toISOString(), offsets: teamOffsets(team), ...(creator ? { creator } : {}) };
   await tx.insert(schedules).values({
     teamId: team.id,
     kind: REMINDER_KIND,
@@ -150,12 +203,13 @@ const ON_TIME_MS = 2 * 60_000;
 
 /**
  * The minutes a reminder's title announces: its nominal offset when it was queued on time; else the time
- * really left when it was queued: in minutes under 2 hours, then in whole hours, then whole days, rounded down.
+ * really left when it was queued (or, for a session moved since, would have been): in minutes under 2 hours, then in whole hours, then whole days, rounded down.
  * Down, never to the nearest: "in 2 hours" with 100 minutes left would have members arrive late.
  */
 export function titleMinutes(offset: number, startsAt: Date, queuedAt: Date): number {
+  // Either way: a session moved later since (setup's new rhythm) is further off than the offset said.
   const late = queuedAt.getTime() - (startsAt.getTime() - offset * 60_000);
-  if (late < ON_TIME_MS) return offset;
+  if (Math.abs(late) < ON_TIME_MS) return offset;
   const left = Math.max(1, Math.round((startsAt.getTime() - queuedAt.getTime()) / 60_000));
   if (left < 120) return left;
   if (left < 2 * 1440) return Math.floor(left / 60) * 60;
@@ -219,15 +273,22 @@ export const reminderKind: ScheduleKind = {
   next(row: ScheduleRow, after: Date) {
     return nextReminder(row.payload as unknown as ReminderPayload, after);
   },
-  async fire({ tx, schedule, dueAt, now }) {
+  async fire({ tx, bot, schedule, team: scheduleTeam, dueAt, now, afterCommit }) {
     const p = schedule.payload as unknown as ReminderPayload;
+    if (dueAt.getTime() === new Date(p.startsAt).getTime()) return expire(tx, p.sessionId);
     const [session] = await tx.select().from(supervisionSessions).where(eq(supervisionSessions.id, p.sessionId));
-    if (!session || session.status !== 'scheduled') return;
+    if (!session) return;
+    // A refresh owed (refreshLater), not an offset: rewrite what was sent once this tick has committed.
+    if (p.refreshAt && dueAt.getTime() === new Date(p.refreshAt).getTime() && !p.offsets.some((o) => session.startsAt.getTime() - o * 60_000 === dueAt.getTime())) {
+      afterCommit(() => refreshSentReminders(bot, scheduleTeam, session));
+      return;
+    }
+    if (session.status !== 'scheduled') return;
     // Under way already (a catch-up after downtime): "supervision in …" would be wrong and too late to help.
     if (session.startsAt <= now) return;
     // A later offset is due too, and the scheduler fires it next in this same tick (it walks next() the same
     // way): only that one goes out, so a catch-up brings one reminder, with the freshest counts.
-    const later = nextReminder(p, dueAt);
+    const later = nextOffset(p, dueAt);
     if (later && later <= now) return;
     const [team] = await tx.select().from(teams).where(eq(teams.id, schedule.teamId));
     if (!team) return;
@@ -259,6 +320,13 @@ export const reminderKind: ScheduleKind = {
       });
     }
   },
+  // Down past the start (beyond the grace window): the start's clean-up is still owed.
+  async skipped({ tx, schedule, dueAt }) {
+    const p = schedule.payload as unknown as ReminderPayload;
+    if (dueAt.getTime() === new Date(p.startsAt).getTime()) await expire(tx, p.sessionId);
+  },
+  // A channel that refuses for good: told once, flagged in /supervision list (unavailable.ts; a call, since it imports this module).
+  undelivered: { keyPrefix: 'sup-rem:', handle: (u) => reminderUndelivered(u) },
 };
 
 /** Rewrite every reminder of a session already sent (channel and DMs) with the current counts or status. */

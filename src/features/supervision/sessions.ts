@@ -4,7 +4,7 @@
 // A series is a schedules row of kind 'supervision'. It fires HORIZON before each session start and
 // inserts the session (unique per series and start), which arms that session's reminders. HORIZON is
 // longer than the largest reminder offset allowed (14 days), so a session exists before its first reminder.
-import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { UserError } from '../../core/errors.js';
 import type { Team } from '../../core/teams.js';
@@ -24,6 +24,14 @@ export interface SeriesPayload {
   channel: string;
   durationMinutes: number;
   where?: string | null;
+  /** Who planned it: told first when its channel refuses the reminders (unavailable.ts). */
+  creator?: string;
+  /** Set when its channel refused a reminder for good (unavailable.ts). */
+  unavailable?: { channel: string; since: string; code: string };
+  /** When it was stopped (cancelled or replaced): the calendar keeps its dates as cancelled for a while after. */
+  stoppedAt?: string;
+  /** Counts changes to its sessions as a whole (moved, stopped): the calendar's SEQUENCE grows with it. */
+  revision?: number;
 }
 
 function seriesNext(row: ScheduleRow, after: Date): Date | null {
@@ -69,13 +77,15 @@ export interface SeriesInput {
   /** Count "every N weeks" from this date's week rather than from the first date ahead: a fortnightly series whose
    *  day or hour changes keeps its own weeks. */
   weeksFrom?: string;
+  /** The facilitator planning it (platform id). */
+  creator?: string;
 }
 
 /** Plan a weekly series; sessions within the horizon exist at once, later ones appear as it moves on. */
 export async function createSeries(tx: Tx, team: Team, i: SeriesInput, now: Date): Promise<{ series: ScheduleRow; first: Session }> {
   const fresh = weeklyRule(i.weekday, i.time, i.every, i.zone, now).rule;
   const rule = i.weeksFrom ? { ...fresh, anchor: sameWeekOn(i.weeksFrom, i.weekday) } : fresh;
-  const payload: SeriesPayload = { channel: i.channel, durationMinutes: i.durationMinutes, where: i.where ?? null };
+  const payload: SeriesPayload = { channel: i.channel, durationMinutes: i.durationMinutes, where: i.where ?? null, ...(i.creator ? { creator: i.creator } : {}) };
   const [series] = await tx
     .insert(schedules)
     .values({ teamId: team.id, kind: SERIES_KIND, zone: i.zone, rule, payload: payload as unknown as Record<string, unknown> })
@@ -96,6 +106,8 @@ export interface OneOffInput {
   channel: string;
   durationMinutes: number;
   where?: string;
+  /** The facilitator planning it (platform id). */
+  creator?: string;
 }
 
 export async function addSession(tx: Tx, team: Team, i: OneOffInput, now: Date): Promise<Session> {
@@ -103,7 +115,7 @@ export async function addSession(tx: Tx, team: Team, i: OneOffInput, now: Date):
     .insert(supervisionSessions)
     .values({ teamId: team.id, seriesId: null, startsAt: i.startsAt, zone: i.zone, durationMinutes: i.durationMinutes, place: i.where ?? null, channel: i.channel, createdAt: now })
     .returning();
-  await armReminders(tx, team, s!, now);
+  await armReminders(tx, team, s!, now, i.creator);
   await homeWaitingTopics(tx, team.id, now);
   return s!;
 }
@@ -151,11 +163,24 @@ export async function activeSeries(tx: Tx, teamId: number): Promise<ScheduleRow[
     .orderBy(asc(schedules.id));
 }
 
+/** Series stopped (cancelled or replaced): the calendar still lists their dates as cancelled for a while. */
+export async function stoppedSeries(tx: Tx, teamId: number): Promise<ScheduleRow[]> {
+  return tx
+    .select()
+    .from(schedules)
+    .where(and(eq(schedules.teamId, teamId), eq(schedules.kind, SERIES_KIND), eq(schedules.paused, true), sql`${schedules.payload} ? 'stoppedAt'`))
+    .orderBy(asc(schedules.id));
+}
+
 /** Stop a series and cancel its sessions still ahead. Returns the sessions cancelled. */
 export async function cancelSeries(tx: Tx, teamId: number, seriesId: number, now: Date): Promise<Session[]> {
   const stopped = await tx
     .update(schedules)
-    .set({ paused: true, nextDueAt: null })
+    .set({
+      paused: true,
+      nextDueAt: null,
+      payload: sql`${schedules.payload} || jsonb_build_object('stoppedAt', ${now.toISOString()}::text, 'revision', coalesce((${schedules.payload}->>'revision')::int, 0) + 1)`,
+    })
     .where(and(eq(schedules.id, seriesId), eq(schedules.teamId, teamId), eq(schedules.kind, SERIES_KIND), eq(schedules.paused, false)))
     .returning({ id: schedules.id });
   if (!stopped.length) throw new UserError('supervision.unknownSeries', { got: `S${seriesId}` });
@@ -183,7 +208,10 @@ export interface SeriesMoved {
 export async function moveSeries(tx: Tx, team: Team, seriesId: number, to: { channel: string; zone: string }, now: Date): Promise<SeriesMoved> {
   const [row] = await tx.select().from(schedules).where(and(eq(schedules.id, seriesId), eq(schedules.teamId, team.id), eq(schedules.kind, SERIES_KIND)));
   if (!row) throw new UserError('supervision.unknownSeries', { got: `S${seriesId}` });
-  const payload = { ...(row.payload as unknown as SeriesPayload), channel: to.channel } as unknown as Record<string, unknown>;
+  const was = row.payload as unknown as SeriesPayload;
+  // A new zone moves its sessions in time: calendars must take the new times (SEQUENCE, see calendar.ts).
+  const revision = (was.revision ?? 0) + (to.zone !== row.zone ? 1 : 0);
+  const payload = { ...was, channel: to.channel, revision } as unknown as Record<string, unknown>;
   const moved: ScheduleRow = { ...row, zone: to.zone, payload };
   // Cancelled ones too, so that a date cancelled in advance stays cancelled at its new time.
   const ahead = await tx
@@ -213,17 +241,26 @@ export async function moveSeries(tx: Tx, team: Team, seriesId: number, to: { cha
   return out;
 }
 
-/** What replacing a series did: sessions called off, and new sessions that went on from old ones at the same moment. */
+/** What replacing a series did: sessions called off, and new sessions that went on from old ones. */
 export interface SeriesReplaced {
   series: ScheduleRow;
   cancelled: Session[];
+  /** New sessions that went on from old ones, at the same moment or moved within the same week. */
   continued: Session[];
+  /** Of those, the ones at another day or hour: where each was and where it is now. */
+  moved: { from: Session; to: Session }[];
+}
+
+/** The Monday of a session's local week, in its own zone: "the same week" whatever the day or hour. */
+function weekOf(s: Pick<Session, 'startsAt' | 'zone'>): string {
+  return sameWeekOn(localDate(s.startsAt, s.zone), 1);
 }
 
 /**
- * Replace a series by one with another rhythm. Where a new session falls at the same moment as a cancelled one,
- * that session simply goes on: members' answers, topics and sent reminders pass to it. The other cancelled
- * sessions' topics go to the next session in time, which the new rhythm may well bring sooner.
+ * Replace a series by one with another rhythm. A new session in the same week as a cancelled one (at the same moment,
+ * or on another day or hour of that week) is that session going on, moved if need be: members' answers, topics and
+ * the reminders they already have pass to it (setup then rewrites those reminders to show the new time). The other
+ * cancelled sessions' topics go to the next session in time, which the new rhythm may well bring sooner.
  */
 export async function replaceSeries(tx: Tx, team: Team, oldId: number, i: SeriesInput, now: Date): Promise<SeriesReplaced> {
   const ahead = await tx
@@ -243,11 +280,22 @@ export async function replaceSeries(tx: Tx, team: Team, oldId: number, i: Series
     .select()
     .from(supervisionSessions)
     .where(and(eq(supervisionSessions.seriesId, series.id), eq(supervisionSessions.status, 'scheduled')));
-  const twinAt = new Map(fresh.map((s) => [s.startsAt.getTime(), s]));
-  const next = await nextSession(tx, team.id, now);
-  const out: SeriesReplaced = { series, cancelled: [], continued: [] };
+  // The same moment first, then the same week: each new session goes on from one old session at most.
+  const taken = new Set<number>();
+  const twinOf = new Map<number, Session>();
   for (const old of gone) {
-    const twin = twinAt.get(old.startsAt.getTime());
+    const same = fresh.find((s) => !taken.has(s.id) && s.startsAt.getTime() === old.startsAt.getTime());
+    if (same) (taken.add(same.id), twinOf.set(old.id, same));
+  }
+  for (const old of gone) {
+    if (twinOf.has(old.id)) continue;
+    const week = fresh.find((s) => !taken.has(s.id) && weekOf(s) === weekOf(old));
+    if (week) (taken.add(week.id), twinOf.set(old.id, week));
+  }
+  const next = await nextSession(tx, team.id, now);
+  const out: SeriesReplaced = { series, cancelled: [], continued: [], moved: [] };
+  for (const old of gone) {
+    const twin = twinOf.get(old.id);
     const ids = topics.filter((t) => t.sessionId === old.id).map((t) => t.id);
     if (ids.length) await tx.update(supervisionTopics).set({ sessionId: (twin ?? next)?.id ?? null }).where(inArray(supervisionTopics.id, ids));
     if (!twin) {
@@ -259,6 +307,7 @@ export async function replaceSeries(tx: Tx, team: Team, oldId: number, i: Series
     await tx.update(supervisionRsvps).set({ sessionId: twin.id }).where(eq(supervisionRsvps.sessionId, old.id));
     await handOverSentReminders(tx, team.id, old.id, twin.id);
     out.continued.push(twin);
+    if (twin.startsAt.getTime() !== old.startsAt.getTime()) out.moved.push({ from: old, to: twin });
   }
   return out;
 }
@@ -269,7 +318,7 @@ export async function replaceSeries(tx: Tx, team: Team, oldId: number, i: Series
  * is materialized now, so it can be cancelled in advance; a date cancelled in advance keeps its cancelled row,
  * which is the answer the second time (inserting it again inserts nothing).
  */
-export async function sessionOnDate(tx: Tx, team: Team, date: string, now: Date, ahead = false): Promise<Session | undefined> {
+export async function sessionOnDate(tx: Tx, team: Team, date: string, now: Date, ahead = false, spanning = false): Promise<Session | undefined> {
   const midnight = localToInstant(date, '00:00', 'UTC').getTime();
   const rows = await tx
     .select()
@@ -282,7 +331,13 @@ export async function sessionOnDate(tx: Tx, team: Team, date: string, now: Date,
       ),
     )
     .orderBy(asc(supervisionSessions.startsAt));
-  const onDate = rows.filter((s) => localDate(s.startsAt, s.zone) === date);
+  // With `spanning`, a session under way at that date's midnight counts too (31 Dec 23:00 for two hours is also
+  // 1 Jan's): said of a session that has ended, "held" comes after midnight with the new date.
+  const underWayAtMidnight = (x: Session) =>
+    spanning && x.startsAt < localToInstant(date, '00:00', x.zone) && x.startsAt.getTime() + x.durationMinutes * 60_000 > localToInstant(date, '00:00', x.zone).getTime();
+  // The date's own sessions first; one that ran into it comes before one of the date that has not begun yet.
+  const rank = (x: Session) => (localDate(x.startsAt, x.zone) !== date ? 1 : spanning && x.startsAt > now ? 2 : 0);
+  const onDate = rows.filter((x) => localDate(x.startsAt, x.zone) === date || underWayAtMidnight(x)).sort((a, b) => rank(a) - rank(b));
   const live = onDate.find((s) => s.status !== 'cancelled');
   if (live || !ahead) return live ?? onDate[0];
   for (const series of await activeSeries(tx, team.id)) {

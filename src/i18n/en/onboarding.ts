@@ -50,6 +50,7 @@ export const onboarding = {
   'onboarding.changed.cases': 'the case channel',
   'onboarding.changed.moderation': 'the moderation channel',
   'onboarding.changed.supervision': 'the supervision rhythm',
+  'onboarding.changed.supervisionMoved': 'the session on {from} moved to {to}: answers, topics and reminders already sent went with it',
   'onboarding.changed.supChannel': 'the supervision channel',
   'onboarding.changed.reminders': 'the reminder times',
   'onboarding.role.prompts': '*Reflection prompts live here.* On a set schedule I’ll open a thread here with one question about your work with clients — answer in the thread, a few sentences are plenty, or anonymously with the button.',

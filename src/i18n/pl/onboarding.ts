@@ -53,6 +53,7 @@ export const onboarding: Translation<typeof en> = {
   'onboarding.changed.cases': 'kanał przypadków',
   'onboarding.changed.moderation': 'kanał moderacji',
   'onboarding.changed.supervision': 'rytm superwizji',
+  'onboarding.changed.supervisionMoved': 'spotkanie {from} przeniesione na {to} — odpowiedzi, tematy i wysłane już przypomnienia przeszły razem z nim',
   'onboarding.changed.supChannel': 'kanał superwizji',
   'onboarding.changed.reminders': 'pory przypomnień',
   'onboarding.role.prompts': '*Na tym kanale będą pytania do refleksji.* W ustalonym rytmie będę tu otwierać wątek z jednym pytaniem o Waszą pracę z klientami — odpowiadajcie w wątku (wystarczy kilka zdań) albo anonimowo, przyciskiem.',

@@ -1,0 +1,86 @@
+// The agenda in a reminder already sent follows the topics: added, removed or erased, the post and DMs are rewritten.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Said } from '../../adapters/memory/index.js';
+import { ensureTeam } from '../../src/core/teams.js';
+import { addTopic } from '../../src/features/supervision/agenda.js';
+import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
+
+let t: TestBot;
+
+beforeAll(async () => {
+  t = await makeBot({ start: '2026-03-02T08:00:00Z' });
+  for (const m of [facilitator, anna, ben]) await t.mem.command(m, '/sojusz help');
+});
+afterAll(() => t.close());
+
+/** The latest text of the 24-hour reminder in the channel (its post, or its last edit). */
+function channelReminder(): string {
+  const post = t.mem.posts('supervision').find((p) => p.key?.endsWith(':1440'))!;
+  const edits = t.mem.said.filter((s): s is Extract<Said, { kind: 'update' }> => s.kind === 'update' && s.ref.id === post.ref.id && s.ref.channel === post.ref.channel);
+  return edits.length ? edits.at(-1)!.text : post.text;
+}
+
+/** The latest text of Anna's DM copy of the 24-hour reminder. */
+function annasReminder(): string {
+  const dm = t.mem.dms(anna.id).find((d) => d.text.includes('Superwizja za 24 godziny'))!;
+  const edits = t.mem.said.filter((s): s is Extract<Said, { kind: 'update' }> => s.kind === 'update' && s.ref.id === dm.ref.id && s.ref.channel === dm.ref.channel);
+  return edits.length ? edits.at(-1)!.text : dm.text;
+}
+
+describe('the agenda in reminders already sent', () => {
+  it('sends the 24-hour reminder with the agenda as it stands', async () => {
+    await t.mem.command(facilitator, '/supervision add 2026-03-09 18:00 #supervision');
+    await t.mem.command(anna, '/supervision dm on');
+    await t.mem.command(anna, '/supervision topic klient, który odwołuje sesje');
+    await t.mem.command(ben, '/supervision topic anon stuck with a long-term client');
+    t.clock.set('2026-03-08T17:00:30Z');
+    await t.bot.runDueWork();
+    expect(channelReminder()).toContain('klient, który odwołuje sesje');
+    expect(annasReminder()).toContain('stuck with a long-term client');
+  });
+
+  it('takes a removed topic out of the channel reminder and the DMs at once', async () => {
+    const id = (await t.mem.command(anna, '/supervision topics'), /`?(\d+)`? \(/.exec(t.mem.lastPrivate(anna.id)!)![1]);
+    await t.mem.command(anna, `/supervision topic remove ${id}`);
+    expect(channelReminder()).not.toContain('klient, który odwołuje sesje');
+    expect(annasReminder()).not.toContain('klient, który odwołuje sesje');
+    expect(channelReminder()).toContain('stuck with a long-term client');
+  });
+
+  it('adds a topic brought after the 24-hour reminder to that reminder', async () => {
+    t.clock.set('2026-03-09T09:00:00Z');
+    await t.mem.command(anna, '/supervision topic zmęczenie po trudnej sesji');
+    expect(channelReminder()).toContain('zmęczenie po trudnej sesji');
+    expect(annasReminder()).toContain('zmęczenie po trudnej sesji');
+  });
+
+  it('adds a topic an /autocheck took to supervision to that reminder a little later', async () => {
+    const team = await ensureTeam(t.bot.db, 'memory', 'T1');
+    await t.bot.db.transaction((tx) =>
+      addTopic(tx, t.bot, { team, memberExternalId: anna.id, text: 'pośpiech pod koniec sesji', visibility: 'named', source: 'autocheck', now: t.clock.now(), lang: 'pl' }),
+    );
+    t.clock.set('2026-03-09T09:00:30Z');
+    await t.bot.runDueWork();
+    expect(channelReminder()).not.toContain('pośpiech pod koniec sesji');
+    t.clock.set('2026-03-09T09:30:30Z');
+    await t.bot.runDueWork();
+    expect(channelReminder()).toContain('pośpiech pod koniec sesji');
+  });
+
+  it('leaves a private note out of the reminder', async () => {
+    await t.mem.command(anna, '/supervision topic private moje granice');
+    expect(channelReminder()).not.toContain('moje granice');
+    expect(annasReminder()).not.toContain('moje granice');
+  });
+
+  it('takes an erased member’s topics out of the reminder soon after, without tying the edit to the erasure', async () => {
+    await t.mem.command(ben, '/sojusz mydata delete');
+    await t.mem.click(ben, 'privacy.delete', 'withdraw');
+    // Not the same minute: the edit waits a little, like the other clean-up an erasure owes.
+    expect(channelReminder()).toContain('stuck with a long-term client');
+    t.clock.set('2026-03-09T10:01:00Z');
+    await t.bot.runDueWork();
+    expect(channelReminder()).not.toContain('stuck with a long-term client');
+    expect(channelReminder()).toContain('zmęczenie po trudnej sesji');
+  });
+});
