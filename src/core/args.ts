@@ -253,9 +253,20 @@ function checkTyped(sub: Subcommand, given: Record<string, string | number | boo
       if (spec.required) throw new UserError('args.missing', { option: spec.description });
       continue;
     }
-    out[n] = coerce(spec, typeof v === 'boolean' ? String(v) : v);
+    out[n] = coerce(spec, typeof v === 'boolean' ? String(v) : withoutOwnName(n, spec, v));
   }
   return out;
+}
+
+/**
+ * A named option's field whose value repeats the name, as a typed line carries it ("where: room 3" in the field
+ * already called where): the name goes, so it is not stored as part of the place.
+ */
+function withoutOwnName(name: string, spec: OptionSpec, v: string | number): string | number {
+  if (!spec.named || typeof v !== 'string') return v;
+  const names = [name, ...(spec.aliases ?? [])].map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const m = new RegExp(`^\\s*(?:${names.join('|')})\\s*:\\s*`, 'iu').exec(v);
+  return m ? v.slice(m[0].length) : v;
 }
 
 /**

@@ -22,6 +22,13 @@ describe('options that arrived typed in fields', () => {
     expect(checkOptions(sub('case', 'reply'), { number: 3, text: 'I see it too' })).toMatchObject({ text: 'I see it too' });
   });
 
+  it('drops the option’s own name typed at the start of its field, “where: room 3” or “gdzie: sala 3”', () => {
+    const schedule = sub('supervision', 'add');
+    expect(checkOptions(schedule, { date: '2026-05-04', time: '18:00', where: 'where: https://meet.example.org/abc-defg' })).toMatchObject({ where: 'https://meet.example.org/abc-defg' });
+    expect(checkOptions(schedule, { date: '2026-05-04', time: '18:00', where: 'Gdzie: sala 3' })).toMatchObject({ where: 'sala 3' });
+    expect(checkOptions(schedule, { date: '2026-05-04', time: '18:00', where: 'room 3: the big one' })).toMatchObject({ where: 'room 3: the big one' });
+  });
+
   it('keeps the field as typed when the line does not read either, so the answer names what was wrong', () => {
     expect(() => checkOptions(sub('reflect', 'me'), { weekday: 'soon maybe later perhaps' })).not.toThrow(UserError);
     expect(checkOptions(sub('reflect', 'me'), { weekday: 'soon maybe later perhaps' })).toMatchObject({ weekday: 'soon maybe later perhaps' });
