@@ -13,7 +13,7 @@ export type Said =
   | { kind: 'dm'; ref: MessageRef; member: string; message: Message; text: string }
   | { kind: 'private'; member: string; channel?: string; message: Message; text: string }
   | { kind: 'form'; member: string; form: Form }
-  | { kind: 'file'; member: string; file: File };
+  | { kind: 'file'; member: string; file: File; text?: string };
 
 export interface MemoryMember {
   id: string;
@@ -67,8 +67,8 @@ export class MemoryAdapter implements ChatPort {
   async openForm(to: Invocation, form: Form): Promise<void> {
     this.said.push({ kind: 'form', member: to.member.id, form });
   }
-  async upload(to: MemberRef, file: File): Promise<void> {
-    this.said.push({ kind: 'file', member: to.id, file });
+  async upload(to: MemberRef, file: File, message?: Message): Promise<void> {
+    this.said.push({ kind: 'file', member: to.id, file, ...(message ? { text: messageToPlain(message) } : {}) });
   }
   async channelMembers(_team: string, channel: string): Promise<string[] | undefined> {
     return this.channels.get(channel);

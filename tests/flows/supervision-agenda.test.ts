@@ -188,6 +188,9 @@ describe('the supervision calendar', () => {
     t.bot.publicUrl = 'https://bot.example.org/';
     await t.mem.command(anna, '/supervision kalendarz');
     const file = t.mem.said.filter((s) => s.kind === 'file').at(-1)!;
+    // The file comes by DM with a line saying what it is, and the answer says where it went.
+    expect(file.kind === 'file' && file.text).toBe('Nadchodzące spotkania superwizyjne jako plik kalendarza: otwórz go, żeby dodać je do swojego kalendarza.');
+    expect(said(anna.id)).toContain('Plik kalendarza jest już w Twoich wiadomościach prywatnych.');
     const text = new TextDecoder().decode(file.kind === 'file' ? file.file.bytes : new Uint8Array());
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
     const starts = events.map((e) => e.startDate.toJSDate().toISOString());

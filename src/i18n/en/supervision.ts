@@ -177,8 +177,9 @@ export const supervision = {
 
   'supervision.calendar.name': 'Supervision',
   'supervision.calendar.summary': 'Supervision',
-  'supervision.calendar.file': 'Here is the calendar file with the upcoming sessions. Open it to add them to your calendar.',
-  'supervision.calendar.link': 'Here is the calendar file. To stay up to date, subscribe to your private link (keep it to yourself): {url}',
+  'supervision.calendar.file': 'I’ve sent you the calendar file with the upcoming sessions by direct message. Open it to add them to your calendar.',
+  'supervision.calendar.link': 'I’ve sent you the calendar file by direct message. To stay up to date, subscribe to your private link instead (keep it to yourself): {url}',
+  'supervision.calendar.dm': 'The upcoming supervision sessions, as a calendar file: open it to add them to your calendar.',
 
   'supervision.home.title': 'Next supervision',
   'supervision.home.none': 'No supervision session planned.',

@@ -188,8 +188,9 @@ export const supervision: Translation<typeof en> = {
 
   'supervision.calendar.name': 'Superwizja',
   'supervision.calendar.summary': 'Superwizja',
-  'supervision.calendar.file': 'Oto plik kalendarza z nadchodzącymi spotkaniami. Otwórz go, żeby dodać je do swojego kalendarza.',
-  'supervision.calendar.link': 'Oto plik kalendarza. Żeby był zawsze aktualny, zasubskrybuj swój prywatny link (zachowaj go dla siebie): {url}',
+  'supervision.calendar.file': 'Plik kalendarza z nadchodzącymi spotkaniami jest już w Twoich wiadomościach prywatnych. Otwórz go, żeby dodać je do swojego kalendarza.',
+  'supervision.calendar.link': 'Plik kalendarza jest już w Twoich wiadomościach prywatnych. Żeby kalendarz był zawsze aktualny, możesz zamiast tego zasubskrybować swój prywatny link (zachowaj go dla siebie): {url}',
+  'supervision.calendar.dm': 'Nadchodzące spotkania superwizyjne jako plik kalendarza: otwórz go, żeby dodać je do swojego kalendarza.',
 
   'supervision.home.title': 'Najbliższa superwizja',
   'supervision.home.none': 'Nie ma zaplanowanej superwizji.',
