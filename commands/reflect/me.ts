@@ -1,12 +1,12 @@
 // /reflect me <weekday> <HH:MM> and /reflect me off: a member's own weekly prompt by DM, in their zone.
 import { parseTime, parseWeekday } from '../../src/core/parse.js';
+import { missingOption } from '../../src/core/args.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { rhythmText } from '../../src/features/prompts/describe.js';
 import { eq } from 'drizzle-orm';
 import { schedules } from '../../src/db/schema/index.js';
 import { insertSchedule, nextUnrepeatedAt, PERSONAL_KIND, personalSchedule, weeklyRule, type PersonalPayload } from '../../src/features/prompts/schedules.js';
 import { l10n } from '../../src/i18n/index.js';
-import { UserError } from '../../src/core/errors.js';
 import { message, textBlock } from '../../src/core/message.js';
 import { personalLine } from '../../src/features/prompts/home.js';
 import { DAY_TIME_FILLERS } from './schedule.js';
@@ -27,7 +27,7 @@ export const me: Subcommand = {
       const line = await personalLine(ctx);
       return line ? ctx.reply(message(textBlock(line))) : ctx.reply('prompts.me.none');
     }
-    if (opts.time === undefined) throw new UserError('args.missing', { option: me.options!.time!.description });
+    if (opts.time === undefined) throw missingOption(me.options!.time!);
     const weekday = parseWeekday(String(opts.weekday));
     const time = parseTime(String(opts.time));
     const zone = ctx.zone;

@@ -212,7 +212,7 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
   }
   if (laid.used < rest.length) throw new UserError('args.unexpected', { got: rest.slice(laid.used).map((k) => words[k]!).join(' ') });
   for (const [n, spec] of specs) {
-    if (spec.required && out[n] === undefined) throw new UserError('args.missing', { option: spec.description });
+    if (spec.required && out[n] === undefined) throw missingOption(spec);
   }
   return out;
 }
@@ -222,6 +222,15 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
  * ("1.5 group 2026-03-02" as the hours, "friday 08:30" as the weekday), the other fields left empty, is what a member
  * types who follows an example written as one line: it is read as that line, as Slack reads it, when it reads so.
  */
+/**
+ * "Still missing: <the option's description>." The description is written as a label (capital first); inside the Polish
+ * sentence, after its colon, it goes on in lower case ("Brakuje jeszcze: godzina …").
+ */
+export function missingOption(spec: OptionSpec): UserError {
+  const { pl, en } = spec.description;
+  return new UserError('args.missing', { option: { pl: pl.charAt(0).toLocaleLowerCase('pl') + pl.slice(1), en } });
+}
+
 export function checkOptions(sub: Subcommand, given: Record<string, string | number | boolean>): OptionValues {
   const line = wholeLine(sub, given);
   if (line) {
@@ -250,7 +259,7 @@ function checkTyped(sub: Subcommand, given: Record<string, string | number | boo
   for (const [n, spec] of Object.entries(sub.options ?? {})) {
     const v = given[n];
     if (v === undefined || v === '') {
-      if (spec.required) throw new UserError('args.missing', { option: spec.description });
+      if (spec.required) throw missingOption(spec);
       continue;
     }
     out[n] = coerce(spec, typeof v === 'boolean' ? String(v) : withoutOwnName(n, spec, v));

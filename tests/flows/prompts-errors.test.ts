@@ -21,6 +21,11 @@ async function scheduleRows() {
 }
 
 describe('/reflect answers bad input clearly and changes nothing', () => {
+  it('names a missing hour inside the Polish sentence in lower case, and as a label in English', async () => {
+    expect(await ask(anna, '/reflect ja piątek')).toContain('Brakuje jeszcze: godzina w zapisie 24-godzinnym, np. 09:00.');
+    expect(await ask(ben, '/reflect me friday')).toContain('Still missing: Local time on the 24-hour clock');
+  });
+
   it('lists themes as words a member can type, in their language', () => {
     const { pl, en } = themeWords();
     for (const word of [...pl.split(', '), ...en.split(', ')]) expect(parseTheme(word), word).toBeDefined();

@@ -87,7 +87,9 @@ describe('/sojusz setup', () => {
     expect(initial).toMatchObject({ lang: 'pl', zone: 'Europe/Warsaw', promptChannel: 'refleksja', promptDay: '5', promptTime: '09:00' });
     const before = await tb.bot.db.select().from(schedules);
     const two = await tb.mem.fill(facilitator, { ...step1, promptTime: '10:00' });
-    const form2 = (two as { form: { id: string; state?: string } }).form;
+    const form2 = (two as { form: { id: string; state?: string; fields: { id: string; initial?: unknown }[] } }).form;
+    // The reminders as they were typed and as their titles say them: "24h", not "1d".
+    expect(form2.fields.find((f) => f.id === 'reminders')!.initial).toBe('24h,1h');
     await tb.mem.submit(facilitator, form2.id, step2, form2.state);
     expect(tb.mem.lastPrivate(facilitator.id)).toMatch(/harmonogram pytań do refleksji #1: co tydzień \(piątek, 10:00\)/);
     expect(tb.mem.lastPrivate(facilitator.id)).not.toMatch(/rytm superwizji/);

@@ -155,8 +155,9 @@ export async function setupStep2(ctx: Context, first: Step1): Promise<Form> {
   };
 }
 
+/** An offset as the field's placeholder and the reminders' titles say it: "24h", not "1d"; days from two up ("2d"). */
 function offsetText(min: number): string {
-  return min % 1440 === 0 ? `${min / 1440}d` : min % 60 === 0 ? `${min / 60}h` : `${min}m`;
+  return min % 1440 === 0 && min >= 2880 ? `${min / 1440}d` : min % 60 === 0 ? `${min / 60}h` : `${min}m`;
 }
 
 /** A channel typed or picked → its id, checked that the bot can post there; field errors otherwise. */
