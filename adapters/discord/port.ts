@@ -6,7 +6,7 @@ import { PermissionFlagsBits, Routes, type APIInteractionResponse } from 'discor
 import type { Bot } from '../../src/core/bot.js';
 import { FormWindowPassed, PlatformError, UserError } from '../../src/core/errors.js';
 import type { Field, Form } from '../../src/core/form.js';
-import type { File, Message } from '../../src/core/message.js';
+import type { ButtonConfirm, File, Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
 import type { Lang } from '../../src/i18n/index.js';
 import { commandSpeller, namesFor, type Names } from './commands/spelling.js';
@@ -14,13 +14,15 @@ import { createDraft, dropDraftsOf } from './forms/drafts.js';
 import { isHandle, serially, TOKEN_LIFE_MS, type InteractionHandle } from './interactions/handle.js';
 import { NO_MENTIONS } from './render/escape.js';
 import { DISCORD_LIMITS as L, truncate } from './render/limits.js';
-import { renderMessage, renderSingle, renderWithin, type DiscordPayload } from './render/message.js';
+import { askKey, renderMessage, renderSingle, renderWithin, type DiscordPayload } from './render/message.js';
 import { formSteps, formToModal, type ChannelNames } from './render/modal.js';
 import { channelPermissions, viewers, type RawMember, type RawOverwrite, type RawRole } from './permissions.js';
 
 const EPHEMERAL = 64;
 /** How many members' last client locales a process keeps (a DM to someone not among them names commands as written). */
 const SEEN_LOCALES = 10_000;
+/** How many questions' words (buttons that ask first) a process keeps, newest last: one per reported case and language. */
+const ASK_WORDS = 5_000;
 /**
  * How long every send waits when Discord cannot be reached at all (no connection): like a global 429. A 5xx or a
  * timeout of one request is only retryable — the outbox backs off and, unlike a wait, counts its attempts.
@@ -156,7 +158,33 @@ export class DiscordPort implements ChatPort {
   }
 
   private render(message: Message, team?: string, names?: Names): DiscordPayload[] {
-    return renderMessage(message, { team, spell: this.spellFor(names) });
+    return renderMessage(this.remember(message), { team, spell: this.spellFor(names) });
+  }
+
+  /**
+   * The words of the questions a message's buttons ask before acting (Discord buttons have no confirmation step of
+   * their own, and a custom_id has no room for words): kept in this process under the key the button's custom_id
+   * carries, for when it is pressed. Another process (a restart, another replica or shard) has not got them and asks
+   * in the catalogue's general words instead — it still asks.
+   */
+  private remember(message: Message): Message {
+    for (const b of message.blocks) {
+      if (b.type !== 'actions') continue;
+      for (const x of b.buttons) {
+        if (!x.confirm) continue;
+        const key = askKey(x);
+        this.askWords.delete(key);
+        this.askWords.set(key, { ...x.confirm, danger: x.style === 'danger' });
+        if (this.askWords.size > ASK_WORDS) this.askWords.delete(this.askWords.keys().next().value!);
+      }
+    }
+    return message;
+  }
+  private readonly askWords = new Map<string, ButtonConfirm & { danger: boolean }>();
+
+  /** The words of the question a button asks before acting, by the key in its custom_id, if this process rendered it. */
+  questionWords(key: string): (ButtonConfirm & { danger: boolean }) | undefined {
+    return this.askWords.get(key);
   }
 
   /** Command names as a reader's client offers them; no reader known (a channel post), as our words wrote them. */
@@ -221,11 +249,11 @@ export class DiscordPort implements ChatPort {
    */
   async update(ref: MessageRef, message: Message): Promise<void> {
     const click = this.ephemeralClicks.get(ref.id);
-    if (click) return this.updateClicked(click, ref, message);
+    if (click) return this.updateClicked(click, ref.team, message);
     const ids = [ref.id, ...(ref.more ?? [])];
     // A DM's buttons keep naming their server after the edit (a click in a DM carries none).
     const team = ref.direct ? ref.team : undefined;
-    const parts = renderWithin(message, ids.length, { spell: this.spellFor(undefined), team });
+    const parts = renderWithin(this.remember(message), ids.length, { spell: this.spellFor(undefined), team });
     for (const [i, id] of ids.entries()) {
       const part = parts[i];
       try {
@@ -257,8 +285,8 @@ export class DiscordPort implements ChatPort {
    * else through @original, which a deferred update (type 6) left pointing at it. A click already answered with a new
    * message (types 4 and 5) has lost that way, and Discord offers no other: the refusal says so.
    */
-  private async updateClicked(h: InteractionHandle, ref: MessageRef, message: Message): Promise<void> {
-    const part = { ...CLEARED, ...renderSingle(message, { spell: this.spellFor(namesFor(h.locale)), team: h.inDm ? ref.team : undefined }) };
+  private async updateClicked(h: InteractionHandle, team: string, message: Message): Promise<void> {
+    const part = { ...CLEARED, ...renderSingle(this.remember(message), { spell: this.spellFor(namesFor(h.locale)), team: h.inDm ? team : undefined }) };
     await serially(h, async () => {
       // Files cannot travel in a response: those go by the edit after a deferred update.
       if (h.ack === 'none' && !part.files?.length) {
@@ -273,6 +301,30 @@ export class DiscordPort implements ChatPort {
       if (h.ack !== 'deferredUpdate' && h.ack !== 'updated') throw new PlatformError('discord', 'ephemeral_not_editable', undefined, undefined, false);
       await this.onToken(() => this.rest.patch(Routes.webhookMessage(this.applicationId, h.token, '@original'), { ...toRequest(part), auth: false }));
     });
+  }
+
+  /** The clicked ephemeral message (our question before a step that cannot be undone) becomes `message`. */
+  replaceClicked(h: InteractionHandle, team: string, message: Message): Promise<void> {
+    return this.updateClicked(h, team, message);
+  }
+
+  /**
+   * A private answer that is ready at once (the question before a step that cannot be undone): the response itself
+   * (type 4, ephemeral), in both modes. Already acknowledged (a slow start), it goes as any private answer.
+   */
+  async answerAtOnce(to: Invocation, message: Message): Promise<void> {
+    const h = to.handle;
+    if (isHandle(h)) {
+      const part = renderSingle(this.remember(message), { spell: this.spellFor(namesFor(to.member.locale ?? h.locale)), team: h.inDm ? to.team : undefined });
+      const sent = await serially(h, async () => {
+        if (h.ack !== 'none' || part.files?.length) return false;
+        h.ack = 'answered';
+        await h.respond({ type: 4, data: toRequest(part, { flags: EPHEMERAL }).body } as APIInteractionResponse);
+        return true;
+      });
+      if (sent) return;
+    }
+    await this.answerPrivately(to, message);
   }
 
   async remove(ref: MessageRef): Promise<void> {
@@ -323,6 +375,11 @@ export class DiscordPort implements ChatPort {
     }
     // An answer to a click in a DM is in the DM too: its buttons keep saying which server they belong to.
     const parts = this.render(message, h.inDm ? to.team : undefined, namesFor(to.member.locale ?? h.locale));
+    // The confirm of our question: the answer takes the question's place (in one message; a longer one follows it).
+    if (h.replacesQuestion && parts.length === 1 && !parts[0]!.files?.length) {
+      h.replacesQuestion = false;
+      return this.replaceClicked(h, to.team, message);
+    }
     await serially(h, async () => {
       // A click on an ephemeral message: acknowledged as an update, so @original stays the clicked message (for
       // updateClicked) and this answer is a follow-up of its own.

@@ -27,7 +27,8 @@ export interface Button {
   /**
    * Ask before acting, for a step that cannot be undone: the member sees the title and text and chooses between the
    * `confirm` and `deny` words (all from the catalogue; plain text, Slack shows at most 100, 300, 30 and 30
-   * characters). Optional for a platform: one without a confirmation step (Discord's buttons) acts on the press.
+   * characters). Each adapter asks in its own way: Slack's confirm dialog, a question under the message in the
+   * playground, a private question of its own on Discord (adapters/discord/interactions/confirm.ts).
    */
   confirm?: ButtonConfirm;
 }

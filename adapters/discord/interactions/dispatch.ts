@@ -1,4 +1,4 @@
-// Discord interactions → core events, the same for gateway and HTTP mode: commands, buttons, modal steps, field errors.
+// Discord interactions → core events, the same for gateway and HTTP mode: commands, buttons (and the questions of those that ask first), modal steps, field errors.
 import { busyText } from '../../../src/core/admission.js';
 import type { Bot } from '../../../src/core/bot.js';
 import type { CoreEvent, FormOutcome } from '../../../src/core/events.js';
@@ -12,6 +12,7 @@ import { createDraft, dropDraft, loadDraft, saveDraft, type Draft } from '../for
 import { DiscordPort, MODAL_PREFIX } from '../port.js';
 import { parseCustomId } from '../render/message.js';
 import { formSteps, modalValues, nextStep, renderModal, toRawValues } from '../render/modal.js';
+import { ask, closeQuestion, keep, KEEP } from './confirm.js';
 import { ensureAcked, type InteractionHandle } from './handle.js';
 
 const MANAGE_GUILD = 1n << 5n;
@@ -75,6 +76,7 @@ export function makeHandle(raw: RawInteraction, respond: InteractionHandle['resp
     onEphemeral: raw.type === 3 && (Number(raw.message?.flags ?? 0) & EPHEMERAL) !== 0,
     ack: 'none',
     answerInResponse,
+    replacesQuestion: false,
     originalFilled: false,
     respond,
     queue: Promise.resolve(),
@@ -135,7 +137,10 @@ async function lang(o: DispatchOptions, inv: Invocation): Promise<Lang> {
 }
 
 async function onComponent(o: DispatchOptions, raw: RawInteraction, inv: Invocation, h: InteractionHandle): Promise<void> {
-  const { action, value } = parseCustomId(raw.data.custom_id);
+  const { action, value, ask: key, confirmed } = parseCustomId(raw.data.custom_id);
+  // A button that asks first: only the question now (see confirm.ts); its deny changes nothing.
+  if (key !== undefined) return ask(o.port, raw, inv, { action, value, key }, () => lang(o, inv));
+  if (action === KEEP) return keep(o.port, inv, h, await lang(o, inv));
   if (action === CONTINUE || action === REOPEN) {
     const draft = value ? await loadDraft(o.bot, value, inv.member.id) : undefined;
     if (!draft) return o.port.answerPrivately(inv, message(textBlock(t(await lang(o, inv), 'discord.draftExpired'))));
@@ -149,13 +154,18 @@ async function onComponent(o: DispatchOptions, raw: RawInteraction, inv: Invocat
     }
   }
   const m = raw.message;
-  const source = m ? { team: inv.team, channel: inv.channel ?? m.channel_id, id: m.id, thread: inv.thread } : undefined;
+  // The confirm of a question is the press it asked about: on the message that press was on (the question is in the
+  // same channel), and its first private answer takes the question's place.
+  const sourceId = confirmed !== undefined ? confirmed || undefined : m?.id;
+  if (confirmed !== undefined) h.replacesQuestion = h.onEphemeral;
+  const source = m && sourceId ? { team: inv.team, channel: inv.channel ?? m.channel_id, id: sourceId, thread: inv.thread } : undefined;
   const ev: CoreEvent = { kind: 'button', inv, action, value, source };
   // An edit of the clicked ephemeral message (a preview closed with a note) can only go through this interaction.
-  const done = h.onEphemeral && m ? o.port.editableThrough(m.id, h) : undefined;
+  const done = h.onEphemeral && m && confirmed === undefined ? o.port.editableThrough(m.id, h) : undefined;
   try {
     const out = await o.bot.handle(ev);
     if (out) await afterForm(o, inv, out, undefined);
+    if (h.replacesQuestion) await closeQuestion(o.port, inv, h, await lang(o, inv));
   } finally {
     done?.();
   }

@@ -33,6 +33,11 @@ export interface InteractionHandle {
    * first is refused (10015); an answer that is the response cannot be overtaken.
    */
   answerInResponse: boolean;
+  /**
+   * A confirm pressed on our private question before a step that cannot be undone (see interactions/confirm.ts): the
+   * first private answer takes the question's place, so its buttons cannot be pressed twice. Cleared once it has.
+   */
+  replacesQuestion: boolean;
   /** The deferred "thinking…" response has been replaced by a real answer (set once Discord accepted the edit). */
   originalFilled: boolean;
   /** The first response: an HTTP callback POST (gateway) or the HTTP response body (HTTP interactions). */

@@ -1,4 +1,4 @@
-// English words the Discord adapter itself needs: form steps, choices to mark, field errors, reopening a form, direct messages closed.
+// English words the Discord adapter itself needs: form steps, choices to mark, field errors, reopening a form, direct messages closed, the question before a step that cannot be undone.
 export const discord = {
   'discord.continue': 'Continue',
   'discord.step': 'I’ll keep part {step} of {steps} for 6 hours, but nothing is saved until you send the last part. Continue when you’re ready.',
@@ -18,4 +18,12 @@ export const discord = {
   'discord.example': 'e.g. {example}',
   'discord.dmsClosed':
     'I send files as a direct message, but your Discord settings don’t allow direct messages from members of this server. To allow them, click the server’s name above the channel list → *Privacy Settings* → turn on *Direct Messages*, then run the command again.',
+  // Before a step that cannot be undone, when this process no longer has the question's own words (after a restart, or on another replica or shard).
+  'discord.confirm.title': 'Are you sure?',
+  'discord.confirm.text': 'This cannot be undone.',
+  'discord.confirm.yes': 'Yes, go ahead',
+  'discord.confirm.no': 'Cancel',
+  // A question answered: kept as it was, or done with nothing else to say.
+  'discord.confirm.kept': 'Nothing was changed.',
+  'discord.confirm.done': 'Done.',
 } as const;

@@ -1,4 +1,4 @@
-// Polskie słowa adaptera Discorda: kroki formularza, wybory do zaznaczenia, błędy pól, ponowne otwarcie formularza, zamknięte wiadomości prywatne.
+// Polskie słowa adaptera Discorda: kroki formularza, wybory do zaznaczenia, błędy pól, ponowne otwarcie formularza, zamknięte wiadomości prywatne, pytanie przed krokiem, którego nie da się cofnąć.
 import type { discord as en } from '../en/discord.js';
 import type { Translation } from '../types.js';
 
@@ -21,4 +21,12 @@ export const discord: Translation<typeof en> = {
   'discord.example': 'np. {example}',
   'discord.dmsClosed':
     'Pliki wysyłam w wiadomości prywatnej, ale Twoje ustawienia Discorda nie dopuszczają wiadomości prywatnych od członków tego serwera. Aby to zmienić, kliknij nazwę serwera nad listą kanałów → *Ustawienia prywatności* → włącz *Wiadomości bezpośrednie*, a potem uruchom komendę jeszcze raz.',
+  // Przed krokiem, którego nie da się cofnąć, gdy ten proces nie ma już słów samego pytania (po restarcie albo na innej replice lub shardzie).
+  'discord.confirm.title': 'Czy na pewno?',
+  'discord.confirm.text': 'Tego nie da się cofnąć.',
+  'discord.confirm.yes': 'Tak, wykonaj',
+  'discord.confirm.no': 'Anuluj',
+  // Pytanie rozstrzygnięte: bez zmian albo zrobione, bez innej odpowiedzi.
+  'discord.confirm.kept': 'Nic nie zostało zmienione.',
+  'discord.confirm.done': 'Gotowe.',
 };

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeUntrusted } from '../../../adapters/discord/render/escape.js';
 import { DISCORD_LIMITS } from '../../../adapters/discord/render/limits.js';
-import { buttonCustomId, fieldsEmbed, renderMessage, renderSingle, richToMarkdown } from '../../../adapters/discord/render/message.js';
+import { buttonCustomId, fieldsEmbed, parseCustomId, renderMessage, renderSingle, richToMarkdown } from '../../../adapters/discord/render/message.js';
 import { t } from '../../../src/i18n/index.js';
 import { formToModal, toRawValues } from '../../../adapters/discord/render/modal.js';
 import { registryPath, toDiscordCommand } from '../../../adapters/discord/commands/build.js';
@@ -50,6 +50,20 @@ describe('Discord message limits', () => {
   it('accepts a button id of exactly 100 characters and refuses 101', () => {
     expect(buttonCustomId('a', 'b'.repeat(98))).toHaveLength(100);
     expect(() => buttonCustomId('a', 'b'.repeat(99))).toThrow();
+  });
+
+  it('marks a button that asks first in its custom_id, and within 100 characters drops its words key and then its server before the mark', () => {
+    const confirm = { title: 'Hide case #7?', text: 'This cannot be undone.', confirm: 'Hide and delete', deny: 'Keep the case' };
+    const [p] = renderMessage(message({ type: 'actions', buttons: [{ action: 'case.hide', value: '7', label: 'Hide the case', style: 'danger', confirm }] }), { team: FAKE_GUILD_ID });
+    const id = (p!.components![0]!.components[0] as { custom_id: string }).custom_id;
+    expect(id).toMatch(new RegExp(`^@${FAKE_GUILD_ID}/\\?[\\w-]{8}/case\\.hide\\|7$`));
+    expect(parseCustomId(id)).toEqual({ action: 'case.hide', value: '7', team: FAKE_GUILD_ID, ask: id.slice(22, 30) });
+    // Tight: the mark stays whatever else must go; a button that asks first never acts on the press.
+    const value = 'b'.repeat(96);
+    expect(buttonCustomId('a', value, FAKE_GUILD_ID, { ask: 'k'.repeat(8) })).toBe(`?/a|${value}`);
+    expect(parseCustomId(`?/a|${value}`)).toEqual({ action: 'a', value, ask: '' });
+    expect(() => buttonCustomId('a', 'b'.repeat(97), undefined, { ask: '' })).toThrow();
+    expect(parseCustomId(buttonCustomId('case.hide', '7', undefined, { confirmed: '1100000000000000999' }))).toEqual({ action: 'case.hide', value: '7', confirmed: '1100000000000000999' });
   });
 
   it('sends a chart as an attached PNG shown in an embed', () => {
