@@ -171,10 +171,13 @@ describe('/sojusz setup as Discord modals', () => {
   });
 
   it.each(LANGS)('the second part keeps the reminders example, hidden by the current reminders, in its preface (%s)', async (lang) => {
+    // Reminders other than the example, so the field's value hides the example.
+    await tb.mem.command(facilitator, '/supervision remind 48h,2h');
     await setupAgain(lang);
     const next = await tb.mem.fill(facilitator, { lang: 'pl', zone: 'Europe/Warsaw', promptChannel: '#refleksja', promptDay: '5', promptTime: '09:00' });
     const r = renderModal((next as { form: Form }).form, 0, 'x', lang);
-    expect(input(r, 'reminders').value).toBe('1d,1h');
+    await tb.mem.command(facilitator, '/supervision remind 24h,1h');
+    expect(input(r, 'reminders').value).toBe('2d,2h');
     expect(preface(r)).toContain(lang === 'en' ? 'Reminders before supervision: e.g. 24h,1h' : 'Przypomnienia przed superwizją: np. 24h,1h');
   });
 
