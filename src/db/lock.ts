@@ -1,10 +1,26 @@
 // An exclusive lock on the embedded database's directory: PGlite is one process by design.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DatabaseError } from './errors.js';
 
 /** Directories this process holds: "already open here" is known, never guessed from a pid that may be reused. */
 const held = new Set<string>();
+
+/** How often a holder touches its lock, and after how long without a touch a lock from elsewhere counts as left. */
+export const HEARTBEAT_MS = 10_000;
+export const STALE_AFTER_MS = 30_000;
+
+/**
+ * This process's PID namespace (Linux; undefined elsewhere). A pid means something only inside its namespace: two
+ * containers sharing a data volume are both pid 1, and neither can see the other's processes.
+ */
+export function pidNamespace(): string | undefined {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return undefined;
+  }
+}
 
 function alive(pid: number): boolean {
   try {
@@ -29,8 +45,13 @@ export function startTimeOf(pid: number): string | undefined {
   }
 }
 
-/** Whether the process that wrote the lock (pid and start time; older locks hold the pid alone) still runs. */
-function holderRuns(pid: number, started: string | undefined): boolean {
+/**
+ * Whether the process that wrote the lock still runs. In our PID namespace its pid and start time tell (older locks
+ * hold the pid alone); from another namespace (another container on the same volume) its pid cannot be looked at,
+ * so its heartbeat tells: a lock touched within STALE_AFTER_MS is held.
+ */
+function holderRuns(file: string, pid: number, started: string | undefined, ns: string | undefined): boolean {
+  if (ns && ns !== pidNamespace()) return Date.now() - statSync(file).mtimeMs < STALE_AFTER_MS;
   if (!Number.isInteger(pid) || !alive(pid)) return false;
   const now = startTimeOf(pid);
   if (started && now) return started === now;
@@ -47,12 +68,24 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   if (held.has(path)) throw new DatabaseError(`the data directory ${path} is already open in this process`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, [process.pid, startTimeOf(process.pid)].filter((x) => x !== undefined).join(' '), { flag: 'wx' });
+      // pid, start time, PID namespace: "-" for what this system cannot say, so the fields keep their places.
+      writeFileSync(file, [process.pid, startTimeOf(process.pid) ?? '-', pidNamespace() ?? '-'].join(' '), { flag: 'wx' });
       held.add(path);
+      // The heartbeat that tells a process in another namespace, which cannot see our pid, that the lock is held.
+      const heartbeat = setInterval(() => {
+        const t = new Date();
+        try {
+          utimesSync(file, t, t);
+        } catch {
+          // Deleted by hand: nothing to keep fresh.
+        }
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
       let released = false;
       const release = async () => {
         if (released) return;
         released = true;
+        clearInterval(heartbeat);
         held.delete(path);
         rmSync(file, { force: true });
       };
@@ -62,12 +95,15 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
       return release;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const [pidText, started] = (existsSync(file) ? readFileSync(file, 'utf8') : '').trim().split(/\s+/);
+      const [pidText, startedText, nsText] = (existsSync(file) ? readFileSync(file, 'utf8') : '').trim().split(/\s+/);
       const pid = Number(pidText);
-      if (holderRuns(pid, started)) {
+      const [started, ns] = [startedText, nsText].map((x) => (x && x !== '-' ? x : undefined));
+      if (existsSync(file) && holderRuns(file, pid, started, ns)) {
+        const elsewhere = ns && ns !== pidNamespace();
         throw new DatabaseError(
-          `the data directory ${path} is in use by another Sojusz process (pid ${pid}); stop it first, or set DATABASE_URL ` +
-            `to a PostgreSQL server to run several processes. If no Sojusz process uses it, delete ${file}`,
+          `the data directory ${path} is in use by another Sojusz process (pid ${pid}${elsewhere ? ' in another container or PID namespace' : ''}); ` +
+            `stop it first, or set DATABASE_URL to a PostgreSQL server to run several processes. If no Sojusz process uses it, ` +
+            (elsewhere ? `it is taken over ${STALE_AFTER_MS / 1000} s after its holder stopped, or delete ${file}` : `delete ${file}`),
         );
       }
       rmSync(file, { force: true }); // stale: its process is gone
