@@ -68,7 +68,12 @@ export function platformError(e: unknown): unknown {
   if (e instanceof DiscordAPIError) {
     // Any 4xx (429s come as RateLimitError or are waited out by discord.js) is Discord refusing this very request —
     // an invalid form body, an unknown message, missing access, DMs closed — and it would refuse it again.
-    if (e.status < 500) return new PlatformError('discord', String(e.code || e.status), e, undefined, false, 'channel', DISCORD_GONE[Number(e.code)]);
+    if (e.status < 500) {
+      const gone = DISCORD_GONE[Number(e.code)];
+      // Missing Permissions: the bot sees the channel but may not post there (a role or the channel's overrides).
+      const why = gone !== 'place' ? undefined : Number(e.code) === 50013 ? 'restricted' : 'removed';
+      return new PlatformError('discord', String(e.code || e.status), e, undefined, false, 'channel', gone, why);
+    }
     return new PlatformError('discord', String(e.code || e.status), e, undefined, true);
   }
   // A 5xx without Discord's JSON body (its edge answering for it), after @discordjs/rest's retries.
@@ -143,7 +148,7 @@ export class DiscordPort implements ChatPort {
       this.refused = true;
       this.bot.log.error(
         { adapter: 'discord', code: pe.code },
-        'Discord refused the bot token (401): DISCORD_TOKEN was reset or revoked. Nothing is sent (and nothing is lost) until the bot restarts with the new token from the Developer Portal (Bot → Reset Token)',
+        'Discord refused the bot token (401): DISCORD_TOKEN was reset or revoked. Nothing is sent until the bot restarts with the new token from the Developer Portal (Bot → Reset Token); then what waited goes out, except supervision reminders for sessions that have begun meanwhile (called off by design)',
       );
     }
     return pe;

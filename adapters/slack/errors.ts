@@ -79,7 +79,9 @@ export function toPlatformError(e: unknown, scope: RateScope = 'team', posted?: 
     const code = err.data?.error ?? 'unknown';
     const gone = GONE[code] ?? (posted && REFUSED_POST.has(code) ? posted : undefined);
     const permanent = PERMANENT.has(code) || REFUSED_POST.has(code) || gone !== undefined;
-    return new PlatformError('slack', code, e, undefined, !permanent, 'team', gone);
+    // A channel that refuses a post has the bot in it: posting rights are what its people must change.
+    const why = gone !== 'place' ? undefined : GONE[code] ? 'removed' : 'restricted';
+    return new PlatformError('slack', code, e, undefined, !permanent, 'team', gone, why);
   }
   return new PlatformError('slack', err?.code ?? 'request_failed', e);
 }

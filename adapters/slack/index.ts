@@ -75,7 +75,7 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
   const port = new SlackPort(clients, bot.clock, (code) =>
     bot.log.error(
       { adapter: 'slack', code },
-      'Slack refused the bot token: SLACK_BOT_TOKEN was revoked or reinstalled. Nothing is sent (and nothing is lost) until the bot restarts with the current Bot User OAuth Token',
+      'Slack refused the bot token: SLACK_BOT_TOKEN was revoked or reinstalled. Nothing is sent until the bot restarts with the current Bot User OAuth Token; then what waited goes out, except supervision reminders for sessions that have begun meanwhile (called off by design)',
     ),
   );
   const members = new Members(clients);

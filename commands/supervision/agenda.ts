@@ -26,8 +26,8 @@ function topicCommand(visibility: Visibility, aliases: string[], example: L10n, 
       // A group topic: the author hears what was masked and what else may identify the client (privately, as always).
       const check = added.check ? topicCheckBlocks(ctx.lang, added.check, added.id) : [];
       await ctx.reply(message(textBlock(ctx.t(reply, { id: added.id, when: added.sessionLabel })), ...check));
-      // A reminder already sent shows the agenda: it gets the new group topic too.
-      if (added.session && visibility !== 'private') await refreshSentReminders(ctx.bot, ctx.team, added.session);
+      // A reminder already sent shows the agenda: it gets a named topic at once (an anonymous one a little later, see addTopic).
+      if (added.session && visibility === 'named') await refreshSentReminders(ctx.bot, ctx.team, added.session);
     },
   };
 }
@@ -44,7 +44,8 @@ export const topicRemove: Subcommand = {
   async run(ctx, o) {
     const left = await ctx.db.transaction((tx) => removeTopic(tx, ctx.bot, ctx.team, ctx.inv.member.id, ctx.member.id, Number(o.id)));
     await ctx.reply('supervision.topicRemoved', { id: Number(o.id) });
-    // Off the reminders already sent too: "remove it" must mean gone from what the group reads.
+    // Off the reminders already sent too: "remove it" must mean gone from what the group reads (an anonymous topic a
+    // little later, see removeTopic).
     if (left) await refreshSentReminders(ctx.bot, ctx.team, left);
   },
 };

@@ -2,7 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Context } from '../../src/core/context.js';
-import { UserError } from '../../src/core/errors.js';
+import { UserError, type RefusalReason } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, type Span } from '../../src/core/message.js';
 import { parseDuration, parseTime, parseWeekday, parseZone, parseDate, parseId } from '../../src/core/parse.js';
 import type { OptionSpec, Subcommand } from '../../src/core/registry.js';
@@ -13,7 +13,7 @@ import { l10n, weekdayName } from '../../src/i18n/index.js';
 import { localToInstant } from '../../src/schedule/occurrence.js';
 import { offsetLabel, readOffsets, refreshSentReminders, REMINDER_KIND, reschedule } from '../../src/features/supervision/reminders.js';
 import { activeSeries, addSession, cancelSeries, cancelSession, createSeries, type SeriesPayload } from '../../src/features/supervision/sessions.js';
-import { markedUnavailable } from '../../src/features/supervision/unavailable.js';
+import { refusedMark } from '../../src/features/supervision/unavailable.js';
 import { upcomingSessions, type Session } from '../../src/features/supervision/store.js';
 import { offsetsList } from '../../src/features/supervision/words.js';
 import type { Rule } from '../../src/schedule/occurrence.js';
@@ -96,11 +96,13 @@ export const add: Subcommand = {
  * Channels marked as refusing the reminders (unavailable.ts) that still refuse: asked again of the platform, so the
  * flag goes as soon as the bot is back in. A platform that cannot say keeps the mark.
  */
-async function refusingChannels(ctx: Context, series: ScheduleRow[], sessions: Session[]): Promise<Set<string>> {
-  const marked = new Set<string>();
+async function refusingChannels(ctx: Context, series: ScheduleRow[], sessions: Session[]): Promise<Map<string, RefusalReason | undefined>> {
+  // Channel → why it refused (the words differ: invite me, or let me post).
+  const marked = new Map<string, RefusalReason | undefined>();
   for (const s of series) {
     const p = s.payload as unknown as SeriesPayload;
-    if (markedUnavailable(p, p.channel)) marked.add(p.channel);
+    const mark = refusedMark(p, p.channel);
+    if (mark) marked.set(p.channel, mark.why);
   }
   const oneOffs = sessions.filter((s) => s.seriesId === null);
   if (oneOffs.length) {
@@ -110,13 +112,14 @@ async function refusingChannels(ctx: Context, series: ScheduleRow[], sessions: S
       .where(and(eq(schedules.teamId, ctx.team.id), eq(schedules.kind, REMINDER_KIND), sql`${schedules.payload} ? 'unavailable'`));
     for (const r of rows) {
       const s = oneOffs.find((x) => String(x.id) === String((r.payload as { sessionId?: number }).sessionId));
-      if (s && markedUnavailable(r.payload, s.channel)) marked.add(s.channel);
+      const mark = s && refusedMark(r.payload, s.channel);
+      if (mark) marked.set(s.channel, mark.why);
     }
   }
-  const out = new Set<string>();
-  for (const channel of marked) {
+  const out = new Map<string, RefusalReason | undefined>();
+  for (const [channel, why] of marked) {
     const can = await Promise.resolve(ctx.port.canPost?.(ctx.team.externalId, channel)).catch(() => undefined);
-    if (can !== true) out.add(channel);
+    if (can !== true) out.set(channel, why);
   }
   return out;
 }
@@ -147,7 +150,9 @@ export const list: Subcommand = {
         seriesItems.length ? { type: 'list', items: seriesItems } : null,
         sessionItems.length ? textBlock(ctx.t('supervision.list.sessions')) : null,
         sessionItems.length ? { type: 'list', items: sessionItems } : null,
-        ...[...refusing].map((channel) => textBlock(ctx.t('supervision.list.unavailable', { channel: { channel } }))),
+        ...[...refusing].map(([channel, why]) =>
+          textBlock(ctx.t(why === 'restricted' ? 'supervision.list.unavailableRestricted' : 'supervision.list.unavailable', { channel: { channel } })),
+        ),
         // Cancelling is for facilitators; members would only be told of a command that refuses them.
         ctx.isFacilitator ? noteBlock(ctx.t('supervision.list.hint')) : null,
       ),

@@ -30,6 +30,9 @@ export class FieldErrors extends Error {
   }
 }
 
+/** Why a channel refuses the bot's posts for good (see PlatformError.why). */
+export type RefusalReason = 'removed' | 'restricted';
+
 /** A platform call that failed; adapters wrap SDK errors in this so the core can decide to retry. */
 export class PlatformError extends Error {
   constructor(
@@ -48,6 +51,12 @@ export class PlatformError extends Error {
      * token or a message the platform found invalid is no reason to tell a group its channel is gone.
      */
     readonly gone?: 'place' | 'member',
+    /**
+     * Why a channel refuses for good, when the adapter can tell: 'removed' (deleted, archived, the bot out of it) or
+     * 'restricted' (the bot is in, but the channel does not let it post: read-only, posting restricted, missing
+     * permission). The words for the facilitator differ: invite me, or let me post.
+     */
+    readonly why?: RefusalReason,
   ) {
     super(`${platform}: ${code}`);
     this.name = 'PlatformError';

@@ -451,7 +451,7 @@ async function deliverOne(bot: Bot, row: OutboxRow, platform: Platform, teamExt:
       if (!told || marked?.status !== 'failed') return;
       // In a savepoint: a feature's bug must not leave the row leased (and so sent again when the lease ends).
       await tx
-        .transaction((sp) => told.handle({ bot, tx: sp as unknown as typeof tx, key: row.key, code: pe!.code, gone: pe!.gone!, now: now() }))
+        .transaction((sp) => told.handle({ bot, tx: sp as unknown as typeof tx, key: row.key, code: pe!.code, gone: pe!.gone!, why: pe!.why, now: now() }))
         .catch((err) => bot.log.error({ outbox: row.id, error: safeError(err) }, 'the feature could not handle an undeliverable message'));
     });
     return give ? { outcome: 'failed' } : { outcome: 'retried', retryInMs: backoffMs };

@@ -1,5 +1,6 @@
 // What a feature declares to have its schedules run: what an occurrence does, and what a missed one does.
 import type { Bot } from '../core/bot.js';
+import type { RefusalReason } from '../core/errors.js';
 import type { Tx } from '../db/client.js';
 import type { schedules } from '../db/schema/index.js';
 import type { Team } from '../core/teams.js';
@@ -61,5 +62,7 @@ export interface Undelivered {
   code: string;
   /** What the platform says is gone for good: the channel, or the member a DM was for. */
   gone: 'place' | 'member';
+  /** For a channel, why it refuses, when the platform said (see PlatformError.why). */
+  why?: RefusalReason;
   now: Date;
 }

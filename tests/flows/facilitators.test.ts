@@ -2,7 +2,9 @@
 // be given the role back, and only people the bot knows can be added — never a name typed after @.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTeam } from '../../src/core/teams.js';
 import { members } from '../../src/db/schema/index.js';
+import { facilitatorsToTell } from '../../src/features/onboarding/facilitators.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
 let tb: TestBot;
@@ -72,5 +74,20 @@ describe('adding a facilitator', () => {
     tb.mem.channels.set('general', [facilitator.id, anna.id, 'kasia']);
     expect(await tb.mem.ask(facilitator, '/sojusz team facilitator add @kasia')).toContain('prowadzi teraz');
     expect(await canFacilitate({ id: 'kasia', name: 'Kasia', locale: 'pl-PL' })).toBe(true);
+  });
+});
+
+describe('who hears that a channel refuses what a facilitator planned', () => {
+  it('tells the planner while they may, and else every facilitator added by name, for prompts and supervision alike', async () => {
+    const team = await ensureTeam(tb.bot.db, 'memory', 'T1');
+    const told = async (creator?: string) => (await facilitatorsToTell(tb.bot.db, team.id, creator)).map((m) => m.externalId).sort();
+    const added = (await tb.bot.db.select().from(members).where(and(eq(members.teamId, team.id), eq(members.facilitator, true), eq(members.facilitatorRevoked, false))))
+      .map((m) => m.externalId)
+      .sort();
+    expect(added.length).toBeGreaterThan(0);
+    expect(await told(ben.id)).toEqual([ben.id]);
+    // Nobody planned it, or the planner is unknown here (left, deleted their data): the facilitators added by name.
+    expect(await told(undefined)).toEqual(added);
+    expect(await told('U_GONE')).toEqual(added);
   });
 });

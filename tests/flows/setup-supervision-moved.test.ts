@@ -69,11 +69,14 @@ describe('/sojusz setup moving the supervision day', () => {
     expect(lastUpdateOf(annasDm.ref)!.text).toContain('wt., 10 marca 2026, 19:00');
   });
 
-  it('does not send the moved session’s 24-hour reminder a second time, and its 1-hour one counts the answers', async () => {
+  it('still sends the moved session’s own 24-hour reminder, at its new time, and its 1-hour one counts the answers', async () => {
     const tuesday = await sessionAt('2026-03-10T18:00:00Z');
     tb.clock.set('2026-03-09T18:00:20Z');
     await tb.bot.runDueWork();
-    expect(tb.mem.posts('superwizja').filter((p) => p.key?.startsWith(`sup-rem:${tuesday.id}:1440`))).toHaveLength(0);
+    const day = tb.mem.posts('superwizja').filter((p) => p.key === `sup-rem:${tuesday.id}:1440`);
+    expect(day).toHaveLength(1);
+    expect(day[0]!.text).toContain('Superwizja za 24 godziny');
+    expect(day[0]!.text).toContain('a rupture I did not see coming');
     tb.clock.set('2026-03-10T17:00:20Z');
     await tb.bot.runDueWork();
     const hour = tb.mem.posts('superwizja').find((p) => p.key === `sup-rem:${tuesday.id}:60`)!;

@@ -1,5 +1,6 @@
 // A session channel that no longer takes the bot's reminders: the facilitator hears it once, and the list says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PlatformError } from '../../src/core/errors.js';
 import { anna, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
 let t: TestBot;
@@ -26,7 +27,7 @@ describe('a supervision channel the bot can no longer post in', () => {
     const told = dmsTo(facilitator.id).filter((d) => d.includes('supervision'));
     expect(told).toHaveLength(1);
     expect(told[0]).toContain('Nie udało mi się wysłać przypomnienia');
-    expect(told[0]).toContain('/invite');
+    expect(told[0]).toContain('(na Slacku: /invite @Sojusz)');
     expect(told[0]).toContain('/sojusz konfiguracja');
     // Members who chose DMs still got theirs.
     expect(dmsTo(anna.id).filter((d) => d.includes('Superwizja za'))).toHaveLength(4);
@@ -36,7 +37,7 @@ describe('a supervision channel the bot can no longer post in', () => {
     await t.mem.command(facilitator, '/supervision list');
     const list = t.mem.lastPrivate(facilitator.id)!;
     expect(list).toContain('przypomnienia nie docierają');
-    expect(list).toContain('/invite');
+    expect(list).toContain('(na Slacku: `/invite @Sojusz`)');
   });
 
   it('stops flagging once the bot is back in the channel', async () => {
@@ -55,5 +56,34 @@ describe('a supervision channel the bot can no longer post in', () => {
     const told = dmsTo(facilitator.id).filter((d) => d.includes('elsewhere'));
     expect(told).toHaveLength(1);
     expect(told[0]).toMatch(/\/supervision odwołaj \d+/);
+  });
+});
+
+describe('a supervision channel that does not let the bot post (read-only, posting restricted)', () => {
+  it('tells the facilitator to let the bot post there, not to invite it, and the list says the same', async () => {
+    // The bot is in the channel, and the platform can tell it may not post there.
+    const post = t.mem.post.bind(t.mem);
+    t.mem.post = async (to, m, opts) => {
+      if (to.channel === 'readonly') throw new PlatformError('memory', 'restricted_action_read_only_channel', undefined, undefined, false, 'channel', 'place', 'restricted');
+      return post(to, m, opts);
+    };
+    await t.mem.command(facilitator, '/supervision add 2026-04-08 18:00 #readonly');
+    // Asked again for the list: a platform that can check posting rights (Discord) says no.
+    const canPost = t.mem.canPost.bind(t.mem);
+    t.mem.canPost = async (team, channel) => channel !== 'readonly' && canPost(team, channel);
+    await tick('2026-04-07T16:00:30Z');
+    await tick('2026-04-07T16:01:30Z');
+    const told = dmsTo(facilitator.id).filter((d) => d.includes('readonly'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('kanał nie pozwala mi pisać (jest tylko do odczytu albo pisanie jest tam ograniczone)');
+    expect(told[0]).toContain('pozwól mi tam pisać');
+    expect(told[0]).not.toContain('/invite');
+    expect(told[0]).not.toContain('nie jestem już jego członkiem');
+    await t.mem.command(facilitator, '/supervision list');
+    const list = t.mem.lastPrivate(facilitator.id)!;
+    expect(list).toContain('Pozwól mi tam pisać');
+    expect(list).not.toContain('/invite');
+    t.mem.post = post;
+    t.mem.canPost = canPost;
   });
 });

@@ -83,4 +83,29 @@ describe('the agenda in reminders already sent', () => {
     expect(channelReminder()).not.toContain('stuck with a long-term client');
     expect(channelReminder()).toContain('zmęczenie po trudnej sesji');
   });
+
+  it('adds an anonymous topic to the reminder and the DMs a little later, not in the minute its author typed it', async () => {
+    t.clock.set('2026-03-09T11:00:00Z');
+    await t.mem.command(anna, '/supervision topic anon lęk przed oceną grupy');
+    expect(channelReminder()).not.toContain('lęk przed oceną grupy');
+    expect(annasReminder()).not.toContain('lęk przed oceną grupy');
+    t.clock.set('2026-03-09T11:30:30Z');
+    await t.bot.runDueWork();
+    expect(channelReminder()).toContain('lęk przed oceną grupy');
+    expect(annasReminder()).toContain('lęk przed oceną grupy');
+  });
+
+  it('takes a removed anonymous topic out of the reminder and the DMs a little later, not at once', async () => {
+    await t.mem.command(anna, '/supervision topics');
+    const line = t.mem.lastPrivate(anna.id)!.split('\n').find((l) => l.includes('lęk przed oceną grupy'))!;
+    const id = /`?(\d+)`? \(/.exec(line)![1];
+    t.clock.set('2026-03-09T12:00:00Z');
+    await t.mem.command(anna, `/supervision topic remove ${id}`);
+    expect(channelReminder()).toContain('lęk przed oceną grupy');
+    expect(annasReminder()).toContain('lęk przed oceną grupy');
+    t.clock.set('2026-03-09T12:30:30Z');
+    await t.bot.runDueWork();
+    expect(channelReminder()).not.toContain('lęk przed oceną grupy');
+    expect(annasReminder()).not.toContain('lęk przed oceną grupy');
+  });
 });

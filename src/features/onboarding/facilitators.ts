@@ -4,6 +4,7 @@ import type { Context } from '../../core/context.js';
 import { PLATFORM_USER_ID } from '../../core/args.js';
 import { UserError } from '../../core/errors.js';
 import { ensureMember, isFacilitator } from '../../core/teams.js';
+import type { Tx } from '../../db/client.js';
 import { members } from '../../db/schema/index.js';
 
 /**
@@ -49,4 +50,18 @@ export async function removeFacilitator(ctx: Context, id: string): Promise<void>
     // Revoked explicitly, so a platform admin stops being a facilitator too.
     await tx.update(members).set({ facilitator: false, facilitatorRevoked: true }).where(eq(members.id, target.id));
   });
+}
+
+/**
+ * Who hears that something a facilitator planned (a prompt schedule, a supervision series or session) cannot reach
+ * its channel: its creator while they are a facilitator, else — they left, deleted their data or lost the role —
+ * every explicitly added facilitator. A platform admin's role is only known when they act, so they are told only as
+ * a creator.
+ */
+export async function facilitatorsToTell(tx: Tx, teamId: number, creator: string | undefined): Promise<(typeof members.$inferSelect)[]> {
+  if (creator) {
+    const [c] = await tx.select().from(members).where(and(eq(members.teamId, teamId), eq(members.externalId, creator)));
+    if (c && !c.facilitatorRevoked) return [c];
+  }
+  return tx.select().from(members).where(and(eq(members.teamId, teamId), eq(members.facilitator, true), eq(members.facilitatorRevoked, false)));
 }

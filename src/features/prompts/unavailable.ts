@@ -1,31 +1,16 @@
 // A prompt the platform refused for good (channel gone, bot removed, DMs closed): pause its schedule, tell someone once.
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { message, textBlock } from '../../core/message.js';
-import type { Tx } from '../../db/client.js';
-import { members, promptPosts, schedules, teams } from '../../db/schema/index.js';
+import { promptPosts, schedules, teams } from '../../db/schema/index.js';
 import { isLang, t } from '../../i18n/index.js';
 import type { Undelivered } from '../../schedule/kinds.js';
 import { enqueue } from '../../schedule/outbox.js';
+import { facilitatorsToTell } from '../onboarding/facilitators.js';
 import { channelUnavailable, type PersonalPayload, type PromptPayload } from './schedules.js';
 import { teamLang } from './team.js';
 
-type Member = typeof members.$inferSelect;
-
-/**
- * Who hears that a team schedule's channel refuses its prompts: its creator while they are a facilitator (as for a
- * missed prompt), else — they left, deleted their data or lost the role — every explicitly added facilitator. A
- * platform admin's role is only known when they act, so they are told only as a creator.
- */
-async function whoToTell(tx: Tx, teamId: number, creator: string | undefined): Promise<Member[]> {
-  if (creator) {
-    const [c] = await tx.select().from(members).where(and(eq(members.teamId, teamId), eq(members.externalId, creator)));
-    if (c && !c.facilitatorRevoked) return [c];
-  }
-  return tx.select().from(members).where(and(eq(members.teamId, teamId), eq(members.facilitator, true), eq(members.facilitatorRevoked, false)));
-}
-
 /** A scheduled team prompt could not be posted, ever: pause the schedule (marked why) and tell its facilitator once. */
-export async function teamPromptUndelivered({ tx, key, code, gone, now }: Undelivered): Promise<void> {
+export async function teamPromptUndelivered({ tx, key, code, gone, why, now }: Undelivered): Promise<void> {
   if (gone !== 'place') return;
   const [post] = await tx.select({ scheduleId: promptPosts.scheduleId, channel: promptPosts.channel }).from(promptPosts).where(eq(promptPosts.outboxKey, key));
   // `/reflect now` (no schedule) is answered by its own check that the bot can post there.
@@ -39,13 +24,13 @@ export async function teamPromptUndelivered({ tx, key, code, gone, now }: Undeli
   await tx.update(schedules).set({ paused: true, payload: payload as unknown as Record<string, unknown> }).where(eq(schedules.id, row.id));
   const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId));
   if (!team) return;
-  for (const m of await whoToTell(tx, team.id, p.creator)) {
+  for (const m of await facilitatorsToTell(tx, team.id, p.creator)) {
     const lang = isLang(m.lang) ? m.lang : teamLang(team);
     await enqueue(tx, now, {
       teamId: team.id,
       key: `prompt-unavailable:${row.id}:${now.toISOString()}:${m.externalId}`,
       target: { kind: 'dm', member: m.externalId },
-      message: message(textBlock(t(lang, 'prompts.unavailable.dm', { id: row.id, channel: { channel: p.channel } }))),
+      message: message(textBlock(t(lang, why === 'restricted' ? 'prompts.unavailable.dmRestricted' : 'prompts.unavailable.dm', { id: row.id, channel: { channel: p.channel } }))),
     });
   }
 }

@@ -97,9 +97,10 @@ export async function addTopic(
     })
     .returning({ id: supervisionTopics.id });
   if (!session) return { id: row!.id, check };
-  // From an /autocheck, inside its transaction: the reminders already sent get the topic a little later (the
-  // command answers rewrite them at once, after their own transaction).
-  if (o.source === 'autocheck' && !sealed) await refreshLater(tx, o.team.id, [session.id], o.now);
+  // From an /autocheck, or anonymous: the reminders already sent get the topic a little later, at a random moment,
+  // since an edit in the very minute a member typed would name the author. Only a named topic from the command is
+  // shown at once (the command rewrites the reminders after its own transaction).
+  if ((o.source === 'autocheck' || anonymous) && !sealed) await refreshLater(tx, o.team.id, [session.id], o.now);
   // The label is for the member who added it: in their language and beside their own time, not the team's.
   const zone = o.zone ?? (await memberZone(tx, o.team, o.memberExternalId));
   return { id: row!.id, sessionLabel: sessionWhen(o.lang, session, { zone, member: true }), check, session };
@@ -123,7 +124,8 @@ export async function myTopics(tx: Tx, bot: Bot, team: Team, memberExternalId: s
 
 /**
  * Remove a topic its author wrote; anyone else (or an unknown id) gets the same answer, so ids reveal nothing.
- * Returns the session whose agenda (and so whose sent reminders) it leaves, when it was a group topic on one.
+ * Returns the session whose sent reminders must be rewritten at once, when it was a named topic on one. An anonymous
+ * topic leaves them a little later (refreshLater, in this transaction): an edit the moment it went would name its author.
  */
 export async function removeTopic(tx: Tx, bot: Bot, team: Team, memberExternalId: string, memberId: number, topicId: number): Promise<Session | undefined> {
   const gone = await tx
@@ -132,7 +134,9 @@ export async function removeTopic(tx: Tx, bot: Bot, team: Team, memberExternalId
     .returning({ id: supervisionTopics.id, sessionId: supervisionTopics.sessionId, visibility: supervisionTopics.visibility });
   if (!gone.length) throw new UserError('supervision.topicNotYours', { id: topicId });
   const [g] = gone;
-  return g!.sessionId !== null && g!.visibility !== 'private' ? sessionById(tx, team.id, g!.sessionId) : undefined;
+  if (g!.sessionId === null || g!.visibility === 'private') return undefined;
+  if (g!.visibility === 'anonymous') return void (await refreshLater(tx, team.id, [g!.sessionId], bot.clock.now()));
+  return sessionById(tx, team.id, g!.sessionId);
 }
 
 export interface AgendaItem {

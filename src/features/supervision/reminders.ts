@@ -167,18 +167,24 @@ export async function moveReminders(tx: Tx, teamId: number, session: Session, no
 }
 
 /**
- * A cancelled session goes on as another at the same moment (setup replaced its series): the reminders members
- * already got become that session's, so refreshSentReminders rewrites them with live buttons instead of calling
- * the session off, and the new session does not send the same offsets again.
+ * A cancelled session goes on as another (setup replaced its series): the reminders members already got become that
+ * session's, so refreshSentReminders rewrites them with live buttons instead of calling the session off.
+ *
+ * Only an offset whose instant for the new session has passed already keeps its key, so it is not sent again. One
+ * still ahead (the session moved later in its week) must fire as usual: its sent reminder is handed over marked
+ * `moved`, so it no longer takes that offset's key, and is rewritten with the new date and no countdown (a countdown
+ * counted from its sending would be wrong for the new date).
  */
-export async function handOverSentReminders(tx: Tx, teamId: number, fromSessionId: number, toSessionId: number): Promise<void> {
+export async function handOverSentReminders(tx: Tx, teamId: number, fromSessionId: number, to: Pick<Session, 'id' | 'startsAt'>, now: Date): Promise<void> {
   const rows = await tx
     .select({ id: outbox.id, key: outbox.key })
     .from(outbox)
     .where(and(eq(outbox.teamId, teamId), eq(outbox.status, 'sent'), like(outbox.key, `sup-rem:${fromSessionId}:%`)));
   for (const r of rows) {
     const k = parseReminderKey(r.key);
-    if (k) await tx.update(outbox).set({ key: reminderKey(toSessionId, k.offset, k.dmMember) }).where(eq(outbox.id, r.id));
+    if (!k) continue;
+    const moved = k.moved || to.startsAt.getTime() - k.offset * 60_000 > now.getTime();
+    await tx.update(outbox).set({ key: reminderKey(to.id, k.offset, k.dmMember, moved) }).where(eq(outbox.id, r.id));
   }
 }
 
@@ -217,24 +223,31 @@ export function titleMinutes(offset: number, startsAt: Date, queuedAt: Date): nu
 }
 
 /** The offset of the session's first channel reminder, the one that carries the agenda (undefined: none yet). */
-async function firstReminderOffset(tx: Tx, sessionId: number): Promise<number | undefined> {
+async function firstReminderOffset(tx: Tx, sessionId: number, moved = false): Promise<number | undefined> {
   const rows = await tx
     .select({ key: outbox.key })
     .from(outbox)
     .where(and(like(outbox.key, `sup-rem:${sessionId}:%`), notLike(outbox.key, '%:dm:%')));
-  const offsets = rows.map((r) => parseReminderKey(r.key)?.offset).filter((o): o is number => o !== undefined);
+  // A reminder handed over from before a move counts only among its own kind: the moved session's own first
+  // reminder still carries the agenda.
+  const offsets = rows
+    .map((r) => parseReminderKey(r.key))
+    .filter((k) => k !== undefined && Boolean(k.moved) === moved)
+    .map((k) => k!.offset);
   return offsets.length ? Math.max(...offsets) : undefined;
 }
 
 /**
  * The reminder as members see it; rebuilt with fresh counts whenever someone answers. `minutes` is what
- * its title announces (see titleMinutes); `reader` is the team for the channel's copy, the member for a DM.
+ * its title announces (see titleMinutes), or 'moved' for one sent before its session moved later (no countdown);
+ * `reader` is the team for the channel's copy, the member for a DM.
  */
-export async function reminderMessage(tx: Tx, lang: Lang, session: Session, minutes: number, withAgenda: boolean, reader: Reader): Promise<Message> {
+export async function reminderMessage(tx: Tx, lang: Lang, session: Session, minutes: number | 'moved', withAgenda: boolean, reader: Reader): Promise<Message> {
   const counts = await rsvpCounts(tx, session.id);
   const when = sessionWhen(lang, session, reader);
+  const title = minutes === 'moved' ? txt(lang, 'supervision.reminder.titleMoved') : txt(lang, 'supervision.reminder.title', { in: offsetLabel(lang, minutes) });
   const blocks: Block[] = [
-    { type: 'heading', text: txt(lang, 'supervision.reminder.title', { in: offsetLabel(lang, minutes) }) },
+    { type: 'heading', text: title },
     { type: 'text', text: t(lang, 'supervision.reminder.when', { when, duration: session.durationMinutes }) },
   ];
   if (session.place) blocks.push({ type: 'text', text: t(lang, 'supervision.reminder.where', { where: session.place }) });
@@ -258,14 +271,15 @@ export async function reminderMessage(tx: Tx, lang: Lang, session: Session, minu
   return { blocks, summary: txt(lang, 'supervision.reminder.summary', { when }) };
 }
 
-export function reminderKey(sessionId: number, offset: number, dmMember?: string): string {
-  return `sup-rem:${sessionId}:${offset}${dmMember ? `:dm:${dmMember}` : ''}`;
+/** `moved`: sent before its session moved later, the offset still to come (see handOverSentReminders). */
+export function reminderKey(sessionId: number, offset: number, dmMember?: string, moved = false): string {
+  return `sup-rem:${sessionId}:${offset}${moved ? ':moved' : ''}${dmMember ? `:dm:${dmMember}` : ''}`;
 }
 
-/** Parse a reminder key back: which offset, and for which DM member. */
-export function parseReminderKey(key: string): { sessionId: number; offset: number; dmMember?: string } | undefined {
-  const m = /^sup-rem:(\d+):(\d+)(?::dm:(.+))?$/.exec(key);
-  return m ? { sessionId: Number(m[1]), offset: Number(m[2]), dmMember: m[3] } : undefined;
+/** Parse a reminder key back: which offset, for which DM member, and whether its session moved since. */
+export function parseReminderKey(key: string): { sessionId: number; offset: number; dmMember?: string; moved?: true } | undefined {
+  const m = /^sup-rem:(\d+):(\d+)(:moved)?(?::dm:(.+))?$/.exec(key);
+  return m ? { sessionId: Number(m[1]), offset: Number(m[2]), dmMember: m[4], ...(m[3] ? { moved: true as const } : {}) } : undefined;
 }
 
 export const reminderKind: ScheduleKind = {
@@ -338,6 +352,7 @@ export async function refreshSentReminders(bot: Bot, team: Team, session: Sessio
     .from(outbox)
     .where(and(eq(outbox.teamId, team.id), eq(outbox.status, 'sent'), like(outbox.key, `sup-rem:${session.id}:%`)));
   const first = await firstReminderOffset(bot.db, session.id);
+  const firstMoved = await firstReminderOffset(bot.db, session.id, true);
   for (const row of rows) {
     const k = parseReminderKey(row.key);
     if (!k || !row.sentRef) continue;
@@ -348,8 +363,11 @@ export async function refreshSentReminders(bot: Bot, team: Team, session: Sessio
       lang = asLang(m?.lang ?? team.lang);
       reader = { zone: m?.zone ?? team.zone, member: true };
     }
-    // Same title and agenda as when it was queued: a late reminder keeps saying the time that was really left.
-    const msg = await reminderMessage(bot.db, lang, session, titleMinutes(k.offset, session.startsAt, row.createdAt), k.offset === first, reader);
+    // Same title and agenda as when it was queued: a late reminder keeps saying the time that was really left. One
+    // sent before its session moved later says the new date without a countdown.
+    const msg = k.moved
+      ? await reminderMessage(bot.db, lang, session, 'moved', k.offset === firstMoved, reader)
+      : await reminderMessage(bot.db, lang, session, titleMinutes(k.offset, session.startsAt, row.createdAt), k.offset === first, reader);
     try {
       await port.update({ team: team.externalId, ...row.sentRef }, msg);
     } catch (e) {

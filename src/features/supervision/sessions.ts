@@ -6,7 +6,7 @@
 // longer than the largest reminder offset allowed (14 days), so a session exists before its first reminder.
 import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { UserError } from '../../core/errors.js';
+import { UserError, type RefusalReason } from '../../core/errors.js';
 import type { Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { schedules, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
@@ -27,7 +27,7 @@ export interface SeriesPayload {
   /** Who planned it: told first when its channel refuses the reminders (unavailable.ts). */
   creator?: string;
   /** Set when its channel refused a reminder for good (unavailable.ts). */
-  unavailable?: { channel: string; since: string; code: string };
+  unavailable?: { channel: string; since: string; code: string; why?: RefusalReason };
   /** When it was stopped (cancelled or replaced): the calendar keeps its dates as cancelled for a while after. */
   stoppedAt?: string;
   /** Counts changes to its sessions as a whole (moved, stopped): the calendar's SEQUENCE grows with it. */
@@ -305,7 +305,7 @@ export async function replaceSeries(tx: Tx, team: Team, oldId: number, i: Series
     // It keeps the old one's planning date too, so its topics do not look like waiting ones (homeWaitingTopics).
     await tx.update(supervisionSessions).set({ createdAt: old.createdAt }).where(eq(supervisionSessions.id, twin.id));
     await tx.update(supervisionRsvps).set({ sessionId: twin.id }).where(eq(supervisionRsvps.sessionId, old.id));
-    await handOverSentReminders(tx, team.id, old.id, twin.id);
+    await handOverSentReminders(tx, team.id, old.id, twin, now);
     out.continued.push(twin);
     if (twin.startsAt.getTime() !== old.startsAt.getTime()) out.moved.push({ from: old, to: twin });
   }

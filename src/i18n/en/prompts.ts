@@ -111,6 +111,7 @@ export const prompts = {
     other: 'While the bot was down, {count} prompts in {channel} were not posted: {dates}.',
   },
   'prompts.unavailable.dm': 'I couldn’t post the reflection prompt of schedule #{id} in {channel}: the channel may have been deleted or archived, or I’m no longer in it. The schedule is paused, so it won’t fail again every week. To carry on there, add me to the channel and run `/reflect resume {id}`; to use another channel: `/reflect edit {id} channel #another`.',
+  'prompts.unavailable.dmRestricted': 'I couldn’t post the reflection prompt of schedule #{id} in {channel}: the channel doesn’t let me post (it’s read-only, or posting there is restricted). The schedule is paused, so it won’t fail again every week. To carry on there, let me post in the channel and run `/reflect resume {id}`; to use another channel: `/reflect edit {id} channel #another`.',
   'prompts.missed.next': 'The next one is {next}.',
   'prompts.missed.none': 'No more are scheduled.',
   'prompts.home.title': '*Reflection prompts*',

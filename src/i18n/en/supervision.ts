@@ -55,9 +55,12 @@ export const supervision = {
   'supervision.list.empty': 'No supervision planned yet. A facilitator can start with `/supervision schedule #channel monday 18:00`.',
   'supervision.list.hint': 'Cancel one session with `/supervision cancel <number or date>`, a whole series with `/supervision cancel S<number>`.',
   'supervision.list.unreachable': 'reminders can’t reach the channel',
-  'supervision.list.unavailable': '_Reminders can’t reach {channel}: I may have been removed, or the channel deleted or archived. Add me back with `/invite`, or choose another channel in `/sojusz setup`._',
-  'supervision.unavailable.series': 'I couldn’t post the reminder for supervision series {series} in {channel}: the channel may have been deleted or archived, or I’m no longer in it. The sessions stay planned, and anyone who chose reminders by DM still gets them. To have reminders in the channel again, add me to it (`/invite`); to use another channel, choose it in `/sojusz setup`.',
-  'supervision.unavailable.session': 'I couldn’t post the reminder for supervision session {id} ({when}) in {channel}: the channel may have been deleted or archived, or I’m no longer in it. The session stays planned. To have its next reminder there, add me to the channel (`/invite`); to remind the group elsewhere, cancel it (`/supervision cancel {id}`) and plan it again with another channel.',
+  'supervision.list.unavailable': '_Reminders can’t reach {channel}: I may have been removed, or the channel deleted or archived. Add me back (on Slack: `/invite @Sojusz`), or choose another channel in `/sojusz setup`._',
+  'supervision.list.unavailableRestricted': '_Reminders can’t reach {channel}: the channel doesn’t let me post (it’s read-only, or posting there is restricted). Let me post there, or choose another channel in `/sojusz setup`._',
+  'supervision.unavailable.series': 'I couldn’t post the reminder for supervision series {series} in {channel}: the channel may have been deleted or archived, or I’m no longer in it. The sessions stay planned, and anyone who chose reminders by DM still gets them. To have reminders in the channel again, add me to it (on Slack: `/invite @Sojusz`); to use another channel, choose it in `/sojusz setup`.',
+  'supervision.unavailable.seriesRestricted': 'I couldn’t post the reminder for supervision series {series} in {channel}: the channel doesn’t let me post (it’s read-only, or posting there is restricted). The sessions stay planned, and anyone who chose reminders by DM still gets them. To have reminders in the channel again, let me post there; to use another channel, choose it in `/sojusz setup`.',
+  'supervision.unavailable.session': 'I couldn’t post the reminder for supervision session {id} ({when}) in {channel}: the channel may have been deleted or archived, or I’m no longer in it. The session stays planned. To have its next reminder there, add me to the channel (on Slack: `/invite @Sojusz`); to remind the group elsewhere, cancel it (`/supervision cancel {id}`) and plan it again with another channel.',
+  'supervision.unavailable.sessionRestricted': 'I couldn’t post the reminder for supervision session {id} ({when}) in {channel}: the channel doesn’t let me post (it’s read-only, or posting there is restricted). The session stays planned. To have its next reminder there, let me post in the channel; to remind the group elsewhere, cancel it (`/supervision cancel {id}`) and plan it again with another channel.',
   'supervision.cancelled.session': 'Cancelled *one session* ({id}, {when}). No reminders will go out about it.',
   'supervision.cancelled.series': {
     one: 'Cancelled the *whole series* {series}, with its {count} upcoming session. No more reminders will go out about it.',
@@ -81,6 +84,7 @@ export const supervision = {
   'supervision.dmOff': 'No more direct messages about sessions; reminders stay in the channel.',
 
   'supervision.reminder.title': 'Supervision in {in}',
+  'supervision.reminder.titleMoved': 'Supervision has moved',
   'supervision.reminder.when': '{when} · {duration} min',
   'supervision.when.yours': '{when} ({zone}; {local} your time)',
   'supervision.when.team': '{when} ({zone}; {local} in {teamZone})',

@@ -125,6 +125,7 @@ export const prompts: Translation<typeof en> = {
     other: 'Gdy bot nie działał, na {channel} nie ukazało się {count} pytania: {dates}.',
   },
   'prompts.unavailable.dm': 'Nie udało mi się opublikować pytania do refleksji z harmonogramu #{id} na {channel}: kanał mógł zostać usunięty lub zarchiwizowany albo nie jestem już jego członkiem. Harmonogram jest teraz wstrzymany, żeby nie zawodził co tydzień. Jeśli pytania mają tam dalej przychodzić, dodaj mnie do kanału i wpisz `/reflect wznów {id}`; jeśli wolisz inny kanał: `/reflect zmień {id} kanał #inny`.',
+  'prompts.unavailable.dmRestricted': 'Nie udało mi się opublikować pytania do refleksji z harmonogramu #{id} na {channel}: kanał nie pozwala mi pisać (jest tylko do odczytu albo pisanie jest tam ograniczone). Harmonogram jest teraz wstrzymany, żeby nie zawodził co tydzień. Jeśli pytania mają tam dalej przychodzić, pozwól mi pisać na tym kanale i wpisz `/reflect wznów {id}`; jeśli wolisz inny kanał: `/reflect zmień {id} kanał #inny`.',
   'prompts.missed.next': 'Następne: {next}.',
   'prompts.missed.none': 'Kolejnych nie zaplanowano.',
   'prompts.home.title': '*Pytania do refleksji*',

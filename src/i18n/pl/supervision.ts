@@ -58,9 +58,12 @@ export const supervision: Translation<typeof en> = {
   'supervision.list.empty': 'Nie ma jeszcze zaplanowanej superwizji. Osoba prowadząca może zacząć od `/supervision zaplanuj #kanał poniedziałek 18:00`.',
   'supervision.list.hint': 'Jedno spotkanie odwołasz przez `/supervision odwołaj <numer lub data>`, cały cykl przez `/supervision odwołaj S<numer>`.',
   'supervision.list.unreachable': 'przypomnienia nie docierają na kanał',
-  'supervision.list.unavailable': '_Przypomnienia nie docierają na {channel}: być może usunięto mnie z kanału albo kanał został usunięty lub zarchiwizowany. Dodaj mnie z powrotem przez `/invite` albo wybierz inny kanał w `/sojusz konfiguracja`._',
-  'supervision.unavailable.series': 'Nie udało mi się wysłać przypomnienia o cyklu superwizji {series} na {channel}: kanał mógł zostać usunięty lub zarchiwizowany albo nie jestem już jego członkiem. Spotkania zostają w planie, a osoby, które wybrały przypomnienia w wiadomości prywatnej, nadal je dostają. Żeby przypomnienia znów trafiały na kanał, dodaj mnie do niego (`/invite`); jeśli wolisz inny kanał, wybierz go w `/sojusz konfiguracja`.',
-  'supervision.unavailable.session': 'Nie udało mi się wysłać przypomnienia o spotkaniu superwizyjnym {id} ({when}) na {channel}: kanał mógł zostać usunięty lub zarchiwizowany albo nie jestem już jego członkiem. Spotkanie zostaje w planie. Żeby kolejne przypomnienie trafiło na ten kanał, dodaj mnie do niego (`/invite`); jeśli chcesz przypominać gdzie indziej, odwołaj je (`/supervision odwołaj {id}`) i zaplanuj jeszcze raz z innym kanałem.',
+  'supervision.list.unavailable': '_Przypomnienia nie docierają na {channel}: być może usunięto mnie z kanału albo kanał został usunięty lub zarchiwizowany. Dodaj mnie z powrotem (na Slacku: `/invite @Sojusz`) albo wybierz inny kanał w `/sojusz konfiguracja`._',
+  'supervision.list.unavailableRestricted': '_Przypomnienia nie docierają na {channel}: kanał nie pozwala mi pisać (jest tylko do odczytu albo pisanie jest tam ograniczone). Pozwól mi tam pisać albo wybierz inny kanał w `/sojusz konfiguracja`._',
+  'supervision.unavailable.series': 'Nie udało mi się wysłać przypomnienia o cyklu superwizji {series} na {channel}: kanał mógł zostać usunięty lub zarchiwizowany albo nie jestem już jego członkiem. Spotkania zostają w planie, a osoby, które wybrały przypomnienia w wiadomości prywatnej, nadal je dostają. Żeby przypomnienia znów trafiały na kanał, dodaj mnie do niego (na Slacku: `/invite @Sojusz`); jeśli wolisz inny kanał, wybierz go w `/sojusz konfiguracja`.',
+  'supervision.unavailable.seriesRestricted': 'Nie udało mi się wysłać przypomnienia o cyklu superwizji {series} na {channel}: kanał nie pozwala mi pisać (jest tylko do odczytu albo pisanie jest tam ograniczone). Spotkania zostają w planie, a osoby, które wybrały przypomnienia w wiadomości prywatnej, nadal je dostają. Żeby przypomnienia znów trafiały na kanał, pozwól mi tam pisać; jeśli wolisz inny kanał, wybierz go w `/sojusz konfiguracja`.',
+  'supervision.unavailable.session': 'Nie udało mi się wysłać przypomnienia o spotkaniu superwizyjnym {id} ({when}) na {channel}: kanał mógł zostać usunięty lub zarchiwizowany albo nie jestem już jego członkiem. Spotkanie zostaje w planie. Żeby kolejne przypomnienie trafiło na ten kanał, dodaj mnie do niego (na Slacku: `/invite @Sojusz`); jeśli chcesz przypominać gdzie indziej, odwołaj je (`/supervision odwołaj {id}`) i zaplanuj jeszcze raz z innym kanałem.',
+  'supervision.unavailable.sessionRestricted': 'Nie udało mi się wysłać przypomnienia o spotkaniu superwizyjnym {id} ({when}) na {channel}: kanał nie pozwala mi pisać (jest tylko do odczytu albo pisanie jest tam ograniczone). Spotkanie zostaje w planie. Żeby kolejne przypomnienie trafiło na ten kanał, pozwól mi tam pisać; jeśli chcesz przypominać gdzie indziej, odwołaj je (`/supervision odwołaj {id}`) i zaplanuj jeszcze raz z innym kanałem.',
   'supervision.cancelled.session': 'Odwołane *jedno spotkanie* ({id}, {when}). Nie wyślę już o nim przypomnień.',
   'supervision.cancelled.series': {
     one: 'Odwołany *cały cykl* {series} razem z {count} nadchodzącym spotkaniem. Nie wyślę już przypomnień o tym spotkaniu.',
@@ -89,6 +92,7 @@ export const supervision: Translation<typeof en> = {
   'supervision.dmOff': 'Koniec wiadomości prywatnych o spotkaniach; przypomnienia zostają na kanale.',
 
   'supervision.reminder.title': 'Superwizja za {in}',
+  'supervision.reminder.titleMoved': 'Superwizja w nowym terminie',
   'supervision.reminder.when': '{when} · {duration} min',
   'supervision.when.yours': '{when} ({zone}; u Ciebie {local})',
   'supervision.when.team': '{when} ({zone}; w strefie {teamZone}: {local})',

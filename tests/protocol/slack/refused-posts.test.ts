@@ -53,6 +53,10 @@ describe('a prompt channel that refuses the bot’s posts on Slack', () => {
       expect(told).toHaveLength(1);
       expect(String(told[0]!.args.text)).toContain(`#${id}`);
       expect(String(told[0]!.args.text)).toContain(`<#${channel}>`);
+      // The bot is in the channel: its people must let it post, not invite it.
+      expect(String(told[0]!.args.text)).toContain('kanał nie pozwala mi pisać (jest tylko do odczytu albo pisanie jest tam ograniczone)');
+      expect(String(told[0]!.args.text)).toContain('pozwól mi pisać na tym kanale');
+      expect(String(told[0]!.args.text)).not.toContain('dodaj mnie do kanału');
       expect(await h.bot.db.select().from(outbox).where(like(outbox.key, `prompt-unavailable:${id}:%`))).toHaveLength(1);
     });
   }
@@ -72,5 +76,23 @@ describe('a prompt channel that refuses the bot’s posts on Slack', () => {
     expect([row!.status, row!.lastError]).toEqual(['pending', 'internal_error']);
     const [schedule] = await h.bot.db.select().from(schedules).where(eq(schedules.id, id));
     expect(schedule!.paused).toBe(false);
+  });
+
+  it('asks to be added back, not for posting rights, when the bot is no longer in the channel', async () => {
+    const channel = 'C_LEFT';
+    h.fake.clear();
+    await h.command('U_FAC', `/reflect schedule <#${channel}|left> monday 09:00`);
+    const answer = await h.fake.waitFor('response_url', (c) => json(c.args).includes('Zaplanowane'), WAIT);
+    const id = Number(/#(\d+)/.exec(String(answer.args.text))![1]);
+    await h.bot.runDueWork();
+
+    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    h.clock.set('2026-03-09T08:00:30Z');
+    await h.bot.runDueWork();
+    await h.bot.runDueWork();
+    const told = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === h.fake.dmChannelOf('U_FAC') && String(c.args.text).includes(`#${id}`));
+    expect(told).toHaveLength(1);
+    expect(String(told[0]!.args.text)).toContain('dodaj mnie do kanału');
+    expect(String(told[0]!.args.text)).not.toContain('nie pozwala mi pisać');
   });
 });
