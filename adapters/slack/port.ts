@@ -78,10 +78,10 @@ export class SlackPort implements ChatPort {
 
   /**
    * A Web API call as the core's PlatformError (errors.ts). With the single SLACK_BOT_TOKEN a refused token is no one
-   * message's failure: every send waits (a global pause, as for Discord's refused token) and nothing queued is marked
-   * failed, so what was due goes out once the bot restarts with a new token.
+   * message's failure: every message waits (a global pause, as for Discord's refused token) and nothing queued is
+   * marked failed, so what was due goes out once the bot restarts with a new token.
    */
-  private async call<T>(fn: () => Promise<T>, scope?: RateScope, posted?: 'place' | 'member'): Promise<T> {
+  private async call<T>(fn: () => Promise<T>, scope?: RateScope, posted?: 'place' | 'member', o: { lookup?: boolean } = {}): Promise<T> {
     try {
       return await call(fn, scope, posted);
     } catch (e) {
@@ -90,6 +90,9 @@ export class SlackPort implements ChatPort {
         this.refused = true;
         this.onTokenRefused(e.code);
       }
+      // A command's own check of a channel goes up as it is: the member gets the apology with its reference rather
+      // than a "try again in a minute" that cannot help before a restart. Everything else waits.
+      if (o.lookup) throw e;
       throw new PlatformError('slack', e.code, e, TOKEN_WAIT_S, true, 'global');
     }
   }
@@ -221,7 +224,7 @@ export class SlackPort implements ChatPort {
     const out: string[] = [];
     let cursor: string | undefined;
     do {
-      const res = await this.call(() => client.conversations.members({ channel, limit: 200, ...(cursor ? { cursor } : {}) }));
+      const res = await this.call(() => client.conversations.members({ channel, limit: 200, ...(cursor ? { cursor } : {}) }), undefined, undefined, { lookup: true });
       out.push(...(res.members ?? []));
       cursor = res.response_metadata?.next_cursor || undefined;
     } while (cursor);
@@ -253,7 +256,7 @@ export class SlackPort implements ChatPort {
   async canPost(team: string, channel: string): Promise<boolean> {
     const client = await this.clients.forTeam(team);
     try {
-      const res = await this.call(() => client.conversations.info({ channel }));
+      const res = await this.call(() => client.conversations.info({ channel }), undefined, undefined, { lookup: true });
       return Boolean(res.channel?.is_member || res.channel?.is_im);
     } catch (e) {
       // Only a channel that is gone (deleted, archived, the bot removed) is "cannot post here: invite me". A missing

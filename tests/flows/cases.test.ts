@@ -259,7 +259,7 @@ describe('writing and publishing a case', () => {
     try {
       await tb.mem.command(zofia, '/case');
       tb.mem.channelMembers = async () => {
-        throw new PlatformError('memory', 'channel_not_found', undefined, undefined, false);
+        throw new PlatformError('memory', 'channel_not_found', undefined, undefined, false, 'channel', 'place');
       };
       await tb.mem.fill(zofia, values({ title: 'Kanał, którego nie ma' }));
       const refused = lastPrivateMessage(zofia.id).text;

@@ -26,7 +26,7 @@ export const supervision = {
   'supervision.opt.time': 'Time, 24-hour clock, e.g. 18:00',
   'supervision.opt.every': 'Every how many weeks',
   'supervision.opt.duration': 'How long, e.g. 90m or 2h',
-  'supervision.opt.where': 'A room or a link, e.g. room 3',
+  'supervision.opt.where': 'A room or a link; in a typed line, after a colon (where: room 3)',
   'supervision.opt.tz': 'Time zone, e.g. Europe/Warsaw',
   'supervision.opt.date': 'Date, YYYY-MM-DD',
   'supervision.opt.target': 'Session number or date (YYYY-MM-DD); for cancel also a series S…',

@@ -29,7 +29,7 @@ export const supervision: Translation<typeof en> = {
   'supervision.opt.time': 'Godzina w zapisie 24-godzinnym, np. 18:00',
   'supervision.opt.every': 'Co ile tygodni',
   'supervision.opt.duration': 'Czas trwania, np. 90m albo 2h',
-  'supervision.opt.where': 'Sala albo link, np. sala 3',
+  'supervision.opt.where': 'Sala albo link; wpisane w linii komendy — po dwukropku (gdzie: sala 3)',
   'supervision.opt.tz': 'Strefa czasowa, np. Europe/Warsaw',
   'supervision.opt.date': 'Data, RRRR-MM-DD',
   'supervision.opt.target': 'Numer spotkania lub data (RRRR-MM-DD); przy odwołaniu także cykl S…',
