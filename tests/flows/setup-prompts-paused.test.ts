@@ -28,13 +28,18 @@ async function at(tb: TestBot, iso: string) {
   await tb.bot.runDueWork();
 }
 
+/** Monday 2 March 2026, 08:00 UTC: a Polish team that set up Friday 09:00 prompts in #refleksja. */
+async function teamWithFridayPrompts(): Promise<TestBot> {
+  const tb = await makeBot({ start: '2026-03-02T08:00:00Z' });
+  tb.mem.channels.set('refleksja', ['U_FAC', 'U_ANNA', 'U_BEN', 'U_X']);
+  await runSetup(tb, { lang: 'pl', zone: 'Europe/Warsaw', promptChannel: '#refleksja', promptDay: '5', promptTime: '09:00' });
+  return tb;
+}
+
 describe('/sojusz setup with paused prompts', () => {
   let tb: TestBot;
   beforeAll(async () => {
-    // Monday 2 March 2026, 08:00 UTC.
-    tb = await makeBot({ start: '2026-03-02T08:00:00Z' });
-    tb.mem.channels.set('refleksja', ['U_FAC', 'U_ANNA', 'U_BEN', 'U_X']);
-    await runSetup(tb, { lang: 'pl', zone: 'Europe/Warsaw', promptChannel: '#refleksja', promptDay: '5', promptTime: '09:00' });
+    tb = await teamWithFridayPrompts();
   });
   afterAll(() => tb.close());
 
@@ -114,9 +119,7 @@ describe('/sojusz setup with paused prompts', () => {
 describe('/sojusz setup when its own schedule is paused and another runs', () => {
   let tb: TestBot;
   beforeAll(async () => {
-    tb = await makeBot({ start: '2026-03-02T08:00:00Z' });
-    tb.mem.channels.set('refleksja', ['U_FAC', 'U_ANNA', 'U_BEN', 'U_X']);
-    await runSetup(tb, { lang: 'pl', zone: 'Europe/Warsaw', promptChannel: '#refleksja', promptDay: '5', promptTime: '09:00' });
+    tb = await teamWithFridayPrompts();
   });
   afterAll(() => tb.close());
 
