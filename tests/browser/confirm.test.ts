@@ -1,11 +1,12 @@
 // "Hide the case" in the playground's moderation channel, in Debian's headless Chromium: pressed, it asks first in the
 // page; "keep" and Escape change nothing and give focus back; the question stays open when the view is redrawn; only
 // "hide and delete" sends the press.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { NO_BROWSER, openChromium } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../commands/index.js';
 import { startPlayground } from '../../adapters/web/index.js';
@@ -15,9 +16,6 @@ import { createLogger } from '../../src/log.js';
 import { tx } from '../../src/i18n/index.js';
 import { OffsetClock } from '../../src/schedule/clock.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const NO_BROWSER = !existsSync(CHROMIUM) && !process.env.CI;
-if (NO_BROWSER) console.warn(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 
 let app: App;
 let browser: BrowserContext;
@@ -61,17 +59,7 @@ beforeAll(async () => {
   await api('/api/form', { member: 'tomek', values: { reason: ['Za dużo szczegółów o rodzinie.'] } });
   await app.bot.runDueWork();
 
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 860 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.on('console', (m) => {
-    if (/Content Security Policy|Uncaught/i.test(m.text())) complaints.push(m.text());
-  });
-  page.on('pageerror', (e) => complaints.push(`page error: ${e.message}`));
+  ({ browser, page } = await openChromium(profileDir, complaints));
   // A native dialog would be dismissed unseen here: the question must be the page's own.
   page.on('dialog', (d) => {
     complaints.push(`native dialog: ${d.message()}`);

@@ -1,9 +1,10 @@
 // The playground end to end in Debian's headless Chromium: autocheck, an anonymous case, a scheduled prompt.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { NO_BROWSER, openChromium } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../commands/index.js';
 import { startPlayground, type WebPort } from '../../adapters/web/index.js';
@@ -17,10 +18,6 @@ import { eq } from 'drizzle-orm';
 import { OffsetClock } from '../../src/schedule/clock.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// Without Debian's chromium a developer's run skips this file (and says so); CI installs it, so there it must run.
-const NO_BROWSER = !existsSync(CHROMIUM) && !process.env.CI;
-if (NO_BROWSER) console.warn(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 
 let app: App;
 let browser: BrowserContext;
@@ -46,18 +43,7 @@ beforeAll(async () => {
   await app.http.listen(0, '127.0.0.1');
   app.runner.start();
   const base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
-  // Never a downloaded browser: the system's Chromium, with a fresh profile and no network of its own.
-  browser = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 860 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.on('console', (m) => {
-    if (/Content Security Policy|Uncaught/i.test(m.text())) complaints.push(m.text());
-  });
-  page.on('pageerror', (e) => complaints.push(`page error: ${e.message}`));
+  ({ browser, page } = await openChromium(profileDir, complaints));
   await page.goto(base);
   await page.locator('#messages').waitFor();
 }, 120_000);
