@@ -154,12 +154,22 @@ export class DiscordPort implements ChatPort {
     return pe;
   }
 
-  private async call<T>(fn: () => Promise<unknown>): Promise<T> {
+  private async call<T>(fn: () => Promise<unknown>, o: { lookup?: boolean } = {}): Promise<T> {
     try {
       return (await fn()) as T;
     } catch (e) {
-      throw this.fail(e);
+      throw o.lookup ? this.failLookup(e) : this.fail(e);
     }
+  }
+
+  /**
+   * A command's own check of the server (who sees a channel, may the bot post there, which channel a name means) meets
+   * a refused token: the member gets the apology with its reference rather than a "try again in a minute" that cannot
+   * help before a restart. Messages still wait (see fail), as on Slack.
+   */
+  private failLookup(e: unknown): unknown {
+    const pe = this.fail(e);
+    return pe instanceof PlatformError && pe.code === TOKEN_REFUSED ? new PlatformError('discord', TOKEN_REFUSED, e, undefined, false) : pe;
   }
 
   private render(message: Message, team?: string, names?: Names): DiscordPayload[] {
@@ -494,10 +504,10 @@ export class DiscordPort implements ChatPort {
    */
   async channelMembers(team: string, channel: string): Promise<string[] | undefined> {
     const [{ guild, ch }, members] = await Promise.all([
-      this.call<ChannelAccess>(() => this.channelAccess(team, channel)),
+      this.call<ChannelAccess>(() => this.channelAccess(team, channel), { lookup: true }),
       (this.rest.get(Routes.guildMembers(team), { query: new URLSearchParams({ limit: '1000' }) }) as Promise<RawMember[]>).catch((e: unknown) => {
         if (e instanceof DiscordAPIError && e.status === 403) return undefined;
-        throw this.fail(e);
+        throw this.failLookup(e);
       }),
     ]);
     if (!members) {
@@ -537,7 +547,7 @@ export class DiscordPort implements ChatPort {
   /** "#general" typed in a modal → the text channel of that name (modals have no channel picker); never a category or voice channel. */
   async resolveChannel(team: string, name: string): Promise<string | undefined> {
     const wanted = name.replace(/^#/, '').trim().toLowerCase();
-    const list = await this.call<GuildChannel[]>(() => this.rest.get(Routes.guildChannels(team)));
+    const list = await this.call<GuildChannel[]>(() => this.rest.get(Routes.guildChannels(team)), { lookup: true });
     return list.find((c) => POSTABLE_TYPES.has(c.type ?? 0) && (c.name?.toLowerCase() === wanted || c.id === wanted))?.id;
   }
 
@@ -563,7 +573,7 @@ export class DiscordPort implements ChatPort {
       this.botUserId = undefined;
       // Not there or not allowed to look: the bot cannot post. A passing failure is not a refusal: it is said as one.
       if (e instanceof DiscordAPIError && (e.status === 403 || e.status === 404)) return false;
-      throw this.fail(e);
+      throw this.failLookup(e);
     }
   }
 }

@@ -50,4 +50,11 @@ describe.each(['http', 'gateway'] as const)('a bot token Discord refuses (%s mod
     expect(json(await h.answers(await h.slash(h.anna, 'probe', { text: 'trzecia' }, { path: ['echo'] })))).toContain('ok');
     expect(await echoes()).toHaveLength(3);
   });
+
+  it('answers a command that must look at the server with the apology and its reference, not “try again in a minute”', async () => {
+    // Scheduling checks that the bot may post in the channel: that lookup needs the refused token.
+    const said = json(await h.answers(await h.slash(h.owner, 'reflect', { channel: h.channel, weekday: 'friday', time: '09:00' }, { path: ['schedule'] })));
+    expect(said).toMatch(/Przepraszam — coś poszło nie tak po naszej stronie.*[0-9A-F]{8}/);
+    expect(said).not.toContain('Spróbuj proszę za minutę');
+  });
 });
