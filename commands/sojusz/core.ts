@@ -6,12 +6,14 @@ import { message, noteBlock, textBlock } from '../../src/core/message.js';
 import { parseZone } from '../../src/core/parse.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { commandHelp } from '../../src/core/help.js';
+import { nearest } from '../../src/core/suggest.js';
 import { updateSettings } from '../../src/core/teams.js';
 import { members, teams } from '../../src/db/schema/index.js';
 import { rhythmText } from '../../src/features/prompts/describe.js';
 import { followTeamZone, movePersonalSchedule } from '../../src/features/prompts/personal.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
 import { l10n, type Lang } from '../../src/i18n/index.js';
+import { foldWord } from '../../src/i18n/lookup.js';
 
 const langOption = {
   lang: {
@@ -34,8 +36,13 @@ export const help: Subcommand = {
     const commands = ctx.bot.registry.commands;
     if (opts.command) {
       const name = String(opts.command).replace(/^\//, '').toLowerCase();
-      const cmd = commands.find((c) => c.name === name);
-      if (!cmd) throw new UserError('help.unknown', { got: name });
+      // Any name the command answers to (/przypadek is /case); a slip gets the same "did you mean" as a command does.
+      const names = commands.flatMap((c) => [c.name, ...(c.otherNames ?? [])].map((word) => ({ word, value: c })));
+      const cmd = names.find((n) => foldWord(n.word) === foldWord(name))?.value;
+      if (!cmd) {
+        const guess = nearest(name, names)?.name;
+        throw guess ? new UserError('help.unknownGuess', { got: name, guess }) : new UserError('help.unknown', { got: name });
+      }
       await ctx.reply(commandHelp(ctx, cmd));
       return;
     }

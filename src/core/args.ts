@@ -1,6 +1,6 @@
 // Turns a slash command's typed text into a subcommand and typed option values (Slack, web playground).
 import { UserError } from './errors.js';
-import { decimal, fold, INT_MAX, INT_MIN } from './parse.js';
+import { decimal, fold, INT_MAX, INT_MIN, parseDuration, parseZone } from './parse.js';
 import type { Command, L10n, OptionSpec, OptionValues, Subcommand } from './registry.js';
 import { tx, type Lang, type MessageKey } from '../i18n/index.js';
 
@@ -163,42 +163,101 @@ function isFiller(sub: Subcommand, word: string, next: string | undefined): bool
   return !named || !(Number.isFinite(decimal(next)) || isUnit(named[1], next));
 }
 
+/**
+ * Named options whose value has one shape wherever they are declared, read by the core's parsers. A declaration says
+ * only "a string", so without these a keyword inside a place ("czas dojazdu") could not be told from the option given
+ * by name ("czas 2h").
+ */
+const SHAPES: Record<string, (value: string) => unknown> = { tz: parseZone, duration: parseDuration };
+
+/** Whether `value` is one the option takes: checked as coerce checks it, and by its shape where it has one. A free
+ *  string with no known shape, or a text, takes anything, so it never counts as recognised. */
+function fits(name: string, spec: OptionSpec, value: string | undefined): boolean {
+  if (value === undefined || spec.kind === 'text') return false;
+  const shape = SHAPES[name];
+  if (spec.kind === 'string' && !spec.choices && !shape) return false;
+  try {
+    coerce(spec, value);
+    shape?.(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The option a `name:value` word names, with its value ("" for `name:` alone). Slack's <…> tokens name nothing. */
+function byColonOf(specs: [string, OptionSpec][], word: string): { option: [string, OptionSpec]; value: string } | undefined {
+  const m = /^([\p{L}_-]+):(.*)$/u.exec(word);
+  const option = m && !word.startsWith('<') ? byNameOf(specs, m[1]!) : undefined;
+  return option && { option, value: m![2]! };
+}
+
+function byNameOf(specs: [string, OptionSpec][], word: string): [string, OptionSpec] | undefined {
+  return specs.find(([n, s]) => fold(n) === fold(word) || (s.aliases ?? []).some((a) => fold(a) === fold(word)));
+}
+
+/** As a member typed an option in a refusal: short enough to quote. */
+function quoted(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
 /** Assign words to options: `name:value` and `name value` for named ones, the rest by position. A free text
- *  (a `text` option by position, or `name:` with nothing after the colon) is the rest of the line as typed. */
+ *  (a `text` option by position, or `name:` with nothing after the colon) is the rest of the line as typed; a
+ *  `name:` text ends where another named option of the subcommand begins. An option given twice is refused. */
 export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
   const specs = Object.entries(sub.options ?? {});
   const out: OptionValues = {};
+  /** Each option given by name, as typed, to quote if it comes again. */
+  const given: Record<string, string> = {};
   /** Indices of the words left for positional options. */
   const rest: number[] = [];
   const positional = () => specs.filter(([n, s]) => !s.named && out[n] === undefined);
-  const byName = (w: string) =>
-    specs.find(([n, s]) => fold(n) === fold(w) || (s.aliases ?? []).some((a) => fold(a) === fold(w)));
+  const byName = (w: string) => byNameOf(specs, w);
+  /** Read option `n` from its value; `typed` is how it was given (quoted if it is given again). */
+  const take = ([n, spec]: [string, OptionSpec], value: string, typed: string) => {
+    if (given[n] !== undefined) throw new UserError('args.repeated', { option: spec.description, first: quoted(given[n]), got: quoted(typed) });
+    out[n] = coerce(spec, value);
+    given[n] = typed;
+  };
+  /** A word that gives another named option (`tz:…`, or `duration 2h` with a value of its shape): the end of a
+   *  `name:` text. Links and labels with a colon ("https://…", "Zoom: …") name no option and stay in it. */
+  const givesNamed = (j: number) => {
+    const c = byColonOf(specs, words[j]!);
+    if (c) return !!c.option[1].named;
+    const named = byName(words[j]!);
+    return !!named?.[1].named && fits(named[0], named[1], words[j + 1]);
+  };
   // Once a positional text has begun, its words are the member's: "number: 555" in a reply is text, not the
-  // case number. Only options that are never positional (a trailing `tz:…` after themes) are still read, once.
+  // case number. Only options that are never positional (a trailing `tz:…` after themes) are still read: once, and
+  // once more only to be refused as given twice when that is plainly what it is.
   let inText = false;
-  const readable = (o: [string, OptionSpec] | undefined) => o && (!inText || (o[1].named && out[o[0]] === undefined));
+  const readable = (o: [string, OptionSpec] | undefined, byColon: boolean, next?: string) =>
+    o && (!inText || (o[1].named && (given[o[0]] === undefined || byColon || fits(o[0], o[1], next))));
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!inText && isFiller(sub, w, words[i + 1])) continue;
-    const colon = /^([\p{L}_-]+):(.*)$/u.exec(w);
-    const byColon = colon && !w.startsWith('<') ? byName(colon[1]!) : undefined;
-    if (readable(byColon)) {
-      const [n, spec] = byColon!;
-      let v = colon![2]!;
-      if (v === '') {
-        // `where: some long text` → the rest of the line
-        v = verbatim(words, [...words.keys()].slice(i + 1));
-        i = words.length;
+    const byColon = byColonOf(specs, w);
+    if (byColon && readable(byColon.option, true)) {
+      if (byColon.value !== '') {
+        take(byColon.option, byColon.value, w);
+      } else {
+        // `where: room 3` → the words after it as typed, up to another named option ("… tz:America/New_York"); a
+        // comma before that option is punctuation, not part of the place.
+        let j = i + 1;
+        while (j < words.length && !givesNamed(j)) j++;
+        const at = [...words.keys()].slice(i + 1, j);
+        const text = verbatim(words, at);
+        take(byColon.option, j < words.length ? text.replace(/[,;]$/, '') : text, verbatim(words, [i, ...at]));
+        i = j - 1;
       }
-      out[n] = coerce(spec, v);
       continue;
     }
     const named = byName(w);
     // A named option, or a number given by its name as well as by place ("last 20" as well as "20").
-    if (named && (named[1].named || named[1].kind === 'int') && readable(named) && i + 1 < words.length) {
-      const [n, spec] = named;
-      out[n] = coerce(spec, words[++i]!);
-      if (isUnit(spec, words[i + 1])) i++;
+    if (named && (named[1].named || named[1].kind === 'int') && readable(named, false, words[i + 1]) && i + 1 < words.length) {
+      const unit = isUnit(named[1], words[i + 2]) ? 1 : 0;
+      take(named, words[i + 1]!, words.slice(i, i + 2 + unit).join(' '));
+      i += 1 + unit;
       continue;
     }
     rest.push(i);

@@ -329,6 +329,9 @@ function unknownSubcommand(cmd: Command, typed: string, facilitator: boolean): U
     return COMMANDS;
   };
   const error = (code: MessageKey, params: Params) => Object.assign(new UserError(code, params), { subcommands: listed });
+  // The command on its own (/case opens the form) is no word to list, so the answer says what it does after the list.
+  const bare = cmd.subcommands[''];
+  const what = bare && (facilitator || !bare.facilitator) ? onItsOwn(bare) : undefined;
   if (!first) return error('args.noSub', { command: cmd.name, list: list(all) });
   // A group named in full is answered with its choices, whoever asks (running one says who may).
   const group = groupOf(first, every);
@@ -337,10 +340,16 @@ function unknownSubcommand(cmd: Command, typed: string, facilitator: boolean): U
   // with as many typed words as it has.
   const names = all.flatMap((s) => namesOf(s).map((w) => ({ word: w, value: s, typed: typedWords.slice(0, w.split(' ').length).join(' ') })));
   const guess = nearest(first, names);
-  if (guess) return error('args.unknownSubGuess', { command: cmd.name, got: first, guess: words(guess), list: list(all) });
+  if (guess) return error(what ? 'args.unknownSubGuessBare' : 'args.unknownSubGuess', { command: cmd.name, got: first, guess: words(guess), list: list(all), what });
   // Else a slip in a group's name alone ("mydat"): that group's choices.
   const near = nearest(first, names.filter((n) => n.word.includes(' ')).map((n) => ({ word: n.word.split(' ')[0]!, value: n.word.split(' ')[0]! })));
   const nearGroup = near ? groupOf(near, all) : [];
   if (nearGroup.length) return error('args.pickSub', { command: cmd.name, got: first, list: list(nearGroup) });
-  return error('args.unknownSub', { command: cmd.name, got: first, list: list(all) });
+  return error(what ? 'args.unknownSubBare' : 'args.unknownSub', { command: cmd.name, got: first, list: list(all), what });
+}
+
+/** What the bare command does, to follow "/case on its own:": its description, going on in lower case. */
+function onItsOwn(bare: Subcommand): L10n {
+  const lower = (text: string, lang: Lang) => text.charAt(0).toLocaleLowerCase(lang) + text.slice(1).replace(/\.$/, '');
+  return { pl: lower(bare.description.pl, 'pl'), en: lower(bare.description.en, 'en') };
 }

@@ -1,6 +1,8 @@
 // Parsers for what members type (weekdays, times, zones, dates, durations, offsets): UserError on bad input.
 import { DateTime, IANAZone } from 'luxon';
 import { UserError } from './errors.js';
+import { nearest } from './suggest.js';
+import { foldWord } from '../i18n/lookup.js';
 
 /** PostgreSQL's integer range, where every whole number the bot keeps (ids, counts, days) lives. */
 export const INT_MAX = 2_147_483_647;
@@ -18,14 +20,17 @@ export function parseId(text: string | number | undefined): number | undefined {
   return Number.isInteger(n) && n >= 1 && n <= INT_MAX ? n : undefined;
 }
 
+/** Day names, folded (see fold). Besides the name and its short forms: the Polish accusative a day is said in ("w środę",
+ *  "w sobotę", "w niedzielę"; the masculine days say it as they are named) and the plural of a rhythm ("w środy",
+ *  "poniedziałki", "fridays"). */
 const WEEKDAYS: Record<string, number> = {
-  monday: 1, mon: 1, poniedzialek: 1, pon: 1, pn: 1,
-  tuesday: 2, tue: 2, tues: 2, wtorek: 2, wt: 2, wto: 2,
-  wednesday: 3, wed: 3, sroda: 3, sr: 3, sro: 3,
-  thursday: 4, thu: 4, thur: 4, thurs: 4, czwartek: 4, czw: 4,
-  friday: 5, fri: 5, piatek: 5, pt: 5, pia: 5, pią: 5,
-  saturday: 6, sat: 6, sobota: 6, sob: 6, so: 6,
-  sunday: 7, sun: 7, niedziela: 7, nd: 7, ndz: 7, nie: 7,
+  monday: 1, mon: 1, mondays: 1, poniedzialek: 1, poniedzialki: 1, pon: 1, pn: 1,
+  tuesday: 2, tue: 2, tues: 2, tuesdays: 2, wtorek: 2, wtorki: 2, wt: 2, wto: 2,
+  wednesday: 3, wed: 3, weds: 3, wednesdays: 3, sroda: 3, srode: 3, srody: 3, sr: 3, sro: 3,
+  thursday: 4, thu: 4, thur: 4, thurs: 4, thursdays: 4, czwartek: 4, czwartki: 4, czw: 4,
+  friday: 5, fri: 5, fridays: 5, piatek: 5, piatki: 5, pt: 5, pia: 5,
+  saturday: 6, sat: 6, saturdays: 6, sobota: 6, sobote: 6, soboty: 6, sob: 6, so: 6,
+  sunday: 7, sun: 7, sundays: 7, niedziela: 7, niedziele: 7, nd: 7, ndz: 7, nie: 7,
 };
 
 /** Lower-case without Polish diacritics, so "Środa" and "sroda" are the same word. */
@@ -55,10 +60,29 @@ export function parseTime(s: string): string {
 
 export function parseZone(s: string): string {
   const z = s.trim();
-  if (!z.includes('/') && z !== 'UTC') throw new UserError('parse.zone', { got: s });
-  if (!IANAZone.isValidZone(z)) throw new UserError('parse.zone', { got: s });
+  // "utc" is UTC; other names without a slash ("EST", "Poland") are old aliases that mislead more than they help.
+  if (z.toUpperCase() === 'UTC') return 'UTC';
+  if (!z.includes('/') || !IANAZone.isValidZone(z)) {
+    const guess = zoneGuess(z);
+    throw guess ? new UserError('parse.zoneGuess', { got: s, guess }) : new UserError('parse.zone', { got: s });
+  }
   // As the zone database spells it ("america/new_york" → "America/New_York"), so it is shown as people know it.
   return new Intl.DateTimeFormat('en-US', { timeZone: z }).resolvedOptions().timeZone;
+}
+
+/**
+ * The zone a member probably meant: the only one named after a city typed alone ("Warsaw", "new_york"), else the
+ * nearest to a slip ("Europe/Warsw"; a city alone, "Warszawa", against the zones' cities).
+ */
+function zoneGuess(typed: string): string | undefined {
+  const zones = Intl.supportedValuesOf('timeZone');
+  if (typed.includes('/')) return nearest(typed, zones.map((z) => ({ word: z, value: z })));
+  const city = foldWord(typed);
+  const named = zones.filter((z) => foldWord(z.slice(z.lastIndexOf('/') + 1)) === city);
+  if (named.length === 1) return named[0];
+  // A slip in a short word finds too many cities by chance ("Asia" is a letter from Apia).
+  if (named.length || city.length < 5) return undefined;
+  return nearest(typed, zones.map((z) => ({ word: z.slice(z.lastIndexOf('/') + 1), value: z })));
 }
 
 /** Looks like a date someone typed: 2026-12-04, or the Polish way, 4.12.2026 / 04.12.2026 (day first). */

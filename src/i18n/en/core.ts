@@ -27,6 +27,9 @@ export const core = {
   'args.pickSub': '/{command} {got} — and then what? One of: {list}.',
   'args.unknownSub': '/{command} has no “{got}”. Available: {list}.',
   'args.unknownSubGuess': '/{command} has no “{got}” — did you mean `/{command} {guess}`? Everything it can do: {list}.',
+  // The same, for a command that also does something on its own (/case opens the form).
+  'args.unknownSubBare': '/{command} has no “{got}”. Available: {list}. `/{command}` on its own: {what}.',
+  'args.unknownSubGuessBare': '/{command} has no “{got}” — did you mean `/{command} {guess}`? Everything it can do: {list}. `/{command}` on its own: {what}.',
   'args.missing': 'Still missing: {option}.',
   'args.unexpected': 'I didn’t understand “{got}”.',
   'args.badNumber': '{option}: write a number from {min} to {max} — “{got}” won’t do.',
@@ -36,6 +39,7 @@ export const core = {
   'args.badMember': '“{got}” doesn’t look like a person. Mention them with @, like @anna.',
   'args.badChoice': '“{got}” isn’t one of the choices ({option}). Choose: {choices}.',
   'args.tooLong': '{option}: too long ({got}/{max} characters).',
+  'args.repeated': '{option}: given twice — “{first}” and “{got}”. Keep just one, e.g. “{first}”.',
   'args.opt.modChannel': 'The channel, e.g. #moderation',
   // Placeholders of usage lines, one per option name of the registry (a test keeps them complete).
   'args.placeholder.command': 'command',
@@ -79,6 +83,7 @@ export const core = {
   'weekday.7': 'Sunday',
   'parse.time': '“{got}” is not a time on the 24-hour clock. Try something like 09:00 or 18:30.',
   'parse.zone': '“{got}” is not a time zone I know. Use an IANA name such as Europe/Warsaw or America/New_York.',
+  'parse.zoneGuess': '“{got}” is not a time zone I know — did you mean `{guess}`?',
   'parse.date': '“{got}” is not a date I can read. Use YYYY-MM-DD, for example 2026-12-04 (4.12.2026 works too).',
   'parse.duration': '“{got}” is not a duration I can read. Try 90m, 1h or 1h30m.',
   'parse.durationRange': '“{got}” is outside the range: a session lasts from 5 minutes to 24 hours, e.g. 90m or 1h30m.',
@@ -88,6 +93,7 @@ export const core = {
   'help.commandTitle': '*/{command}* — {description}',
   'help.facilitatorOnly': '(facilitators only)',
   'help.unknown': 'There is no command /{got}. Try `/sojusz help`.',
+  'help.unknownGuess': 'There is no command /{got} — did you mean `/{guess}`? Its details: `/sojusz help {guess}`.',
   'sojusz.description': 'Settings, help and your data',
   'sojusz.help': 'Every command, one line each',
   'sojusz.help.command': 'A command to explain',
