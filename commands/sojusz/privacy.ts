@@ -1,5 +1,7 @@
 // /sojusz privacy, mydata export|delete, team retention and team export: a member's and a team's data rights.
+import type { Context } from '../../src/core/context.js';
 import { message, noteBlock, textBlock } from '../../src/core/message.js';
+import type { MessageRef } from '../../src/core/port.js';
 import { actionHandler, type Subcommand } from '../../src/core/registry.js';
 import { DEFAULTS, SETTINGS } from '../../src/core/settings.js';
 import { setting, updateSettings } from '../../src/core/teams.js';
@@ -42,6 +44,9 @@ export const mydataDelete: Subcommand = {
   description: l10n('privacy.mydata.delete'),
   aliases: ['dane usuń', 'dane usun', 'moje dane usuń'],
   async run(ctx) {
+    // Each button names the members row it was asked for: a press after that row was erased (another client still
+    // showing the question) can tell, even when the member has used the bot again since and has a new row.
+    const asked = (choice: string) => `${choice}:${ctx.member.id}`;
     await ctx.reply(
       message(
         textBlock(ctx.t('privacy.delete.confirm')),
@@ -49,9 +54,9 @@ export const mydataDelete: Subcommand = {
         {
           type: 'actions',
           buttons: [
-            { action: DELETE_ACTION, value: 'withdraw', label: ctx.tx('privacy.delete.withdraw'), style: 'danger' },
-            { action: DELETE_ACTION, value: 'unlink', label: ctx.tx('privacy.delete.unlink'), style: 'danger' },
-            { action: DELETE_ACTION, value: 'cancel', label: ctx.tx('privacy.delete.cancel') },
+            { action: DELETE_ACTION, value: asked('withdraw'), label: ctx.tx('privacy.delete.withdraw'), style: 'danger' },
+            { action: DELETE_ACTION, value: asked('unlink'), label: ctx.tx('privacy.delete.unlink'), style: 'danger' },
+            { action: DELETE_ACTION, value: asked('cancel'), label: ctx.tx('privacy.delete.cancel') },
           ],
         },
       ),
@@ -59,17 +64,35 @@ export const mydataDelete: Subcommand = {
   },
 };
 
+/**
+ * The answer to the erasure question. The question closes after any choice (a note without buttons); a press that
+ * still reaches it after an erasure hears that it is already done, and erases nothing more. Looked up only: the
+ * press of someone erased must not bring their members row back. A value without the row's id (a question asked
+ * by an older version) acts as before, unless there is no row left to act on.
+ */
 export const deleteAction = actionHandler({
   id: DELETE_ACTION,
-  async run(ctx, value) {
-    if (value !== 'withdraw' && value !== 'unlink') {
+  lookupOnly: true,
+  async run(ctx, value, source) {
+    const [choice, askedFor] = (value ?? '').split(':');
+    const erasedSince = ctx.member.id === 0 || (askedFor !== undefined && askedFor !== String(ctx.member.id));
+    if (erasedSince) return alreadyErased(ctx, source);
+    if (choice !== 'withdraw' && choice !== 'unlink') {
       await ctx.reply('privacy.delete.cancelled');
+      await ctx.closeWithNote(source, 'privacy.delete.cancelled');
       return;
     }
-    await deleteMember(ctx.bot, ctx.team, ctx.member, value);
-    await ctx.reply(value === 'withdraw' ? 'privacy.delete.doneWithdrawn' : 'privacy.delete.doneUnlinked');
+    // False: another press of the same question erased the member a moment ago.
+    if (!(await deleteMember(ctx.bot, ctx.team, ctx.member, choice))) return alreadyErased(ctx, source);
+    await ctx.reply(choice === 'withdraw' ? 'privacy.delete.doneWithdrawn' : 'privacy.delete.doneUnlinked');
+    await ctx.closeWithNote(source, 'privacy.delete.erasedNote');
   },
 });
+
+async function alreadyErased(ctx: Context, source: MessageRef | undefined): Promise<void> {
+  await ctx.reply('privacy.delete.already');
+  await ctx.closeWithNote(source, 'privacy.delete.erasedNote');
+}
 
 const daysOption = {
   days: { kind: 'int' as const, min: 7, max: 3650, units: ['days', 'dni', 'dnia', 'dzień', 'dzien'], description: l10n('privacy.retention.days') },

@@ -80,9 +80,10 @@ export class Bot {
     return p;
   }
 
-  /** Build the handler context for a member's action (team and member found or created). */
-  async context(inv: Invocation): Promise<Context> {
-    const { team, member } = await ensureTeamAndMember(this.db, inv.platform, inv.team, inv.member.id, inv.teamName);
+  /** Build the handler context for a member's action (team and member found or created; with `createMember: false` a
+   *  member without a row gets an unsaved stand-in, see ActionHandler.lookupOnly). */
+  async context(inv: Invocation, o: { createMember?: boolean } = {}): Promise<Context> {
+    const { team, member } = await ensureTeamAndMember(this.db, inv.platform, inv.team, inv.member.id, inv.teamName, o);
     const lang = pickLanguage(member.lang, team.settings?.langSet ? team.lang : null, inv.member.locale ?? team.lang);
     return new Context(this, this.port(inv.platform), inv, team, member, lang, isFacilitator(member, inv.member.isAdmin));
   }
@@ -108,15 +109,21 @@ export class Bot {
         return;
       case 'form':
         return this.handleForm(ev);
-      case 'button':
-        return this.guard(ev.inv, `button:${ev.action}`, async (ctx) => {
-          const h = this.registry.actions.find((a) => a.id === ev.action || ev.action.startsWith(`${a.id}:`));
-          // A button of a message from an older version of the bot, whose action is gone: say so, change nothing.
-          if (!h) throw new UserError('core.staleButton');
-          const out = await h.run(ctx, ev.value, ev.source);
-          this.onEnqueued?.();
-          return out ?? undefined;
-        });
+      case 'button': {
+        const h = this.registry.actions.find((a) => a.id === ev.action || ev.action.startsWith(`${a.id}:`));
+        return this.guard(
+          ev.inv,
+          `button:${ev.action}`,
+          async (ctx) => {
+            // A button of a message from an older version of the bot, whose action is gone: say so, change nothing.
+            if (!h) throw new UserError('core.staleButton');
+            const out = await h.run(ctx, ev.value, ev.source);
+            this.onEnqueued?.();
+            return out ?? undefined;
+          },
+          { createMember: !h?.lookupOnly },
+        );
+      }
       case 'threadReply':
         for (const h of this.registry.hooks) await h.onThreadReply?.(this, ev);
         return;
@@ -208,10 +215,10 @@ export class Bot {
   }
 
   /** Run a handler; a UserError becomes a localized private answer, anything else a logged bug + apology. */
-  private async guard<T>(inv: Invocation, where: string, fn: (ctx: Context) => Promise<T>): Promise<T | undefined> {
+  private async guard<T>(inv: Invocation, where: string, fn: (ctx: Context) => Promise<T>, o: { createMember?: boolean } = {}): Promise<T | undefined> {
     let ctx: Context | undefined;
     try {
-      ctx = await this.context(inv);
+      ctx = await this.context(inv, o);
       return await fn(ctx);
     } catch (e) {
       await this.answerFailure(inv, ctx?.lang ?? pickLanguage(null, null, inv.member.locale), e, where);

@@ -72,6 +72,11 @@ export interface FormHandler {
 export interface ActionHandler {
   /** Matches the button's `action`. */
   id: string;
+  /**
+   * Its buttons may be pressed by someone whose data was erased (the erasure's own question): the member is looked up,
+   * never created again, and without a row `ctx.member` is an unsaved stand-in whose id is 0.
+   */
+  lookupOnly?: boolean;
   run(ctx: Context, value: string | undefined, source: MessageRef | undefined): Promise<void | FormOutcome>;
 }
 

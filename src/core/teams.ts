@@ -51,13 +51,26 @@ function prepareLookup(db: Db) {
  * The team and the member who acted, in one round trip; created on first contact (and a returning team
  * marked installed again), like ensureTeam and ensureMember.
  */
-export async function ensureTeamAndMember(db: Db, platform: Platform, teamExt: string, memberExt: string, teamName?: string): Promise<{ team: Team; member: Member }> {
+export async function ensureTeamAndMember(
+  db: Db,
+  platform: Platform,
+  teamExt: string,
+  memberExt: string,
+  teamName?: string,
+  o: { createMember?: boolean } = {},
+): Promise<{ team: Team; member: Member }> {
   let lookup = lookups.get(db);
   if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
   const [found] = await lookup.execute({ platform, team: teamExt, member: memberExt });
   if (found && !found.team.uninstalledAt && found.member) return { team: found.team, member: found.member };
   const team = found && !found.team.uninstalledAt ? found.team : await ensureTeam(db, platform, teamExt, teamName);
-  return { team, member: found?.member ?? (await ensureMember(db, team.id, memberExt)) };
+  if (found?.member) return { team, member: found.member };
+  return { team, member: o.createMember === false ? unsavedMember(team.id, memberExt) : await ensureMember(db, team.id, memberExt) };
+}
+
+/** A member the bot keeps no row for (looked up, not created): id 0, which no row ever has. */
+export function unsavedMember(teamId: number, externalId: string): Member {
+  return { id: 0, teamId, externalId, lang: null, zone: null, facilitator: false, facilitatorRevoked: false, privacyNoteShownAt: null, createdAt: new Date(0) };
 }
 
 export async function findTeam(tx: Tx, platform: Platform, externalId: string): Promise<Team | undefined> {

@@ -164,7 +164,8 @@ describe('pressing Publish twice', () => {
       expect(heard.said.filter((s) => /Case #\d+ is already published/.test(s))).toHaveLength(1);
     } else {
       expect(heard.said.some((s) => s.includes('Nothing was posted'))).toBe(true);
-      expect(heard.said.filter((s) => s.includes('This draft is no longer here'))).toHaveLength(1);
+      // The Publish that lost hears that the draft was cancelled, not that it is gone.
+      expect(heard.said.filter((s) => s.includes('Already cancelled — nothing was posted.'))).toHaveLength(1);
     }
     // No draft text is left under the token: at most the published mark, which holds only the case number.
     const left = await tb.bot.db.select().from(caseDrafts).where(eq(caseDrafts.token, token));

@@ -53,6 +53,24 @@ export async function dropDraft(bot: Bot, id: string): Promise<void> {
   await bot.db.delete(discordFormDrafts).where(eq(discordFormDrafts.id, id));
 }
 
+/** The member of a sent form's mark: nobody (a mark is never loaded, exported or erased as anyone's draft). */
+const SENT = '';
+
+/**
+ * A form that went in leaves a mark in its draft's place until the draft would have expired, so a Continue or Reopen
+ * still showing elsewhere (another client, an earlier part's message) answers "already sent" instead of inviting the
+ * member to run the command again. The mark keeps no member, no form and no answers; its expiry is the draft's own.
+ */
+export async function markSent(bot: Bot, id: string): Promise<void> {
+  await bot.db.update(discordFormDrafts).set({ memberExternalId: SENT, sealed: bot.secrets.encrypt(JSON.stringify({ sent: true })) }).where(eq(discordFormDrafts.id, id));
+}
+
+/** Whether the draft behind this id was sent (and its mark is still kept). */
+export async function wasSent(bot: Bot, id: string): Promise<boolean> {
+  const [row] = await bot.db.select({ expiresAt: discordFormDrafts.expiresAt }).from(discordFormDrafts).where(and(eq(discordFormDrafts.id, id), eq(discordFormDrafts.memberExternalId, SENT)));
+  return Boolean(row && row.expiresAt.getTime() >= bot.clock.now().getTime());
+}
+
 /**
  * Every draft of one member in one guild (an anonymous case was published or thrown away there: no form of theirs
  * may keep it). A form half-filled in another server is another matter, and stays.

@@ -8,7 +8,7 @@ import { findCommand } from '../../../src/core/registry.js';
 import { FormWindowPassed } from '../../../src/core/errors.js';
 import { pickLanguage, t, tx, type Lang } from '../../../src/i18n/index.js';
 import { discordName, registryPath, OptionType } from '../commands/build.js';
-import { createDraft, dropDraft, loadDraft, saveDraft, type Draft } from '../forms/drafts.js';
+import { createDraft, dropDraft, loadDraft, markSent, saveDraft, wasSent, type Draft } from '../forms/drafts.js';
 import { DiscordPort, MODAL_PREFIX } from '../port.js';
 import { parseCustomId } from '../render/message.js';
 import { formSteps, modalValues, nextStep, renderModal, toRawValues } from '../render/modal.js';
@@ -98,7 +98,9 @@ async function dispatchAdmitted(o: DispatchOptions, raw: RawInteraction, respond
   const h = makeHandle(raw, respond, o.answerInResponse);
   const inv = invocation(raw, h);
   o.port.sawLocale(inv.member.id, raw.locale);
-  const mode = raw.type === 3 ? 'update' : 'private';
+  // A modal opened by our Continue or Reopen is acknowledged like a click on that message, so the message stays the
+  // one its last part can close (see onModal).
+  const mode = raw.type === 3 || (raw.type === 5 && formButtonOn(raw.message) !== undefined) ? 'update' : 'private';
   const timer = setTimeout(() => void ensureAcked(h, mode).catch(() => undefined), o.deferAfterMs ?? 2000);
   try {
     // A click in a DM carries no server; our DM buttons name theirs, believed only for someone in that server.
@@ -143,7 +145,13 @@ async function onComponent(o: DispatchOptions, raw: RawInteraction, inv: Invocat
   if (action === KEEP) return keep(o.port, inv, h, await lang(o, inv));
   if (action === CONTINUE || action === REOPEN) {
     const draft = value ? await loadDraft(o.bot, value, inv.member.id) : undefined;
-    if (!draft) return o.port.answerPrivately(inv, message(textBlock(t(await lang(o, inv), 'discord.draftExpired'))));
+    if (!draft) {
+      const sent = value ? await wasSent(o.bot, value) : false;
+      const l = await lang(o, inv);
+      // Its form went in from another message: this one closes too, rather than ask for the command again.
+      if (sent) await closeSentForm(o, inv, h, l);
+      return o.port.answerPrivately(inv, message(textBlock(t(l, sent ? 'discord.alreadySent' : 'discord.draftExpired'))));
+    }
     try {
       return await o.port.showModal(h, draft.form, draft.step, value!, draft.lang ?? (await lang(o, inv)), draft.values, inv.team);
     } catch (e) {
@@ -176,7 +184,10 @@ async function onModal(o: DispatchOptions, raw: RawInteraction, inv: Invocation,
   if (action !== MODAL_PREFIX || !value) throw new Error('modal submit without a Sojusz custom id');
   const [draftId, stepText] = value.split(':');
   const draft = await loadDraft(o.bot, draftId!, inv.member.id);
-  if (!draft) return o.port.answerPrivately(inv, message(textBlock(t(await lang(o, inv), 'discord.draftExpired'))));
+  if (!draft) {
+    const sent = await wasSent(o.bot, draftId!);
+    return o.port.answerPrivately(inv, message(textBlock(t(await lang(o, inv), sent ? 'discord.alreadySent' : 'discord.draftExpired'))));
+  }
   const steps = formSteps(draft.form);
   const step = Number(stepText);
   const typed = modalValues(raw.data.components ?? []);
@@ -191,18 +202,50 @@ async function onModal(o: DispatchOptions, raw: RawInteraction, inv: Invocation,
     const preface = renderModal(draft.form, next, '', l, values).preface?.blocks ?? [];
     return o.port.answerPrivately(inv, message(textBlock(t(l, 'discord.step', { step: step + 1, steps: steps.length })), ...preface, { type: 'actions', buttons: [{ action: CONTINUE, value: draftId, label: tx(l, 'discord.continue'), style: 'primary' }] }));
   }
+  // The last part, opened by the Continue (or Reopen) on a message of ours: answers follow that message, which stays
+  // the one this interaction can change, so once the form is in it can close (its button would only lead back here).
+  const closes = formButtonOn(raw.message) === draftId;
+  if (closes) h.onEphemeral = true;
   const out = await o.bot.handle({ kind: 'form', inv, formId: draft.form.id, values, state: draft.form.state });
-  await afterForm(o, inv, out ?? { kind: 'close' }, { id: draftId!, draft: { ...draft, values } });
-  void h;
+  await afterForm(o, inv, out ?? { kind: 'close' }, { id: draftId!, draft: { ...draft, values }, closes });
 }
 
-/** What to do with the modal after a submit: done, show field errors with a reopen button, or offer the next form. */
-async function afterForm(o: DispatchOptions, inv: Invocation, out: FormOutcome, current: { id: string; draft: Draft } | undefined): Promise<void> {
+/** The draft whose Continue or Reopen button is on this message (the message a modal was opened from), if any. */
+function formButtonOn(m: RawInteraction | undefined): string | undefined {
+  for (const row of m?.components ?? []) {
+    for (const c of row?.components ?? []) {
+      const { action, value } = parseCustomId(String(c?.custom_id ?? ''));
+      if ((action === CONTINUE || action === REOPEN) && value) return value;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The message whose button led to a form that has gone in becomes a short note without the button. Best effort: the
+ * form is in and the member has their answer; a message Discord will not let us change keeps its button, whose press
+ * then hears "already sent".
+ */
+async function closeSentForm(o: DispatchOptions, inv: Invocation, h: InteractionHandle, l: Lang): Promise<void> {
+  try {
+    await o.port.replaceClicked(h, inv.team, message(noteBlock(t(l, 'discord.sentNote'))));
+  } catch {
+    // Nothing lost (see above).
+  }
+}
+
+/**
+ * What to do with the modal after a submit: done, show field errors with a reopen button, or offer the next form.
+ * `closes`: the modal came from our Continue or Reopen, whose message closes once the form is in.
+ */
+async function afterForm(o: DispatchOptions, inv: Invocation, out: FormOutcome, current: { id: string; draft: Draft; closes?: boolean } | undefined): Promise<void> {
   const h = inv.handle as InteractionHandle;
   const l = await lang(o, inv);
   if (out.kind === 'close') {
-    if (current) await dropDraft(o.bot, current.id);
-    if (h.ack === 'none' && h.type === 5) await o.port.answerPrivately(inv, message(textBlock(t(l, 'discord.saved'))));
+    if (current) await markSent(o.bot, current.id);
+    // Nothing else said: the closed message is the answer ("sent"), else a short "saved".
+    if (current?.closes) await closeSentForm(o, inv, h, l);
+    else if (h.ack === 'none' && h.type === 5) await o.port.answerPrivately(inv, message(textBlock(t(l, 'discord.saved'))));
     return;
   }
   if (out.kind === 'errors') {
@@ -215,6 +258,7 @@ async function afterForm(o: DispatchOptions, inv: Invocation, out: FormOutcome, 
     return o.port.answerPrivately(inv, msg);
   }
   if (current) await dropDraft(o.bot, current.id);
+  if (current?.closes) await closeSentForm(o, inv, h, l);
   const next = await createDraft(o.bot, { team: inv.team, id: inv.member.id }, { form: out.form, values: {}, step: 0, lang: l });
   // The next form's title and intro ("empty fields stay as they are") above its button: its modal has no room. First,
   // that nothing is saved yet: a member who stops here must not think the first part took effect.

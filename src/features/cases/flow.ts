@@ -28,14 +28,16 @@ import {
   findCase,
   isAuthor,
   loadDraft,
+  markCancelled,
+  markOf,
   markPublished,
   nextNumber,
   parseDraftRef,
-  publishedAs,
   saveDraft,
   authorMac,
   type CaseRow,
   type CaseText,
+  type DraftMark,
 } from './store.js';
 
 /** Anonymous replies and reports a member may send per day: generous for talk, a brake on abuse. */
@@ -122,7 +124,7 @@ export async function draftFor(ctx: Context, value: string, source?: MessageRef)
   const draft = await loadDraft(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
   if (draft?.rev === rev) return draft.text;
   if (draft) await answerReplaced(ctx, source);
-  else await answerGone(ctx, await publishedAs(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now), source);
+  else await answerGone(ctx, await markOf(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now), source);
   return undefined;
 }
 
@@ -140,14 +142,20 @@ class Replaced extends Error {}
 
 /**
  * A button of a preview whose draft is not here any more. Published: a calm "already published" with the number,
- * to the author alone (the mark is found only under their keyed MAC), and the old preview loses its buttons where
- * the platform lets the bot change it. Otherwise the draft is really gone (expired, cancelled, erased).
+ * to the author alone (the mark is found only under their keyed MAC); cancelled (a second press of Cancel, or Publish
+ * on another copy of the preview): "already cancelled". Either way the old preview loses its buttons where the
+ * platform lets the bot change it. Otherwise the draft is really gone (expired, erased).
  */
-async function answerGone(ctx: Context, number: number | undefined, source: MessageRef | undefined): Promise<number> {
-  if (number === undefined) throw new UserError('cases.err.draftGone');
-  await ctx.reply('cases.preview.alreadyPublished', { number });
+async function answerGone(ctx: Context, mark: DraftMark | undefined, source: MessageRef | undefined): Promise<number | undefined> {
+  if (!mark) throw new UserError('cases.err.draftGone');
+  if ('cancelled' in mark) {
+    await ctx.reply('cases.preview.alreadyCancelled');
+    await ctx.closeWithNote(source, 'cases.preview.cancelledNote');
+    return undefined;
+  }
+  await ctx.reply('cases.preview.alreadyPublished', { number: mark.published });
   await ctx.closeWithNote(source, 'cases.preview.closed');
-  return number;
+  return mark.published;
 }
 
 /** Raised inside the publishing transaction when the post cannot be queued; the whole case rolls back. */
@@ -165,13 +173,13 @@ export async function publish(ctx: Context, value: string, source?: MessageRef):
     if (e instanceof UserError) return e;
     throw e;
   });
-  let published: { number: number; channel: string; window: [number, number] } | { already: number | undefined };
+  let published: { number: number; channel: string; window: [number, number] } | { already: DraftMark | undefined };
   try {
     published = await ctx.db.transaction(async (tx) => {
       // Claimed (deleted) first, in one statement: of two presses of Publish only one finds the draft, and a failure
       // below rolls the claim back with everything else. The other finds the published mark left in its place.
       const draft = await claimDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
-      if (!draft) return { already: await publishedAs(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now) };
+      if (!draft) return { already: await markOf(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now) };
       if (draft.rev !== rev) throw new Replaced();
       const { text } = draft;
       if (where instanceof UserError) throw where;
@@ -240,10 +248,12 @@ export async function cancelDraft(ctx: Context, value: string, source?: MessageR
   const { token, rev } = parseDraftRef(value);
   // Claimed like Publish does, so a Cancel that loses to a Publish of the same draft never says "nothing was posted":
   // it hears that the case is already published. A preview an edit replaced throws nothing away: the newer one holds it.
+  // The cancelled mark left in the draft's place answers a second press (a double click) "already cancelled".
   const claimed = await ctx.db
     .transaction(async (tx) => {
       const draft = await claimDraft(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now);
       if (draft && draft.rev !== rev) throw new Replaced();
+      if (draft) await markCancelled(tx, ctx.bot.secrets, ctx.team.id, me(ctx), token, draft.savedAt);
       return Boolean(draft);
     })
     .catch((e: unknown) => {
@@ -252,7 +262,7 @@ export async function cancelDraft(ctx: Context, value: string, source?: MessageR
     });
   if (claimed === 'replaced') return answerReplaced(ctx, source);
   if (!claimed) {
-    await answerGone(ctx, await publishedAs(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now), source);
+    await answerGone(ctx, await markOf(ctx.db, ctx.bot.secrets, ctx.team.id, me(ctx), token, ctx.now), source);
     return;
   }
   await ctx.port.forgetForms?.({ team: ctx.inv.team, id: ctx.inv.member.id });
@@ -268,7 +278,7 @@ export async function cancelDraft(ctx: Context, value: string, source?: MessageR
  * never goes out before it, and it is on the row itself even after housekeeping), not the post's delivery
  * status, which lags the platform by a batch and says nothing a poller could not learn at that instant anyway.
  */
-export async function caseOr404(ctx: Context, number: number, tx: Tx = ctx.db, lock?: 'share'): Promise<CaseRow> {
+export async function caseOr404(ctx: Context, number: number, tx: Tx = ctx.db, lock?: 'share' | 'update'): Promise<CaseRow> {
   const row = await findCase(tx, ctx.team.id, number, lock);
   if (!row || (!isOut(row, ctx.now) && !isAuthor(ctx.bot.secrets, row, me(ctx)))) throw new UserError('cases.err.unknownCase', { number });
   return row;
@@ -292,10 +302,14 @@ export async function replaceClosed(ctx: Context, closed: ClosedOnPlatform): Pro
 /** Where a case's replies and reports sit in the outbox (kept here too, for those that import them from the flow). */
 export { replyKeyPrefix, reportKeyPrefix };
 
-/** Only the author (salted MAC match) may withdraw; everyone else gets the same answer as for a missing case. */
+/**
+ * Only the author (salted MAC match) may withdraw; everyone else gets the same answer as for a missing case. The row is
+ * locked for the close (as hide does): a hide meanwhile waits and then finds it closed, and a reply or report holding
+ * it is waited for, so what it queued is cancelled with the rest.
+ */
 export async function withdraw(ctx: Context, number: number): Promise<void> {
   const ref = await ctx.db.transaction(async (tx) => {
-    const row = await findCase(tx, ctx.team.id, number);
+    const row = await findCase(tx, ctx.team.id, number, 'update');
     if (!row || !isAuthor(ctx.bot.secrets, row, me(ctx))) throw new UserError('cases.err.notYours');
     if (isClosed(row)) throw new UserError('cases.alreadyHidden', { number });
     return closeCaseRow(tx, row, 'withdrawn', ctx.team.lang as 'pl' | 'en', today(ctx));
@@ -307,7 +321,8 @@ export async function withdraw(ctx: Context, number: number): Promise<void> {
 export async function hide(ctx: Context, number: number): Promise<void> {
   ctx.requireFacilitator();
   const ref = await ctx.db.transaction(async (tx) => {
-    const row = await caseOr404(ctx, number, tx);
+    // Locked for the close, like withdraw: of a hide and a withdrawal at once, the second hears "already hidden".
+    const row = await caseOr404(ctx, number, tx, 'update');
     if (isClosed(row)) throw new UserError('cases.alreadyHidden', { number });
     return closeCaseRow(tx, row, 'hidden', ctx.team.lang as 'pl' | 'en', today(ctx));
   });
@@ -337,7 +352,9 @@ export async function openCase(ctx: Context, number: number, purpose: 'reply' | 
 /** An anonymous reply in the case's thread, under this thread's pseudonym ("Author" for the author). */
 export async function reply(ctx: Context, number: number, text: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const row = await caseOr404(ctx, number, tx);
+    // Locked like report(): a close committing meanwhile is seen here, and one that comes later waits for this reply
+    // and cancels it with the rest, so no reply reaches a thread after it was hidden or withdrawn.
+    const row = await caseOr404(ctx, number, tx, 'share');
     if (isClosed(row)) throw new UserError('cases.err.closed', { number });
     const n = await bump(tx, ctx.bot.secrets, 'reply', ctx.team.id, me(ctx), today(ctx));
     if (n > REPLY_DAILY_LIMIT) throw new UserError('cases.err.replyLimit', { count: REPLY_DAILY_LIMIT });

@@ -46,8 +46,11 @@ export function banMac(secrets: Secrets, teamId: number, memberExternalId: strin
   return secrets.hmac('case-ban', teamId, memberExternalId);
 }
 
-/** `lock`: hold the row against a concurrent close (withdraw, hide) until this transaction ends, and see its outcome. */
-export async function findCase(tx: Tx, teamId: number, number: number, lock?: 'share'): Promise<CaseRow | undefined> {
+/**
+ * `lock`: 'share' holds the row against a concurrent close (withdraw, hide) until this transaction ends, and sees its
+ * outcome; 'update' is the close's own, so two closes take turns and the second sees the first.
+ */
+export async function findCase(tx: Tx, teamId: number, number: number, lock?: 'share' | 'update'): Promise<CaseRow | undefined> {
   const q = tx.select().from(cases).where(and(eq(cases.teamId, teamId), eq(cases.number, number)));
   const [row] = lock ? await q.for(lock) : await q;
   return row;
@@ -115,27 +118,33 @@ export async function loadDraft(tx: Tx, secrets: Secrets, teamId: number, member
  * once only one gets it (the other waits on the row and then finds nothing). Inside a transaction that rolls back,
  * the draft comes back. Undefined, and nothing deleted, under the same conditions as loadDraft.
  */
-export async function claimDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<Draft | undefined> {
+export async function claimDraft(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<(Draft & { savedAt: Date }) | undefined> {
   const [row] = await tx
     .delete(caseDrafts)
     .where(keptRow(teamId, token, draftOwnerMac(secrets, teamId, token, memberExternalId), now))
-    .returning({ sealed: caseDrafts.sealed });
-  return row ? openDraft(secrets, row.sealed) : undefined;
+    .returning({ sealed: caseDrafts.sealed, savedAt: caseDrafts.createdAt });
+  return row ? { ...openDraft(secrets, row.sealed), savedAt: row.savedAt } : undefined;
 }
 
 /** The drafts-table row of this token under this owner MAC, while it is kept (a day from its `created_at`). */
 const keptRow = (teamId: number, token: string, mac: string, now: Date) =>
   and(eq(caseDrafts.token, token), eq(caseDrafts.teamId, teamId), eq(caseDrafts.ownerMac, mac), gte(caseDrafts.createdAt, new Date(now.getTime() - DRAFT_TTL_MS)));
 
-// ——— published marks ———
-// A published draft leaves its own row behind, so that a second press on its old preview hears "already published"
-// instead of "this draft is gone". The row holds no member id and no text: the draft's token, a MAC keyed like the
-// case's own author MAC (so it links the member to the case no more than that MAC already does, and only for the
-// holder of SOJUSZ_SECRET), the case number sealed, and the case's publication instant (public anyway; the moment the
-// draft was saved or published would pair the case with when its author was at work). It is kept a day from that
-// instant, a little longer than the draft would have been.
+// ——— published and cancelled marks ———
+// A published or cancelled draft leaves its own row behind, so that a second press on its old preview hears "already
+// published" or "already cancelled" instead of "this draft is gone". The row holds no member id and no text: the
+// draft's token, a MAC keyed like the case's own author MAC (so it links the member to the case no more than that MAC
+// already does, and only for the holder of SOJUSZ_SECRET), and sealed, the case number or only that it was cancelled.
+// Its time is never a new moment of the author's: a published draft's is the case's publication instant (public
+// anyway; the moment the draft was saved or published would pair the case with when its author was at work), a
+// cancelled draft's the moment the draft was saved (already on its row). It is kept a day from that time: a little
+// longer than the draft would have been, or exactly as long.
 
-/** Under another label than the draft's owner MAC: a mark can never be loaded, published, edited or exported as a draft. */
+/**
+ * The MAC of a draft's mark, published or cancelled (the label is from when only publishing left one). Under another
+ * label than the draft's owner MAC: a mark can never be loaded, published, edited or exported as a draft; erasure and
+ * key rotation find both kinds by it.
+ */
 export function publishedMac(secrets: Secrets, teamId: number, token: string, memberExternalId: string): string {
   return secrets.hmac('case-author', teamId, 'published', token, memberExternalId);
 }
@@ -144,15 +153,23 @@ export async function markPublished(tx: Tx, secrets: Secrets, teamId: number, me
   await tx.insert(caseDrafts).values({ token, teamId, ownerMac: publishedMac(secrets, teamId, token, memberExternalId), sealed: secrets.encrypt(JSON.stringify({ published: number })), createdAt: publishAt });
 }
 
-/** The case number this member's draft was published as, while the draft would still be kept; otherwise undefined. */
-export async function publishedAs(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<number | undefined> {
+/** Left by Cancel in the same transaction as the claim, so of two presses the second finds it. */
+export async function markCancelled(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, savedAt: Date): Promise<void> {
+  await tx.insert(caseDrafts).values({ token, teamId, ownerMac: publishedMac(secrets, teamId, token, memberExternalId), sealed: secrets.encrypt(JSON.stringify({ cancelled: true })), createdAt: savedAt });
+}
+
+export type DraftMark = { published: number } | { cancelled: true };
+
+/** What became of this member's draft (published as case N, or cancelled), while the mark is kept; otherwise undefined. */
+export async function markOf(tx: Tx, secrets: Secrets, teamId: number, memberExternalId: string, token: string, now: Date): Promise<DraftMark | undefined> {
   const [row] = await tx
     .select({ sealed: caseDrafts.sealed })
     .from(caseDrafts)
     .where(keptRow(teamId, token, publishedMac(secrets, teamId, token, memberExternalId), now));
   if (!row) return undefined;
-  const { published } = JSON.parse(secrets.decrypt(row.sealed)) as { published?: unknown };
-  return typeof published === 'number' ? published : undefined;
+  const mark = JSON.parse(secrets.decrypt(row.sealed)) as { published?: unknown; cancelled?: unknown };
+  if (typeof mark.published === 'number') return { published: mark.published };
+  return mark.cancelled === true ? { cancelled: true } : undefined;
 }
 
 export const DRAFT_TTL_MS = 24 * 3600_000;

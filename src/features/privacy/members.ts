@@ -16,11 +16,17 @@ export async function exportMember(tx: Tx, bot: Bot, team: Team, member: Member)
   return out;
 }
 
-/** Erase the member in one transaction: every area first, then the members row itself (cascades the rest). */
-export async function deleteMember(bot: Bot, team: Team, member: Member, anonymous: AnonymousChoice): Promise<void> {
-  await bot.db.transaction(async (tx) => {
+/**
+ * Erase the member in one transaction: every area first, then the members row itself (cascades the rest). False when
+ * the row was already gone: of two erasures at once, the second waits on the row's lock and then erases nothing.
+ */
+export async function deleteMember(bot: Bot, team: Team, member: Member, anonymous: AnonymousChoice): Promise<boolean> {
+  return bot.db.transaction(async (tx) => {
+    const [row] = await tx.select({ id: members.id }).from(members).where(eq(members.id, member.id)).for('update');
+    if (!row) return false;
     for (const c of bot.registry.privacy) await c.deleteMember(tx, bot, team, member, anonymous);
     await tx.delete(members).where(eq(members.id, member.id));
+    return true;
   });
 }
 

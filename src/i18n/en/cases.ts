@@ -88,6 +88,7 @@ export const cases = {
   'cases.preview.cancel': 'Cancel',
   'cases.preview.kept': 'Your text is safe: it waits as a draft for a day, and only you can see it. Press Publish once it can go out — or edit or discard it.',
   'cases.preview.cancelled': 'Cancelled. Nothing was posted and the draft is deleted.',
+  'cases.preview.alreadyCancelled': 'Already cancelled — nothing was posted.',
   'cases.preview.alreadyPublished': 'Case #{number} is already published, so there’s nothing more to do here — nothing was lost. If you change your mind: `/case withdraw {number}`.',
   'cases.preview.closed': 'Queued for publishing — this preview is closed.',
   'cases.preview.replaced': 'This preview was replaced by a newer one when you edited the case, so its buttons do nothing now. Use the ones under the newest preview.',

@@ -7,6 +7,8 @@ export const discord = {
   'discord.reopen': 'Reopen the form',
   'discord.saved': 'Saved.',
   'discord.draftExpired': 'This form has closed — an unsent form waits 6 hours at most. Please run the command again.',
+  'discord.sentNote': 'Sent — this form is closed.',
+  'discord.alreadySent': 'Already sent and saved — nothing more to do with this form.',
   'discord.choicePlaceholder': 'Type a number: {options}',
   'discord.choicesPlaceholder': 'Type numbers, e.g. 1, 3: {options}',
   'discord.markOne': 'mark one with an x',

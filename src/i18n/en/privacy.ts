@@ -37,6 +37,9 @@ export const privacy = {
   'privacy.delete.cancelled': 'Nothing was deleted.',
   'privacy.delete.doneWithdrawn': 'Done. Everything Sojusz kept about you is erased, and your anonymous posts are withdrawn: their text is already gone from Sojusz, and they leave the channels one by one within six hours. Take care.',
   'privacy.delete.doneUnlinked': 'Done. Everything Sojusz kept about you is erased; your anonymous posts stay, linked to nobody. Take care.',
+  'privacy.delete.erasedNote': 'Erased.',
+  'privacy.delete.already':
+    'Already done — your data was erased with your first choice, so nothing more happens here. If you have used Sojusz since and want that erased too, run `/sojusz mydata delete` again.',
 
   'privacy.retention.days': 'Days to keep (7–3650)',
   'privacy.retention.cases': 'How long case text and anonymous replies are kept',

@@ -96,6 +96,7 @@ export const cases: Translation<typeof en> = {
   'cases.preview.cancel': 'Anuluj',
   'cases.preview.kept': 'Twój tekst jest bezpieczny: czeka jako szkic przez dobę i widzisz go tylko Ty. Gdy będzie można, naciśnij „Opublikuj” — możesz go też poprawić albo odrzucić.',
   'cases.preview.cancelled': 'Anulowano. Nic nie zostało opublikowane, a szkic jest usunięty.',
+  'cases.preview.alreadyCancelled': 'Już anulowane — nic nie zostało opublikowane.',
   'cases.preview.alreadyPublished': 'Przypadek #{number} jest już opublikowany, więc nie trzeba tu nic więcej robić — nic nie przepadło. Jeśli zmienisz zdanie: `/case wycofaj {number}`.',
   'cases.preview.closed': 'Zapisane do publikacji — ten podgląd jest już zamknięty.',
   'cases.preview.replaced': 'Po Twoich poprawkach jest już nowszy podgląd, więc przyciski tego nic nie robią. Skorzystaj z tych pod najnowszym.',

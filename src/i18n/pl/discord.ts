@@ -10,6 +10,8 @@ export const discord: Translation<typeof en> = {
   'discord.reopen': 'Otwórz formularz ponownie',
   'discord.saved': 'Zapisane.',
   'discord.draftExpired': 'Ten formularz jest już zamknięty — niewysłany formularz czeka najwyżej 6 godzin. Uruchom komendę jeszcze raz.',
+  'discord.sentNote': 'Wysłane — ten formularz jest już zamknięty.',
+  'discord.alreadySent': 'Ten formularz jest już wysłany i zapisany — nie trzeba nic więcej robić.',
   'discord.choicePlaceholder': 'Wpisz numer: {options}',
   'discord.choicesPlaceholder': 'Wpisz numery, np. 1, 3: {options}',
   'discord.markOne': 'postaw x przy jednej opcji',

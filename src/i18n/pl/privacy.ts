@@ -40,6 +40,9 @@ export const privacy: Translation<typeof en> = {
   'privacy.delete.cancelled': 'Nic nie zostało usunięte.',
   'privacy.delete.doneWithdrawn': 'Gotowe. Wszystko, co Sojusz o Tobie przechowywał, jest usunięte, a Twoje anonimowe wpisy wycofane: ich treści Sojusz już nie ma, a z kanałów znikną po kolei w ciągu sześciu godzin. Dbaj o siebie.',
   'privacy.delete.doneUnlinked': 'Gotowe. Wszystko, co Sojusz o Tobie przechowywał, jest usunięte; anonimowe wpisy zostają, nie prowadzą do nikogo. Dbaj o siebie.',
+  'privacy.delete.erasedNote': 'Usunięte.',
+  'privacy.delete.already':
+    'To już zrobione — Twoje dane zostały usunięte przy pierwszym wyborze, więc tutaj nic więcej się nie dzieje. Jeśli od tamtej pory znów korzystasz z Sojuszu i to też chcesz usunąć, wpisz jeszcze raz `/sojusz dane usuń`.',
 
   'privacy.retention.days': 'Ile dni przechowywać (7–3650)',
   'privacy.retention.cases': 'Jak długo przechowywać treść przypadków i anonimowe odpowiedzi',
