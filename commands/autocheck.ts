@@ -121,7 +121,7 @@ export const autocheckTopicForm = formHandler({
   // Rebuilt for validation and for the "open the form again" button: pre-filled again while the topic still waits.
   async build(ctx, state) {
     const held = await heldForEdit(ctx, state);
-    return buildTopicForm(ctx.lang, state ?? '', held.kind === 'open' ? held.text : '');
+    return held.kind === 'open' ? buildTopicForm(ctx.lang, state ?? '', held.text, held.to) : buildTopicForm(ctx.lang, state ?? '', '');
   },
   async submit(ctx, values, state) {
     await ctx.reply(heldAnswer(ctx.lang, await sendHeld(ctx, state, String(values.topic ?? ''))));
@@ -134,7 +134,7 @@ export const autocheckActions = [
     id: HELD_ACTIONS.edit,
     async run(ctx, value, source) {
       const held = await heldForEdit(ctx, value);
-      if (held.kind === 'open') return ctx.openForm(buildTopicForm(ctx.lang, String(value), held.text));
+      if (held.kind === 'open') return ctx.openForm(buildTopicForm(ctx.lang, String(value), held.text, held.to));
       await ctx.reply(heldAnswer(ctx.lang, held));
       await ctx.closeWithNote(source, 'autocheck.held.closed');
     },

@@ -3,24 +3,28 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { subcommandWords } from '../../src/core/args.js';
 import type { Bot } from '../../src/core/bot.js';
 import type { FormOutcome } from '../../src/core/events.js';
 import type { RawValues } from '../../src/core/form.js';
 import { parseId } from '../../src/core/parse.js';
 import type { Invocation } from '../../src/core/port.js';
 import { subcommandDescription } from '../../src/core/registry.js';
+import type { Team } from '../../src/core/teams.js';
 import { webMessages } from '../../src/db/schema/index.js';
 import { web as webWords } from '../../src/i18n/en/web.js';
-import { t, tx, type Lang } from '../../src/i18n/index.js';
+import { isLang, t, tx, type Lang } from '../../src/i18n/index.js';
 import type { Listener } from '../../src/http/server.js';
 import type { OffsetClock } from '../../src/schedule/clock.js';
 import { ROOT } from '../../src/root.js';
+import { arrangement } from './arrangement.js';
 import { allowedHosts } from './bind.js';
+import { withIds } from './names.js';
 import { fileBytes, type WebPort } from './port.js';
 import { formatTime, renderForm, renderMessage, type WebRow } from './render.js';
 import { advance, otherPlatforms, type TimeStep } from './time.js';
 import { welcomeHtml } from './welcome.js';
-import { CHANNELS, MEMBERS, TEAM, TEAM_NAME, canRead, dmChannel, findMember, type SimMember } from './workspace.js';
+import { CHANNELS, MEMBERS, POLISH_NAMES, TEAM, TEAM_NAME, canRead, dmChannel, findMember, type SimMember } from './workspace.js';
 
 const STATIC = resolve(ROOT, 'adapters/web/static');
 const FILES: Record<string, { file: string; type: string }> = {
@@ -117,10 +121,13 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
   };
   const threadOf = (v: unknown): string | undefined => (typeof v === 'string' && /^\d+$/.test(v) && parseId(v) ? v : typeof v === 'number' ? String(v) : undefined);
 
-  /** The member's language and zone, as the core picks them (their choice, the team's, their locale). */
-  async function langOf(m: SimMember): Promise<{ lang: Lang; zone: string }> {
+  /**
+   * The member's language and zone, as the core picks them (their choice, the team's, their locale). `chosen`: the
+   * language is someone's choice (theirs or the team's), not a guess from the locale.
+   */
+  async function langOf(m: SimMember): Promise<{ lang: Lang; zone: string; chosen: boolean; team: Team }> {
     const ctx = await bot.context(invOf(m));
-    return { lang: ctx.lang, zone: ctx.zone };
+    return { lang: ctx.lang, zone: ctx.zone, chosen: isLang(ctx.member.lang) || Boolean(ctx.team.settings?.langSet), team: ctx.team };
   }
 
   async function rowsOf(channel: string, viewer: string): Promise<WebRow[]> {
@@ -136,7 +143,7 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
     const m = memberOf(url.searchParams.get('member'));
     const channel = channelOf(m, url.searchParams.get('channel') ?? undefined);
     const thread = threadOf(url.searchParams.get('thread') ?? undefined);
-    const { lang, zone } = await langOf(m);
+    const { lang, zone, team } = await langOf(m);
     const rows = await rowsOf(channel, m.id);
     const replies = new Map<number, number>();
     for (const r of rows) if (r.threadId !== null && !r.ephemeralFor) replies.set(r.threadId, (replies.get(r.threadId) ?? 0) + 1);
@@ -155,8 +162,13 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
       lang,
       chrome,
       member: m.id,
-      members: MEMBERS.map((x) => ({ id: x.id, name: x.name, role: tx(lang, x.isAdmin ? 'web.role.facilitator' : 'web.role.therapist') })),
-      channels: [...CHANNELS.map((c) => ({ id: c, label: `#${c}` })), { id: dmChannel(m.id), label: tx(lang, 'web.dmWithBot'), dm: true }],
+      // The handle too: it is what a command names a person by ("@tomek"), and the page shows it nowhere else.
+      members: MEMBERS.map((x) => ({ id: x.id, name: x.name, handle: `@${x.id}`, role: tx(lang, x.isAdmin ? 'web.role.facilitator' : 'web.role.therapist') })),
+      // A Polish reader meets `#refleksja` in every example: the channel list says that name leads here too.
+      channels: [
+        ...CHANNELS.map((c) => ({ id: c, label: `#${c}`, ...(lang === 'pl' ? { alias: `#${POLISH_NAMES[c]}`, aliasLabel: tx(lang, 'web.channelAlias', { name: `#${POLISH_NAMES[c]}` }) } : {}) })),
+        { id: dmChannel(m.id), label: tx(lang, 'web.dmWithBot'), dm: true },
+      ],
       channel,
       channelLabel,
       now: clock.now().toISOString(),
@@ -165,17 +177,33 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
       empty: top.length === 0,
       thread: threadView,
       form: open ? { version: open.version, html: renderForm(open, lang) } : null,
-      welcome: welcomeHtml(lang),
+      welcome: welcomeHtml(lang, await arrangement(bot.db, team)),
     };
   }
 
+  /**
+   * Completion for the composer: every command and subcommand in the words the help shows this member (`/sojusz dane
+   * usuń` in Polish). A language nobody chose yet (only guessed from the locale) gets both spellings.
+   */
   async function commands(url: URL): Promise<unknown> {
     const m = memberOf(url.searchParams.get('member'));
-    const { lang } = await langOf(m);
+    const { lang, chosen } = await langOf(m);
+    const spellings: Lang[] = chosen ? [lang] : [lang, lang === 'pl' ? 'en' : 'pl'];
     const out: { usage: string; description: string }[] = [];
+    const seen = new Set<string>();
+    const add = (usage: string, description: string) => {
+      if (seen.has(usage)) return;
+      seen.add(usage);
+      out.push({ usage, description });
+    };
     for (const c of bot.registry.commands) {
-      if (!c.subcommands['']) out.push({ usage: `/${c.name}`, description: c.description[lang] });
-      for (const [path, sub] of Object.entries(c.subcommands)) out.push({ usage: `/${c.name}${path ? ` ${path}` : ''}`, description: subcommandDescription(sub, lang) });
+      if (!c.subcommands['']) add(`/${c.name}`, c.description[lang]);
+      for (const [path, sub] of Object.entries(c.subcommands)) {
+        for (const l of spellings) {
+          const words = subcommandWords(path, sub, l);
+          add(`/${c.name}${words ? ` ${words}` : ''}`, subcommandDescription(sub, lang));
+        }
+      }
     }
     return { commands: out };
   }
@@ -191,7 +219,7 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
     const cmd = /^\/\s*(\S+)\s*([\s\S]*)$/.exec(text);
     if (cmd) {
       // Like Slack and Discord, a slash command itself is not shown in the channel; its answers are.
-      const refused = (await bot.command({ kind: 'command', inv: invOf(m, channel, thread), command: cmd[1]!, text: cmd[2]! })) === 'refused';
+      const refused = (await bot.command({ kind: 'command', inv: invOf(m, channel, thread), command: cmd[1]!, text: withIds(bot.registry, cmd[1]!, cmd[2]!) })) === 'refused';
       port.changed();
       // A refused command ("too long", "no such case") keeps its text in the composer, to fix and send again.
       return refused ? { ok: true, refused: true } : { ok: true };

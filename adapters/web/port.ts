@@ -7,7 +7,10 @@ import type { Form } from '../../src/core/form.js';
 import { untrusted, type File, type Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
 import { webMessages } from '../../src/db/schema/index.js';
-import { CHANNELS, MEMBERS, TEAM, dmChannel, isKnownChannel } from './workspace.js';
+import { CHANNELS, MEMBERS, TEAM, channelNamed, dmChannel, isKnownChannel } from './workspace.js';
+
+/** A channel the core names by its Polish name too (`refleksja`) is the playground's one channel (workspace.ts). */
+const idOf = (channel: string): string => channelNamed(channel) ?? channel;
 
 type StoredFile = NonNullable<typeof webMessages.$inferSelect.file>;
 
@@ -85,11 +88,12 @@ export class WebPort implements ChatPort {
 
   async post(to: Place, message: Message): Promise<MessageRef> {
     // Like Slack's channel_not_found: a channel the playground does not have never takes a post, and retrying
-    // cannot make it appear. Without this a case set to go to "#przypadki" would vanish into a row nobody sees.
-    if (!isKnownChannel(to.channel)) throw new PlatformError('web', 'channel_not_found', undefined, undefined, false);
+    // cannot make it appear. Without this a case set to go to "#general" would vanish into a row nobody sees.
+    const channel = idOf(to.channel);
+    if (!isKnownChannel(channel)) throw new PlatformError('web', 'channel_not_found', undefined, undefined, false);
     const threadId = await this.threadRoot(to.thread);
-    const id = await this.insert({ channel: to.channel, threadId, author: 'bot', message });
-    return { team: to.team, channel: to.channel, id: String(id), thread: threadId === null ? undefined : String(threadId) };
+    const id = await this.insert({ channel, threadId, author: 'bot', message });
+    return { team: to.team, channel, id: String(id), thread: threadId === null ? undefined : String(threadId) };
   }
 
   async update(ref: MessageRef, message: Message): Promise<void> {
@@ -152,13 +156,18 @@ export class WebPort implements ChatPort {
 
   /** Everyone reads the shared channels, a DM is its member's; a channel the playground does not have has nobody. */
   async channelMembers(_team: string, channel: string): Promise<string[]> {
-    if ((CHANNELS as readonly string[]).includes(channel)) return MEMBERS.map((m) => m.id);
+    if ((CHANNELS as readonly string[]).includes(idOf(channel))) return MEMBERS.map((m) => m.id);
     const dm = MEMBERS.find((m) => channel === dmChannel(m.id));
     return dm ? [dm.id] : [];
   }
 
   async canPost(_team: string, channel: string): Promise<boolean> {
-    return isKnownChannel(channel);
+    return isKnownChannel(idOf(channel));
+  }
+
+  /** A channel named in a form, either way ("refleksja", "#reflection") → its id. */
+  async resolveChannel(_team: string, name: string): Promise<string | undefined> {
+    return channelNamed(name);
   }
 
   /** Something a member typed that is not a command: kept as their message, member text marked untrusted. */

@@ -208,7 +208,8 @@ function fieldHtml(f: Field, open: OpenForm, lang: Lang): string {
   }
   if (f.kind === 'channel') {
     const chosen = given?.[0] ?? f.initial ?? '';
-    const opts = [`<option value=""></option>`, ...CHANNELS.map((c) => `<option value="${c}"${chosen === c ? ' selected' : ''}>#${c}</option>`)];
+    // The empty choice leaves the setting as it is: it says so, rather than being read out as "blank".
+    const opts = [`<option value="">${escapeHtml(tx(lang, 'web.noChange'))}</option>`, ...CHANNELS.map((c) => `<option value="${c}"${chosen === c ? ' selected' : ''}>#${c}</option>`)];
     const attrs = `id="${id}" name="${name}"${described ? ` aria-describedby="${described}"` : ''}${error ? ' aria-invalid="true"' : ''}`;
     return `<div class="field channel-field${error ? ' invalid' : ''}"><label for="${id}">${escapeHtml(f.label)}${optional}</label>${hint}<select ${attrs}>${opts.join('')}</select>${err}</div>`;
   }

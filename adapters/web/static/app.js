@@ -6,6 +6,12 @@ const state = {
   thread: null,
   formVersion: null,
   lastSeen: 0,
+  /**
+   * The first view of this member and channel has been shown (each switch shows a new first view, which sets
+   * lastSeen and is not read out): from then on a new message is read out — also in an empty channel, where
+   * lastSeen stays 0.
+   */
+  seen: false,
   lang: null,
   chrome: {},
   commandsFor: null,
@@ -172,7 +178,8 @@ function render(v) {
     ...v.members.map((m) => {
       const o = document.createElement('option');
       o.value = m.id;
-      o.textContent = `${m.name} — ${m.role}`;
+      // The handle is how a command names the person (`/sojusz team facilitator add @tomek`).
+      o.textContent = `${m.name} (${m.handle}) — ${m.role}`;
       o.selected = m.id === v.member;
       return o;
     }),
@@ -185,6 +192,14 @@ function render(v) {
     b.className = 'channel-link';
     b.dataset.channel = c.id;
     b.textContent = c.label;
+    if (c.alias) {
+      // The Polish name the examples use leads here too: shown quietly beside the channel's own.
+      const alias = document.createElement('span');
+      alias.className = 'alias';
+      alias.textContent = c.alias;
+      b.append(' ', alias);
+      b.title = c.aliasLabel;
+    }
     if (c.id === v.channel) b.setAttribute('aria-current', 'page');
     li.append(b);
     return li;
@@ -240,22 +255,47 @@ function renderWelcome(html) {
   $('#welcome-open').hidden = !box.hidden;
 }
 
-/** A message's words as a reader meets them: without the questions its buttons would ask. */
+/**
+ * A message as a listener should hear it: who sent it, then each of its parts (paragraph, list item, field, button)
+ * as a sentence of its own. Its raw text would run them together ("…02:34Only you can see thisAvailable guides…");
+ * the time, the thread link and the questions its buttons would ask are left out.
+ */
 function readable(article) {
-  const copy = article.cloneNode(true);
-  for (const q of copy.querySelectorAll('.confirm')) q.remove();
-  return copy.textContent;
+  const parts = [];
+  const say = (s) => {
+    const words = (s || '').replace(/\s+/g, ' ').trim();
+    if (words) parts.push(/[.!?:…]$/.test(words) ? words : `${words}.`);
+  };
+  const who = article.querySelector('header .author')?.textContent.trim();
+  const persona = article.querySelector('header .persona')?.textContent.trim();
+  say(article.querySelector('.only-you')?.textContent);
+  for (const block of article.querySelectorAll('.body > *')) {
+    if (block.matches('ul, ol')) for (const li of block.children) say(li.textContent);
+    else if (block.matches('dl')) for (const row of block.children) say(`${row.querySelector('dt')?.textContent ?? ''}: ${row.querySelector('dd')?.textContent ?? ''}`);
+    else if (block.matches('.actions')) for (const b of block.querySelectorAll(':scope > button')) say(b.textContent);
+    else say(block.textContent);
+  }
+  say(article.querySelector('.file')?.textContent);
+  return `${[who, persona].filter(Boolean).join(' ')}: ${parts.join(' ')}`;
+}
+
+/** At most `max` characters, cut after a whole word and marked as cut. */
+function shortened(words, max) {
+  if (words.length <= max) return words;
+  const cut = words.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max).replace(/[\s.,;:—-]+$/, '')}…`;
 }
 
 /** Tell screen readers about messages that arrived since the last view (not the whole history). */
 function announce(list, reset) {
   const articles = [...list.querySelectorAll('article[data-id]')];
   const newest = articles.reduce((n, a) => Math.max(n, Number(a.dataset.id)), 0);
-  if (!reset && state.lastSeen) {
+  if (!reset && state.seen) {
     const fresh = articles.filter((a) => Number(a.dataset.id) > state.lastSeen);
-    if (fresh.length) text($('#live'), fresh.map((a) => readable(a).replace(/\s+/g, ' ').trim().slice(0, 300)).join(' · '));
+    if (fresh.length) text($('#live'), fresh.map((a) => shortened(readable(a), 300)).join(' '));
   }
-  state.lastSeen = Math.max(newest, reset ? newest : state.lastSeen);
+  state.lastSeen = reset ? newest : Math.max(newest, state.lastSeen);
+  if (reset) state.seen = true;
 }
 
 function renderForm(form) {

@@ -119,14 +119,16 @@ export function answersFrom(values: FormValues): Answers {
 
 /**
  * "Edit" on a held topic: the one text, pre-filled as the group would read it (mandatory identifiers already masked).
- * `state` names the check and the version shown, never the words.
+ * `state` names the check and the version shown, never the words. `to`: where the topic goes once it is clean — the
+ * intro says what its author chose (with their name, or anonymously a little later), never the other; without it
+ * (the topic no longer waits) it says neither.
  */
-export function buildTopicForm(lang: Lang, state: string, text: string): Form {
+export function buildTopicForm(lang: Lang, state: string, text: string, to?: GroupDestination): Form {
   return {
     id: TOPIC_FORM_ID,
     title: tx(lang, 'autocheck.held.formTitle'),
     submitLabel: tx(lang, 'autocheck.held.formSubmit'),
-    intro: tx(lang, 'autocheck.held.formIntro'),
+    intro: tx(lang, to ? `autocheck.held.formIntro.${to}` : 'autocheck.held.formIntro'),
     fields: [{ kind: 'text', id: 'topic', label: tx(lang, 'autocheck.held.field'), multiline: true, maxLength: SUPERVISION_MAX, initial: text.slice(0, SUPERVISION_MAX) }],
     state,
   };

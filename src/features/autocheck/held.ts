@@ -55,10 +55,10 @@ function decided(a: Answers, destination: Answers['destination']): Answers {
 }
 
 /** The topic as the group would read it, for "Edit"; or why there is nothing to edit. */
-export async function heldForEdit(ctx: Context, value: string | undefined): Promise<{ kind: 'open'; text: string } | Exclude<Found, { kind: 'open' }>> {
+export async function heldForEdit(ctx: Context, value: string | undefined): Promise<{ kind: 'open'; text: string; to: GroupDestination } | Exclude<Found, { kind: 'open' }>> {
   return ctx.db.transaction(async (tx) => {
     const f = await find(ctx, tx, value);
-    return f.kind === 'open' ? { kind: 'open', text: checkTopic(f.entry.answers.supervision!.slice(0, TOPIC_MAX)).text } : f;
+    return f.kind === 'open' ? { kind: 'open', text: checkTopic(f.entry.answers.supervision!.slice(0, TOPIC_MAX)).text, to: f.to } : f;
   });
 }
 

@@ -277,18 +277,18 @@ describe('the web playground API', () => {
 
   it('refuses a post to a channel the playground does not have, and a case meant for it waits with the reason', async () => {
     const { message: msg, textBlock: tb } = await import('../../../src/core/message.js');
-    const err = await pg.port.post({ team: 'playground', channel: 'przypadki' }, msg(tb('lost?'))).catch((e: unknown) => e);
+    const err = await pg.port.post({ team: 'playground', channel: 'general' }, msg(tb('lost?'))).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PlatformError);
     expect((err as PlatformError).retryable).toBe(false);
-    expect(await pg.port.canPost('playground', 'przypadki')).toBe(false);
-    expect(await pg.port.channelMembers('playground', 'przypadki')).toEqual([]);
+    expect(await pg.port.canPost('playground', 'general')).toBe(false);
+    expect(await pg.port.channelMembers('playground', 'general')).toEqual([]);
     expect(await pg.port.channelMembers('playground', 'dm-ola')).toEqual(['ola']);
 
     // The case channel turns into one the playground does not have while a case is being written: the author
     // is told there is nobody there, and the case waits under the reason instead of vanishing into it.
     const team = (await findTeam(pg.app.bot.db, 'web', 'playground'))!;
     await send('ola', '/case', 'cases');
-    await updateSettings(pg.app.bot.db, team.id, { [SETTINGS.caseChannel]: 'przypadki' });
+    await updateSettings(pg.app.bot.db, team.id, { [SETTINGS.caseChannel]: 'general' });
     try {
       const r = await pg.post('/api/form', { member: 'ola', values: { title: ['Milczenie'], body: ['Klientka milczała przez pół sesji i wyszła wcześniej.'], question: ['Jak wrócić do tematu?'] } });
       expect(r.status).toBe(200);
@@ -296,7 +296,7 @@ describe('the web playground API', () => {
       expect(shown).toContain(tx('pl', 'cases.err.fewMembers', { count: 0, min: 4 }).slice(0, 30));
       expect(shown).toContain('Klientka milczała przez pół sesji');
       await pg.post('/api/time', { step: 'day' });
-      const lost = (await pg.app.bot.db.select().from(webMessages)).filter((m) => m.channel === 'przypadki');
+      const lost = (await pg.app.bot.db.select().from(webMessages)).filter((m) => m.channel === 'general');
       expect(lost).toEqual([]);
     } finally {
       await updateSettings(pg.app.bot.db, team.id, { [SETTINGS.caseChannel]: 'cases' });
