@@ -3,6 +3,7 @@ import { actionHandler, command, formHandler } from '../src/core/registry.js';
 import { UserError } from '../src/core/errors.js';
 import { parseId } from '../src/core/parse.js';
 import type { CaseText } from '../src/features/cases/store.js';
+import { hideQuestion } from '../src/features/cases/post.js';
 import { caseForm, CASE_FORM, LIMITS, replyForm, REPLY_FORM, reportForm, REPORT_FORM } from '../src/features/cases/form.js';
 import { ban, cancelDraft, checkCanPost, draftFor, hide, openCase, publish, reply, report, submitCase, withdraw } from '../src/features/cases/flow.js';
 import { l10n } from '../src/i18n/index.js';
@@ -122,5 +123,5 @@ export const caseActions = [
       await ctx.openForm(reportForm(ctx.lang, n));
     },
   }),
-  actionHandler({ id: 'case.hide', run: (ctx, value) => hide(ctx, caseNumber(value)) }),
+  actionHandler({ id: 'case.hide', confirm: (lang, value) => hideQuestion(lang, parseId(value) ?? 0), run: (ctx, value) => hide(ctx, caseNumber(value)) }),
 ];

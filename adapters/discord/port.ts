@@ -6,7 +6,7 @@ import { PermissionFlagsBits, Routes, type APIInteractionResponse } from 'discor
 import type { Bot } from '../../src/core/bot.js';
 import { FormWindowPassed, PlatformError, UserError } from '../../src/core/errors.js';
 import type { Field, Form } from '../../src/core/form.js';
-import type { ButtonConfirm, File, Message } from '../../src/core/message.js';
+import type { File, Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
 import type { Lang } from '../../src/i18n/index.js';
 import { commandSpeller, namesFor, type Names } from './commands/spelling.js';
@@ -14,15 +14,13 @@ import { createDraft, dropDraftsOf } from './forms/drafts.js';
 import { isHandle, serially, TOKEN_LIFE_MS, type InteractionHandle } from './interactions/handle.js';
 import { NO_MENTIONS } from './render/escape.js';
 import { DISCORD_LIMITS as L, truncate } from './render/limits.js';
-import { askKey, renderMessage, renderSingle, renderWithin, type DiscordPayload } from './render/message.js';
+import { renderMessage, renderSingle, renderWithin, type DiscordPayload } from './render/message.js';
 import { formSteps, formToModal, type ChannelNames } from './render/modal.js';
 import { channelPermissions, viewers, type RawMember, type RawOverwrite, type RawRole } from './permissions.js';
 
 const EPHEMERAL = 64;
 /** How many members' last client locales a process keeps (a DM to someone not among them names commands as written). */
 const SEEN_LOCALES = 10_000;
-/** How many questions' words (buttons that ask first) a process keeps, newest last: one per reported case and language. */
-const ASK_WORDS = 5_000;
 /**
  * How long every send waits when Discord cannot be reached at all (no connection): like a global 429. A 5xx or a
  * timeout of one request is only retryable — the outbox backs off and, unlike a wait, counts its attempts.
@@ -173,33 +171,7 @@ export class DiscordPort implements ChatPort {
   }
 
   private render(message: Message, team?: string, names?: Names): DiscordPayload[] {
-    return renderMessage(this.remember(message), { team, spell: this.spellFor(names) });
-  }
-
-  /**
-   * The words of the questions a message's buttons ask before acting (Discord buttons have no confirmation step of
-   * their own, and a custom_id has no room for words): kept in this process under the key the button's custom_id
-   * carries, for when it is pressed. Another process (a restart, another replica or shard) has not got them and asks
-   * in the catalogue's general words instead — it still asks.
-   */
-  private remember(message: Message): Message {
-    for (const b of message.blocks) {
-      if (b.type !== 'actions') continue;
-      for (const x of b.buttons) {
-        if (!x.confirm) continue;
-        const key = askKey(x);
-        this.askWords.delete(key);
-        this.askWords.set(key, { ...x.confirm, danger: x.style === 'danger' });
-        if (this.askWords.size > ASK_WORDS) this.askWords.delete(this.askWords.keys().next().value!);
-      }
-    }
-    return message;
-  }
-  private readonly askWords = new Map<string, ButtonConfirm & { danger: boolean }>();
-
-  /** The words of the question a button asks before acting, by the key in its custom_id, if this process rendered it. */
-  questionWords(key: string): (ButtonConfirm & { danger: boolean }) | undefined {
-    return this.askWords.get(key);
+    return renderMessage(message, { team, spell: this.spellFor(names) });
   }
 
   /** Command names as a reader's client offers them; no reader known (a channel post), as our words wrote them. */
@@ -268,7 +240,7 @@ export class DiscordPort implements ChatPort {
     const ids = [ref.id, ...(ref.more ?? [])];
     // A DM's buttons keep naming their server after the edit (a click in a DM carries none).
     const team = ref.direct ? ref.team : undefined;
-    const parts = renderWithin(this.remember(message), ids.length, { spell: this.spellFor(undefined), team });
+    const parts = renderWithin(message, ids.length, { spell: this.spellFor(undefined), team });
     for (const [i, id] of ids.entries()) {
       const part = parts[i];
       try {
@@ -301,7 +273,7 @@ export class DiscordPort implements ChatPort {
    * message (types 4 and 5) has lost that way, and Discord offers no other: the refusal says so.
    */
   private async updateClicked(h: InteractionHandle, team: string, message: Message): Promise<void> {
-    const part = { ...CLEARED, ...renderSingle(this.remember(message), { spell: this.spellFor(namesFor(h.locale)), team: h.inDm ? team : undefined }) };
+    const part = { ...CLEARED, ...renderSingle(message, { spell: this.spellFor(namesFor(h.locale)), team: h.inDm ? team : undefined }) };
     await serially(h, async () => {
       // Files cannot travel in a response: those go by the edit after a deferred update.
       if (h.ack === 'none' && !part.files?.length) {
@@ -330,7 +302,7 @@ export class DiscordPort implements ChatPort {
   async answerAtOnce(to: Invocation, message: Message): Promise<void> {
     const h = to.handle;
     if (isHandle(h)) {
-      const part = renderSingle(this.remember(message), { spell: this.spellFor(namesFor(to.member.locale ?? h.locale)), team: h.inDm ? to.team : undefined });
+      const part = renderSingle(message, { spell: this.spellFor(namesFor(to.member.locale ?? h.locale)), team: h.inDm ? to.team : undefined });
       const sent = await serially(h, async () => {
         if (h.ack !== 'none' || part.files?.length) return false;
         h.ack = 'answered';

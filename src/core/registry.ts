@@ -2,6 +2,7 @@
 import type { Context } from './context.js';
 import type { FormOutcome } from './events.js';
 import type { Form, FormValues } from './form.js';
+import type { ButtonConfirm } from './message.js';
 import type { MessageRef } from './port.js';
 import type { ScheduleKind } from '../schedule/kinds.js';
 import type { Hooks } from './hooks.js';
@@ -77,6 +78,12 @@ export interface ActionHandler {
    * never created again, and without a row `ctx.member` is an unsaved stand-in whose id is 0.
    */
   lookupOnly?: boolean;
+  /**
+   * The question its buttons ask before acting (see Button.confirm), in the presser's language. A platform that asks
+   * only when the button is pressed (Discord) takes the words from here, so any process — after a restart, on
+   * another replica — asks in them; the message's own `confirm` serves platforms that ask from the message (Slack).
+   */
+  confirm?(lang: Lang, value: string | undefined): ButtonConfirm;
   run(ctx: Context, value: string | undefined, source: MessageRef | undefined): Promise<void | FormOutcome>;
 }
 

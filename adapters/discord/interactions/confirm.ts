@@ -3,10 +3,12 @@
 // The button's custom_id says that it asks (`?key/`, see render/message.ts); the press answers with an ephemeral
 // question, its title and text, and two buttons: the confirm carries the original action and value (`!<message id>/`:
 // the press happens again, as on the message it was first made on), the deny is the adapter's own KEEP. Both turn the
-// question into their outcome, so neither can be pressed twice. The words come from the process that rendered the
-// button (they cannot travel in a custom_id); one without them asks in the catalogue's general words.
+// question into their outcome, so neither can be pressed twice. The words cannot travel in a custom_id: the button's
+// action declares them (ActionHandler.confirm), so whichever process gets the press asks in them, in the presser's
+// language; an action that declares none is asked about in the catalogue's general words.
 import { message, textBlock, type ButtonConfirm, type Message } from '../../../src/core/message.js';
 import type { Invocation } from '../../../src/core/port.js';
+import type { Registry } from '../../../src/core/registry.js';
 import { tx, type Lang } from '../../../src/i18n/index.js';
 import type { DiscordPort } from '../port.js';
 import type { DiscordButton } from '../render/message.js';
@@ -35,17 +37,17 @@ export function question(words: ButtonConfirm, danger: boolean, press: { action:
 }
 
 /** A press of a button that asks first: the question, privately and at once; nothing else happens. */
-export async function ask(port: DiscordPort, raw: Raw, inv: Invocation, press: { action: string; value?: string; key: string }, lang: () => Promise<Lang>): Promise<void> {
-  const kept = press.key ? port.questionWords(press.key) : undefined;
+export async function ask(port: DiscordPort, registry: Registry, raw: Raw, inv: Invocation, press: { action: string; value?: string }, lang: () => Promise<Lang>): Promise<void> {
   const shown = pressedButton(raw);
-  let words: ButtonConfirm;
-  if (kept) words = kept;
-  else {
-    const l = await lang();
-    words = { title: tx(l, 'discord.confirm.title'), text: tx(l, 'discord.confirm.text'), confirm: shown?.label || tx(l, 'discord.confirm.yes'), deny: tx(l, 'discord.confirm.no') };
-  }
-  const danger = kept ? kept.danger : shown?.style === DANGER;
-  await port.answerAtOnce(inv, question(words, danger, { action: press.action, value: press.value, source: raw.message?.id }));
+  const l = await lang();
+  const handler = registry.actions.find((a) => a.id === press.action || press.action.startsWith(`${a.id}:`));
+  const words: ButtonConfirm = handler?.confirm?.(l, press.value) ?? {
+    title: tx(l, 'discord.confirm.title'),
+    text: tx(l, 'discord.confirm.text'),
+    confirm: shown?.label || tx(l, 'discord.confirm.yes'),
+    deny: tx(l, 'discord.confirm.no'),
+  };
+  await port.answerAtOnce(inv, question(words, shown?.style === DANGER, { action: press.action, value: press.value, source: raw.message?.id }));
 }
 
 /** The deny: the question becomes a note that nothing was changed. */

@@ -139,9 +139,9 @@ async function lang(o: DispatchOptions, inv: Invocation): Promise<Lang> {
 }
 
 async function onComponent(o: DispatchOptions, raw: RawInteraction, inv: Invocation, h: InteractionHandle): Promise<void> {
-  const { action, value, ask: key, confirmed } = parseCustomId(raw.data.custom_id);
+  const { action, value, ask: asks, confirmed } = parseCustomId(raw.data.custom_id);
   // A button that asks first: only the question now (see confirm.ts); its deny changes nothing.
-  if (key !== undefined) return ask(o.port, raw, inv, { action, value, key }, () => lang(o, inv));
+  if (asks) return ask(o.port, o.bot.registry, raw, inv, { action, value }, () => lang(o, inv));
   if (action === KEEP) return keep(o.port, inv, h, await lang(o, inv));
   if (action === CONTINUE || action === REOPEN) {
     const draft = value ? await loadDraft(o.bot, value, inv.member.id) : undefined;

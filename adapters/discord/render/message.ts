@@ -1,5 +1,4 @@
 // Message model → Discord messages: content within 2000 characters (split visibly), embeds for personas, fields and images, buttons as action rows.
-import { createHash } from 'node:crypto';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField, APIComponentInActionRow } from 'discord.js';
 import { styleRuns, type Block, type Button, type Message, type Rich, type Span } from '../../../src/core/message.js';
 import { escapeUntrusted, NO_MENTIONS } from './escape.js';
@@ -77,11 +76,11 @@ function blockToMarkdown(b: Block): string | undefined {
 }
 
 /**
- * What a button's custom_id says besides its action: `ask`, that pressing it asks first (the key of the question's
- * words, see askKey; '' when there was no room for it); `confirmed`, that it is the confirm of such a question (the id
+ * What a button's custom_id says besides its action: `ask`, that pressing it asks first (the words come from the
+ * action's declaration, see interactions/confirm.ts); `confirmed`, that it is the confirm of such a question (the id
  * of the message the first press was on; '' when unknown). Discord buttons have no confirmation step of their own.
  */
-export type Mark = { ask: string } | { confirmed: string };
+export type Mark = { ask: true } | { confirmed: string };
 
 /** A button as this adapter renders it: a core button, or one of the adapter's own whose custom_id carries a mark. */
 export type DiscordButton = Button & { mark?: Mark };
@@ -89,26 +88,27 @@ export type DiscordButton = Button & { mark?: Mark };
 /**
  * custom_id for a core button: `${action}|${value}`; over Discord's 100 characters is a bug in the caller.
  * With `team`, `@${team}/` goes first: a click in a DM carries no server, and the button must say whose it is.
- * A mark goes between them, `?${words key}/` or `!${message id}/`. What cannot be dropped comes first: the mark itself
- * (a button that asks first must never act on the press), then the server, then the mark's key or id.
+ * A mark goes between them, `?/` or `!${message id}/`. What cannot be dropped comes first: the mark itself (a button
+ * that asks first must never act on the press), then the server, then the confirm's message id.
  */
 export function buttonCustomId(action: string, value?: string, team?: string, mark?: Mark): string {
   const id = `${action}|${value ?? ''}`;
   if (id.length > L.customId) throw new Error(`button custom_id over ${L.customId} characters: ${action}`);
-  const marks = !mark ? [''] : 'ask' in mark ? [`?${mark.ask}/`, '?/'] : [`!${mark.confirmed}/`, '!/'];
+  const marks = !mark ? [''] : 'ask' in mark ? ['?/'] : [`!${mark.confirmed}/`, '!/'];
   // Only a real server id: never the 'dm' placeholder of a click whose server could not be told.
   const teams = team && /^\d+$/.test(team) ? [`@${team}/`, ''] : [''];
   for (const t of teams) for (const m of marks) if (t.length + m.length + id.length <= L.customId) return `${t}${m}${id}`;
   throw new Error(`button custom_id over ${L.customId} characters with its confirmation mark: ${action}`);
 }
 
-export function parseCustomId(id: string): { action: string; value?: string; team?: string; ask?: string; confirmed?: string } {
+export function parseCustomId(id: string): { action: string; value?: string; team?: string; ask?: boolean; confirmed?: string } {
   const m = /^@(\d+)\//.exec(id);
   let rest = m ? id.slice(m[0].length) : id;
-  const out: { team?: string; ask?: string; confirmed?: string } = m ? { team: m[1]! } : {};
+  const out: { team?: string; ask?: boolean; confirmed?: string } = m ? { team: m[1]! } : {};
+  // `?key/` on buttons rendered before the words were declared by the action: the key is no longer needed.
   const mark = /^([?!])([^/|]*)\//.exec(rest);
   if (mark) {
-    if (mark[1] === '?') out.ask = mark[2]!;
+    if (mark[1] === '?') out.ask = true;
     else out.confirmed = mark[2]!;
     rest = rest.slice(mark[0].length);
   }
@@ -118,15 +118,6 @@ export function parseCustomId(id: string): { action: string; value?: string; tea
   return { action: rest.slice(0, bar), value: value === '' ? undefined : value, ...out };
 }
 
-/**
- * The key under which a process keeps a question's words (they cannot travel in a custom_id): a hash of the words and
- * the button's style, the same wherever and whenever they are rendered.
- */
-export function askKey(b: Button): string {
-  const c = b.confirm!;
-  return createHash('sha256').update(JSON.stringify([c.title, c.text, c.confirm, c.deny, b.style === 'danger'])).digest('base64url').slice(0, ASK_KEY_LENGTH);
-}
-const ASK_KEY_LENGTH = 8;
 
 export function renderButtons(buttons: DiscordButton[], team?: string): APIActionRowComponent<APIComponentInActionRow>[] {
   const rows: APIActionRowComponent<APIComponentInActionRow>[] = [];
@@ -138,7 +129,7 @@ export function renderButtons(buttons: DiscordButton[], team?: string): APIActio
           type: 2,
           style: b.style === 'primary' ? 1 : b.style === 'danger' ? 4 : 2,
           label: truncate(b.label, L.buttonLabel),
-          custom_id: buttonCustomId(b.action, b.value, team, b.mark ?? (b.confirm ? { ask: askKey(b) } : undefined)),
+          custom_id: buttonCustomId(b.action, b.value, team, b.mark ?? (b.confirm ? { ask: true } : undefined)),
         }),
       ),
     });

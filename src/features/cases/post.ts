@@ -1,5 +1,5 @@
 // What the group sees: the case post, its withdrawn/hidden replacements, anonymous replies and reports to moderators.
-import { message, noteBlock, quoteBlock, textBlock, type Message } from '../../core/message.js';
+import { message, noteBlock, quoteBlock, textBlock, type ButtonConfirm, type Message } from '../../core/message.js';
 import { t, tx, type Lang } from '../../i18n/index.js';
 
 export interface PublishedCase {
@@ -56,6 +56,16 @@ export function reportClosedPost(lang: Lang, number: number): Message {
   return { ...message(textBlock(t(lang, 'cases.mod.reportOfClosed', { number }))), summary: tx(lang, 'cases.mod.reported', { number }) };
 }
 
+/** The question before hiding a case: on the report's button, and declared by the action for platforms that ask on the press. */
+export function hideQuestion(lang: Lang, number: number): ButtonConfirm {
+  return {
+    title: tx(lang, 'cases.mod.hideConfirm.title', { number }),
+    text: tx(lang, 'cases.mod.hideConfirm.text'),
+    confirm: tx(lang, 'cases.mod.hideConfirm.yes'),
+    deny: tx(lang, 'cases.mod.hideConfirm.no'),
+  };
+}
+
 /** To the moderation channel: which case and the (untrusted) reason; nothing about the author or the reporter. */
 export function reportPost(lang: Lang, number: number, reason: string | undefined): Message {
   return {
@@ -72,12 +82,7 @@ export function reportPost(lang: Lang, number: number, reason: string | undefine
             label: tx(lang, 'cases.mod.hide'),
             style: 'danger',
             // Hiding deletes the case's text and its replies for good: one more step, where the platform has one.
-            confirm: {
-              title: tx(lang, 'cases.mod.hideConfirm.title', { number }),
-              text: tx(lang, 'cases.mod.hideConfirm.text'),
-              confirm: tx(lang, 'cases.mod.hideConfirm.yes'),
-              deny: tx(lang, 'cases.mod.hideConfirm.no'),
-            },
+            confirm: hideQuestion(lang, number),
           },
         ],
       },

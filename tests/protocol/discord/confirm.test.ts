@@ -100,15 +100,21 @@ describe.each(['http', 'gateway'] as const)('a button that asks first (%s mode)'
     expect(hidden()).toBe(false);
   });
 
-  it('asks in general words from the catalogue when this process no longer has the question’s (a restart, another replica)', async () => {
-    // The words' key in the custom_id is one no process has rendered: as after a restart.
-    const lost = hideId().replace(/\?[^/]*\//, '?zzzzzzzz/');
-    const ask = await h.clickButton(h.owner, lost, { message: { ...report, components: [{ type: 1, components: [{ ...buttonsOf(report)[0], custom_id: lost }] }] } });
+  it('asks in the report’s words on a button rendered by another process (a restart, another replica), and in the presser’s language', async () => {
+    // A report posted before a restart carries a words key no process knows now; the action declares the words.
+    const old = hideId().replace('?/', '?zzzzzzzz/');
+    const oldReport = { ...report, components: [{ type: 1, components: [{ ...buttonsOf(report)[0], custom_id: old }] }] };
+    const ask = await h.clickButton(h.owner, old, { message: oldReport });
     expect(ask.initial.type).toBe(4);
-    expect(ask.initial.data!.content).toContain('Czy na pewno?');
-    expect(buttonsOf(question(ask)).map((b) => [b.label, b.style])).toEqual([['Ukryj przypadek', 4], ['Anuluj', 2]]);
-    const cancel = await press(h.owner, question(ask), 'Anuluj');
-    expect(cancel.initial.data!.content).toContain('Nic nie zostało zmienione');
+    expect(ask.initial.data!.content).toContain('**Ukryć przypadek #1?**');
+    expect(buttonsOf(question(ask)).map((b) => [b.label, b.style])).toEqual([['Ukryj i usuń', 4], ['Zostaw przypadek', 2]]);
+    const keep = await press(h.owner, question(ask), 'Zostaw przypadek');
+    expect(keep.initial.data!.content).toContain('Nic nie zostało zmienione');
+    // Ben reads Discord in English: the question is his, in English, though the report is in Polish.
+    const asked = await h.clickButton(h.ben, hideId(), { message: report });
+    expect(asked.initial.data!.content).toContain('**Hide case #1?**');
+    expect(buttonsOf(question(asked)).map((b) => b.label)).toEqual(['Hide and delete', 'Keep the case']);
+    await press(h.ben, question(asked), 'Keep the case');
     expect(hidden()).toBe(false);
   });
 
