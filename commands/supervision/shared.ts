@@ -5,7 +5,7 @@ import { UserError } from '../../src/core/errors.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { looksLikeDate, parseDate, parseId } from '../../src/core/parse.js';
 import { sessionOnDate } from '../../src/features/supervision/sessions.js';
-import { sessionById, type Session } from '../../src/features/supervision/store.js';
+import { sessionByNumber, type Session } from '../../src/features/supervision/store.js';
 import { sessionWhen } from '../../src/features/supervision/when.js';
 import type { Tx } from '../../src/db/client.js';
 
@@ -17,8 +17,8 @@ export async function findSession(ctx: Context, tx: Tx, ref: string, o: { ahead?
   const r = ref.trim().replace(/^#/, '');
   let s: Session | undefined;
   if (/^\d+$/.test(r)) {
-    const id = parseId(r);
-    s = id === undefined ? undefined : await sessionById(tx, ctx.team.id, id);
+    const number = parseId(r);
+    s = number === undefined ? undefined : await sessionByNumber(tx, ctx.team.id, number);
   }
   else if (looksLikeDate(r)) s = await sessionOnDate(tx, ctx.team, parseDate(r), ctx.now, o.ahead, o.spanning);
   if (!s) throw new UserError('supervision.unknownSession', { got: ref, example: o.example });

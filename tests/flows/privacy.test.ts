@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { ensureMember, ensureTeam } from '../../src/core/teams.js';
 import type { Db } from '../../src/db/client.js';
+import { nextTeamNumber } from '../../src/db/numbers.js';
 import { ANON_TOPIC } from '../../src/features/supervision/anon-later.js';
 import { CLEANUP_LATER, queueCleanup } from '../../src/features/privacy/cleanup-later.js';
 import {
@@ -73,6 +74,7 @@ async function giveData(who: string, note: string) {
   await tb.bot.db.insert(supervisionHours).values({ teamId: t.id, memberId: m.id, date: '2026-03-01', hours: '1.50', kind: 'group', createdAt: now });
   await tb.bot.db.insert(supervisionTopics).values({
     teamId: t.id,
+    number: await nextTeamNumber(tb.bot.db, supervisionTopics, t.id),
     authorHmac: tb.bot.secrets.hmac('topic-author', t.id, who),
     text: `anonymous topic of ${note}`,
     visibility: 'anonymous',
@@ -229,9 +231,10 @@ describe('retention and housekeeping', () => {
       { teamId: t.id, memberId: m.id, variant: 'quick', createdAt: at(100), sealed: tb.bot.secrets.encrypt('{"old":1}') },
       { teamId: t.id, memberId: m.id, variant: 'quick', createdAt: at(10), sealed: tb.bot.secrets.encrypt('{"new":1}') },
     ]);
+    const number = await nextTeamNumber(tb.bot.db, supervisionTopics, t.id);
     await tb.bot.db.insert(supervisionTopics).values([
-      { teamId: t.id, text: 'old anonymous', visibility: 'anonymous', source: 'command', createdAt: at(250) },
-      { teamId: t.id, text: 'young anonymous', visibility: 'anonymous', source: 'command', createdAt: at(150) },
+      { teamId: t.id, number, text: 'old anonymous', visibility: 'anonymous', source: 'command', createdAt: at(250) },
+      { teamId: t.id, number: number + 1, text: 'young anonymous', visibility: 'anonymous', source: 'command', createdAt: at(150) },
     ]);
     await tb.bot.db.insert(processedEvents).values([{ key: 'ev-old', at: at(3) }, { key: 'ev-new', at: now }]);
     const row = (key: string, status: string, days: number) => ({ teamId: t.id, key, target: { kind: 'channel' as const, channel: 'C1' }, message: { blocks: [] }, notBefore: at(days), createdAt: at(days), status, ...(status === 'sent' ? { sentAt: at(days) } : {}) });

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemoryMember } from '../../adapters/memory/index.js';
 import { Secrets } from '../../src/core/secrets.js';
 import { ensureTeam } from '../../src/core/teams.js';
-import { promptPosts, promptRotations, schedules } from '../../src/db/schema/index.js';
+import { customPrompts, promptPosts, promptRotations, schedules } from '../../src/db/schema/index.js';
 import { PROMPT_LIBRARY } from '../../src/features/prompts/library.js';
-import { cycleOrder, libraryPool, nextInRotation, seededShuffle, themeScope, type AnyPrompt } from '../../src/features/prompts/rotation.js';
+import { customPromptId, cycleOrder, libraryPool, nextInRotation, seededShuffle, themeScope, type AnyPrompt } from '../../src/features/prompts/rotation.js';
 import { facilitator, makeBot, TEST_SECRET, type TestBot } from '../helpers/bot.js';
 import { secondConnection } from '../helpers/db.js';
 import { DateTime } from 'luxon';
@@ -89,7 +89,10 @@ describe('rotation', () => {
 
   it('lets the team’s own prompts join the rotation', async () => {
     const added = await ask(a, facilitator, '/reflect add Co w tym tygodniu pomogło Ci zachować ciekawość?');
-    const customId = `custom-${/#(\d+)/.exec(added)![1]}`;
+    // The answer's "#N" is the team's number; the rotation knows the prompt by its row id.
+    const number = Number(/#(\d+)/.exec(added)![1]);
+    const [own] = await a.bot.db.select().from(customPrompts).where(eq(customPrompts.number, number));
+    const customId = customPromptId(own!.id);
     for (let i = 0; i < bondIds.length + 1; i++) await ask(a, facilitator, '/reflect now #bond-room');
     const ids = (await postsOf('bond-room')).slice(bondIds.length * 2);
     expect([...ids].sort()).toEqual([...bondIds, customId].sort());

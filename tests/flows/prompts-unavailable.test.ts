@@ -1,11 +1,11 @@
 // A prompt the platform refuses for good — the channel deleted or archived, the bot removed, a member's DMs closed —
 // pauses its schedule and is said once, instead of failing silently every week.
-import { like } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlatformError } from '../../src/core/errors.js';
 import type { Message } from '../../src/core/message.js';
 import type { MemberRef } from '../../src/core/port.js';
-import { outbox } from '../../src/db/schema/index.js';
+import { outbox, schedules } from '../../src/db/schema/index.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
 let tb: TestBot;
@@ -23,6 +23,11 @@ async function at(iso: string) {
 }
 const scheduleId = (answer: string) => Number(/#(\d+)/.exec(answer)![1]);
 const rowsTo = async (prefix: string) => tb.bot.db.select().from(outbox).where(like(outbox.key, `${prefix}%`));
+/** The outbox rows of the team's prompt schedule #N: their keys carry its row id (`prompt:<id>:…`), not the number. */
+async function promptRows(number: number) {
+  const [row] = await tb.bot.db.select().from(schedules).where(and(eq(schedules.kind, 'prompt'), eq(schedules.number, number)));
+  return rowsTo(`prompt:${row!.id}:`);
+}
 
 describe('a team prompt whose channel refuses it', () => {
   let id: number;
@@ -43,7 +48,7 @@ describe('a team prompt whose channel refuses it', () => {
     await at('2026-03-11T08:00:30Z');
     await at('2026-03-18T08:00:30Z');
     await at('2026-03-25T08:00:30Z');
-    const tries = (await rowsTo(`prompt:${id}:`)).map((r) => `${r.status} ${r.lastError}`);
+    const tries = (await promptRows(id)).map((r) => `${r.status} ${r.lastError}`);
     expect(tries).toEqual(['failed not_in_channel']);
     expect(tb.mem.dms(facilitator.id)).toHaveLength(1);
   });
@@ -98,7 +103,7 @@ describe('a refusal that says nothing is gone', () => {
     } finally {
       tb.mem.post = post;
     }
-    expect((await rowsTo(`prompt:${id}:`)).map((r) => `${r.status} ${r.lastError}`)).toEqual(['failed invalid_auth']);
+    expect((await promptRows(id)).map((r) => `${r.status} ${r.lastError}`)).toEqual(['failed invalid_auth']);
     expect(tb.mem.dms(facilitator.id).filter((d) => d.text.includes('#tokens'))).toHaveLength(0);
     expect(await tb.mem.ask(anna, '/reflect lista')).not.toContain('niedostępny');
     await at('2026-05-12T07:00:30Z');

@@ -45,14 +45,14 @@ describe('/sojusz setup with paused prompts', () => {
 
   it('shows a paused schedule as paused, keeps it so when only the language changes, and adds no twin', async () => {
     const [row] = await prompts(tb);
-    expect(await tb.mem.ask(facilitator, `/reflect pauza ${row!.id}`)).toContain('wstrzymany');
+    expect(await tb.mem.ask(facilitator, `/reflect pauza ${row!.number}`)).toContain('wstrzymany');
     const { form1, said } = await runSetup(tb, { lang: 'en' });
     expect(initial(form1)).toMatchObject({ promptChannel: 'refleksja', promptDay: 'off', promptTime: '09:00' });
-    expect(form1.intro).toContain(`Pytania do refleksji #${row!.id} — co tydzień (piątek, 09:00) — są teraz wstrzymane`);
+    expect(form1.intro).toContain(`Pytania do refleksji #${row!.number} — co tydzień (piątek, 09:00) — są teraz wstrzymane`);
     // The summary is in the team's new language (the facilitator chose none of their own) and says it is paused.
     expect(said).toContain('team language and time zone');
-    expect(said).toContain(`Reflection prompts #${row!.id} — every Friday at 09:00 — stay paused`);
-    expect(said).toContain(`/reflect resume ${row!.id}`);
+    expect(said).toContain(`Reflection prompts #${row!.number} — every Friday at 09:00 — stay paused`);
+    expect(said).toContain(`/reflect resume ${row!.number}`);
     const after = await prompts(tb);
     expect(after.map((s) => [s.id, s.paused])).toEqual([[row!.id, true]]);
     await at(tb, '2026-03-06T08:00:30Z');
@@ -62,7 +62,7 @@ describe('/sojusz setup with paused prompts', () => {
   it('brings the same schedule back when a day is ticked again', async () => {
     const [row] = await prompts(tb);
     const { said } = await runSetup(tb, { lang: 'pl', promptDay: '5' });
-    expect(said).toContain(`pytania do refleksji #${row!.id} wznowione: co tydzień (piątek, 09:00)`);
+    expect(said).toContain(`pytania do refleksji #${row!.number} wznowione: co tydzień (piątek, 09:00)`);
     const after = await prompts(tb);
     expect(after.map((s) => [s.id, s.paused])).toEqual([[row!.id, false]]);
     await at(tb, '2026-03-13T08:00:30Z');
@@ -75,8 +75,8 @@ describe('/sojusz setup with paused prompts', () => {
     const day = (tb.mem.lastForm(facilitator.id) as Page).fields.find((f) => f.id === 'promptDay')!;
     expect(day.options!.at(-1)).toEqual({ value: 'off', label: 'Bez pytań do refleksji' });
     const { said } = await runSetup(tb, { promptDay: 'off', promptChannel: '', promptTime: '' });
-    expect(said).toContain(`pytania do refleksji #${row!.id} wstrzymane`);
-    expect(said).toContain(`/reflect wznów ${row!.id}`);
+    expect(said).toContain(`pytania do refleksji #${row!.number} wstrzymane`);
+    expect(said).toContain(`/reflect wznów ${row!.number}`);
     expect((await prompts(tb)).map((s) => [s.id, s.paused])).toEqual([[row!.id, true]]);
     await at(tb, '2026-03-20T08:00:30Z');
     expect(threads(tb, 'refleksja')).toHaveLength(1);
@@ -88,7 +88,7 @@ describe('/sojusz setup with paused prompts', () => {
     // Warsaw is UTC+1 in March until the 29th, London UTC+0: the group's 09:00 comes an hour later in UTC.
     await runSetup(tb, { zone: 'Europe/London', promptDay: 'off', promptChannel: '', promptTime: '' });
     expect((await prompts(tb)).map((s) => [s.id, s.paused, s.zone])).toEqual([[row!.id, true, 'Europe/London']]);
-    await tb.mem.command(facilitator, `/reflect wznów ${row!.id}`);
+    await tb.mem.command(facilitator, `/reflect wznów ${row!.number}`);
     await at(tb, '2026-03-27T08:00:30Z');
     expect(threads(tb, 'refleksja')).toHaveLength(1);
     await at(tb, '2026-03-27T09:00:30Z');
@@ -100,9 +100,9 @@ describe('/sojusz setup with paused prompts', () => {
 
   it('says that running prompts go on, and how to pause them, when every prompt field is left empty', async () => {
     const [row] = await prompts(tb);
-    await tb.mem.command(facilitator, `/reflect wznów ${row!.id}`);
+    await tb.mem.command(facilitator, `/reflect wznów ${row!.number}`);
     const { said } = await runSetup(tb, { promptDay: undefined, promptChannel: '', promptTime: '' });
-    expect(said).toContain(`Pytania do refleksji #${row!.id} — co tydzień (piątek, 09:00) — idą dalej bez zmian`);
+    expect(said).toContain(`Pytania do refleksji #${row!.number} — co tydzień (piątek, 09:00) — idą dalej bez zmian`);
     expect(said).toContain('Bez pytań do refleksji');
     expect((await prompts(tb)).map((s) => [s.id, s.paused])).toEqual([[row!.id, false]]);
   });
@@ -125,7 +125,7 @@ describe('/sojusz setup when its own schedule is paused and another runs', () =>
 
   it('shows and keeps the running one, and never brings the paused one back beside it', async () => {
     const [own] = await prompts(tb);
-    await tb.mem.command(facilitator, `/reflect pauza ${own!.id}`);
+    await tb.mem.command(facilitator, `/reflect pauza ${own!.number}`);
     await tb.mem.command(facilitator, '/reflect zaplanuj #refleksja poniedziałek 09:00');
     const { form1 } = await runSetup(tb, { promptTime: '10:00' });
     expect(initial(form1)).toMatchObject({ promptChannel: 'refleksja', promptDay: '1', promptTime: '09:00' });

@@ -56,7 +56,7 @@ describe('a session cancelled while its reminder is on its way', () => {
   it('takes the reminder that went out anyway down again, channel and DM, and sends nothing more', async () => {
     await t.mem.command(facilitator, '/supervision add 2026-03-09 18:00 #supervision');
     const s = await sessionAt('2026-03-09T17:00:00Z');
-    const restore = duringFirstReminder(() => t.mem.command(facilitator, `/supervision cancel ${s.id}`));
+    const restore = duringFirstReminder(() => t.mem.command(facilitator, `/supervision cancel ${s.number}`));
     t.clock.set('2026-03-08T17:00:20Z');
     await t.bot.runDueWork();
     restore();
@@ -82,7 +82,7 @@ describe('a session cancelled while its reminder is on its way', () => {
   it('does not try again a reminder whose send failed while the session was being cancelled', async () => {
     await t.mem.command(facilitator, '/supervision add 2026-03-16 18:00 #supervision');
     const s = await sessionAt('2026-03-16T17:00:00Z');
-    const restore = duringFirstReminder(() => t.mem.command(facilitator, `/supervision cancel ${s.id}`), 'fail');
+    const restore = duringFirstReminder(() => t.mem.command(facilitator, `/supervision cancel ${s.number}`), 'fail');
     t.clock.set('2026-03-15T17:00:20Z');
     await t.bot.runDueWork();
     restore();

@@ -1,5 +1,7 @@
 // "/supervision held <date>" after a session that ran past midnight: the new date finds it too.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { supervisionSessions } from '../../src/db/schema/index.js';
 import { anna, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
 let t: TestBot;
@@ -14,7 +16,9 @@ afterAll(() => t.close());
 describe('held after a session that ran past midnight', () => {
   it('logs the New Year’s Eve session when told the next day’s date half an hour after midnight', async () => {
     await t.mem.command(facilitator, '/supervision add 2026-12-31 23:00 #supervision duration 2h');
-    const id = /(\d+)/.exec(said(facilitator.id).replace(/.*Zaplanowane spotkanie/, ''))![1];
+    // The answer names the session's number; its RSVP buttons carry the row id.
+    const number = Number(/(\d+)/.exec(said(facilitator.id).replace(/.*Zaplanowane spotkanie/, ''))![1]);
+    const [{ id }] = await t.bot.db.select({ id: supervisionSessions.id }).from(supervisionSessions).where(eq(supervisionSessions.number, number));
     await t.mem.click(anna, 'supervision.rsvp', `${id}:coming`);
     // 00:30 on 1 January in Warsaw.
     t.clock.set('2026-12-31T23:30:00Z');

@@ -1,6 +1,6 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, supervisionSessions } from '../../src/db/schema/index.js';
+import { outbox, schedules, supervisionSessions } from '../../src/db/schema/index.js';
 import { secondConnection } from '../helpers/db.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
@@ -138,7 +138,9 @@ describe('supervision reminders', () => {
     const far = await sessionAt('2026-12-28T17:00:00Z');
     expect(far.status).toBe('cancelled');
     const [row] = await a.bot.db.select().from(supervisionSessions).where(eq(supervisionSessions.id, far.id));
-    await a.mem.command(facilitator, `/supervision cancel S${row!.seriesId}`);
+    // "S1" is the series' number in the team, not its row id.
+    const [series] = await a.bot.db.select().from(schedules).where(eq(schedules.id, row!.seriesId!));
+    await a.mem.command(facilitator, `/supervision cancel S${series!.number}`);
     expect(a.mem.lastPrivate(facilitator.id)).toContain('cały cykl');
     await a.mem.command(anna, '/supervision list');
     expect(a.mem.lastPrivate(anna.id)).toContain('Nie ma jeszcze zaplanowanej superwizji');

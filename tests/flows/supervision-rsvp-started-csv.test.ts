@@ -1,5 +1,7 @@
 // Small things members meet: an RSVP pressed once the session has begun, and the hours CSV in English.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { supervisionSessions } from '../../src/db/schema/index.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
 let t: TestBot;
@@ -14,7 +16,9 @@ afterAll(() => t.close());
 describe('an RSVP during the session, and the English hours CSV', () => {
   it('says the session has already started when a button is pressed ten minutes in', async () => {
     await t.mem.command(facilitator, '/supervision add 2026-03-09 18:00 #supervision');
-    const id = /(\d+)/.exec(said(facilitator.id).replace(/.*Zaplanowane spotkanie/, ''))![1];
+    // The answer names the session's number; its RSVP buttons carry the row id.
+    const number = Number(/(\d+)/.exec(said(facilitator.id).replace(/.*Zaplanowane spotkanie/, ''))![1]);
+    const [{ id }] = await t.bot.db.select({ id: supervisionSessions.id }).from(supervisionSessions).where(eq(supervisionSessions.number, number));
     t.clock.set('2026-03-09T17:10:00Z');
     await t.mem.click(anna, 'supervision.rsvp', `${id}:coming`);
     expect(said(anna.id)).toContain('już się zaczęło');

@@ -60,7 +60,7 @@ describe('marking a one-hour session held for one person', () => {
     await t.mem.command(facilitator, '/supervision held 2026-04-06');
     expect(said(facilitator.id)).toContain('Spotkanie z pon., 6 kwietnia 2026, 18:00 oznaczone jako odbyte. Zapisane: 1 godzina superwizji grupowej dla 1 osoby, która zapowiedziała obecność.');
     expect(said(facilitator.id)).not.toMatch(/Każdy|godzina superwizji grupowej zapisane/);
-    await t.mem.command(englishFacilitator, `/supervision held ${s!.id}`);
+    await t.mem.command(englishFacilitator, `/supervision held ${s!.number}`);
     expect(said(englishFacilitator.id)).toMatch(/The session on .* is marked as held: 1 hour of group supervision logged for 0 people/);
   });
 });

@@ -8,10 +8,12 @@ export const customPrompts = pgTable(
   {
     id: serial('id').primaryKey(),
     teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    /** "Team prompt #N" (`/reflect prompts`, `/reflect remove N`): per team, 1, 2, 3…; see src/db/numbers.ts. */
+    number: integer('number').notNull(),
     text: text('text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('custom_prompts_team').on(t.teamId)],
+  (t) => [index('custom_prompts_team').on(t.teamId), uniqueIndex('custom_prompts_team_number').on(t.teamId, t.number)],
 );
 
 /** One row per prompt thread the bot opened; its outbox key finds the platform's thread once delivered. */

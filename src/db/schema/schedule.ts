@@ -10,6 +10,11 @@ export const schedules = pgTable(
     teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
     /** Which feature handles it, e.g. 'prompt', 'personal-prompt', 'supervision-reminder'. */
     kind: text('kind').notNull(),
+    /**
+     * What people call it: "#N" for a prompt schedule, "SN" for a supervision series — per team and kind, 1, 2, 3…
+     * (src/db/numbers.ts). Null for the kinds nobody refers to by number (personal prompts, reminders, housekeeping…).
+     */
+    number: integer('number'),
     /** IANA time zone in which the rule's local times are meant. */
     zone: text('zone').notNull(),
     /** The recurrence rule as data (see src/schedule/occurrence.ts). */
@@ -28,7 +33,10 @@ export const schedules = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('schedules_due').on(t.nextDueAt).where(sql`${t.paused} = false and ${t.nextDueAt} is not null`)],
+  (t) => [
+    index('schedules_due').on(t.nextDueAt).where(sql`${t.paused} = false and ${t.nextDueAt} is not null`),
+    uniqueIndex('schedules_team_kind_number').on(t.teamId, t.kind, t.number).where(sql`${t.number} is not null`),
+  ],
 );
 
 /** One row per schedule occurrence ever handled: the exactly-once anchor. */

@@ -16,6 +16,8 @@ export const supervisionSessions = pgTable(
   {
     id: serial('id').primaryKey(),
     teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    /** "Session N" (`/supervision list`, `/supervision cancel N`): per team, 1, 2, 3…; see src/db/numbers.ts. */
+    number: integer('number').notNull(),
     /** The series' schedule row; null for a one-off session. */
     seriesId: integer('series_id').references(() => schedules.id, { onDelete: 'set null' }),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
@@ -32,6 +34,7 @@ export const supervisionSessions = pgTable(
   (t) => [
     uniqueIndex('supervision_sessions_series_start').on(t.seriesId, t.startsAt),
     index('supervision_sessions_team_start').on(t.teamId, t.startsAt),
+    uniqueIndex('supervision_sessions_team_number').on(t.teamId, t.number),
   ],
 );
 
@@ -53,6 +56,9 @@ export const supervisionTopics = pgTable(
   {
     id: serial('id').primaryKey(),
     teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    /** "Topic N" (`/supervision topics`, `/supervision topic remove N`): per team, 1, 2, 3…; see src/db/numbers.ts.
+     *  Only its author is ever shown it; the agenda the group reads shows none. */
+    number: integer('number').notNull(),
     /** The session the topic is for; null for a private note made when no session was planned. */
     sessionId: integer('session_id').references(() => supervisionSessions.id, { onDelete: 'set null' }),
     /** Set for named and private topics; never for anonymous ones. */
@@ -75,7 +81,11 @@ export const supervisionTopics = pgTable(
     /** Anonymous topics: the day only (midnight UTC), so no other row's exact time can match it. */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('supervision_topics_session').on(t.sessionId), index('supervision_topics_author').on(t.authorHmac).where(sql`${t.authorHmac} is not null`)],
+  (t) => [
+    index('supervision_topics_session').on(t.sessionId),
+    index('supervision_topics_author').on(t.authorHmac).where(sql`${t.authorHmac} is not null`),
+    uniqueIndex('supervision_topics_team_number').on(t.teamId, t.number),
+  ],
 );
 
 export const supervisionHours = pgTable(

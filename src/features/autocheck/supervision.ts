@@ -60,7 +60,7 @@ export async function takeToSupervision(
     const added = await tx.transaction((sp) =>
       addTopic(sp, bot, { team: o.team, memberExternalId: o.memberExternalId, text: supervision, visibility: VISIBILITY[destination], source: 'autocheck', now: o.now, lang: o.lang }),
     );
-    return { kind: 'added', visibility: destination, sessionLabel: added.sessionLabel, id: added.id, check: added.check };
+    return { kind: 'added', visibility: destination, sessionLabel: added.sessionLabel, id: added.number, check: added.check };
   } catch (e) {
     if (e instanceof UserError && e.code === ('supervision.noSession' as string)) return { kind: 'noSession' };
     throw e;

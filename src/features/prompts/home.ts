@@ -37,7 +37,7 @@ export async function personalLine(ctx: Context): Promise<Rich | undefined> {
 export function scheduleLine(ctx: Context, s: Awaited<ReturnType<typeof teamPromptSchedules>>[number]) {
   const p = s.payload as unknown as PromptPayload;
   // The zone is named where it is not the team's: "09:00" alone would be read as the team's 09:00.
-  const params = { id: s.id, rhythm: zonedRhythm(s.rule as WeeklyRule, s.zone, ctx.team.zone, ctx.lang), themes: themesText(p.themes ?? [], ctx.lang), channel: { channel: p.channel } };
+  const params = { id: s.number, rhythm: zonedRhythm(s.rule as WeeklyRule, s.zone, ctx.team.zone, ctx.lang), themes: themesText(p.themes ?? [], ctx.lang), channel: { channel: p.channel } };
   if (s.paused && channelUnavailable(p)) return ctx.t('prompts.list.unavailable', params);
   const next = s.nextDueAt && nextPromptAt(s.rule, s.zone, new Date(s.nextDueAt.getTime() - 1), teamHolidays(ctx.team));
   return s.paused || !next ? ctx.t('prompts.list.paused', params) : ctx.t('prompts.list.item', { ...params, next: formatLocal(next, s.zone, ctx.lang) });

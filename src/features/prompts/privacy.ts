@@ -49,7 +49,7 @@ export const promptsPrivacy: PrivacyContributor = {
     const created = await tx.select().from(schedules).where(createdBy(team.id, member.externalId));
     const schedulesCreated = created.map((s) => {
       const p = s.payload as unknown as PromptPayload;
-      return { id: s.id, channel: p.channel, themes: p.themes ?? [], zone: s.zone, rule: s.rule, paused: s.paused, nextDueAt: s.nextDueAt };
+      return { number: s.number, channel: p.channel, themes: p.themes ?? [], zone: s.zone, rule: s.rule, paused: s.paused, nextDueAt: s.nextDueAt };
     });
     const rotation = await personalRotation(tx, team.id, member.id);
     // Which library (or team) prompts their personal rotation has sent, so it does not repeat them.

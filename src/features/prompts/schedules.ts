@@ -1,8 +1,9 @@
-// Prompt schedules as rows of the core's schedules table: create, find (only the team's own), dates ahead.
+// Prompt schedules as rows of the core's schedules table: create, find (only the team's own, by its number), dates ahead.
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { UserError } from '../../core/errors.js';
 import type { Tx } from '../../db/client.js';
+import { nextTeamNumber } from '../../db/numbers.js';
 import { occurrences, schedules } from '../../db/schema/index.js';
 import type { ScheduleRow } from '../../schedule/kinds.js';
 import { localDate, localToInstant, nextOccurrence, type Rule, type WeeklyRule } from '../../schedule/occurrence.js';
@@ -40,28 +41,48 @@ export function channelUnavailable(p: PromptPayload): boolean {
 
 export { weeklyRule, type WeeklyRule } from '../../schedule/occurrence.js';
 
+/** A team prompt schedule: it always has its "#N" (migration 0016 numbered the older ones). */
+export type PromptSchedule = ScheduleRow & { number: number };
+
+/** Insert a schedule nobody refers to by number (a member's personal prompt). */
 export async function insertSchedule(db: Tx, teamId: number, kind: string, zone: string, rule: WeeklyRule, first: Date, payload: object): Promise<ScheduleRow> {
   const [row] = await db.insert(schedules).values({ teamId, kind, zone, rule, nextDueAt: first, payload: payload as Record<string, unknown> }).returning();
   return row!;
 }
 
-export async function teamPromptSchedules(db: Tx, teamId: number): Promise<ScheduleRow[]> {
-  return db.select().from(schedules).where(and(eq(schedules.teamId, teamId), eq(schedules.kind, PROMPT_KIND))).orderBy(asc(schedules.id));
+/** Insert a team prompt schedule with the team's next "#N". Locks the team row: pass the transaction that should hold it. */
+export async function insertPromptSchedule(tx: Tx, teamId: number, zone: string, rule: WeeklyRule, first: Date, payload: PromptPayload): Promise<PromptSchedule> {
+  const number = await nextTeamNumber(tx, schedules, teamId, eq(schedules.kind, PROMPT_KIND));
+  const [row] = await tx
+    .insert(schedules)
+    .values({ teamId, kind: PROMPT_KIND, number, zone, rule, nextDueAt: first, payload: payload as unknown as Record<string, unknown> })
+    .returning();
+  return { ...row!, number };
 }
 
-/** A team's prompt schedule by number; another team's, or another kind's, is "unknown" — never revealed. */
-export async function findTeamSchedule(db: Tx, teamId: number, id: number, lock = false): Promise<ScheduleRow> {
-  const q = db.select().from(schedules).where(and(eq(schedules.id, id), eq(schedules.teamId, teamId), eq(schedules.kind, PROMPT_KIND)));
+export async function teamPromptSchedules(db: Tx, teamId: number): Promise<PromptSchedule[]> {
+  const rows = await db.select().from(schedules).where(and(eq(schedules.teamId, teamId), eq(schedules.kind, PROMPT_KIND))).orderBy(asc(schedules.number));
+  return rows as PromptSchedule[];
+}
+
+/**
+ * A team's prompt schedule by the number a member typed ("#3" in `/reflect list`); none of that number in this team is
+ * "unknown" — never another team's schedule, nor another kind's.
+ */
+export async function findScheduleByNumber(db: Tx, teamId: number, number: number, lock = false): Promise<PromptSchedule> {
+  const q = db.select().from(schedules).where(and(eq(schedules.teamId, teamId), eq(schedules.kind, PROMPT_KIND), eq(schedules.number, number)));
   const [row] = lock ? await q.for('update') : await q;
-  if (!row) throw new UserError('prompts.err.unknownSchedule', { id });
-  return row;
+  if (!row) throw new UserError('prompts.err.unknownSchedule', { id: number });
+  return { ...row, number };
 }
 
-export async function personalSchedule(db: Tx, teamId: number, memberId: number): Promise<ScheduleRow | undefined> {
-  const [row] = await db
+/** The member's personal prompt schedule; `lock` holds it (FOR UPDATE) against a tick firing it meanwhile. */
+export async function personalSchedule(db: Tx, teamId: number, memberId: number, lock = false): Promise<ScheduleRow | undefined> {
+  const q = db
     .select()
     .from(schedules)
     .where(and(eq(schedules.teamId, teamId), eq(schedules.kind, PERSONAL_KIND), sql`(${schedules.payload}->>'memberId')::int = ${memberId}`));
+  const [row] = lock ? await q.for('update') : await q;
   return row;
 }
 

@@ -30,7 +30,7 @@ export async function teamPromptUndelivered({ tx, key, code, gone, why, now }: U
       teamId: team.id,
       key: `prompt-unavailable:${row.id}:${now.toISOString()}:${m.externalId}`,
       target: { kind: 'dm', member: m.externalId },
-      message: message(textBlock(t(lang, why === 'restricted' ? 'prompts.unavailable.dmRestricted' : 'prompts.unavailable.dm', { id: row.id, channel: { channel: p.channel } }))),
+      message: message(textBlock(t(lang, why === 'restricted' ? 'prompts.unavailable.dmRestricted' : 'prompts.unavailable.dm', { id: row.number ?? undefined, channel: { channel: p.channel } }))),
     });
   }
 }

@@ -40,14 +40,15 @@ export function checkTopic(text: string): TopicCheck {
 
 /**
  * The author's private note about their topic: what was masked, what else may identify the client and how to take
- * the topic back (`id` when it is stored already; an anonymous topic from a check gets its number later).
+ * the topic back (`number`, the team's topic number, when it is stored already; an anonymous topic from a check gets
+ * its number later).
  */
-export function topicCheckBlocks(lang: Lang, check: TopicCheck, id?: number): Block[] {
+export function topicCheckBlocks(lang: Lang, check: TopicCheck, number?: number): Block[] {
   const masked = maskedBlock(lang, check);
   const blocks: Block[] = masked ? [masked] : [];
   if (check.findings.length) {
     const found = foundList(lang, check);
-    blocks.push(textBlock(id === undefined ? t(lang, 'supervision.deid.considerLater', { found }) : t(lang, 'supervision.deid.consider', { found, id })));
+    blocks.push(textBlock(number === undefined ? t(lang, 'supervision.deid.considerLater', { found }) : t(lang, 'supervision.deid.consider', { found, id: number })));
   }
   return blocks;
 }

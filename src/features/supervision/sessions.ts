@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { UserError, type RefusalReason } from '../../core/errors.js';
 import type { Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
+import { nextTeamNumber } from '../../db/numbers.js';
 import { schedules, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
 import { DAY } from '../../schedule/clock.js';
 import type { ScheduleKind, ScheduleRow } from '../../schedule/kinds.js';
@@ -42,11 +43,13 @@ function seriesNext(row: ScheduleRow, after: Date): Date | null {
 /** Insert the series' session at `startsAt` (once) and arm its reminders. */
 async function materialize(tx: Tx, team: Team, row: ScheduleRow, startsAt: Date, now: Date): Promise<Session | undefined> {
   const p = row.payload as unknown as SeriesPayload;
+  // Already there (a date cancelled in advance, a second claim): nothing is inserted, and the number taken is not used.
+  const number = await nextTeamNumber(tx, supervisionSessions, team.id);
   const [s] = await tx
     .insert(supervisionSessions)
     // createdAt on the bot's clock, as topics have it: homeWaitingTopics compares the two.
-    .values({ teamId: team.id, seriesId: row.id, startsAt, zone: row.zone, durationMinutes: p.durationMinutes, place: p.where ?? null, channel: p.channel, createdAt: now })
-    .onConflictDoNothing()
+    .values({ teamId: team.id, number, seriesId: row.id, startsAt, zone: row.zone, durationMinutes: p.durationMinutes, place: p.where ?? null, channel: p.channel, createdAt: now })
+    .onConflictDoNothing({ target: [supervisionSessions.seriesId, supervisionSessions.startsAt] })
     .returning();
   if (s && startsAt > now) {
     await armReminders(tx, team, s, now);
@@ -86,9 +89,11 @@ export async function createSeries(tx: Tx, team: Team, i: SeriesInput, now: Date
   const fresh = weeklyRule(i.weekday, i.time, i.every, i.zone, now).rule;
   const rule = i.weeksFrom ? { ...fresh, anchor: sameWeekOn(i.weeksFrom, i.weekday) } : fresh;
   const payload: SeriesPayload = { channel: i.channel, durationMinutes: i.durationMinutes, where: i.where ?? null, ...(i.creator ? { creator: i.creator } : {}) };
+  // "S1", "S2"… per team: the number members cancel it by.
+  const number = await nextTeamNumber(tx, schedules, team.id, eq(schedules.kind, SERIES_KIND));
   const [series] = await tx
     .insert(schedules)
-    .values({ teamId: team.id, kind: SERIES_KIND, zone: i.zone, rule, payload: payload as unknown as Record<string, unknown> })
+    .values({ teamId: team.id, kind: SERIES_KIND, number, zone: i.zone, rule, payload: payload as unknown as Record<string, unknown> })
     .returning();
   let first: Session | undefined;
   for (let at = nextOccurrence(rule, i.zone, now); at && at.getTime() <= now.getTime() + HORIZON_MS; at = nextOccurrence(rule, i.zone, at)) {
@@ -111,9 +116,10 @@ export interface OneOffInput {
 }
 
 export async function addSession(tx: Tx, team: Team, i: OneOffInput, now: Date): Promise<Session> {
+  const number = await nextTeamNumber(tx, supervisionSessions, team.id);
   const [s] = await tx
     .insert(supervisionSessions)
-    .values({ teamId: team.id, seriesId: null, startsAt: i.startsAt, zone: i.zone, durationMinutes: i.durationMinutes, place: i.where ?? null, channel: i.channel, createdAt: now })
+    .values({ teamId: team.id, number, seriesId: null, startsAt: i.startsAt, zone: i.zone, durationMinutes: i.durationMinutes, place: i.where ?? null, channel: i.channel, createdAt: now })
     .returning();
   await armReminders(tx, team, s!, now, i.creator);
   await homeWaitingTopics(tx, team.id, now);
@@ -163,6 +169,26 @@ export async function activeSeries(tx: Tx, teamId: number): Promise<ScheduleRow[
     .orderBy(asc(schedules.id));
 }
 
+/**
+ * A team's active series by the number a member typed ("S2" in `/supervision list`), locked for the change that follows.
+ * None of that number in this team (or stopped already) is "unknown" — never another team's series.
+ */
+export async function findSeriesByNumber(tx: Tx, teamId: number, number: number): Promise<ScheduleRow> {
+  const [row] = await tx
+    .select()
+    .from(schedules)
+    .where(and(eq(schedules.teamId, teamId), eq(schedules.kind, SERIES_KIND), eq(schedules.number, number), eq(schedules.paused, false)))
+    .for('update');
+  if (!row) throw new UserError('supervision.unknownSeries', { got: `S${number}` });
+  return row;
+}
+
+/** The refusal for a series found by its id that is not active (any more): named as members know it, "S2". */
+async function unknownSeries(tx: Tx, teamId: number, seriesId: number): Promise<UserError> {
+  const [row] = await tx.select({ number: schedules.number }).from(schedules).where(and(eq(schedules.id, seriesId), eq(schedules.teamId, teamId)));
+  return new UserError('supervision.unknownSeries', { got: row?.number ? `S${row.number}` : '' });
+}
+
 /** Series stopped (cancelled or replaced): the calendar still lists their dates as cancelled for a while. */
 export async function stoppedSeries(tx: Tx, teamId: number): Promise<ScheduleRow[]> {
   return tx
@@ -183,7 +209,7 @@ export async function cancelSeries(tx: Tx, teamId: number, seriesId: number, now
     })
     .where(and(eq(schedules.id, seriesId), eq(schedules.teamId, teamId), eq(schedules.kind, SERIES_KIND), eq(schedules.paused, false)))
     .returning({ id: schedules.id });
-  if (!stopped.length) throw new UserError('supervision.unknownSeries', { got: `S${seriesId}` });
+  if (!stopped.length) throw await unknownSeries(tx, teamId, seriesId);
   const ahead = await tx
     .select()
     .from(supervisionSessions)
@@ -207,7 +233,7 @@ export interface SeriesMoved {
  */
 export async function moveSeries(tx: Tx, team: Team, seriesId: number, to: { channel: string; zone: string }, now: Date): Promise<SeriesMoved> {
   const [row] = await tx.select().from(schedules).where(and(eq(schedules.id, seriesId), eq(schedules.teamId, team.id), eq(schedules.kind, SERIES_KIND)));
-  if (!row) throw new UserError('supervision.unknownSeries', { got: `S${seriesId}` });
+  if (!row) throw await unknownSeries(tx, team.id, seriesId);
   const was = row.payload as unknown as SeriesPayload;
   // A new zone moves its sessions in time: calendars must take the new times (SEQUENCE, see calendar.ts).
   const revision = (was.revision ?? 0) + (to.zone !== row.zone ? 1 : 0);

@@ -53,9 +53,9 @@ export async function reminderUndelivered({ tx, key, code, gone, why, now }: Und
     const lang = isLang(m.lang) ? m.lang : asLang(team.lang);
     const restricted = why === 'restricted';
     const text = session.seriesId
-      ? t(lang, restricted ? 'supervision.unavailable.seriesRestricted' : 'supervision.unavailable.series', { series: `S${session.seriesId}`, channel: { channel: session.channel } })
+      ? t(lang, restricted ? 'supervision.unavailable.seriesRestricted' : 'supervision.unavailable.series', { series: `S${row.number}`, channel: { channel: session.channel } })
       : t(lang, restricted ? 'supervision.unavailable.sessionRestricted' : 'supervision.unavailable.session', {
-          id: session.id,
+          id: session.number,
           when: sessionWhen(lang, session, { zone: m.zone ?? team.zone, member: true }),
           channel: { channel: session.channel },
         });

@@ -1,6 +1,6 @@
 // A channel that will not take the bot's posts (read-only, thread-only, restricted, no permission): the scheduled
 // prompt is refused once, its schedule pauses and its creator hears of it, instead of eight silent tries a week.
-import { eq, like } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, schedules } from '../../../src/db/schema/index.js';
 import { startSlackHarness, type SlackHarness } from '../../helpers/slack.js';
@@ -15,6 +15,12 @@ afterAll(async () => h?.close());
 
 const WAIT = 15_000;
 const json = (x: unknown) => JSON.stringify(x);
+/** The "#N" an answer names, and the schedule's row id that outbox keys carry (the harness has one team). */
+async function scheduled(text: string): Promise<{ number: number; id: number }> {
+  const number = Number(/#(\d+)/.exec(text)![1]);
+  const [row] = await h.bot.db.select().from(schedules).where(and(eq(schedules.kind, 'prompt'), eq(schedules.number, number)));
+  return { number, id: row!.id };
+}
 
 // Slack's refusals of chat.postMessage that mean "this conversation will not take the bot's messages", each tried on
 // a schedule of its own, one day after the other (all before the change to summer time).
@@ -33,7 +39,7 @@ describe('a prompt channel that refuses the bot’s posts on Slack', () => {
       h.fake.clear();
       await h.command('U_FAC', `/reflect schedule <#${channel}|refused> ${day} 09:00`);
       const answer = await h.fake.waitFor('response_url', (c) => json(c.args).includes('Zaplanowane'), WAIT);
-      const id = Number(/#(\d+)/.exec(String(answer.args.text))![1]);
+      const { number, id } = await scheduled(String(answer.args.text));
       await h.bot.runDueWork(); // nothing else waiting: the one failure below is the prompt's
 
       h.fake.failNext('chat.postMessage', { error: code });
@@ -51,7 +57,7 @@ describe('a prompt channel that refuses the bot’s posts on Slack', () => {
 
       const told = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === h.fake.dmChannelOf('U_FAC'));
       expect(told).toHaveLength(1);
-      expect(String(told[0]!.args.text)).toContain(`#${id}`);
+      expect(String(told[0]!.args.text)).toContain(`#${number}`);
       expect(String(told[0]!.args.text)).toContain(`<#${channel}>`);
       // The bot is in the channel: its people must let it post, not invite it.
       expect(String(told[0]!.args.text)).toContain('kanał nie pozwala mi pisać (jest tylko do odczytu albo pisanie jest tam ograniczone)');
@@ -66,7 +72,7 @@ describe('a prompt channel that refuses the bot’s posts on Slack', () => {
     h.fake.clear();
     await h.command('U_FAC', `/reflect schedule <#${channel}|flaky> sunday 09:00`);
     const answer = await h.fake.waitFor('response_url', (c) => json(c.args).includes('Zaplanowane'), WAIT);
-    const id = Number(/#(\d+)/.exec(String(answer.args.text))![1]);
+    const { id } = await scheduled(String(answer.args.text));
     await h.bot.runDueWork();
 
     h.fake.failNext('chat.postMessage', { error: 'internal_error' });
@@ -83,14 +89,14 @@ describe('a prompt channel that refuses the bot’s posts on Slack', () => {
     h.fake.clear();
     await h.command('U_FAC', `/reflect schedule <#${channel}|left> monday 09:00`);
     const answer = await h.fake.waitFor('response_url', (c) => json(c.args).includes('Zaplanowane'), WAIT);
-    const id = Number(/#(\d+)/.exec(String(answer.args.text))![1]);
+    const { number } = await scheduled(String(answer.args.text));
     await h.bot.runDueWork();
 
     h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
     h.clock.set('2026-03-09T08:00:30Z');
     await h.bot.runDueWork();
     await h.bot.runDueWork();
-    const told = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === h.fake.dmChannelOf('U_FAC') && String(c.args.text).includes(`#${id}`));
+    const told = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === h.fake.dmChannelOf('U_FAC') && String(c.args.text).includes(`#${number}`));
     expect(told).toHaveLength(1);
     expect(String(told[0]!.args.text)).toContain('dodaj mnie do kanału');
     expect(String(told[0]!.args.text)).not.toContain('nie pozwala mi pisać');

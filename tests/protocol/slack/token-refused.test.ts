@@ -1,18 +1,22 @@
 // The single SLACK_BOT_TOKEN refused (revoked, the app reinstalled): nothing queued is lost — every send waits, the log
 // says so once and names the variable, /healthz turns unhealthy; with OAuth the refusal stays one workspace's.
-import { like } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../../src/db/schema/index.js';
+import { outbox, schedules } from '../../../src/db/schema/index.js';
 import { startSlackHarness, type SlackHarness } from '../../helpers/slack.js';
 
 const WAIT = 15_000;
 const json = (x: unknown) => JSON.stringify(x);
 
+/** Schedules a prompt in `channel`; returns the schedule's row id, which its outbox keys carry (`prompt:<id>:…`). */
 async function scheduledPrompt(h: SlackHarness, channel: string): Promise<number> {
   await h.command('U_FAC', `/reflect schedule <#${channel}|refleksja> tuesday 09:00`);
   const answer = await h.fake.waitFor('response_url', (c) => json(c.args).includes('Zaplanowane'), WAIT);
   await h.bot.runDueWork(); // nothing else waiting: what follows is the prompt's
-  return Number(/#(\d+)/.exec(String(answer.args.text))![1]);
+  // The answer says "#N", the team's own number; the channel finds the row.
+  expect(String(answer.args.text)).toMatch(/#\d+/);
+  const [row] = await h.bot.db.select().from(schedules).where(and(eq(schedules.kind, 'prompt'), sql`${schedules.payload}->>'channel' = ${channel}`));
+  return row!.id;
 }
 
 describe('a refused single bot token on Slack', () => {

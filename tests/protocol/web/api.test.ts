@@ -393,7 +393,7 @@ describe('the web playground API', () => {
     const team = (await findTeam(pg.app.bot.db, 'web', 'playground'))!;
     const prompt = (await pg.app.bot.db.select().from(schedules).where(eq(schedules.teamId, team.id))).find((r) => r.kind === 'prompt')!;
     const day = prompt.nextDueAt!.toISOString().slice(0, 10);
-    const answered = await Promise.race([send('magda', `/reflect skip ${prompt.id} ${day}`).then(() => true), new Promise((r) => setTimeout(() => r(false), 5_000))]);
+    const answered = await Promise.race([send('magda', `/reflect skip ${prompt.number} ${day}`).then(() => true), new Promise((r) => setTimeout(() => r(false), 5_000))]);
     expect(answered).toBe(true);
     expect((await pg.view('magda')).messagesHtml).toContain(day);
     expect((await send('tomek', '/sojusz help')).status).toBe(200);
