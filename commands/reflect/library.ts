@@ -1,8 +1,9 @@
 // /reflect now, add, remove, prompts: posting at once, the team's own prompts, and browsing the library.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, untrusted, type Rich } from '../../src/core/message.js';
 import type { Subcommand } from '../../src/core/registry.js';
+import { nextTeamNumber } from '../../src/db/numbers.js';
 import { customPrompts } from '../../src/db/schema/index.js';
 import { PROMPT_LIBRARY, THEME_NAMES } from '../../src/features/prompts/library.js';
 import { teamPromptSchedules, type PromptPayload } from '../../src/features/prompts/schedules.js';
@@ -37,14 +38,19 @@ export const add: Subcommand = {
   aliases: ['dodaj'],
   facilitator: true,
   example: { en: 'add What helped you stay curious this week?', pl: 'dodaj Co w tym tygodniu pomogło Ci zachować ciekawość?' },
-  // A hard cap against abuse; the 280-character limit is checked below with a friendlier answer.
-  options: { text: { kind: 'text', required: true, maxLength: 2000, description: l10n('prompts.opt.text') } },
+  // One limit, the one its label names, declared so every platform refuses alike (Discord stops the typing there); a
+  // separate cap of 2000 used to answer "up to 280 characters: too long (2500/2000)".
+  options: { text: { kind: 'text', required: true, maxLength: CUSTOM_MAX, description: l10n('prompts.opt.text') } },
   async run(ctx, opts) {
     const text = String(opts.text ?? '').trim();
     if (!text) throw new UserError('prompts.err.empty');
-    if (text.length > CUSTOM_MAX) throw new UserError('prompts.err.tooLong', { got: text.length, max: CUSTOM_MAX });
-    const [row] = await ctx.db.insert(customPrompts).values({ teamId: ctx.team.id, text, createdAt: ctx.now }).returning();
-    await ctx.reply('prompts.added', { id: row!.id });
+    // The team's next "#N", held (its row locked) until the prompt is in.
+    const row = await ctx.db.transaction(async (tx) => {
+      const number = await nextTeamNumber(tx, customPrompts, ctx.team.id);
+      const [added] = await tx.insert(customPrompts).values({ teamId: ctx.team.id, number, text, createdAt: ctx.now }).returning();
+      return added!;
+    });
+    await ctx.reply('prompts.added', { id: row.number });
   },
 };
 
@@ -55,10 +61,14 @@ export const remove: Subcommand = {
   example: 'remove 2',
   options: { id: { kind: 'int', required: true, min: 1, description: l10n('prompts.opt.promptId') } },
   async run(ctx, opts) {
-    const id = Number(opts.id);
-    const gone = await ctx.db.delete(customPrompts).where(and(eq(customPrompts.id, id), eq(customPrompts.teamId, ctx.team.id))).returning({ id: customPrompts.id });
-    if (!gone.length) throw new UserError('prompts.err.unknownCustom', { id });
-    await ctx.reply('prompts.removed', { id });
+    // The number shown in `/reflect prompts`, within this team only.
+    const number = Number(opts.id);
+    const gone = await ctx.db
+      .delete(customPrompts)
+      .where(and(eq(customPrompts.teamId, ctx.team.id), eq(customPrompts.number, number)))
+      .returning({ id: customPrompts.id });
+    if (!gone.length) throw new UserError('prompts.err.unknownCustom', { id: number });
+    await ctx.reply('prompts.removed', { id: number });
   },
 };
 
@@ -78,8 +88,8 @@ export const browse: Subcommand = {
       { text: p[ctx.lang] },
     ]);
     if (!themes.length) {
-      const own = await ctx.db.select().from(customPrompts).where(eq(customPrompts.teamId, ctx.team.id));
-      items.push(...own.map((c): Rich => [{ text: `${ctx.tx('prompts.browse.custom')} #${c.id}: `, style: 'italic' }, untrusted(c.text)]));
+      const own = await ctx.db.select().from(customPrompts).where(eq(customPrompts.teamId, ctx.team.id)).orderBy(asc(customPrompts.number));
+      items.push(...own.map((c): Rich => [{ text: `${ctx.tx('prompts.browse.custom')} #${c.number}: `, style: 'italic' }, untrusted(c.text)]));
     }
     const page = Number(opts.page ?? 1);
     const pages = Math.max(1, Math.ceil(items.length / PAGE));

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock } from '../../src/core/message.js';
 import { parseDate, parseTime, parseWeekday, parseZone } from '../../src/core/parse.js';
+import { DAY_TIME_FILLERS } from '../../src/core/rhythm.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { schedules } from '../../src/db/schema/index.js';
 import { rhythmText, zonedRhythm, zonedWhen } from '../../src/features/prompts/describe.js';
@@ -10,13 +11,12 @@ import { personalLine, scheduleLine } from '../../src/features/prompts/home.js';
 import { parseTheme, themeWords, type Theme } from '../../src/features/prompts/library.js';
 import {
   channelUnavailable,
-  findTeamSchedule,
-  insertSchedule,
+  findScheduleByNumber,
+  insertPromptSchedule,
   nextPromptAt,
   nextPromptDates,
   nextUnrepeatedAt,
   occurrenceOn,
-  PROMPT_KIND,
   teamPromptSchedules,
   weeklyRule,
   type PromptPayload,
@@ -40,30 +40,60 @@ export function parseThemes(words: string | undefined): Theme[] {
   return [...out];
 }
 
-/** The zone among typed words ("Europe/Warsaw" without `tz:`); two of them are answered as one zone not understood. */
-function zoneAmong(words: string[]): string | undefined {
-  const zones = words.filter((w) => w.includes('/'));
-  return zones.length ? parseZone(zones.join(' ')) : undefined;
+/** What a schedule's words say: each read by its shape. */
+interface When {
+  weekday?: number;
+  time?: string;
+  zone?: string;
+  themes?: Theme[];
 }
 
-/** "Europe/Warsaw" among the themes without `tz:` is a zone all the same (an unknown one is answered as a zone). */
-function themesAndZone(words: string | undefined): { themes: Theme[]; zone?: string } {
-  const all = (words ?? '').split(/[\s,]+/).filter(Boolean);
-  return { themes: parseThemes(all.filter((w) => !w.includes('/')).join(' ')), zone: zoneAmong(all) };
+/** "AM", "p.m." after an hour; "9am", "9:30PM" in one word. */
+const AM_PM_AFTER = /^[ap]\.?m\.?$/i;
+const AM_PM_JOINED = /^\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?$/i;
+
+/**
+ * A day, an hour, a zone and themes among a schedule's words, told apart by their shape, so `edit 3 10:00` and
+ * `edit 3 bond` change just that. Only a word that could be a theme is answered as an unknown theme: an hour with
+ * am/pm ("9am", "9:30 PM") or any other word with a digit gets the hour's answer, and a second day or hour is named
+ * beside the first — "“11:00” is not a theme" would send the member looking in the wrong place. "Europe/Warsaw"
+ * without `tz:` is a zone all the same; with `tz:` too, the two are answered as one zone not understood.
+ */
+function readWhen(words: string[], tz: unknown): When {
+  const out: When = {};
+  const themeWords: string[] = [];
+  const zones: string[] = tz === undefined ? [] : [String(tz)];
+  let day = -1;
+  let hour = -1;
+  /** The words with the first of a pair left out: what the member probably meant. */
+  const keeping = (drop: number) => words.filter((_, k) => k !== drop).join(' ');
+  words.forEach((w, i) => {
+    const weekday = tryParse(() => parseWeekday(w));
+    if (weekday !== undefined) {
+      if (day >= 0) throw new UserError('prompts.err.twoWeekdays', { first: words[day]!, got: w, example: keeping(day) });
+      [out.weekday, day] = [weekday, i];
+    } else if (AM_PM_AFTER.test(w) && hour === i - 1) {
+      throw new UserError('parse.time', { got: `${words[hour]} ${w}` });
+    } else if (AM_PM_JOINED.test(w)) {
+      throw new UserError('parse.time', { got: w });
+    } else if (w.includes('/')) {
+      zones.push(w);
+    } else if (/\d/.test(w)) {
+      const time = parseTime(w);
+      if (hour >= 0) throw new UserError('prompts.err.twoTimes', { first: words[hour]!, got: w, example: keeping(hour) });
+      [out.time, hour] = [time, i];
+    } else themeWords.push(w);
+  });
+  if (zones.length) out.zone = parseZone(zones.join(' '));
+  if (themeWords.length) out.themes = parseThemes(themeWords.join(' '));
+  return out;
 }
 
-/** Words members put before a day or an hour: "friday at 8:30", "every friday", "w piątek o 8:30", "co piątek". */
-export const DAY_TIME_FILLERS = ['at', 'on', 'every', 'w', 'we', 'o', 'co'] as const;
+const wordsOf = (...texts: unknown[]) => texts.filter((t) => t !== undefined).flatMap((t) => String(t).split(/[\s,]+/)).filter(Boolean);
 
-const everyOption = {
-  kind: 'int' as const,
-  named: true,
-  min: 1,
-  max: 8,
-  aliases: ['co'],
-  units: ['weeks', 'week', 'tygodnie', 'tygodni', 'tydzień', 'tydzien', 'tyg', 'tyg.'],
-  description: l10n('prompts.opt.every'),
-};
+// The rhythm in words ("co drugi tydzień", "every other week", "weekly") is read by src/core/rhythm.ts, for every
+// command with an `every` option.
+const everyOption = { kind: 'int' as const, named: true, min: 1, max: 8, aliases: ['co'], description: l10n('prompts.opt.every') };
 
 export const schedule: Subcommand = {
   description: l10n('prompts.cmd.schedule'),
@@ -84,25 +114,27 @@ export const schedule: Subcommand = {
     const channel = String(opts.channel);
     const weekday = parseWeekday(String(opts.weekday));
     const time = parseTime(String(opts.time));
-    const typed = opts.tz ? { themes: parseThemes(opts.themes as string | undefined) } : themesAndZone(opts.themes as string | undefined);
-    const zone = opts.tz ? parseZone(String(opts.tz)) : (typed.zone ?? ctx.team.zone);
-    const themes = typed.themes;
+    // The day and hour are read again among the themes: a second one, or "PM" after the hour, is named as such.
+    const typed = readWhen(wordsOf(opts.weekday, opts.time, opts.themes), opts.tz);
+    const zone = typed.zone ?? ctx.team.zone;
+    const themes = typed.themes ?? [];
     const every = Number(opts.every ?? 1);
     await ctx.requireCanPost(channel);
     // Another active schedule in the same channel is allowed (two rhythms, two themes) but often a slip: say so.
     const sameChannel = (await teamPromptSchedules(ctx.db, ctx.team.id)).filter((s) => !s.paused && (s.payload as unknown as PromptPayload).channel === channel);
     const { rule, first } = weeklyRule(weekday, time, every, zone, ctx.now);
     const payload: PromptPayload = { channel, themes, creator: ctx.member.externalId };
-    const row = await insertSchedule(ctx.db, ctx.team.id, PROMPT_KIND, zone, rule, first, payload);
+    // In a transaction: the team's next "#N" is held (its row locked) until the schedule is in.
+    const row = await ctx.db.transaction((tx) => insertPromptSchedule(tx, ctx.team.id, zone, rule, first, payload));
     const shown = nextPromptAt(rule, zone, new Date(first.getTime() - 1), teamHolidays(ctx.team)) ?? first;
-    const params = { id: row.id, rhythm: rhythmText(rule, ctx.lang), zone, themes: themesPhrase(themes, ctx.lang), next: formatLocal(shown, zone, ctx.lang) };
-    const also = sameChannel.map((s) => `#${s.id}`).join(', ');
+    const params = { id: row.number, rhythm: rhythmText(rule, ctx.lang), zone, themes: themesPhrase(themes, ctx.lang), next: formatLocal(shown, zone, ctx.lang) };
+    const also = sameChannel.map((s) => `#${s.number}`).join(', ');
     // Meant to move the old one? `edit` changes it in place, without a second prompt in a week where it came.
     const when = `${weekdayName(ctx.lang, weekday).toLowerCase()} ${time}`;
     await ctx.reply(
       message(
         textBlock(ctx.t('prompts.scheduled', { ...params, channel: { channel } })),
-        sameChannel.length ? noteBlock(ctx.t('prompts.scheduled.alsoThere', { channel: { channel }, also, count: sameChannel.length, first: sameChannel[0]!.id, id: row.id, when })) : null,
+        sameChannel.length ? noteBlock(ctx.t('prompts.scheduled.alsoThere', { channel: { channel }, also, count: sameChannel.length, first: sameChannel[0]!.number, id: row.number, when })) : null,
       ),
     );
   },
@@ -132,9 +164,9 @@ export const pause: Subcommand = {
   example: 'pause 3',
   options: idOption,
   async run(ctx, opts) {
-    const row = await findTeamSchedule(ctx.db, ctx.team.id, Number(opts.id));
+    const row = await findScheduleByNumber(ctx.db, ctx.team.id, Number(opts.id));
     await ctx.db.update(schedules).set({ paused: true }).where(eq(schedules.id, row.id));
-    await ctx.reply('prompts.paused', { id: row.id });
+    await ctx.reply('prompts.paused', { id: row.number });
   },
 };
 
@@ -145,7 +177,7 @@ export const resume: Subcommand = {
   example: 'resume 3',
   options: idOption,
   async run(ctx, opts) {
-    const row = await findTeamSchedule(ctx.db, ctx.team.id, Number(opts.id));
+    const row = await findScheduleByNumber(ctx.db, ctx.team.id, Number(opts.id));
     const p = row.payload as unknown as PromptPayload;
     // Paused because its channel refused the prompt: running again only once the bot can post there.
     if (channelUnavailable(p)) await ctx.requireCanPost(p.channel);
@@ -155,7 +187,7 @@ export const resume: Subcommand = {
     const next = row.rule.type === 'weekly' ? await nextUnrepeatedAt(ctx.db, row.id, row.rule, row.zone, ctx.now) : nextOccurrence(row.rule, row.zone, ctx.now);
     await ctx.db.update(schedules).set({ paused: false, nextDueAt: next, payload }).where(eq(schedules.id, row.id));
     const shown = next && nextPromptAt(row.rule, row.zone, new Date(next.getTime() - 1), teamHolidays(ctx.team));
-    await ctx.reply('prompts.resumed', { id: row.id, next: shown ? zonedWhen(shown, row.zone, ctx.team.zone, ctx.lang) : '—' });
+    await ctx.reply('prompts.resumed', { id: row.number, next: shown ? zonedWhen(shown, row.zone, ctx.team.zone, ctx.lang) : '—' });
   },
 };
 
@@ -164,28 +196,29 @@ export const skip: Subcommand = {
   aliases: ['pomiń', 'pomin'],
   facilitator: true,
   example: 'skip 3 {+7d}',
-  options: { ...idOption, date: { kind: 'string', required: true, description: l10n('prompts.opt.date') } },
+  // The rest of the line: "March 13" is answered as a date not understood, naming both words, not as a stray "13".
+  options: { ...idOption, date: { kind: 'text', required: true, maxLength: 40, description: l10n('prompts.opt.date') } },
   async run(ctx, opts) {
     const date = parseDate(String(opts.date));
     // Answer after the commit: a port may write the answer through the database (the playground), and the
     // embedded database has one connection — an answer from inside the transaction would wait for ever.
     const done = await ctx.db.transaction(async (tx) => {
-      const row = await findTeamSchedule(tx, ctx.team.id, Number(opts.id), true);
+      const row = await findScheduleByNumber(tx, ctx.team.id, Number(opts.id), true);
       const rule = row.rule as WeeklyRule;
       const at = occurrenceOn(rule, row.zone, date);
       const ahead = nextPromptDates(rule, row.zone, ctx.now, 4, teamHolidays(ctx.team));
-      if (!at) throw new UserError('prompts.err.notOccurrence', { date, id: row.id, dates: ahead.join(', ') });
+      if (!at) throw new UserError('prompts.err.notOccurrence', { date, id: row.number, dates: ahead.join(', ') });
       if (at <= ctx.now) {
         // The answer carries its own example, with a date that can be skipped: no general usage and example under it.
-        throw Object.assign(new UserError('prompts.err.datePassed', { date, id: row.id, example: ahead[0] ?? '', dates: ahead.join(', ') }), { usage: undefined });
+        throw Object.assign(new UserError('prompts.err.datePassed', { date, id: row.number, example: ahead[0] ?? '', dates: ahead.join(', ') }), { usage: undefined });
       }
       const updated: WeeklyRule = { ...rule, skip: [...new Set([...(rule.skip ?? []), date])].sort() };
       const nextDueAt = row.nextDueAt && row.nextDueAt.getTime() === at.getTime() ? nextOccurrence(updated, row.zone, at) : row.nextDueAt;
       await tx.update(schedules).set({ rule: updated, nextDueAt }).where(eq(schedules.id, row.id));
       const next = nextPromptAt(updated, row.zone, ctx.now, teamHolidays(ctx.team));
-      return { id: row.id, next: next ? zonedWhen(next, row.zone, ctx.team.zone, ctx.lang) : '—' };
+      return { number: row.number, next: next ? zonedWhen(next, row.zone, ctx.team.zone, ctx.lang) : '—' };
     });
-    await ctx.reply('prompts.skipped', { id: done.id, date, next: done.next });
+    await ctx.reply('prompts.skipped', { id: done.number, date, next: done.next });
   },
 };
 
@@ -217,7 +250,7 @@ export const edit: Subcommand = {
     }
     if (channel) await ctx.requireCanPost(channel);
     const done = await ctx.db.transaction(async (tx) => {
-      const row = await findTeamSchedule(tx, ctx.team.id, Number(opts.id), true);
+      const row = await findScheduleByNumber(tx, ctx.team.id, Number(opts.id), true);
       const old = row.rule as WeeklyRule;
       const p = row.payload as unknown as PromptPayload;
       const zone = change.zone ?? row.zone;
@@ -242,10 +275,10 @@ export const edit: Subcommand = {
         .update(schedules)
         .set({ zone, rule, nextDueAt: next, paused, payload: payload as unknown as Record<string, unknown> })
         .where(eq(schedules.id, row.id));
-      return { id: row.id, rule, zone, payload, paused, next, laterThanAsked: timing && next !== null && next.getTime() > (nextOccurrence(rule, zone, ctx.now) ?? first).getTime() };
+      return { number: row.number, rule, zone, payload, paused, next, laterThanAsked: timing && next !== null && next.getTime() > (nextOccurrence(rule, zone, ctx.now) ?? first).getTime() };
     });
     const params = {
-      id: done.id,
+      id: done.number,
       channel: { channel: done.payload.channel },
       rhythm: zonedRhythm(done.rule, done.zone, ctx.team.zone, ctx.lang),
       themes: themesPhrase(done.payload.themes, ctx.lang),
@@ -260,19 +293,9 @@ export const edit: Subcommand = {
   },
 };
 
-/** What `edit` was asked to change, each word read by its shape: a weekday, an hour, a zone, themes. */
-function readChange(opts: Record<string, unknown>): { weekday?: number; time?: string; zone?: string; themes?: Theme[] } {
-  const words = [opts.weekday, opts.time, opts.themes].filter((w) => w !== undefined).flatMap((w) => String(w).split(/[\s,]+/)).filter(Boolean);
-  const out: { weekday?: number; time?: string; zone?: string; themes?: Theme[] } = {};
-  const themeWords: string[] = [];
-  for (const w of words) {
-    if (out.weekday === undefined && tryParse(() => parseWeekday(w)) !== undefined) out.weekday = parseWeekday(w);
-    else if (out.time === undefined && /^\d{1,2}([:.]\d{2})?$/.test(w)) out.time = parseTime(w);
-    else if (!w.includes('/')) themeWords.push(w);
-  }
-  out.zone = opts.tz !== undefined ? parseZone(String(opts.tz)) : zoneAmong(words);
-  if (themeWords.length) out.themes = parseThemes(themeWords.join(' '));
-  return out;
+/** What `edit` was asked to change: a weekday, an hour, a zone, themes (see readWhen). */
+function readChange(opts: Record<string, unknown>): When {
+  return readWhen(wordsOf(opts.weekday, opts.time, opts.themes), opts.tz);
 }
 
 function tryParse<T>(f: () => T): T | undefined {

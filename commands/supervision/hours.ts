@@ -81,14 +81,15 @@ export const held: Subcommand = {
   aliases: ['odbyła się', 'odbyla sie', 'odbyta'],
   facilitator: true,
   example: { en: 'held 2026-03-02', pl: 'odbyła się 2026-03-02' },
-  options: { target: { kind: 'string', required: true, description: l10n('supervision.opt.target') } },
+  // Its own words: the cancel's mention a series (S…), which cannot be held.
+  options: { target: { kind: 'string', required: true, description: l10n('supervision.opt.heldTarget') } },
   async run(ctx, o) {
     const { session, added } = await ctx.db.transaction(async (tx) => {
       // Today's date: held is said of a session that has taken place.
       // A session that ran past midnight is found by either date.
       const s = await findSession(ctx, tx, String(o.target), { spanning: true, example: `${said(ctx, 'held', held)} ${exampleDate(ctx, 0)}` });
-      if (s.status === 'cancelled') throw new UserError('supervision.heldCancelled', { id: s.id });
-      if (s.startsAt > ctx.now) throw new UserError('supervision.heldFuture', { id: s.id, when: when(ctx, s) });
+      if (s.status === 'cancelled') throw new UserError('supervision.heldCancelled', { id: s.number });
+      if (s.startsAt > ctx.now) throw new UserError('supervision.heldFuture', { id: s.number, when: when(ctx, s) });
       await tx.update(supervisionSessions).set({ status: 'held' }).where(eq(supervisionSessions.id, s.id));
       return { session: s, added: await logHeld(tx, s, ctx.now) };
     });

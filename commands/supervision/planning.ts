@@ -5,6 +5,7 @@ import type { Context } from '../../src/core/context.js';
 import { UserError, type RefusalReason } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, type Span } from '../../src/core/message.js';
 import { parseDuration, parseTime, parseWeekday, parseZone, parseDate, parseId } from '../../src/core/parse.js';
+import { DAY_TIME_FILLERS } from '../../src/core/rhythm.js';
 import type { OptionSpec, Subcommand } from '../../src/core/registry.js';
 import { SETTINGS, teamChannel } from '../../src/core/settings.js';
 import { updateSettings } from '../../src/core/teams.js';
@@ -12,7 +13,7 @@ import { schedules, supervisionPrefs } from '../../src/db/schema/index.js';
 import { l10n, weekdayName } from '../../src/i18n/index.js';
 import { localToInstant } from '../../src/schedule/occurrence.js';
 import { offsetLabel, readOffsets, refreshSentReminders, REMINDER_KIND, reschedule } from '../../src/features/supervision/reminders.js';
-import { activeSeries, addSession, cancelSeries, cancelSession, createSeries, type SeriesPayload } from '../../src/features/supervision/sessions.js';
+import { activeSeries, addSession, cancelSeries, cancelSession, createSeries, findSeriesByNumber, type SeriesPayload } from '../../src/features/supervision/sessions.js';
 import { refusedMark } from '../../src/features/supervision/unavailable.js';
 import { upcomingSessions, type Session } from '../../src/features/supervision/store.js';
 import { offsetsList } from '../../src/features/supervision/words.js';
@@ -38,11 +39,14 @@ export const schedule: Subcommand = {
   aliases: ['zaplanuj'],
   facilitator: true,
   example: { en: 'schedule #supervision monday 18:00 every 2 weeks duration 90m where: https://meet.example.org/abc', pl: 'zaplanuj #superwizja poniedziałek 18:00 co 2 tygodnie czas 90m gdzie: https://meet.example.org/abc' },
+  // As /reflect schedule: "w poniedziałek o 18:00", "on monday at 18:00".
+  fillers: DAY_TIME_FILLERS,
   options: {
     channel: { kind: 'channel', required: true, description: l10n('supervision.opt.channel') },
     weekday: { kind: 'string', required: true, description: l10n('supervision.opt.weekday') },
     time: { kind: 'string', required: true, description: l10n('supervision.opt.time') },
-    every: { kind: 'int', named: true, min: 1, max: 8, aliases: ['co'], units: ['week', 'weeks', 'tydzień', 'tydzien', 'tygodnie', 'tygodni'], description: l10n('supervision.opt.every') },
+    // "co 2 tygodnie", "co drugi tydzień", "every other week", "weekly": read by src/core/rhythm.ts.
+    every: { kind: 'int', named: true, min: 1, max: 8, aliases: ['co'], description: l10n('supervision.opt.every') },
     duration,
     where,
     tz,
@@ -57,7 +61,7 @@ export const schedule: Subcommand = {
     const { series, first } = await ctx.db.transaction((tx) =>
       createSeries(tx, ctx.team, { channel: String(o.channel), weekday, time, every, durationMinutes: minutes, where: o.where as string | undefined, zone, creator: ctx.inv.member.id }, ctx.now),
     );
-    await ctx.reply('supervision.scheduled', { series: `S${series.id}`, rhythm: rhythm(ctx.lang, series.rule, zone) + ctx.tx('supervision.every', { count: every }), first: when(ctx, first), id: first.id });
+    await ctx.reply('supervision.scheduled', { series: `S${series.number}`, rhythm: rhythm(ctx.lang, series.rule, zone) + ctx.tx('supervision.every', { count: every }), first: when(ctx, first), id: first.number });
   },
 };
 
@@ -88,7 +92,7 @@ export const add: Subcommand = {
     // A time the clocks skip that night (02:30 when they go forward) is planned as luxon moves it (03:30): said, not silent.
     const actual = DateTime.fromJSDate(startsAt, { zone }).toFormat('HH:mm');
     const shifted = actual !== time ? [noteBlock(ctx.t('supervision.added.shifted', { asked: time, actual }))] : [];
-    await ctx.reply(message(textBlock(ctx.t('supervision.added', { id: s.id, when: when(ctx, s) })), ...shifted));
+    await ctx.reply(message(textBlock(ctx.t('supervision.added', { id: s.number, when: when(ctx, s) })), ...shifted));
   },
 };
 
@@ -133,12 +137,12 @@ export const list: Subcommand = {
     const refusing = await refusingChannels(ctx, series, sessions);
     const flag = (channel: string): Span[] => (refusing.has(channel) ? [{ text: ` · ${ctx.tx('supervision.list.unreachable')}` }] : []);
     const seriesItems: Span[][] = series.map((s) => [
-      { text: `S${s.id}`, style: 'code' },
+      { text: `S${s.number}`, style: 'code' },
       { text: ` — ${rhythm(ctx.lang, s.rule, s.zone)}${ctx.tx('supervision.every', { count: s.rule.type === 'weekly' ? s.rule.every : 1 })}` },
       ...flag((s.payload as unknown as SeriesPayload).channel),
     ]);
     const sessionItems: Span[][] = sessions.map((s) => [
-      { text: String(s.id), style: 'code' },
+      { text: String(s.number), style: 'code' },
       { text: ` — ${when(ctx, s)}` },
       ...(s.place ? [{ text: ' · ' }, { text: s.place, untrusted: true }] : []),
       ...flag(s.channel),
@@ -171,13 +175,17 @@ export const cancel: Subcommand = {
     const seriesRef = /^s(\d+)$/i.exec(target);
     if (seriesRef && parseId(seriesRef[1]) === undefined) throw new UserError('supervision.unknownSession', { got: target, example: `${said(ctx, 'cancel', cancel)} ${exampleDate(ctx)}` });
     if (seriesRef) {
-      const gone = await ctx.db.transaction((tx) => cancelSeries(tx, ctx.team.id, Number(seriesRef[1]), ctx.now));
+      // "S2" is the team's own number (`/supervision list`), never a row id.
+      const { number, gone } = await ctx.db.transaction(async (tx) => {
+        const series = await findSeriesByNumber(tx, ctx.team.id, Number(seriesRef[1]));
+        return { number: series.number, gone: await cancelSeries(tx, ctx.team.id, series.id, ctx.now) };
+      });
       for (const s of gone) await refreshSentReminders(ctx.bot, ctx.team, { ...s, status: 'cancelled' });
-      return ctx.reply('supervision.cancelled.series', { series: `S${seriesRef[1]}`, count: gone.length });
+      return ctx.reply('supervision.cancelled.series', { series: `S${number}`, count: gone.length });
     }
     const { session, outcome } = await ctx.db.transaction(async (tx) => {
       const s = await findSession(ctx, tx, target, { ahead: true, example: `${said(ctx, 'cancel', cancel)} ${exampleDate(ctx)}` });
-      if (s.status !== 'scheduled' || s.startsAt <= ctx.now) throw new UserError('supervision.notCancellable', { id: s.id });
+      if (s.status !== 'scheduled' || s.startsAt <= ctx.now) throw new UserError('supervision.notCancellable', { id: s.number });
       return { session: s, outcome: await cancelSession(tx, ctx.team.id, s.id, ctx.now) };
     });
     await refreshSentReminders(ctx.bot, ctx.team, { ...session, status: 'cancelled' });
@@ -187,7 +195,7 @@ export const cancel: Subcommand = {
         ? ctx.t('supervision.cancelled.topicsMoved', { count: outcome.topics, when: when(ctx, outcome.movedTo) })
         : ctx.t('supervision.cancelled.topicsWaiting', { count: outcome.topics })
       : undefined;
-    await ctx.reply(message(textBlock(ctx.t('supervision.cancelled.session', { id: session.id, when: when(ctx, session) })), moved && textBlock(moved)));
+    await ctx.reply(message(textBlock(ctx.t('supervision.cancelled.session', { id: session.number, when: when(ctx, session) })), moved && textBlock(moved)));
   },
 };
 

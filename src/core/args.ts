@@ -1,6 +1,7 @@
 // Turns a slash command's typed text into a subcommand and typed option values (Slack, web playground).
 import { UserError } from './errors.js';
 import { decimal, fold, INT_MAX, INT_MIN, parseDuration, parseZone } from './parse.js';
+import { rhythmAt } from './rhythm.js';
 import type { Command, L10n, OptionSpec, OptionValues, Subcommand } from './registry.js';
 import { tx, type Lang, type MessageKey } from '../i18n/index.js';
 
@@ -170,6 +171,18 @@ function isFiller(sub: Subcommand, word: string, next: string | undefined): bool
  */
 const SHAPES: Record<string, (value: string) => unknown> = { tz: parseZone, duration: parseDuration };
 
+/**
+ * Named options a member may also give in a phrase of their own words, without the option's plain name and value:
+ * a rhythm ("co drugi tydzień", "every other week", "weekly") is `every`. Read before fillers, since "co" and "every"
+ * are also the small words before a day ("co piątek").
+ */
+const PHRASES: Record<string, (words: readonly string[], at: number) => { value: number; used: number } | undefined> = {
+  every: (words, at) => {
+    const r = rhythmAt(words, at);
+    return r && { value: r.weeks, used: r.used };
+  },
+};
+
 /** Whether `value` is one the option takes: checked as coerce checks it, and by its shape where it has one. A free
  *  string with no known shape, or a text, takes anything, so it never counts as recognised. */
 function fits(name: string, spec: OptionSpec, value: string | undefined): boolean {
@@ -219,9 +232,19 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
     out[n] = coerce(spec, value);
     given[n] = typed;
   };
-  /** A word that gives another named option (`tz:…`, or `duration 2h` with a value of its shape): the end of a
-   *  `name:` text. Links and labels with a colon ("https://…", "Zoom: …") name no option and stay in it. */
+  /** A named option given in a phrase at word `j` ("co drugi tydzień" for every), with its value and length. */
+  const phraseAt = (j: number) => {
+    for (const option of specs) {
+      const read = option[1].named ? PHRASES[option[0]] : undefined;
+      const got = read?.(words, j);
+      if (got) return { option, ...got };
+    }
+    return undefined;
+  };
+  /** A word that gives another named option (`tz:…`, `duration 2h` with a value of its shape, a rhythm): the end of
+   *  a `name:` text. Links and labels with a colon ("https://…", "Zoom: …") name no option and stay in it. */
   const givesNamed = (j: number) => {
+    if (phraseAt(j)) return true;
     const c = byColonOf(specs, words[j]!);
     if (c) return !!c.option[1].named;
     const named = byName(words[j]!);
@@ -235,6 +258,12 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
     o && (!inText || (o[1].named && (given[o[0]] === undefined || byColon || fits(o[0], o[1], next))));
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    const phrase = phraseAt(i);
+    if (phrase) {
+      take(phrase.option, String(phrase.value), words.slice(i, i + phrase.used).join(' '));
+      i += phrase.used - 1;
+      continue;
+    }
     if (!inText && isFiller(sub, w, words[i + 1])) continue;
     const byColon = byColonOf(specs, w);
     if (byColon && readable(byColon.option, true)) {

@@ -72,9 +72,11 @@ describe('/reflect answers bad input clearly and changes nothing', () => {
     const other = await ensureTeam(tb.bot.db, 'memory', 'T-OTHER');
     const [foreign] = await tb.bot.db
       .insert(schedules)
-      .values({ teamId: other.id, kind: 'prompt', zone: 'Europe/Warsaw', rule: { type: 'weekly', weekday: 5, time: '09:00', every: 1, anchor: '2026-03-06' }, nextDueAt: new Date('2026-03-06T08:00:00Z'), payload: { channel: 'x', themes: [] } })
+      // Its #2, a number this team does not have (its only schedule is #1).
+      .values({ teamId: other.id, kind: 'prompt', number: 2, zone: 'Europe/Warsaw', rule: { type: 'weekly', weekday: 5, time: '09:00', every: 1, anchor: '2026-03-06' }, nextDueAt: new Date('2026-03-06T08:00:00Z'), payload: { channel: 'x', themes: [] } })
       .returning();
-    for (const n of [999, foreign!.id]) {
+    // Neither its number nor its row id (what an old version showed) reaches it.
+    for (const n of [999, foreign!.number!, foreign!.id]) {
       const answer = await ask(facilitator, `/reflect pause ${n}`);
       expect(answer).toContain(`nie ma harmonogramu pytań #${n}`);
       expect(answer).toContain('/reflect pauza 3');
@@ -124,7 +126,7 @@ describe('/reflect answers bad input clearly and changes nothing', () => {
   it('keeps the team’s own prompts within 280 characters and removes only existing ones', async () => {
     const long = 'a'.repeat(281);
     const tooLong = await ask(facilitator, `/reflect add ${long}`);
-    expect(tooLong).toContain('za długie (281/280 znaków)');
+    expect(tooLong).toContain('Pytanie, do 280 znaków: tekst jest za długi (281/280 znaków)');
     // The example is in the member's language, question and all.
     expect(tooLong).toContain('Na przykład: /reflect dodaj Co w tym tygodniu pomogło Ci zachować ciekawość?');
     const [{ n }] = (await tb.bot.db.select({ n: count() }).from(customPrompts)) as [{ n: number }];

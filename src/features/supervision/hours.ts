@@ -1,6 +1,7 @@
 // The hours log: supervision hours members record for certification, totals, corrections and a CSV export.
 // A note on an entry is the member's own words (only they read it): it is sealed at rest, see sealed.ts.
 import { and, asc, eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { UserError } from '../../core/errors.js';
 import type { Secrets } from '../../core/secrets.js';
 import { fold, looksLikeDate, parseDate } from '../../core/parse.js';
@@ -17,44 +18,83 @@ export type HoursKind = 'individual' | 'group';
 export type HoursEntry = Omit<typeof supervisionHours.$inferSelect, 'noteSealed'>;
 export const MAX_HOURS = 24;
 
+/** The kind in the forms people write it ("superwizja grupowa", "1,5 godziny superwizji grupowej"), folded. */
 const KIND_WORDS: Record<string, HoursKind> = {
-  individual: 'individual', ind: 'individual', indywidualna: 'individual', indywidualnie: 'individual', indywidualne: 'individual',
-  group: 'group', grupowa: 'group', grupowo: 'group', grupowe: 'group', grupa: 'group',
+  individual: 'individual', individually: 'individual', ind: 'individual',
+  indywidualna: 'individual', indywidualnie: 'individual', indywidualne: 'individual', indywidualnej: 'individual',
+  group: 'group', grupowa: 'group', grupowo: 'group', grupowe: 'group', grupa: 'group', grupowej: 'group',
 };
+
+/** Words that say only what is already known — hours of supervision — and may stand among the kind and the date
+ *  ("1.5 hours of group supervision"). */
+const SAID_ANYWAY = new Set(['h', 'hr', 'hrs', 'hour', 'hours', 'of', 'godz', 'godzina', 'godziny', 'godzin', 'godzine', 'supervision', 'superwizja', 'superwizji', 'superwizje']);
+
+/** Days said by name, as days before today. */
+const DAYS_AGO: Record<string, number> = { today: 0, dzis: 0, dzisiaj: 0, yesterday: 1, wczoraj: 1, przedwczoraj: 2 };
 
 /** The smallest entry: two decimals are kept, so anything less would be stored as 0 hours. */
 export const MIN_HOURS = 0.01;
 
-/** "1,5", "1.5", "2" → hours, to two decimals; at least 0.01 and at most 24 per entry. */
+/** "1,5", "1.5", "2", "1.5h", "2 godz." → hours, to two decimals; at least 0.01 and at most 24 per entry. */
 export function parseHours(s: string): number {
-  const t = s.trim().replace(',', '.');
+  const t = s.trim().replace(',', '.').replace(/(?<=\d)\s*(?:h|hrs?|hours?|godz\.?|godzin[ay]?)$/i, '');
   const n = /^\d+(\.\d+)?$/.test(t) ? Math.round(Number(t) * 100) / 100 : NaN;
   // Checked after rounding: "0,004" would otherwise pass as more than 0 and be kept as 0, an entry nobody can fix.
   if (!Number.isFinite(n) || n < MIN_HOURS || n > MAX_HOURS) throw new UserError('supervision.badHours', { got: s, max: MAX_HOURS });
   return n;
 }
 
-const isDate = (w: string | undefined) => w !== undefined && looksLikeDate(w);
+/** Anything written like a date ("01.03", "1/3/2026", "2026/03/01"): read when it can be, else refused, never a note. */
+const DATE_SHAPE = /^\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\.?$/;
+/** Day and month, the Polish way ("01.03", "1.03."): this year's. */
+const SHORT_DATE = /^(\d{1,2})\.(\d{1,2})\.?$/;
+
+/** A word as looked up: folded, without the punctuation that may follow it ("grupowa," "godz."). */
+const key = (w: string) => fold(w).replace(/[.,;:]+$/, '');
+
+/** The date a word says, as YYYY-MM-DD, or undefined when it says none; a date-shaped word that is no date is refused. */
+function dateOf(w: string, today: string): string | undefined {
+  const ago = DAYS_AGO[key(w)];
+  if (ago !== undefined) return DateTime.fromISO(today).minus({ days: ago }).toISODate()!;
+  const word = w.replace(/[,;:]+$/, '');
+  if (looksLikeDate(word)) return parseDate(word);
+  const short = SHORT_DATE.exec(word);
+  if (short) {
+    const date = DateTime.fromObject({ year: Number(today.slice(0, 4)), month: Number(short[2]), day: Number(short[1]) });
+    if (!date.isValid) throw new UserError('parse.date', { got: word });
+    return date.toISODate()!;
+  }
+  if (DATE_SHAPE.test(word)) throw new UserError('parse.date', { got: word });
+  return undefined;
+}
 
 /**
- * The words after the hours: `[individual|group] [YYYY-MM-DD] [note…]`, each optional. The kind and the date may
- * come in either order ("1.5 2026-03-01 group" is as natural as "1.5 group 2026-03-01"); the rest is the note.
+ * The words after the hours: the kind, the date and words that only repeat "hours" or "supervision", in any order
+ * ("1.5 hrs group yesterday", "1,5 godz. superwizji grupowej 01.03"); from the first other word on, the note. A kind
+ * or a date given twice (two different ones) is refused rather than half kept: the other half would be read as the
+ * note, silently.
  */
 export function parseLogDetails(words: string[], today: string): { kind: HoursKind; date: string; note?: string } {
   let i = 0;
-  let kind: HoursKind | undefined;
-  let date: string | undefined;
+  let kind: { value: HoursKind; typed: string } | undefined;
+  let date: { value: string; typed: string } | undefined;
   for (; i < words.length; i++) {
     const w = words[i]!;
-    const k = kind ? undefined : KIND_WORDS[fold(w)];
-    if (k) kind = k;
-    else if (!date && isDate(w)) {
-      date = parseDate(w);
-      if (date > today) throw new UserError('supervision.futureLog', { got: date });
-    } else break;
+    const k = KIND_WORDS[key(w)];
+    if (k) {
+      if (kind && kind.value !== k) throw new UserError('supervision.logTwoKinds', { first: kind.typed, got: w });
+      kind ??= { value: k, typed: w };
+      continue;
+    }
+    if (SAID_ANYWAY.has(key(w))) continue;
+    const d = dateOf(w, today);
+    if (d === undefined) break;
+    if (date && date.value !== d) throw new UserError('supervision.logTwoDates', { first: date.typed, got: w });
+    if (d > today) throw new UserError('supervision.futureLog', { got: d });
+    date ??= { value: d, typed: w };
   }
   const note = words.slice(i).join(' ').trim();
-  return { kind: kind ?? 'individual', date: date ?? today, note: note || undefined };
+  return { kind: kind?.value ?? 'individual', date: date?.value ?? today, note: note || undefined };
 }
 
 export async function logHours(

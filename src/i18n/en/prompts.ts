@@ -79,9 +79,10 @@ export const prompts = {
 
   'prompts.err.unknownSchedule': 'There is no prompt schedule #{id} in this team. See the numbers with `/reflect list`.',
   'prompts.err.unknownTheme': '“{got}” is not a theme I know. Themes: {list}. For example: `/reflect schedule #reflection friday 09:00 bond repair`.',
+  'prompts.err.twoTimes': 'A schedule has one hour, and I read two: “{first}” and “{got}”. Keep only the one you mean, for example `{example}`.',
+  'prompts.err.twoWeekdays': 'A schedule comes on one day of the week, and I read two: “{first}” and “{got}”. Keep only the one you mean, for example `{example}`; for a second day, add a second schedule.',
   'prompts.err.notOccurrence': '{date} is not a date of schedule #{id}. Its next dates are: {dates}.',
   'prompts.err.datePassed': 'The {date} prompt of schedule #{id} has already passed, so there is nothing to skip. You can skip a later one, e.g. `/reflect skip {id} {example}`. Its next dates are: {dates}.',
-  'prompts.err.tooLong': 'That prompt is {got} characters; the limit is {max}. Please shorten it.',
   'prompts.err.empty': 'Write the question after the command, e.g. `/reflect add What helped you stay curious this week?`',
   'prompts.err.unknownCustom': 'There is no team prompt #{id}. See them with `/reflect prompts`.',
   'prompts.err.notHoliday': '{date} is not a team holiday. See them with `/reflect holidays`.',

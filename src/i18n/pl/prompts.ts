@@ -89,9 +89,10 @@ export const prompts: Translation<typeof en> = {
 
   'prompts.err.unknownSchedule': 'W tym zespole nie ma harmonogramu pytań #{id}. Numery znajdziesz w `/reflect lista`.',
   'prompts.err.unknownTheme': 'Nie znam tematu „{got}”. Tematy: {list}. Na przykład: `/reflect zaplanuj #refleksja piątek 09:00 więź naprawa`.',
+  'prompts.err.twoTimes': 'Harmonogram ma jedną godzinę, a tu widzę dwie: „{first}” i „{got}”. Zostaw tę, o którą Ci chodzi, np. `{example}`.',
+  'prompts.err.twoWeekdays': 'Harmonogram ma jeden dzień tygodnia, a tu widzę dwa: „{first}” i „{got}”. Zostaw ten, o który Ci chodzi, np. `{example}`; na drugi dzień zaplanuj osobny harmonogram.',
   'prompts.err.notOccurrence': '{date} nie jest terminem harmonogramu #{id}. Najbliższe terminy: {dates}.',
   'prompts.err.datePassed': 'Termin {date} w harmonogramie #{id} już minął, więc nie ma czego pomijać. Możesz pominąć któryś z kolejnych, np. `/reflect pomiń {id} {example}`. Najbliższe terminy: {dates}.',
-  'prompts.err.tooLong': 'To pytanie jest za długie ({got}/{max} znaków). Skróć je, proszę.',
   'prompts.err.empty': 'Wpisz pytanie po komendzie, np. `/reflect dodaj Co w tym tygodniu pomogło Ci zachować ciekawość?`',
   'prompts.err.unknownCustom': 'Nie ma pytania zespołu #{id}. Zobaczysz je w `/reflect pytania`.',
   'prompts.err.notHoliday': '{date} nie jest dniem wolnym zespołu. Listę znajdziesz w `/reflect wolne`.',
