@@ -9,7 +9,8 @@ import { setting } from '../../src/core/teams.js';
 import { members } from '../../src/db/schema/index.js';
 import { l10n, type MessageKey } from '../../src/i18n/index.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
-import { applySetup, readStep1, readStep2, setupLine, setupStep1, setupStep2, SETUP_FORM_1, SETUP_FORM_2, type SetupLine, type Step1 } from '../../src/features/onboarding/setup.js';
+import { applySetup, readStep1, readStep2, setupLine, setupStep1, setupStep2, SETUP_FORM_1, SETUP_FORM_2, type SetupLine, type SetupState } from '../../src/features/onboarding/setup.js';
+import { unpackShown1 } from '../../src/features/onboarding/shown.js';
 import { teamPromptSchedules } from '../../src/features/prompts/schedules.js';
 import { scheduleLine } from '../../src/features/prompts/home.js';
 import { nextSession } from '../../src/features/supervision/store.js';
@@ -23,33 +24,49 @@ export const setup: Subcommand = {
   },
 };
 
-const parseState = (state: string | undefined): Step1 => {
+/** Page 2's state; a form from before it kept what the pages showed is expired (it cannot tell what was changed). */
+const parseState = (state: string | undefined): SetupState => {
+  let parsed: Partial<SetupState> | undefined;
   try {
-    return JSON.parse(state ?? '') as Step1;
+    parsed = JSON.parse(state ?? '') as Partial<SetupState>;
   } catch {
-    throw new UserError('onboarding.setup.expired');
+    parsed = undefined;
   }
+  if (!parsed?.first || !parsed.shown1 || !parsed.shown2) throw new UserError('onboarding.setup.expired');
+  return parsed as SetupState;
+};
+/** Page 1's state: what it showed. */
+const shownOnPage1 = (state: string | undefined) => {
+  const shown = unpackShown1(state);
+  if (!shown) throw new UserError('onboarding.setup.expired');
+  return shown;
 };
 
 export const setupForms = [
   formHandler({
     id: SETUP_FORM_1,
     build: (ctx) => setupStep1(ctx),
-    async submit(ctx, values) {
+    async submit(ctx, values, state) {
       ctx.requireFacilitator();
-      const first = await readStep1(ctx, values);
-      return { kind: 'next', form: await setupStep2(ctx, first) };
+      const shown1 = shownOnPage1(state);
+      const first = await readStep1(ctx, values, shown1);
+      return { kind: 'next', form: await setupStep2(ctx, first, shown1) };
     },
   }),
   formHandler({
     id: SETUP_FORM_2,
-    build: (ctx, state) => setupStep2(ctx, parseState(state)),
+    // Rebuilt (to check a submission, or behind a button) from page 1's answers and what page 1 showed.
+    build: (ctx, state) => {
+      const { first, shown1 } = parseState(state);
+      return setupStep2(ctx, first, shown1);
+    },
     async submit(ctx, values, state) {
       ctx.requireFacilitator();
-      const first = parseState(state);
+      const saved = parseState(state);
       const second = await readStep2(ctx, values);
-      const { changed, notes } = await applySetup(ctx, first, second);
-      ctx.lang = ctx.member.lang === 'pl' || ctx.member.lang === 'en' ? ctx.member.lang : first.lang;
+      const { changed, notes } = await applySetup(ctx, saved, second);
+      // The facilitator's own language, else the team's as saved (which another facilitator may have set meanwhile).
+      ctx.lang = ctx.member.lang === 'pl' || ctx.member.lang === 'en' ? ctx.member.lang : ctx.team.lang === 'en' ? 'en' : 'pl';
       const line = (l: SetupLine) => setupLine(ctx.lang, ctx.team.zone, l);
       await ctx.reply(
         message(

@@ -1,11 +1,12 @@
 // /sojusz setup: the team's rhythm in two short forms — language, zone and prompts; cases and supervision.
-// Submitting applies everything in one transaction and changes only what differs from the current values.
+// Submitting applies everything in one transaction and changes only what the facilitator changed from what the form
+// showed (shown.ts).
 import { and, asc, eq } from 'drizzle-orm';
 import type { Context } from '../../core/context.js';
 import { FieldErrors, UserError } from '../../core/errors.js';
 import type { Form, FormValues } from '../../core/form.js';
 import { message, noteBlock, textBlock } from '../../core/message.js';
-import { fold, parseTime, parseWeekday, parseZone } from '../../core/parse.js';
+import { parseTime, parseZone } from '../../core/parse.js';
 import { DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
 import { setting, updateSettings, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
@@ -14,13 +15,16 @@ import { t, tx, weekdayName, type Lang, type MessageKey, type Params } from '../
 import type { ScheduleRow } from '../../schedule/kinds.js';
 import { nextOccurrence, sameWeekOn } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
-import { PROMPT_KIND, insertSchedule, nextUnrepeatedAt, weeklyRule, type PromptPayload, type WeeklyRule } from '../prompts/schedules.js';
+import { PROMPT_KIND, insertPromptSchedule, nextUnrepeatedAt, weeklyRule, type PromptPayload, type WeeklyRule } from '../prompts/schedules.js';
 import { zonedRhythm } from '../prompts/describe.js';
 import { createSeries, moveSeries, replaceSeries, SERIES_KIND, type SeriesPayload } from '../supervision/sessions.js';
 import { readOffsets, refreshSentReminders, reschedule } from '../supervision/reminders.js';
 import type { Session } from '../supervision/store.js';
 import { sessionWhen } from '../supervision/when.js';
 import { followTeamZone } from '../prompts/personal.js';
+import { teamOffsets } from '../supervision/reminders.js';
+import { parseRhythm } from './rhythm.js';
+import { changes1, changes2, conflicts1, conflicts2, fieldName, offsetText, packShown1, type Asked1, type Asked2, type Shown1, type Shown2 } from './shown.js';
 
 export const SETUP_FORM_1 = 'onboarding.setup.1';
 export const SETUP_FORM_2 = 'onboarding.setup.2';
@@ -34,36 +38,16 @@ export const NO_PROMPTS = 'off';
 /** What setup itself created, so that running it again replaces only its own schedules. */
 const CREATED = { prompt: 'setup.promptSchedule', series: 'setup.supervisionSeries' } as const;
 
-export interface Step1 {
-  lang: Lang;
-  zone: string;
-  promptChannel?: string;
-  promptDay?: number;
-  promptTime?: string;
-  /** "No weekly prompts" was chosen: a running schedule is paused, a paused one stays so. */
-  promptsOff?: boolean;
-}
+/** Page 1 as submitted. `promptsOff`: "no weekly prompts" was chosen — a running schedule is paused, a paused one stays so. */
+export type Step1 = Asked1;
+/** Page 2 as submitted. */
+export type Step2 = Asked2;
 
-interface Rhythm {
-  weekday: number;
-  time: string;
-  every: number;
-}
-
-/** "monday 18:00 every 2 weeks" / "poniedziałek 18:00 co 2 tygodnie" → a weekly rhythm. */
-export function parseRhythm(text: string): Rhythm {
-  const words = text.trim().split(/\s+/);
-  if (words.length < 2) throw new UserError('onboarding.setup.badRhythm', { got: text });
-  const weekday = parseWeekday(words[0]!);
-  const time = parseTime(words[1]!);
-  let every = 1;
-  const rest = words.slice(2).map(fold);
-  if (rest.length) {
-    const n = Number(rest[1]);
-    if (!['every', 'co'].includes(rest[0]!) || !Number.isInteger(n) || n < 1 || n > 8) throw new UserError('onboarding.setup.badRhythm', { got: text });
-    every = n;
-  }
-  return { weekday, time, every };
+/** What page 2 carries in its state: page 1 as submitted, and both pages as they were shown. */
+export interface SetupState {
+  first: Step1;
+  shown1: Shown1;
+  shown2: Shown2;
 }
 
 /**
@@ -86,13 +70,15 @@ async function current(db: Tx, team: Team, kind: string, made: string) {
  * The prompt schedule setup edits. Unlike `current`, a paused one counts when the team has no running one (setup's own
  * first) — it is shown as paused and changed in place, never doubled by a twin.
  */
-async function currentPrompt(db: Tx, team: Team) {
+async function currentPrompt(db: Tx, team: Team, lock = false) {
   const id = setting<number | undefined>(team, CREATED.prompt, undefined);
-  const [own] = id ? await db.select().from(schedules).where(and(eq(schedules.id, id), eq(schedules.kind, PROMPT_KIND))) : [];
+  const ownQuery = db.select().from(schedules).where(and(eq(schedules.id, id ?? 0), eq(schedules.kind, PROMPT_KIND)));
+  const [own] = id ? await (lock ? ownQuery.for('update') : ownQuery) : [];
   if (own && !own.paused) return own;
   // Its own paused and another running (made with /reflect schedule since): the running one is the team's rhythm;
   // resuming the paused one would give two prompts a week.
-  const all = await db.select().from(schedules).where(and(eq(schedules.teamId, team.id), eq(schedules.kind, PROMPT_KIND))).orderBy(asc(schedules.id));
+  const allQuery = db.select().from(schedules).where(and(eq(schedules.teamId, team.id), eq(schedules.kind, PROMPT_KIND))).orderBy(asc(schedules.id));
+  const all = await (lock ? allQuery.for('update') : allQuery);
   return all.find((s) => !s.paused) ?? own ?? all[0];
 }
 const currentSeries = (db: Tx, team: Team) => current(db, team, SERIES_KIND, CREATED.series);
@@ -101,63 +87,85 @@ const currentSeries = (db: Tx, team: Team) => current(db, team, SERIES_KIND, CRE
 const postsIn = (row: ScheduleRow | undefined): string | undefined => (row?.payload as { channel?: string } | undefined)?.channel;
 const weekly = (row: ScheduleRow | undefined): WeeklyRule | undefined => (row?.rule.type === 'weekly' ? row.rule : undefined);
 
-/** Step 1, with the team's current values filled in. */
+/** Page 1's values as the form shows them, from the team and its prompt schedule as they are now. */
+function view1(team: Team, prompt: ScheduleRow | undefined): Shown1 {
+  const rule = weekly(prompt);
+  return {
+    lang: team.lang === 'en' ? 'en' : 'pl',
+    zone: team.zone,
+    promptChannel: teamChannel(team, 'promptChannel') ?? postsIn(prompt),
+    promptDay: rule ? (prompt!.paused ? NO_PROMPTS : String(rule.weekday)) : undefined,
+    promptTime: rule?.time,
+  };
+}
+
+/** Page 2's values as the form shows them, likewise. */
+function view2(team: Team, series: ScheduleRow | undefined): Shown2 {
+  const r = weekly(series);
+  return {
+    caseChannel: teamChannel(team, 'caseChannel'),
+    modChannel: teamChannel(team, 'moderationChannel'),
+    supChannel: teamChannel(team, 'supervisionChannel') ?? postsIn(series),
+    rhythm: r ? { weekday: r.weekday, time: r.time, every: r.every } : undefined,
+    offsets: teamOffsets(team),
+  };
+}
+
+/** Step 1, with the team's current values filled in; its state keeps them, to tell later what was changed. */
 export async function setupStep1(ctx: Context): Promise<Form> {
   const L = ctx.lang;
   const prompt = await currentPrompt(ctx.db, ctx.team);
   const rule = weekly(prompt);
+  const shown = view1(ctx.team, prompt);
   // A paused schedule is shown as what members get now, "no weekly prompts", and named above the fields; a day
   // ticked brings it back.
-  const paused = prompt?.paused && rule ? tx(L, 'onboarding.setup.pausedNow', { id: prompt.id, rhythm: zonedRhythm(rule, prompt.zone, ctx.team.zone, L) }) : undefined;
+  const paused = prompt?.paused && rule ? tx(L, 'onboarding.setup.pausedNow', { id: prompt.number ?? undefined, rhythm: zonedRhythm(rule, prompt.zone, ctx.team.zone, L) }) : undefined;
   return {
     id: SETUP_FORM_1,
     title: tx(L, 'onboarding.setup.title1'),
     submitLabel: tx(L, 'onboarding.setup.next'),
     intro: paused ? `${tx(L, 'onboarding.setup.intro1')}\n\n${paused}` : tx(L, 'onboarding.setup.intro1'),
+    state: packShown1(shown),
     fields: [
-      { kind: 'choice', id: 'lang', label: tx(L, 'onboarding.setup.lang'), options: [{ value: 'pl', label: tx(L, 'lang.pl') }, { value: 'en', label: tx(L, 'lang.en') }], initial: ctx.team.lang },
-      { kind: 'text', id: 'zone', label: tx(L, 'onboarding.setup.zone'), maxLength: 64, initial: ctx.team.zone, placeholder: 'Europe/Warsaw' },
-      { kind: 'channel', id: 'promptChannel', label: tx(L, 'onboarding.setup.promptChannel'), optional: true, initial: teamChannel(ctx.team, 'promptChannel') ?? postsIn(prompt) },
+      { kind: 'choice', id: 'lang', label: tx(L, 'onboarding.setup.lang'), options: [{ value: 'pl', label: tx(L, 'lang.pl') }, { value: 'en', label: tx(L, 'lang.en') }], initial: shown.lang },
+      { kind: 'text', id: 'zone', label: tx(L, 'onboarding.setup.zone'), maxLength: 64, initial: shown.zone, placeholder: 'Europe/Warsaw' },
+      { kind: 'channel', id: 'promptChannel', label: tx(L, 'onboarding.setup.promptChannel'), optional: true, initial: shown.promptChannel },
       {
         kind: 'choice',
         id: 'promptDay',
         label: tx(L, 'onboarding.setup.promptDay'),
         optional: true,
         options: [...WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(L, d) })), { value: NO_PROMPTS, label: tx(L, 'onboarding.setup.noPrompts') }],
-        initial: rule ? (prompt!.paused ? NO_PROMPTS : String(rule.weekday)) : undefined,
+        initial: shown.promptDay,
       },
-      { kind: 'text', id: 'promptTime', label: tx(L, 'onboarding.setup.promptTime'), optional: true, maxLength: 5, placeholder: '09:00', initial: rule?.time },
+      // Room for what people type ("9:30am", "21.30 Uhr"), so that the time's own answer, with its 24-hour example,
+      // says what is wrong rather than a character count.
+      { kind: 'text', id: 'promptTime', label: tx(L, 'onboarding.setup.promptTime'), optional: true, maxLength: 20, placeholder: '09:00', initial: shown.promptTime },
     ],
   };
 }
 
-/** Step 2, carrying step 1's answers in its state. */
-export async function setupStep2(ctx: Context, first: Step1): Promise<Form> {
+/** Step 2, carrying step 1's answers and what step 1 showed in its state, with what it shows itself. */
+export async function setupStep2(ctx: Context, first: Step1, shown1: Shown1): Promise<Form> {
   // In the language of the person filling it in, like page 1 (first.lang is the team's, being chosen).
   const L = ctx.lang;
-  const series = await currentSeries(ctx.db, ctx.team);
-  const r = weekly(series);
+  const shown = view2(ctx.team, await currentSeries(ctx.db, ctx.team));
+  const r = shown.rhythm;
   const rhythm = r ? `${weekdayName(L, r.weekday)} ${r.time}${r.every > 1 ? ` ${tx(L, 'supervision.every', { count: r.every })}` : ''}` : undefined;
-  const offsets = setting<number[]>(ctx.team, SETTINGS.reminderOffsets, DEFAULTS.reminderOffsets);
   return {
     id: SETUP_FORM_2,
     title: tx(L, 'onboarding.setup.title2'),
     submitLabel: tx(L, 'onboarding.setup.save'),
     intro: tx(L, 'onboarding.setup.intro2'),
-    state: JSON.stringify(first),
+    state: JSON.stringify({ first, shown1, shown2: shown } satisfies SetupState),
     fields: [
-      { kind: 'channel', id: 'caseChannel', label: tx(L, 'onboarding.setup.caseChannel'), optional: true, initial: setting<string | undefined>(ctx.team, SETTINGS.caseChannel, undefined) },
-      { kind: 'channel', id: 'modChannel', label: tx(L, 'onboarding.setup.modChannel'), optional: true, initial: setting<string | undefined>(ctx.team, SETTINGS.moderationChannel, undefined) },
-      { kind: 'channel', id: 'supChannel', label: tx(L, 'onboarding.setup.supChannel'), optional: true, initial: teamChannel(ctx.team, 'supervisionChannel') ?? postsIn(series) },
+      { kind: 'channel', id: 'caseChannel', label: tx(L, 'onboarding.setup.caseChannel'), optional: true, initial: shown.caseChannel },
+      { kind: 'channel', id: 'modChannel', label: tx(L, 'onboarding.setup.modChannel'), optional: true, initial: shown.modChannel },
+      { kind: 'channel', id: 'supChannel', label: tx(L, 'onboarding.setup.supChannel'), optional: true, initial: shown.supChannel },
       { kind: 'text', id: 'supRhythm', label: tx(L, 'onboarding.setup.supRhythm'), optional: true, maxLength: 60, placeholder: tx(L, 'onboarding.setup.supRhythmExample'), initial: rhythm },
-      { kind: 'text', id: 'reminders', label: tx(L, 'onboarding.setup.reminders'), optional: true, maxLength: 40, placeholder: '24h,1h', initial: offsets.map(offsetText).join(',') },
+      { kind: 'text', id: 'reminders', label: tx(L, 'onboarding.setup.reminders'), optional: true, maxLength: 40, placeholder: '24h,1h', initial: shown.offsets.map(offsetText).join(',') },
     ],
   };
-}
-
-/** An offset as the field's placeholder and the reminders' titles say it: "24h", not "1d"; days from two up ("2d"). */
-function offsetText(min: number): string {
-  return min % 1440 === 0 && min >= 2880 ? `${min / 1440}d` : min % 60 === 0 ? `${min / 60}h` : `${min}m`;
 }
 
 /** A channel typed or picked → its id, checked that the bot can post there; field errors otherwise. */
@@ -183,7 +191,18 @@ function catching<T>(errors: FieldErrors['fields'], field: string, fn: () => T):
   }
 }
 
-export async function readStep1(ctx: Context, v: FormValues): Promise<Step1> {
+/**
+ * Page 1 read and checked; `shown` is what it showed. A field changed here that someone else changed meanwhile is
+ * answered with the value it has now (checked again on saving, when it may have moved since).
+ */
+export async function readStep1(ctx: Context, v: FormValues, shown: Shown1): Promise<Step1> {
+  const step = await readFields1(ctx, v);
+  const meanwhile = conflicts1(ctx.lang, step, shown, view1(ctx.team, await currentPrompt(ctx.db, ctx.team)));
+  if (Object.keys(meanwhile).length) throw new FieldErrors(meanwhile);
+  return step;
+}
+
+async function readFields1(ctx: Context, v: FormValues): Promise<Step1> {
   const errors: FieldErrors['fields'] = {};
   const zone = catching(errors, 'zone', () => parseZone(String(v.zone)));
   if (v.promptDay === NO_PROMPTS) {
@@ -201,14 +220,6 @@ export async function readStep1(ctx: Context, v: FormValues): Promise<Step1> {
   }
   if (Object.keys(errors).length) throw new FieldErrors(errors);
   return { lang: v.lang === 'en' ? 'en' : 'pl', zone: zone!, promptChannel, promptDay, promptTime };
-}
-
-interface Step2 {
-  caseChannel?: string;
-  modChannel?: string;
-  supChannel?: string;
-  rhythm?: Rhythm;
-  offsets?: number[];
 }
 
 export async function readStep2(ctx: Context, v: FormValues): Promise<Step2> {
@@ -236,7 +247,7 @@ type Role = 'prompts' | 'cases' | 'moderation' | 'supervision';
 /** One line of setup's answer: a catalogue key, and the prompt schedule it speaks of (number and rhythm). */
 export interface SetupLine {
   key: MessageKey;
-  prompt?: { id: number; rule: WeeklyRule; zone: string };
+  prompt?: { number: number | null; rule: WeeklyRule; zone: string };
   /** A supervision session the new rhythm moved: from when to when. */
   moved?: { from: Session; to: Session };
 }
@@ -250,30 +261,87 @@ export interface SetupOutcome {
 /** A line of the summary in `lang`; a prompt schedule is named by its number and its rhythm, whatever that is. */
 export function setupLine(lang: Lang, teamZone: string, line: SetupLine) {
   const p = line.prompt;
-  const params: Params = p ? { id: p.id, rhythm: zonedRhythm(p.rule, p.zone, teamZone, lang) } : {};
+  const params: Params = p ? { id: p.number ?? undefined, rhythm: zonedRhythm(p.rule, p.zone, teamZone, lang) } : {};
   const m = line.moved;
   if (m) Object.assign(params, { from: sessionWhen(lang, m.from, { zone: teamZone, member: false }), to: sessionWhen(lang, m.to, { zone: teamZone, member: false }) });
   return t(lang, line.key, params);
 }
 
+/**
+ * What saving does, from what the facilitator changed compared with what the form showed: a field left as shown keeps
+ * what is there now, whoever set it; a field changed here that someone else changed meanwhile to something else is
+ * refused with the value it has now. `team`, `prompt` and `series` are as they are now, read in the saving transaction.
+ */
+function toApply(lang: Lang, state: SetupState, given: Step2, team: Team, prompt: ScheduleRow | undefined, series: ScheduleRow | undefined) {
+  const asked = state.first;
+  const now1 = view1(team, prompt);
+  const now2 = view2(team, series);
+  const meanwhile1 = Object.entries(conflicts1(lang, asked, state.shown1, now1));
+  if (meanwhile1.length) {
+    // Page 1 is no longer on screen to show it next to the field: it is named, and nothing is saved.
+    const [field, problem] = meanwhile1[0]!;
+    throw new UserError('onboarding.setup.changedMeanwhileSaved', { field: tx(lang, fieldName(field)), now: String(problem.params!.now) });
+  }
+  const meanwhile2 = conflicts2(lang, given, state.shown2, now2);
+  if (Object.keys(meanwhile2).length) throw new FieldErrors(meanwhile2);
+  const c1 = changes1(asked, state.shown1);
+  const c2 = changes2(given, state.shown2);
+  const rule = weekly(prompt);
+  const r = weekly(series);
+  // Prompt fields left as shown: the schedule as it is now, in its own channel (only a new team zone may move it);
+  // every one cleared: none given, and the answer says the schedule goes on.
+  const prompts: Partial<Step1> =
+    c1.prompts === 'changed' ? asked : c1.prompts === 'empty' || !rule ? {} : prompt!.paused ? { promptsOff: true } : { promptChannel: postsIn(prompt), promptDay: rule.weekday, promptTime: rule.time };
+  const a: Step1 = {
+    lang: c1.lang ? asked.lang : now1.lang,
+    zone: c1.zone ? asked.zone : now1.zone,
+    promptsOff: prompts.promptsOff,
+    promptChannel: prompts.promptChannel,
+    promptDay: prompts.promptDay,
+    promptTime: prompts.promptTime,
+  };
+  const b: Step2 = {
+    caseChannel: c2.caseChannel ? given.caseChannel : undefined,
+    modChannel: c2.modChannel ? given.modChannel : undefined,
+    offsets: c2.reminders ? given.offsets : undefined,
+    ...(c2.series ? { supChannel: given.supChannel, rhythm: given.rhythm } : r ? { supChannel: postsIn(series), rhythm: { weekday: r.weekday, time: r.time, every: r.every } } : {}),
+  };
+  return {
+    a,
+    b,
+    // The channel settings: as given where changed; else as shown now, which writes down only the channel a schedule
+    // made by a command posts in (see roleChannel).
+    promptRole: c1.prompts === 'changed' ? asked.promptChannel : c1.prompts === 'kept' ? now1.promptChannel : undefined,
+    supRole: c2.series ? given.supChannel : now2.supChannel,
+  };
+}
+
 /** Apply both steps in one transaction; returns what changed (for the summary) and posts channel introductions. */
-export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<SetupOutcome> {
+export async function applySetup(ctx: Context, state: SetupState, given: Step2): Promise<SetupOutcome> {
   const lines: SetupLine[] = [];
   const notes: SetupLine[] = [];
   /** The keys changed so far, for the checks below that ask whether one is already said. */
   const changed = { push: (key: MessageKey, prompt?: SetupLine['prompt']) => lines.push({ key, prompt }), includes: (key: MessageKey) => lines.some((l) => l.key === key) };
   const now = ctx.now;
   const creator = ctx.inv.member.id;
-  const teamZone = ctx.team.zone;
-  /**
-   * The zone a schedule keeps: its own (a command's `tz:` may have given it one), unless it lived by the team's zone
-   * and this form changes that zone — then it follows, as members' personal prompts do.
-   */
-  const zoneOf = (old: ScheduleRow | undefined) => (old && !(a.zone !== teamZone && old.zone === teamZone) ? old.zone : a.zone);
   /** Supervision sessions whose reminders already sent must be rewritten once this commits (moved, ended, gone on). */
   const touched: Session[] = [];
   await ctx.db.transaction(async (db) => {
-    let team = ctx.team;
+    // The team as it is now, locked: a second setup saved at the same moment waits, then compares with this one's result.
+    // "No key update", as the updates below take it anyway: a tick inserting rows that refer to the team (its key share
+    // lock) goes on, and does not deadlock with the prompt schedule locked next.
+    let team = (await db.select().from(teams).where(eq(teams.id, ctx.team.id)).for('no key update'))[0] as Team;
+    // Locked before it is read, as /reflect edit does: a tick sending this week's prompt right now finishes first, so
+    // the week it was sent in is seen and a new hour does not bring the same week a second prompt.
+    const oldPrompt = await currentPrompt(db, team, true);
+    const oldSeries = await currentSeries(db, team);
+    const { a, b, promptRole, supRole } = toApply(ctx.lang, state, given, team, oldPrompt, oldSeries);
+    const teamZone = team.zone;
+    /**
+     * The zone a schedule keeps: its own (a command's `tz:` may have given it one), unless it lived by the team's zone
+     * and this form changes that zone — then it follows, as members' personal prompts do.
+     */
+    const zoneOf = (old: ScheduleRow | undefined) => (old && !(a.zone !== teamZone && old.zone === teamZone) ? old.zone : a.zone);
     if (team.lang !== a.lang || team.zone !== a.zone) {
       if (team.zone !== a.zone) await followTeamZone(db, team.id, a.zone, now);
       [team] = await db.update(teams).set({ lang: a.lang, zone: a.zone }).where(eq(teams.id, team.id)).returning() as [Team];
@@ -297,9 +365,8 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Setu
     // Prompts: change the schedule only when channel, day, hour or zone changed; what the form has no field for
     // (a rhythm of every few weeks and the weeks it falls on, themes, skipped dates) stays as it was. A paused one
     // stays paused unless a day is ticked again; "no weekly prompts" pauses a running one.
-    const oldPrompt = await currentPrompt(db, team);
     const oldRule = weekly(oldPrompt);
-    const described = (row: ScheduleRow, rule: WeeklyRule, zone: string) => ({ id: row.id, rule, zone });
+    const described = (row: ScheduleRow, rule: WeeklyRule, zone: string) => ({ number: row.number, rule, zone });
     if (a.promptsOff && oldPrompt && oldRule) {
       // Paused, it still follows a new team zone, so that resuming it later keeps the hour the group knows.
       const zone = zoneOf(oldPrompt);
@@ -328,7 +395,7 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Setu
           team = await updateSettings(db, team.id, { [CREATED.prompt]: oldPrompt.id });
           changed.push(oldPrompt.paused ? 'onboarding.changed.promptsResumed' : 'onboarding.changed.prompts', described(oldPrompt, rule, zone));
         } else {
-          const row = await insertSchedule(db, team.id, PROMPT_KIND, zone, rule, nextOccurrence(rule, zone, now)!, payload);
+          const row = await insertPromptSchedule(db, team.id, zone, rule, nextOccurrence(rule, zone, now)!, payload);
           team = await updateSettings(db, team.id, { [CREATED.prompt]: row.id });
           changed.push('onboarding.changed.prompts', described(row, rule, zone));
         }
@@ -337,7 +404,7 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Setu
       // Every prompt field left empty: nothing changes, and the answer says what goes on and how to stop it.
       notes.push({ key: oldPrompt.paused ? 'onboarding.setup.stillPaused' : 'onboarding.setup.stillRunning', prompt: described(oldPrompt, oldRule, oldPrompt.zone) });
     }
-    await roleChannel('promptChannel', a.promptChannel, 'prompts', 'onboarding.changed.promptChannel', postsIn(oldPrompt));
+    await roleChannel('promptChannel', promptRole, 'prompts', 'onboarding.changed.promptChannel', postsIn(oldPrompt));
     await roleChannel('caseChannel', b.caseChannel, 'cases', 'onboarding.changed.cases');
     await roleChannel('moderationChannel', b.modChannel, 'moderation', 'onboarding.changed.moderation');
 
@@ -350,7 +417,6 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Setu
       }
     }
     // Supervision: the rhythm field carries weekday, hour and every; length and place stay as they were.
-    const oldSeries = await currentSeries(db, team);
     let seriesMoved = false;
     if (b.supChannel && b.rhythm) {
       const r = weekly(oldSeries);
@@ -383,7 +449,7 @@ export async function applySetup(ctx: Context, a: Step1, b: Step2): Promise<Setu
         }
       }
     }
-    await roleChannel('supervisionChannel', b.supChannel, 'supervision', 'onboarding.changed.supChannel', postsIn(oldSeries));
+    await roleChannel('supervisionChannel', supRole, 'supervision', 'onboarding.changed.supChannel', postsIn(oldSeries));
     // The series now posts elsewhere even where the channel setting already named the new channel.
     if (seriesMoved && !changed.includes('onboarding.changed.supChannel')) changed.push('onboarding.changed.supChannel');
 
