@@ -23,10 +23,11 @@ function topicCommand(visibility: Visibility, aliases: string[], example: L10n, 
         addTopic(tx, ctx.bot, { team: ctx.team, memberExternalId: ctx.inv.member.id, text: String(o.text), visibility, source: 'command', now: ctx.now, lang: ctx.lang, zone: ctx.zone }),
       );
       const reply = added.sessionLabel ? (`supervision.topicAdded.${visibility}` as const) : 'supervision.topicAdded.loose';
-      // A group topic: the author hears what was masked and what else may identify the client (privately, as always).
-      const check = added.check ? topicCheckBlocks(ctx.lang, added.check, added.id) : [];
-      await ctx.reply(message(textBlock(ctx.t(reply, { id: added.id, when: added.sessionLabel })), ...check));
-      // A reminder already sent shows the agenda: it gets a named topic at once (an anonymous one a little later, see addTopic).
+      // A group topic: the author hears what was masked and what else may identify the client (privately, as always);
+      // an anonymous one has no number until it reaches the agenda.
+      const check = added.check ? topicCheckBlocks(ctx.lang, added.check, added.number) : [];
+      await ctx.reply(message(textBlock(ctx.t(reply, { id: added.number, when: added.sessionLabel })), ...check));
+      // A reminder already sent shows the agenda: it gets a named topic at once (an anonymous one when it arrives, see addTopic).
       if (added.session && visibility === 'named') await refreshSentReminders(ctx.bot, ctx.team, added.session);
     },
   };
@@ -43,10 +44,10 @@ export const topicRemove: Subcommand = {
   options: { id: { kind: 'int', required: true, min: 1, description: l10n('supervision.opt.topicId') } },
   async run(ctx, o) {
     const left = await ctx.db.transaction((tx) => removeTopic(tx, ctx.bot, ctx.team, ctx.inv.member.id, ctx.member.id, Number(o.id)));
-    await ctx.reply('supervision.topicRemoved', { id: Number(o.id) });
+    await ctx.reply(left.later ? 'supervision.topicRemovedLater' : 'supervision.topicRemoved', { id: Number(o.id) });
     // Off the reminders already sent too: "remove it" must mean gone from what the group reads (an anonymous topic a
-    // little later, see removeTopic).
-    if (left) await refreshSentReminders(ctx.bot, ctx.team, left);
+    // few minutes later, see removeTopic).
+    if (left.session) await refreshSentReminders(ctx.bot, ctx.team, left.session);
   },
 };
 
@@ -57,7 +58,7 @@ export const topics: Subcommand = {
     const mine = await myTopics(ctx.db, ctx.bot, ctx.team, ctx.inv.member.id, ctx.member.id);
     if (!mine.length) return ctx.reply('supervision.topics.empty');
     const items: Span[][] = mine.map((tp) => [
-      { text: String(tp.id), style: 'code' },
+      { text: String(tp.number), style: 'code' },
       { text: ` (${ctx.tx(`supervision.visibility.${tp.visibility as Visibility}`)}) ` },
       { text: tp.text, untrusted: true },
     ]);

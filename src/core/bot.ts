@@ -12,6 +12,7 @@ import { deliverAll, type DeliveryReport } from '../schedule/delivery.js';
 import { tick, type TickReport } from '../schedule/scheduler.js';
 import { checkOptions, matchSubcommand, parseOptions, subcommandWords, tokenize, usageLine } from './args.js';
 import { Context } from './context.js';
+import { dayOf } from './day.js';
 import { errorReference, FieldErrors, isPlatformBusy, UserError } from './errors.js';
 import type { CoreEvent, FormOutcome } from './events.js';
 import { validateForm } from './form.js';
@@ -264,7 +265,8 @@ export class Bot {
     if (ctx.member.privacyNoteShownAt) return;
     const updated = await this.db
       .update(members)
-      .set({ privacyNoteShownAt: this.clock.now() })
+      // Only the day: a first command that is an anonymous reply is written at this very instant.
+      .set({ privacyNoteShownAt: dayOf(this.clock.now()) })
       // Only the first of two simultaneous first commands wins the note.
       .where(and(eq(members.id, ctx.member.id), isNull(members.privacyNoteShownAt)))
       .returning({ id: members.id });

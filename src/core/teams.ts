@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Tx } from '../db/client.js';
 import { members, teams } from '../db/schema/index.js';
+import { dayOf } from './day.js';
 import type { Platform } from './port.js';
 
 export type Team = typeof teams.$inferSelect;
@@ -25,12 +26,17 @@ export async function ensureTeam(tx: Tx, platform: Platform, externalId: string,
   return row!;
 }
 
+/**
+ * The member's row, made on first contact. It keeps only the day of that contact: a first command that is an
+ * anonymous one (`/case reply`) writes its pseudonym and message at the same instant, and an exact time here would
+ * name their author.
+ */
 export async function ensureMember(tx: Tx, teamId: number, externalId: string): Promise<Member> {
   const [found] = await tx.select().from(members).where(and(eq(members.teamId, teamId), eq(members.externalId, externalId)));
   if (found) return found;
   const [row] = await tx
     .insert(members)
-    .values({ teamId, externalId })
+    .values({ teamId, externalId, createdAt: dayOf(new Date()) })
     .onConflictDoUpdate({ target: [members.teamId, members.externalId], set: { externalId } })
     .returning();
   return row!;

@@ -1,5 +1,6 @@
 // What `/sojusz privacy` promises, against docs/privacy.md: the key holder can deanonymize, a ban can test a guess,
-// and a running ban outlives an erasure — said plainly, in both languages, with nothing promised beyond that.
+// and a running ban and the daily case counters outlive an erasure — said plainly, in both languages, with nothing
+// promised beyond that.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anna, ben, makeBot, type TestBot } from '../helpers/bot.js';
 
@@ -21,7 +22,9 @@ describe('the privacy explanation', () => {
     expect(text).toContain('Whoever runs the bot holds its secret key');
     expect(text).toContain('work out who wrote anonymous posts');
     expect(text).toContain('could test a guess');
-    expect(text).toContain('only a ban from posting cases, if one is running, stays until it ends');
+    expect(text).toContain('except two things: a ban from posting cases, if one is running, stays until it ends');
+    // As docs/privacy.md says: the daily counters outlive it too, for two days.
+    expect(text).toContain('your daily case counters (coded, without your name or id) stay for up to two days');
   });
 
   it('says the same in Polish', async () => {
@@ -30,6 +33,7 @@ describe('the privacy explanation', () => {
     expect(text).toContain('Osoba utrzymująca bota ma jego tajny klucz');
     expect(text).toContain('ustalić, kto napisał anonimowe wpisy');
     expect(text).toContain('sprawdzić swoje przypuszczenie');
-    expect(text).toContain('zostaje tylko trwająca blokada publikowania przypadków');
+    expect(text).toContain('z dwoma wyjątkami: trwająca blokada publikowania przypadków');
+    expect(text).toContain('dzienne liczniki przypadków (zakodowane, bez Twojego imienia i identyfikatora) zostają najwyżej dwa dni');
   });
 });

@@ -4,6 +4,7 @@ import { ensureTeam } from '../../src/core/teams.js';
 import { UserError } from '../../src/core/errors.js';
 import { supervisionHours, supervisionSessions, supervisionTopics } from '../../src/db/schema/index.js';
 import { addTopic } from '../../src/features/supervision/agenda.js';
+import { anonymousTopicsArrive } from '../helpers/anon-topics.js';
 import { findInDatabase } from '../helpers/dbsearch.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
@@ -40,6 +41,7 @@ describe('the supervision agenda', () => {
     await t.mem.command(anna, '/supervision topic klient, który odwołuje sesje');
     await t.mem.command(ben, '/supervision topic anon feeling stuck with a long-term client');
     expect(said(ben.id)).toContain('Mon, 9 Mar 2026, 18:00'); // in his language, in a Polish team
+    await anonymousTopicsArrive(t);
     const team = await ensureTeam(t.bot.db, 'memory', 'T1');
     const fromCheck = await t.bot.db.transaction((tx) =>
       addTopic(tx, t.bot, { team, memberExternalId: anna.id, text: 'zmęczenie po trudnej sesji', visibility: 'named', source: 'autocheck', now: t.clock.now(), lang: 'pl' }),
@@ -85,6 +87,7 @@ describe('the supervision agenda', () => {
     for (const text of ['pierwszy temat bez podpisu', 'drugi temat bez podpisu']) {
       await t.bot.db.transaction((tx) => addTopic(tx, t.bot, { team, memberExternalId: anna.id, text, visibility: 'anonymous', source: 'autocheck', now: t.clock.now(), lang: 'pl' }));
     }
+    await anonymousTopicsArrive(t);
     const rows = (await t.bot.db.select().from(supervisionTopics)).filter((r) => r.text?.endsWith('bez podpisu'));
     expect(rows).toHaveLength(2);
     expect(rows[0]!.authorHmac).not.toBe(rows[1]!.authorHmac); // nothing says one person wrote both
@@ -99,9 +102,11 @@ describe('the supervision agenda', () => {
     await t.mem.command(ben, '/supervision topics');
     expect(said(ben.id)).not.toContain('bez podpisu');
     for (const r of rows) {
-      await t.mem.command(anna, `/supervision topic remove ${r.id}`);
-      expect(said(anna.id)).toContain(`${r.id}`);
+      await t.mem.command(anna, `/supervision topic remove ${r.number}`);
+      expect(said(anna.id)).toContain(`temat ${r.number} zniknie z agendy za kilka minut`);
     }
+    t.clock.advance(21 * 60_000);
+    await t.bot.runDueWork();
     expect((await t.bot.db.select().from(supervisionTopics)).filter((r) => r.text?.endsWith('bez podpisu'))).toHaveLength(0);
   });
 
@@ -114,7 +119,9 @@ describe('the supervision agenda', () => {
     await t.mem.command(ben, '/supervision agenda');
     expect(said(ben.id)).toContain('feeling stuck');
     await t.mem.command(ben, `/supervision topic remove ${id}`);
-    expect(said(ben.id)).toContain(`Removed topic ${id}`);
+    expect(said(ben.id)).toContain(`topic ${id} leaves the agenda in a few minutes`);
+    t.clock.advance(21 * 60_000);
+    await t.bot.runDueWork();
     await t.mem.command(ben, '/supervision agenda');
     expect(said(ben.id)).not.toContain('feeling stuck');
   });
@@ -166,7 +173,7 @@ describe('supervision hours', () => {
     t.clock.set('2026-03-09T19:00:00Z');
     await t.mem.command(facilitator, '/supervision held 2026-03-09');
     expect(said(facilitator.id)).toContain('Zapisane: 1,5 godziny superwizji grupowej dla 2 osób');
-    await t.mem.command(facilitator, `/supervision held ${s!.id}`);
+    await t.mem.command(facilitator, `/supervision held ${s!.number}`);
     expect(said(facilitator.id)).toContain('dla 0 osób');
     await t.mem.command(ben, '/supervision hours');
     expect(said(ben.id)).toContain('Group: 1.5 hours');

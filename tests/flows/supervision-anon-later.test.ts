@@ -64,8 +64,10 @@ describe('an anonymous topic waiting for the agenda', () => {
     await bot.runDueWork();
     const [topic] = await topicWith('Carol across a key change');
     expect(topic).toBeDefined();
-    await tb.mem.command(carol, `/supervision topic remove ${topic!.id}`);
-    expect(tb.mem.lastPrivate(carol.id)).toContain('Removed topic');
+    await tb.mem.command(carol, `/supervision topic remove ${topic!.number}`);
+    expect(tb.mem.lastPrivate(carol.id)).toContain(`topic ${topic!.number} leaves the agenda in a few minutes`);
+    tb.clock.advance(21 * 60_000);
+    await bot.runDueWork();
     expect(await topicWith('Carol across a key change')).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supervisionSessions, supervisionTopics } from '../../src/db/schema/index.js';
+import { anonymousTopicsArrive } from '../helpers/anon-topics.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
 let t: TestBot;
@@ -28,6 +29,7 @@ describe('cancelling a session with topics on its agenda', () => {
     await t.mem.command(ben, '/supervision topic anon feeling stuck with a long-term client');
     await t.mem.command(anna, '/supervision topic private moje granice');
     expect(said(ben.id)).toContain('Mon, 9 Mar 2026, 18:00');
+    await anonymousTopicsArrive(t);
 
     await t.mem.command(facilitator, '/supervision cancel 2026-03-09');
     expect(said(facilitator.id)).toContain('jedno spotkanie');

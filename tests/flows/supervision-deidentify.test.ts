@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autochecks, schedules, supervisionTopics } from '../../src/db/schema/index.js';
 import { openWaiting } from '../../src/features/supervision/anon-later.js';
 import { unseal } from '../../src/features/autocheck/store.js';
+import { anonymousTopicsArrive } from '../helpers/anon-topics.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 
 const PESEL = '44051401458';
@@ -46,10 +47,10 @@ describe('a named topic from /supervision topic', () => {
     const reply = said(anna.id);
     const [row] = (await topicRows()).filter((r) => r.text?.includes('przerwać terapię'));
     expect(row!.text).toBe('Pani Joanna Wiśniewska (PESEL [PESEL]) mówi, że chce przerwać terapię');
-    expect(reply).toContain(`Temat ${row!.id} jest w agendzie`);
+    expect(reply).toContain(`Temat ${row!.number} jest w agendzie`);
     expect(reply).toContain('[PESEL]');
     expect(reply).toContain('„Joanna Wiśniewska”');
-    expect(reply).toContain(`/supervision temat usuń ${row!.id}`);
+    expect(reply).toContain(`/supervision temat usuń ${row!.number}`);
     await tb.mem.command(ben, '/supervision agenda');
     expect(said(ben.id)).toContain('PESEL [PESEL]');
     expect(said(ben.id)).not.toContain(PESEL);
@@ -61,6 +62,7 @@ describe('a named topic from /supervision topic', () => {
     expect(reply).toContain('anonymously');
     expect(reply).toContain('I replaced a phone number with [tel.] and an e-mail address with [e-mail].');
     expect(reply).not.toContain('may still point');
+    await anonymousTopicsArrive(tb);
     const [row] = (await topicRows()).filter((r) => r.text?.startsWith('a client keeps texting'));
     expect(row!.text).toBe('a client keeps texting me at [tel.] and [e-mail]');
   });

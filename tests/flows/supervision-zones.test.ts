@@ -41,14 +41,14 @@ describe('a session planned in the team’s zone', () => {
     expect(said(ben.id)).toContain(`to the agenda for ${label}`);
   });
 
-  it('keeps the channel reminder in the team’s words, and gives a DM the member’s own time', async () => {
+  it('names the zone in the channel reminder, read in any zone, and gives a DM the member’s own time', async () => {
     await t.mem.command(ben, '/supervision dm on');
     await t.mem.command(ben, '/sojusz language en');
     t.clock.set('2026-03-08T17:00:20Z');
     await t.bot.runDueWork();
     const post = t.mem.posts('supervision').at(-1)!;
-    expect(post.text).toContain('pon., 9 marca 2026, 18:00 · 90 min');
-    expect(post.text).not.toContain('Europe/Warsaw');
+    // A member in London sees the post's own time in London time: the session's time must say where it is 18:00.
+    expect(post.text).toContain('pon., 9 marca 2026, 18:00 (Europe/Warsaw) · 90 min');
     const dm = t.mem.dms(ben.id).at(-1)!;
     expect(dm.text).toContain('Mon, 9 Mar 2026, 18:00 (Europe/Warsaw; 13:00 your time) · 90 min');
 
@@ -56,7 +56,7 @@ describe('a session planned in the team’s zone', () => {
     const before = t.mem.said.length;
     await t.mem.click(ben, 'supervision.rsvp', `${post.message.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []))[0]!.value}`, post.ref);
     const updates = t.mem.said.slice(before).filter((s) => s.kind === 'update');
-    expect(updates.find((u) => u.kind === 'update' && u.ref.id === post.ref.id)!.text).toContain('pon., 9 marca 2026, 18:00 · 90 min');
+    expect(updates.find((u) => u.kind === 'update' && u.ref.id === post.ref.id)!.text).toContain('pon., 9 marca 2026, 18:00 (Europe/Warsaw) · 90 min');
     expect(updates.find((u) => u.kind === 'update' && u.ref.id === dm.ref.id)!.text).toContain('(Europe/Warsaw; 13:00 your time)');
     expect(said(ben.id)).toContain('Noted: you’re coming (Mon, 9 Mar 2026, 18:00 (Europe/Warsaw; 13:00 your time)).');
   });

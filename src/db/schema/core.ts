@@ -31,8 +31,12 @@ export const members = pgTable(
     facilitator: boolean('facilitator').notNull().default(false),
     /** Removed as facilitator explicitly, even if a platform admin. */
     facilitatorRevoked: boolean('facilitator_revoked').notNull().default(false),
+    /** The day (midnight UTC) the first-use note was shown: an exact time could match the anonymous reply that was the member's first command. */
     privacyNoteShownAt: timestamp('privacy_note_shown_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The day (midnight UTC) of first contact, for the same reason; ensureMember sets it, the default only backs it up. */
+    createdAt: timestamp('created_at', { withTimezone: true })
+      .notNull()
+      .default(sql`date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'`),
   },
   (t) => [uniqueIndex('members_team_external').on(t.teamId, t.externalId)],
 );

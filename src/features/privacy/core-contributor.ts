@@ -1,5 +1,6 @@
 // The core's own share of a member's data: their settings and role, queued DMs, personal schedules, pseudonyms.
 import { and, eq, gt, inArray, like, lt, notInArray, or, sql } from 'drizzle-orm';
+import { isoDay } from '../../core/day.js';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { cases, outbox, pseudonyms, schedules, teams } from '../../db/schema/index.js';
@@ -42,8 +43,9 @@ export const coreContributor: PrivacyContributor = {
         timeZone: member.zone,
         facilitator: member.facilitator,
         facilitatorRevoked: member.facilitatorRevoked,
-        privacyNoteShownAt: member.privacyNoteShownAt,
-        firstSeenAt: member.createdAt,
+        // Days, as the row keeps them (see ensureMember).
+        privacyNoteShownAt: member.privacyNoteShownAt && isoDay(member.privacyNoteShownAt),
+        firstSeenAt: isoDay(member.createdAt),
       },
       personalSchedules: personal,
       directMessages: queued,

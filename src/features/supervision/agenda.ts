@@ -2,19 +2,23 @@
 //
 // Anonymous topics store no member id, only a keyed HMAC of (team, salt, member) under the 'topic-author' key,
 // so nobody reading the database can tell who wrote one, or that two were written by one person, yet its
-// author can still remove it. They keep neither their source nor more of their time than the day.
+// author can still remove it. They keep neither their source nor more of their time than the day, and they reach
+// and leave the agenda at a random moment minutes after their author acted (anon-later.ts), never in that minute.
 // Private topics are the member's own words, often an /autocheck's answer: sealed like the check (sealed.ts).
 import { and, asc, eq, gt, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import { UserError } from '../../core/errors.js';
+import { dayOf } from '../../core/day.js';
 import type { Block, Span } from '../../core/message.js';
-import { newSalt, type Secrets } from '../../core/secrets.js';
+import type { Secrets } from '../../core/secrets.js';
 import { ensureMember, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
+import { nextTeamNumber } from '../../db/numbers.js';
 import { members, supervisionSessions, supervisionTopics } from '../../db/schema/index.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { maskMandatory } from '../cases/deidentify/index.js';
 import { checkTopic, type TopicCheck } from './deidentify.js';
+import { queueAnonymousTopic, queueTopicRemoval } from './anon-later.js';
 import { refreshLater } from './reminders.js';
 import { sealText, topicText } from './sealed.js';
 import { nextSession, sessionById, type Session } from './store.js';
@@ -47,14 +51,6 @@ async function authoredBy(tx: Tx, bot: Bot, team: Team, memberExternalId: string
   return and(eq(supervisionTopics.teamId, team.id), anonymous.length ? or(eq(supervisionTopics.memberId, memberId), inArray(supervisionTopics.id, anonymous)) : eq(supervisionTopics.memberId, memberId));
 }
 
-/** Midnight UTC of the instant: all an anonymous topic keeps of its time. */
-export function dayOf(at: Date): Date {
-  const d = new Date(at);
-  d.setUTCHours(0, 0, 0, 0);
-  return d;
-}
-
-
 /**
  * Add a topic. Group topics (named, anonymous) go on the next session's agenda and need one to exist;
  * private topics are the member's own notes and attach to the next session when there is one.
@@ -62,48 +58,54 @@ export function dayOf(at: Date): Date {
  * A group topic is stored de-identified (its `check` says what was masked and what else to look at); a private
  * note is kept exactly as written, since nobody else reads it, and sealed, since it is often the most clinical line
  * of a check that the member was told is encrypted.
+ * An anonymous topic is not written now but queued (anon-later.ts): it joins the agenda at a random moment minutes
+ * later, numbered then, so neither the agenda nor a reminder shows it the minute its author typed (`later`).
  */
 export async function addTopic(
   tx: Tx,
   bot: Bot,
   o: { team: Team; memberExternalId: string; text: string; visibility: Visibility; source: TopicSource; now: Date; lang: Lang; zone?: string },
-): Promise<{ id: number; sessionLabel?: string; check?: TopicCheck; session?: Session }> {
+): Promise<{ number?: number; later?: true; sessionLabel?: string; check?: TopicCheck; session?: Session }> {
   const written = o.text.trim();
   if (!written) throw new UserError('supervision.topicEmpty');
   if (written.length > TOPIC_MAX) throw new UserError('supervision.topicTooLong', { max: TOPIC_MAX, got: written.length });
   const check = o.visibility === 'private' ? undefined : checkTopic(written);
   const text = check?.text ?? written;
-  const session = await nextSession(tx, o.team.id, o.now);
-  if (!session && o.visibility !== 'private') throw new UserError('supervision.noSession');
-  // Anonymous: never create or look up the member row, so nothing ties the topic to them.
   const anonymous = o.visibility === 'anonymous';
-  const memberId = anonymous ? null : (await ensureMember(tx, o.team.id, o.memberExternalId)).id;
-  const salt = anonymous ? newSalt() : null;
+  // Locked for a topic written now: a cancellation of that session meanwhile waits, then moves the topic on with the
+  // others (an anonymous topic's session is checked again when it is written).
+  const session = await nextSession(tx, o.team.id, o.now, { share: !anonymous });
+  if (!session && o.visibility !== 'private') throw new UserError('supervision.noSession');
+  // The label is for the member who added it: in their language and beside their own time, not the team's.
+  const label = async (s: Session) => sessionWhen(o.lang, s, { zone: o.zone ?? (await memberZone(tx, o.team, o.memberExternalId)), member: true });
+  if (anonymous) {
+    // Never create or look up the member row (their zone is only read), so nothing ties the topic to them.
+    await queueAnonymousTopic(tx, bot, { team: o.team, memberExternalId: o.memberExternalId, text, sessionId: session!.id, startsAt: session!.startsAt, now: o.now });
+    return { later: true, sessionLabel: await label(session!), check, session: session! };
+  }
+  const memberId = (await ensureMember(tx, o.team.id, o.memberExternalId)).id;
   const sealed = o.visibility === 'private';
-  const [row] = await tx
+  // "Topic N" as its author will type it to remove it; numbered per team, shown to nobody else.
+  const number = await nextTeamNumber(tx, supervisionTopics, o.team.id);
+  await tx
     .insert(supervisionTopics)
     .values({
       teamId: o.team.id,
+      number,
       sessionId: session?.id ?? null,
       memberId,
-      authorHmac: anonymous ? topicAuthorMac(bot.secrets, o.team.id, salt, o.memberExternalId) : null,
-      authorSalt: salt,
       text: sealed ? null : text,
       sealed: sealed ? sealText(bot.secrets, text) : null,
       visibility: o.visibility,
-      // An autocheck saved at the same moment names its member: an anonymous topic keeps neither source nor time.
-      source: anonymous ? null : o.source,
-      createdAt: anonymous ? dayOf(o.now) : o.now,
-    })
-    .returning({ id: supervisionTopics.id });
-  if (!session) return { id: row!.id, check };
-  // From an /autocheck, or anonymous: the reminders already sent get the topic a little later, at a random moment,
-  // since an edit in the very minute a member typed would name the author. Only a named topic from the command is
-  // shown at once (the command rewrites the reminders after its own transaction).
-  if ((o.source === 'autocheck' || anonymous) && !sealed) await refreshLater(tx, o.team.id, [session.id], o.now);
-  // The label is for the member who added it: in their language and beside their own time, not the team's.
-  const zone = o.zone ?? (await memberZone(tx, o.team, o.memberExternalId));
-  return { id: row!.id, sessionLabel: sessionWhen(o.lang, session, { zone, member: true }), check, session };
+      source: o.source,
+      createdAt: o.now,
+    });
+  if (!session) return { number, check };
+  // From an /autocheck: the reminders already sent get the topic a little later, at a random moment, since an edit in
+  // the very minute a member checked in would point at the check. A named topic from the command is shown at once
+  // (the command rewrites the reminders after its own transaction).
+  if (o.source === 'autocheck' && !sealed) await refreshLater(tx, o.team.id, [session.id], o.now);
+  return { number, sessionLabel: await label(session), check, session };
 }
 
 /** The member's own zone, else the team's; a read only, so an anonymous topic still creates no member row. */
@@ -118,25 +120,35 @@ export async function myTopics(tx: Tx, bot: Bot, team: Team, memberExternalId: s
     .select()
     .from(supervisionTopics)
     .where(await authoredBy(tx, bot, team, memberExternalId, memberId))
-    .orderBy(asc(supervisionTopics.id));
+    .orderBy(asc(supervisionTopics.number));
   return rows.map(({ sealed, ...r }) => ({ ...r, text: topicText(bot.secrets, { text: r.text, sealed }) }));
 }
 
 /**
- * Remove a topic its author wrote; anyone else (or an unknown id) gets the same answer, so ids reveal nothing.
+ * Remove a topic its author wrote, by the number they were shown; anyone else's (or an unknown number) gets the same
+ * answer, so numbers reveal nothing.
  * Returns the session whose sent reminders must be rewritten at once, when it was a named topic on one. An anonymous
- * topic leaves them a little later (refreshLater, in this transaction): an edit the moment it went would name its author.
+ * topic on an agenda is unlinked from its author now (it is no longer theirs to list or remove) and leaves the agenda
+ * and the reminders at a random moment minutes later (`later`, see anon-later.ts): gone the minute its author typed,
+ * it would name them.
  */
-export async function removeTopic(tx: Tx, bot: Bot, team: Team, memberExternalId: string, memberId: number, topicId: number): Promise<Session | undefined> {
-  const gone = await tx
-    .delete(supervisionTopics)
-    .where(and(eq(supervisionTopics.id, topicId), await authoredBy(tx, bot, team, memberExternalId, memberId)))
-    .returning({ id: supervisionTopics.id, sessionId: supervisionTopics.sessionId, visibility: supervisionTopics.visibility });
-  if (!gone.length) throw new UserError('supervision.topicNotYours', { id: topicId });
-  const [g] = gone;
-  if (g!.sessionId === null || g!.visibility === 'private') return undefined;
-  if (g!.visibility === 'anonymous') return void (await refreshLater(tx, team.id, [g!.sessionId], bot.clock.now()));
-  return sessionById(tx, team.id, g!.sessionId);
+export async function removeTopic(tx: Tx, bot: Bot, team: Team, memberExternalId: string, memberId: number, number: number): Promise<{ session?: Session; later?: true }> {
+  const [g] = await tx
+    .select({ id: supervisionTopics.id, sessionId: supervisionTopics.sessionId, visibility: supervisionTopics.visibility, startsAt: supervisionSessions.startsAt })
+    .from(supervisionTopics)
+    .leftJoin(supervisionSessions, eq(supervisionSessions.id, supervisionTopics.sessionId))
+    .where(and(eq(supervisionTopics.number, number), await authoredBy(tx, bot, team, memberExternalId, memberId)))
+    .for('update', { of: supervisionTopics });
+  if (!g) throw new UserError('supervision.topicNotYours', { id: number });
+  if (g.visibility === 'anonymous' && g.sessionId !== null) {
+    await tx.update(supervisionTopics).set({ authorHmac: null, authorSalt: null }).where(eq(supervisionTopics.id, g.id));
+    await queueTopicRemoval(tx, team, g.id, bot.clock.now(), { startsAt: g.startsAt ?? undefined });
+    return { later: true };
+  }
+  // A loose topic (no session yet) is on no agenda: it can go at once.
+  await tx.delete(supervisionTopics).where(eq(supervisionTopics.id, g.id));
+  if (g.sessionId === null || g.visibility === 'private') return {};
+  return { session: await sessionById(tx, team.id, g.sessionId) };
 }
 
 export interface AgendaItem {

@@ -1,24 +1,30 @@
-// An anonymous agenda topic taken from an /autocheck is written later, by the scheduler: the check is saved with
-// its member's id, and a topic row written in the same transaction (or the next one) could be matched to it by
-// the database's own bookkeeping. Until it is written, the topic waits sealed in a one-off schedule.
+// An anonymous agenda topic comes and goes at a random moment, by the scheduler, never when its author acts: from an
+// /autocheck, the check is saved with its member's id, and a topic row written in the same transaction (or the next
+// one) could be matched to it by the database's own bookkeeping; from `/supervision topic anon`, anyone polling the
+// agenda (or a reminder that an RSVP rewrites) would see it appear the minute its author typed. Until it is written,
+// the topic waits sealed in a one-off schedule. Its removal waits the same way (by its author, or withdrawn by their
+// erasure, each topic at its own moment), the topic meanwhile unlinked from them and still on the agenda.
 import { randomInt } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { onceRule } from '../../schedule/occurrence.js';
+import { dayOf } from '../../core/day.js';
 import { newSalt, type Secrets } from '../../core/secrets.js';
 import type { Team } from '../../core/teams.js';
 import type { Bot } from '../../core/bot.js';
 import type { Tx } from '../../db/client.js';
+import { nextTeamNumber } from '../../db/numbers.js';
 import { schedules, supervisionSessions, supervisionTopics } from '../../db/schema/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
 import { maskMandatory } from '../cases/deidentify/index.js';
-import { dayOf, topicAuthorMac } from './agenda.js';
+import { topicAuthorMac } from './agenda.js';
 import { refreshSentReminders } from './reminders.js';
 import { nextSession, sessionById } from './store.js';
 import { safeError } from '../../log.js';
 
 export const ANON_TOPIC = 'anon-topic';
-/** The topic appears on the agenda this many minutes after the check, drawn at random. */
+/** The topic appears on the agenda (or leaves it, when its author removes it) this many minutes later, drawn at random. */
 export const ANON_TOPIC_DELAY_MINUTES: readonly [number, number] = [2, 20];
+const MINUTE = 60_000;
 
 /** What the schedule keeps, sealed: the text and the author's salted MAC (so they can still remove it); no MAC
  *  once its author erased their data leaving their anonymous posts up. */
@@ -38,11 +44,7 @@ export async function queueAnonymousTopic(tx: Tx, bot: Bot, o: { team: Team; mem
   const salt = newSalt();
   // Masked before it is sealed: the group reads it, and nothing unmasked should wait anywhere (the caller masks too).
   const waiting: Waiting = { text: maskMandatory(o.text), sessionId: o.sessionId, salt, mac: topicAuthorMac(bot.secrets, o.team.id, salt, o.memberExternalId) };
-  const [min, max] = ANON_TOPIC_DELAY_MINUTES;
-  let at = o.now.getTime() + randomInt(min * 60, max * 60 + 1) * 1000;
-  // Before the session it was meant for, if that is sooner (a minute before it, but never sooner than a minute from now).
-  if (o.startsAt) at = Math.max(o.now.getTime() + 60_000, Math.min(at, o.startsAt.getTime() - 60_000));
-  const due = new Date(at);
+  const due = randomMoment(o.now, ANON_TOPIC_DELAY_MINUTES, o.startsAt);
   await tx.insert(schedules).values({
     teamId: o.team.id,
     kind: ANON_TOPIC,
@@ -55,12 +57,51 @@ export async function queueAnonymousTopic(tx: Tx, bot: Bot, o: { team: Team; mem
   });
 }
 
+/**
+ * A random moment `window` minutes from now. When the session the topic is on starts sooner, it is drawn again
+ * within what is left before it (up to a minute before it, never sooner than a minute from now): the agenda and the
+ * reminders are read before a session, and several topics clamped to the same last minute would leave together.
+ */
+export function randomMoment(now: Date, [min, max]: readonly [number, number], startsAt?: Date): Date {
+  const t = now.getTime();
+  let lo = t + min * MINUTE;
+  let hi = t + max * MINUTE;
+  const last = startsAt ? startsAt.getTime() - MINUTE : undefined;
+  // A session already under way shows its agenda nowhere: the usual window then.
+  if (last !== undefined && startsAt!.getTime() > t && last < hi) {
+    hi = Math.max(last, t + MINUTE);
+    if (lo > hi) lo = t + MINUTE;
+  }
+  return new Date(lo + randomInt(0, Math.floor((hi - lo) / 1000) + 1) * 1000);
+}
+
+/**
+ * Take an anonymous topic off the agenda at a random moment within `window` minutes (before its session, see
+ * randomMoment): the caller has unlinked it from its author already, so it is nobody's meanwhile. The schedule
+ * holds the topic's row id only, and keeps only the day it is due.
+ */
+export async function queueTopicRemoval(tx: Tx, team: Pick<Team, 'id' | 'zone'>, topicId: number, now: Date, o: { window?: readonly [number, number]; startsAt?: Date } = {}): Promise<void> {
+  const due = randomMoment(now, o.window ?? ANON_TOPIC_DELAY_MINUTES, o.startsAt);
+  await tx.insert(schedules).values({
+    teamId: team.id,
+    kind: ANON_TOPIC,
+    zone: team.zone,
+    rule: onceRule(due, team.zone),
+    nextDueAt: due,
+    payload: { remove: topicId },
+    // Not the moment of the removal or the erasure: several pieces of one erasure must not share it.
+    createdAt: dayOf(due),
+  });
+}
+
 /** The topics still waiting (of one team, or all), sealed as they are: for export, erasure and secret rotation. */
 export async function waitingTopics(tx: Tx, teamId?: number, o: { lock?: boolean } = {}): Promise<{ id: number; teamId: number; payload: Record<string, unknown> }[]> {
+  // Removals waiting (queueTopicRemoval) hold no text and no author.
+  const waiting = and(eq(schedules.kind, ANON_TOPIC), sql`${schedules.payload} ? 'sealed'`);
   const q = tx
     .select({ id: schedules.id, teamId: schedules.teamId, payload: schedules.payload })
     .from(schedules)
-    .where(teamId === undefined ? eq(schedules.kind, ANON_TOPIC) : and(eq(schedules.kind, ANON_TOPIC), eq(schedules.teamId, teamId)));
+    .where(teamId === undefined ? waiting : and(waiting, eq(schedules.teamId, teamId)));
   return o.lock ? q.for('update') : q;
 }
 
@@ -71,6 +112,18 @@ export const anonTopicKind: ScheduleKind = {
   graceMs: Number.POSITIVE_INFINITY,
   next: () => null,
   async fire({ tx, bot, schedule, team, now, afterCommit }) {
+    const removal = (schedule.payload as { remove?: unknown }).remove;
+    if (typeof removal === 'number') {
+      // Its moment to leave: gone from the agenda, and from the reminders already sent that show it.
+      const [gone] = await tx
+        .delete(supervisionTopics)
+        .where(and(eq(supervisionTopics.id, removal), eq(supervisionTopics.teamId, schedule.teamId)))
+        .returning({ sessionId: supervisionTopics.sessionId });
+      const session = gone?.sessionId ? await sessionById(tx, schedule.teamId, gone.sessionId) : undefined;
+      if (session) afterCommit(() => refreshSentReminders(bot, team, session));
+      await tx.delete(schedules).where(eq(schedules.id, schedule.id));
+      return;
+    }
     let topic: Waiting | undefined;
     try {
       topic = openWaiting(bot.secrets, schedule.payload);
@@ -90,6 +143,8 @@ export const anonTopicKind: ScheduleKind = {
       const session = told ? await sessionById(tx, schedule.teamId, told.id) : await nextSession(tx, schedule.teamId, now);
       await tx.insert(supervisionTopics).values({
         teamId: schedule.teamId,
+        // Numbered only now: its author sees the number in `/supervision topics`, never at the check (see deidentify.ts).
+        number: await nextTeamNumber(tx, supervisionTopics, schedule.teamId),
         sessionId: session?.id ?? null,
         memberId: null,
         authorHmac: topic.mac,

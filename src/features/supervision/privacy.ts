@@ -1,17 +1,43 @@
-// Supervision in the privacy registry: RSVPs, topics (anonymous ones found by their keyed MAC), hours and prefs.
+// Supervision in the privacy registry: RSVPs, topics (anonymous ones found by their keyed MAC), hours, prefs, and the
+// series and sessions a facilitator planned (their platform id in the schedule's payload).
 // Private topics and hours notes are sealed (sealed.ts): exported opened, re-sealed by a secret rotation.
-import { and, eq, inArray, isNotNull, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { members, schedules, supervisionHours, supervisionPrefs, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
-import { openWaiting, sealWaiting, waitingTopics } from './anon-later.js';
+import type { Tx } from '../../db/client.js';
+import { CLEANUP_DELAY_MINUTES } from '../privacy/cleanup-later.js';
+import { openWaiting, queueTopicRemoval, sealWaiting, waitingTopics } from './anon-later.js';
 import { randomMac, type PrivacyContributor } from '../../core/privacy.js';
 import { anonymousTopicIds, topicAuthorMac } from './agenda.js';
-import { refreshLater } from './reminders.js';
+import { refreshLater, REMINDER_KIND } from './reminders.js';
 import { hoursNote, resealText, topicText } from './sealed.js';
+import { SERIES_KIND, type SeriesPayload } from './sessions.js';
+import { sessionById } from './store.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+
+/** The team's supervision series and one-off sessions' reminder rows that name this member as who planned them. */
+function plannedBy(teamId: number, externalId: string) {
+  return and(eq(schedules.teamId, teamId), inArray(schedules.kind, [SERIES_KIND, REMINDER_KIND]), sql`${schedules.payload}->>'creator' = ${externalId}`);
+}
+
+/** What a facilitator planned, as `/supervision list` names it: series (S-numbers) and one-off sessions. */
+async function planned(tx: Tx, teamId: number, externalId: string) {
+  const rows = await tx.select().from(schedules).where(plannedBy(teamId, externalId));
+  const series = rows
+    .filter((r) => r.kind === SERIES_KIND)
+    .map((r) => ({ series: `S${r.number}`, channel: (r.payload as unknown as SeriesPayload).channel, zone: r.zone, rule: r.rule, stopped: r.paused }));
+  const ids = rows.filter((r) => r.kind === REMINDER_KIND).map((r) => Number((r.payload as { sessionId?: unknown }).sessionId));
+  const sessions = ids.length
+    ? await tx
+        .select({ session: supervisionSessions.number, startsAt: supervisionSessions.startsAt, zone: supervisionSessions.zone, channel: supervisionSessions.channel, status: supervisionSessions.status })
+        .from(supervisionSessions)
+        .where(and(eq(supervisionSessions.teamId, teamId), inArray(supervisionSessions.id, ids)))
+    : [];
+  return { series, sessions };
+}
 
 export const supervisionPrivacy: PrivacyContributor = {
   area: 'supervision',
@@ -41,7 +67,7 @@ export const supervisionPrivacy: PrivacyContributor = {
       .map((w) => openWaiting(bot.secrets, w.payload))
       .filter((w) => w.mac !== null && w.mac === topicAuthorMac(bot.secrets, team.id, w.salt, member.externalId))
       .map((w) => ({ text: w.text, visibility: 'anonymous', source: null, createdAt: null, waitingForTheAgenda: true }));
-    return { rsvps, topics: [...named, ...anonymous, ...waiting], hours, preferences: prefs ?? null };
+    return { rsvps, topics: [...named, ...anonymous, ...waiting], hours, preferences: prefs ?? null, planned: await planned(tx, team.id, member.externalId) };
   },
 
   async deleteMember(tx, bot, team, member, anonymous) {
@@ -53,20 +79,38 @@ export const supervisionPrivacy: PrivacyContributor = {
       if (anonymous === 'withdraw') await tx.delete(schedules).where(eq(schedules.id, w.id));
       else await tx.update(schedules).set({ payload: sealWaiting(bot.secrets, { text: topic.text, salt: null, mac: null }) }).where(eq(schedules.id, w.id));
     }
-    // Sessions whose agenda loses a group topic: their sent reminders are rewritten a little later (refreshLater).
-    const agendas: number[] = [];
-    const onAgenda = (rows: { sessionId: number | null; visibility: string }[]) => {
-      for (const r of rows) if (r.sessionId !== null && r.visibility !== 'private') agendas.push(r.sessionId);
-    };
-    const gone = { sessionId: supervisionTopics.sessionId, visibility: supervisionTopics.visibility };
+    // Anonymous topics are unlinked now, either way. Withdrawn, each then leaves the agenda at a random moment of its
+    // own, with its own rewrite of the reminders (anon-later.ts): leaving with the named ones, or together, they
+    // would say whose they were. A loose one (on no agenda yet) shows nowhere and goes at once.
     const theirIds = await anonymousTopicIds(tx, bot.secrets, team.id, member.externalId);
     if (theirIds.length) {
-      const theirs = inArray(supervisionTopics.id, theirIds);
-      if (anonymous === 'withdraw') onAgenda(await tx.delete(supervisionTopics).where(theirs).returning(gone));
-      else await tx.update(supervisionTopics).set({ authorHmac: null, authorSalt: null }).where(theirs);
+      const unlinked = await tx
+        .update(supervisionTopics)
+        .set({ authorHmac: null, authorSalt: null })
+        .where(inArray(supervisionTopics.id, theirIds))
+        .returning({ id: supervisionTopics.id, sessionId: supervisionTopics.sessionId });
+      if (anonymous === 'withdraw') {
+        for (const t of unlinked) {
+          const session = t.sessionId === null ? undefined : await sessionById(tx, team.id, t.sessionId);
+          if (session) await queueTopicRemoval(tx, team, t.id, bot.clock.now(), { window: CLEANUP_DELAY_MINUTES, startsAt: session.startsAt });
+          else await tx.delete(supervisionTopics).where(eq(supervisionTopics.id, t.id));
+        }
+      }
     }
-    onAgenda(await tx.delete(supervisionTopics).where(eq(supervisionTopics.memberId, member.id)).returning(gone));
+    // Named and private topics go now; sessions whose agenda loses a named one have their sent reminders rewritten a
+    // little later (refreshLater).
+    const gone = await tx
+      .delete(supervisionTopics)
+      .where(eq(supervisionTopics.memberId, member.id))
+      .returning({ sessionId: supervisionTopics.sessionId, visibility: supervisionTopics.visibility });
+    const agendas = gone.flatMap((r) => (r.sessionId !== null && r.visibility !== 'private' ? [r.sessionId] : []));
     if (agendas.length) await refreshLater(tx, team.id, agendas, bot.clock.now());
+    // Series and one-off sessions they planned stay the team's, without their platform id (the team export carries
+    // the payload); a channel that refuses the reminders is then told to the other facilitators (unavailable.ts).
+    await tx
+      .update(schedules)
+      .set({ payload: sql`${schedules.payload} - 'creator'` })
+      .where(plannedBy(team.id, member.externalId));
     await tx.delete(supervisionRsvps).where(eq(supervisionRsvps.memberId, member.id));
     await tx.delete(supervisionHours).where(eq(supervisionHours.memberId, member.id));
     await tx.delete(supervisionPrefs).where(eq(supervisionPrefs.memberId, member.id));

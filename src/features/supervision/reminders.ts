@@ -18,14 +18,15 @@ import { type Block, type Message } from '../../core/message.js';
 import { fold, parseOffsets } from '../../core/parse.js';
 import { SETTINGS, DEFAULTS } from '../../core/settings.js';
 import { setting, type Team } from '../../core/teams.js';
+import type { ChatPort } from '../../core/port.js';
 import type { Tx } from '../../db/client.js';
 import { members, outbox, schedules, supervisionPrefs, supervisionSessions, teams } from '../../db/schema/index.js';
 import { t, tx as txt, type Lang } from '../../i18n/index.js';
 import type { ScheduleKind, ScheduleRow } from '../../schedule/kinds.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { onceRule } from '../../schedule/occurrence.js';
-import { agendaBlocks, sessionAgenda } from './agenda.js';
-import { rsvpCounts, type Session } from './store.js';
+import { agendaBlocks, sessionAgenda, type AgendaItem } from './agenda.js';
+import { rsvpCounts, type Answer, type Session } from './store.js';
 import { reminderUndelivered } from './unavailable.js';
 import { sessionWhen, type Reader } from './when.js';
 
@@ -237,13 +238,23 @@ async function firstReminderOffset(tx: Tx, sessionId: number, moved = false): Pr
   return offsets.length ? Math.max(...offsets) : undefined;
 }
 
+/** What a reminder shows that members change: the answers' counts and the agenda. */
+interface Shown {
+  counts: Record<Answer, number>;
+  agenda: AgendaItem[];
+}
+
+async function whatRemindersShow(tx: Tx, sessionId: number): Promise<Shown> {
+  return { counts: await rsvpCounts(tx, sessionId), agenda: await sessionAgenda(tx, sessionId) };
+}
+
 /**
  * The reminder as members see it; rebuilt with fresh counts whenever someone answers. `minutes` is what
  * its title announces (see titleMinutes), or 'moved' for one sent before its session moved later (no countdown);
  * `reader` is the team for the channel's copy, the member for a DM.
  */
-export async function reminderMessage(tx: Tx, lang: Lang, session: Session, minutes: number | 'moved', withAgenda: boolean, reader: Reader): Promise<Message> {
-  const counts = await rsvpCounts(tx, session.id);
+export async function reminderMessage(tx: Tx, lang: Lang, session: Session, minutes: number | 'moved', withAgenda: boolean, reader: Reader, shown?: Shown): Promise<Message> {
+  const { counts, agenda } = shown ?? (await whatRemindersShow(tx, session.id));
   const when = sessionWhen(lang, session, reader);
   const title = minutes === 'moved' ? txt(lang, 'supervision.reminder.titleMoved') : txt(lang, 'supervision.reminder.title', { in: offsetLabel(lang, minutes) });
   const blocks: Block[] = [
@@ -258,7 +269,7 @@ export async function reminderMessage(tx: Tx, lang: Lang, session: Session, minu
   blocks.push({ type: 'text', text: t(lang, 'supervision.reminder.counts', counts) });
   if (withAgenda) {
     blocks.push({ type: 'text', text: t(lang, 'supervision.reminder.agenda') });
-    blocks.push(...agendaBlocks(lang, await sessionAgenda(tx, session.id)));
+    blocks.push(...agendaBlocks(lang, agenda));
   }
   blocks.push({
     type: 'actions',
@@ -317,7 +328,7 @@ export const reminderKind: ScheduleKind = {
       teamId: team.id,
       key: reminderKey(session.id, offset),
       target: { kind: 'channel', channel: session.channel },
-      message: await reminderMessage(tx, lang, session, minutes, withAgenda, { zone: team.zone, member: false }),
+      message: await reminderMessage(tx, lang, session, minutes, withAgenda, { zone: team.zone, member: false, channel: true }),
     });
     const dmMembers = await tx
       .select({ externalId: members.externalId, lang: members.lang, zone: members.zone })
@@ -343,10 +354,27 @@ export const reminderKind: ScheduleKind = {
   undelivered: { keyPrefix: 'sup-rem:', handle: (u) => reminderUndelivered(u) },
 };
 
-/** Rewrite every reminder of a session already sent (channel and DMs) with the current counts or status. */
+/**
+ * Rewrite every reminder of a session already sent (channel and DMs) with the current counts or status.
+ *
+ * Two members answering at once each start a rewrite, and the one that read the counts first may edit last, leaving
+ * the older counts on show. So once its edits are done, a rewrite reads again: if what the reminders show changed
+ * meanwhile, it edits again. The last rewrite to finish has then shown what is stored (every answer that committed
+ * later brings a rewrite of its own).
+ */
 export async function refreshSentReminders(bot: Bot, team: Team, session: Session): Promise<void> {
   const port = bot.ports.get(team.platform as never);
   if (!port) return;
+  let shown = await whatRemindersShow(bot.db, session.id);
+  for (let pass = 0; pass < 3; pass++) {
+    await rewriteSent(bot, port, team, session, shown);
+    const now = await whatRemindersShow(bot.db, session.id);
+    if (JSON.stringify(now) === JSON.stringify(shown)) return;
+    shown = now;
+  }
+}
+
+async function rewriteSent(bot: Bot, port: ChatPort, team: Team, session: Session, shown: Shown): Promise<void> {
   const rows = await bot.db
     .select()
     .from(outbox)
@@ -357,7 +385,7 @@ export async function refreshSentReminders(bot: Bot, team: Team, session: Sessio
     const k = parseReminderKey(row.key);
     if (!k || !row.sentRef) continue;
     let lang = asLang(team.lang);
-    let reader: Reader = { zone: team.zone, member: false };
+    let reader: Reader = { zone: team.zone, member: false, channel: true };
     if (k.dmMember) {
       const [m] = await bot.db.select({ lang: members.lang, zone: members.zone }).from(members).where(and(eq(members.teamId, team.id), eq(members.externalId, k.dmMember)));
       lang = asLang(m?.lang ?? team.lang);
@@ -366,8 +394,8 @@ export async function refreshSentReminders(bot: Bot, team: Team, session: Sessio
     // Same title and agenda as when it was queued: a late reminder keeps saying the time that was really left. One
     // sent before its session moved later says the new date without a countdown.
     const msg = k.moved
-      ? await reminderMessage(bot.db, lang, session, 'moved', k.offset === firstMoved, reader)
-      : await reminderMessage(bot.db, lang, session, titleMinutes(k.offset, session.startsAt, row.createdAt), k.offset === first, reader);
+      ? await reminderMessage(bot.db, lang, session, 'moved', k.offset === firstMoved, reader, shown)
+      : await reminderMessage(bot.db, lang, session, titleMinutes(k.offset, session.startsAt, row.createdAt), k.offset === first, reader, shown);
     try {
       await port.update({ team: team.externalId, ...row.sentRef }, msg);
     } catch (e) {

@@ -12,9 +12,12 @@ export function parseRsvpValue(value: string | undefined): { sessionId: number; 
   return { sessionId: Number(m[1]), answer: m[2] as Answer };
 }
 
-/** Record (or change) a member's answer; only for a session of their team that is still ahead. */
+/**
+ * Record (or change) a member's answer; only for a session of their team that is still ahead. The session is read
+ * locked: a cancellation under way is waited for (and the answer refused), and one that starts later waits for this.
+ */
 export async function answer(tx: Tx, teamId: number, memberId: number, sessionId: number, a: Answer, now: Date): Promise<Session> {
-  const session = await sessionById(tx, teamId, sessionId);
+  const session = await sessionById(tx, teamId, sessionId, { share: true });
   if (!session || session.status !== 'scheduled' || session.startsAt <= now) throw new UserError('supervision.rsvp.gone');
   await tx
     .insert(supervisionRsvps)

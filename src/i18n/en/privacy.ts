@@ -25,7 +25,8 @@ export const privacy = {
     '*Who sees what.* Your autochecks and private topics: only you. Named topics and RSVPs: the group. Facilitators manage schedules and settings and can export the team’s prompts, schedules and supervision log — never your autochecks. Moderators of the case channel see a case as the group does: PESEL and NIP numbers, phone numbers and e-mail addresses are always masked; other details that may identify a client (names, places, dates) are pointed out to the author, who decides whether to change them. Whoever runs the bot holds its secret key: with the key and the database they could read autochecks and work out who wrote anonymous posts. The bot shows this to nobody, but using it means trusting that person.',
   'privacy.explain.anonymity':
     '*Anonymity.* An anonymous case or reply is stored with keyed codes only, different in every thread, and the bot tells nobody — facilitators included — who wrote it. A facilitator can ban “the author of case #N” without being told who that is, but could test a guess by watching whether a particular colleague is then refused. A writing style can be recognised, too. Publication is delayed by a random interval.',
-  'privacy.explain.rights': '*Your choice.* `/sojusz mydata export` sends you everything Sojusz keeps about you. `/sojusz mydata delete` erases it all; only a ban from posting cases, if one is running, stays until it ends.',
+  'privacy.explain.rights':
+    '*Your choice.* `/sojusz mydata export` sends you everything Sojusz keeps about you. `/sojusz mydata delete` erases it all, except two things: a ban from posting cases, if one is running, stays until it ends, and your daily case counters (coded, without your name or id) stay for up to two days, so that erasing does not reset a limit.',
 
   'privacy.mydata.export': 'Get everything Sojusz keeps about you (JSON file)',
   'privacy.mydata.delete': 'Erase everything Sojusz keeps about you',
@@ -35,7 +36,8 @@ export const privacy = {
   'privacy.delete.unlink': 'Delete and leave them unlinked',
   'privacy.delete.cancel': 'Cancel',
   'privacy.delete.cancelled': 'Nothing was deleted.',
-  'privacy.delete.doneWithdrawn': 'Done. Everything Sojusz kept about you is erased, and your anonymous posts are withdrawn: their text is already gone from Sojusz, and they leave the channels one by one within six hours. Take care.',
+  'privacy.delete.doneWithdrawn':
+    'Done. Everything Sojusz kept about you is erased, and your anonymous posts are withdrawn: the text of your cases and replies is already gone from Sojusz, and they leave the channels and the supervision agenda one by one within six hours. Take care.',
   'privacy.delete.doneUnlinked': 'Done. Everything Sojusz kept about you is erased; your anonymous posts stay, linked to nobody. Take care.',
   'privacy.delete.erasedNote': 'Erased.',
   'privacy.delete.already':

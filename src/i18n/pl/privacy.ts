@@ -28,7 +28,8 @@ export const privacy: Translation<typeof en> = {
     '*Kto co widzi.* Twoje autochecki i prywatne tematy: tylko Ty. Tematy z imieniem i odpowiedzi na zaproszenia: grupa. Osoby prowadzące zarządzają harmonogramami i ustawieniami, mogą wyeksportować pytania, harmonogramy i dziennik superwizji zespołu — nigdy Twoich autochecków. Moderacja kanału przypadków widzi przypadek tak jak grupa: numery PESEL i NIP, telefony i adresy e-mail są zawsze maskowane, a inne szczegóły, które mogą wskazać osobę klienta (imiona, miejsca, daty), bot pokazuje osobie piszącej, a ona decyduje, czy je zmienić. Osoba utrzymująca bota ma jego tajny klucz: mając klucz i bazę danych, mogłaby odczytać autochecki i ustalić, kto napisał anonimowe wpisy. Bot nikomu tego nie pokazuje, ale korzystając z niego, ufasz tej osobie.',
   'privacy.explain.anonymity':
     '*Anonimowość.* Anonimowy przypadek lub odpowiedź zapisujemy wyłącznie z kodami z kluczem, innymi w każdym wątku, a bot nikomu — także osobom prowadzącym — nie mówi, kto je napisał. Osoba prowadząca może wstrzymać publikowanie osobie, która przyniosła przypadek #N, nie wiedząc, kto to jest — mogłaby jednak sprawdzić swoje przypuszczenie, obserwując, czy konkretna osoba dostanie potem odmowę. Rozpoznawalny bywa też styl pisania. Publikacja następuje z losowym opóźnieniem.',
-  'privacy.explain.rights': '*Twój wybór.* `/sojusz dane eksport` wyśle Ci wszystko, co Sojusz o Tobie wie. `/sojusz dane usuń` usunie to wszystko; zostaje tylko trwająca blokada publikowania przypadków, jeśli jest — do jej końca.',
+  'privacy.explain.rights':
+    '*Twój wybór.* `/sojusz dane eksport` wyśle Ci wszystko, co Sojusz o Tobie wie. `/sojusz dane usuń` usunie to wszystko z dwoma wyjątkami: trwająca blokada publikowania przypadków, jeśli jest, zostaje do swojego końca, a dzienne liczniki przypadków (zakodowane, bez Twojego imienia i identyfikatora) zostają najwyżej dwa dni, żeby usunięcie danych nie zerowało limitu.',
 
   'privacy.mydata.export': 'Pobierz wszystko, co Sojusz o Tobie przechowuje (plik JSON)',
   'privacy.mydata.delete': 'Usuń wszystko, co Sojusz o Tobie przechowuje',
@@ -38,7 +39,8 @@ export const privacy: Translation<typeof en> = {
   'privacy.delete.unlink': 'Usuń, wpisy zostaw bez powiązania',
   'privacy.delete.cancel': 'Anuluj',
   'privacy.delete.cancelled': 'Nic nie zostało usunięte.',
-  'privacy.delete.doneWithdrawn': 'Gotowe. Wszystko, co Sojusz o Tobie przechowywał, jest usunięte, a Twoje anonimowe wpisy wycofane: ich treści Sojusz już nie ma, a z kanałów znikną po kolei w ciągu sześciu godzin. Dbaj o siebie.',
+  'privacy.delete.doneWithdrawn':
+    'Gotowe. Wszystko, co Sojusz o Tobie przechowywał, jest usunięte, a Twoje anonimowe wpisy wycofane: treści Twoich przypadków i odpowiedzi Sojusz już nie ma, a wpisy znikną z kanałów i z agendy superwizji po kolei w ciągu sześciu godzin. Dbaj o siebie.',
   'privacy.delete.doneUnlinked': 'Gotowe. Wszystko, co Sojusz o Tobie przechowywał, jest usunięte; anonimowe wpisy zostają, nie prowadzą do nikogo. Dbaj o siebie.',
   'privacy.delete.erasedNote': 'Usunięte.',
   'privacy.delete.already':
