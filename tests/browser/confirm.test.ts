@@ -2,26 +2,21 @@
 // page; "keep" and Escape change nothing and give focus back; the question stays open when the view is redrawn; only
 // "hide and delete" sends the press.
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { NO_BROWSER, openChromium } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRegistry } from '../../commands/index.js';
-import { startPlayground } from '../../adapters/web/index.js';
-import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import type { App } from '../../src/app.js';
+import { startPlaygroundApp, type RunningPlayground } from '../helpers/playground.js';
 import { tx } from '../../src/i18n/index.js';
-import { OffsetClock } from '../../src/schedule/clock.js';
 
 
 let app: App;
 let browser: BrowserContext;
 let page: Page;
 let base: string;
-let dataDir: string;
+let pg: RunningPlayground;
 let profileDir: string;
 const complaints: string[] = [];
 /** Presses the page sent to the bot. */
@@ -38,15 +33,9 @@ const buttonIn = (html: string, action: string) => {
 
 beforeAll(async () => {
   if (NO_BROWSER) return;
-  dataDir = mkdtempSync(join(tmpdir(), 'sojusz-confirm-'));
   profileDir = mkdtempSync(join(tmpdir(), 'sojusz-chromium-'));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
-  const clock = new OffsetClock();
-  app = await createApp(config, createLogger('silent'), buildRegistry(), clock);
-  const running = await startPlayground(app, config, clock);
-  app.adapters.push(running);
-  await app.http.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
+  pg = await startPlaygroundApp({ name: 'confirm' });
+  ({ app, base } = pg);
 
   // A case by ola, published after its delay, reported by tomek: the report waits in #moderation.
   await api('/api/send', { member: 'ola', channel: 'cases', text: '/case' });
@@ -78,8 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (NO_BROWSER) return;
   await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await pg?.close();
   rmSync(profileDir, { recursive: true, force: true });
 });
 

@@ -1,45 +1,32 @@
 // A newcomer's first minutes in the playground, in Chromium: what a screen reader hears of the first answer, who the
 // member switch says each person is, and the Polish channel names the examples use.
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRegistry } from '../../commands/index.js';
-import { startPlayground } from '../../adapters/web/index.js';
-import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { OffsetClock } from '../../src/schedule/clock.js';
+import { startPlaygroundApp, type RunningPlayground } from '../helpers/playground.js';
 import { NO_BROWSER, openChromium } from '../helpers/browser.js';
 
-let app: App;
 let browser: BrowserContext;
 let page: Page;
-let dataDir: string;
+let pg: RunningPlayground;
 let profileDir: string;
 const complaints: string[] = [];
 
 beforeAll(async () => {
   if (NO_BROWSER) return;
-  dataDir = mkdtempSync(join(tmpdir(), 'sojusz-newcomer-'));
   profileDir = mkdtempSync(join(tmpdir(), 'sojusz-chromium-'));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
-  const clock = new OffsetClock();
-  app = await createApp(config, createLogger('silent'), buildRegistry(), clock);
-  app.adapters.push(await startPlayground(app, config, clock));
-  await app.http.listen(0, '127.0.0.1');
+  pg = await startPlaygroundApp({ name: 'newcomer' });
   ({ browser, page } = await openChromium(profileDir, complaints));
-  await page.goto(`http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`);
+  await page.goto(pg.base);
   await page.locator('#messages').waitFor();
 }, 120_000);
 
 afterAll(async () => {
   if (NO_BROWSER) return;
   await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await pg?.close();
   rmSync(profileDir, { recursive: true, force: true });
 });
 

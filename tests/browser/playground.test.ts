@@ -1,28 +1,25 @@
 // The playground end to end in Debian's headless Chromium: autocheck, an anonymous case, a scheduled prompt.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { NO_BROWSER, openChromium } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRegistry } from '../../commands/index.js';
-import { startPlayground, type WebPort } from '../../adapters/web/index.js';
-import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
+import type { WebPort } from '../../adapters/web/index.js';
+import type { App } from '../../src/app.js';
+import { startPlaygroundApp, type RunningPlayground } from '../helpers/playground.js';
 import { ensureTeam } from '../../src/core/teams.js';
 import { teams } from '../../src/db/schema/index.js';
 import { tx } from '../../src/i18n/index.js';
 import { eq } from 'drizzle-orm';
-import { OffsetClock } from '../../src/schedule/clock.js';
+import type { OffsetClock } from '../../src/schedule/clock.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts');
 
 let app: App;
 let browser: BrowserContext;
 let page: Page;
-let dataDir: string;
+let pg: RunningPlayground;
 let profileDir: string;
 let web: WebPort;
 let clock: OffsetClock;
@@ -32,27 +29,18 @@ const complaints: string[] = [];
 beforeAll(async () => {
   if (NO_BROWSER) return;
   mkdirSync(ARTIFACTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'sojusz-play-'));
   profileDir = mkdtempSync(join(tmpdir(), 'sojusz-chromium-'));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
-  clock = new OffsetClock();
-  app = await createApp(config, createLogger('silent'), buildRegistry(), clock);
-  const running = await startPlayground(app, config, clock);
-  web = running.port;
-  app.adapters.push(running);
-  await app.http.listen(0, '127.0.0.1');
-  app.runner.start();
-  const base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
+  pg = await startPlaygroundApp({ name: 'play', runner: true });
+  ({ app, web, clock } = pg);
   ({ browser, page } = await openChromium(profileDir, complaints));
-  await page.goto(base);
+  await page.goto(pg.base);
   await page.locator('#messages').waitFor();
 }, 120_000);
 
 afterAll(async () => {
   if (NO_BROWSER) return;
   await browser?.close();
-  await app?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await pg?.close();
   rmSync(profileDir, { recursive: true, force: true });
 });
 

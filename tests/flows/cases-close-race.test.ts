@@ -2,25 +2,25 @@
 // thread, and a withdrawal and a hide at once do not both succeed. Only PostgreSQL runs transactions side by side
 // (PGlite takes one at a time), so these run there: a third connection holds a table lock to stop one transaction at
 // the exact moment between its check of the case and its write, while the other goes ahead.
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anna, ben, facilitator, type TestBot } from '../helpers/bot.js';
 import { caseTeam, previewTokenOf } from '../helpers/cases.js';
 import { onPostgres } from '../helpers/db.js';
+import { lockHolder, started, until, type Locks } from '../helpers/pg-locks.js';
 
 const MIN = 60_000;
 const carol = { id: 'U_CAROL', name: 'Carol', locale: 'en-GB' };
 type Member = typeof anna;
 
 let tb: TestBot;
-let admin: postgres.Sql | undefined;
+let locks: Locks | undefined;
 beforeAll(async () => {
   if (!onPostgres()) return;
   tb = await caseTeam([anna, ben, carol]);
-  admin = postgres(tb.database.url!, { max: 3, onnotice: () => {} });
+  locks = lockHolder(tb.database.url!);
 });
 afterAll(async () => {
-  await admin?.end();
+  await locks?.end();
   await tb?.close();
 });
 
@@ -36,49 +36,17 @@ async function publishedCase(member: Member, title: string): Promise<number> {
 const postOf = (n: number) => tb.mem.posts('cases').find((p) => p.text.startsWith(`Przypadek #${n}\n`))!;
 const threadReplies = (n: number) => tb.mem.posts('cases').filter((p) => p.place.thread === postOf(n).ref.id);
 
-/** Holds `lock table <table> in share mode` from a third connection (no insert or update there gets through) until released. */
-function holdTable(table: string): Promise<{ release: () => Promise<void> }> {
-  return new Promise((held, failed) => {
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    const done = admin!
-      .begin(async (sql) => {
-        await sql.unsafe(`lock table ${table} in share mode`);
-        held({ release: async () => (release(), await done) });
-        await released;
-      })
-      .then(() => undefined, failed);
-  });
-}
-/** Transactions of this database waiting for a lock whose statement mentions `text`. */
-async function waiting(text: string): Promise<number> {
-  const [row] = await admin!`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike ${`%${text}%`}`;
-  return (row as { n: number }).n;
-}
-async function until(what: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await what())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-/** Runs `act` and returns its promise, and a check whether it has finished. */
-function started(act: () => Promise<unknown>) {
-  let finished = false;
-  const p = act().finally(() => (finished = true));
-  return { p, finished: () => finished };
-}
 
 describe.skipIf(!onPostgres())('a case closed while someone acts on it (PostgreSQL)', () => {
   it('keeps a reply written while the case is being hidden out of the hidden thread', async () => {
     const n = await publishedCase(carol, 'A reply at the wrong moment');
     // The reply is stopped after its check of the case, at its first write (the daily reply counter).
-    const lock = await holdTable('case_counters');
+    const lock = await locks!.holdTable('case_counters');
     const replying = started(() => tb.mem.command(ben, `/case reply ${n} I think I know who this is.`));
-    await until(async () => (await waiting('case_counters')) > 0);
+    await until(async () => (await locks!.waiting('case_counters')) > 0);
     // The hide meanwhile: it goes through, or waits for the reply.
     const hiding = started(() => tb.mem.command(facilitator, `/case hide ${n}`));
-    await until(async () => hiding.finished() || (await waiting('for update')) > 0);
+    await until(async () => hiding.finished() || (await locks!.waiting('for update')) > 0);
     await lock.release();
     await Promise.all([replying.p, hiding.p]);
 
@@ -91,11 +59,11 @@ describe.skipIf(!onPostgres())('a case closed while someone acts on it (PostgreS
   it('lets only one of a withdrawal and a hide at the same moment succeed', async () => {
     const n = await publishedCase(anna, 'Closed twice');
     // The hide is stopped after its check and its own update of the case, at the report reasons it clears.
-    const lock = await holdTable('case_reports');
+    const lock = await locks!.holdTable('case_reports');
     const hiding = started(() => tb.mem.command(facilitator, `/case hide ${n}`));
-    await until(async () => (await waiting('case_reports')) > 0);
+    await until(async () => (await locks!.waiting('case_reports')) > 0);
     const withdrawing = started(() => tb.mem.command(anna, `/case withdraw ${n}`));
-    await until(async () => withdrawing.finished() || (await waiting('"cases"')) > 0);
+    await until(async () => withdrawing.finished() || (await locks!.waiting('"cases"')) > 0);
     await lock.release();
     await Promise.all([hiding.p, withdrawing.p]);
 

@@ -3,52 +3,26 @@
 // the same week. Only PostgreSQL runs transactions side by side (PGlite takes one at a time), so these run there: a
 // third connection holds a table lock to stop one transaction at the exact moment of its write while the other goes.
 import { and, eq, sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedules } from '../../src/db/schema/index.js';
 import { PERSONAL_KIND } from '../../src/features/prompts/schedules.js';
 import { makeBot, type TestBot } from '../helpers/bot.js';
 import { onPostgres } from '../helpers/db.js';
+import { lockHolder, until, type Locks } from '../helpers/pg-locks.js';
 
 let tb: TestBot;
-let admin: postgres.Sql | undefined;
+let locks: Locks | undefined;
 beforeAll(async () => {
   if (!onPostgres()) return;
   // Monday 2 March 2026, 09:00 in Warsaw.
   tb = await makeBot({ start: '2026-03-02T08:00:00Z' });
-  admin = postgres(tb.database.url!, { max: 3, onnotice: () => {} });
+  locks = lockHolder(tb.database.url!);
 });
 afterAll(async () => {
-  await admin?.end();
+  await locks?.end();
   await tb?.close();
 });
 
-/** Holds `lock table <table> in share mode` from a third connection (no insert or update there gets through) until released. */
-function holdTable(table: string): Promise<{ release: () => Promise<void> }> {
-  return new Promise((held, failed) => {
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    const done = admin!
-      .begin(async (q) => {
-        await q.unsafe(`lock table ${table} in share mode`);
-        held({ release: async () => (release(), await done) });
-        await released;
-      })
-      .then(() => undefined, failed);
-  });
-}
-/** Transactions of this database waiting for a lock. */
-async function waiting(): Promise<number> {
-  const [row] = await admin!`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
-  return (row as { n: number }).n;
-}
-async function until(what: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await what())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const personalRows = (memberRow: number) =>
   tb.bot.db
@@ -65,11 +39,11 @@ describe.skipIf(!onPostgres())('/reflect me at the same moment as something else
     const ola = { id: 'U_OLA_RACE', locale: 'pl-PL' };
     await tb.mem.command(ola, '/sojusz pomoc');
     // The first is stopped at its insert, after its look for an existing schedule; the second arrives meanwhile.
-    const lock = await holdTable('schedules');
+    const lock = await locks!.holdTable('schedules');
     const first = tb.mem.command(ola, '/reflect ja piątek 08:00');
-    await until(async () => (await waiting()) >= 1);
+    await until(async () => (await locks!.waiting()) >= 1);
     const second = tb.mem.command(ola, '/reflect ja sobota 09:00');
-    await until(async () => (await waiting()) >= 2);
+    await until(async () => (await locks!.waiting()) >= 2);
     await lock.release();
     await Promise.all([first, second]);
 
@@ -92,11 +66,11 @@ describe.skipIf(!onPostgres())('/reflect me at the same moment as something else
     await tb.mem.command(piotr, '/reflect ja środa 08:00');
     tb.clock.set('2026-03-11T07:00:00Z'); // Wednesday 08:00 in Warsaw: it is due
     // The tick is stopped after claiming the schedule, at its record of the occurrence; the new hour arrives meanwhile.
-    const lock = await holdTable('occurrences');
+    const lock = await locks!.holdTable('occurrences');
     const ticking = tb.bot.runDueWork();
-    await until(async () => (await waiting()) >= 1);
+    await until(async () => (await locks!.waiting()) >= 1);
     const moving = tb.mem.command(piotr, '/reflect ja środa 18:00');
-    await until(async () => (await waiting()) >= 2);
+    await until(async () => (await locks!.waiting()) >= 2);
     await lock.release();
     await Promise.all([ticking, moving]);
 

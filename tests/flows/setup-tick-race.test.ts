@@ -2,18 +2,18 @@
 // prompt. Only PostgreSQL runs transactions side by side (PGlite takes one at a time), so this runs there: a third
 // connection holds a table lock that stops the tick after it has claimed the schedule and before it records the
 // occurrence, while setup saves.
-import postgres from 'postgres';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedules } from '../../src/db/schema/index.js';
 import { facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 import { onPostgres } from '../helpers/db.js';
+import { lockHolder, started, until, type Locks } from '../helpers/pg-locks.js';
 
 type Page = { id: string; state?: string; fields: { id: string; initial?: unknown }[] };
 const initial = (form: Page) => Object.fromEntries(form.fields.map((f) => [f.id, f.initial as string | undefined]));
 
 let tb: TestBot;
-let admin: postgres.Sql | undefined;
+let locks: Locks | undefined;
 beforeAll(async () => {
   if (!onPostgres()) return;
   // Monday 2 March 2026: Friday 09:00 prompts in #refleksja (08:00 UTC in March).
@@ -22,60 +22,29 @@ beforeAll(async () => {
   await tb.mem.command(facilitator, '/sojusz setup');
   const two = (await tb.mem.fill(facilitator, { lang: 'pl', zone: 'Europe/Warsaw', promptChannel: '#refleksja', promptDay: '5', promptTime: '09:00' })) as { form: Page };
   await tb.mem.submit(facilitator, two.form.id, {}, two.form.state);
-  admin = postgres(tb.database.url!, { max: 3, onnotice: () => {} });
+  locks = lockHolder(tb.database.url!);
 });
 afterAll(async () => {
-  await admin?.end();
+  await locks?.end();
   await tb?.close();
 });
 
-/** Holds `lock table <table> in share mode` from a third connection (no insert there gets through) until released. */
-function holdTable(table: string): Promise<{ release: () => Promise<void> }> {
-  return new Promise((held, failed) => {
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    const done = admin!
-      .begin(async (sql) => {
-        await sql.unsafe(`lock table ${table} in share mode`);
-        held({ release: async () => (release(), await done) });
-        await released;
-      })
-      .then(() => undefined, failed);
-  });
-}
-/** Transactions of this database waiting for a lock whose statement mentions `text`. */
-async function waiting(text: string): Promise<number> {
-  const [row] = await admin!`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike ${`%${text}%`}`;
-  return (row as { n: number }).n;
-}
-async function until(what: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await what())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-function started(act: () => Promise<unknown>) {
-  let finished = false;
-  const p = act().finally(() => (finished = true));
-  return { p, finished: () => finished };
-}
 const threads = () => tb.mem.posts('refleksja').filter((p) => p.message.blocks.some((b) => b.type === 'actions'));
 
 describe.skipIf(!onPostgres())('setup saved while this week’s prompt is being sent (PostgreSQL)', () => {
   it('moves the hour from next week on, and the week gets one prompt', async () => {
     tb.clock.set('2026-03-06T08:00:30Z');
     // The tick claims the schedule and stops at recording the occurrence.
-    const lock = await holdTable('occurrences');
+    const lock = await locks!.holdTable('occurrences');
     const ticking = started(() => tb.bot.runDueWork());
-    await until(async () => (await waiting('"occurrences"')) > 0);
+    await until(async () => (await locks!.waiting('"occurrences"')) > 0);
     // Meanwhile the facilitator moves the prompts to 10:00, changing nothing else.
     await tb.mem.command(facilitator, '/sojusz setup');
     const page1 = tb.mem.lastForm(facilitator.id)! as Page;
     const two = (await tb.mem.submit(facilitator, page1.id, { ...initial(page1), promptTime: '10:00' }, page1.state)) as { kind: string; form: Page };
     expect(two.kind).toBe('next');
     const saving = started(() => tb.mem.submit(facilitator, two.form.id, initial(two.form), two.form.state));
-    await until(async () => saving.finished() || (await waiting('"schedules"')) > 0);
+    await until(async () => saving.finished() || (await locks!.waiting('"schedules"')) > 0);
     await lock.release();
     await Promise.all([ticking.p, saving.p]);
     expect(tb.mem.lastPrivate(facilitator.id)).toMatch(/harmonogram pytań do refleksji #1: co tydzień \(piątek, 10:00\)/);

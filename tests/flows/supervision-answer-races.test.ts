@@ -4,7 +4,6 @@
 // (PGlite takes one at a time): a third connection holds a lock to stop one transaction at the exact moment between
 // its read of the session and its write, while the other goes ahead.
 import { and, eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Said } from '../../adapters/memory/index.js';
 import type { Message } from '../../src/core/message.js';
@@ -12,17 +11,18 @@ import type { MessageRef } from '../../src/core/port.js';
 import { supervisionRsvps, supervisionSessions } from '../../src/db/schema/index.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
 import { onPostgres } from '../helpers/db.js';
+import { lockHolder, started, until, type Locks } from '../helpers/pg-locks.js';
 
 let t: TestBot;
-let admin: postgres.Sql | undefined;
+let locks: Locks | undefined;
 beforeAll(async () => {
   // Monday 2 March 2026, 09:00 in Warsaw.
   t = await makeBot({ start: '2026-03-02T08:00:00Z' });
   for (const m of [facilitator, anna, ben]) await t.mem.command(m, '/sojusz help');
-  if (onPostgres()) admin = postgres(t.database.url!, { max: 3, onnotice: () => {} });
+  if (onPostgres()) locks = lockHolder(t.database.url!);
 });
 afterAll(async () => {
-  await admin?.end();
+  await locks?.end();
   await t.close();
 });
 
@@ -32,50 +32,18 @@ async function sessionOn(day: string) {
   return all.find((s) => s.startsAt.toISOString().startsWith(day))!;
 }
 
-/** Holds `statement` in a transaction of a third connection (a lock nothing conflicting gets past) until released. */
-function hold(statement: string): Promise<{ release: () => Promise<void> }> {
-  return new Promise((held, failed) => {
-    let release!: () => void;
-    const released = new Promise<void>((r) => (release = r));
-    const done = admin!
-      .begin(async (sql) => {
-        await sql.unsafe(statement);
-        held({ release: async () => (release(), await done) });
-        await released;
-      })
-      .then(() => undefined, failed);
-  });
-}
-/** Transactions of this database waiting for a lock whose statement mentions `text`. */
-async function waiting(text: string): Promise<number> {
-  const [row] = await admin!`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike ${`%${text}%`}`;
-  return (row as { n: number }).n;
-}
-async function until(what: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await what())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-/** Runs `act` and returns its promise, and a check whether it has finished. */
-function started(act: () => Promise<unknown>) {
-  let finished = false;
-  const p = act().finally(() => (finished = true));
-  return { p, finished: () => finished };
-}
 
 describe.skipIf(!onPostgres())('a session cancelled while members act on it (PostgreSQL)', () => {
   it('moves a topic added during the cancellation on with the others, instead of losing it', async () => {
     await t.mem.command(facilitator, '/supervision add 2026-03-09 18:00 #supervision');
     await t.mem.command(facilitator, '/supervision add 2026-03-16 18:00 #supervision');
     // The topic is stopped after its read of the next session, at its insert (which checks that its author's row stays).
-    const lock = await hold(`select id from members where external_id = '${anna.id}' for update`);
+    const lock = await locks!.hold(`select id from members where external_id = '${anna.id}' for update`);
     const adding = started(() => t.mem.command(anna, '/supervision topic klient, który odwołuje sesje'));
-    await until(async () => (await waiting('insert into "supervision_topics"')) > 0);
+    await until(async () => (await locks!.waiting('insert into "supervision_topics"')) > 0);
     // The cancellation meanwhile: it goes through, or waits for the topic.
     const cancelling = started(() => t.mem.command(facilitator, '/supervision cancel 2026-03-09'));
-    await until(async () => cancelling.finished() || (await waiting('supervision_sessions')) > 0);
+    await until(async () => cancelling.finished() || (await locks!.waiting('supervision_sessions')) > 0);
     await lock.release();
     await Promise.all([adding.p, cancelling.p]);
 
@@ -89,11 +57,11 @@ describe.skipIf(!onPostgres())('a session cancelled while members act on it (Pos
     await t.mem.command(facilitator, '/supervision add 2026-03-23 18:00 #supervision');
     const session = await sessionOn('2026-03-23');
     // The cancellation is stopped after its update of the session, at the reminders it calls off.
-    const lock = await hold('lock table outbox in share mode');
+    const lock = await locks!.hold('lock table outbox in share mode');
     const cancelling = started(() => t.mem.command(facilitator, '/supervision cancel 2026-03-23'));
-    await until(async () => (await waiting('outbox')) > 0);
+    await until(async () => (await locks!.waiting('outbox')) > 0);
     const answering = started(() => t.mem.click(anna, 'supervision.rsvp', `${session.id}:coming`));
-    await until(async () => answering.finished() || (await waiting('supervision_sessions')) > 0);
+    await until(async () => answering.finished() || (await locks!.waiting('supervision_sessions')) > 0);
     await lock.release();
     await Promise.all([cancelling.p, answering.p]);
 
