@@ -38,7 +38,8 @@ export function scheduleLine(ctx: Context, s: Awaited<ReturnType<typeof teamProm
   const p = s.payload as unknown as PromptPayload;
   // The zone is named where it is not the team's: "09:00" alone would be read as the team's 09:00.
   const params = { id: s.number, rhythm: zonedRhythm(s.rule as WeeklyRule, s.zone, ctx.team.zone, ctx.lang), themes: themesText(p.themes ?? [], ctx.lang), channel: { channel: p.channel } };
-  if (s.paused && channelUnavailable(p)) return ctx.t('prompts.list.unavailable', params);
+  // Gone (invite me back) or restricted (let me post): what the facilitator must do differs.
+  if (s.paused && channelUnavailable(p)) return ctx.t(p.unavailable?.why === 'restricted' ? 'prompts.list.unavailableRestricted' : 'prompts.list.unavailable', params);
   const next = s.nextDueAt && nextPromptAt(s.rule, s.zone, new Date(s.nextDueAt.getTime() - 1), teamHolidays(ctx.team));
   return s.paused || !next ? ctx.t('prompts.list.paused', params) : ctx.t('prompts.list.item', { ...params, next: formatLocal(next, s.zone, ctx.lang) });
 }

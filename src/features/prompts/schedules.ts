@@ -1,7 +1,7 @@
 // Prompt schedules as rows of the core's schedules table: create, find (only the team's own, by its number), dates ahead.
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { UserError } from '../../core/errors.js';
+import { UserError, type RefusalReason } from '../../core/errors.js';
 import type { Tx } from '../../db/client.js';
 import { nextTeamNumber } from '../../db/numbers.js';
 import { occurrences, schedules } from '../../db/schema/index.js';
@@ -23,7 +23,7 @@ export interface PromptPayload {
    * Set when the platform refused a prompt in `channel` for good (deleted, archived, the bot removed): the schedule
    * was paused then and someone told. Only meant while the schedule still posts in that channel.
    */
-  unavailable?: { channel: string; since: string; code: string };
+  unavailable?: { channel: string; since: string; code: string; why?: RefusalReason };
 }
 
 /** What a personal prompt schedule carries: the member (by our row id) and the language they chose it in. */

@@ -20,7 +20,7 @@ export async function teamPromptUndelivered({ tx, key, code, gone, why, now }: U
   const p = row.payload as unknown as PromptPayload;
   // Moved to another channel since (edit, setup): the new one may well work. Marked already: told already.
   if (p.channel !== post.channel || channelUnavailable(p)) return;
-  const payload: PromptPayload = { ...p, unavailable: { channel: p.channel, since: now.toISOString(), code } };
+  const payload: PromptPayload = { ...p, unavailable: { channel: p.channel, since: now.toISOString(), code, why } };
   await tx.update(schedules).set({ paused: true, payload: payload as unknown as Record<string, unknown> }).where(eq(schedules.id, row.id));
   const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId));
   if (!team) return;

@@ -46,6 +46,7 @@ export const prompts = {
   'prompts.list.item': '*#{id}* · {channel} · {rhythm} · {themes} · next: {next}',
   'prompts.list.paused': '*#{id}* · {channel} · {rhythm} · {themes} · _paused_ (`/reflect resume {id}`)',
   'prompts.list.unavailable': '*#{id}* · {channel} · {rhythm} · {themes} · _channel unavailable — paused_ (add the bot to the channel and `/reflect resume {id}`, or `/reflect edit {id} channel #another`)',
+  'prompts.list.unavailableRestricted': '*#{id}* · {channel} · {rhythm} · {themes} · _the channel doesn’t let me post — paused_ (let me post there and `/reflect resume {id}`, or `/reflect edit {id} channel #another`)',
   'prompts.list.personal': 'Your personal prompt: {rhythm}, next: {next}.',
   'prompts.list.personalUnreachable': 'Your personal prompt, {rhythm}, is paused: I couldn’t reach you by direct message. Once direct messages from the bot are open to you, `/reflect {again}` starts it again.',
   'prompts.list.personalOff': 'Your personal prompts are off; `/reflect {again}` starts them again.',

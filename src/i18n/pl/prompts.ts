@@ -45,6 +45,7 @@ export const prompts: Translation<typeof en> = {
   'prompts.list.item': '*#{id}* · {channel} · {rhythm} · {themes} · następne: {next}',
   'prompts.list.paused': '*#{id}* · {channel} · {rhythm} · {themes} · _wstrzymany_ (`/reflect wznów {id}`)',
   'prompts.list.unavailable': '*#{id}* · {channel} · {rhythm} · {themes} · _kanał niedostępny — wstrzymany_ (dodaj bota do kanału i wpisz `/reflect wznów {id}` albo `/reflect zmień {id} kanał #inny`)',
+  'prompts.list.unavailableRestricted': '*#{id}* · {channel} · {rhythm} · {themes} · _kanał nie pozwala mi pisać — wstrzymany_ (pozwól mi tam pisać i wpisz `/reflect wznów {id}` albo `/reflect zmień {id} kanał #inny`)',
   'prompts.list.personal': 'Twoje osobiste pytanie: {rhythm}, następne: {next}.',
   'prompts.list.personalUnreachable': 'Twoje osobiste pytanie — {rhythm} — jest wstrzymane: nie udało mi się wysłać Ci wiadomości prywatnej. Gdy wiadomości od bota będą u Ciebie otwarte, `/reflect {again}` włączy je z powrotem.',
   'prompts.list.personalOff': 'Osobiste pytania są wyłączone; `/reflect {again}` włączy je z powrotem.',

@@ -64,6 +64,11 @@ describe('a prompt channel that refuses the bot’s posts on Slack', () => {
       expect(String(told[0]!.args.text)).toContain('pozwól mi pisać na tym kanale');
       expect(String(told[0]!.args.text)).not.toContain('dodaj mnie do kanału');
       expect(await h.bot.db.select().from(outbox).where(like(outbox.key, `prompt-unavailable:${id}:%`))).toHaveLength(1);
+      // The list says the same: the channel refuses the bot, so let it post there (not "add the bot").
+      await h.command('U_FAC', '/reflect list');
+      const listed = await h.fake.waitFor('response_url', (c) => json(c.args).includes(` · <#${channel}> · `), WAIT);
+      expect(json(listed.args)).toContain('kanał nie pozwala mi pisać — wstrzymany');
+      expect(json(listed.args)).not.toContain('dodaj bota do kanału');
     });
   }
 
