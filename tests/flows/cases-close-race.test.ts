@@ -4,7 +4,7 @@
 // the exact moment between its check of the case and its write, while the other goes ahead.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anna, ben, facilitator, type TestBot } from '../helpers/bot.js';
-import { caseTeam, previewTokenOf } from '../helpers/cases.js';
+import { caseTeam, publishedCase as published } from '../helpers/cases.js';
 import { onPostgres } from '../helpers/db.js';
 import { lockHolder, started, until, type Locks } from '../helpers/pg-locks.js';
 
@@ -24,15 +24,7 @@ afterAll(async () => {
   await tb?.close();
 });
 
-async function publishedCase(member: Member, title: string): Promise<number> {
-  await tb.mem.command(member, '/case');
-  await tb.mem.fill(member, { title, body: 'I pushed homework when the client needed to be heard.', question: 'How do I repair it?', tags: [] });
-  await tb.mem.click(member, 'case.publish', previewTokenOf(tb.mem, member.id));
-  const n = Number(/#(\d+)/.exec(tb.mem.lastPrivate(member.id)!)![1]);
-  tb.clock.advance(21 * MIN);
-  await tb.bot.runDueWork();
-  return n;
-}
+const publishedCase = (member: Member, title: string) => published(tb, member, { title });
 const postOf = (n: number) => tb.mem.posts('cases').find((p) => p.text.startsWith(`Przypadek #${n}\n`))!;
 const threadReplies = (n: number) => tb.mem.posts('cases').filter((p) => p.place.thread === postOf(n).ref.id);
 

@@ -7,7 +7,7 @@ import { caseBans, caseCounters, caseDrafts, cases, outbox, teams } from '../../
 import { Secrets } from '../../src/core/secrets.js';
 import { updateSettings } from '../../src/core/teams.js';
 import { anna, ben, facilitator, type TestBot } from '../helpers/bot.js';
-import { caseTeam, previewTokenOf } from '../helpers/cases.js';
+import { caseTeam, previewTokenOf, publishedCase as published } from '../helpers/cases.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -23,15 +23,7 @@ afterAll(() => tb.close());
 
 const previewToken = (member: string): string => previewTokenOf(tb.mem, member);
 /** Post a case and let the clock run past the delay; returns its number. */
-async function publishedCase(member: Member, title = 'A quiet rupture'): Promise<number> {
-  await tb.mem.command(member, '/case');
-  await tb.mem.fill(member, { title, body: 'I pushed homework when the client needed to be heard.', question: 'How do I repair it?', tags: ['rupture'] });
-  await tb.mem.click(member, 'case.publish', previewToken(member.id));
-  const n = Number(/#(\d+)/.exec(tb.mem.lastPrivate(member.id)!)![1]);
-  tb.clock.advance(21 * MIN);
-  await tb.bot.runDueWork();
-  return n;
-}
+const publishedCase = (member: Member, title = 'A quiet rupture') => published(tb, member, { title, tags: ['rupture'] });
 const postOf = (n: number) => tb.mem.posts('cases').find((p) => p.text.startsWith(`Przypadek #${n}\n`))!;
 const threadReplies = (n: number) => tb.mem.posts('cases').filter((p) => p.place.thread === postOf(n).ref.id);
 async function teamRow() {

@@ -8,7 +8,7 @@ import { cases, outbox } from '../../src/db/schema/index.js';
 import { replyKeyPrefix } from '../../src/features/cases/flow.js';
 import { runHousekeeping } from '../../src/features/privacy/housekeeping.js';
 import { anna, ben, facilitator, makeBot, type TestBot } from '../helpers/bot.js';
-import { previewTokenOf } from '../helpers/cases.js';
+import { publishedCase as published } from '../helpers/cases.js';
 
 const MIN = 60_000;
 const carol = { id: 'U_CAROL', name: 'Carol', locale: 'en-GB' };
@@ -24,17 +24,9 @@ beforeAll(async () => {
 });
 afterAll(() => tb.close());
 
-const previewToken = (member: string): string => previewTokenOf(tb.mem, member);
 /** Post a case and let the clock run past the delay; returns its number. */
-async function publishedCase(member: Member, title: string): Promise<number> {
-  await tb.mem.command(member, '/case');
-  await tb.mem.fill(member, { title, body: 'The client went quiet after I named the silence.', question: 'How do I come back to it?', tags: ['rupture'] });
-  await tb.mem.click(member, 'case.publish', previewToken(member.id));
-  const n = Number(/#(\d+)/.exec(tb.mem.lastPrivate(member.id)!)![1]);
-  tb.clock.advance(21 * MIN);
-  await tb.bot.runDueWork();
-  return n;
-}
+const publishedCase = (member: Member, title: string) =>
+  published(tb, member, { title, body: 'The client went quiet after I named the silence.', question: 'How do I come back to it?', tags: ['rupture'] });
 const postOf = (n: number) => tb.mem.posts('cases').find((p) => p.text.startsWith(`Przypadek #${n}\n`))!;
 const threadReplies = (n: number) => tb.mem.posts('cases').filter((p) => p.place.thread === postOf(n).ref.id);
 const caseRow = async (n: number) => (await tb.bot.db.select().from(cases).where(eq(cases.number, n)))[0]!;

@@ -40,3 +40,14 @@ export async function caseTeam(others: Member[], o: Parameters<typeof makeBot>[0
   tb.mem.channels.set('cases', everyone.map((m) => m.id));
   return tb;
 }
+
+/** A case written by `member`, published, and posted after its delay (the clock moved past it); returns its number. */
+export async function publishedCase(tb: TestBot, member: Member, o: { title: string; body?: string; question?: string; tags?: string[] }): Promise<number> {
+  await tb.mem.command(member, '/case');
+  await tb.mem.fill(member, { title: o.title, body: o.body ?? 'I pushed homework when the client needed to be heard.', question: o.question ?? 'How do I repair it?', tags: o.tags ?? [] });
+  await tb.mem.click(member, 'case.publish', previewTokenOf(tb.mem, member.id));
+  const n = Number(/#(\d+)/.exec(tb.mem.lastPrivate(member.id)!)![1]);
+  tb.clock.advance(21 * 60_000);
+  await tb.bot.runDueWork();
+  return n;
+}
