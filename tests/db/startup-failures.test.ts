@@ -1,14 +1,14 @@
 // Storage that cannot be used stops the start with one line saying why: something that is not PostgreSQL at
 // DATABASE_URL (which used to hang the start for ever), a migration the server refused (whose cause was only in its log).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseError, openPglite, openPostgres } from '../../src/db/client.js';
+import { seededDataDir } from '../helpers/db.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -45,7 +45,7 @@ describe('a DATABASE_URL where no PostgreSQL answers', () => {
 
 describe('a migration that fails', () => {
   it('says the server’s own reason and releases the data directory (PGlite)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sojusz-migrate-'));
+    const dir = await seededDataDir('sojusz-migrate-');
     dirs.push(dir);
     const first = await openPglite(dir);
     // Forgetting what was applied makes the next start apply the first migration again, over its own tables.

@@ -1,6 +1,6 @@
 // A fresh real database per test file: in-memory PGlite, or a new PostgreSQL database when TEST_DATABASE_URL is set.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -27,6 +27,26 @@ async function migratedSnapshot(): Promise<Blob | undefined> {
   }
   return new Blob([readFileSync(file)]);
 }
+
+/**
+ * A new DATA_DIR holding a made and migrated embedded database (no secret yet, no key check): for a bot started as a
+ * process where the first start is not what is tested — the database's first start costs seconds.
+ */
+export async function seededDataDir(prefix = 'sojusz-'): Promise<string> {
+  seed ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sojusz-seed-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const { PGlite } = await import('@electric-sql/pglite');
+    const pg = new PGlite(join(dir, 'pg'), { loadDataDir: await migratedSnapshot() });
+    await pg.waitReady;
+    await pg.close();
+    return dir;
+  })();
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(await seed, dir, { recursive: true });
+  return dir;
+}
+let seed: Promise<string> | undefined;
 
 export async function testDatabase(): Promise<Database & { url?: string }> {
   const url = process.env.TEST_DATABASE_URL;

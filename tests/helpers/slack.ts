@@ -36,6 +36,7 @@ import {
   startFakeSlack,
   type FakeSlack,
   type FakeSlackOptions,
+  type RecordedCall,
   type SignedResponse,
 } from '../fakes/slack/index.js';
 import { captureLogs, TEST_SECRET } from './bot.js';
@@ -74,6 +75,11 @@ export interface SlackHarness {
   submitView(user: string, view: unknown, values: Record<string, string | string[]>): Promise<unknown>;
   /** Click a button (action_id as rendered) on a message. */
   clickButton(user: string, actionId: string, value?: string, message?: { channel: string; ts: string; thread_ts?: string }): Promise<SignedResponse>;
+  /**
+   * The first private answer containing `text` — through the command's response_url or chat.postEphemeral (to `user`,
+   * when given), whichever the bot chose — already sent or still to come.
+   */
+  privately(text: string, user?: string, timeoutMs?: number): Promise<RecordedCall>;
   /** Deliver an Events API event; `retryNum` sends it as Slack's retry. */
   event(evt: Record<string, unknown>, o?: { eventId?: string; retryNum?: number }): Promise<SignedResponse>;
   close(): Promise<void>;
@@ -115,6 +121,10 @@ export async function startSlackHarness(o: SlackHarnessOptions = {}): Promise<Sl
     url,
     team,
     logs,
+    privately(text, user, timeoutMs = 15_000) {
+      const mine = (c: RecordedCall) => c.method === 'response_url' || user === undefined || c.args.user === user;
+      return fake.waitFor(['response_url', 'chat.postEphemeral'], (c) => mine(c) && JSON.stringify(c.args).includes(text), timeoutMs);
+    },
     command(user, line, { channel = 'C_GENERAL' } = {}) {
       const [command, ...rest] = line.trim().split(/\s+/);
       const body = slashCommandBody({ command: command!, text: rest.join(' '), user_id: user, team_id: team, channel_id: channel, response_url: fake.responseUrl() });

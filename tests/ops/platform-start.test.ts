@@ -1,16 +1,14 @@
 // A platform that refuses the bot at start (a wrong or revoked token) or does not answer: `npm start` stops with one
 // line naming the variable and what to do, exit code 2 — never "sojusz is running" followed by a stack trace.
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord } from '../fakes/discord/server.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
-import { buildBundle } from '../../scripts/build.mjs';
-import { ROOT, run } from './run.js';
+import { seededDataDir } from '../helpers/db.js';
+import { run } from './run.js';
 
 let fake: FakeSlack;
 const dirs: string[] = [];
@@ -22,10 +20,10 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function startBot(env: Record<string, string>, o: { spawned?: (p: ChildProcess) => void; entry?: string } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'sojusz-platform-start-'));
+async function startBot(env: Record<string, string>, o: { spawned?: (p: ChildProcess) => void } = {}) {
+  const dir = await seededDataDir('sojusz-platform-start-');
   dirs.push(dir);
-  return run(o.entry ?? 'main.ts', { DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, { spawned: o.spawned, node: Boolean(o.entry) });
+  return run('main.ts', { DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, { spawned: o.spawned });
 }
 const SLACK = { SLACK_BOT_TOKEN: 'xoxb-revoked' };
 
@@ -66,11 +64,7 @@ describe('npm start when Discord refuses the bot', { timeout: 120_000 }, () => {
 });
 
 describe('npm start stopped by SIGTERM while it starts', { timeout: 120_000 }, () => {
-  // The production bundle, run by node as `npm start` does (under tsx, tsx would take the signal first).
-  const bundle = join(ROOT, 'node_modules', '.cache', `sojusz-bundle-ops-${process.pid}`);
-  beforeAll(() => buildBundle(['main.ts'], bundle), 60_000);
-  afterAll(() => rmSync(bundle, { recursive: true, force: true }));
-
+  // The production bundle, started by node as `npm start` does (tsx would take the signal first).
   it('starts nothing more, never says it is running, and says it stopped, with exit code 0', async () => {
     // A Slack that answers the token check after 3 s: the signal comes while the adapter is starting.
     let arrived: () => void = () => {};
@@ -83,7 +77,6 @@ describe('npm start stopped by SIGTERM while it starts', { timeout: 120_000 }, (
     try {
       const apiUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/api/`;
       const r = await startBot({ ...SLACK, SLACK_API_URL: apiUrl, SLACK_SIGNING_SECRET: 'signing-secret' }, {
-        entry: join(bundle, 'main.js'),
         spawned: (p) => void asked.then(() => p.kill('SIGTERM')),
       });
       expect(r.status, r.stderr).toBe(0);

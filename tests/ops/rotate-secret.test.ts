@@ -11,7 +11,7 @@ import { autochecks } from '../../src/db/schema/index.js';
 import { keyCheckOf, matchesKeyCheck, storedKeyCheck } from '../../src/ops/key-check.js';
 import { rotateSecret } from '../../src/ops/rotate-secret.js';
 import { makeBot, TEST_SECRET } from '../helpers/bot.js';
-import { testDatabase } from '../helpers/db.js';
+import { seededDataDir, testDatabase } from '../helpers/db.js';
 import { run } from './run.js';
 
 const NEW = 'the-new-secret-9876543210fedcba9876543210fedcba';
@@ -37,7 +37,8 @@ describe('npm run rotate-secret', { timeout: 120_000 }, () => {
   });
 
   it('rotates the bot’s own data directory and says so', async () => {
-    const dir = tempDir();
+    const dir = await seededDataDir('sojusz-rotate-');
+    dirs.push(dir);
     const db = await openPglite(dir);
     await ensureTeam(db.db, 'memory', 'T1');
     await db.close();

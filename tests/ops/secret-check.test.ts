@@ -8,7 +8,7 @@ import { Secrets } from '../../src/core/secrets.js';
 import { openPglite } from '../../src/db/client.js';
 import { matchesKeyCheck } from '../../src/ops/key-check.js';
 import { TEST_SECRET } from '../helpers/bot.js';
-import { testDatabase } from '../helpers/db.js';
+import { seededDataDir, testDatabase } from '../helpers/db.js';
 import { run } from './run.js';
 
 const OTHER = 'another-secret-0123456789abcdef0123456789abcdef';
@@ -19,7 +19,7 @@ afterAll(() => {
 
 /** A data directory whose database was made with `secret` (and, with `file`, that secret in DATA_DIR/secret). */
 async function dataDirMadeWith(secret: string, o: { file?: boolean } = {}): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'sojusz-keycheck-'));
+  const dir = await seededDataDir('sojusz-keycheck-');
   dirs.push(dir);
   const db = await openPglite(dir);
   await db.db.transaction((tx) => matchesKeyCheck(tx, new Secrets(secret)));

@@ -8,10 +8,14 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureTeam } from '../../src/core/teams.js';
 import { openPglite } from '../../src/db/client.js';
+import { seededDataDir } from '../helpers/db.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'sojusz-image-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const dirs = [work];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 interface Stage {
   name: string;
@@ -74,7 +78,8 @@ describe('the Docker image, stage by stage', () => {
     copyInto(finalDir, final, { deps: ROOT, build: buildDir });
     // The secret rotation runs from the image's files alone: it finds the migrations and re-seals a database with one
     // team and nothing sealed (it refuses a DATA_DIR without a database, and a database without a team).
-    const dataDir = join(work, 'data');
+    const dataDir = await seededDataDir('sojusz-image-data-');
+    dirs.push(dataDir);
     const made = await openPglite(dataDir);
     await ensureTeam(made.db, 'memory', 'T1');
     await made.close();

@@ -1,29 +1,11 @@
 // Start-up as an operator meets it: a bad or missing variable stops `npm start` (and `npm run start:sharded`)
 // with one line naming the variable and what is expected, and exit code 2 — before anything is opened or spawned.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-
-/** Run an entry point from sources with only the given environment; resolves with its exit code and stderr. */
-function start(entry: string, env: Record<string, string>): Promise<{ status: number | null; stderr: string; stdout: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(tsx, [entry], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    let stdout = '';
-    p.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    p.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    const timer = setTimeout(() => p.kill('SIGKILL'), 60_000);
-    p.once('exit', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stderr, stdout });
-    });
-  });
-}
+import { run as start } from '../ops/run.js';
 
 const OAUTH = { SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret-0123456789' };
 const GATEWAY = { DISCORD_TOKEN: 'fake-token', DISCORD_APPLICATION_ID: '123456789012345678' };
@@ -44,6 +26,33 @@ describe('npm start with a bad environment', { timeout: 120_000 }, () => {
     expect(r.stderr).toMatch(line);
     // Refused before the database was opened.
     expect(readdirSync(dataDir)).toEqual([]);
+  });
+});
+
+describe('npm start where it cannot open its database', { timeout: 120_000 }, () => {
+  it('on a data directory another process holds exits with code 2 and one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sojusz-startup-'));
+    const holder = spawn('sleep', ['30']);
+    writeFileSync(join(dir, 'sojusz.lock'), String(holder.pid));
+    const r = await start('main.ts', { DATA_DIR: dir, PORT: '0' });
+    holder.kill();
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/in use by another Sojusz process/);
+  });
+
+  it('with an unreachable PostgreSQL exits with code 2 and one line, without the password', async () => {
+    const r = await start('main.ts', { DATABASE_URL: 'postgres://sojusz:hunter2@127.0.0.1:1/sojusz', SOJUSZ_SECRET: 'x'.repeat(40), PORT: '0' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/cannot reach PostgreSQL/);
+    expect(r.stderr).not.toContain('hunter2');
+  });
+
+  it('with a bad variable exits with code 2 naming it', async () => {
+    const r = await start('main.ts', { PORT: 'seventy' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^sojusz: PORT/);
   });
 });
 

@@ -1,15 +1,15 @@
 // The production bundle as `npm start` runs it (scripts/build.mjs → node main.js): it serves the playground, and on
 // SIGTERM stops within 10 seconds with exit code 0, frees the data directory, and starts again.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../scripts/build.mjs';
 import { createServer } from 'node:net';
+import { seededDataDir } from '../helpers/db.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const dataDir = mkdtempSync(join(tmpdir(), 'sojusz-sigterm-'));
+let dataDir = '';
 // Inside the repository, as dist/ is: the bundle finds migrations/ and the playground's files from there.
 const bundle = join(ROOT, 'node_modules', '.cache', `sojusz-bundle-${process.pid}`);
 const started: ChildProcess[] = [];
@@ -27,6 +27,7 @@ function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
+  dataDir = await seededDataDir('sojusz-sigterm-');
   await buildBundle(['main.ts'], bundle);
   port = await freePort();
 }, 60_000);

@@ -50,8 +50,8 @@ export interface FakeSlack {
   readonly workspace: FakeWorkspace;
   readonly calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
-  /** First recorded call to `method` matching `predicate`, already made or still to come. */
-  waitFor(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /** First recorded call to `method` (or any of several) matching `predicate`, already made or still to come. */
+  waitFor(method: string | readonly string[], predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** Forgets recorded calls (state such as posted messages stays). */
   clear(): void;
   close(): Promise<void>;
@@ -209,14 +209,15 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     waitFor(method, predicate = () => true, timeoutMs = 2000) {
-      const matches = (call: RecordedCall) => call.method === method && predicate(call);
+      const methods: readonly string[] = typeof method === 'string' ? [method] : method;
+      const matches = (call: RecordedCall) => methods.includes(call.method) && predicate(call);
       const already = calls.find(matches);
       if (already) return Promise.resolve(already);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           watchers.delete(watch);
           const seen = [...new Set(calls.map((c) => c.method))].join(', ') || 'nothing';
-          reject(new Error(`fake Slack: no matching ${method} call within ${timeoutMs} ms (saw: ${seen})`));
+          reject(new Error(`fake Slack: no matching ${methods.join(' or ')} call within ${timeoutMs} ms (saw: ${seen})`));
         }, timeoutMs);
         const watch = (call: RecordedCall) => {
           if (!matches(call)) return;

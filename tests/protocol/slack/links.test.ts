@@ -66,11 +66,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const WAIT = 15_000;
-const json = (x: unknown) => JSON.stringify(x);
-const privately = (text: string): Promise<RecordedCall> =>
-  h.fake
-    .waitFor('response_url', (c) => json(c.args).includes(text), WAIT)
-    .catch(() => h.fake.waitFor('chat.postEphemeral', (c) => json(c.args).includes(text), WAIT));
+const privately = (text: string): Promise<RecordedCall> => h.privately(text, undefined, WAIT);
 const supPosts = () => h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C_SUP');
 /** Every mrkdwn text of a message's blocks. */
 const texts = (args: Record<string, unknown>): string[] =>

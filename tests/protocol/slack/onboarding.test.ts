@@ -14,8 +14,7 @@ afterAll(async () => h?.close());
 
 const WAIT = 15_000;
 const json = (x: unknown) => JSON.stringify(x);
-const privately = (user: string, text: string) =>
-  h.fake.waitFor('response_url', (c) => json(c.args).includes(text), WAIT).catch(() => h.fake.waitFor('chat.postEphemeral', (c) => c.args.user === user && json(c.args).includes(text), WAIT));
+const privately = (user: string, text: string) => h.privately(text, user, WAIT);
 
 describe('the first ten minutes on Slack', () => {
   it('shows the privacy note on a member’s first command, once', async () => {

@@ -18,10 +18,7 @@ afterAll(async () => h?.close());
 
 const WAIT = 15_000;
 const json = (x: unknown) => JSON.stringify(x);
-const privately = (user: string, text: string): Promise<RecordedCall> =>
-  h.fake
-    .waitFor('response_url', (c) => json(c.args).includes(text), WAIT)
-    .catch(() => h.fake.waitFor('chat.postEphemeral', (c) => c.args.user === user && json(c.args).includes(text), WAIT));
+const privately = (user: string, text: string): Promise<RecordedCall> => h.privately(text, user, WAIT);
 const supPosts = () => h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C_SUP');
 type Block = { type: string; elements?: { action_id?: string; value?: string; text?: unknown }[] };
 

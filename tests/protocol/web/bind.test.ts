@@ -1,38 +1,41 @@
 // `npm start` without platform variables: the login-less playground stays on this computer, whatever HOST says.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { networkInterfaces, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { networkInterfaces } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededDataDir } from '../../helpers/db.js';
+import { run } from '../../ops/run.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const tsx = join(ROOT, 'node_modules/.bin/tsx');
-const dataDir = mkdtempSync(join(tmpdir(), 'sojusz-bind-'));
+let dataDir = '';
 const started: ChildProcess[] = [];
 
 afterAll(() => {
   for (const p of started) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** main.ts from sources with only this environment; resolves with what it printed once the start line is out. */
+/** main.ts as `npm start` runs it, with only this environment; resolves with what it printed once the start line is out. */
 function start(env: Record<string, string>): Promise<{ proc: ChildProcess; out: string }> {
-  const proc = spawn(tsx, ['main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  started.push(proc);
-  let out = '';
-  proc.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
   return new Promise((ok, fail) => {
-    const timer = setInterval(() => {
-      if (/Sojusz playground: .*\n.*\n/.test(out)) {
-        clearInterval(timer);
-        ok({ proc, out });
-      }
-    }, 50);
-    proc.once('exit', (code) => {
+    let out = '';
+    let timer: NodeJS.Timeout | undefined;
+    const ended = run('main.ts', env, {
+      spawned: (proc) => {
+        started.push(proc);
+        proc.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+        proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+        timer = setInterval(() => {
+          if (/Sojusz playground: .*\n.*\n/.test(out)) {
+            clearInterval(timer);
+            ok({ proc, out });
+          }
+        }, 50);
+      },
+    });
+    void ended.then((r) => {
       clearInterval(timer);
-      fail(new Error(`main.ts exited with ${code} before it was running:\n${out.slice(-2000)}`));
+      fail(new Error(`main.ts exited with ${r.status} before it was running:\n${out.slice(-2000)}`));
     });
   });
 }
@@ -66,6 +69,7 @@ function statusWithHost(port: number, path: string, host: string): Promise<numbe
 
 describe('the playground’s address', () => {
   it('stays on 127.0.0.1 with HOST=0.0.0.0, says so, and prints the port it really got', async () => {
+    dataDir = await seededDataDir('sojusz-bind-');
     const { proc, out } = await start({ DATA_DIR: dataDir, PORT: '0', HOST: '0.0.0.0', LOG_LEVEL: 'silent' });
     const line = /Sojusz playground: http:\/\/127\.0\.0\.1:(\d+) {2}\(local only: bound to 127\.0\.0\.1\)/.exec(out);
     expect(line, out).not.toBeNull();
