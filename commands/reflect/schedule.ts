@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock } from '../../src/core/message.js';
 import { parseDate, parseTime, parseWeekday, parseZone } from '../../src/core/parse.js';
-import { DAY_TIME_FILLERS } from '../../src/core/rhythm.js';
+import { DAY_TIME_FILLERS, rhythmPhrase } from '../../src/core/rhythm.js';
 import type { Subcommand } from '../../src/core/registry.js';
 import { schedules } from '../../src/db/schema/index.js';
 import { rhythmText, zonedRhythm, zonedWhen } from '../../src/features/prompts/describe.js';
@@ -93,7 +93,8 @@ const wordsOf = (...texts: unknown[]) => texts.filter((t) => t !== undefined).fl
 
 // The rhythm in words ("co drugi tydzień", "every other week", "weekly") is read by src/core/rhythm.ts, for every
 // command with an `every` option.
-const everyOption = { kind: 'int' as const, named: true, min: 1, max: 8, aliases: ['co'], description: l10n('prompts.opt.every') };
+const everyOption = { kind: 'int' as const, named: true, min: 1, max: 8, aliases: ['co'], phrase: rhythmPhrase, description: l10n('prompts.opt.every') };
+const tzOption = { kind: 'string' as const, named: true, aliases: ['strefa'], shape: parseZone, description: l10n('prompts.opt.tz') };
 
 export const schedule: Subcommand = {
   description: l10n('prompts.cmd.schedule'),
@@ -106,7 +107,7 @@ export const schedule: Subcommand = {
     weekday: { kind: 'string', required: true, description: l10n('prompts.opt.weekday') },
     time: { kind: 'string', required: true, description: l10n('prompts.opt.time') },
     every: everyOption,
-    tz: { kind: 'string', named: true, aliases: ['strefa'], description: l10n('prompts.opt.tz') },
+    tz: tzOption,
     themes: { kind: 'text', maxLength: 300, description: l10n('prompts.opt.themes') },
   },
   async run(ctx, opts) {
@@ -238,7 +239,7 @@ export const edit: Subcommand = {
     weekday: { kind: 'string', description: l10n('prompts.opt.weekday') },
     time: { kind: 'string', description: l10n('prompts.opt.time') },
     every: everyOption,
-    tz: { kind: 'string', named: true, aliases: ['strefa'], description: l10n('prompts.opt.tz') },
+    tz: tzOption,
     channel: { kind: 'channel', named: true, aliases: ['kanał', 'kanal'], description: l10n('prompts.opt.newChannel') },
     themes: { kind: 'text', maxLength: 300, description: l10n('prompts.opt.themes') },
   },

@@ -5,7 +5,7 @@ import type { Context } from '../../src/core/context.js';
 import { UserError, type RefusalReason } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, type Span } from '../../src/core/message.js';
 import { parseDuration, parseTime, parseWeekday, parseZone, parseDate, parseId } from '../../src/core/parse.js';
-import { DAY_TIME_FILLERS } from '../../src/core/rhythm.js';
+import { DAY_TIME_FILLERS, rhythmPhrase } from '../../src/core/rhythm.js';
 import type { OptionSpec, Subcommand } from '../../src/core/registry.js';
 import { SETTINGS, teamChannel } from '../../src/core/settings.js';
 import { updateSettings } from '../../src/core/teams.js';
@@ -23,9 +23,9 @@ import { exampleDate, findSession, said, when } from './shared.js';
 
 const DEFAULT_DURATION = 90;
 
-const duration: OptionSpec = { kind: 'string', named: true, aliases: ['czas'], description: l10n('supervision.opt.duration') };
+const duration: OptionSpec = { kind: 'string', named: true, aliases: ['czas'], shape: parseDuration, description: l10n('supervision.opt.duration') };
 const where: OptionSpec = { kind: 'text', named: true, aliases: ['gdzie'], maxLength: 300, description: l10n('supervision.opt.where') };
-const tz: OptionSpec = { kind: 'string', named: true, aliases: ['strefa'], description: l10n('supervision.opt.tz') };
+const tz: OptionSpec = { kind: 'string', named: true, aliases: ['strefa'], shape: parseZone, description: l10n('supervision.opt.tz') };
 
 
 function rhythm(lang: 'pl' | 'en', rule: Rule, zone: string): string {
@@ -46,7 +46,7 @@ export const schedule: Subcommand = {
     weekday: { kind: 'string', required: true, description: l10n('supervision.opt.weekday') },
     time: { kind: 'string', required: true, description: l10n('supervision.opt.time') },
     // "co 2 tygodnie", "co drugi tydzień", "every other week", "weekly": read by src/core/rhythm.ts.
-    every: { kind: 'int', named: true, min: 1, max: 8, aliases: ['co'], description: l10n('supervision.opt.every') },
+    every: { kind: 'int', named: true, min: 1, max: 8, aliases: ['co'], phrase: rhythmPhrase, description: l10n('supervision.opt.every') },
     duration,
     where,
     tz,

@@ -1,7 +1,6 @@
 // Turns a slash command's typed text into a subcommand and typed option values (Slack, web playground).
 import { UserError } from './errors.js';
-import { decimal, fold, INT_MAX, INT_MIN, parseDuration, parseZone } from './parse.js';
-import { rhythmAt } from './rhythm.js';
+import { decimal, fold, INT_MAX, INT_MIN } from './parse.js';
 import type { Command, L10n, OptionSpec, OptionValues, Subcommand } from './registry.js';
 import { tx, type Lang, type MessageKey } from '../i18n/index.js';
 
@@ -164,34 +163,14 @@ function isFiller(sub: Subcommand, word: string, next: string | undefined): bool
   return !named || !(Number.isFinite(decimal(next)) || isUnit(named[1], next));
 }
 
-/**
- * Named options whose value has one shape wherever they are declared, read by the core's parsers. A declaration says
- * only "a string", so without these a keyword inside a place ("czas dojazdu") could not be told from the option given
- * by name ("czas 2h").
- */
-const SHAPES: Record<string, (value: string) => unknown> = { tz: parseZone, duration: parseDuration };
-
-/**
- * Named options a member may also give in a phrase of their own words, without the option's plain name and value:
- * a rhythm ("co drugi tydzień", "every other week", "weekly") is `every`. Read before fillers, since "co" and "every"
- * are also the small words before a day ("co piątek").
- */
-const PHRASES: Record<string, (words: readonly string[], at: number) => { value: number; used: number } | undefined> = {
-  every: (words, at) => {
-    const r = rhythmAt(words, at);
-    return r && { value: r.weeks, used: r.used };
-  },
-};
-
 /** Whether `value` is one the option takes: checked as coerce checks it, and by its shape where it has one. A free
  *  string with no known shape, or a text, takes anything, so it never counts as recognised. */
-function fits(name: string, spec: OptionSpec, value: string | undefined): boolean {
+function fits(spec: OptionSpec, value: string | undefined): boolean {
   if (value === undefined || spec.kind === 'text') return false;
-  const shape = SHAPES[name];
-  if (spec.kind === 'string' && !spec.choices && !shape) return false;
+  if (spec.kind === 'string' && !spec.choices && !spec.shape) return false;
   try {
     coerce(spec, value);
-    shape?.(value);
+    spec.shape?.(value);
     return true;
   } catch {
     return false;
@@ -235,8 +214,7 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
   /** A named option given in a phrase at word `j` ("co drugi tydzień" for every), with its value and length. */
   const phraseAt = (j: number) => {
     for (const option of specs) {
-      const read = option[1].named ? PHRASES[option[0]] : undefined;
-      const got = read?.(words, j);
+      const got = option[1].named ? option[1].phrase?.(words, j) : undefined;
       if (got) return { option, ...got };
     }
     return undefined;
@@ -248,14 +226,14 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
     const c = byColonOf(specs, words[j]!);
     if (c) return !!c.option[1].named;
     const named = byName(words[j]!);
-    return !!named?.[1].named && fits(named[0], named[1], words[j + 1]);
+    return !!named?.[1].named && fits(named[1], words[j + 1]);
   };
   // Once a positional text has begun, its words are the member's: "number: 555" in a reply is text, not the
   // case number. Only options that are never positional (a trailing `tz:…` after themes) are still read: once, and
   // once more only to be refused as given twice when that is plainly what it is.
   let inText = false;
   const readable = (o: [string, OptionSpec] | undefined, byColon: boolean, next?: string) =>
-    o && (!inText || (o[1].named && (given[o[0]] === undefined || byColon || fits(o[0], o[1], next))));
+    o && (!inText || (o[1].named && (given[o[0]] === undefined || byColon || fits(o[1], next))));
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const phrase = phraseAt(i);

@@ -21,6 +21,17 @@ interface OptionBase {
   named?: boolean;
   /** Localized names a member may type for a named option (e.g. `co`, `strefa`). */
   aliases?: string[];
+  /**
+   * The one shape its value has (a zone, a duration): throws for a value of another. A declaration says only "a
+   * string"; with a shape, the option's name inside a free text ("czas dojazdu") is told from the option given by
+   * name ("czas 2h"), which ends the text before it.
+   */
+  shape?: (value: string) => unknown;
+  /**
+   * A phrase of the member's own words that gives this named option without its name ("co drugi tydzień" for every 2),
+   * read from word `at`: its value and how many words it took, or undefined when none starts there.
+   */
+  phrase?: (words: readonly string[], at: number) => { value: number; used: number } | undefined;
 }
 
 export type OptionSpec =

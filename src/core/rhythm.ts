@@ -62,3 +62,9 @@ export function readRhythm(text: string): number | undefined {
 
 /** Words members put before a day or an hour: "friday at 8:30", "every friday", "w piątek o 8:30", "co piątek". */
 export const DAY_TIME_FILLERS = ['at', 'on', 'every', 'w', 'we', 'o', 'co'] as const;
+
+/** A rhythm as the phrase of an `every` option (OptionSpec.phrase): its weeks and the words it took. */
+export function rhythmPhrase(words: readonly string[], at: number): { value: number; used: number } | undefined {
+  const r = rhythmAt(words, at);
+  return r && { value: r.weeks, used: r.used };
+}
