@@ -2,7 +2,8 @@
 // event loop and heap with the API calls the bot makes while it answers, or the bot's latency would include theirs.
 import { startFakeSlack } from '../tests/fakes/slack/index.js';
 
-const fake = await startFakeSlack({ socketPingMs: 0 });
+// Block Kit is checked by the tests; here its cost would be counted against the bot.
+const fake = await startFakeSlack({ socketPingMs: 0, blockKit: 'off' });
 process.on('SIGTERM', () => void fake.close().finally(() => process.exit(0)));
 // The bench asks how many calls of a method arrived (e.g. views.open: the forms the bot actually opened).
 process.on('message', (m: { count?: string }) => {

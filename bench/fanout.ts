@@ -49,7 +49,7 @@ function replicaEnv(databaseUrl: string, fake: FakeSlack, extra: Record<string, 
 
 export async function benchFanout(sql: Sql, databaseUrl: string, o: { teams: number; replicas: number; killHalfway?: boolean; leaseMs?: number; timeoutMs?: number }): Promise<FanoutResult> {
   await reset(sql);
-  const fake = await startFakeSlack({ socketPingMs: 0 });
+  const fake = await startFakeSlack({ socketPingMs: 0, blockKit: 'off' });
   const children: Child[] = [];
   const rss: number[] = [];
   try {
@@ -116,7 +116,7 @@ function samplePrompt(): { text: string; blocks: unknown[] } {
  * over the bot's transport — or, with `stock`, the WebClient's default fetch, to show what the transport saves.
  */
 export async function benchBareLoop(count: number, transport: 'pooled' | 'stock' = 'pooled'): Promise<{ seconds: number; cpuSeconds: number }> {
-  const fake = await startFakeSlack({ socketPingMs: 0 });
+  const fake = await startFakeSlack({ socketPingMs: 0, blockKit: 'off' });
   const child = spawnBuilt('bench/bare-loop.ts', { SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: fake.apiUrl, BENCH_MESSAGES: String(count), BENCH_TRANSPORT: transport });
   try {
     await child.ready;

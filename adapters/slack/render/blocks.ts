@@ -72,15 +72,18 @@ function renderBlock(b: CoreBlock, seen: Map<string, number>, images: RenderedMe
   switch (b.type) {
     case 'text':
       return sections(b.text);
+    // Slack refuses an empty text object: an empty heading or note shows nothing either way, so it is left out.
     case 'heading':
-      return [{ type: 'header', text: plainText(b.text, L.header) }];
+      return b.text.trim() ? [{ type: 'header', text: plainText(b.text, L.header) }] : [];
     case 'list':
       return sections(listRich(b.items, b.ordered));
     case 'quote':
       // The ">" marks are ours (trusted); the quoted text itself is neutralized span by span.
       return sections(b.text, quoteLines);
-    case 'note':
-      return [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(richToMrkdwn(b.text), L.contextText) }] }];
+    case 'note': {
+      const text = truncate(richToMrkdwn(b.text), L.contextText);
+      return text.trim() ? [{ type: 'context', elements: [{ type: 'mrkdwn', text }] }] : [];
+    }
     case 'fields': {
       const out: KitBlock[] = [];
       for (let i = 0; i < b.fields.length; i += L.sectionFields) {
@@ -113,14 +116,27 @@ function renderBlock(b: CoreBlock, seen: Map<string, number>, images: RenderedMe
   }
 }
 
-/** Render a message; more blocks than `maxBlocks` are cut, with a visible "…" as the last block. */
+/**
+ * More blocks than `max` cut to fit, with a visible "…" where the cut is. The buttons at the end (RSVP, Publish) are
+ * what the message is for, so the cut comes before them: a long agenda loses its last topics, never its buttons.
+ */
+function fitBlocks(blocks: KitBlock[], max: number): KitBlock[] {
+  if (blocks.length <= max) return blocks;
+  let buttons = 0;
+  while (buttons < blocks.length && blocks[blocks.length - 1 - buttons]!.type === 'actions') buttons++;
+  if (buttons > max / 2) buttons = 0;
+  const ellipsis = { type: 'context', elements: [{ type: 'mrkdwn', text: ELLIPSIS }] };
+  return [...blocks.slice(0, max - 1 - buttons), ellipsis, ...blocks.slice(blocks.length - buttons)];
+}
+
+/** Render a message; more blocks than `maxBlocks` are cut visibly (see fitBlocks). */
 export function renderMessage(m: Message, maxBlocks: number = L.blocks): RenderedMessage {
   const seen = new Map<string, number>();
   const images: RenderedMessage['images'] = [];
-  let blocks: KitBlock[] = [];
-  if (m.persona) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `*${neutralize(m.persona)}*` }] });
-  for (const b of m.blocks) blocks.push(...renderBlock(b, seen, images));
-  if (blocks.length > maxBlocks) blocks = [...blocks.slice(0, maxBlocks - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: ELLIPSIS }] }];
+  const all: KitBlock[] = [];
+  if (m.persona) all.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `*${neutralize(m.persona)}*` }] });
+  for (const b of m.blocks) all.push(...renderBlock(b, seen, images));
+  const blocks = fitBlocks(all, maxBlocks);
   // The notification text: plain, but a channel is Slack's own link (<#C…>), never its id as text.
   const text = truncate(neutralize(m.summary ?? messageToPlain(m, (s) => (s.channel && SLACK_CHANNEL.test(s.channel) ? `\u0000${s.channel}\u0000` : s.text))).replace(/\u0000([^\u0000]+)\u0000/g, (_m, id: string) => `<#${id.replace(/\u200b/g, '')}>`), L.fallbackText);
   return { blocks, text: text || ELLIPSIS, images };

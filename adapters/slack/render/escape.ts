@@ -32,9 +32,13 @@ export function typedText(text: string): string {
  */
 const LINK = /https?:\/\/[\p{L}\p{N}[][^\s<>`\u0000-\u001f]*/giu;
 
-/** @channel/@here/@everyone as typed, broken with a zero-width joiner after "@" so that they stay text. */
+/**
+ * @channel/@here/@everyone as typed, broken with a zero-width joiner after "@" so that they stay text. Followed by
+ * anything but a letter or digit, "_" included: `\b` let "@here_" through, and neutralize then put a zero-width space
+ * before the "_", leaving a bare "@here".
+ */
 function breakBroadcasts(text: string): string {
-  return text.replace(/@(channel|here|everyone)\b/gi, `@${ZWJ}$1`);
+  return text.replace(/@(channel|here|everyone)(?![\p{L}\p{N}])/giu, `@${ZWJ}$1`);
 }
 
 /**

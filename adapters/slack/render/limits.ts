@@ -1,4 +1,5 @@
-// Slack's documented size limits, in one table, so rendering can split or truncate before Slack rejects.
+// Slack's documented size limits, in one table, so rendering can split or truncate before Slack rejects. Checked
+// independently of this table by the fake Slack's validator (tests/fakes/slack/block-kit.ts), written from Slack's pages.
 export const SLACK_LIMITS = {
   /** Blocks in one message (modals and Home allow 100). */
   blocks: 50,
@@ -20,24 +21,36 @@ export const SLACK_LIMITS = {
   actionsElements: 25,
   privateMetadata: 3000,
   plainTextInput: 3000,
+  /** Options in one select menu; a scale or choice with more is a declaration bug, refused when rendered. */
   optionsPerSelect: 100,
   optionText: 75,
+  /** An option's value (docs.slack.dev option object: 150; older pages said 75). */
+  optionValue: 150,
+  /** Radio buttons and checkboxes each show at most 10 options. */
   radioOptions: 10,
+  /** Placeholder of a text input or select menu. */
+  placeholder: 150,
   contextElements: 10,
   contextText: 3000,
   inputLabel: 2000,
+  inputHint: 2000,
   /** Top-level `text` of chat.postMessage: notifications and fallbacks; Slack truncates at 40,000. */
   fallbackText: 3000,
 } as const;
 
 export const ELLIPSIS = '…';
 
-/** Cut to at most `max` characters, ending with "…" when anything was cut (visibly, never silently). */
+/**
+ * Cut to at most `max` UTF-16 units, ending with "…" when anything was cut (visibly, never silently); an emoji is never
+ * halved. Units, not code points: Slack's pages say "characters" without saying which, and splitRich counts units too.
+ */
 export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  return chars.slice(0, Math.max(0, max - 1)).join('') + ELLIPSIS;
+  if (text.length <= max) return text;
+  let cut = Math.max(0, max - ELLIPSIS.length);
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return text.slice(0, cut) + ELLIPSIS;
 }
 
-/** Length in UTF-16 units, as Slack counts. */
+/** Length in UTF-16 units, the stricter reading of Slack's "characters" (see truncate). */
 export const len = (s: string) => s.length;

@@ -36,13 +36,27 @@ export function decodeMetadata(raw: string | undefined): FormMetadata | undefine
 }
 
 const plain = (text: string, max: number) => ({ type: 'plain_text', text: truncate(plainSafe(text), max), emoji: true });
-const option = (value: string, label: string) => ({ text: plain(label, L.optionText), value });
+
+/** An option's value is ours (a number, a code): one Slack would refuse is a bug in the declaration, not the member's. */
+function option(value: string, label: string) {
+  if (value.length > L.optionValue) throw new Error(`option value is ${value.length} characters; Slack allows ${L.optionValue}`);
+  return { text: plain(label, L.optionText), value };
+}
+
+/**
+ * A select shows at most 100 options, and Slack refuses more. Cutting the rest would hide answers without a trace, so a
+ * form that declares more is refused loudly instead (none does: the longest is an 11-point scale).
+ */
+function fitsOneSelect(f: Field, count: number): void {
+  if (count > L.optionsPerSelect) throw new Error(`field ${f.id} offers ${count} options; a Slack select shows at most ${L.optionsPerSelect}`);
+}
 
 function element(f: Field): KitBlock {
   switch (f.kind) {
     case 'scale': {
+      fitsOneSelect(f, f.max - f.min + 1);
       const opts = [];
-      for (let n = f.min; n <= f.max && opts.length < L.optionsPerSelect; n++) {
+      for (let n = f.min; n <= f.max; n++) {
         const end = n === f.min ? f.minLabel : n === f.max ? f.maxLabel : undefined;
         // The catalogue's end labels name their point already ("0 — hardly"): the number is added only when one doesn't.
         const label = !end ? String(n) : labelNamesPoint(n, end) ? end : `${n} — ${end}`;
@@ -54,7 +68,8 @@ function element(f: Field): KitBlock {
       return { type, action_id: ELEMENT, options: opts, ...(initial ? { initial_option: initial } : {}) };
     }
     case 'choice': {
-      const opts = f.options.slice(0, L.optionsPerSelect).map((o) => option(o.value, o.label));
+      fitsOneSelect(f, f.options.length);
+      const opts = f.options.map((o) => option(o.value, o.label));
       const initial = f.initial === undefined ? [] : Array.isArray(f.initial) ? f.initial : [f.initial];
       const chosen = opts.filter((o) => initial.includes(o.value));
       if (f.multiple) {
@@ -78,7 +93,7 @@ function element(f: Field): KitBlock {
         multiline: Boolean(f.multiline),
         max_length: Math.min(f.maxLength, L.plainTextInput),
         ...(f.minLength ? { min_length: Math.min(f.minLength, L.plainTextInput) } : {}),
-        ...(f.placeholder ? { placeholder: plain(f.placeholder, 150) } : {}),
+        ...(f.placeholder ? { placeholder: plain(f.placeholder, L.placeholder) } : {}),
         ...(f.initial ? { initial_value: truncate(f.initial, Math.min(f.maxLength, L.plainTextInput)) } : {}),
       };
   }
@@ -88,6 +103,8 @@ function element(f: Field): KitBlock {
 export function renderModal(form: Form, meta: Omit<FormMetadata, 'f' | 's'> = {}): KitBlock {
   const blocks: KitBlock[] = [];
   if (form.intro) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(neutralize(form.intro), L.sectionText) } });
+  // A field cut off the end would be a question the member never sees (and a required one could never be answered).
+  if (blocks.length + form.fields.length > L.viewBlocks) throw new Error(`form ${form.id} needs ${blocks.length + form.fields.length} blocks; a Slack modal holds ${L.viewBlocks}`);
   for (const f of form.fields) {
     blocks.push({
       type: 'input',
@@ -95,7 +112,7 @@ export function renderModal(form: Form, meta: Omit<FormMetadata, 'f' | 's'> = {}
       label: plain(f.label, L.inputLabel),
       optional: Boolean(f.optional),
       element: element(f),
-      ...(f.hint ? { hint: plain(f.hint, L.inputLabel) } : {}),
+      ...(f.hint ? { hint: plain(f.hint, L.inputHint) } : {}),
     });
   }
   return {
@@ -104,7 +121,7 @@ export function renderModal(form: Form, meta: Omit<FormMetadata, 'f' | 's'> = {}
     title: plain(form.title, L.modalTitle),
     submit: plain(form.submitLabel, L.modalButton),
     private_metadata: encodeMetadata({ f: form.id, ...(form.state !== undefined ? { s: form.state } : {}), ...meta }),
-    blocks: blocks.slice(0, L.viewBlocks),
+    blocks,
   };
 }
 

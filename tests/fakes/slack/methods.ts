@@ -126,6 +126,8 @@ export const METHODS: Record<string, Handler> = {
   'chat.postEphemeral': (ctx) => {
     if (!str(ctx.args.channel)) return fail('channel_not_found');
     if (!str(ctx.args.user)) return fail('user_not_in_channel');
+    // Like chat.postMessage, one of text, blocks or attachments is required.
+    if (ctx.args.text === undefined && ctx.args.blocks === undefined && ctx.args.attachments === undefined) return fail('no_text');
     // Ephemeral messages are never stored in history: only the one member sees them, once.
     const ts = ctx.world.nextTs();
     ctx.world.ephemerals.add(`${ctx.world.resolveChannel(String(ctx.args.channel))}:${ts}`);

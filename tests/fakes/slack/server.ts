@@ -1,12 +1,14 @@
 // A local fake Slack for protocol tests: Web API over HTTP, response_url, file uploads and Socket Mode.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkAck, checkCall, describeRefusal, refusalAnswer, textWarning, type BlockKitRefusal } from './block-kit.js';
 import { bearerToken, decodeBody, readRaw } from './body.js';
 import { APP_TOKEN_METHODS, METHODS, TOKENLESS_METHODS, type Answer } from './methods.js';
 import { FakeSocketHub, type SocketAck, type SocketEnvelope } from './socket.js';
 import { World, type FakeUser, type FakeWorkspace, type StoredMessage } from './world.js';
 
 export type { SocketAck, SocketEnvelope } from './socket.js';
+export type { BlockKitProblem, BlockKitRefusal } from './block-kit.js';
 export type { FakeUser, FakeWorkspace, StoredMessage } from './world.js';
 export { DEFAULT_MEMBERS } from './world.js';
 
@@ -21,6 +23,8 @@ export interface RecordedCall {
   id?: string;
   /** For API methods: the body the fake answered with (e.g. the `message_ts` of an ephemeral, which no history holds). */
   answer?: Answer;
+  /** Blocks or a view Slack would not take (block-kit.ts): the call was answered with this refusal, nothing changed. */
+  refused?: BlockKitRefusal;
 }
 
 export interface Failure {
@@ -40,6 +44,12 @@ export interface Failure {
 export interface FakeSlackOptions extends Partial<FakeWorkspace> {
   /** Milliseconds between server pings on Socket Mode connections; 0 turns them off. */
   socketPingMs?: number;
+  /**
+   * Blocks and views Slack would refuse (block-kit.ts): 'strict' (the default) refuses them as Slack does and makes
+   * `close()` fail naming each, so no refusal goes unnoticed; 'refuse' only refuses (a test that provokes one on
+   * purpose); 'off' takes anything.
+   */
+  blockKit?: 'strict' | 'refuse' | 'off';
 }
 
 export interface FakeSlack {
@@ -50,10 +60,16 @@ export interface FakeSlack {
   readonly workspace: FakeWorkspace;
   readonly calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
-  /** First recorded call to `method` (or any of several) matching `predicate`, already made or still to come. */
+  /** Calls refused for their Block Kit (see `RecordedCall.refused`), oldest first. */
+  refusals(): RecordedCall[];
+  /**
+   * First recorded call to `method` (or any of several) matching `predicate`, already made or still to come; a call
+   * refused for its Block Kit never matches (no member saw it), and a timeout names every refusal.
+   */
   waitFor(method: string | readonly string[], predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
-  /** Forgets recorded calls (state such as posted messages stays). */
+  /** Forgets recorded calls (state such as posted messages stays, and so do refusals). */
   clear(): void;
+  /** Stops the server; with `blockKit: 'strict'` then fails if any call was refused for its Block Kit, naming each. */
   close(): Promise<void>;
 
   setMembers(channel: string, ids: string[]): void;
@@ -87,7 +103,10 @@ const DEFAULT_WORKSPACE: FakeWorkspace = {
 };
 
 export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
-  const { socketPingMs = 5000, ...workspaceOverrides } = opts;
+  const { socketPingMs = 5000, blockKit = 'strict', ...workspaceOverrides } = opts;
+  const checking = blockKit !== 'off';
+  /** Every refused call, kept through `clear()`. */
+  const refusals: RecordedCall[] = [];
   const workspace: FakeWorkspace = { ...DEFAULT_WORKSPACE, ...workspaceOverrides };
   const world = new World(workspace);
   const calls: RecordedCall[] = [];
@@ -98,10 +117,19 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
 
   const record = (call: RecordedCall) => {
     calls.push(call);
+    if (call.refused) refusals.push(call);
     for (const watch of [...watchers]) watch(call);
   };
 
-  const hub = new FakeSocketHub(workspace.appId, (ack) => record({ method: 'socket_ack', args: { ...ack }, at: Date.now() }), socketPingMs);
+  const hub = new FakeSocketHub(
+    workspace.appId,
+    (ack) => {
+      // An acknowledgement can carry a modal or a message too, which Slack checks like any other.
+      const refused = checking ? checkAck(ack.payload) : undefined;
+      record({ method: 'socket_ack', args: { ...ack }, at: Date.now(), ...(refused ? { refused } : {}) });
+    },
+    socketPingMs,
+  );
 
   const takeFailure = (method: string): Failure | undefined => {
     const queue = failures.get(method);
@@ -141,9 +169,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       const method = api[1];
       const token = bearerToken(req, args);
       const call: RecordedCall = { method, args, token, at };
+      const refused = checking ? checkCall(method, args) : undefined;
+      if (refused) call.refused = refused;
       record(call);
       const failure = failures.get(method)?.[0];
-      if (failure?.processed) METHODS[method]?.({ args, token, world, baseUrl });
+      if (failure?.processed && !refused) METHODS[method]?.({ args, token, world, baseUrl });
       if (answerFailure(res, method)) return;
       const handler = METHODS[method];
       if (!handler) return send(res, 200, { ok: false, error: 'unknown_method' });
@@ -153,14 +183,27 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       if (token && !TOKENLESS_METHODS.has(method) && appToken !== APP_TOKEN_METHODS.has(method)) {
         return send(res, 200, { ok: false, error: 'not_allowed_token_type' });
       }
+      if (refused) {
+        call.answer = refusalAnswer(refused);
+        return send(res, 200, call.answer);
+      }
       call.answer = handler({ args, token, world, baseUrl });
+      const warning = call.answer.ok === true ? textWarning(method, args) : undefined;
+      if (warning) call.answer = { ...call.answer, warning: 'message_truncated', response_metadata: warning };
       return send(res, 200, call.answer);
     }
 
     const response = /^\/response\/([\w-]+)$/.exec(url.pathname);
     if (response && req.method === 'POST') {
-      record({ method: 'response_url', args, at, id: response[1] });
+      const refused = checking ? checkCall('response_url', args) : undefined;
+      const call: RecordedCall = { method: 'response_url', args, at, id: response[1], ...(refused ? { refused } : {}) };
+      record(call);
       if (answerFailure(res, 'response_url')) return;
+      // Slack's webhook-style URLs answer a message they will not post with a 4xx and the reason, not a 200.
+      if (refused) {
+        call.answer = refusalAnswer(refused);
+        return send(res, 400, call.answer);
+      }
       return send(res, 200, { ok: true });
     }
 
@@ -208,16 +251,20 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     workspace,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
+    refusals: () => [...refusals],
     waitFor(method, predicate = () => true, timeoutMs = 2000) {
       const methods: readonly string[] = typeof method === 'string' ? [method] : method;
-      const matches = (call: RecordedCall) => methods.includes(call.method) && predicate(call);
+      // A refused call reached no one: waiting for what a member would see skips it (and names it on timeout).
+      const matches = (call: RecordedCall) => methods.includes(call.method) && !call.refused && predicate(call);
       const already = calls.find(matches);
       if (already) return Promise.resolve(already);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           watchers.delete(watch);
           const seen = [...new Set(calls.map((c) => c.method))].join(', ') || 'nothing';
-          reject(new Error(`fake Slack: no matching ${methods.join(' or ')} call within ${timeoutMs} ms (saw: ${seen})`));
+          // What the bot sent that Slack would have refused is the likeliest reason nothing matched: name it.
+          const refused = calls.filter((c) => c.refused).map((c) => `\n${describeRefusal(c.method, c.refused!)}`).join('');
+          reject(new Error(`fake Slack: no matching ${methods.join(' or ')} call within ${timeoutMs} ms (saw: ${seen})${refused}`));
         }, timeoutMs);
         const watch = (call: RecordedCall) => {
           if (!matches(call)) return;
@@ -235,6 +282,9 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (blockKit === 'strict' && refusals.length) {
+        throw new Error(`fake Slack refused ${refusals.length} call(s) for their Block Kit, as Slack would:\n${refusals.map((c) => describeRefusal(c.method, c.refused!)).join('\n')}`);
+      }
     },
 
     setMembers: (channel, ids) => void world.members.set(channel, [...ids]),

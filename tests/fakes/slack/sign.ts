@@ -1,5 +1,6 @@
 // Signed requests as Slack sends them to an HTTP-mode app: signature headers, realistic bodies, a sender.
 import { createHmac, randomBytes } from 'node:crypto';
+import { checkAck, type BlockKitRefusal } from './block-kit.js';
 
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 export const JSON_CONTENT_TYPE = 'application/json';
@@ -126,6 +127,8 @@ export interface SignedResponse {
   text: string;
   json?: unknown;
   headers: Headers;
+  /** The acknowledgement carried a modal or message Slack would refuse (block-kit.ts); Slack would show an error. */
+  refused?: BlockKitRefusal;
 }
 
 /** POSTs a signed body the way Slack does and reads the whole answer. */
@@ -148,5 +151,6 @@ export async function postSigned(
   } catch {
     json = undefined;
   }
-  return { status: response.status, text, json, headers: response.headers };
+  const refused = checkAck(json);
+  return { status: response.status, text, json, headers: response.headers, ...(refused ? { refused } : {}) };
 }
