@@ -36,7 +36,7 @@ export const mydataExport: Subcommand = {
   aliases: ['dane eksport', 'moje dane eksport'],
   async run(ctx) {
     const data = await ctx.db.transaction((tx) => exportMember(tx, ctx.bot, ctx.team, ctx.member));
-    await sendJson(ctx, 'sojusz-my-data.json', data);
+    await sendJson(ctx, 'mine', 'sojusz-my-data.json', data);
   },
 };
 
@@ -126,6 +126,6 @@ export const teamExport: Subcommand = {
   facilitator: true,
   async run(ctx) {
     const data = await ctx.db.transaction((tx) => exportTeam(tx, ctx.bot, ctx.team));
-    await sendJson(ctx, 'sojusz-team.json', data);
+    await sendJson(ctx, 'team', 'sojusz-team.json', data);
   },
 };

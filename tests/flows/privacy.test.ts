@@ -295,6 +295,11 @@ describe('retention and housekeeping', () => {
     expect(data.supervision.hoursLog.length).toBeGreaterThan(0);
     expect(data.prompts).toHaveProperty('customPrompts');
     expect(JSON.stringify(data)).not.toContain('note');
+    // The file's note says whose data it is: the team's, naming members — not "everything Sojusz keeps about you".
+    const sent = [...tb.mem.said].reverse().find((s) => s.kind === 'file' && s.member === facilitator.id);
+    if (sent?.kind !== 'file') throw new Error('no file sent');
+    expect(sent.text).toContain('Pytania, harmonogramy, sesje superwizji i godziny zespołu');
+    expect(sent.text).not.toContain('o Tobie');
   });
 });
 

@@ -49,6 +49,9 @@ export const privacy = {
   'privacy.retention.current': 'Kept now: case text and anonymous replies {cases} days, autochecks {autochecks} days.',
   'privacy.retention.set': 'Saved. Case text and anonymous replies: {cases} days; autochecks: {autochecks} days. Older ones go in tonight’s clean-up.',
   'privacy.teamExport': 'Export the team’s prompts, schedules and supervision log (JSON)',
+  'privacy.teamExport.file': 'The team’s prompts, schedules, supervision sessions and hours, as JSON. It names members, so keep it as carefully as the group’s own records.',
+  'privacy.teamExport.inline': 'This place can’t receive files, so here is the team’s export as text (only you can see this):',
+  'privacy.teamExport.truncated': 'Cut after {shown} of {total} characters. For the full file, run `/sojusz team export` where files work (e.g. a direct message with the bot).',
 
   'limits.reached': 'That’s the limit for now ({limit}). You can do it again after {resetsAt}.',
 } as const;

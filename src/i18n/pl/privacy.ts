@@ -52,6 +52,9 @@ export const privacy: Translation<typeof en> = {
   'privacy.retention.current': 'Obecnie: treść przypadków i anonimowe odpowiedzi {cases} dni, autochecki {autochecks} dni.',
   'privacy.retention.set': 'Zapisane. Treść przypadków i anonimowe odpowiedzi: {cases} dni; autochecki: {autochecks} dni. Starsze znikną podczas dzisiejszych nocnych porządków.',
   'privacy.teamExport': 'Wyeksportuj pytania, harmonogramy i dziennik superwizji zespołu (JSON)',
+  'privacy.teamExport.file': 'Pytania, harmonogramy, sesje superwizji i godziny zespołu w formacie JSON. Plik wymienia członków zespołu, więc przechowuj go równie starannie jak dokumentację grupy.',
+  'privacy.teamExport.inline': 'Tutaj nie da się przesłać pliku, więc oto eksport zespołu jako tekst (widzisz go tylko Ty):',
+  'privacy.teamExport.truncated': 'Ucięte po {shown} z {total} znaków. Pełny plik dostaniesz, wpisując `/sojusz zespół eksport` tam, gdzie działają pliki (np. w prywatnej rozmowie z botem).',
 
   'limits.reached': 'Na teraz to już limit ({limit}). Spróbuj ponownie po {resetsAt}.',
 };
