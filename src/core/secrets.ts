@@ -65,7 +65,7 @@ export function loadOrCreateSecret(dataDir: string): string {
   if (existsSync(file)) {
     const secret = readFileSync(file, 'utf8').trim();
     // Named here: SOJUSZ_SECRET's own check would blame a variable that is not set.
-    if (secret.length < 32) throw new ConfigError(file, 'expected at least 32 characters (written by the bot or by rotate-secret); restore the file from its backup');
+    if (secret.length < 32) throw new ConfigError(file, 'expected at least 32 characters (the bot writes it on a first start; after rotate-secret, you write the new secret there); restore the file from its backup');
     return secret;
   }
   mkdirSync(dataDir, { recursive: true });

@@ -68,7 +68,7 @@ describe('npm start with a secret that is not the data’s', { timeout: 120_000 
     writeFileSync(join(dir, 'secret'), 'too-short\n');
     const r = await run('main.ts', { DATA_DIR: dir, PORT: '0' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`sojusz: ${join(dir, 'secret')} — expected at least 32 characters (written by the bot or by rotate-secret); restore the file from its backup\n`);
+    expect(r.stderr).toBe(`sojusz: ${join(dir, 'secret')} — expected at least 32 characters (the bot writes it on a first start; after rotate-secret, you write the new secret there); restore the file from its backup\n`);
     // Refused before the database was opened.
     expect(existsSync(join(dir, 'pg'))).toBe(false);
   });
