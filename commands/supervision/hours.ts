@@ -1,18 +1,37 @@
-// /supervision log, hours, hours export, hours fix, held: the member's supervision hours for certification.
+// /supervision log, hours, hours export, hours fix, hours remove, held: the member's supervision hours for certification.
+import { eq } from 'drizzle-orm';
 import { UserError } from '../../src/core/errors.js';
-import { message, noteBlock, textBlock } from '../../src/core/message.js';
-import type { Subcommand } from '../../src/core/registry.js';
+import { message, noteBlock, quoteBlock, textBlock } from '../../src/core/message.js';
+import { parseId } from '../../src/core/parse.js';
+import { actionHandler, type Subcommand } from '../../src/core/registry.js';
+import { supervisionSessions } from '../../src/db/schema/index.js';
+import {
+  entryByNumber,
+  entryParams,
+  fixHours,
+  hoursCsv,
+  hoursLabel,
+  logHeld,
+  logHours,
+  memberEntries,
+  recentEntries,
+  removeEntry,
+  totals,
+} from '../../src/features/supervision/hours.js';
+import { parseFixDetails, parseHours, parseLogDetails } from '../../src/features/supervision/hours-words.js';
 import { l10n } from '../../src/i18n/index.js';
 import { localDate } from '../../src/schedule/occurrence.js';
-import { fixHours, hoursCsv, hoursLabel, logHeld, logHours, memberEntries, parseHours, parseLogDetails, totals } from '../../src/features/supervision/hours.js';
-import { supervisionSessions } from '../../src/db/schema/index.js';
-import { eq } from 'drizzle-orm';
 import { exampleDate, findSession, said, when } from './shared.js';
 
 function needFiles(ctx: Parameters<Subcommand['run']>[0]) {
   if (!ctx.port.upload || !ctx.port.capabilities.files) throw new UserError('supervision.noFiles');
   return ctx.port.upload.bind(ctx.port);
 }
+
+const words = (text: unknown) => String(text ?? '').split(/\s+/).filter(Boolean);
+/** The kind an entry is not, for an example that changes something. */
+const otherKind = (kind: string) => l10n(kind === 'group' ? 'supervision.kind.individual' : 'supervision.kind.group');
+const entryNumber = { kind: 'int', required: true, min: 1, description: l10n('supervision.opt.entryId') } as const;
 
 export const log: Subcommand = {
   description: l10n('supervision.log'),
@@ -25,9 +44,9 @@ export const log: Subcommand = {
   async run(ctx, o) {
     const hours = parseHours(String(o.hours));
     const today = localDate(ctx.now, ctx.zone);
-    const d = parseLogDetails(String(o.details ?? '').split(/\s+/).filter(Boolean), today);
+    const d = parseLogDetails(words(o.details), today);
     const e = await ctx.db.transaction((tx) => logHours(tx, ctx.bot.secrets, ctx.team.id, ctx.member.id, { hours, ...d }, ctx.now));
-    await ctx.reply('supervision.logged', { hours: hoursLabel(ctx.lang, hours), kind: ctx.tx(`supervision.kind.${d.kind}`), date: d.date, id: e.id });
+    await ctx.reply('supervision.logged', { hours: hoursLabel(ctx.lang, hours), kind: ctx.tx(`supervision.kind.${d.kind}`), date: d.date, id: e.number });
   },
 };
 
@@ -39,12 +58,17 @@ export const hours: Subcommand = {
     if (!entries.length) return ctx.reply('supervision.hours.none');
     const tot = totals(entries);
     const h = (n: number) => hoursLabel(ctx.lang, n);
+    const recent = recentEntries(entries);
     await ctx.reply(
       message(
         { type: 'heading', text: ctx.tx('supervision.hours.title') },
         textBlock(ctx.t('supervision.hours.total', { individual: h(tot.all.individual), group: h(tot.all.group), all: h(tot.all.individual + tot.all.group) })),
         { type: 'list', items: tot.byYear.map((y) => ctx.t('supervision.hours.year', { year: y.year, individual: h(y.individual), group: h(y.group) })) },
-        noteBlock(ctx.t('supervision.hours.hint')),
+        // With their numbers: what a member needs to fix or remove one, where they look for it.
+        textBlock(ctx.t('supervision.hours.recent')),
+        { type: 'list', items: recent.map((e) => ctx.t(e.note ? 'supervision.hours.entryNote' : 'supervision.hours.entry', { ...entryParams(e), note: e.note ?? undefined })) },
+        entries.length > recent.length && noteBlock(ctx.t('supervision.hours.more', { shown: recent.length, count: entries.length })),
+        noteBlock(ctx.t('supervision.hours.hint', { id: recent[0]!.number, other: otherKind(recent[0]!.kind) })),
       ),
     );
   },
@@ -64,17 +88,66 @@ export const hoursExport: Subcommand = {
 export const hoursFix: Subcommand = {
   description: l10n('supervision.hoursFix'),
   aliases: ['godziny popraw'],
-  example: 'hours fix 12 1.5',
+  example: 'hours fix 12 2 {-1d}',
   options: {
-    id: { kind: 'int', required: true, min: 1, description: l10n('supervision.opt.entryId') },
-    hours: { kind: 'string', required: true, description: l10n('supervision.opt.hours') },
+    number: entryNumber,
+    details: { kind: 'text', maxLength: 200, description: l10n('supervision.opt.fixDetails') },
   },
   async run(ctx, o) {
-    const n = parseHours(String(o.hours));
-    await ctx.db.transaction((tx) => fixHours(tx, ctx.member.id, Number(o.id), n));
-    await ctx.reply('supervision.hours.fixed', { id: Number(o.id), hours: hoursLabel(ctx.lang, n) });
+    const number = Number(o.number);
+    const change = parseFixDetails(words(o.details), localDate(ctx.now, ctx.zone), number);
+    if (change.hours === undefined && !change.kind && !change.date) {
+      // Nothing to change: what the entry says now, and how to say what should change.
+      const e = await entryByNumber(ctx.db, ctx.bot.secrets, ctx.member.id, number);
+      throw new UserError('supervision.fixNothing', { ...entryParams(e), other: otherKind(e.kind) });
+    }
+    const e = await ctx.db.transaction((tx) => fixHours(tx, ctx.bot.secrets, ctx.member.id, number, change));
+    await ctx.reply('supervision.hours.fixed', entryParams(e));
   },
 };
+
+export const REMOVE_ACTION = 'supervision.hours.remove';
+
+/** Removing is asked first: the entry as it is, and two buttons carrying its serial id (see removeEntry). */
+export const hoursRemove: Subcommand = {
+  description: l10n('supervision.hoursRemove'),
+  aliases: ['godziny usuń', 'godziny usun'],
+  example: 'hours remove 12',
+  options: { number: entryNumber },
+  async run(ctx, o) {
+    const e = await entryByNumber(ctx.db, ctx.bot.secrets, ctx.member.id, Number(o.number));
+    await ctx.reply(
+      message(
+        textBlock(ctx.t('supervision.hours.removeAsk', entryParams(e))),
+        e.note ? quoteBlock(e.note) : null,
+        {
+          type: 'actions',
+          buttons: [
+            { action: REMOVE_ACTION, value: `remove:${e.id}`, label: ctx.tx('supervision.hours.removeYes'), style: 'danger' },
+            { action: REMOVE_ACTION, value: `keep:${e.id}`, label: ctx.tx('supervision.hours.removeNo') },
+          ],
+        },
+      ),
+    );
+  },
+};
+
+/** The answer to that question; it closes after either choice, and a second press removes nothing more. */
+export const removeAction = actionHandler({
+  id: REMOVE_ACTION,
+  async run(ctx, value, source) {
+    const [choice, id] = (value ?? '').split(':');
+    const entryId = parseId(id);
+    if (choice !== 'remove' || entryId === undefined) {
+      await ctx.reply('supervision.hours.kept');
+      await ctx.closeWithNote(source, 'supervision.hours.kept');
+      return;
+    }
+    const e = await ctx.db.transaction((tx) => removeEntry(tx, ctx.bot.secrets, ctx.member.id, entryId));
+    await ctx.reply(e ? 'supervision.hours.removed' : 'supervision.hours.removeGone', e && entryParams(e));
+    await ctx.closeWithNote(source, 'supervision.hours.removedNote');
+  },
+});
 
 export const held: Subcommand = {
   description: l10n('supervision.held'),

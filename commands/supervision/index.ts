@@ -3,7 +3,7 @@ import { command } from '../../src/core/registry.js';
 import { l10n } from '../../src/i18n/index.js';
 import { agenda, rsvpAction, topic, topicAnon, topicPrivate, topicRemove, topics, who } from './agenda.js';
 import { calendar } from './calendar.js';
-import { held, hours, hoursExport, hoursFix, log } from './hours.js';
+import { held, hours, hoursExport, hoursFix, hoursRemove, log, removeAction } from './hours.js';
 import { add, cancel, dm, list, remind, schedule } from './planning.js';
 
 export const supervision = command({
@@ -28,10 +28,11 @@ export const supervision = command({
     hours,
     'hours export': hoursExport,
     'hours fix': hoursFix,
+    'hours remove': hoursRemove,
     held,
     calendar,
   },
 });
 
-export const supervisionActions = [rsvpAction];
+export const supervisionActions = [rsvpAction, removeAction];
 export { calendarRoute } from '../../src/features/supervision/calendar.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { ensureMember, ensureTeam } from '../../src/core/teams.js';
 import type { Db } from '../../src/db/client.js';
-import { nextTeamNumber } from '../../src/db/numbers.js';
+import { nextMemberNumber, nextTeamNumber } from '../../src/db/numbers.js';
 import { ANON_TOPIC } from '../../src/features/supervision/anon-later.js';
 import { CLEANUP_LATER, queueCleanup } from '../../src/features/privacy/cleanup-later.js';
 import {
@@ -71,7 +71,7 @@ async function giveData(who: string, note: string) {
   const m = await member(who);
   const now = tb.clock.now();
   await tb.bot.db.insert(autochecks).values({ teamId: t.id, memberId: m.id, variant: 'quick', createdAt: now, sealed: tb.bot.secrets.encrypt(JSON.stringify({ curious: 4, note })) });
-  await tb.bot.db.insert(supervisionHours).values({ teamId: t.id, memberId: m.id, date: '2026-03-01', hours: '1.50', kind: 'group', createdAt: now });
+  await tb.bot.db.insert(supervisionHours).values({ teamId: t.id, memberId: m.id, number: await nextMemberNumber(tb.bot.db, supervisionHours, m.id), date: '2026-03-01', hours: '1.50', kind: 'group', createdAt: now });
   await tb.bot.db.insert(supervisionTopics).values({
     teamId: t.id,
     number: await nextTeamNumber(tb.bot.db, supervisionTopics, t.id),

@@ -43,15 +43,17 @@ describe('answers about sessions', () => {
 });
 
 describe('answers about hours', () => {
-  it('points to the file for entry numbers, with a real example, in Polish and English', async () => {
+  it('shows the entry numbers beside the entries, with a real example, in Polish and English', async () => {
     await t.mem.command(anna, '/supervision dziennik 1,5 grupowa');
     await t.mem.command(anna, '/supervision godziny');
-    expect(said(anna.id)).toContain('Numery wpisów są w pliku z /supervision godziny eksport');
-    expect(said(anna.id)).toContain('/supervision godziny popraw 12 1,5');
+    expect(said(anna.id)).toContain('1 · 2026-03-02 · grupowa · 1,5 godziny');
+    expect(said(anna.id)).toContain('/supervision godziny popraw 1 2 indywidualna');
+    expect(said(anna.id)).toContain('/supervision godziny usuń 1');
     await t.mem.command(ben, '/supervision log 1 individual');
     await t.mem.command(ben, '/supervision hours');
-    expect(said(ben.id)).toContain('Entry numbers are in the file from /supervision hours export');
-    expect(said(ben.id)).toContain('/supervision hours fix 12 1.5');
+    expect(said(ben.id)).toContain('1 · 2026-03-02 · individual · 1 hour');
+    expect(said(ben.id)).toContain('/supervision hours fix 1 2 group');
+    expect(said(ben.id)).toContain('/supervision hours remove 1');
   });
 
   it('says the export went by direct message, where the file really is', async () => {

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secrets } from '../../src/core/secrets.js';
 import { ensureMember, ensureTeam } from '../../src/core/teams.js';
-import { nextTeamNumber } from '../../src/db/numbers.js';
+import { nextMemberNumber, nextTeamNumber } from '../../src/db/numbers.js';
 import { autochecks, supervisionHours, supervisionTopics } from '../../src/db/schema/index.js';
 import { ensureHousekeeping } from '../../src/features/privacy/housekeeping.js';
 import { rotateSecret } from '../../src/ops/rotate-secret.js';
@@ -89,7 +89,7 @@ describe('a private supervision topic', () => {
     const team = await ensureTeam(tb.bot.db, 'memory', 'T1');
     const m = await ensureMember(tb.bot.db, team.id, ben.id);
     await tb.bot.db.insert(supervisionTopics).values({ teamId: team.id, number: await nextTeamNumber(tb.bot.db, supervisionTopics, team.id), memberId: m.id, text: OLD_TOPIC, visibility: 'private', source: 'command', createdAt: tb.clock.now() });
-    await tb.bot.db.insert(supervisionHours).values({ teamId: team.id, memberId: m.id, date: '2026-02-27', hours: '1.00', kind: 'individual', note: OLD_NOTE, createdAt: tb.clock.now() });
+    await tb.bot.db.insert(supervisionHours).values({ teamId: team.id, memberId: m.id, number: await nextMemberNumber(tb.bot.db, supervisionHours, m.id), date: '2026-02-27', hours: '1.00', kind: 'individual', note: OLD_NOTE, createdAt: tb.clock.now() });
     expect(await myTopicsSaid(ben)).toContain(OLD_TOPIC);
     for (const h of tb.bot.registry.hooks) await h.onStart?.(tb.bot);
     expect(await findInDatabase(tb.bot.db, OLD_TOPIC)).toEqual([]);

@@ -94,6 +94,9 @@ export const supervisionHours = pgTable(
     id: serial('id').primaryKey(),
     teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
     memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+    /** "Entry N" (`/supervision hours`, `hours fix N`, `hours remove N`, the CSV): per member, 1, 2, 3…; see
+     *  src/db/numbers.ts. Only its member is ever shown it. */
+    number: integer('number').notNull(),
     /** Local calendar date of the supervision, YYYY-MM-DD. */
     date: text('date').notNull(),
     hours: numeric('hours', { precision: 5, scale: 2 }).notNull(),
@@ -107,7 +110,11 @@ export const supervisionHours = pgTable(
     sessionId: integer('session_id').references(() => supervisionSessions.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('supervision_hours_session_once').on(t.memberId, t.sessionId), index('supervision_hours_member').on(t.memberId, t.date)],
+  (t) => [
+    uniqueIndex('supervision_hours_session_once').on(t.memberId, t.sessionId),
+    index('supervision_hours_member').on(t.memberId, t.date),
+    uniqueIndex('supervision_hours_member_number').on(t.memberId, t.number),
+  ],
 );
 
 /** Per-member supervision preferences: DM reminders, and the calendar feed token once issued. */
