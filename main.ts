@@ -58,9 +58,14 @@ async function main(): Promise<void> {
   signals.started(app);
 }
 
+/** The README's promise, stopped within 10 s of the signal: just before Docker's own grace ends in a SIGKILL. */
+const HARD_STOP_MS = 9_800;
+
 /**
- * SIGTERM/SIGINT stop the app cleanly (within 15 s, else exit 1). One that comes during start-up waits for the app
- * being started, which checks `stopping()` between its steps so that nothing more starts after it.
+ * SIGTERM/SIGINT stop the app cleanly: new requests are turned away, what was already accepted is answered (at most
+ * 8 s, see App.stop), then everything closes; whatever still holds it at HARD_STOP_MS ends with exit 1. One that comes
+ * during start-up waits for the app being started, which checks `stopping()` between its steps so that nothing more
+ * starts after it.
  */
 function stopOnSignals(log: ReturnType<typeof createLogger>): { started: (app: App) => void; stopping: () => boolean } {
   let running: ((app: App) => void) | undefined;
@@ -70,7 +75,7 @@ function stopOnSignals(log: ReturnType<typeof createLogger>): { started: (app: A
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
-    const hard = setTimeout(() => process.exit(1), 15_000).unref();
+    const hard = setTimeout(() => process.exit(1), HARD_STOP_MS).unref();
     await (await app).stop();
     clearTimeout(hard);
     log.info('stopped');

@@ -13,11 +13,17 @@ import { matchesKeyCheck } from './ops/key-check.js';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+/** How long a stop waits for the commands, form submissions and button presses already accepted (see App.stop). */
+export const STOP_DRAIN_MS = 8_000;
+
 /** What main.ts gets back from an adapter it started. */
 export interface RunningAdapter {
   name: string;
   /** Connected and able to serve (for /healthz). */
   healthy(): boolean | Promise<boolean>;
+  /** Read no new events (a Socket Mode or gateway connection disconnects); what was accepted still gets answered. */
+  stopTaking?(): Promise<void>;
+  /** Close the platform's clients: nothing is answered after this. */
   stop(): Promise<void>;
 }
 
@@ -27,6 +33,7 @@ export interface App {
   runner: Runner;
   database: Database;
   adapters: RunningAdapter[];
+  /** Stop: within STOP_DRAIN_MS plus the closing (see stopApp). Called again, the same stop. */
   stop(): Promise<void>;
 }
 
@@ -72,19 +79,40 @@ export async function createApp(config: Config, log: Logger, registry: Registry,
   for (const h of registry.hooks) await h.onStart?.(bot);
   const http = new HttpServer(bot, { metricsToken: config.METRICS_TOKEN });
   const runner = new Runner(bot);
+  let stopped: Promise<void> | undefined;
   const app: App = {
     bot,
     http,
     runner,
     database,
     adapters: [],
-    async stop() {
-      await runner.stop();
-      for (const a of app.adapters) await a.stop().catch(() => {});
-      await http.close();
-      if (!given) await database.close();
-    },
+    stop: () => (stopped ??= stopApp(app, given === undefined)),
   };
   http.health.push(async () => (await Promise.all(app.adapters.map((a) => a.healthy()))).every(Boolean));
   return app;
+}
+
+/**
+ * The order matters: a member whose command was acknowledged has been promised an answer, and SIGTERM must not
+ * swallow it (README: stopped within 10 s, nothing left half-sent).
+ * 1. Take nothing new: HTTP requests get 503 (/healthz too, so the load balancer takes the replica out; Slack resends
+ *    events elsewhere), Socket Mode and the gateway disconnect so new events go to another connection, the scheduler
+ *    claims nothing more.
+ * 2. Wait, at most STOP_DRAIN_MS from the start, for the commands, submissions and button presses already accepted
+ *    to be answered (their answers go by the platforms' APIs, which need neither our server nor a socket), and for
+ *    outbox sends under way.
+ * 3. Only then close the platform clients, the HTTP server and the database.
+ */
+async function stopApp(app: App, closeDatabase: boolean): Promise<void> {
+  const { bot, http, runner } = app;
+  const until = Date.now() + STOP_DRAIN_MS;
+  http.refuseNew();
+  await Promise.all(app.adapters.map((a) => a.stopTaking?.().catch(() => undefined)));
+  const left = Math.max(0, until - Date.now());
+  const [unfinished] = await Promise.all([bot.admission.settle(left), runner.stop(left)]);
+  // A count only: which member, or what they asked, is not the log's business.
+  if (unfinished) bot.log.warn({ unfinished }, 'stopping before every accepted command, submission or button press was answered');
+  for (const a of app.adapters) await a.stop().catch(() => {});
+  await http.close();
+  if (closeDatabase) await app.database.close();
 }

@@ -11,6 +11,7 @@ import { registerCommands } from './receive/commands.js';
 import { registerEvents } from './receive/events.js';
 import { slackListener } from './receive/http.js';
 import { registerInteractions } from './receive/interactions.js';
+import { OwedAcks } from './receive/acks.js';
 import { Members } from './receive/members.js';
 import { safeError } from '../../src/log.js';
 
@@ -106,10 +107,14 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
   bolt.error(async (e) => {
     bot.log.error({ adapter: 'slack', error: safeError(e) }, 'slack handler failed');
   });
+  // Every command, submission, button press and event is accepted work until its handler is done: a stop waits for
+  // it (over HTTP it joins the request it came in, see slackListener).
+  bolt.use(({ next }) => bot.admission.track(next));
+  const acks = new OwedAcks();
 
   bot.attach(port);
   registerCommands(bolt, bot, members);
-  registerInteractions(bolt, bot, members, port);
+  registerInteractions(bolt, bot, members, port, acks);
   registerEvents(bolt, bot, members, clients, store);
 
   // Over HTTP, Slack reaches us whenever we listen; over Socket Mode only while the WebSocket is up, so /healthz
@@ -121,7 +126,7 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
     for (const state of ['disconnected', 'reconnecting']) socket.client.on(state, () => void (connected = false));
   }
   if (receiver) {
-    const listener = slackListener(receiver);
+    const listener = slackListener(receiver, (work) => bot.admission.track(work));
     for (const path of ['/slack/events', '/slack/install', '/slack/oauth_redirect']) app.http.mount(path, listener);
   } else {
     try {
@@ -132,15 +137,24 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
       throw slackStartError('SLACK_APP_TOKEN', 'copy the app-level token (Basic Information → App-Level Tokens, with connections:write) again', e, config);
     }
   }
+  // Over HTTP the shared server turns new requests away (HttpServer.refuseNew). Socket Mode disconnects, so that Slack
+  // sends new events to another connection; answers go by the Web API and response_url, which need no socket, but a
+  // form submission still deciding its acknowledgement (within Slack's 3 s) needs it, so that one is sent first.
+  let stopped: Promise<void> | undefined;
+  const stopTaking = () =>
+    (stopped ??= (async () => {
+      stopping = true;
+      if (!socketMode) return;
+      await acks.paid();
+      await bolt.stop().catch(() => {});
+    })());
   return {
     name: socketMode ? 'slack (socket mode)' : 'slack',
     port,
     bolt,
     // A refused token: unhealthy, so that whoever watches /healthz sees it.
     healthy: () => connected && !stopping && !port.tokenRefused,
-    async stop() {
-      stopping = true;
-      if (socketMode) await bolt.stop().catch(() => {});
-    },
+    stopTaking,
+    stop: stopTaking,
   };
 }

@@ -48,7 +48,7 @@ export class Bot {
   readonly ports = new Map<Platform, ChatPort>();
   readonly instanceId: string;
   readonly metrics = new Metrics();
-  /** Back-pressure for commands: adapters take a place before acknowledging (see admission.ts). */
+  /** Back-pressure for commands (adapters take a place before acknowledging) and what a stop waits for (see admission.ts). */
   readonly admission: Admission;
   /** Set by the runner: called after a handler queued messages, so they go out without waiting a tick. */
   onEnqueued?: () => void;

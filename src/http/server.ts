@@ -52,12 +52,29 @@ export class HttpServer {
    */
   acceptHost?: (host: string | undefined, port: number) => boolean;
 
+  /** Set by refuseNew: the app is stopping. */
+  private refusing = false;
+
+  /**
+   * From now on every new request is answered 503 and its connection closed (a load balancer takes the replica out,
+   * Slack resends events elsewhere), while requests already taken in finish; close() ends whatever is left.
+   */
+  refuseNew(): void {
+    this.refusing = true;
+  }
+
   /** What answers paths no route claims (the playground, when it runs). */
   setFallback(listener: Listener): void {
     this.fallback = listener;
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.refusing) {
+      // /healthz too: the replica leaves the load balancer's rotation while it finishes what it took.
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1', connection: 'close' });
+      res.end(JSON.stringify({ ok: false, stopping: true }));
+      return;
+    }
     if (this.acceptHost && !this.acceptHost(req.headers.host, req.socket.localPort ?? 0)) {
       res.writeHead(403, { 'content-type': 'text/plain' });
       res.end('this server answers only its own host names\n');

@@ -60,6 +60,9 @@ export async function startGateway(o: GatewayOptions): Promise<RunningAdapter & 
     client,
     // Connected is not enough: after a refused bot token (401) nothing can be posted (see DiscordPort.tokenRefused).
     healthy: () => client.isReady() && !o.port.tokenRefused,
+    // Disconnect first: no new events are read, and the answers of those under way go by REST (the port's own
+    // client), which needs no gateway. Later calls find it closed already.
+    stopTaking: () => client.destroy(),
     stop: () => client.destroy(),
   };
 }

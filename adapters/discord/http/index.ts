@@ -12,7 +12,10 @@ const MAX_BODY = 1_000_000;
 export function interactionsListener(o: { bot: Bot; port: DiscordPort; publicKeyHex: string; deferAfterMs?: number }): Listener {
   const key = publicKeyFromHex(o.publicKeyHex);
   const log = o.bot.log.child({ adapter: 'discord-http' });
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  // Accepted work from its arrival (a stop beginning while the body is read still waits for it); the interaction's
+  // handling, which outlives the HTTP response, joins it.
+  return (req: IncomingMessage, res: ServerResponse) => o.bot.admission.track(() => answer(req, res));
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') {
       res.writeHead(405, { allow: 'POST' }).end();
       return;
@@ -48,7 +51,7 @@ export function interactionsListener(o: { bot: Bot; port: DiscordPort; publicKey
     );
     await Promise.race([first, work]);
     if (!res.headersSent) res.writeHead(500).end();
-  };
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {

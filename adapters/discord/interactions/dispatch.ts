@@ -83,8 +83,12 @@ export function makeHandle(raw: RawInteraction, respond: InteractionHandle['resp
   };
 }
 
-/** Handle one interaction; every path acknowledges it exactly once. */
-export async function dispatchInteraction(o: DispatchOptions, raw: RawInteraction, respond: InteractionHandle['respond']): Promise<void> {
+/** Handle one interaction; every path acknowledges it exactly once. A stop waits for it (Admission.track). */
+export function dispatchInteraction(o: DispatchOptions, raw: RawInteraction, respond: InteractionHandle['respond']): Promise<void> {
+  return o.bot.admission.track(() => dispatchTracked(o, raw, respond));
+}
+
+async function dispatchTracked(o: DispatchOptions, raw: RawInteraction, respond: InteractionHandle['respond']): Promise<void> {
   if (raw.type === 1) return respond({ type: 1 });
   if (raw.type === 2) {
     // Too much already waiting: a private "busy, try again" now, instead of a form that could open too late.

@@ -5,23 +5,35 @@ import type { HTTPReceiver } from '@slack/bolt';
 /** Slack's replay window: a request signed more than 5 minutes away from now is refused. */
 export const MAX_SKEW_SECONDS = 5 * 60;
 
+/** Runs work a stop waits for (Admission.track). */
+export type Track = <T>(work: () => Promise<T>) => Promise<T>;
+
 /**
  * Bolt refuses stale timestamps and bad signatures (constant-time, v0 HMAC-SHA256) with 401; it does not refuse
  * timestamps from the future, so that side of the window is checked here before the body is read.
+ *
+ * `track`: each request counts as accepted work from its arrival until it is answered, so that a stop beginning
+ * while Bolt still reads and verifies it waits for it; the handling after the acknowledgement joins it (index.ts).
  */
-export function slackListener(receiver: HTTPReceiver, now: () => number = Date.now) {
+export function slackListener(receiver: HTTPReceiver, track: Track = (work) => work(), now: () => number = Date.now) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const ts = Number(req.headers['x-slack-request-timestamp']);
     if (req.method === 'POST' && (!Number.isFinite(ts) || ts - now() / 1000 > MAX_SKEW_SECONDS)) {
       res.writeHead(401).end();
       return;
     }
-    try {
-      receiver.requestListener(req, res);
-    } catch {
-      // Bolt throws for paths it does not serve (e.g. /slack/install without OAuth).
-      if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    }
+    void track(
+      () =>
+        new Promise<void>((answered) => {
+          res.once('close', () => answered());
+          try {
+            receiver.requestListener(req, res);
+          } catch {
+            // Bolt throws for paths it does not serve (e.g. /slack/install without OAuth).
+            if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' });
+            res.end('not found');
+          }
+        }),
+    );
   };
 }

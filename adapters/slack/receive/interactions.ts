@@ -1,5 +1,5 @@
 // Buttons and modal submissions: buttons ack at once; a submission answers with errors, the next step, or closes.
-import type { App as Bolt } from '@slack/bolt';
+import type { AckFn, App as Bolt, ViewResponseAction } from '@slack/bolt';
 import type { Bot } from '../../../src/core/bot.js';
 import type { FormOutcome } from '../../../src/core/events.js';
 import { message, textBlock } from '../../../src/core/message.js';
@@ -10,6 +10,7 @@ import type { SlackMessageRef } from '../port.js';
 import { actionOf } from '../render/blocks.js';
 import { decodeMetadata, FORM_CALLBACK, readValues, renderModal } from '../render/modal.js';
 import type { Members } from './members.js';
+import { OwedAcks } from './acks.js';
 import { safeError } from '../../../src/log.js';
 
 /** Slack closes the modal with an error after 3 s; answer before that and finish the rest privately. */
@@ -28,7 +29,7 @@ interface ActionBody {
   actions?: { action_id: string; value?: string; selected_option?: { value: string } }[];
 }
 
-export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, port: ChatPort): void {
+export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, port: ChatPort, acks = new OwedAcks()): void {
   bolt.action(/.+/, async ({ ack, body }) => {
     await ack();
     const b = body as unknown as ActionBody;
@@ -60,46 +61,54 @@ export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, por
     if (out && out.kind === 'next') await port.openForm(inv, out.form).catch((e) => bot.log.warn({ error: safeError(e) }, 'could not open the next form'));
   });
 
-  bolt.view(FORM_CALLBACK, async ({ ack, body, view }) => {
+  bolt.view(FORM_CALLBACK, async ({ ack: acknowledge, body, view }) => {
     // Slack's 3 seconds run from arrival: the member lookup below (users.info) spends part of them.
     const arrived = Date.now();
-    const meta = decodeMetadata(view.private_metadata);
-    if (!meta) {
-      await ack();
-      return;
-    }
-    const team = body.team?.id ?? body.user.team_id ?? '';
-    const inv = await members.invocation({
-      team,
-      user: body.user.id,
-      channel: meta.c,
-      thread: meta.t,
-      handle: { triggerId: (body as { trigger_id?: string }).trigger_id, receivedAt: bot.clock.now().getTime() },
-      withinMs: LOOKUP_BUDGET_MS,
-    });
-    const handling = bot.handle({ kind: 'form', inv, formId: meta.f, values: readValues(view.state as never), ...(meta.s !== undefined ? { state: meta.s } : {}) }) as Promise<FormOutcome>;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, SUBMIT_BUDGET_MS - (Date.now() - arrived)))));
-    const first = await Promise.race([handling, late]);
-    clearTimeout(timer);
-    if (first === 'late') {
-      await ack();
-      const out = await handling;
-      // The member's own language (chosen, else the team's, else Slack's locale), as the form itself was answered in.
-      const lang = await bot.context(inv).then(
-        (ctx) => ctx.lang,
-        () => pickLanguage(null, null, inv.member.locale),
-      );
-      if (out.kind === 'errors') await port.answerPrivately(inv, message(textBlock(t(lang, 'slack.form.late'))));
-      // The next part could not replace this modal in time: offer it with a button instead of closing in silence.
-      if (out.kind === 'next') {
-        const button = openFormButton(lang, out.form);
-        await port.answerPrivately(inv, button ? message(textBlock(t(lang, 'core.formReady')), button) : message(textBlock(t(lang, 'core.formTooLate'))));
+    // Over Socket Mode this acknowledgement travels on the WebSocket, which a stop keeps open until it is sent.
+    const paid = acks.owe();
+    const ack = (response?: ViewResponseAction) => (acknowledge as AckFn<ViewResponseAction>)(response).finally(paid);
+    try {
+      const meta = decodeMetadata(view.private_metadata);
+      if (!meta) {
+        await ack();
+        return;
       }
-      return;
+      const team = body.team?.id ?? body.user.team_id ?? '';
+      const inv = await members.invocation({
+        team,
+        user: body.user.id,
+        channel: meta.c,
+        thread: meta.t,
+        handle: { triggerId: (body as { trigger_id?: string }).trigger_id, receivedAt: bot.clock.now().getTime() },
+        withinMs: LOOKUP_BUDGET_MS,
+      });
+      const handling = bot.handle({ kind: 'form', inv, formId: meta.f, values: readValues(view.state as never), ...(meta.s !== undefined ? { state: meta.s } : {}) }) as Promise<FormOutcome>;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, SUBMIT_BUDGET_MS - (Date.now() - arrived)))));
+      const first = await Promise.race([handling, late]);
+      clearTimeout(timer);
+      if (first === 'late') {
+        await ack();
+        const out = await handling;
+        // The member's own language (chosen, else the team's, else Slack's locale), as the form itself was answered in.
+        const lang = await bot.context(inv).then(
+          (ctx) => ctx.lang,
+          () => pickLanguage(null, null, inv.member.locale),
+        );
+        if (out.kind === 'errors') await port.answerPrivately(inv, message(textBlock(t(lang, 'slack.form.late'))));
+        // The next part could not replace this modal in time: offer it with a button instead of closing in silence.
+        if (out.kind === 'next') {
+          const button = openFormButton(lang, out.form);
+          await port.answerPrivately(inv, button ? message(textBlock(t(lang, 'core.formReady')), button) : message(textBlock(t(lang, 'core.formTooLate'))));
+        }
+        return;
+      }
+      if (first.kind === 'errors') await ack({ response_action: 'errors', errors: first.errors });
+      else if (first.kind === 'next') await ack({ response_action: 'update', view: renderModal(first.form, { ...(meta.c ? { c: meta.c } : {}), ...(meta.t ? { t: meta.t } : {}) }) as never });
+      else await ack();
+    } finally {
+      // Also when it failed before acknowledging: nothing is owed any more.
+      paid();
     }
-    if (first.kind === 'errors') await ack({ response_action: 'errors', errors: first.errors });
-    else if (first.kind === 'next') await ack({ response_action: 'update', view: renderModal(first.form, { ...(meta.c ? { c: meta.c } : {}), ...(meta.t ? { t: meta.t } : {}) }) as never });
-    else await ack();
   });
 }
