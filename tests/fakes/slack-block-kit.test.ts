@@ -226,6 +226,38 @@ describe('Block Kit refusals, answered as Slack answers them', () => {
     await expect(fake.close()).rejects.toThrow(/\/blocks\/0\/text\/text: header text ≤ 150 — must be less than 151 characters \(https:\/\/docs\.slack\.dev\/reference\/block-kit\/blocks\/header-block\)/);
   });
 
+  it('refuses blocks that are each valid but carry more than 12,000 characters of text together, as msg_blocks_too_long', async () => {
+    // Every text counts, a button's too: three full sections, one of 2,990 and a 10-character button make 12,000.
+    const blocks = (extra: number) => [section(x(3000)), section(x(3000)), section(x(3000)), section(x(2990 + extra)), actions(button({ text: pt(x(10)) }))];
+    for (const method of ['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'response_url']) {
+      expect(checkCall(method, { channel: 'C1', blocks: blocks(0) }), method).toBeUndefined();
+      expect(checkCall(method, { channel: 'C1', blocks: blocks(1) }), method).toMatchObject({ error: 'msg_blocks_too_long', problems: [{ pointer: '/blocks' }] });
+    }
+    // A block Slack refuses on its own is named as that, not as the total.
+    expect(checkCall('chat.postMessage', { blocks: [...blocks(1), section('')] })?.error).toBe('invalid_blocks');
+    expect(checkCall('chat.postMessage', { blocks: blocks(1) })?.problems[0]?.doc).toBe('https://github.com/slackapi/bolt-js/issues/2509');
+
+    const fake = await startFakeSlack({ socketPingMs: 0, blockKit: 'refuse' });
+    try {
+      const client = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, logLevel: LogLevel.ERROR, retryConfig: { retries: 0 } });
+      expect((await client.chat.postMessage({ channel: 'C1', text: 'x', blocks: blocks(0) as never })).ok).toBe(true);
+      // Slack says only which error, nothing of what or by how much (bolt-js #2867).
+      const refused = await client.chat.postMessage({ channel: 'C1', text: 'x', blocks: blocks(1) as never }).catch((e: { data: unknown }) => e.data);
+      expect(refused).toMatchObject({ ok: false, error: 'msg_blocks_too_long' });
+      expect(refused).not.toHaveProperty('errors');
+      expect(fake.messagesIn('C1')).toHaveLength(1);
+      const answer = await fetch(fake.responseUrl('R1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ blocks: blocks(1) }) });
+      expect(answer.status).toBe(400);
+      expect(await answer.json()).toEqual({ ok: false, error: 'msg_blocks_too_long' });
+      expect(fake.refusals().map((c) => [c.method, c.refused!.error])).toEqual([
+        ['chat.postMessage', 'msg_blocks_too_long'],
+        ['response_url', 'msg_blocks_too_long'],
+      ]);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('truncates rather than refuses a text past 40,000 characters, with Slack’s warning', async () => {
     const fake = await startFakeSlack({ socketPingMs: 0 });
     try {

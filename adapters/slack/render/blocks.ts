@@ -116,27 +116,44 @@ function renderBlock(b: CoreBlock, seen: Map<string, number>, images: RenderedMe
   }
 }
 
+/** The characters of every `text` string in a block, as Slack's total for a message counts them (L.messageText). */
+export function textLength(v: unknown): number {
+  if (Array.isArray(v)) return v.reduce((n: number, x) => n + textLength(x), 0);
+  if (typeof v !== 'object' || v === null) return 0;
+  return Object.entries(v).reduce((n, [k, x]) => n + (k === 'text' && typeof x === 'string' ? x.length : textLength(x)), 0);
+}
+
 /**
- * More blocks than `max` cut to fit, with a visible "…" where the cut is. The buttons at the end (RSVP, Publish) are
- * what the message is for, so the cut comes before them: a long agenda loses its last topics, never its buttons.
+ * More blocks than `max`, or more text together than `maxText`, cut to fit with a visible "…" where the cut is. The
+ * buttons at the end (RSVP, Publish) are what the message is for, so the cut comes before them: a long agenda loses its
+ * last topics, never its buttons. Whole blocks go: a section cut inside could leave a mark or a quote half open.
  */
-function fitBlocks(blocks: KitBlock[], max: number): KitBlock[] {
-  if (blocks.length <= max) return blocks;
+function fitBlocks(blocks: KitBlock[], max: number, maxText: number): KitBlock[] {
+  const sizes = blocks.map(textLength);
+  if (blocks.length <= max && sizes.reduce((a, b) => a + b, 0) <= maxText) return blocks;
   let buttons = 0;
   while (buttons < blocks.length && blocks[blocks.length - 1 - buttons]!.type === 'actions') buttons++;
   if (buttons > max / 2) buttons = 0;
+  const tail = blocks.length - buttons;
+  // What the head may hold: the blocks and text left beside the buttons and the "…".
+  let room = maxText - ELLIPSIS.length - sizes.slice(tail).reduce((a, b) => a + b, 0);
+  let head = 0;
+  while (head < Math.min(tail, max - 1 - buttons) && sizes[head]! <= room) room -= sizes[head++]!;
   const ellipsis = { type: 'context', elements: [{ type: 'mrkdwn', text: ELLIPSIS }] };
-  return [...blocks.slice(0, max - 1 - buttons), ellipsis, ...blocks.slice(blocks.length - buttons)];
+  return [...blocks.slice(0, head), ellipsis, ...blocks.slice(tail)];
 }
 
-/** Render a message; more blocks than `maxBlocks` are cut visibly (see fitBlocks). */
-export function renderMessage(m: Message, maxBlocks: number = L.blocks): RenderedMessage {
+/**
+ * Render a message; more blocks than `maxBlocks` or more text than `maxText` are cut visibly (see fitBlocks). The Home
+ * tab passes its own: the text total is a limit Slack was seen to apply to messages.
+ */
+export function renderMessage(m: Message, maxBlocks: number = L.blocks, maxText: number = L.messageText): RenderedMessage {
   const seen = new Map<string, number>();
   const images: RenderedMessage['images'] = [];
   const all: KitBlock[] = [];
   if (m.persona) all.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `*${neutralize(m.persona)}*` }] });
   for (const b of m.blocks) all.push(...renderBlock(b, seen, images));
-  const blocks = fitBlocks(all, maxBlocks);
+  const blocks = fitBlocks(all, maxBlocks, maxText);
   // The notification text: plain, but a channel is Slack's own link (<#C…>), never its id as text.
   const text = truncate(neutralize(m.summary ?? messageToPlain(m, (s) => (s.channel && SLACK_CHANNEL.test(s.channel) ? `\u0000${s.channel}\u0000` : s.text))).replace(/\u0000([^\u0000]+)\u0000/g, (_m, id: string) => `<#${id.replace(/\u200b/g, '')}>`), L.fallbackText);
   return { blocks, text: text || ELLIPSIS, images };

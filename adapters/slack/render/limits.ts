@@ -1,8 +1,16 @@
-// Slack's documented size limits, in one table, so rendering can split or truncate before Slack rejects. Checked
-// independently of this table by the fake Slack's validator (tests/fakes/slack/block-kit.ts), written from Slack's pages.
+// Slack's size limits (documented, and one observed), in one table, so rendering can split or truncate before Slack
+// rejects. Checked independently of this table by the fake Slack's validator (tests/fakes/slack/block-kit.ts), written
+// from Slack's pages and, for the observed one, from the reports it comes from.
 export const SLACK_LIMITS = {
   /** Blocks in one message (modals and Home allow 100). */
   blocks: 50,
+  /**
+   * The text of one message's blocks together (every `text` string, a button's too). Not on Slack's pages but
+   * observed: past about 12,000 Slack refuses the whole message with `msg_blocks_too_long` although each block is
+   * within its own limit (slackapi/bolt-js#2509, #2867 — refused at 11,341 counted this way, so Slack counts a little
+   * more than we can see). A budget well under it; past it the message is cut visibly, as past `blocks`.
+   */
+  messageText: 10_000,
   viewBlocks: 100,
   sectionText: 3000,
   sectionFields: 10,

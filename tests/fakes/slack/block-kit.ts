@@ -1,5 +1,6 @@
 // Block Kit as Slack checks it, written from Slack's reference pages (not from our limits table): what the bot sends in
 // messages, modals and the Home tab, refused the way Slack refuses it, each problem naming its rule and JSON pointer.
+// One rule is observed rather than documented: the text of a message's blocks together (BLOCK_TEXT_TOTAL).
 //
 // Lengths count UTF-16 code units. Slack's pages say "characters" without saying which; a string within a limit in
 // UTF-16 units is within it in code points too, so a renderer that passes here passes Slack either way.
@@ -50,8 +51,11 @@ export interface BlockKitProblem {
 }
 
 export interface BlockKitRefusal {
-  /** `invalid_blocks` for messages, `invalid_arguments` for views, as Slack answers each. */
-  error: 'invalid_blocks' | 'invalid_arguments';
+  /**
+   * `invalid_blocks` for messages, `invalid_arguments` for views, as Slack answers each; `msg_blocks_too_long` for a
+   * message whose blocks are each valid but too much text together (see BLOCK_TEXT_TOTAL).
+   */
+  error: 'invalid_blocks' | 'invalid_arguments' | 'msg_blocks_too_long';
   problems: BlockKitProblem[];
   /** `response_metadata.messages`: `[ERROR] … [json-pointer:…]` per problem. */
   messages: string[];
@@ -434,6 +438,38 @@ export function checkView(view: unknown, ptr = '/view'): BlockKitProblem[] {
   return c.problems;
 }
 
+/**
+ * All the text of one message's blocks together: an observed limit, not a documented one. No reference page names it
+ * (the 12,000 on the markdown block's page is that block's own), yet Slack refuses chat.postMessage with
+ * `msg_blocks_too_long` when a message's blocks, each within its own limits, carry about 12,000 characters of text
+ * together: https://github.com/slackapi/bolt-js/issues/2509 (a maintainer: "12,000 text characters with a buffer for
+ * block containers") and https://github.com/slackapi/bolt-js/issues/2867 (refused at 11,341 characters of `.text`, so
+ * Slack counts somewhat more than this sum: a renderer should stay well under it). Counted here as those reports
+ * count it: every `text` string anywhere in the blocks, summed, in UTF-16 units.
+ */
+export const BLOCK_TEXT_TOTAL = { max: 12_000, docs: ['https://github.com/slackapi/bolt-js/issues/2509', 'https://github.com/slackapi/bolt-js/issues/2867'] } as const;
+
+/** The sum of every `text` string in a value (a text object's text, a button's, a confirmation's…). */
+export function blockTextLength(v: unknown): number {
+  if (Array.isArray(v)) return v.reduce((n: number, x) => n + blockTextLength(x), 0);
+  if (!isObj(v)) return 0;
+  return Object.entries(v).reduce((n, [k, x]) => n + (k === 'text' && typeof x === 'string' ? x.length : blockTextLength(x)), 0);
+}
+
+/** A message whose blocks each pass but whose text together passes BLOCK_TEXT_TOTAL: Slack answers with no details. */
+function tooLong(payload: Obj): BlockKitRefusal | undefined {
+  if (!Array.isArray(payload.blocks)) return undefined;
+  const total = blockTextLength(payload.blocks);
+  if (total <= BLOCK_TEXT_TOTAL.max) return undefined;
+  const problem = {
+    rule: `message block text together ≤ ${BLOCK_TEXT_TOTAL.max} (observed, undocumented)`,
+    doc: BLOCK_TEXT_TOTAL.docs[0],
+    pointer: '/blocks',
+    message: `${total} characters of text in all blocks together`,
+  };
+  return { error: 'msg_blocks_too_long', problems: [problem], messages: [] };
+}
+
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update']);
 const VIEW_METHODS = new Set(['views.open', 'views.push', 'views.update', 'views.publish']);
 
@@ -444,9 +480,9 @@ function refusal(error: BlockKitRefusal['error'], problems: BlockKitProblem[]): 
 
 /**
  * What Slack would refuse in a Web API call or a response_url answer (`method` 'response_url'), or undefined.
- * Messages are refused as `invalid_blocks`, views as `invalid_arguments` (what views.open answers for a view Slack
- * will not show). The top-level `text` is never refused for its length: past 40,000 characters Slack truncates it and
- * warns (see `textWarning`).
+ * Messages are refused as `invalid_blocks` (or, each block being valid, `msg_blocks_too_long` for too much text
+ * together), views as `invalid_arguments` (what views.open answers for a view Slack will not show). The top-level
+ * `text` is never refused for its length: past 40,000 characters Slack truncates it and warns (see `textWarning`).
  */
 export function checkCall(method: string, args: Obj): BlockKitRefusal | undefined {
   if (MESSAGE_METHODS.has(method) || method === 'response_url') {
@@ -455,7 +491,8 @@ export function checkCall(method: string, args: Obj): BlockKitRefusal | undefine
     if (method === 'response_url' && args.response_type !== undefined && args.response_type !== 'ephemeral' && args.response_type !== 'in_channel') {
       problems.push({ rule: 'response_type ephemeral or in_channel', doc: DOCS.responseUrl, pointer: '/response_type', message: `unsupported value: ${String(args.response_type)}` });
     }
-    return refusal('invalid_blocks', problems);
+    // Each block is checked first: the total is only what stops a message Slack would otherwise take.
+    return refusal('invalid_blocks', problems) ?? tooLong(args);
   }
   if (VIEW_METHODS.has(method) && args.view !== undefined) return refusal('invalid_arguments', checkView(args.view));
   return undefined;
@@ -471,8 +508,12 @@ export function textWarning(method: string, args: Obj): Obj | undefined {
   };
 }
 
-/** The answer Slack gives for a refusal: `errors` as plain lines, `response_metadata.messages` with [ERROR]. */
+/**
+ * The answer Slack gives for a refusal: `errors` as plain lines, `response_metadata.messages` with [ERROR]; for
+ * `msg_blocks_too_long` the error alone (bolt-js #2867: "the error response contains no detail").
+ */
 export function refusalAnswer(r: BlockKitRefusal): Obj {
+  if (r.error === 'msg_blocks_too_long') return { ok: false, error: r.error };
   return {
     ok: false,
     error: r.error,

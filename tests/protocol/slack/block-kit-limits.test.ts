@@ -1,9 +1,13 @@
 // The bot's largest Slack outputs through the real Bolt app and a fake Slack that refuses what Slack refuses
 // (tests/fakes/slack/block-kit.ts): the setup and autocheck modals, the longest case, a long agenda by a member with a
-// long name, the Home tab, a 100-option select — each taken by Slack, and anything too long cut visibly, not silently.
+// long name, the Home tab, a 100-option select — each taken by Slack, and anything too long (more blocks, or more text
+// together, than a message takes) cut visibly, not silently.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Form } from '../../../src/core/form.js';
 import type { Message } from '../../../src/core/message.js';
+import { renderMessage, textLength } from '../../../adapters/slack/render/blocks.js';
+import { SLACK_LIMITS } from '../../../adapters/slack/render/limits.js';
+import { TOPIC_MAX } from '../../../src/features/supervision/agenda.js';
 import { checkAck, describeRefusal } from '../../fakes/slack/block-kit.js';
 import type { RecordedCall } from '../../fakes/slack/index.js';
 import { startSlackHarness, type SlackHarness } from '../../helpers/slack.js';
@@ -144,6 +148,38 @@ describe('the bot’s largest Slack outputs', () => {
     noRefusals();
   });
 
+  it('cuts a reminder whose agenda passes Slack’s text total for a message before its RSVP buttons, visibly, and Slack takes it', async () => {
+    // An agenda has no cap on its topics: nine more of the longest a member can write (1000 characters), each with the
+    // long name, join the thirty above, past the ~12,000 characters of text Slack takes in one message's blocks.
+    const long = Array.from({ length: 9 }, (_, i) => tokens(TOPIC_MAX, ' ', `l${String.fromCharCode(97 + i)}`));
+    const added = () => h.fake.calls.filter((c) => json(c.args).includes('jest w agendzie')).length;
+    const updates = () => h.fake.callsTo('chat.update').filter((c) => c.args.channel === 'C_SUP' && !c.refused).length;
+    for (const t of long) {
+      const [before, edited] = [added(), updates()];
+      await h.command(AUTHOR, `/supervision topic ${t.text}`, { channel: 'C_SUP' });
+      await expect.poll(added, { timeout: WAIT }).toBe(before + 1);
+      // The reminder already sent is rewritten with the new topic at once.
+      await expect.poll(updates, { timeout: WAIT }).toBeGreaterThan(edited);
+    }
+    const edited = h.fake.callsTo('chat.update').filter((c) => c.args.channel === 'C_SUP').at(-1)!;
+    // The same agenda asked for with /supervision agenda: a private answer, through the response_url.
+    await h.command(AUTHOR, '/supervision agenda', { channel: 'C_SUP' });
+    const asked = await h.privately('Agenda na', AUTHOR, WAIT);
+    for (const [reply, start] of [[edited, 'Aktualna agenda'], [asked, 'Agenda na']] as const) {
+      const blocks = blocksOf(reply);
+      expect(textLength(blocks)).toBeLessThanOrEqual(SLACK_LIMITS.messageText);
+      // Its start whole, the end of the agenda cut where the "…" says so.
+      const shown = readable(reply);
+      expect(shown).toContain(start);
+      expect(shown).toContain('paaa');
+      expect(shown).not.toContain(long.at(-1)!.words.at(-1)!);
+      expect(blocks.at(reply === edited ? -2 : -1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '…' }] });
+    }
+    // The reminder keeps its RSVP buttons after the cut.
+    expect(blocksOf(edited).at(-1)!.elements!.map((e) => e.value?.split(':')[1])).toEqual(['coming', 'not', 'maybe']);
+    noRefusals();
+  });
+
   it('cuts a message of more than 50 blocks before its buttons, with a visible “…”, and Slack takes it', async () => {
     const port = h.slack.port;
     const many: Message = {
@@ -208,5 +244,27 @@ describe('the bot’s largest Slack outputs', () => {
     const views = h.fake.callsTo('views.open').length;
     await expect(port.openForm(invocation(FAC), form(101))).rejects.toThrow(/101 options; a Slack select shows at most 100/);
     expect(h.fake.callsTo('views.open')).toHaveLength(views);
+  });
+});
+
+describe('the text budget of one Slack message', () => {
+  const x = (n: number) => ({ type: 'text' as const, text: [{ text: 'x'.repeat(n) }] });
+  const buttons = { type: 'actions' as const, buttons: [{ action: 'supervision.rsvp', value: '1:coming', label: 'Coming' }] };
+  // Three full sections and the rest: exactly the budget, with the button's 6 characters.
+  const at = (extra: number): Message => ({ blocks: [x(3000), x(3000), x(3000), x(SLACK_LIMITS.messageText - 9000 - 6 + extra), buttons] });
+
+  it('keeps a message of exactly the budget whole, and cuts one character more before its buttons, with a “…”', () => {
+    const whole = renderMessage(at(0)).blocks;
+    expect(textLength(whole)).toBe(SLACK_LIMITS.messageText);
+    expect(whole).toHaveLength(5);
+    const cut = renderMessage(at(1)).blocks;
+    expect(textLength(cut)).toBeLessThanOrEqual(SLACK_LIMITS.messageText);
+    expect(cut.map((b) => b.type)).toEqual(['section', 'section', 'section', 'context', 'actions']);
+    expect(cut[3]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '…' }] });
+  });
+
+  it('stays well under the ~12,000 Slack was seen to refuse, and leaves the Home tab its own limit', () => {
+    expect(SLACK_LIMITS.messageText).toBeLessThanOrEqual(10_000);
+    expect(renderMessage(at(1), SLACK_LIMITS.viewBlocks, Infinity).blocks).toHaveLength(5);
   });
 });
