@@ -12,8 +12,9 @@ COPY src ./src
 COPY adapters ./adapters
 COPY commands ./commands
 # main.ts → dist/main.js; the secret rotation as dist/rotate-secret.js (docs/operations.md); Discord
-# sharding as dist/adapters/discord/sharded.js (CMD ["node", "dist/adapters/discord/sharded.js"] for a sharded bot).
-RUN node scripts/build.mjs main.ts rotate-secret.ts adapters/discord/sharded.ts adapters/discord/shard-entry.ts
+# sharding as dist/adapters/discord/sharded.js (CMD ["node", "dist/adapters/discord/sharded.js"] for a sharded bot);
+# the Discord command registration as dist/adapters/discord/register-cli.js (the image has no sources for npm run).
+RUN node scripts/build.mjs main.ts rotate-secret.ts adapters/discord/sharded.ts adapters/discord/shard-entry.ts adapters/discord/register-cli.ts
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data HOST=0.0.0.0

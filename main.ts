@@ -9,6 +9,7 @@ import { createApp, type App } from './src/app.js';
 import { DatabaseError } from './src/db/errors.js';
 import { createLogger } from './src/log.js';
 import { OffsetClock, systemClock } from './src/schedule/clock.js';
+import pkg from './package.json' with { type: 'json' };
 
 async function main(): Promise<void> {
   const config = configOrExit();
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     if (e instanceof ConfigError) fail(`${e.variable} — ${e.expected}`);
     throw e;
   }
+  // Once, by the replica that applied them (the others wait on the migration lock and find nothing new).
+  if (app.database.migrated.length) log.info({ migrations: app.database.migrated }, 'migrations applied');
   // A signal that came while the database opened: stop now, before any adapter connects or the port opens.
   if (signals.stopping()) return signals.started(app);
   // The playground has no login: it stays on this computer whatever HOST says (the Docker image sets 0.0.0.0).
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
   app.runner.start();
   // What the server really got (PORT=0 picks a free port).
   const bound = app.http.server.address() as AddressInfo;
-  log.info({ port: bound.port, host: bound.address, database: app.database.kind, adapters: app.adapters.map((a) => a.name) }, 'sojusz is running');
+  log.info({ version: pkg.version, port: bound.port, host: bound.address, database: app.database.kind, adapters: app.adapters.map((a) => a.name) }, 'sojusz is running');
   if (config.playground) {
     const ignored = bind.ignored
       ? `HOST=${bind.ignored} is not used: the playground has no login, so it answers on this computer only. Set Slack or Discord variables to serve a team on ${bind.ignored}.\n`

@@ -30,8 +30,11 @@ async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR?.trim() || './data');
   // Said first, so that a DATABASE_URL not exported or a mistyped DATA_DIR shows before anything else does.
   process.stdout.write(`database: ${url ? `PostgreSQL at ${redactUrl(url)}` : `embedded, in ${dataDir}`}\n`);
-  // Never an empty new database: "rotated" there would send the operator to set a secret that opens nothing.
-  const database = url ? await openPostgres(url) : await openPglite(dataDir, { mustExist: true });
+  // Never an empty new database: "rotated" there would send the operator to set a secret that opens nothing. Never
+  // beside a running bot either, which would go on sealing new data under the old key: refused, changing nothing.
+  const database = url ? await openPostgres(url, { running: 'alone' }) : await openPglite(dataDir, { mustExist: true, alone: true });
+  // Its version may be newer than the database's (an upgrade and a rotation at once): say what it migrated.
+  if (database.migrated.length) process.stdout.write(`migrations applied: ${database.migrated.join(', ')}\n`);
   try {
     const report = await rotateSecret(database, [...platformPrivacy, ...privacyContributors()], oldSecret, newSecret);
     // Counts per area only: never an id or a MAC.

@@ -11,6 +11,7 @@ const USAGE = `usage: npm run discord:register [-- --guild <guild id>] [--dry-ru
   registers the bot's slash commands with Discord (DISCORD_TOKEN, DISCORD_APPLICATION_ID; DISCORD_API_URL to override)
   --guild <id>   in one server only (shows at once; global commands can take a while)
   --dry-run      print what would be created, updated or removed, and change nothing
+  in the Docker image: docker compose run --rm bot node dist/adapters/discord/register-cli.js [--guild <id>] [--dry-run]
 `;
 
 /** One line and exit code 2, as the bot's own start does: no stack trace for an operator's mistake. */
@@ -48,6 +49,43 @@ function refusal(e: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A request that never got Discord's answer — nothing listening, no such host, or no answer within @discordjs/rest's
+ * timeout (after its own retries) — as one line naming DISCORD_API_URL when it is set, as the bot's start does for
+ * SLACK_API_URL.
+ */
+function unreachable(e: unknown): string | undefined {
+  if (!(e instanceof Error)) return undefined;
+  const cause = e.cause as { code?: unknown; errors?: { code?: unknown }[] } | undefined;
+  const code = String((e as { code?: unknown }).code ?? cause?.code ?? cause?.errors?.[0]?.code ?? '');
+  const what =
+    e.name === 'AbortError' || e.name === 'TimeoutError'
+      ? 'no answer in time'
+      : /^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR)/.test(code)
+        ? code
+        : e instanceof TypeError && e.message === 'fetch failed'
+          ? 'fetch failed'
+          : undefined;
+  return what && noAnswer(what);
+}
+
+/** The line for a request Discord never answered: naming DISCORD_API_URL when it is set (see unreachable). */
+function noAnswer(what: string): string {
+  const url = process.env.DISCORD_API_URL;
+  return url
+    ? `DISCORD_API_URL — Discord did not answer at ${url} (${what}): check the URL and the network`
+    : `Discord did not answer (${what}): check the network and run it again`;
+}
+
+// @discordjs/rest leaves its request unsettled when the server hangs up without answering: nothing is left to run,
+// and node would end with code 13 (an unsettled top-level await) having said nothing.
+let answered = false;
+process.once('exit', (code) => {
+  if (answered || code !== 0) return;
+  process.stderr.write(`discord:register: ${noAnswer('the connection closed without an answer')}\n`);
+  process.exitCode = 2;
+});
+
 async function dryReport(): Promise<RegisterReport> {
   const rest = makeRest(token, process.env.DISCORD_API_URL);
   const list = guild ? Routes.applicationGuildCommands(app!, guild) : Routes.applicationCommands(app!);
@@ -66,10 +104,11 @@ let report: RegisterReport;
 try {
   report = dryRun ? await dryReport() : await registerCommands(makeRest(token, process.env.DISCORD_API_URL), app, buildRegistry(), guild);
 } catch (e) {
-  const line = refusal(e);
+  const line = refusal(e) ?? unreachable(e);
   if (!line) throw e;
   stop(line);
 }
+answered = true;
 const would = dryRun ? 'would be ' : '';
 const line = (what: string, names: string[]) => names.length && process.stdout.write(`${what}: ${names.map((n) => `/${n}`).join(', ')}\n`);
 process.stdout.write(`Discord commands (${report.scope})${dryRun ? ', dry run: nothing changed' : ''}\n`);

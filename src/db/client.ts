@@ -5,6 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.js';
 import { lockDataDir } from './lock.js';
+import { newlyApplied, recordedMigrations } from './applied.js';
+import { holdRunning, type Running } from './running.js';
 import { ROOT } from '../root.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -16,6 +18,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Whether several processes may share it (PostgreSQL) — PGlite is one process by design. */
   shared: boolean;
+  /** The migrations this open applied, by name, oldest first (none when the database was up to date). */
+  migrated: readonly string[];
   ping(): Promise<boolean>;
   close(): Promise<void>;
   /**
@@ -35,9 +39,10 @@ const MIGRATIONS = resolve(ROOT, 'migrations');
 /**
  * Embedded PGlite. `dataDir` undefined: in memory (tests). Takes an exclusive lock on the directory.
  * `mustExist`: refuse a directory without a database instead of creating an empty one (rotate-secret: a mistyped
- * DATA_DIR must not look like a database with nothing to rotate).
+ * DATA_DIR must not look like a database with nothing to rotate). `alone`: the caller must be the only Sojusz process on
+ * it (rotate-secret), which the refusal of a held directory then says.
  */
-export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob; mustExist?: boolean } = {}): Promise<Database> {
+export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob; mustExist?: boolean; alone?: boolean } = {}): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
@@ -47,7 +52,7 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob; m
   }
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
-    release = await lockDataDir(dataDir);
+    release = await lockDataDir(dataDir, { alone: opts.alone });
   }
   let client;
   try {
@@ -58,8 +63,9 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob; m
     throw new DatabaseError(`could not open the embedded database in ${dataDir ?? 'memory'}: ${(e as Error).message}`);
   }
   const db = drizzle(client, { schema }) as unknown as Db;
+  let migrated: string[];
   try {
-    await migrate(db as never, { migrationsFolder: MIGRATIONS });
+    migrated = await migrateAndName(db, () => migrate(db as never, { migrationsFolder: MIGRATIONS }));
   } catch (e) {
     await client.close().catch(() => {});
     await release?.();
@@ -71,6 +77,7 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob; m
     kind: 'pglite',
     dump: () => pg.dumpDataDir('none'),
     shared: false,
+    migrated,
     async ping() {
       try {
         await db.execute(sql`select 1`);
@@ -89,12 +96,22 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob; m
 /** How long the first query may take before the start gives up (`connectMs` overrides it in tests). */
 const CONNECT_MS = 15_000;
 
-/** Real PostgreSQL. Migrations run under an advisory lock so replicas starting together don't race. */
-export async function openPostgres(url: string, opts: { max?: number; connectMs?: number } = {}): Promise<Database> {
+/**
+ * Real PostgreSQL. Migrations run under an advisory lock so replicas starting together don't race. The process holds
+ * the running lock (running.ts) until closed: `running: 'alone'` (rotate-secret) is refused while any bot runs on the
+ * database, before anything is migrated or written.
+ */
+export async function openPostgres(url: string, opts: { max?: number; connectMs?: number; running?: Running } = {}): Promise<Database> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+  let client: ReturnType<typeof postgres>;
+  try {
+    client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+  } catch (e) {
+    // postgres.js parses the URL at once: a `#` or `?` in an unencoded password throws "Invalid URL" here.
+    throw new DatabaseError(`cannot use DATABASE_URL ${redactUrl(url)}: ${(e as { code?: string }).code ?? 'ERR_INVALID_URL'}`);
+  }
   const connectMs = opts.connectMs ?? CONNECT_MS;
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -108,30 +125,42 @@ export async function openPostgres(url: string, opts: { max?: number; connectMs?
     await client.end({ timeout: 0 }).catch(() => {});
     if (e instanceof DatabaseError) throw e;
     const err = e as { code?: string; message?: string };
-    throw new DatabaseError(`cannot reach PostgreSQL at ${redactUrl(url)}: ${err.code ?? ''} ${err.message ?? ''}`.trim());
+    // The driver's own message may quote a piece of a password it split in the wrong place ("ENOTFOUND ss").
+    const said = ambiguousUserinfo(url) ? err.code : `${err.code ?? ''} ${err.message ?? ''}`;
+    throw new DatabaseError(`cannot reach PostgreSQL at ${redactUrl(url)}: ${said ?? ''}`.trim());
   } finally {
     clearTimeout(timer);
+  }
+  let releaseRunning: () => Promise<void>;
+  try {
+    releaseRunning = await holdRunning(url, opts.running ?? 'bot');
+  } catch (e) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    throw e instanceof DatabaseError ? e : new DatabaseError(`cannot reach PostgreSQL at ${redactUrl(url)}: ${(e as { code?: string }).code ?? (e as Error).message}`);
   }
   const db = drizzle(client, { schema }) as unknown as Db;
   const lock = await client.reserve();
   let failed: DatabaseError | undefined;
+  let migrated: string[] = [];
   try {
     await lock`select pg_advisory_lock(727001)`;
-    await migrate(db as never, { migrationsFolder: MIGRATIONS });
+    migrated = await migrateAndName(db, () => migrate(db as never, { migrationsFolder: MIGRATIONS }));
   } catch (e) {
-    failed = migrationFailure(e);
+    failed = migrationFailure(e, client.options.user, client.options.database);
   } finally {
     await lock`select pg_advisory_unlock(727001)`.catch(() => {});
     lock.release();
   }
   if (failed) {
     await client.end({ timeout: 1 }).catch(() => {});
+    await releaseRunning();
     throw failed;
   }
   return {
     db,
     kind: 'postgres',
     shared: true,
+    migrated,
     async ping() {
       try {
         await client`select 1`;
@@ -146,27 +175,58 @@ export async function openPostgres(url: string, opts: { max?: number; connectMs?
     },
     async close() {
       await client.end({ timeout: 5 });
+      await releaseRunning();
     },
   };
+}
+
+/** Runs `migrate` and names what it applied (read before and after, under the migration lock on PostgreSQL). */
+async function migrateAndName(db: Db, migrate: () => Promise<void>): Promise<string[]> {
+  const before = await recordedMigrations(db);
+  await migrate();
+  return newlyApplied(MIGRATIONS, before, await recordedMigrations(db));
 }
 
 /**
  * A migration that failed, with the server's own reason: drizzle's message quotes only the statement ("Failed query:
  * CREATE SCHEMA …"), and the cause (permission denied, say) was in PostgreSQL's log alone.
  */
-function migrationFailure(e: unknown): DatabaseError {
+function migrationFailure(e: unknown, role?: string, database?: string): DatabaseError {
   const cause = ((e as { cause?: unknown }).cause ?? e) as { code?: string; message?: string };
-  const fix = cause.code === '42501' ? ' — the role needs CREATE on the database, or use a database it owns' : '';
+  const who = role ? `"${role}"` : '<role>';
+  const where = database ? `"${database}"` : '<database>';
+  // PostgreSQL 15+ no longer lets every role create in schema public: GRANT ALL ON DATABASE does not give it.
+  const schema = /permission denied for schema (\S+)/.exec(cause.message ?? '')?.[1];
+  const fix =
+    cause.code !== '42501'
+      ? ''
+      : schema
+        ? ` — the role needs CREATE on schema ${schema} (PostgreSQL 15+ no longer gives it to every role): GRANT CREATE ON SCHEMA ${schema} TO ${who}, or make the role the database's owner`
+        : ` — the role needs CREATE on the database: GRANT CREATE ON DATABASE ${where} TO ${who}, or use a database it owns`;
   return new DatabaseError(`could not apply migrations: ${[cause.code, cause.message].filter(Boolean).join(' ')}${fix}`);
 }
 
-/** The URL without its password, for error messages and logs. */
+/**
+ * The URL without its password, for error messages and logs. Done on the text, not by parsing: an unencoded `@`, `#`,
+ * `?` or `/` in a password makes a URL parser take part of it for the host or the path, which would then be shown.
+ * Everything up to the last `@` counts as credentials (more hidden than needed, never less).
+ */
 export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'the given DATABASE_URL';
-  }
+  const scheme = url.indexOf('://');
+  const start = scheme >= 0 ? scheme + 3 : 0;
+  const at = url.lastIndexOf('@');
+  if (at < start) return url;
+  const userinfo = url.slice(start, at);
+  const colon = userinfo.indexOf(':');
+  const shown = colon >= 0 ? `${userinfo.slice(0, colon)}:***` : userinfo;
+  const hint = ambiguousUserinfo(url) ? ' (percent-encode special characters in the password: @ as %40, # as %23, ? as %3F, / as %2F)' : '';
+  return `${url.slice(0, start)}${shown}${url.slice(at)}${hint}`;
+}
+
+/** Whether the credentials hold a character that ends them or the host early for a URL parser (postgres.js's too). */
+function ambiguousUserinfo(url: string): boolean {
+  const scheme = url.indexOf('://');
+  const start = scheme >= 0 ? scheme + 3 : 0;
+  const at = url.lastIndexOf('@');
+  return at > start && /[@#?/]/.test(url.slice(start, at));
 }

@@ -60,9 +60,10 @@ function holderRuns(file: string, pid: number, started: string | undefined, ns: 
 
 /**
  * Take the lock file `sojusz.lock` (holding our pid and start time). A lock left by a process that no longer runs is
- * taken over; a live one is refused with a clear message. Returns the release function.
+ * taken over; a live one is refused with a clear message. `alone`: the caller (rotate-secret) is not a bot, so the
+ * refusal does not offer PostgreSQL for running several. Returns the release function.
  */
-export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+export async function lockDataDir(dir: string, opts: { alone?: boolean } = {}): Promise<() => Promise<void>> {
   const path = resolve(dir);
   const file = resolve(dir, 'sojusz.lock');
   if (held.has(path)) throw new DatabaseError(`the data directory ${path} is already open in this process`);
@@ -100,6 +101,10 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
       const [started, ns] = [startedText, nsText].map((x) => (x && x !== '-' ? x : undefined));
       if (existsSync(file) && holderRuns(file, pid, started, ns)) {
         const elsewhere = ns && ns !== pidNamespace();
+        const where = `pid ${pid}${elsewhere ? ' in another container or PID namespace' : ''}`;
+        if (opts.alone) {
+          throw new DatabaseError(`a Sojusz process is still running on the data directory ${path} (${where}): stop it first, then run this again`);
+        }
         throw new DatabaseError(
           `the data directory ${path} is in use by another Sojusz process (pid ${pid}${elsewhere ? ' in another container or PID namespace' : ''}); ` +
             `stop it first, or set DATABASE_URL to a PostgreSQL server to run several processes. If no Sojusz process uses it, ` +

@@ -19,7 +19,8 @@ export interface RotationReport {
  * that recognises nothing at all — no sealed value opens, no MAC stands for a member — while there are MACs to
  * replace: they would all be made random, and every author would lose their posts for good. A database with no team
  * (a mistyped DATABASE_URL, a fresh one) is refused too: "done" there would send the operator to set a secret that
- * opens nothing in the real one. The database's key check follows the new secret.
+ * opens nothing in the real one. The database's key check follows the new secret. `database` must be opened alone
+ * (openPostgres `running: 'alone'`, openPglite `alone`): a bot running meanwhile would seal new data under the old key.
  */
 export async function rotateSecret(database: Database, contributors: readonly PrivacyContributor[], oldSecret: string, newSecret: string): Promise<RotationReport> {
   const from = new Secrets(oldSecret);

@@ -1,5 +1,6 @@
 // `npm run discord:register` as an operator meets it: --help only helps, --dry-run changes nothing, and Discord's
 // refusals are one line naming the variable to fix (exit code 2), never a stack trace.
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/server.js';
 import { run } from './run.js';
@@ -36,6 +37,27 @@ describe('npm run discord:register', { timeout: 120_000 }, () => {
     const r = await register([], { DISCORD_TOKEN: 'a-reset-token' });
     expect(r.stderr).toBe('discord:register: DISCORD_TOKEN — Discord refused it (401): copy the bot token again (Developer Portal → Bot → Reset Token)\n');
     expect(r.status).toBe(2);
+  });
+
+  it('names DISCORD_API_URL in one line with exit code 2 when nothing answers there', async () => {
+    const r = await register(['--dry-run'], { DISCORD_API_URL: 'http://127.0.0.1:1/api' });
+    expect(r.stderr).toBe('discord:register: DISCORD_API_URL — Discord did not answer at http://127.0.0.1:1/api (ECONNREFUSED): check the URL and the network\n');
+    expect(r.status).toBe(2);
+  });
+
+  it('names DISCORD_API_URL in one line with exit code 2 when the server there hangs up without an answer', async () => {
+    // @discordjs/rest never settles such a request: node would end with code 13 and nothing said. (A server that
+    // never answers at all ends alike, after @discordjs/rest's 15 s timeout and three retries: a minute.)
+    const hangUp = createServer((s) => s.destroy());
+    await new Promise<void>((ok) => hangUp.listen(0, '127.0.0.1', () => ok()));
+    const url = `http://127.0.0.1:${(hangUp.address() as AddressInfo).port}/api`;
+    try {
+      const r = await register([], { DISCORD_API_URL: url });
+      expect(r.stderr).toMatch(new RegExp(`^discord:register: DISCORD_API_URL — Discord did not answer at ${url} \\([A-Za-z_ ]+\\): check the URL and the network\n$`));
+      expect(r.status).toBe(2);
+    } finally {
+      await new Promise((ok) => hangUp.close(ok));
+    }
   });
 
   it('names DISCORD_APPLICATION_ID in one line with exit code 2 when it is not this bot’s application', async () => {

@@ -49,6 +49,21 @@ describe('npm run rotate-secret', { timeout: 120_000 }, () => {
     expect(r.stdout).toContain('Now set SOJUSZ_SECRET');
   });
 
+  it('refuses a data directory a running bot holds, saying to stop it first, and changes nothing', async () => {
+    const dir = await seededDataDir('sojusz-rotate-');
+    dirs.push(dir);
+    const running = await openPglite(dir);
+    try {
+      await ensureTeam(running.db, 'memory', 'T1');
+      const r = await run('rotate-secret.ts', { DATA_DIR: dir, SOJUSZ_SECRET_OLD: TEST_SECRET, SOJUSZ_SECRET_NEW: NEW });
+      expect(r.stderr).toBe(`rotation failed, nothing changed: a Sojusz process is still running on the data directory ${dir} (pid ${process.pid}): stop it first, then run this again\n`);
+      expect(r.status).toBe(1);
+      expect(await storedKeyCheck(running.db)).toBeUndefined();
+    } finally {
+      await running.close();
+    }
+  });
+
   it('names SOJUSZ_SECRET_NEW when the new secret is too short', async () => {
     const r = await run('rotate-secret.ts', { DATA_DIR: tempDir(), SOJUSZ_SECRET_OLD: TEST_SECRET, SOJUSZ_SECRET_NEW: 'short' });
     expect(r.status).toBe(2);

@@ -48,3 +48,33 @@ export async function run(entry: string, env: Record<string, string>, o: { args?
     });
   });
 }
+
+/**
+ * Starts `entry` and resolves once its stdout shows `text` (a minute at most; a process that exits first fails with
+ * its output). `stop` sends SIGTERM and resolves with the whole run.
+ */
+export async function runUntil(entry: string, env: Record<string, string>, text: string): Promise<{ stop: () => Promise<Ran> }> {
+  let proc: ChildProcess | undefined;
+  let output = '';
+  const exited = run(entry, env, {
+    spawned: (p) => {
+      proc = p;
+      p.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+    },
+  });
+  const deadline = Date.now() + 60_000;
+  while (!output.includes(text)) {
+    if (Date.now() > deadline || (proc && proc.exitCode !== null)) {
+      proc?.kill('SIGKILL');
+      const r = await exited;
+      throw new Error(`${entry} did not say "${text}":\n${r.stdout}${r.stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    stop: () => {
+      proc!.kill('SIGTERM');
+      return exited;
+    },
+  };
+}

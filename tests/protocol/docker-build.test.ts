@@ -67,7 +67,7 @@ describe('the Docker image, stage by stage', () => {
     copyInto(buildDir, build, {});
     const bundling = build.runs.find((r) => r.startsWith('node scripts/build.mjs'))!;
     const entries = bundling.split(/\s+/).slice(2);
-    expect(entries).toEqual(expect.arrayContaining(['main.ts', 'rotate-secret.ts']));
+    expect(entries).toEqual(expect.arrayContaining(['main.ts', 'rotate-secret.ts', 'adapters/discord/register-cli.ts']));
     const bundled = spawnSync(process.execPath, ['scripts/build.mjs', ...entries], { cwd: buildDir, encoding: 'utf8' });
     expect(bundled.stderr + bundled.stdout).toBe('');
     expect(bundled.status).toBe(0);
@@ -92,5 +92,11 @@ describe('the Docker image, stage by stage', () => {
     expect(rotated.stderr).toBe('');
     expect(rotated.stdout).toContain('re-encrypted: {"slack":0,"discord":0');
     expect(rotated.status).toBe(0);
+    // `docker compose run --rm bot node dist/adapters/discord/register-cli.js`: the image has no sources for npm run.
+    const register = spawnSync(process.execPath, ['dist/adapters/discord/register-cli.js', '--help'], { cwd: finalDir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+    expect(register.stderr).toBe('');
+    expect(register.stdout).toMatch(/^usage: npm run discord:register /);
+    expect(register.stdout).toContain('node dist/adapters/discord/register-cli.js');
+    expect(register.status).toBe(0);
   }, 120_000);
 });

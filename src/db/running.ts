@@ -1,0 +1,65 @@
+// Which Sojusz processes use a PostgreSQL database: every bot holds a shared advisory lock for as long as it runs, and
+// a secret rotation takes the same lock exclusively, so it never runs beside a bot that would go on sealing new data
+// under the old key (lost for good once that bot restarts with the new one).
+import { DatabaseError } from './errors.js';
+
+/** The advisory lock every running process holds (727001 is the migrations'). */
+export const RUNNING_LOCK = 727002;
+
+/** `bot`: one of any number of replicas. `alone`: no other Sojusz process may run meanwhile (rotate-secret). */
+export type Running = 'bot' | 'alone';
+
+export const STILL_RUNNING = 'a Sojusz process is still running on this database: stop every replica first, then run this again';
+export const ROTATING =
+  'a secret rotation (npm run rotate-secret) is running on this database: start the bot when it has finished, with the new SOJUSZ_SECRET';
+
+/**
+ * Takes the lock on a connection of its own, kept for the process's whole life: a pooled one would go back to the
+ * pool (or be closed by postgres.js's max_lifetime) and the lock with it. A bot whose connection drops (a server
+ * restart, a network cut) takes the lock again as soon as the server answers. Returns the release.
+ */
+export async function holdRunning(url: string, mode: Running): Promise<() => Promise<void>> {
+  const { default: postgres } = await import('postgres');
+  let held = false;
+  let ending = false;
+  let retaking = false;
+  const retake = async () => {
+    if (!held || ending || retaking) return;
+    retaking = true;
+    try {
+      // Waits out a rotation that started in the gap rather than giving up the lock for good.
+      while (!ending) {
+        try {
+          await sql`select pg_advisory_lock_shared(${RUNNING_LOCK})`;
+          return;
+        } catch {
+          await new Promise((r) => setTimeout(r, 5_000).unref());
+        }
+      }
+    } finally {
+      retaking = false;
+    }
+  };
+  const sql = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    connect_timeout: 10,
+    max_lifetime: null,
+    onclose: () => {
+      if (mode === 'bot') void retake();
+    },
+  });
+  const release = async () => {
+    ending = true;
+    await sql.end({ timeout: 1 }).catch(() => {});
+  };
+  try {
+    const [row] = mode === 'bot' ? await sql`select pg_try_advisory_lock_shared(${RUNNING_LOCK}) as got` : await sql`select pg_try_advisory_lock(${RUNNING_LOCK}) as got`;
+    if (!(row as { got: boolean }).got) throw new DatabaseError(mode === 'bot' ? ROTATING : STILL_RUNNING);
+    held = true;
+  } catch (e) {
+    await release();
+    throw e;
+  }
+  return release;
+}
