@@ -1,28 +1,22 @@
-// Web API failures as the core's PlatformError: 429s carry Retry-After and what they pause, missing channels are
-// not retried, and a conversation that refuses the bot's posts says so.
+// Web API failures as the core's PlatformError: only transient ones are retried (429s carry Retry-After and what they
+// pause), everything else is final, and a conversation that refuses the bot's posts says so.
 import { PlatformError } from '../../src/core/errors.js';
 
-/** Errors where trying again cannot help. */
-const PERMANENT = new Set([
-  'not_in_channel',
-  'channel_not_found',
-  'is_archived',
-  'user_not_found',
-  'account_inactive',
-  'invalid_auth',
-  'token_revoked',
-  'missing_scope',
-  'restricted_action',
-  'msg_too_long',
-  'invalid_blocks',
-  'no_text',
-  'message_not_found',
-  'cant_update_message',
-  'cant_delete_message',
-  'user_not_in_channel',
-  'invalid_arguments',
-  // Admins locked this one thread: its other replies, and the channel, still take messages.
-  'restricted_action_thread_locked',
+/**
+ * Slack's error codes that say "not now" rather than "not this": its own trouble or a limit, documented for every
+ * method. Only these are retried (and answered "busy, try again"); any other code, documented or new to us
+ * (`view_too_large`, `invalid_trigger_id`, `exchanged_trigger_id`, …), would be refused again, so it is final and a
+ * command meeting it goes the bug path, logged with a reference.
+ */
+const TRANSIENT = new Set([
+  'fatal_error',
+  'internal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+  'rate_limited',
+  // The workspace is moving into an Enterprise Grid org: calls fail intermittently until the move is done.
+  'team_added_to_org',
 ]);
 
 /**
@@ -71,19 +65,29 @@ const REFUSED_POST = new Set([
  */
 export function toPlatformError(e: unknown, scope: RateScope = 'team', posted?: 'place' | 'member'): PlatformError {
   if (e instanceof PlatformError) return e;
-  const err = e as { code?: string; retryAfter?: number; data?: { error?: string } };
+  const err = e as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string } };
   if (err?.code === 'slack_webapi_rate_limited_error') {
     return new PlatformError('slack', 'ratelimited', e, err.retryAfter ?? 1, true, scope);
   }
   if (err?.code === 'slack_webapi_platform_error') {
     const code = err.data?.error ?? 'unknown';
     const gone = GONE[code] ?? (posted && REFUSED_POST.has(code) ? posted : undefined);
-    const permanent = PERMANENT.has(code) || REFUSED_POST.has(code) || gone !== undefined;
     // A channel that refuses a post has the bot in it: posting rights are what its people must change.
     const why = gone !== 'place' ? undefined : GONE[code] ? 'removed' : 'restricted';
-    return new PlatformError('slack', code, e, undefined, !permanent, 'team', gone, why);
+    return new PlatformError('slack', code, e, undefined, TRANSIENT.has(code) && !gone, 'team', gone, why);
   }
-  return new PlatformError('slack', err?.code ?? 'request_failed', e);
+  // Slack answers with 200 (or 429) and a JSON error; another status is its edge: a 5xx is trouble that passes, a 4xx
+  // (a redirect, 404, 413) would come back the same.
+  if (err?.code === 'slack_webapi_http_error') {
+    const status = err.statusCode ?? 0;
+    return new PlatformError('slack', `http_${status}`, e, undefined, status >= 500 || status === 429);
+  }
+  // No answer: no connection, a reset, or our 10-second timeout (webClientOptions) — the request's, not the call's.
+  if (err?.code === 'slack_webapi_request_error') return new PlatformError('slack', 'request_failed', e);
+  // A 429 whose Retry-After the WebClient could not read: rejected as a plain Error (it says so only in the message).
+  if (e instanceof Error && e.message.startsWith('Retry header did not contain a valid timeout')) return new PlatformError('slack', 'ratelimited', e);
+  // Anything else (a file upload's invalid arguments, our own mistake inside the call) would fail again: final.
+  return new PlatformError('slack', err?.code ?? 'unexpected', e, undefined, false);
 }
 
 /**

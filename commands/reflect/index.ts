@@ -35,9 +35,7 @@ function withExamples(cmd: Command): Command {
       try {
         await run(ctx, opts);
       } catch (e) {
-        if (e instanceof UserError && !('usage' in e)) {
-          Object.assign(e, { usage: usageLine(cmd, path, sub), example: exampleLine(cmd, path, sub, ctx.now) });
-        }
+        if (e instanceof UserError && e.usage === undefined) throw e.withUsage(usageLine(cmd, path, sub), exampleLine(cmd, path, sub, ctx.now));
         throw e;
       }
     };

@@ -17,7 +17,7 @@ import { errorReference, FieldErrors, isPlatformBusy, UserError } from './errors
 import type { CoreEvent, FormOutcome } from './events.js';
 import { validateForm } from './form.js';
 import { message, noteBlock, textBlock, type Message, type Rich } from './message.js';
-import { Metrics } from './metrics.js';
+import { Metrics, UNKNOWN_COMMAND, type CommandOutcome } from './metrics.js';
 import type { ChatPort, Invocation, Platform } from './port.js';
 import { exampleLine, findCommand, type Command, type L10n, type Registry, type Subcommand } from './registry.js';
 import type { Secrets } from './secrets.js';
@@ -94,11 +94,22 @@ export class Bot {
    * apology rather than what was asked (a playground keeps the typed line then, to mend and send again).
    */
   async command(ev: Extract<CoreEvent, { kind: 'command' }>): Promise<'done' | 'refused'> {
-    const done = await this.guard(ev.inv, `command:${ev.command}`, async (ctx) => {
-      await this.runCommand(ctx, ev);
-      await this.firstUseNote(ctx);
-      return true;
-    });
+    // Counted and logged under the declared name only: what was typed (another name, a slip, anything on the
+    // playground) is the member's words and no bounded metrics label.
+    const name = findCommand(this.registry, ev.command)?.name ?? UNKNOWN_COMMAND;
+    let outcome: CommandOutcome = 'ok';
+    const done = await this.guard(
+      ev.inv,
+      `command:${name}`,
+      async (ctx) => {
+        await this.runCommand(ctx, ev);
+        await this.firstUseNote(ctx);
+        return true;
+      },
+      {},
+      (failed) => (outcome = failed),
+    );
+    this.metrics.command(name, outcome);
     return done ? 'done' : 'refused';
   }
 
@@ -137,8 +148,6 @@ export class Bot {
       case 'joinedChannel':
         for (const h of this.registry.hooks) await h.onJoinedChannel?.(this, ev);
         return;
-      case 'home':
-        return;
     }
   }
 
@@ -163,7 +172,6 @@ export class Bot {
       const m = matchSubcommand(cmd, tokenize(ev.text));
       if (!m && asksForHelp(ev.text)) {
         await ctx.reply(commandHelp(ctx, cmd));
-        this.metrics.command(cmd.name, 'ok');
         return;
       }
       if (!m) throw unknownSubcommand(cmd, ev.text, ctx.isFacilitator);
@@ -172,7 +180,7 @@ export class Bot {
       try {
         opts = parseOptions(sub, m.rest);
       } catch (e) {
-        if (e instanceof UserError) throw withUsage(e, usageLine(cmd, path, sub), exampleLine(cmd, path, sub, ctx.now));
+        if (e instanceof UserError) throw e.withUsage(usageLine(cmd, path, sub), exampleLine(cmd, path, sub, ctx.now));
         throw e;
       }
     } else {
@@ -186,10 +194,9 @@ export class Bot {
       await sub.run(ctx, opts);
       this.onEnqueued?.();
     } catch (e) {
-      if (e instanceof UserError && e.code.startsWith('args.')) throw withUsage(e, usageLine(cmd, path, sub), exampleLine(cmd, path, sub, ctx.now));
+      if (e instanceof UserError && e.code.startsWith('args.')) throw e.withUsage(usageLine(cmd, path, sub), exampleLine(cmd, path, sub, ctx.now));
       throw e;
     }
-    this.metrics.command(cmd.name, 'ok');
   }
 
   private async handleForm(ev: Extract<CoreEvent, { kind: 'form' }>): Promise<FormOutcome> {
@@ -215,26 +222,36 @@ export class Bot {
     }
   }
 
-  /** Run a handler; a UserError becomes a localized private answer, anything else a logged bug + apology. */
-  private async guard<T>(inv: Invocation, where: string, fn: (ctx: Context) => Promise<T>, o: { createMember?: boolean } = {}): Promise<T | undefined> {
+  /**
+   * Run a handler; a UserError becomes a localized private answer, anything else a logged bug + apology. `failed` hears
+   * which kind of failure it was answered as.
+   */
+  private async guard<T>(
+    inv: Invocation,
+    where: string,
+    fn: (ctx: Context) => Promise<T>,
+    o: { createMember?: boolean } = {},
+    failed?: (outcome: Exclude<CommandOutcome, 'ok'>) => void,
+  ): Promise<T | undefined> {
     let ctx: Context | undefined;
     try {
       ctx = await this.context(inv, o);
       return await fn(ctx);
     } catch (e) {
-      await this.answerFailure(inv, ctx?.lang ?? pickLanguage(null, null, inv.member.locale), e, where);
+      const outcome = await this.answerFailure(inv, ctx?.lang ?? pickLanguage(null, null, inv.member.locale), e, where);
+      failed?.(outcome);
       return undefined;
     }
   }
 
-  private async answerFailure(inv: Invocation, lang: Lang, e: unknown, where: string): Promise<void> {
+  /** Answer a failure privately; returns how it was answered (for sojusz_commands_total). */
+  private async answerFailure(inv: Invocation, lang: Lang, e: unknown, where: string): Promise<Exclude<CommandOutcome, 'ok'>> {
     const port = this.ports.get(inv.platform);
     let msg: Message;
+    let outcome: Exclude<CommandOutcome, 'ok'>;
     if (e instanceof UserError) {
-      this.metrics.command(where, 'user-error');
-      const usage = (e as UserError & { usage?: L10n }).usage;
-      const example = (e as UserError & { example?: string | L10n }).example;
-      const subs = (e as UserError & { subcommands?: Record<Lang, string[]> }).subcommands;
+      outcome = 'user-error';
+      const { usage, example, subcommands: subs } = e;
       msg = message(
         textBlock(subs ? withCommands(t(lang, e.code, e.params), subs[lang]) : t(lang, e.code, e.params)),
         usage ? noteBlock(t(lang, 'args.usage', { usage })) : null,
@@ -246,7 +263,9 @@ export class Bot {
       if (e.retryAfterSeconds !== undefined) this.metrics.rateLimited(inv.platform);
       this.log.warn({ where, platform: inv.platform, code: e.code, retryAfter: e.retryAfterSeconds }, 'the platform was busy while answering');
       msg = message(textBlock(t(lang, 'core.platformBusy')));
+      outcome = 'platform-busy';
     } else {
+      outcome = 'bug';
       const ref = errorReference();
       this.metrics.errors.inc({ where: where.split(':')[0] });
       // Only the error's name, stack and where: never the member's input.
@@ -258,6 +277,7 @@ export class Bot {
     } catch (err) {
       this.log.error({ where, error: safeError(err) }, 'could not answer the member');
     }
+    return outcome;
   }
 
   /** Once per member ever: what the bot keeps about them and how to learn more or leave. */
@@ -309,10 +329,6 @@ function withCommands(text: Rich, commands: string[]): Rich {
   return text.flatMap((s) => (s.text === COMMANDS ? spans : [s]));
 }
 
-function withUsage(e: UserError, usage: L10n, example?: L10n): UserError {
-  return Object.assign(e, { usage, example });
-}
-
 /**
  * No subcommand by those words. A first word that opens a group ("/sojusz mydata") is answered with that
  * group's subcommands; a near miss ("/sojusz halp") with what was probably meant; anything else with all of them.
@@ -337,7 +353,7 @@ function unknownSubcommand(cmd: Command, typed: string, facilitator: boolean): U
     listed.en = subs.map(([p]) => `/${cmd.name} ${p}`);
     return COMMANDS;
   };
-  const error = (code: MessageKey, params: Params) => Object.assign(new UserError(code, params), { subcommands: listed });
+  const error = (code: MessageKey, params: Params) => new UserError(code, params, { subcommands: listed });
   // The command on its own (/case opens the form) is no word to list, so the answer says what it does after the list.
   const bare = cmd.subcommands[''];
   const what = bare && (facilitator || !bare.facilitator) ? onItsOwn(bare) : undefined;

@@ -1,12 +1,41 @@
 // Two kinds of failure: what the member did wrong (UserError, shown through the catalogue) and bugs.
 import { randomBytes } from 'node:crypto';
-import type { MessageKey, Params } from '../i18n/index.js';
+import type { Lang, MessageKey, Params } from '../i18n/index.js';
+import type { L10n } from './registry.js';
+
+/** What the dispatcher adds to a mistake in a command's arguments, shown under the explanation (see Bot.answerFailure). */
+export interface UserErrorHints {
+  /** The subcommand's usage line, in both languages. */
+  readonly usage?: L10n;
+  /** A whole example invocation, in both languages. */
+  readonly example?: L10n;
+  /** The commands an unknown-subcommand answer lists, each in a code span where the text holds the list's stand-in. */
+  readonly subcommands?: Readonly<Record<Lang, string[]>>;
+}
 
 /** A mistake the member can fix; `code` is a catalogue key, `params` fill it. Never logged as a bug. */
-export class UserError extends Error {
-  constructor(readonly code: MessageKey, readonly params: Params = {}) {
+export class UserError extends Error implements UserErrorHints {
+  readonly usage?: L10n;
+  readonly example?: L10n;
+  readonly subcommands?: Readonly<Record<Lang, string[]>>;
+
+  constructor(
+    readonly code: MessageKey,
+    readonly params: Params = {},
+    hints: UserErrorHints = {},
+  ) {
     super(code);
     this.name = 'UserError';
+    this.usage = hints.usage;
+    this.example = hints.example;
+    this.subcommands = hints.subcommands;
+  }
+
+  /** The same mistake with the command's usage line and example added (the dispatcher knows them, a feature need not). */
+  withUsage(usage: L10n, example?: L10n): UserError {
+    const e = new UserError(this.code, this.params, { subcommands: this.subcommands, usage, example });
+    e.stack = this.stack;
+    return e;
   }
 }
 
@@ -41,7 +70,11 @@ export class PlatformError extends Error {
     override readonly cause?: unknown,
     /** Seconds to wait before trying again, when the platform said so (HTTP 429). */
     readonly retryAfterSeconds?: number,
-    /** False when retrying cannot help (channel gone, not in channel). */
+    /**
+     * True only for trouble that passes (a 429, a 5xx, a timeout, no connection): the outbox tries again and a member is
+     * told "busy, try again" (isPlatformBusy). False for a refusal that would come back the same (channel gone, a view
+     * Slack finds too large, a code the adapter does not know): the outbox gives up and a member gets a bug's apology.
+     */
     readonly retryable = true,
     /** What a 429 pauses: one channel, the whole team (workspace/guild), or every send on the platform. */
     readonly scope: 'channel' | 'team' | 'global' = 'channel',

@@ -1,9 +1,18 @@
 // Prometheus metrics (prom-client): counts and latencies only, never personal content or ids.
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+/**
+ * How a slash command ended: done, a mistake explained to the member, the platform busy in the middle of the answer
+ * ("try again in a minute"), or a bug (also counted in sojusz_errors_total, with its reference in the log).
+ */
+export type CommandOutcome = 'ok' | 'user-error' | 'platform-busy' | 'bug';
+
+/** The one `command` label of every command the registry does not know: what was typed never becomes a label. */
+export const UNKNOWN_COMMAND = 'unknown';
+
 export class Metrics {
   readonly registry = new Registry();
-  readonly commands = new Counter({ name: 'sojusz_commands_total', help: 'Commands handled', labelNames: ['command', 'outcome'], registers: [this.registry] });
+  readonly commands = new Counter({ name: 'sojusz_commands_total', help: 'Slash commands handled, by declared command name and outcome', labelNames: ['command', 'outcome'], registers: [this.registry] });
   readonly errors = new Counter({ name: 'sojusz_errors_total', help: 'Unexpected errors (bugs)', labelNames: ['where'], registers: [this.registry] });
   readonly deliveries = new Histogram({
     name: 'sojusz_delivery_latency_seconds',
@@ -23,7 +32,8 @@ export class Metrics {
   readonly outboxDepth = new Gauge({ name: 'sojusz_outbox_pending', help: 'Messages due and waiting in the outbox (not those dated later)', registers: [this.registry] });
   readonly outboxAge = new Gauge({ name: 'sojusz_outbox_oldest_seconds', help: 'Age of the oldest waiting message', registers: [this.registry] });
 
-  command(command: string, outcome: 'ok' | 'user-error' | 'bug'): void {
+  /** `command`: the declared name (never as typed), or UNKNOWN_COMMAND. Forms and buttons are not counted here. */
+  command(command: string, outcome: CommandOutcome): void {
     this.commands.inc({ command, outcome });
   }
   delivered(platform: string, latencyMs: number): void {
