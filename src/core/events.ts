@@ -13,9 +13,8 @@ export type CoreEvent =
   | { kind: 'threadReply'; platform: Platform; team: string; channel: string; thread: string; member: string }
   | { kind: 'installed'; platform: Platform; team: string; teamName?: string; installer?: string; locale?: string; systemChannel?: string }
   | { kind: 'uninstalled'; platform: Platform; team: string }
-  | { kind: 'joinedChannel'; platform: Platform; team: string; channel: string }
-  /** The member opened the bot's home (Slack App Home). */
-  | { kind: 'home'; inv: Invocation };
+  | { kind: 'joinedChannel'; platform: Platform; team: string; channel: string };
+// No event for opening the bot's home (Slack App Home): an adapter that shows one asks bot.home(inv) for its content.
 
 /** What a form submission asks the adapter to do with the open form. */
 export type FormOutcome =

@@ -24,7 +24,7 @@ export type Field =
   | (FieldBase & { kind: 'channel'; initial?: string; placeholder?: string });
 
 export interface Form {
-  /** Names the submit handler (see registry.form). */
+  /** Names the submit handler: the `id` of a formHandler in the registry's `forms` (src/core/registry.ts). */
   id: string;
   title: string;
   submitLabel: string;

@@ -95,8 +95,10 @@ export function styleRuns(rich: Rich): { style?: Span['style']; spans: Span[] }[
   return runs;
 }
 
-/** Flatten a rich text to plain characters (for summaries, tests and length checks). */
-/** `spanText` lets a platform write some spans its own way (a channel as its link) in otherwise plain text. */
+/**
+ * Flatten a rich text to plain characters (for summaries, tests and length checks). `spanText` lets a platform write
+ * some spans its own way (a channel as its link) in otherwise plain text.
+ */
 export function richToPlain(text: Rich, spanText: (s: Span) => string = (s) => s.text): string {
   return text.map(spanText).join('');
 }

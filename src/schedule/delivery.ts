@@ -1,5 +1,5 @@
-// Delivery: sends leased outbox rows through the team's port — channels in parallel, each in order, paced,
-// a 429 pausing only what it names, failures retried with backoff, nothing sent twice once accepted.
+// Delivery: sends leased outbox rows through the team's port — channels in parallel, each in order (paced where the
+// port declares `pacing`), a 429 pausing only what it names, failures retried with backoff, nothing sent twice once accepted.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Bot } from '../core/bot.js';
 import { PlatformError } from '../core/errors.js';

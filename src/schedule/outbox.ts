@@ -66,12 +66,6 @@ export async function findByKey(tx: Tx, key: string): Promise<OutboxRow | undefi
   return row;
 }
 
-/** Replace the content of a queued or sent message (RSVP counts); sent ones are updated by the caller. */
-export async function cancelPending(tx: Tx, keyPrefix: string): Promise<void> {
-  const { like } = await import('drizzle-orm');
-  await tx.update(outbox).set({ status: 'cancelled' }).where(and(eq(outbox.status, 'pending'), like(outbox.key, `${keyPrefix}%`)));
-}
-
 /**
  * What /metrics shows of the outbox: rows due and still waiting, and how late the oldest is. Only due rows: a
  * case's post waits, dated, for its random delay, and counting it would show anyone polling /metrics the moment

@@ -8,5 +8,4 @@ export * from './discord.js';
 export * from './prompts.js';
 export * from './slack.js';
 export * from './web.js';
-export * from './privacy.js';
 export * from './cases.js';

@@ -6,7 +6,6 @@ import { setting } from '../../core/teams.js';
 import { cases, outbox, pseudonyms, schedules, teams } from '../../db/schema/index.js';
 import { memberMac, pseudonymReplyPrefix, threadReplyPrefix } from '../anonymity/pseudonyms.js';
 import { byInput, macsOf, randomMac, type PrivacyContributor } from '../../core/privacy.js';
-import { dropCounters } from './limits.js';
 import { queueCleanup } from './cleanup-later.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -104,8 +103,7 @@ export const coreContributor: PrivacyContributor = {
 
   /**
    * Pseudonyms, thread by thread (one HMAC per member and thread): a row keeps its letter and gets its member's MAC
-   * under the new secret, or random bytes when it stands for nobody. Abuse-limit counters are deleted: their keys
-   * cannot be told apart without knowing every bucket and window, and their windows simply start again.
+   * under the new secret, or random bytes when it stands for nobody.
    */
   async rekey(tx, rosters, from, to) {
     let rekeyed = 0;
@@ -124,7 +122,7 @@ export const coreContributor: PrivacyContributor = {
           .where(eq(pseudonyms.id, r.id));
       }
     }
-    return { rekeyed, unlinked: unlinkedRows, dropped: await dropCounters(tx) };
+    return { rekeyed, unlinked: unlinkedRows };
   },
 
   async exportTeam(tx, bot, team) {

@@ -1,11 +1,10 @@
-// The daily housekeeping job: retention purges, old delivery records, counters, and teams that left 30 days ago.
+// The daily housekeeping job: retention purges, old delivery records, and teams that left 30 days ago.
 import { and, eq, inArray, isNotNull, lt, notExists, notInArray, or, sql } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
 import type { Tx } from '../../db/client.js';
 import { cases, outbox, processedEvents, promptPosts, schedules, teams } from '../../db/schema/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
 import type { Rule } from '../../schedule/occurrence.js';
-import { purgeCounters } from './limits.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const HOUSEKEEPING = 'housekeeping';
@@ -20,7 +19,6 @@ export interface HousekeepingReport {
   purged: Record<string, number>;
   processedEvents: number;
   finishedOutbox: number;
-  counters: number;
   teamsDeleted: number;
 }
 
@@ -76,7 +74,6 @@ export async function runHousekeeping(tx: Tx, bot: Bot, now: Date): Promise<Hous
         )
         .returning({ id: outbox.id })
     ).length,
-    counters: await purgeCounters(tx, now),
     // Deleting the team row cascades to everything the team owns.
     teamsDeleted: (await tx.delete(teams).where(and(isNotNull(teams.uninstalledAt), lt(teams.uninstalledAt, ago(OFFBOARDING_DAYS)))).returning({ id: teams.id })).length,
   };
@@ -102,7 +99,7 @@ export async function ensureHousekeeping(bot: Bot): Promise<void> {
   const { ensureTeam } = await import('../../core/teams.js');
   const { nextOccurrence } = await import('../../schedule/occurrence.js');
   await bot.db.transaction(async (tx) => {
-    const team = await ensureTeam(tx, SYSTEM_TEAM.platform as never, SYSTEM_TEAM.externalId);
+    const team = await ensureTeam(tx, SYSTEM_TEAM.platform, SYSTEM_TEAM.externalId);
     // Serialize replicas starting together: the team row lock makes the existence check and insert atomic.
     await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, team.id)).for('update');
     const [found] = await tx.select({ id: schedules.id }).from(schedules).where(and(eq(schedules.teamId, team.id), eq(schedules.kind, HOUSEKEEPING)));

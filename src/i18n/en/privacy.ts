@@ -1,4 +1,4 @@
-// English words for privacy: roles, data export and erasure, retention, the privacy explanation, limits.
+// English words for privacy: roles, data export and erasure, retention, the privacy explanation.
 export const privacy = {
   'privacy.roles.member': 'The member (@mention)',
   'privacy.roles.add': 'Make a member a facilitator',
@@ -52,6 +52,4 @@ export const privacy = {
   'privacy.teamExport.file': 'The team’s prompts, schedules, supervision sessions and hours, as JSON. It names members, so keep it as carefully as the group’s own records.',
   'privacy.teamExport.inline': 'This place can’t receive files, so here is the team’s export as text (only you can see this):',
   'privacy.teamExport.truncated': 'Cut after {shown} of {total} characters. For the full file, run `/sojusz team export` where files work (e.g. a direct message with the bot).',
-
-  'limits.reached': 'That’s the limit for now ({limit}). You can do it again after {resetsAt}.',
 } as const;

@@ -1,4 +1,4 @@
-// Polskie słowa prywatności: role, eksport i usuwanie danych, retencja, wyjaśnienie, limity.
+// Polskie słowa prywatności: role, eksport i usuwanie danych, retencja, wyjaśnienie.
 import type { privacy as en } from '../en/privacy.js';
 import type { Translation } from '../types.js';
 
@@ -55,6 +55,4 @@ export const privacy: Translation<typeof en> = {
   'privacy.teamExport.file': 'Pytania, harmonogramy, sesje superwizji i godziny zespołu w formacie JSON. Plik wymienia członków zespołu, więc przechowuj go równie starannie jak dokumentację grupy.',
   'privacy.teamExport.inline': 'Tutaj nie da się przesłać pliku, więc oto eksport zespołu jako tekst (widzisz go tylko Ty):',
   'privacy.teamExport.truncated': 'Ucięte po {shown} z {total} znaków. Pełny plik dostaniesz, wpisując `/sojusz zespół eksport` tam, gdzie działają pliki (np. w prywatnej rozmowie z botem).',
-
-  'limits.reached': 'Na teraz to już limit ({limit}). Spróbuj ponownie po {resetsAt}.',
 };

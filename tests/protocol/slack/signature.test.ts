@@ -1,26 +1,74 @@
-// Request signatures: Slack's own published example verifies; tampering, other secrets and stale times do not.
-import { describe, expect, it } from 'vitest';
-import { isSignedBySlack } from '../../../adapters/slack/receive/signature.js';
+// Request signatures through the real HTTP entry: a changed body is refused, and Slack's 5-minute replay window holds
+// to the second on both sides (Bolt checks the past, receive/http.ts the future).
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FORM_CONTENT_TYPE, signSlackRequest, slashCommandBody } from '../../fakes/slack/index.js';
+import { SIGNING_SECRET, startSlackHarness, type SlackHarness } from '../../helpers/slack.js';
 
-const body =
-  'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c';
-const secret = '8f742231b10e8888abcd99yyyzzz85a5';
-const signature = 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503';
-const at = 1531420618;
+let h: SlackHarness;
+beforeAll(async () => {
+  h = await startSlackHarness();
+});
+afterAll(async () => h?.close());
+afterEach(() => vi.useRealTimers());
+
+/** Wait until earlier answers have all arrived, so a test sees only what its own request caused. */
+async function quiet(ms = 300): Promise<void> {
+  let n = -1;
+  while (n !== h.fake.calls.length) {
+    n = h.fake.calls.length;
+    await new Promise((r) => setTimeout(r, ms));
+  }
+  h.fake.clear();
+}
+
+const helpBody = () =>
+  slashCommandBody({ command: '/sojusz', text: 'help', user_id: 'U_ANNA', team_id: h.team, channel_id: 'C_GENERAL', response_url: h.fake.responseUrl() });
+
+/** POST `body` with the signature headers given, as Slack would; the bot's clock (Date) stands still at `nowSeconds`. */
+async function send(body: string, headers: Record<string, string>, nowSeconds: number): Promise<number> {
+  // Only Date is frozen (timers run), so "exactly 300 seconds" cannot slip by a second while the request travels.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(nowSeconds * 1000);
+  try {
+    const res = await fetch(h.url, { method: 'POST', headers: { 'content-type': FORM_CONTENT_TYPE, ...headers }, body });
+    await res.text();
+    return res.status;
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 describe('Slack request signatures', () => {
-  it('verifies Slack’s published example', () => {
-    expect(isSignedBySlack({ secret, body, timestamp: at, signature, nowMs: at * 1000 })).toBe(true);
+  it('refuses a signed body changed on the way: 401 and no Slack call at all', async () => {
+    await quiet();
+    const now = Math.floor(Date.now() / 1000);
+    const body = helpBody();
+    const status = await send(body.replace('U_ANNA', 'U_EVE'), { ...signSlackRequest(SIGNING_SECRET, body, now) }, now);
+    expect(status).toBe(401);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.calls).toHaveLength(0);
   });
-  it('refuses a changed body', () => {
-    expect(isSignedBySlack({ secret, body: body.replace('roadrunner', 'coyote'), timestamp: at, signature, nowMs: at * 1000 })).toBe(false);
+
+  it.each([
+    ['exactly five minutes old', -300],
+    ['exactly five minutes in the future', 300],
+  ])('answers a request signed %s', async (_label, skew) => {
+    await quiet();
+    const now = Math.floor(Date.now() / 1000);
+    const body = helpBody();
+    expect(await send(body, { ...signSlackRequest(SIGNING_SECRET, body, now + skew) }, now)).toBe(200);
+    await h.fake.waitFor('response_url', (c) => JSON.stringify(c.args).includes('/sojusz'));
   });
-  it('refuses another secret', () => {
-    expect(isSignedBySlack({ secret: `${secret}x`, body, timestamp: at, signature, nowMs: at * 1000 })).toBe(false);
-  });
-  it('accepts up to five minutes of clock difference and refuses more, either way', () => {
-    expect(isSignedBySlack({ secret, body, timestamp: at, signature, nowMs: (at + 300) * 1000 })).toBe(true);
-    expect(isSignedBySlack({ secret, body, timestamp: at, signature, nowMs: (at + 301) * 1000 })).toBe(false);
-    expect(isSignedBySlack({ secret, body, timestamp: at, signature, nowMs: (at - 301) * 1000 })).toBe(false);
+
+  it.each([
+    ['five minutes and a second old', -301],
+    ['five minutes and a second in the future', 301],
+  ])('refuses a request signed %s: 401 and no Slack call', async (_label, skew) => {
+    await quiet();
+    const now = Math.floor(Date.now() / 1000);
+    const body = helpBody();
+    expect(await send(body, { ...signSlackRequest(SIGNING_SECRET, body, now + skew) }, now)).toBe(401);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.calls).toHaveLength(0);
   });
 });
