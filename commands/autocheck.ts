@@ -47,8 +47,7 @@ const trend: Subcommand = {
     const text = trendMessage(ctx.lang, view);
     if (!view.checks) return ctx.reply(text);
     // The chart goes only to the member's DM; where files can't be sent, the text view is the whole answer.
-    const upload = ctx.port.capabilities.files ? ctx.port.upload?.bind(ctx.port) : undefined;
-    if (!upload) {
+    if (!ctx.canSendFiles) {
       text.blocks.push(noteBlock(ctx.t('autocheck.trend.noChart')));
       return ctx.reply(text);
     }
@@ -56,11 +55,7 @@ const trend: Subcommand = {
     text.blocks.push(noteBlock(ctx.t('autocheck.trend.chartSent')));
     await ctx.reply(text);
     try {
-      await upload(
-        { team: ctx.inv.team, id: ctx.inv.member.id },
-        { name: 'autocheck-trend.png', mime: 'image/png', bytes: trendChart(ctx.lang, view) },
-        message(textBlock(ctx.t('autocheck.chart.caption'))),
-      );
+      await ctx.sendFile({ name: 'autocheck-trend.png', mime: 'image/png', bytes: trendChart(ctx.lang, view) }, message(textBlock(ctx.t('autocheck.chart.caption'))));
     } catch (e) {
       if (!(e instanceof UserError) && !(e instanceof PlatformError)) throw e;
       if (e instanceof PlatformError) ctx.bot.log.warn({ error: safeError(e) }, 'trend chart not delivered');

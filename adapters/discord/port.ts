@@ -1,7 +1,7 @@
 // ChatPort on Discord through @discordjs/rest: posts with nonces, threads from messages, ephemeral answers, modals, DMs, files.
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DiscordAPIError, HTTPError, RateLimitError, type REST, type RawFile } from '@discordjs/rest';
+import { DiscordAPIError, type REST, type RawFile } from '@discordjs/rest';
 import { PermissionFlagsBits, Routes, type APIInteractionResponse } from 'discord.js';
 import type { Bot } from '../../src/core/bot.js';
 import { FormWindowPassed, PlatformError, UserError } from '../../src/core/errors.js';
@@ -17,88 +17,19 @@ import { DISCORD_LIMITS as L, truncate } from './render/limits.js';
 import { renderMessage, renderSingle, renderWithin, type DiscordPayload } from './render/message.js';
 import { formSteps, formToModal, type ChannelNames } from './render/modal.js';
 import { channelPermissions, viewers, type RawMember, type RawOverwrite, type RawRole } from './permissions.js';
+import { platformError, TOKEN_REFUSED } from './errors.js';
 
 const EPHEMERAL = 64;
 /** How many members' last client locales a process keeps (a DM to someone not among them names commands as written). */
 const SEEN_LOCALES = 10_000;
-/**
- * How long every send waits when Discord cannot be reached at all (no connection): like a global 429. A 5xx or a
- * timeout of one request is only retryable — the outbox backs off and, unlike a wait, counts its attempts.
- */
-const UNREACHABLE_WAIT_S = 30;
 /** Waits before a webhook call on a fresh interaction token is tried again (see onToken): 1.55 s in all. */
 const TOKEN_WAITS_MS = [50, 100, 200, 400, 800];
-/**
- * How long every send waits once Discord refused the bot token (401: reset or revoked). The token is not tried again:
- * @discordjs/rest forgets it at the first 401, and a bot that keeps sending a refused token gets its address banned
- * for a while. Every wait ends in the same refusal, without a request, until the process restarts with a new token;
- * nothing is dropped meanwhile.
- */
-const UNAUTHORIZED_WAIT_S = 60;
-/** The PlatformError code of a refused (or missing) bot token. */
-export const TOKEN_REFUSED = 'unauthorized';
 /** "Cannot send messages to this user": the member does not accept DMs from this server's members. */
 const DMS_CLOSED = '50007';
 
 /** Discord's nonce is at most 25 characters: a hash of the outbox key, so a retried send returns the first message. */
 export function nonceFor(key: string): string {
   return createHash('sha256').update(key).digest('base64url').slice(0, L.nonce);
-}
-
-/**
- * Wrap a REST failure as the core's PlatformError (retry hints and whether retrying can help). A refusal of the
- * request itself is final, like Slack's permanent errors; Discord busy or out of reach is retryable, which the core
- * answers with "busy, try again" rather than a bug's apology.
- */
-/** Refusals that say what is gone: Unknown Channel, Missing Access/Permissions (the bot was removed or muted there);
- *  Cannot send messages to this user (DMs closed), Unknown User. */
-const DISCORD_GONE: Record<number, 'place' | 'member'> = { 10003: 'place', 50001: 'place', 50013: 'place', 50007: 'member', 10013: 'member' };
-
-export function platformError(e: unknown): unknown {
-  if (e instanceof PlatformError) return e;
-  // The bot token refused (reset or revoked in the Developer Portal), or already forgotten by @discordjs/rest after such
-  // a refusal: no request with it can succeed until the bot restarts with a new one. Not this request's fault, nor one
-  // channel's: every send waits, as for a global 429, and nothing is marked failed.
-  if (tokenRefused(e)) return new PlatformError('discord', TOKEN_REFUSED, e, UNAUTHORIZED_WAIT_S, true, 'global');
-  // Only long waits reach us (discord.js queues the rest per bucket); a global limit stops every send, any other
-  // a route's bucket — for messages, one channel.
-  if (e instanceof RateLimitError) return new PlatformError('discord', 'rate_limited', e, Math.max(1, Math.ceil(e.retryAfter / 1000)), true, e.global ? 'global' : 'channel');
-  if (e instanceof DiscordAPIError) {
-    // Any 4xx (429s come as RateLimitError or are waited out by discord.js) is Discord refusing this very request —
-    // an invalid form body, an unknown message, missing access, DMs closed — and it would refuse it again.
-    if (e.status < 500) {
-      const gone = DISCORD_GONE[Number(e.code)];
-      // Missing Permissions: the bot sees the channel but may not post there (a role or the channel's overrides).
-      const why = gone !== 'place' ? undefined : Number(e.code) === 50013 ? 'restricted' : 'removed';
-      return new PlatformError('discord', String(e.code || e.status), e, undefined, false, 'channel', gone, why);
-    }
-    return new PlatformError('discord', String(e.code || e.status), e, undefined, true);
-  }
-  // A 5xx without Discord's JSON body (its edge answering for it), after @discordjs/rest's retries.
-  if (e instanceof HTTPError) return new PlatformError('discord', `http_${e.status}`, e, undefined, true);
-  // No answer at all: a timeout is this request's; no connection is Discord's, not one route's, so every send waits.
-  const net = networkFailure(e);
-  if (net === 'timeout') return new PlatformError('discord', net, e, undefined, true);
-  if (net) return new PlatformError('discord', net, e, UNREACHABLE_WAIT_S, true, 'global');
-  return e;
-}
-
-/**
- * A 401 to a request made with the bot token, or the error @discordjs/rest throws for every such request after one.
- * Interaction webhooks go without the bot token: their 401 (50027 Invalid Webhook Token) is about that interaction.
- */
-function tokenRefused(e: unknown): boolean {
-  if (e instanceof DiscordAPIError) return e.status === 401 && !/\/(webhooks|interactions)\//.test(e.url);
-  return e instanceof Error && e.message.startsWith('Expected token to be set for this request');
-}
-
-/** A request that got no answer from Discord: timed out (@discordjs/rest aborts it), or no connection. */
-function networkFailure(e: unknown): 'timeout' | 'network' | undefined {
-  if (!(e instanceof Error)) return undefined;
-  if (e.name === 'AbortError' || e.name === 'TimeoutError') return 'timeout';
-  const code = String((e as { code?: unknown }).code ?? (e.cause as { code?: unknown } | undefined)?.code ?? '');
-  if (/^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR)/.test(code)) return code === 'UND_ERR_ABORTED' ? 'timeout' : 'network';
-  return e instanceof TypeError && e.message === 'fetch failed' ? 'network' : undefined;
 }
 
 function toRequest(p: DiscordPayload, extra: Record<string, unknown> = {}): { body: Record<string, unknown>; files?: RawFile[] } {
@@ -133,7 +64,7 @@ export class DiscordPort implements ChatPort {
     this.spell = commandSpeller(bot.registry);
   }
 
-  /** Discord refused the bot token (see UNAUTHORIZED_WAIT_S): the adapter reports itself unhealthy until a restart. */
+  /** Discord refused the bot token (see UNAUTHORIZED_WAIT_S in errors.ts): the adapter reports itself unhealthy until a restart. */
   get tokenRefused(): boolean {
     return this.refused;
   }
@@ -565,7 +496,7 @@ interface GuildChannel {
 const CHANNEL_NAMES_WAIT_MS = 800;
 /** A channel name the core takes as typed (`#name`, src/core/args.ts channelId)… */
 const TYPED_NAME = /^[\p{L}\p{N}_-]+$/u;
-/** …and would not take for an id instead (setup's checkChannel looks up only what is no id). */
+/** …and would not take for an id instead (resolveChannel matches ids as well as names, so such a name could lead elsewhere). */
 const LOOKS_LIKE_ID = /^[A-Z0-9]{8,}$|^\d{15,22}$/;
 
 /** Text (0) and announcement (5) channels: where prompts, cases and reminders can go. */

@@ -1,6 +1,7 @@
 // The playground's time control: moves its clock forward through every event in between, so nothing is skipped.
 import { and, eq, isNotNull, max, min, notInArray, sql } from 'drizzle-orm';
 import type { Bot } from '../../src/core/bot.js';
+import type { TeamPlatform } from '../../src/core/port.js';
 import { updateSettings, type Team } from '../../src/core/teams.js';
 import type { Tx } from '../../src/db/client.js';
 import { outbox, schedules, teams, webMessages } from '../../src/db/schema/index.js';
@@ -14,7 +15,7 @@ export const CLOCK_OFFSET = 'playground.clockOffsetMs';
 
 /** The playground's own team, and the deployment's row that carries the daily housekeeping (SYSTEM_TEAM in
  *  src/features/privacy/housekeeping.ts, which an adapter may not import). */
-const OURS = ['web', 'system'];
+const OURS: TeamPlatform[] = ['web', 'system'];
 
 /**
  * Platforms other than the playground with teams in this database. Their schedules and queued messages would

@@ -9,13 +9,9 @@ export const calendar: Subcommand = {
   description: l10n('supervision.calendar'),
   aliases: ['kalendarz'],
   async run(ctx) {
-    if (!ctx.port.upload || !ctx.port.capabilities.files) throw new UserError('supervision.noFiles');
+    if (!ctx.canSendFiles) throw new UserError('supervision.noFiles');
     const ics = await teamCalendar(ctx.db, ctx.team, ctx.lang, ctx.now);
-    await ctx.port.upload(
-      { team: ctx.inv.team, id: ctx.inv.member.id },
-      { name: 'supervision.ics', mime: 'text/calendar', bytes: new TextEncoder().encode(ics) },
-      message(textBlock(ctx.t('supervision.calendar.dm'))),
-    );
+    await ctx.sendFile({ name: 'supervision.ics', mime: 'text/calendar', bytes: new TextEncoder().encode(ics) }, message(textBlock(ctx.t('supervision.calendar.dm'))));
     const base = publicUrl(ctx.bot);
     if (!base) return ctx.reply('supervision.calendar.file');
     const token = await calendarToken(ctx.db, ctx.bot, ctx.team, ctx.member.id, ctx.inv.member.id);

@@ -23,11 +23,6 @@ import { l10n } from '../../src/i18n/index.js';
 import { localDate } from '../../src/schedule/occurrence.js';
 import { exampleDate, findSession, said, when } from './shared.js';
 
-function needFiles(ctx: Parameters<Subcommand['run']>[0]) {
-  if (!ctx.port.upload || !ctx.port.capabilities.files) throw new UserError('supervision.noFiles');
-  return ctx.port.upload.bind(ctx.port);
-}
-
 const words = (text: unknown) => String(text ?? '').split(/\s+/).filter(Boolean);
 /** The kind an entry is not, for an example that changes something. */
 const otherKind = (kind: string) => l10n(kind === 'group' ? 'supervision.kind.individual' : 'supervision.kind.group');
@@ -78,9 +73,9 @@ export const hoursExport: Subcommand = {
   description: l10n('supervision.hoursExport'),
   aliases: ['godziny eksport'],
   async run(ctx) {
-    const upload = needFiles(ctx);
+    if (!ctx.canSendFiles) throw new UserError('supervision.noFiles');
     const csv = hoursCsv(ctx.lang, await memberEntries(ctx.db, ctx.bot.secrets, ctx.member.id));
-    await upload({ team: ctx.inv.team, id: ctx.inv.member.id }, { name: 'supervision-hours.csv', mime: 'text/csv', bytes: new TextEncoder().encode(csv) });
+    await ctx.sendFile({ name: 'supervision-hours.csv', mime: 'text/csv', bytes: new TextEncoder().encode(csv) });
     await ctx.reply('supervision.hours.exported');
   },
 };

@@ -69,9 +69,17 @@ export function matchSubcommand(cmd: Command, tokens: string[]): { path: string;
   return best;
 }
 
+/** A bare platform channel id (Slack C0123…, a Discord snowflake): the one place the core knows their shapes. */
+const BARE_CHANNEL_ID = /^([CGD][A-Z0-9]{6,}|\d{15,22})$/;
+
 export function channelId(token: string): string | undefined {
-  const m = /^<#([A-Z0-9a-z_-]+)(?:\|[^>]*)?>$/.exec(token) ?? /^#([\p{L}\p{N}_-]+)$/u.exec(token) ?? /^([CGD][A-Z0-9]{6,}|\d{15,22})$/.exec(token);
+  const m = /^<#([A-Z0-9a-z_-]+)(?:\|[^>]*)?>$/.exec(token) ?? /^#([\p{L}\p{N}_-]+)$/u.exec(token) ?? BARE_CHANNEL_ID.exec(token);
   return m?.[1];
+}
+
+/** Whether a stored channel is a platform id, which means nothing to a person, rather than a name they would know. */
+export function isBareChannelId(channel: string): boolean {
+  return BARE_CHANNEL_ID.test(channel);
 }
 
 /** Names that stand for a whole channel, never for one person. */
@@ -284,11 +292,6 @@ export function parseOptions(sub: Subcommand, words: string[]): OptionValues {
 }
 
 /**
- * Options that arrived already typed (Discord): same checks as typed text. A whole line typed into one field
- * ("1.5 group 2026-03-02" as the hours, "friday 08:30" as the weekday), the other fields left empty, is what a member
- * types who follows an example written as one line: it is read as that line, as Slack reads it, when it reads so.
- */
-/**
  * "Still missing: <the option's description>." The description is written as a label (capital first); inside the Polish
  * sentence, after its colon, it goes on in lower case ("Brakuje jeszcze: godzina …").
  */
@@ -297,6 +300,11 @@ export function missingOption(spec: OptionSpec): UserError {
   return new UserError('args.missing', { option: { pl: pl.charAt(0).toLocaleLowerCase('pl') + pl.slice(1), en } });
 }
 
+/**
+ * Options that arrived already typed (Discord): same checks as typed text. A whole line typed into one field
+ * ("1.5 group 2026-03-02" as the hours, "friday 08:30" as the weekday), the other fields left empty, is what a member
+ * types who follows an example written as one line: it is read as that line, as Slack reads it, when it reads so.
+ */
 export function checkOptions(sub: Subcommand, given: Record<string, string | number | boolean>): OptionValues {
   const line = wholeLine(sub, given);
   if (line) {

@@ -4,7 +4,7 @@ import { FormWindowPassed, UserError } from './errors.js';
 import { openFormButton } from './open-form.js';
 import type { Form } from './form.js';
 import { t, tx, type Lang, type MessageKey, type Params } from '../i18n/index.js';
-import { message, noteBlock, textBlock, type Message, type Rich } from './message.js';
+import { message, noteBlock, textBlock, type File, type Message, type Rich } from './message.js';
 import type { ChatPort, Invocation, MessageRef } from './port.js';
 import type { Member, Team } from './teams.js';
 
@@ -66,6 +66,18 @@ export class Context {
   }
   tx(key: MessageKey, params?: Params): string {
     return tx(this.lang, key, params);
+  }
+
+  /** Whether a file (an export, a chart, a calendar) can go to the member who acted: the platform takes files and its adapter sends them. */
+  get canSendFiles(): boolean {
+    return this.port.capabilities.files && this.port.upload !== undefined;
+  }
+
+  /** A file to the member who acted, by DM, with `m` beside it. Only where `canSendFiles`: elsewhere a bug, not a member's mistake. */
+  async sendFile(file: File, m?: Message): Promise<void> {
+    this.answering();
+    if (!this.port.capabilities.files || !this.port.upload) throw new Error('sendFile on a platform without files: ask canSendFiles first');
+    await this.port.upload({ team: this.inv.team, id: this.inv.member.id }, file, m);
   }
 
   /** Answer only the member who acted: a whole message, or one catalogue line. */

@@ -3,6 +3,8 @@ import type { File, Message } from './message.js';
 import type { Form } from './form.js';
 
 export type Platform = 'slack' | 'discord' | 'web' | 'memory';
+/** What a team row may say it lives on: a chat platform, or 'system', the deployment's own row (housekeeping, key check) with no chat behind it. */
+export type TeamPlatform = Platform | 'system';
 
 /** A channel, or a thread inside it, of one team (Slack workspace / Discord guild / playground). */
 export interface Place {
@@ -43,17 +45,29 @@ export interface Invocation {
   handle?: unknown;
 }
 
+/**
+ * What the platform can do, declared by its adapter. Every adapter today declares all four true; each flag's doc says
+ * what the core does when one is false.
+ */
 export interface Capabilities {
-  /** Modal forms. Without them the adapter must degrade (e.g. steps in messages) and say so. */
+  /** Modal forms. Without them a command that opens a form (Context.openForm) is refused with core.noForms: there is
+   *  no fallback (no steps in messages). */
   forms: boolean;
-  /** "Only you can see this" answers in place. Without them private answers go by DM. */
+  /** "Only you can see this" answers in place. Read by nothing yet: private answers always go through
+   *  answerPrivately, which each adapter implements in its own way. */
   ephemeral: boolean;
+  /** Discussions in threads under a message. Read by nothing yet: prompt and case threads are always asked for. */
   threads: boolean;
+  /** Sending files (with `upload`). Without them exports come as text, the trend without its chart, and the hours
+   *  CSV and calendar file are refused with supervision.noFiles. */
   files: boolean;
 }
 
 export interface ChatPort {
+  /** Which platform this is: the key the bot finds the port by for an event or a team (bot.ports); features never
+   *  branch on it. */
   readonly platform: Platform;
+  /** What the platform can do; features ask this, never `platform`, when they must choose. */
   readonly capabilities: Capabilities;
   /** Post in a channel or, with `to.thread`, inside a thread. `key` is the outbox key: adapters that can
    *  make a send idempotent with it (Discord nonce, Slack metadata) should. */
@@ -66,7 +80,7 @@ export interface ChatPort {
   direct(member: MemberRef, message: Message, opts?: { key?: string }): Promise<MessageRef>;
   /** Answer only the member who acted, where they acted. */
   answerPrivately(to: Invocation, message: Message): Promise<void>;
-  /** Open a form for the member who acted. */
+  /** Open a form for the member who acted. The core asks only when `capabilities.forms` is true (Context.openForm). */
   openForm(to: Invocation, form: Form): Promise<void>;
   /** Send a file privately to a member (DM) — charts, exports, calendars. Absent when files are unsupported. */
   upload?(to: MemberRef, file: File, message?: Message): Promise<void>;
@@ -81,7 +95,8 @@ export interface ChatPort {
    * hold a prefilled case under the member's id). Called once an anonymous post is published or thrown away.
    */
   forgetForms?(member: MemberRef): Promise<void>;
-  /** Steady send rate the platform allows per channel (Slack: about 1 per second with short bursts). */
+  /** A steady send rate per channel for outbox delivery to keep to (a token bucket of `burst`); absent: no pacing,
+   *  only the platform's own 429s (Retry-After) slow sends down. No adapter declares it today. */
   readonly pacing?: { perChannelPerSecond: number; burst: number };
   /** After a crash mid-send: find a message already posted for this outbox key, to avoid a duplicate. */
   findSent?(to: Place, key: string): Promise<MessageRef | undefined>;

@@ -3,13 +3,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Tx } from '../db/client.js';
 import { members, teams } from '../db/schema/index.js';
+import { isLang, type Lang } from '../i18n/index.js';
 import { dayOf } from './day.js';
-import type { Platform } from './port.js';
+import type { Bot } from './bot.js';
+import type { ChatPort, Platform, TeamPlatform } from './port.js';
 
 export type Team = typeof teams.$inferSelect;
 export type Member = typeof members.$inferSelect;
 
-export async function ensureTeam(tx: Tx, platform: Platform, externalId: string, name?: string): Promise<Team> {
+export async function ensureTeam(tx: Tx, platform: TeamPlatform, externalId: string, name?: string): Promise<Team> {
   const [found] = await tx.select().from(teams).where(and(eq(teams.platform, platform), eq(teams.externalId, externalId)));
   if (found) {
     if (found.uninstalledAt) {
@@ -82,6 +84,23 @@ export function unsavedMember(teamId: number, externalId: string): Member {
 export async function findTeam(tx: Tx, platform: Platform, externalId: string): Promise<Team | undefined> {
   const [t] = await tx.select().from(teams).where(and(eq(teams.platform, platform), eq(teams.externalId, externalId)));
   return t;
+}
+
+/**
+ * The port that reaches a team's chat, if this process serves its platform. The system team has none: code that
+ * walks every team (schedules, clean-ups) gets undefined for it instead of a port it could post through.
+ */
+export function portOf(bot: Pick<Bot, 'ports'>, team: Pick<Team, 'platform'>): ChatPort | undefined {
+  return team.platform === 'system' ? undefined : bot.ports.get(team.platform);
+}
+
+/**
+ * The language the bot speaks to a team as a whole (channels, threads, follow-ups): the team's own. With a member,
+ * what it says to that member alone (DMs): their own language when they chose one, else the team's.
+ */
+export function teamLang(team: Pick<Team, 'lang'>, member?: { lang: string | null }): Lang {
+  if (isLang(member?.lang)) return member.lang;
+  return isLang(team.lang) ? team.lang : 'pl';
 }
 
 /** Read one team setting with its default. */

@@ -20,7 +20,7 @@ export function keyCheckOf(secrets: Secrets): string {
  */
 export async function matchesKeyCheck(tx: Tx, secrets: Secrets): Promise<boolean> {
   const mine = keyCheckOf(secrets);
-  const team = await ensureTeam(tx, SYSTEM_TEAM.platform as never, SYSTEM_TEAM.externalId);
+  const team = await ensureTeam(tx, SYSTEM_TEAM.platform, SYSTEM_TEAM.externalId);
   await tx
     .update(teams)
     .set({ settings: sql`${teams.settings} || ${JSON.stringify({ [SETTING]: mine })}::jsonb` })
@@ -39,7 +39,7 @@ export async function storedKeyCheck(tx: Tx): Promise<string | undefined> {
 
 /** After a rotation: the check follows the new secret (in the rotation's transaction). */
 export async function writeKeyCheck(tx: Tx, secrets: Secrets): Promise<void> {
-  const team = await ensureTeam(tx, SYSTEM_TEAM.platform as never, SYSTEM_TEAM.externalId);
+  const team = await ensureTeam(tx, SYSTEM_TEAM.platform, SYSTEM_TEAM.externalId);
   await tx
     .update(teams)
     .set({ settings: sql`${teams.settings} || ${JSON.stringify({ [SETTING]: keyCheckOf(secrets) })}::jsonb` })

@@ -1,12 +1,13 @@
 // Core tables: teams, members and their roles, processed platform events.
 import { sql } from 'drizzle-orm';
+import type { TeamPlatform } from '../../core/port.js';
 import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const teams = pgTable(
   'teams',
   {
     id: serial('id').primaryKey(),
-    platform: text('platform').notNull(),
+    platform: text('platform').$type<TeamPlatform>().notNull(),
     externalId: text('external_id').notNull(),
     name: text('name'),
     lang: text('lang').notNull().default('pl'),

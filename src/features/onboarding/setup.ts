@@ -172,7 +172,8 @@ export async function setupStep2(ctx: Context, first: Step1, shown1: Shown1): Pr
 async function checkChannel(ctx: Context, field: string, raw: unknown, errors: FieldErrors['fields']): Promise<string | undefined> {
   if (raw === undefined || raw === '') return undefined;
   let id = String(raw);
-  if (ctx.port.resolveChannel && !/^[A-Z0-9]{8,}$|^\d{15,22}$/.test(id)) id = (await ctx.port.resolveChannel(ctx.team.externalId, id)) ?? id;
+  // Every port's lookup takes an id as well as a name, so the feature need not know what a platform's ids look like.
+  if (ctx.port.resolveChannel) id = (await ctx.port.resolveChannel(ctx.team.externalId, id)) ?? id;
   if (ctx.port.canPost && !(await ctx.port.canPost(ctx.team.externalId, id))) {
     errors[field] = { code: 'onboarding.setup.cannotPost', params: { channel: String(raw) } };
   }

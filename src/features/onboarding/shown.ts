@@ -2,6 +2,7 @@
 // form opened before another facilitator's change cannot quietly undo that change, and a field both changed is
 // refused with the value it has now.
 import type { FieldErrors } from '../../core/errors.js';
+import { isBareChannelId } from '../../core/args.js';
 import { tx, weekdayName, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { Rhythm } from './rhythm.js';
 
@@ -104,7 +105,7 @@ const meanwhile = (now: string) => ({ code: 'onboarding.setup.changedMeanwhile' 
 /** A channel as a field error can name it: plain text, where a platform's id (C0123…, a snowflake) means nothing to anyone. */
 function channelText(lang: Lang, channel: string | undefined): string {
   if (!channel) return tx(lang, 'onboarding.setup.nowNone');
-  return /^[A-Z0-9]{8,}$|^\d{15,22}$/.test(channel) ? tx(lang, 'onboarding.setup.nowOtherChannel') : `#${channel}`;
+  return isBareChannelId(channel) ? tx(lang, 'onboarding.setup.nowOtherChannel') : `#${channel}`;
 }
 
 /** The prompt schedule now, as the facilitator will recognise it: "Tuesday 10:00", with its channel if that moved. */

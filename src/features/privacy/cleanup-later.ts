@@ -8,7 +8,7 @@ import type { Bot } from '../../core/bot.js';
 import { isPlatformBusy } from '../../core/errors.js';
 import type { Message } from '../../core/message.js';
 import type { ChatPort, MessageRef } from '../../core/port.js';
-import type { Team } from '../../core/teams.js';
+import { portOf, teamLang, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { schedules } from '../../db/schema/index.js';
 import { MINUTE } from '../../schedule/clock.js';
@@ -98,7 +98,7 @@ export const cleanupLaterKind: ScheduleKind = {
   async fire({ tx, bot, schedule, team, now, afterCommit }) {
     const { attempt = 1, ...waiting } = schedule.payload as unknown as Cleanup & { attempt?: number };
     await tx.delete(schedules).where(eq(schedules.id, schedule.id));
-    const port = bot.ports.get(team.platform as never);
+    const port = portOf(bot, team);
     if (!port) {
       // This process does not serve the team's platform (another replica may): the piece waits for one that does,
       // with its case still open, so the case never looks closed while its post is unchanged.
@@ -107,7 +107,7 @@ export const cleanupLaterKind: ScheduleKind = {
     }
     const { closeCase, ...work } = waiting;
     if (closeCase !== undefined) {
-      const closed = await closeForErasure(tx, closeCase, team.lang === 'en' ? 'en' : 'pl', localDate(now, 'UTC'));
+      const closed = await closeForErasure(tx, closeCase, teamLang(team), localDate(now, 'UTC'));
       work.edits = [...work.edits, ...closed.edits];
       work.removals = [...work.removals, ...closed.removals];
     }

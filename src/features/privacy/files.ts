@@ -14,12 +14,8 @@ const WORDS = {
 export async function sendJson(ctx: Context, whose: keyof typeof WORDS, name: string, data: unknown): Promise<void> {
   const words = WORDS[whose];
   const json = JSON.stringify(data, null, 2);
-  if (ctx.port.capabilities.files && ctx.port.upload) {
-    await ctx.port.upload(
-      { team: ctx.inv.team, id: ctx.inv.member.id },
-      { name, mime: 'application/json', bytes: new TextEncoder().encode(json) },
-      message(textBlock(ctx.t(words.file))),
-    );
+  if (ctx.canSendFiles) {
+    await ctx.sendFile({ name, mime: 'application/json', bytes: new TextEncoder().encode(json) }, message(textBlock(ctx.t(words.file))));
     await ctx.reply('privacy.export.sent');
     return;
   }

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Secrets } from '../../core/secrets.js';
 import { message, textBlock } from '../../core/message.js';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
-import { setting, type Team } from '../../core/teams.js';
+import { setting, teamLang, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { outbox, promptPosts, promptReplies, schedules, teams } from '../../db/schema/index.js';
 import { t } from '../../i18n/index.js';
@@ -12,7 +12,6 @@ import type { ScheduleKind } from '../../schedule/kinds.js';
 import { localToInstant } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { FOLLOWUP_KIND } from './schedules.js';
-import { teamLang } from './team.js';
 
 type Post = typeof promptPosts.$inferSelect;
 

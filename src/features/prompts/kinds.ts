@@ -3,8 +3,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { message, textBlock } from '../../core/message.js';
 import { teamHolidays } from '../../core/settings.js';
+import { teamLang } from '../../core/teams.js';
 import { members, occurrences, teams } from '../../db/schema/index.js';
-import { isLang, t, type Lang } from '../../i18n/index.js';
+import { t, type Lang } from '../../i18n/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
 import { formatLocal, localDate } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
@@ -12,7 +13,6 @@ import { followUpKind } from './followup.js';
 import { personalPromptKind } from './personal.js';
 import { nextPromptAt, PROMPT_KIND, type PromptPayload } from './schedules.js';
 import { openPromptThread, openPromptThreads } from './starter.js';
-import { teamLang } from './team.js';
 import { teamPromptUndelivered } from './unavailable.js';
 
 export const promptKind: ScheduleKind = {
@@ -72,7 +72,7 @@ export const promptKind: ScheduleKind = {
     if (!team) return;
     const [creator] = await tx.select().from(members).where(and(eq(members.teamId, team.id), eq(members.externalId, p.creator)));
     if (!creator || creator.facilitatorRevoked) return;
-    const lang = isLang(creator.lang) ? creator.lang : teamLang(team);
+    const lang = teamLang(team, creator);
     const next = nextPromptAt(schedule.rule, schedule.zone, now, teamHolidays(team));
     const channel = { channel: p.channel };
     const text = [

@@ -7,7 +7,7 @@ import type { Form } from '../../core/form.js';
 import { parseId } from '../../core/parse.js';
 import { quoteBlock, type Message } from '../../core/message.js';
 import type { Secrets } from '../../core/secrets.js';
-import { findTeam, type Team } from '../../core/teams.js';
+import { findTeam, teamLang, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { outbox, promptPosts } from '../../db/schema/index.js';
 import { tx as words, type Lang } from '../../i18n/index.js';
@@ -15,7 +15,6 @@ import { enqueue } from '../../schedule/outbox.js';
 import { pseudonymLabel, pseudonymOrdinal, pseudonymReplyPrefix } from '../anonymity/pseudonyms.js';
 import { checkTopic, type TopicCheck } from '../supervision/deidentify.js';
 import { postByThread, recordReply } from './followup.js';
-import { teamLang } from './team.js';
 
 export const ANON_FORM_ID = 'prompts.anonReply';
 export const ANON_MAX = 1500;

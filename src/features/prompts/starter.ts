@@ -1,5 +1,5 @@
 // The thread starter: one question, its theme, how to answer, and a button to answer anonymously.
-import type { Team } from '../../core/teams.js';
+import { teamLang, type Team } from '../../core/teams.js';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Secrets } from '../../core/secrets.js';
@@ -12,7 +12,6 @@ import { enqueue, enqueueMany } from '../../schedule/outbox.js';
 import { scheduleFollowUp, scheduleFollowUps } from './followup.js';
 import { THEME_NAMES, type Theme } from './library.js';
 import { customPromptsOf, libraryPool, lockRotations, nextInRotation, promptPool, saveRotations, takeNext, themeScope, withOwn, type AnyPrompt } from './rotation.js';
-import { teamLang } from './team.js';
 
 export const ANON_REPLY_ACTION = 'prompts.anonReply';
 

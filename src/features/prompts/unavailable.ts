@@ -1,13 +1,13 @@
 // A prompt the platform refused for good (channel gone, bot removed, DMs closed): pause its schedule, tell someone once.
 import { eq } from 'drizzle-orm';
 import { message, textBlock } from '../../core/message.js';
+import { teamLang } from '../../core/teams.js';
 import { promptPosts, schedules, teams } from '../../db/schema/index.js';
-import { isLang, t } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
 import type { Undelivered } from '../../schedule/kinds.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { facilitatorsToTell } from '../onboarding/facilitators.js';
 import { channelUnavailable, type PersonalPayload, type PromptPayload } from './schedules.js';
-import { teamLang } from './team.js';
 
 /** A scheduled team prompt could not be posted, ever: pause the schedule (marked why) and tell its facilitator once. */
 export async function teamPromptUndelivered({ tx, key, code, gone, why, now }: Undelivered): Promise<void> {
@@ -25,7 +25,7 @@ export async function teamPromptUndelivered({ tx, key, code, gone, why, now }: U
   const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId));
   if (!team) return;
   for (const m of await facilitatorsToTell(tx, team.id, p.creator)) {
-    const lang = isLang(m.lang) ? m.lang : teamLang(team);
+    const lang = teamLang(team, m);
     await enqueue(tx, now, {
       teamId: team.id,
       key: `prompt-unavailable:${row.id}:${now.toISOString()}:${m.externalId}`,

@@ -1,7 +1,7 @@
 // The team's supervision calendar: an .ics file on demand and a private subscription feed over HTTP.
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
-import type { Team } from '../../core/teams.js';
+import { teamLang, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { members, supervisionPrefs, supervisionSessions, teams } from '../../db/schema/index.js';
 import { tx as txt, type Lang } from '../../i18n/index.js';
@@ -10,7 +10,6 @@ import { buildCalendar, type CalendarEvent } from './ics.js';
 import type { ScheduleRow } from '../../schedule/kinds.js';
 import { localDate, nextOccurrence } from '../../schedule/occurrence.js';
 import { activeSeries, stoppedSeries, type SeriesPayload } from './sessions.js';
-import { asLang } from './reminders.js';
 
 const AHEAD_MS = 120 * DAY;
 
@@ -104,7 +103,7 @@ export function calendarRoute(bot: Bot) {
       .innerJoin(teams, eq(teams.id, supervisionPrefs.teamId))
       .where(eq(supervisionPrefs.calendarToken, m[1]!));
     if (!hit) return notFound();
-    const body = await teamCalendar(bot.db, hit.team, asLang(hit.lang ?? hit.team.lang), bot.clock.now());
+    const body = await teamCalendar(bot.db, hit.team, teamLang(hit.team, hit), bot.clock.now());
     res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
     res.end(body);
   };

@@ -17,7 +17,7 @@ import { UserError } from '../../core/errors.js';
 import { type Block, type Message } from '../../core/message.js';
 import { fold, parseOffsets } from '../../core/parse.js';
 import { SETTINGS, DEFAULTS } from '../../core/settings.js';
-import { setting, type Team } from '../../core/teams.js';
+import { portOf, setting, teamLang, type Team } from '../../core/teams.js';
 import type { ChatPort } from '../../core/port.js';
 import type { Tx } from '../../db/client.js';
 import { members, outbox, schedules, supervisionPrefs, supervisionSessions, teams } from '../../db/schema/index.js';
@@ -41,10 +41,6 @@ interface ReminderPayload {
   refreshAt?: string;
   /** Who planned a one-off session (a series keeps its own): told if its channel refuses the reminders. */
   creator?: string;
-}
-
-export function asLang(x: string | null | undefined): Lang {
-  return x === 'en' ? 'en' : 'pl';
 }
 
 /** Reminder offsets a team may choose, in minutes: 5 minutes to 14 days (sessions.ts plans 15 days ahead). */
@@ -323,7 +319,7 @@ export const reminderKind: ScheduleKind = {
     // largest offset; after a catch-up that skipped it, the one that did go out.
     const first = await firstReminderOffset(tx, session.id);
     const withAgenda = first === undefined || first <= offset;
-    const lang = asLang(team.lang);
+    const lang = teamLang(team);
     await enqueue(tx, now, {
       teamId: team.id,
       key: reminderKey(session.id, offset),
@@ -336,7 +332,7 @@ export const reminderKind: ScheduleKind = {
       .innerJoin(members, eq(members.id, supervisionPrefs.memberId))
       .where(and(eq(supervisionPrefs.teamId, team.id), eq(supervisionPrefs.dm, true)));
     for (const m of dmMembers) {
-      const mlang = asLang(m.lang ?? team.lang);
+      const mlang = teamLang(team, m);
       await enqueue(tx, now, {
         teamId: team.id,
         key: reminderKey(session.id, offset, m.externalId),
@@ -363,7 +359,7 @@ export const reminderKind: ScheduleKind = {
  * later brings a rewrite of its own).
  */
 export async function refreshSentReminders(bot: Bot, team: Team, session: Session): Promise<void> {
-  const port = bot.ports.get(team.platform as never);
+  const port = portOf(bot, team);
   if (!port) return;
   let shown = await whatRemindersShow(bot.db, session.id);
   for (let pass = 0; pass < 3; pass++) {
@@ -384,11 +380,11 @@ async function rewriteSent(bot: Bot, port: ChatPort, team: Team, session: Sessio
   for (const row of rows) {
     const k = parseReminderKey(row.key);
     if (!k || !row.sentRef) continue;
-    let lang = asLang(team.lang);
+    let lang = teamLang(team);
     let reader: Reader = { zone: team.zone, member: false, channel: true };
     if (k.dmMember) {
       const [m] = await bot.db.select({ lang: members.lang, zone: members.zone }).from(members).where(and(eq(members.teamId, team.id), eq(members.externalId, k.dmMember)));
-      lang = asLang(m?.lang ?? team.lang);
+      lang = teamLang(team, m);
       reader = { zone: m?.zone ?? team.zone, member: true };
     }
     // Same title and agenda as when it was queued: a late reminder keeps saying the time that was really left. One

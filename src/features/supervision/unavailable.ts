@@ -7,12 +7,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { RefusalReason } from '../../core/errors.js';
 import { message, textBlock } from '../../core/message.js';
+import { teamLang } from '../../core/teams.js';
 import { schedules, supervisionSessions, teams } from '../../db/schema/index.js';
-import { isLang, t } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
 import type { Undelivered } from '../../schedule/kinds.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { facilitatorsToTell } from '../onboarding/facilitators.js';
-import { asLang, parseReminderKey, REMINDER_KIND } from './reminders.js';
+import { parseReminderKey, REMINDER_KIND } from './reminders.js';
 import { sessionWhen } from './when.js';
 
 /** The mark left on a series (or a one-off session's reminder row) whose channel refused. */
@@ -50,7 +51,7 @@ export async function reminderUndelivered({ tx, key, code, gone, why, now }: Und
   const [team] = await tx.select().from(teams).where(eq(teams.id, session.teamId));
   if (!team) return;
   for (const m of await facilitatorsToTell(tx, team.id, p.creator)) {
-    const lang = isLang(m.lang) ? m.lang : asLang(team.lang);
+    const lang = teamLang(team, m);
     const restricted = why === 'restricted';
     const text = session.seriesId
       ? t(lang, restricted ? 'supervision.unavailable.seriesRestricted' : 'supervision.unavailable.series', { series: `S${row.number}`, channel: { channel: session.channel } })
