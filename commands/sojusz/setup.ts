@@ -5,7 +5,7 @@ import { UserError } from '../../src/core/errors.js';
 import { channelRef, message, noteBlock, textBlock, type Block, type Button, type Rich } from '../../src/core/message.js';
 import { actionHandler, formHandler, type Subcommand } from '../../src/core/registry.js';
 import { caseDelay, DEFAULTS, SETTINGS } from '../../src/core/settings.js';
-import { setting } from '../../src/core/teams.js';
+import { setting, teamLang } from '../../src/core/teams.js';
 import { members } from '../../src/db/schema/index.js';
 import { l10n, type MessageKey } from '../../src/i18n/index.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
@@ -66,7 +66,7 @@ export const setupForms = [
       const second = await readStep2(ctx, values);
       const { changed, notes } = await applySetup(ctx, saved, second);
       // The facilitator's own language, else the team's as saved (which another facilitator may have set meanwhile).
-      ctx.lang = ctx.member.lang === 'pl' || ctx.member.lang === 'en' ? ctx.member.lang : ctx.team.lang === 'en' ? 'en' : 'pl';
+      ctx.lang = teamLang(ctx.team, ctx.member);
       const line = (l: SetupLine) => setupLine(ctx.lang, ctx.team.zone, l);
       await ctx.reply(
         message(
@@ -95,7 +95,7 @@ export const settings: Subcommand = {
     const fields: { label: string; value: Rich }[] = [
       { label: ctx.tx('onboarding.settings.yourLang'), value: [{ text: ctx.tx(`lang.${ctx.lang}` as MessageKey) }] },
       { label: ctx.tx('onboarding.settings.yourZone'), value: [{ text: ctx.zone, untrusted: true }] },
-      { label: ctx.tx('onboarding.settings.teamLang'), value: [{ text: `${ctx.tx(`lang.${team.lang === 'en' ? 'en' : 'pl'}` as MessageKey)}, ${team.zone}`, untrusted: true }] },
+      { label: ctx.tx('onboarding.settings.teamLang'), value: [{ text: `${ctx.tx(`lang.${teamLang(team)}`)}, ${team.zone}`, untrusted: true }] },
     ];
     const roles = [
       ['prompts', SETTINGS.promptChannel],

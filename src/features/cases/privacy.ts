@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Bot } from '../../core/bot.js';
+import { teamLang } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { caseBans, caseCounters, caseDrafts, caseReports, cases } from '../../db/schema/index.js';
 import { localDate } from '../../schedule/occurrence.js';
@@ -39,7 +40,7 @@ export const casesPrivacy: PrivacyContributor = {
     const drafts = await ownDrafts(tx, bot, team.id, member.externalId, true);
     if (drafts.length) await tx.delete(caseDrafts).where(inArray(caseDrafts.token, drafts.map((d) => d.token)));
     const rows = (await tx.select().from(cases).where(eq(cases.teamId, team.id))).filter((r) => isAuthor(bot.secrets, r, member.externalId));
-    const lang = team.lang === 'en' ? 'en' : 'pl';
+    const lang = teamLang(team);
     for (const row of rows) {
       // Nothing can tie the case to the member any more, whatever they chose: a fresh random MAC and no ban handle.
       const unlinked = { authorSalt: randomBytes(16).toString('hex'), authorMac: randomMac(), banSealed: bot.secrets.encrypt(randomBytes(32).toString('hex')) };

@@ -8,7 +8,7 @@ import type { Form, FormValues } from '../../core/form.js';
 import { message, noteBlock, textBlock } from '../../core/message.js';
 import { parseTime, parseZone } from '../../core/parse.js';
 import { DEFAULTS, SETTINGS, teamChannel } from '../../core/settings.js';
-import { setting, updateSettings, type Team } from '../../core/teams.js';
+import { setting, teamLang, updateSettings, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
 import { schedules, teams } from '../../db/schema/index.js';
 import { t, tx, weekdayName, type Lang, type MessageKey, type Params } from '../../i18n/index.js';
@@ -91,7 +91,7 @@ const weekly = (row: ScheduleRow | undefined): WeeklyRule | undefined => (row?.r
 function view1(team: Team, prompt: ScheduleRow | undefined): Shown1 {
   const rule = weekly(prompt);
   return {
-    lang: team.lang === 'en' ? 'en' : 'pl',
+    lang: teamLang(team),
     zone: team.zone,
     promptChannel: teamChannel(team, 'promptChannel') ?? postsIn(prompt),
     promptDay: rule ? (prompt!.paused ? NO_PROMPTS : String(rule.weekday)) : undefined,
