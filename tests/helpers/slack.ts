@@ -80,6 +80,8 @@ export interface SlackHarness {
    * when given), whichever the bot chose — already sent or still to come.
    */
   privately(text: string, user?: string, timeoutMs?: number): Promise<RecordedCall>;
+  /** Wait until no call has come for `ms`, then forget the calls: a test then sees only what its own request caused. */
+  quiet(ms?: number): Promise<void>;
   /** Deliver an Events API event; `retryNum` sends it as Slack's retry. */
   event(evt: Record<string, unknown>, o?: { eventId?: string; retryNum?: number }): Promise<SignedResponse>;
   close(): Promise<void>;
@@ -121,6 +123,14 @@ export async function startSlackHarness(o: SlackHarnessOptions = {}): Promise<Sl
     url,
     team,
     logs,
+    async quiet(ms = 300) {
+      let n = -1;
+      while (n !== fake.calls.length) {
+        n = fake.calls.length;
+        await new Promise((r) => setTimeout(r, ms));
+      }
+      fake.clear();
+    },
     privately(text, user, timeoutMs = 15_000) {
       const mine = (c: RecordedCall) => c.method === 'response_url' || user === undefined || c.args.user === user;
       return fake.waitFor(['response_url', 'chat.postEphemeral'], (c) => mine(c) && JSON.stringify(c.args).includes(text), timeoutMs);

@@ -10,15 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-/** Wait until earlier answers have all arrived, so a test sees only what its own request caused. */
-async function quiet(ms = 500): Promise<void> {
-  let n = -1;
-  while (n !== h.fake.calls.length) {
-    n = h.fake.calls.length;
-    await new Promise((r) => setTimeout(r, ms));
-  }
-  h.fake.clear();
-}
+const quiet = (ms = 500) => h.quiet(ms);
 
 const textOf = (args: Record<string, unknown>) => JSON.stringify(args.blocks ?? '') + String(args.text ?? '');
 

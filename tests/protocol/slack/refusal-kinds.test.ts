@@ -9,15 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-/** Wait until earlier answers have all arrived, so a test sees only what its own request caused. */
-async function quiet(ms = 300): Promise<void> {
-  let n = -1;
-  while (n !== h.fake.calls.length) {
-    n = h.fake.calls.length;
-    await new Promise((r) => setTimeout(r, ms));
-  }
-  h.fake.clear();
-}
+const quiet = (ms = 300) => h.quiet(ms);
 
 const textOf = (args: Record<string, unknown>) => JSON.stringify(args.blocks ?? '') + String(args.text ?? '');
 const BUSY = /zajęta|busy or out of reach/;

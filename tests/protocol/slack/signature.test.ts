@@ -11,15 +11,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 afterEach(() => vi.useRealTimers());
 
-/** Wait until earlier answers have all arrived, so a test sees only what its own request caused. */
-async function quiet(ms = 300): Promise<void> {
-  let n = -1;
-  while (n !== h.fake.calls.length) {
-    n = h.fake.calls.length;
-    await new Promise((r) => setTimeout(r, ms));
-  }
-  h.fake.clear();
-}
+const quiet = (ms = 300) => h.quiet(ms);
 
 const helpBody = () =>
   slashCommandBody({ command: '/sojusz', text: 'help', user_id: 'U_ANNA', team_id: h.team, channel_id: 'C_GENERAL', response_url: h.fake.responseUrl() });
