@@ -49,7 +49,8 @@ export function platformError(e: unknown): unknown {
   }
   // A 5xx without Discord's JSON body (its edge answering for it), after @discordjs/rest's retries.
   if (e instanceof HTTPError) return new PlatformError('discord', `http_${e.status}`, e, undefined, true);
-  // No answer at all: a timeout is this request's; no connection is Discord's, not one route's, so every send waits.
+  // No answer at all: a timeout (also one ended by rest.ts's bound: a request swallowed, or its connection closed before
+  // it was written) is this request's; no connection is Discord's, not one route's, so every send waits.
   const net = networkFailure(e);
   if (net === 'timeout') return new PlatformError('discord', net, e, undefined, true);
   if (net) return new PlatformError('discord', net, e, UNREACHABLE_WAIT_S, true, 'global');
@@ -65,7 +66,7 @@ function tokenRefused(e: unknown): boolean {
   return e instanceof Error && e.message.startsWith('Expected token to be set for this request');
 }
 
-/** A request that got no answer from Discord: timed out (@discordjs/rest aborts it), or no connection. */
+/** A request that got no answer from Discord: timed out (@discordjs/rest aborts it, or rest.ts's bound ends it), or no connection. */
 function networkFailure(e: unknown): 'timeout' | 'network' | undefined {
   if (!(e instanceof Error)) return undefined;
   if (e.name === 'AbortError' || e.name === 'TimeoutError') return 'timeout';

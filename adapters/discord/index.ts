@@ -14,13 +14,15 @@ export { toDiscordCommand } from './commands/build.js';
 export interface DiscordStartOptions {
   /** How long a handler may take before the interaction is deferred (Discord allows 3 s). */
   deferAfterMs?: number;
+  /** How long a REST call may take before it rejects as a timeout (rest.ts REST_BOUND_MS); tests shorten it. */
+  restBoundMs?: number;
 }
 
 /** Start Discord: HTTP interactions when DISCORD_PUBLIC_KEY is set (stateless), else the gateway. */
 export async function startDiscord(app: App, config: Config, opts: DiscordStartOptions = {}): Promise<RunningAdapter> {
   const applicationId = config.DISCORD_APPLICATION_ID;
   if (!applicationId) throw new Error('DISCORD_APPLICATION_ID is required for Discord');
-  const rest = makeRest(config.DISCORD_TOKEN, config.DISCORD_API_URL);
+  const rest = makeRest(config.DISCORD_TOKEN, config.DISCORD_API_URL, { boundMs: opts.restBoundMs });
   const port = new DiscordPort(rest, applicationId, app.bot);
   app.bot.attach(port);
   if (config.DISCORD_PUBLIC_KEY) {

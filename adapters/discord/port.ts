@@ -148,6 +148,10 @@ export class DiscordPort implements ChatPort {
   private async send(channel: string, parts: DiscordPayload[], key?: string): Promise<ApiMessage[]> {
     const sent: ApiMessage[] = [];
     for (const [i, part] of parts.entries()) {
+      // What makes retrying a send harmless when its outcome is unknown (a timeout, rest.ts's bound on a hung-up
+      // connection: Discord may have posted it): the same outbox key gives the same nonce, and with enforce_nonce
+      // Discord answers the repeat with the first message instead of posting again (idempotentSends: within its
+      // window). An edit or delete repeated does no harm anyway.
       const nonce = key ? { nonce: nonceFor(i ? `${key}#${i}` : key), enforce_nonce: true } : {};
       sent.push(await this.call<ApiMessage>(() => this.rest.post(Routes.channelMessages(channel), toRequest(part, nonce))));
     }

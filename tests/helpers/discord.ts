@@ -72,7 +72,7 @@ export interface DiscordHarness {
   close(): Promise<void>;
 }
 
-export async function startDiscordHarness(o: { mode: 'gateway' | 'http'; registry?: Registry; start?: string; fake?: FakeDiscordOptions; deferAfterMs?: number; maxInFlight?: number }): Promise<DiscordHarness> {
+export async function startDiscordHarness(o: { mode: 'gateway' | 'http'; registry?: Registry; start?: string; fake?: FakeDiscordOptions; deferAfterMs?: number; maxInFlight?: number; restBoundMs?: number }): Promise<DiscordHarness> {
   const fake = await startFakeDiscord({ token: 'fake-token', ...o.fake });
   const database = await testDatabase();
   const clock = new ManualClock(o.start ?? '2026-03-02T08:00:00Z');
@@ -96,7 +96,7 @@ export async function startDiscordHarness(o: { mode: 'gateway' | 'http'; registr
     DISCORD_PUBLIC_KEY: keys?.publicKeyHex,
     discordEnabled: true,
   } as Config;
-  const adapter = await startDiscord(app, config, { deferAfterMs: o.deferAfterMs });
+  const adapter = await startDiscord(app, config, { deferAfterMs: o.deferAfterMs, restBoundMs: o.restBoundMs });
   app.adapters.push(adapter);
   let interactionsUrl: string | undefined;
   if (keys) {

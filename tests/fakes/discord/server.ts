@@ -90,6 +90,11 @@ export interface FakeDiscord {
   /** The next request matching method and path is answered normally, but only after `ms` (Discord having a slow moment). */
   delayNext(method: string, path: RegExp, ms: number): void;
   /**
+   * The next request matching method and path is taken and never answered: the connection stays open until the client
+   * gives up (a proxy that swallowed it). Resolves when that request has arrived.
+   */
+  neverAnswerNext(method: string, path: RegExp): Promise<void>;
+  /**
    * HTTP interactions, as Discord sends them: the signed interaction is POSTed to the bot's endpoint, and the
    * response body is taken as its first answer (like a callback), `httpResponseLagMs` after it arrived.
    */
@@ -122,6 +127,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
   const listeners = new Set<(call: FakeCall) => void>();
   const failures: { method: string; path: RegExp; failure: FailureSpec }[] = [];
   const delays: { method: string; path: RegExp; ms: number }[] = [];
+  const silences: { method: string; path: RegExp; arrived: () => void }[] = [];
   let stats: FakeDiscordStats = { ok: 0, rateLimited: 0, total: 0, byStatus: {} };
   let globalWindow = { start: 0, count: 0 };
   const buckets = new Map<string, { start: number; count: number }>();
@@ -164,6 +170,8 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     const delayIndex = delays.findIndex((d) => d.method === method && d.path.test(path));
     if (delayIndex >= 0) await new Promise((r) => setTimeout(r, delays.splice(delayIndex, 1)[0]!.ms));
     if (res.destroyed) return; // the client gave up waiting
+    const silenceIndex = silences.findIndex((d) => d.method === method && d.path.test(path));
+    if (silenceIndex >= 0) return silences.splice(silenceIndex, 1)[0]!.arrived(); // never answered, never recorded
     const now = Date.now();
     const failureIndex = failures.findIndex((f) => f.method === method && f.path.test(path));
     if (!API_PREFIX.test(url.pathname)) {
@@ -273,6 +281,9 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     resetToken(next) {
       token = next;
       gateway.setToken(next);
+    },
+    neverAnswerNext(method, path) {
+      return new Promise<void>((arrived) => silences.push({ method: method.toUpperCase(), path, arrived }));
     },
     clear() {
       calls.length = 0;
