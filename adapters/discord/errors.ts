@@ -51,8 +51,10 @@ export function platformError(e: unknown): unknown {
   if (e instanceof HTTPError) return new PlatformError('discord', `http_${e.status}`, e, undefined, true);
   // No answer at all: a timeout (also one ended by rest.ts's bound: a request swallowed, or its connection closed before
   // it was written) is this request's; no connection is Discord's, not one route's, so every send waits.
+  // A connection cut after it was made (a proxy or load balancer resetting it) is this request's too: the next one
+  // goes on another connection, so no other send waits for it.
   const net = networkFailure(e);
-  if (net === 'timeout') return new PlatformError('discord', net, e, undefined, true);
+  if (net === 'timeout' || net === 'reset') return new PlatformError('discord', net, e, undefined, true);
   if (net) return new PlatformError('discord', net, e, UNREACHABLE_WAIT_S, true, 'global');
   return e;
 }
@@ -66,11 +68,16 @@ function tokenRefused(e: unknown): boolean {
   return e instanceof Error && e.message.startsWith('Expected token to be set for this request');
 }
 
-/** A request that got no answer from Discord: timed out (@discordjs/rest aborts it, or rest.ts's bound ends it), or no connection. */
-function networkFailure(e: unknown): 'timeout' | 'network' | undefined {
+/**
+ * A request that got no answer from Discord: timed out (@discordjs/rest aborts it, or rest.ts's bound ends it), its
+ * connection cut after it was made ('reset'), or no connection at all ('network').
+ */
+function networkFailure(e: unknown): 'timeout' | 'reset' | 'network' | undefined {
   if (!(e instanceof Error)) return undefined;
   if (e.name === 'AbortError' || e.name === 'TimeoutError') return 'timeout';
   const code = String((e as { code?: unknown }).code ?? (e.cause as { code?: unknown } | undefined)?.code ?? '');
-  if (/^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR)/.test(code)) return code === 'UND_ERR_ABORTED' ? 'timeout' : 'network';
+  if (code === 'UND_ERR_ABORTED') return 'timeout';
+  if (/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)) return 'reset';
+  if (/^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR)/.test(code)) return 'network';
   return e instanceof TypeError && e.message === 'fetch failed' ? 'network' : undefined;
 }

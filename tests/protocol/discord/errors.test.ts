@@ -6,6 +6,7 @@ import { REST } from '@discordjs/rest';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordPort } from '../../../adapters/discord/port.js';
+import { makeRest } from '../../../adapters/discord/rest.js';
 import { PlatformError } from '../../../src/core/errors.js';
 import { message, textBlock } from '../../../src/core/message.js';
 import { outbox } from '../../../src/db/schema/index.js';
@@ -65,6 +66,21 @@ describe('Discord failures as the core sees them', () => {
     const e = await failure(portOn(h.fake.apiUrl, 100).post({ team: h.guild, channel: h.channel }, hello));
     expect(e).toBeInstanceOf(PlatformError);
     expect(e).toMatchObject({ code: 'timeout', retryable: true, retryAfterSeconds: undefined });
+  });
+
+  it('tries again later, holding back no other send, when a connection is cut before Discord answered', async () => {
+    // A proxy or load balancer resetting one connection: that request's trouble, not Discord out of reach.
+    const cutting = createServer((req) => req.socket.destroy());
+    await new Promise<void>((r) => cutting.listen(0, '127.0.0.1', r));
+    try {
+      const api = `http://127.0.0.1:${(cutting.address() as AddressInfo).port}/api`;
+      const port = new DiscordPort(makeRest('fake-token', api, { boundMs: 5_000 }), FAKE_APPLICATION_ID, h.bot);
+      const e = await failure(port.post({ team: h.guild, channel: h.channel }, hello));
+      expect(e).toBeInstanceOf(PlatformError);
+      expect(e).toMatchObject({ code: 'reset', retryable: true, retryAfterSeconds: undefined, scope: 'channel' });
+    } finally {
+      await new Promise((r) => cutting.close(r));
+    }
   });
 
   it('waits out a Discord that cannot be reached, pausing every send', async () => {
