@@ -1,24 +1,14 @@
 // Migration 0019 drops limit_counters, the table of a second rate-limit mechanism nothing used (the real daily limits
 // are case_counters): an install that has rows in it keeps none of them. PGlite, or PostgreSQL when TEST_DATABASE_URL is set.
-import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bareDatabase, MIGRATIONS, migrationsUpTo, type Bare } from '../helpers/migrations.js';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, olderInstall } from '../helpers/migrations.js';
 
-let db: Bare;
-let before: string;
-beforeAll(async () => {
-  before = migrationsUpTo(18);
-  db = await bareDatabase();
-});
-afterAll(async () => {
-  await db.close();
-  rmSync(before, { recursive: true, force: true });
-});
+const db = olderInstall(18);
 
 describe('migration 0019 (no limit_counters)', () => {
   it('drops the unused limit_counters table with whatever it held, and leaves the real case counters', async () => {
-    await db.migrate(before);
+    await db.migrateOlder();
     await db.rows(sql`insert into limit_counters (key, count, resets_at) values (${'ab'.repeat(32)}, 2, now())`);
 
     await db.migrate(MIGRATIONS);

@@ -1,27 +1,17 @@
 // Migration 0017 cuts the members' first-contact and first-use-note times back to their day (midnight UTC), on a
 // database with members already in it, and makes the column's default a day too. PGlite, or PostgreSQL when
 // TEST_DATABASE_URL is set.
-import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bareDatabase, MIGRATIONS, migrationsUpTo, type Bare } from '../helpers/migrations.js';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, olderInstall } from '../helpers/migrations.js';
 
-let db: Bare;
-let before: string;
-beforeAll(async () => {
-  before = migrationsUpTo(16);
-  db = await bareDatabase();
-});
-afterAll(async () => {
-  await db.close();
-  rmSync(before, { recursive: true, force: true });
-});
+const db = olderInstall(16);
 
 const iso = (v: unknown) => (v === null ? null : new Date(v as string).toISOString());
 
 describe('migration 0017 (members keep only days)', () => {
   it('keeps only the day of existing members’ first contact and first-use note, and of new ones', async () => {
-    await db.migrate(before);
+    await db.migrateOlder();
     const [team] = await db.rows<{ id: number }>(sql`insert into teams (platform, external_id) values ('slack', 'T1') returning id`);
     await db.rows(sql`insert into members (team_id, external_id, created_at, privacy_note_shown_at)
       values (${team!.id}, 'U1', '2026-03-02T10:17:23.456Z', '2026-03-02T10:17:23.456Z'),

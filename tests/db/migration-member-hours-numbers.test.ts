@@ -1,25 +1,15 @@
 // Migration 0018 numbers the supervision hours an existing install already has, per member in the order the member
 // reads them (date, then creation), on a database with entries of several members in two teams (adding the column
 // NOT NULL at once would fail there). PGlite, or PostgreSQL when TEST_DATABASE_URL is set.
-import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bareDatabase, MIGRATIONS, migrationsUpTo, type Bare } from '../helpers/migrations.js';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, olderInstall } from '../helpers/migrations.js';
 
-let db: Bare;
-let before: string;
-beforeAll(async () => {
-  before = migrationsUpTo(17);
-  db = await bareDatabase();
-});
-afterAll(async () => {
-  await db.close();
-  rmSync(before, { recursive: true, force: true });
-});
+const db = olderInstall(17);
 
 describe('migration 0018 (per-member entry numbers)', () => {
   it('numbers existing hours per member by date, then by creation, and keeps the numbers unique from then on', async () => {
-    await db.migrate(before);
+    await db.migrateOlder();
     const [a, b] = await db.rows<{ id: number }>(sql`insert into teams (platform, external_id) values ('slack', 'TA'), ('slack', 'TB') returning id`);
     const [ann, bob] = await db.rows<{ id: number }>(sql`insert into members (team_id, external_id) values (${a!.id}, 'U_ANN'), (${a!.id}, 'U_BOB') returning id`);
     const [cid] = await db.rows<{ id: number }>(sql`insert into members (team_id, external_id) values (${b!.id}, 'U_CID') returning id`);

@@ -1,26 +1,16 @@
 // Migration 0016 numbers the rows an existing install already has, per team in creation order — on a database with
 // rows in every numbered table (adding the columns NOT NULL at once would fail there). PGlite, or PostgreSQL when
 // TEST_DATABASE_URL is set.
-import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bareDatabase, migrationsUpTo, MIGRATIONS, type Bare } from '../helpers/migrations.js';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, olderInstall } from '../helpers/migrations.js';
 
 
-let db: Bare;
-let before: string;
-beforeAll(async () => {
-  before = migrationsUpTo(15);
-  db = await bareDatabase();
-});
-afterAll(async () => {
-  await db.close();
-  rmSync(before, { recursive: true, force: true });
-});
+const db = olderInstall(15);
 
 describe('migration 0016 (per-team numbers)', () => {
   it('numbers existing schedules, series, sessions, topics and team prompts per team in creation order', async () => {
-    await db.migrate(before);
+    await db.migrateOlder();
     const [a, b] = await db.rows<{ id: number }>(sql`insert into teams (platform, external_id) values ('slack', 'TA'), ('slack', 'TB') returning id`);
     const A = a!.id;
     const B = b!.id;

@@ -1,11 +1,12 @@
 // Migration tests: a bare database (PGlite, or a fresh PostgreSQL database when TEST_DATABASE_URL is set) migrated
 // from a copy of migrations/ whose journal ends where the test needs, to insert the rows an older install has.
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from '../../src/root.js';
 import { onPostgres } from './db.js';
 
@@ -59,5 +60,29 @@ export async function bareDatabase(): Promise<Bare> {
       await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
       await admin.end();
     },
+  };
+}
+
+/**
+ * For a migration test file: a bare database, made before its tests and dropped after them, that `migrateOlder()`
+ * brings to where an install stood after migration `last` (then insert what such an install holds, and migrate on
+ * with `migrate(MIGRATIONS)`).
+ */
+export function olderInstall(last: number): Bare & { migrateOlder(): Promise<void> } {
+  let db: Bare | undefined;
+  let folder = '';
+  beforeAll(async () => {
+    folder = migrationsUpTo(last);
+    db = await bareDatabase();
+  });
+  afterAll(async () => {
+    await db?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+  return {
+    migrateOlder: () => db!.migrate(folder),
+    migrate: (f) => db!.migrate(f),
+    rows: <T>(q: SQL) => db!.rows<T>(q),
+    close: () => db!.close(),
   };
 }
