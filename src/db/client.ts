@@ -212,21 +212,25 @@ function migrationFailure(e: unknown, role?: string, database?: string): Databas
  * Everything up to the last `@` counts as credentials (more hidden than needed, never less).
  */
 export function redactUrl(url: string): string {
-  const scheme = url.indexOf('://');
-  const start = scheme >= 0 ? scheme + 3 : 0;
-  const at = url.lastIndexOf('@');
-  if (at < start) return url;
-  const userinfo = url.slice(start, at);
+  const span = credentialsOf(url);
+  if (!span) return url;
+  const userinfo = url.slice(span.start, span.end);
   const colon = userinfo.indexOf(':');
   const shown = colon >= 0 ? `${userinfo.slice(0, colon)}:***` : userinfo;
   const hint = ambiguousUserinfo(url) ? ' (percent-encode special characters in the password: @ as %40, # as %23, ? as %3F, / as %2F)' : '';
-  return `${url.slice(0, start)}${shown}${url.slice(at)}${hint}`;
+  return `${url.slice(0, span.start)}${shown}${url.slice(span.end)}${hint}`;
+}
+
+/** Where the credentials are: after `://`, up to the last `@` (none without an `@`). */
+function credentialsOf(url: string): { start: number; end: number } | undefined {
+  const scheme = url.indexOf('://');
+  const start = scheme >= 0 ? scheme + 3 : 0;
+  const end = url.lastIndexOf('@');
+  return end >= start ? { start, end } : undefined;
 }
 
 /** Whether the credentials hold a character that ends them or the host early for a URL parser (postgres.js's too). */
 function ambiguousUserinfo(url: string): boolean {
-  const scheme = url.indexOf('://');
-  const start = scheme >= 0 ? scheme + 3 : 0;
-  const at = url.lastIndexOf('@');
-  return at > start && /[@#?/]/.test(url.slice(start, at));
+  const span = credentialsOf(url);
+  return !!span && /[@#?/]/.test(url.slice(span.start, span.end));
 }
