@@ -53,7 +53,7 @@ export function platformError(e: unknown): unknown {
   // it was written) is this request's; no connection is Discord's, not one route's, so every send waits.
   // A connection cut after it was made (a proxy or load balancer resetting it) is this request's too: the next one
   // goes on another connection, so no other send waits for it.
-  const net = networkFailure(e);
+  const net = unanswered(e)?.kind;
   if (net === 'timeout' || net === 'reset') return new PlatformError('discord', net, e, undefined, true);
   if (net) return new PlatformError('discord', net, e, UNREACHABLE_WAIT_S, true, 'global');
   return e;
@@ -70,14 +70,16 @@ function tokenRefused(e: unknown): boolean {
 
 /**
  * A request that got no answer from Discord: timed out (@discordjs/rest aborts it, or rest.ts's bound ends it), its
- * connection cut after it was made ('reset'), or no connection at all ('network').
+ * connection cut after it was made ('reset'), or no connection at all ('network'); `code` is the system's own
+ * (ECONNREFUSED, UND_ERR_SOCKET…), or 'timeout'.
  */
-function networkFailure(e: unknown): 'timeout' | 'reset' | 'network' | undefined {
+export function unanswered(e: unknown): { kind: 'timeout' | 'reset' | 'network'; code: string } | undefined {
   if (!(e instanceof Error)) return undefined;
-  if (e.name === 'AbortError' || e.name === 'TimeoutError') return 'timeout';
-  const code = String((e as { code?: unknown }).code ?? (e.cause as { code?: unknown } | undefined)?.code ?? '');
-  if (code === 'UND_ERR_ABORTED') return 'timeout';
-  if (/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)) return 'reset';
-  if (/^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR)/.test(code)) return 'network';
-  return e instanceof TypeError && e.message === 'fetch failed' ? 'network' : undefined;
+  if (e.name === 'AbortError' || e.name === 'TimeoutError') return { kind: 'timeout', code: 'timeout' };
+  const cause = e.cause as { code?: unknown; errors?: { code?: unknown }[] } | undefined;
+  const code = String((e as { code?: unknown }).code ?? cause?.code ?? cause?.errors?.[0]?.code ?? '');
+  if (code === 'UND_ERR_ABORTED') return { kind: 'timeout', code: 'timeout' };
+  if (/^(ECONNRESET|EPIPE|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)) return { kind: 'reset', code };
+  if (/^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR)/.test(code)) return { kind: 'network', code };
+  return e instanceof TypeError && e.message === 'fetch failed' ? { kind: 'network', code: 'fetch failed' } : undefined;
 }

@@ -6,6 +6,7 @@ import { toDiscordCommand } from './commands/build.js';
 import { planCommands, type ExistingCommand } from './commands/diff.js';
 import { registerCommands, type RegisterReport } from './commands/register.js';
 import { makeRest } from './rest.js';
+import { unanswered } from './errors.js';
 
 const USAGE = `usage: npm run discord:register [-- --guild <guild id>] [--dry-run]
   registers the bot's slash commands with Discord (DISCORD_TOKEN, DISCORD_APPLICATION_ID; DISCORD_API_URL to override)
@@ -55,36 +56,14 @@ function refusal(e: unknown): string | undefined {
  * SLACK_API_URL.
  */
 function unreachable(e: unknown): string | undefined {
-  if (!(e instanceof Error)) return undefined;
-  const cause = e.cause as { code?: unknown; errors?: { code?: unknown }[] } | undefined;
-  const code = String((e as { code?: unknown }).code ?? cause?.code ?? cause?.errors?.[0]?.code ?? '');
-  const what =
-    e.name === 'AbortError' || e.name === 'TimeoutError'
-      ? 'no answer in time'
-      : /^(ECONN|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH|UND_ERR)/.test(code)
-        ? code
-        : e instanceof TypeError && e.message === 'fetch failed'
-          ? 'fetch failed'
-          : undefined;
-  return what && noAnswer(what);
-}
-
-/** The line for a request Discord never answered: naming DISCORD_API_URL when it is set (see unreachable). */
-function noAnswer(what: string): string {
+  const no = unanswered(e);
+  if (!no) return undefined;
+  const what = no.kind === 'timeout' ? 'no answer in time' : no.code;
   const url = process.env.DISCORD_API_URL;
   return url
     ? `DISCORD_API_URL — Discord did not answer at ${url} (${what}): check the URL and the network`
     : `Discord did not answer (${what}): check the network and run it again`;
 }
-
-// @discordjs/rest leaves its request unsettled when the server hangs up without answering: nothing is left to run,
-// and node would end with code 13 (an unsettled top-level await) having said nothing.
-let answered = false;
-process.once('exit', (code) => {
-  if (answered || code !== 0) return;
-  process.stderr.write(`discord:register: ${noAnswer('the connection closed without an answer')}\n`);
-  process.exitCode = 2;
-});
 
 async function dryReport(): Promise<RegisterReport> {
   const rest = makeRest(token, process.env.DISCORD_API_URL);
@@ -108,7 +87,6 @@ try {
   if (!line) throw e;
   stop(line);
 }
-answered = true;
 const would = dryRun ? 'would be ' : '';
 const line = (what: string, names: string[]) => names.length && process.stdout.write(`${what}: ${names.map((n) => `/${n}`).join(', ')}\n`);
 process.stdout.write(`Discord commands (${report.scope})${dryRun ? ', dry run: nothing changed' : ''}\n`);

@@ -46,8 +46,8 @@ describe('npm run discord:register', { timeout: 120_000 }, () => {
   });
 
   it('names DISCORD_API_URL in one line with exit code 2 when the server there hangs up without an answer', async () => {
-    // @discordjs/rest never settles such a request: node would end with code 13 and nothing said. (A server that
-    // never answers at all ends alike, after @discordjs/rest's 15 s timeout and three retries: a minute.)
+    // @discordjs/rest alone never settles such a request (node ended with code 13, nothing said); makeRest's bound
+    // ends it (adapters/discord/rest.ts). A server that never answers at all ends alike, after the bound.
     const hangUp = createServer((s) => s.destroy());
     await new Promise<void>((ok) => hangUp.listen(0, '127.0.0.1', () => ok()));
     const url = `http://127.0.0.1:${(hangUp.address() as AddressInfo).port}/api`;
