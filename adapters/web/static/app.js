@@ -6,6 +6,9 @@ const state = {
   thread: null,
   formVersion: null,
   lastSeen: 0,
+  /** The messages and the thread as last drawn (see render). */
+  messagesHtml: null,
+  threadHtml: null,
   /**
    * The first view of this member and channel has been shown (each switch shows a new first view, which sets
    * lastSeen and is not read out): from then on a new message is read out — also in an empty channel, where
@@ -217,9 +220,12 @@ function render(v) {
     p.className = 'empty';
     p.textContent = v.chrome['web.empty'];
     list.replaceChildren(p);
-  } else {
-    // Server-rendered: every text in it was HTML-escaped on the server (adapters/web/render.ts).
+    state.messagesHtml = null;
+  } else if (v.messagesHtml !== state.messagesHtml) {
+    // Server-rendered: every text in it was HTML-escaped on the server (adapters/web/render.ts). Redrawn only when it
+    // changed: a redraw replaces every button, and a click whose press and release fell on either side of one was lost.
     list.innerHTML = v.messagesHtml;
+    state.messagesHtml = v.messagesHtml;
   }
   if (nearBottom || state.justSwitched) list.scrollTop = list.scrollHeight;
   announce(list, state.justSwitched);
@@ -228,10 +234,14 @@ function render(v) {
   const panel = $('#thread');
   if (v.thread) {
     panel.hidden = false;
-    $('#thread-messages').innerHTML = v.thread.html;
-    $('#thread-messages').scrollTop = $('#thread-messages').scrollHeight;
+    if (v.thread.html !== state.threadHtml) {
+      $('#thread-messages').innerHTML = v.thread.html;
+      $('#thread-messages').scrollTop = $('#thread-messages').scrollHeight;
+      state.threadHtml = v.thread.html;
+    }
   } else {
     panel.hidden = true;
+    state.threadHtml = null;
     if (state.thread && !v.thread) state.thread = null;
   }
   reopenQuestion();
