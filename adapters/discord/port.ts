@@ -46,7 +46,7 @@ interface ApiMessage {
 
 export class DiscordPort implements ChatPort {
   readonly platform = 'discord' as const;
-  readonly capabilities: Capabilities = { forms: true, ephemeral: true, threads: true, files: true };
+  readonly capabilities: Capabilities = { forms: true, files: true };
   /** Every post and DM carries a nonce derived from its outbox key, with enforce_nonce. Discord remembers a nonce
    *  for "the past few minutes"; two minutes is the reading we rely on. */
   readonly idempotentSends = { windowMs: 2 * 60_000 };

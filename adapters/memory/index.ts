@@ -24,7 +24,7 @@ export interface MemoryMember {
 
 export class MemoryAdapter implements ChatPort {
   readonly platform = 'memory' as const;
-  readonly capabilities: Capabilities = { forms: true, ephemeral: true, threads: true, files: true };
+  readonly capabilities: Capabilities = { forms: true, files: true };
   readonly said: Said[] = [];
   /** Channel id → member ids (for minimum group sizes). Channels not listed are unknown. */
   readonly channels = new Map<string, string[]>();

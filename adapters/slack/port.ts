@@ -61,7 +61,7 @@ const PEOPLE_LOOKUP_LIMIT = 100;
 
 export class SlackPort implements ChatPort {
   readonly platform = 'slack' as const;
-  readonly capabilities: Capabilities = { forms: true, ephemeral: true, threads: true, files: true };
+  readonly capabilities: Capabilities = { forms: true, files: true };
 
   constructor(
     private readonly clients: Clients,

@@ -35,7 +35,7 @@ export interface OpenForm {
 
 export class WebPort implements ChatPort {
   readonly platform = 'web' as const;
-  readonly capabilities: Capabilities = { forms: true, ephemeral: true, threads: true, files: true };
+  readonly capabilities: Capabilities = { forms: true, files: true };
   /** Emits 'changed' whenever anything a browser shows may have changed. */
   readonly events = new EventEmitter();
   readonly forms = new Map<string, OpenForm>();

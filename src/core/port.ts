@@ -46,18 +46,15 @@ export interface Invocation {
 }
 
 /**
- * What the platform can do, declared by its adapter. Every adapter today declares all four true; each flag's doc says
- * what the core does when one is false.
+ * What the platform can do, declared by its adapter, where it differs between platforms; each flag's doc says what
+ * the core does when one is false. What every platform does (threads under a message; an answer only the member who
+ * acted sees, which each adapter gives in its own way through answerPrivately) is not a flag: a flag nothing reads
+ * would promise a fallback that does not exist.
  */
 export interface Capabilities {
   /** Modal forms. Without them a command that opens a form (Context.openForm) is refused with core.noForms: there is
    *  no fallback (no steps in messages). */
   forms: boolean;
-  /** "Only you can see this" answers in place. Read by nothing yet: private answers always go through
-   *  answerPrivately, which each adapter implements in its own way. */
-  ephemeral: boolean;
-  /** Discussions in threads under a message. Read by nothing yet: prompt and case threads are always asked for. */
-  threads: boolean;
   /** Sending files (with `upload`). Without them exports come as text, the trend without its chart, and the hours
    *  CSV and calendar file are refused with supervision.noFiles. */
   files: boolean;
