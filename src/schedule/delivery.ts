@@ -89,7 +89,7 @@ export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport>
   };
 
   const claim = async () => {
-    const rows = await bot.db.transaction((tx) => claimReady(tx, bot.instanceId, bot.clock.now(), LEASE_MS, limit));
+    const rows = await bot.db.transaction((tx) => claimReady(tx, bot.instanceId, bot.clock.now(), LEASE_MS, limit, [...bot.ports.keys()]));
     const at = Date.now();
     for (const r of rows) checkedAt.set(r.id, at);
     if (waitingRows) await dropCancelled();

@@ -3,7 +3,8 @@ import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Message } from '../core/message.js';
 import type { Tx } from '../db/client.js';
 import { recordset } from '../db/bulk.js';
-import { outbox, type OutboxTarget } from '../db/schema/index.js';
+import { outbox, teams, type OutboxTarget } from '../db/schema/index.js';
+import type { Platform } from '../core/port.js';
 
 export interface Outgoing {
   teamId: number;
@@ -38,12 +39,24 @@ export async function enqueueMany(tx: Tx, now: Date, ms: Outgoing[]): Promise<vo
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
-/** Lease up to `limit` ready rows to this process; a lease that expired (crashed owner) is taken over. */
-export async function claimReady(tx: Tx, owner: string, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]> {
+/**
+ * Lease up to `limit` ready rows of teams on `platforms` (the ones this process serves) to this process; a lease that
+ * expired (crashed owner) is taken over. Rows of other platforms stay for the replicas that serve them: taken here,
+ * they could only be put back, later.
+ */
+export async function claimReady(tx: Tx, owner: string, now: Date, leaseMs: number, limit: number, platforms: Platform[]): Promise<OutboxRow[]> {
+  const served = tx.select({ id: teams.id }).from(teams).where(inArray(teams.platform, platforms));
   const ready = tx
     .select({ id: outbox.id })
     .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now), or(isNull(outbox.leaseUntil), lt(outbox.leaseUntil, now))))
+    .where(
+      and(
+        eq(outbox.status, 'pending'),
+        lte(outbox.notBefore, now),
+        or(isNull(outbox.leaseUntil), lt(outbox.leaseUntil, now)),
+        inArray(outbox.teamId, served),
+      ),
+    )
     .orderBy(outbox.notBefore, outbox.id)
     .limit(limit)
     .for('update', { skipLocked: true });

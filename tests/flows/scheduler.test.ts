@@ -111,10 +111,23 @@ describe('the scheduler', () => {
     expect([...a.mem.dms('U_X'), ...b.mem.dms('U_X')]).toHaveLength(1);
   });
 
+  it("leaves another platform's messages untouched for the replica that serves it", async () => {
+    // A deployment may run its Slack and its Discord replicas on one database: a message taken by the wrong one could
+    // only be put back, 30 s later — and could be taken by a wrong one again.
+    const web = (await ensureTeam(a.bot.db, 'web', 'W1')).id;
+    const due = a.clock.now();
+    await enqueue(a.bot.db, due, { teamId: web, key: 'other-platform', target: { kind: 'channel', channel: 'general' }, message: message(textBlock('for the web')) });
+    await a.bot.runDueWork();
+    await b.bot.runDueWork();
+    const [row] = await a.bot.db.select().from(outbox).where(eq(outbox.key, 'other-platform'));
+    expect(row).toMatchObject({ status: 'pending', attempts: 0, leaseOwner: null, notBefore: due });
+    await a.bot.db.delete(outbox).where(eq(outbox.key, 'other-platform'));
+  });
+
   it('takes over a message leased by a replica that died, after the lease expires', async () => {
     await enqueue(a.bot.db, a.clock.now(), { teamId, key: 'lease-test', target: { kind: 'dm', member: 'U_Y' }, message: message(textBlock('lease')) });
     const { claimReady } = await import('../../src/schedule/outbox.js');
-    await a.bot.db.transaction((tx) => claimReady(tx, 'dead-replica', a.clock.now(), 60_000, 10));
+    await a.bot.db.transaction((tx) => claimReady(tx, 'dead-replica', a.clock.now(), 60_000, 10, ['memory']));
     await b.bot.runDueWork();
     expect(b.mem.dms('U_Y')).toHaveLength(0);
     b.clock.set(new Date(a.clock.now().getTime() + 61_000));
