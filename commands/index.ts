@@ -21,7 +21,8 @@ import { guide, guideButton } from './guide.js';
 import { autocheckHooks } from '../src/features/autocheck/home.js';
 import { onboardingHooks } from '../src/features/onboarding/hooks.js';
 import { caseActions, caseCommand, caseForms } from './case.js';
-import { settingsAction, setupForms } from './sojusz/setup.js';
+import { setupForms } from './sojusz/setup.js';
+import { settingsAction } from './sojusz/settings.js';
 
 export function buildRegistry(): Registry {
   return {

@@ -1,8 +1,10 @@
 // /sojusz: the bot's own command. Its subcommands come from several files, one per concern.
 import { command } from '../../src/core/registry.js';
 import { l10n } from '../../src/i18n/index.js';
-import { help, language, teamLanguage, teamTimezone, timezone } from './core.js';
-import { settings, setup } from './setup.js';
+import { help } from './help.js';
+import { language, teamLanguage, teamTimezone, timezone } from './language-zone.js';
+import { setup } from './setup.js';
+import { settings } from './settings.js';
 import { facilitatorAdd, facilitatorList, facilitatorRemove } from './roles.js';
 import { teamCaseChannel, teamCaseDelay, teamCaseMinMembers, teamModChannel } from './cases.js';
 import { mydataDelete, mydataExport, privacy, teamExport, teamRetention, teamRetentionAutochecks } from './privacy.js';

@@ -6,8 +6,11 @@ import { isBareChannelId } from '../../core/args.js';
 import { tx, weekdayName, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { Rhythm } from './rhythm.js';
 
-/** The prompt day's option for "no weekly prompts" (see setup.ts). */
-const OFF = 'off';
+/**
+ * The prompt day's answer for "no weekly prompts": a choice cannot be unticked on every platform (Slack's radio
+ * buttons), so going without prompts, or pausing a running schedule, is an option of its own.
+ */
+export const NO_PROMPTS = 'off';
 
 /** Page 1 as shown (or as it would be shown now): the prompt schedule as its three fields. */
 export interface Shown1 {
@@ -66,11 +69,11 @@ export function unpackShown1(state: string | undefined): Shown1 | undefined {
 
 /** The prompt schedule as one value: paused or none, or its day, hour and channel. */
 function promptOf(s: Shown1): string {
-  if (s.promptDay === OFF) return OFF;
+  if (s.promptDay === NO_PROMPTS) return NO_PROMPTS;
   return s.promptDay ? `${s.promptDay} ${s.promptTime} ${s.promptChannel}` : '';
 }
 function askedPrompt(a: Asked1): string {
-  if (a.promptsOff) return OFF;
+  if (a.promptsOff) return NO_PROMPTS;
   return a.promptDay ? `${a.promptDay} ${a.promptTime} ${a.promptChannel}` : '';
 }
 const rhythmOf = (r: Rhythm | undefined) => (r ? `${r.weekday} ${r.time} ${r.every}` : '');
@@ -110,7 +113,7 @@ function channelText(lang: Lang, channel: string | undefined): string {
 
 /** The prompt schedule now, as the facilitator will recognise it: "Tuesday 10:00", with its channel if that moved. */
 function promptText(lang: Lang, now: Shown1, shown: Shown1): string {
-  if (!now.promptDay || now.promptDay === OFF) return tx(lang, 'onboarding.setup.noPrompts');
+  if (!now.promptDay || now.promptDay === NO_PROMPTS) return tx(lang, 'onboarding.setup.noPrompts');
   const when = `${weekdayName(lang, Number(now.promptDay))} ${now.promptTime}`;
   return now.promptChannel !== shown.promptChannel ? `${when}, ${channelText(lang, now.promptChannel)}` : when;
 }

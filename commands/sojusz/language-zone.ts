@@ -1,19 +1,15 @@
-// /sojusz help, language, timezone and the team's language and time zone.
+// /sojusz language, timezone, team language and team timezone: whose words and whose clock, a member's or the team's.
 import { DateTime } from 'luxon';
 import { eq } from 'drizzle-orm';
-import { UserError } from '../../src/core/errors.js';
-import { message, noteBlock, textBlock } from '../../src/core/message.js';
+import { message, textBlock } from '../../src/core/message.js';
 import { parseZone } from '../../src/core/parse.js';
 import type { Subcommand } from '../../src/core/registry.js';
-import { commandHelp } from '../../src/core/help.js';
-import { nearest } from '../../src/core/suggest.js';
 import { updateSettings } from '../../src/core/teams.js';
 import { members, teams } from '../../src/db/schema/index.js';
 import { rhythmText } from '../../src/features/prompts/describe.js';
 import { followTeamZone, movePersonalSchedule } from '../../src/features/prompts/personal.js';
 import { formatLocal } from '../../src/schedule/occurrence.js';
 import { l10n, type Lang } from '../../src/i18n/index.js';
-import { foldWord } from '../../src/i18n/lookup.js';
 
 const langOption = {
   lang: {
@@ -27,29 +23,6 @@ const langOption = {
   },
 };
 const zoneOption = { zone: { kind: 'string' as const, required: true, description: l10n('sojusz.timezone.zone') } };
-
-export const help: Subcommand = {
-  description: l10n('sojusz.help'),
-  aliases: ['pomoc'],
-  options: { command: { kind: 'string', description: l10n('sojusz.help.command') } },
-  async run(ctx, opts) {
-    const commands = ctx.bot.registry.commands;
-    if (opts.command) {
-      const name = String(opts.command).replace(/^\//, '').toLowerCase();
-      // Any name the command answers to (/przypadek is /case); a slip gets the same "did you mean" as a command does.
-      const names = commands.flatMap((c) => [c.name, ...(c.otherNames ?? [])].map((word) => ({ word, value: c })));
-      const cmd = names.find((n) => foldWord(n.word) === foldWord(name))?.value;
-      if (!cmd) {
-        const guess = nearest(name, names)?.name;
-        throw guess ? new UserError('help.unknownGuess', { got: name, guess }) : new UserError('help.unknown', { got: name });
-      }
-      await ctx.reply(commandHelp(ctx, cmd));
-      return;
-    }
-    const items = commands.map((c) => [{ text: `/${c.name}`, style: 'bold' as const }, { text: ` — ${c.description[ctx.lang]}` }]);
-    await ctx.reply(message(textBlock(ctx.t('help.title')), { type: 'list', items }, noteBlock(ctx.t('help.footer'))));
-  },
-};
 
 export const language: Subcommand = {
   description: l10n('sojusz.language'),
