@@ -83,21 +83,29 @@ export const hoursExport: Subcommand = {
 export const hoursFix: Subcommand = {
   description: l10n('supervision.hoursFix'),
   aliases: ['godziny popraw'],
-  example: 'hours fix 12 2 {-1d}',
+  example: { en: 'hours fix 12 2 {-1d} case discussion', pl: 'godziny popraw 12 2 {-1d} omówienie przypadku' },
   options: {
     number: entryNumber,
-    details: { kind: 'text', maxLength: 200, description: l10n('supervision.opt.fixDetails') },
+    // As long as log's: a note typed there can be typed here again.
+    details: { kind: 'text', maxLength: 500, description: l10n('supervision.opt.fixDetails') },
   },
   async run(ctx, o) {
     const number = Number(o.number);
     const change = parseFixDetails(words(o.details), localDate(ctx.now, ctx.zone), number);
-    if (change.hours === undefined && !change.kind && !change.date) {
+    if (change.hours === undefined && !change.kind && !change.date && change.note === undefined) {
       // Nothing to change: what the entry says now, and how to say what should change.
       const e = await entryByNumber(ctx.db, ctx.bot.secrets, ctx.member.id, number);
       throw new UserError('supervision.fixNothing', { ...entryParams(e), other: otherKind(e.kind) });
     }
     const e = await ctx.db.transaction((tx) => fixHours(tx, ctx.bot.secrets, ctx.member.id, number, change));
-    await ctx.reply('supervision.hours.fixed', entryParams(e));
+    // The entry as it now is, its note too: a word meant as something else, read as the note, shows at once.
+    await ctx.reply(
+      message(
+        textBlock(ctx.t('supervision.hours.fixed', entryParams(e))),
+        e.note ? quoteBlock(e.note) : null,
+        change.note === null ? noteBlock(ctx.t('supervision.hours.noteCleared')) : null,
+      ),
+    );
   },
 };
 
@@ -138,7 +146,7 @@ export const removeAction = actionHandler({
       await ctx.closeWithNote(source, 'supervision.hours.kept');
       return;
     }
-    const e = await ctx.db.transaction((tx) => removeEntry(tx, ctx.bot.secrets, ctx.member.id, entryId));
+    const e = await ctx.db.transaction((tx) => removeEntry(tx, ctx.bot.secrets, ctx.member.id, entryId, ctx.now));
     await ctx.reply(e ? 'supervision.hours.removed' : 'supervision.hours.removeGone', e && entryParams(e));
     await ctx.closeWithNote(source, 'supervision.hours.removedNote');
   },

@@ -109,6 +109,11 @@ export const supervisionHours = pgTable(
     /** Set when logged by `/supervision held`; one entry per member and session. */
     sessionId: integer('session_id').references(() => supervisionSessions.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Set when its member removed it (`hours remove N`; the note is cleared then). The row stays, out of every
+     *  list, total and export of hours, so that its number is never given to another entry (members quote numbers
+     *  in their certification papers) and `held` said again does not log the session for them again. A member's
+     *  erasure deletes it like any other. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('supervision_hours_session_once').on(t.memberId, t.sessionId),

@@ -1,4 +1,4 @@
-// What members type about supervision hours — the amount, the kind, the date — read alike by `log` and `hours fix`.
+// What members type about supervision hours — the amount, the kind, the date, a note — read alike by `log` and `hours fix`.
 import { DateTime } from 'luxon';
 import { UserError } from '../../core/errors.js';
 import { fold, looksLikeDate, parseDate } from '../../core/parse.js';
@@ -19,8 +19,9 @@ const KIND_WORDS: Record<string, HoursKind> = {
  *  ("1.5 hours of group supervision"). */
 const SAID_ANYWAY = new Set(['h', 'hr', 'hrs', 'hour', 'hours', 'of', 'godz', 'godzina', 'godziny', 'godzin', 'godzine', 'supervision', 'superwizja', 'superwizji', 'superwizje']);
 
-/** Days said by name, as days before today. */
-const DAYS_AGO: Record<string, number> = { today: 0, dzis: 0, dzisiaj: 0, yesterday: 1, wczoraj: 1, przedwczoraj: 2 };
+/** Days said by name, as days before today. Days ahead are named too, so that they are refused as a date still ahead
+ *  rather than taken for the first word of a note ("hours fix 3 jutro"). */
+const DAYS_AGO: Record<string, number> = { today: 0, dzis: 0, dzisiaj: 0, yesterday: 1, wczoraj: 1, przedwczoraj: 2, tomorrow: -1, jutro: -1, pojutrze: -2 };
 
 /** "1,5", "1.5", "2", "1.5h", "2 godz." → hours, to two decimals; at least 0.01 and at most 24 per entry. */
 export function parseHours(s: string): number {
@@ -133,13 +134,20 @@ export interface EntryChange {
   hours?: number;
   kind?: HoursKind;
   date?: string;
+  /** The new note; null takes the note off. */
+  note?: string | null;
 }
+
+/** A note of only a dash takes the entry's note off: one character on any keyboard, in either language (a phone may
+ *  have made it an en or em dash). */
+const NO_NOTE = /^[-–—]$/;
 
 /**
  * The words after the entry's number in `hours fix`: any of the hours, the kind and the date, in any order and with the
- * words `log` reads among them ("2 individual 2026-03-01", "1,5 godz. grupowa wczoraj"). Anything else is refused,
- * not kept: a fix that silently left out half of what was typed would look done. `number` is the entry's, for the
- * examples in the answers.
+ * words `log` reads among them ("2 individual 2026-03-01", "1,5 godz. grupowa wczoraj"); from the first other word on,
+ * a new note, as in `log` ("2 case consultation"), or a lone "-" that takes the note off. The answer shows the entry as
+ * it now is, note included, so a word the member meant as something else is seen at once. `number` is the entry's,
+ * for the examples in the answers.
  */
 export function parseFixDetails(words: string[], today: string, number: number): EntryChange {
   const r = readWords(words, today, {
@@ -147,6 +155,6 @@ export function parseFixDetails(words: string[], today: string, number: number):
     twice: (first, got) => new UserError('supervision.fixTwice', { first, got, id: number }),
     ahead: (got) => new UserError('supervision.futureFix', { got, id: number, today }),
   });
-  if (r.rest < words.length) throw new UserError('supervision.fixUnknown', { got: words[r.rest]!, id: number, today });
-  return { hours: r.hours?.value, kind: r.kind?.value, date: r.date?.value };
+  const note = words.slice(r.rest).join(' ').trim();
+  return { hours: r.hours?.value, kind: r.kind?.value, date: r.date?.value, note: !note ? undefined : NO_NOTE.test(note) ? null : note };
 }

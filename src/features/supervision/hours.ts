@@ -1,7 +1,9 @@
 // The hours log: supervision hours members record for certification, each their own entry N; totals, corrections,
 // removal and a CSV export. What members type about hours is read in hours-words.ts.
 // A note on an entry is the member's own words (only they read it): it is sealed at rest, see sealed.ts.
-import { and, asc, eq } from 'drizzle-orm';
+// A removed entry is marked, not deleted (see `removedAt` in the schema): everything here but the numbering and
+// `held` reads only the entries that stand.
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { UserError } from '../../core/errors.js';
 import type { Secrets } from '../../core/secrets.js';
 import type { Tx } from '../../db/client.js';
@@ -17,6 +19,8 @@ import type { EntryChange, HoursKind } from './hours-words.js';
 export type { HoursKind } from './hours-words.js';
 /** An entry as its member sees it: the note opened. */
 export type HoursEntry = Omit<typeof supervisionHours.$inferSelect, 'noteSealed'>;
+/** The entries that count: not removed by their member. */
+const standing = isNull(supervisionHours.removedAt);
 /** How many of their latest entries `/supervision hours` shows a member (with their numbers, to fix or remove one). */
 export const RECENT_ENTRIES = 10;
 
@@ -39,46 +43,60 @@ export async function logHours(
 
 const opened = (secrets: Pick<Secrets, 'decrypt'>, { noteSealed, ...e }: typeof supervisionHours.$inferSelect): HoursEntry => ({ ...e, note: hoursNote(secrets, { note: e.note, noteSealed }) });
 
-/** One of the member's own entries by the number they were shown; anyone else's is "no entry of yours". */
+/**
+ * One of the member's own standing entries by the number they were shown; anyone else's is "no entry of yours", one
+ * they removed is said to be removed (its number stays unused: they may be looking at it on paper).
+ */
 export async function entryByNumber(tx: Tx, secrets: Pick<Secrets, 'decrypt'>, memberId: number, number: number): Promise<HoursEntry> {
   const [row] = await tx.select().from(supervisionHours).where(and(eq(supervisionHours.memberId, memberId), eq(supervisionHours.number, number)));
   if (!row) throw new UserError('supervision.notYourEntry', { id: number });
+  if (row.removedAt) throw new UserError('supervision.entryRemoved', { id: number });
   return opened(secrets, row);
 }
 
-/** Correct one of the member's own entries: only what `change` gives (hours, kind, date), whoever logged it. */
-export async function fixHours(tx: Tx, secrets: Pick<Secrets, 'decrypt'>, memberId: number, number: number, change: EntryChange): Promise<HoursEntry> {
+/** Correct one of the member's own entries: only what `change` gives (hours, kind, date, note), whoever logged it. */
+export async function fixHours(tx: Tx, secrets: Pick<Secrets, 'encrypt' | 'decrypt'>, memberId: number, number: number, change: EntryChange): Promise<HoursEntry> {
   const set = {
     ...(change.hours !== undefined ? { hours: String(change.hours) } : {}),
     ...(change.kind ? { kind: change.kind } : {}),
     ...(change.date ? { date: change.date } : {}),
+    // A plain note from before sealing goes too: the new one (or none) replaces it.
+    ...(change.note !== undefined ? { note: null, noteSealed: change.note === null ? null : sealText(secrets, change.note) } : {}),
   };
   if (!Object.keys(set).length) throw new Error('fixHours: nothing to change');
+  const e = await entryByNumber(tx, secrets, memberId, number);
   const [row] = await tx
     .update(supervisionHours)
     .set(set)
-    .where(and(eq(supervisionHours.memberId, memberId), eq(supervisionHours.number, number)))
+    .where(and(eq(supervisionHours.id, e.id), standing))
     .returning();
-  if (!row) throw new UserError('supervision.notYourEntry', { id: number });
+  // Removed between the two statements (two replicas): said as if removed before.
+  if (!row) throw new UserError('supervision.entryRemoved', { id: number });
   return opened(secrets, row);
 }
 
 /**
- * Remove one of the member's own entries by its serial id (what the question's button carries: a number the member
- * sees may be taken again by their next entry once the last one is removed, and a question still on screen must
- * not remove that one). Undefined when it is no longer there, or not theirs.
+ * Remove one of the member's own entries by its serial id (what the question's button carries, so that a question
+ * pressed by someone else removes nothing of theirs). The entry is marked, its note taken off; undefined when it is
+ * already removed, or not theirs.
  */
-export async function removeEntry(tx: Tx, secrets: Pick<Secrets, 'decrypt'>, memberId: number, entryId: number): Promise<HoursEntry | undefined> {
+export async function removeEntry(tx: Tx, secrets: Pick<Secrets, 'decrypt'>, memberId: number, entryId: number, now: Date): Promise<HoursEntry | undefined> {
+  // One statement: of two presses at once (two replicas), the second finds it removed and says so.
   const [row] = await tx
-    .delete(supervisionHours)
-    .where(and(eq(supervisionHours.id, entryId), eq(supervisionHours.memberId, memberId)))
+    .update(supervisionHours)
+    .set({ removedAt: now, note: null, noteSealed: null })
+    .where(and(eq(supervisionHours.id, entryId), eq(supervisionHours.memberId, memberId), standing))
     .returning();
   return row && opened(secrets, row);
 }
 
-/** The member's entries, oldest first, notes opened. */
+/** The member's standing entries, oldest first, notes opened. */
 export async function memberEntries(tx: Tx, secrets: Pick<Secrets, 'decrypt'>, memberId: number): Promise<HoursEntry[]> {
-  const rows = await tx.select().from(supervisionHours).where(eq(supervisionHours.memberId, memberId)).orderBy(asc(supervisionHours.date), asc(supervisionHours.id));
+  const rows = await tx
+    .select()
+    .from(supervisionHours)
+    .where(and(eq(supervisionHours.memberId, memberId), standing))
+    .orderBy(asc(supervisionHours.date), asc(supervisionHours.id));
   return rows.map((r) => opened(secrets, r));
 }
 
@@ -128,7 +146,10 @@ export function hoursLabel(lang: Lang, n: number): string {
   return txt(lang, 'supervision.hoursCount', { count: n, n: shown });
 }
 
-/** Mark a session held: group hours for everyone who said "coming", once per member (a second call adds none). */
+/**
+ * Mark a session held: group hours for everyone who said "coming", once per member — a second call adds none, and an
+ * entry its member removed stays removed (the removed row still holds the session, so the insert meets it).
+ */
 export async function logHeld(tx: Tx, session: Session, now: Date): Promise<number> {
   const hours = Math.round((session.durationMinutes / 60) * 100) / 100;
   const date = localDate(session.startsAt, session.zone);

@@ -1,7 +1,7 @@
 // Supervision in the privacy registry: RSVPs, topics (anonymous ones found by their keyed MAC), hours, prefs, and the
 // series and sessions a facilitator planned (their platform id in the schedule's payload).
 // Private topics and hours notes are sealed (sealed.ts): exported opened, re-sealed by a secret rotation.
-import { and, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { members, schedules, supervisionHours, supervisionPrefs, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
@@ -59,15 +59,21 @@ export const supervisionPrivacy: PrivacyContributor = {
       await tx
         .select({ date: supervisionHours.date, hours: supervisionHours.hours, kind: supervisionHours.kind, note: supervisionHours.note, noteSealed: supervisionHours.noteSealed })
         .from(supervisionHours)
-        .where(eq(supervisionHours.memberId, member.id))
+        .where(and(eq(supervisionHours.memberId, member.id), isNull(supervisionHours.removedAt)))
     ).map(({ noteSealed, ...h }) => ({ ...h, note: hoursNote(bot.secrets, { note: h.note, noteSealed }) }));
+    // Entries they removed are kept (without the note) only so that no other entry gets their number and `held`
+    // does not log them again: not hours, yet held about them, so exported apart.
+    const removedHours = await tx
+      .select({ entry: supervisionHours.number, date: supervisionHours.date, hours: supervisionHours.hours, kind: supervisionHours.kind, removedAt: supervisionHours.removedAt })
+      .from(supervisionHours)
+      .where(and(eq(supervisionHours.memberId, member.id), isNotNull(supervisionHours.removedAt)));
     const [prefs] = await tx.select({ dm: supervisionPrefs.dm, calendarFeed: isNotNull(supervisionPrefs.calendarToken) }).from(supervisionPrefs).where(eq(supervisionPrefs.memberId, member.id));
     // Anonymous topics from an /autocheck that have not reached the agenda yet (minutes): theirs, by the same MAC.
     const waiting = (await waitingTopics(tx, team.id))
       .map((w) => openWaiting(bot.secrets, w.payload))
       .filter((w) => w.mac !== null && w.mac === topicAuthorMac(bot.secrets, team.id, w.salt, member.externalId))
       .map((w) => ({ text: w.text, visibility: 'anonymous', source: null, createdAt: null, waitingForTheAgenda: true }));
-    return { rsvps, topics: [...named, ...anonymous, ...waiting], hours, preferences: prefs ?? null, planned: await planned(tx, team.id, member.externalId) };
+    return { rsvps, topics: [...named, ...anonymous, ...waiting], hours, removedHours, preferences: prefs ?? null, planned: await planned(tx, team.id, member.externalId) };
   },
 
   async deleteMember(tx, bot, team, member, anonymous) {
@@ -112,6 +118,7 @@ export const supervisionPrivacy: PrivacyContributor = {
       .set({ payload: sql`${schedules.payload} - 'creator'` })
       .where(plannedBy(team.id, member.externalId));
     await tx.delete(supervisionRsvps).where(eq(supervisionRsvps.memberId, member.id));
+    // Removed entries too: the mark was kept for their numbering only.
     await tx.delete(supervisionHours).where(eq(supervisionHours.memberId, member.id));
     await tx.delete(supervisionPrefs).where(eq(supervisionPrefs.memberId, member.id));
   },
@@ -198,7 +205,7 @@ export const supervisionPrivacy: PrivacyContributor = {
         .select({ member: members.externalId, date: supervisionHours.date, hours: supervisionHours.hours, kind: supervisionHours.kind })
         .from(supervisionHours)
         .innerJoin(members, eq(members.id, supervisionHours.memberId))
-        .where(eq(supervisionHours.teamId, team.id)),
+        .where(and(eq(supervisionHours.teamId, team.id), isNull(supervisionHours.removedAt))),
     };
   },
 };
