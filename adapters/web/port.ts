@@ -7,6 +7,7 @@ import type { Form } from '../../src/core/form.js';
 import { untrusted, type File, type Message } from '../../src/core/message.js';
 import type { Capabilities, ChatPort, Invocation, MemberRef, MessageRef, Place } from '../../src/core/port.js';
 import { webMessages } from '../../src/db/schema/index.js';
+import { languageOf, withLang } from './lang.js';
 import { CHANNELS, MEMBERS, TEAM, channelNamed, dmChannel, isKnownChannel } from './workspace.js';
 
 /** A channel the core names by its Polish name too (`refleksja`) is the playground's one channel (workspace.ts). */
@@ -59,6 +60,7 @@ export class WebPort implements ChatPort {
     ephemeralFor?: string | null;
     file?: { name: string; mime: string; data: string } | null;
   }): Promise<number> {
+    const lang = await languageOf(this.bot, this.team, row);
     const [r] = await this.bot.db
       .insert(webMessages)
       .values({
@@ -67,7 +69,7 @@ export class WebPort implements ChatPort {
         threadId: row.threadId ?? null,
         author: row.author,
         persona: row.message.persona ?? null,
-        message: row.message,
+        message: withLang(row.message, lang),
         ephemeralFor: row.ephemeralFor ?? null,
         file: row.file ?? null,
         createdAt: this.bot.clock.now(),
@@ -97,10 +99,14 @@ export class WebPort implements ChatPort {
   }
 
   async update(ref: MessageRef, message: Message): Promise<void> {
+    const where = and(eq(webMessages.id, Number(ref.id)), eq(webMessages.team, this.team));
+    // Written again, perhaps in another language than the first time (the member switched since): asked anew.
+    const [row] = await this.bot.db.select({ channel: webMessages.channel, author: webMessages.author, ephemeralFor: webMessages.ephemeralFor }).from(webMessages).where(where);
+    if (!row) return;
     await this.bot.db
       .update(webMessages)
-      .set({ message, persona: message.persona ?? null, updatedAt: this.bot.clock.now() })
-      .where(and(eq(webMessages.id, Number(ref.id)), eq(webMessages.team, this.team)));
+      .set({ message: withLang(message, await languageOf(this.bot, this.team, row)), persona: message.persona ?? null, updatedAt: this.bot.clock.now() })
+      .where(where);
     this.changed();
   }
 

@@ -4,6 +4,7 @@ import { labelNamesPoint, type Field } from '../../src/core/form.js';
 import type { Block, Button, Rich, Span } from '../../src/core/message.js';
 import { tx, type Lang } from '../../src/i18n/index.js';
 import type { webMessages } from '../../src/db/schema/index.js';
+import { writtenIn } from './lang.js';
 import type { OpenForm } from './port.js';
 import { CHANNELS, findMember } from './workspace.js';
 
@@ -135,7 +136,9 @@ export function renderMessage(row: WebRow, o: RenderOpts): string {
     `<header><span class="author">${escapeHtml(who)}</span>${persona}${you} <time datetime="${at}">${escapeHtml(formatTime(row.createdAt, o.lang, o.zone))}</time>${edited}</header>`,
   ];
   if (row.ephemeralFor) parts.push(`<p class="only-you">${escapeHtml(tx(o.lang, 'web.onlyYou'))}</p>`);
-  parts.push(`<div class="body">${row.message.blocks.map((b) => block(b, row.id)).join('')}</div>`);
+  // The page around it speaks the viewer's language; the message itself the one it was written in (lang.ts).
+  const lang = writtenIn(row.message);
+  parts.push(`<div class="body"${lang ? ` lang="${lang}"` : ''}>${row.message.blocks.map((b) => block(b, row.id)).join('')}</div>`);
   if (row.file) {
     const name = escapeHtml(row.file.name);
     // Files are served only to the member whose DM they are in, so the link says who is looking.
@@ -199,6 +202,8 @@ function fieldHtml(f: Field, open: OpenForm, lang: Lang): string {
     // length as it changes (app.js), and the form's own check names the limit when it is sent.
     const attrs = [
       `id="${id}" name="${name}" data-max="${f.maxLength}"`,
+      // What the form opened with: text that differs from it is the member's, which Escape asks before dropping.
+      f.initial ? `data-initial="${escapeHtml(f.initial)}"` : '',
       `aria-describedby="${[maxId, described].filter(Boolean).join(' ')}"`,
       error ? 'aria-invalid="true"' : '',
       f.placeholder ? `placeholder="${escapeHtml(f.placeholder)}"` : '',
@@ -247,6 +252,9 @@ export function renderForm(open: OpenForm, lang: Lang): string {
     summary,
     ...f.fields.map((x) => fieldHtml(x, open, lang)),
     `<div class="form-buttons"><button type="button" class="form-cancel">${escapeHtml(tx(lang, 'web.cancel'))}</button><button type="submit" class="primary">${escapeHtml(f.submitLabel)}</button></div>`,
+    // Escape on typed text asks this first (the page's script shows it); the safe answer goes back to the text.
+    `<div class="discard" role="group" aria-labelledby="discard-question" hidden><p id="discard-question">${escapeHtml(tx(lang, 'web.discard.question'))}</p>` +
+      `<button type="button" class="discard-no">${escapeHtml(tx(lang, 'web.discard.keep'))}</button><button type="button" class="discard-yes danger">${escapeHtml(tx(lang, 'web.discard.close'))}</button></div>`,
     '</form>',
   ].join('');
 }

@@ -193,7 +193,9 @@ describe.skipIf(NO_BROWSER)('the web playground in a browser', () => {
     await dialog.waitFor();
     expect(await dialog.locator('#f-title').inputValue()).toBe('Klient milknie po pytaniu o ojca');
     expect(await dialog.locator('#f-body').inputValue()).toBe('Po każdym pytaniu o ojca długo milczy.');
+    // Escape on typed text asks first (tests/browser/access.test.ts); closed without saving, the tab's copy goes too.
     await page.keyboard.press('Escape');
+    await dialog.locator('.discard-yes').click();
     await expect.poll(() => page.locator('#form-dialog[open]').count()).toBe(0);
     expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('sojusz.draft')))).toEqual([]);
     await type('/case');

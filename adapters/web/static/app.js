@@ -5,16 +5,17 @@ const state = {
   channel: localStorage.getItem('sojusz.channel') || 'reflection',
   thread: null,
   formVersion: null,
-  lastSeen: 0,
   /** The messages and the thread as last drawn (see render). */
   messagesHtml: null,
   threadHtml: null,
   /**
-   * The first view of this member and channel has been shown (each switch shows a new first view, which sets
-   * lastSeen and is not read out): from then on a new message is read out — also in an empty channel, where
-   * lastSeen stays 0.
+   * What has been read out, per panel: the newest message id (`lastSeen`), and whether the first view of this member
+   * and channel (or this thread) has been shown — each switch shows a new first view, which sets lastSeen and is not
+   * read out; from then on a new message is read out, also in an empty channel, where lastSeen stays 0.
    */
-  seen: false,
+  heard: { main: { lastSeen: 0, seen: false }, thread: { id: null, lastSeen: 0, seen: false } },
+  /** The clock was moved with a button: the first view at or after this time (ISO) says the new time. */
+  tellTime: null,
   lang: null,
   chrome: {},
   commandsFor: null,
@@ -26,6 +27,8 @@ const state = {
   pressed: null,
   /** The time control is moving the clock: its buttons wait until it is done. */
   moving: false,
+  /** The field the member was typing in when Escape asked "close without saving?", to go back to. */
+  writingAt: null,
   /** The button whose question ("Hide case #3?") is open, so that a redraw of the messages keeps it open. */
   confirming: null,
   /**
@@ -228,10 +231,11 @@ function render(v) {
     state.messagesHtml = v.messagesHtml;
   }
   if (nearBottom || state.justSwitched) list.scrollTop = list.scrollHeight;
-  announce(list, state.justSwitched);
+  const heard = arrivals(list, state.heard.main, state.justSwitched);
   state.justSwitched = false;
 
   const panel = $('#thread');
+  const threadHeard = state.heard.thread;
   if (v.thread) {
     panel.hidden = false;
     if (v.thread.html !== state.threadHtml) {
@@ -239,11 +243,23 @@ function render(v) {
       $('#thread-messages').scrollTop = $('#thread-messages').scrollHeight;
       state.threadHtml = v.thread.html;
     }
+    // Replies in the open thread are read out as the channel's messages are; what it held when it opened is not.
+    const opened = threadHeard.id !== v.thread.id;
+    threadHeard.id = v.thread.id;
+    heard.push(...arrivals($('#thread-messages'), threadHeard, opened));
   } else {
     panel.hidden = true;
     state.threadHtml = null;
+    threadHeard.id = null;
     if (state.thread && !v.thread) state.thread = null;
   }
+  // The time is not a live region: it changes by itself every minute, and would be read out with every view. Moved
+  // with a button, it is the answer the member waits for.
+  if (state.tellTime && v.now >= state.tellTime) {
+    heard.unshift({ words: v.nowLabel, lang: '' });
+    state.tellTime = null;
+  }
+  sayPolitely(heard);
   reopenQuestion();
   restoreFocus(focused);
   renderWelcome(v.welcome);
@@ -296,16 +312,30 @@ function shortened(words, max) {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max).replace(/[\s.,;:—-]+$/, '')}…`;
 }
 
-/** Tell screen readers about messages that arrived since the last view (not the whole history). */
-function announce(list, reset) {
+/**
+ * The messages in `list` that arrived since the last view (not the whole history), as a listener should hear them,
+ * each with the language it was written in. `reset`: a first view, only noted.
+ */
+function arrivals(list, mark, reset) {
   const articles = [...list.querySelectorAll('article[data-id]')];
   const newest = articles.reduce((n, a) => Math.max(n, Number(a.dataset.id)), 0);
-  if (!reset && state.seen) {
-    const fresh = articles.filter((a) => Number(a.dataset.id) > state.lastSeen);
-    if (fresh.length) text($('#live'), fresh.map((a) => shortened(readable(a), 300)).join(' '));
+  const fresh = !reset && mark.seen ? articles.filter((a) => Number(a.dataset.id) > mark.lastSeen) : [];
+  mark.lastSeen = reset ? newest : Math.max(newest, mark.lastSeen);
+  if (reset) mark.seen = true;
+  return fresh.map((a) => ({ words: shortened(readable(a), 300), lang: a.querySelector('.body')?.getAttribute('lang') || '' }));
+}
+
+/** Tell screen readers, politely, what just arrived; each part in its own language, so it gets the right voice. */
+function sayPolitely(parts) {
+  if (!parts.length) return;
+  const nodes = [];
+  for (const p of parts) {
+    const span = document.createElement('span');
+    if (p.lang) span.lang = p.lang;
+    span.textContent = p.words;
+    nodes.push(...(nodes.length ? [' ', span] : [span]));
   }
-  state.lastSeen = reset ? newest : Math.max(newest, state.lastSeen);
-  if (reset) state.seen = true;
+  $('#live').replaceChildren(...nodes);
 }
 
 function renderForm(form) {
@@ -443,6 +473,25 @@ function typedText(form) {
     .join('\n\n');
 }
 
+/** Whether a text field holds words the member typed (not only what the form opened with). */
+function typedSomething(form) {
+  return [...form.querySelectorAll('textarea, input[type="text"]')].some((el) => el.value.trim() && el.value.trim() !== (el.dataset.initial ?? '').trim());
+}
+/** "Close without saving?", with the safe answer focused; the field the member was in is remembered for it. */
+function askDiscard(box) {
+  const at = document.activeElement;
+  state.writingAt = at && box.closest('dialog').contains(at) ? at : null;
+  box.hidden = false;
+  box.querySelector('.discard-no').focus();
+}
+/** Back to the text, where the member was. */
+function keepWriting(box) {
+  box.hidden = true;
+  const back = state.writingAt?.isConnected ? state.writingAt : box.closest('form').querySelector('textarea, input, select');
+  state.writingAt = null;
+  back?.focus();
+}
+
 /** The form is gone on the server: close it, say so, and keep what was typed on the page. */
 function formExpired(form) {
   const kept = typedText(form);
@@ -569,6 +618,7 @@ function wire() {
       try {
         const r = await api('/api/time', { step: t.dataset.step });
         text($('#time-note'), r.moved ? '' : state.chrome['web.nothingScheduled']);
+        if (r.moved) state.tellTime = r.now;
         clearStatus();
       } catch (err) {
         problem(err);
@@ -581,7 +631,9 @@ function wire() {
         state.moving = false;
         if (document.activeElement === document.body) t.focus();
       }
-    } else if (t.classList.contains('form-cancel')) {
+    } else if (t.classList.contains('discard-no')) {
+      keepWriting(t.closest('.discard'));
+    } else if (t.classList.contains('form-cancel') || t.classList.contains('discard-yes')) {
       dropForm();
       $('#form-dialog').close();
       await api('/api/form/cancel', { member: state.member }).catch(() => {}); // nothing to keep either way
@@ -651,6 +703,22 @@ function wire() {
     // Focus may still sit on a field of the closed dialog here (the browser moves it to <body> a moment later).
     if (!at || at === document.body || dialog.contains(at)) returnFocus();
     else state.opener = null;
+  });
+  // Escape on text the member typed asks first: a stray key would otherwise lose a case written over ten minutes.
+  // Escape in that question is its safe answer. Held on keydown: the dialog's own cancel event cannot be held off
+  // twice in a row (the browser closes the dialog anyway), and a second Escape must go back to the text.
+  dialog.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.isComposing) return;
+    const form = dialog.querySelector('form');
+    const box = form?.querySelector('.discard');
+    if (!box) return;
+    if (!box.hidden) {
+      e.preventDefault();
+      keepWriting(box);
+    } else if (typedSomething(form)) {
+      e.preventDefault();
+      askDiscard(box);
+    }
   });
   dialog.addEventListener('cancel', () => {
     dropForm();
