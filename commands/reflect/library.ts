@@ -6,9 +6,10 @@ import type { Subcommand } from '../../src/core/registry.js';
 import { nextTeamNumber } from '../../src/db/numbers.js';
 import { customPrompts } from '../../src/db/schema/index.js';
 import { PROMPT_LIBRARY, THEME_NAMES } from '../../src/features/prompts/library.js';
-import { teamPromptSchedules, type PromptPayload } from '../../src/features/prompts/schedules.js';
+import { PROMPT_KIND, promptSchedulesIn } from '../../src/features/prompts/schedules.js';
 import { openPromptThread } from '../../src/features/prompts/starter.js';
 import { l10n } from '../../src/i18n/index.js';
+import { payloadOf } from '../../src/schedule/payload.js';
 import { parseThemes } from './schedule.js';
 
 export const CUSTOM_MAX = 280;
@@ -24,8 +25,8 @@ export const now: Subcommand = {
     const channel = String(opts.channel);
     await ctx.requireCanPost(channel);
     // The channel's own schedule decides the themes (and so the rotation); otherwise every theme.
-    const sched = (await teamPromptSchedules(ctx.db, ctx.team.id)).find((s) => (s.payload as unknown as PromptPayload).channel === channel);
-    const themes = sched ? ((sched.payload as unknown as PromptPayload).themes ?? []) : [];
+    const [sched] = await promptSchedulesIn(ctx.db, ctx.team.id, channel);
+    const themes = sched ? (payloadOf(sched, PROMPT_KIND).themes ?? []) : [];
     await ctx.db.transaction((tx) =>
       openPromptThread(tx, ctx.bot.secrets, { teamId: ctx.team.id, channel, themes, scheduleId: sched?.id, zone: sched?.zone ?? ctx.team.zone, now: ctx.now }),
     );

@@ -1,11 +1,10 @@
 // /reflect schedule, list, pause, resume, skip: the team's weekly prompt threads.
-import { eq } from 'drizzle-orm';
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock } from '../../src/core/message.js';
 import { parseDate, parseTime, parseWeekday, parseZone } from '../../src/core/parse.js';
 import { DAY_TIME_FILLERS, rhythmPhrase } from '../../src/core/rhythm.js';
 import type { Subcommand } from '../../src/core/registry.js';
-import { schedules } from '../../src/db/schema/index.js';
+import { editPromptSchedule, pausePromptSchedule, resumePromptSchedule, skipPromptDate } from '../../src/features/prompts/changes.js';
 import { rhythmText, zonedRhythm, zonedWhen } from '../../src/features/prompts/describe.js';
 import { personalLine, scheduleLine } from '../../src/features/prompts/home.js';
 import { parseTheme, themeWords, type Theme } from '../../src/features/prompts/library.js';
@@ -14,16 +13,15 @@ import {
   findScheduleByNumber,
   insertPromptSchedule,
   nextPromptAt,
-  nextPromptDates,
-  nextUnrepeatedAt,
-  occurrenceOn,
+  PROMPT_KIND,
+  promptSchedulesIn,
   teamPromptSchedules,
   weeklyRule,
   type PromptPayload,
-  type WeeklyRule,
 } from '../../src/features/prompts/schedules.js';
 import { l10n, weekdayName } from '../../src/i18n/index.js';
-import { formatLocal, nextOccurrence, sameWeekOn } from '../../src/schedule/occurrence.js';
+import { formatLocal } from '../../src/schedule/occurrence.js';
+import { payloadOf } from '../../src/schedule/payload.js';
 import { teamHolidays } from '../../src/core/settings.js';
 import { themesPhrase } from '../../src/features/prompts/describe.js';
 
@@ -122,7 +120,7 @@ export const schedule: Subcommand = {
     const every = Number(opts.every ?? 1);
     await ctx.requireCanPost(channel);
     // Another active schedule in the same channel is allowed (two rhythms, two themes) but often a slip: say so.
-    const sameChannel = (await teamPromptSchedules(ctx.db, ctx.team.id)).filter((s) => !s.paused && (s.payload as unknown as PromptPayload).channel === channel);
+    const sameChannel = (await promptSchedulesIn(ctx.db, ctx.team.id, channel)).filter((s) => !s.paused);
     const { rule, first } = weeklyRule(weekday, time, every, zone, ctx.now);
     const payload: PromptPayload = { channel, themes, creator: ctx.member.externalId };
     // In a transaction: the team's next "#N" is held (its row locked) until the schedule is in.
@@ -165,8 +163,7 @@ export const pause: Subcommand = {
   example: 'pause 3',
   options: idOption,
   async run(ctx, opts) {
-    const row = await findScheduleByNumber(ctx.db, ctx.team.id, Number(opts.id));
-    await ctx.db.update(schedules).set({ paused: true }).where(eq(schedules.id, row.id));
+    const row = await pausePromptSchedule(ctx.db, ctx.team.id, Number(opts.id));
     await ctx.reply('prompts.paused', { id: row.number });
   },
 };
@@ -179,14 +176,10 @@ export const resume: Subcommand = {
   options: idOption,
   async run(ctx, opts) {
     const row = await findScheduleByNumber(ctx.db, ctx.team.id, Number(opts.id));
-    const p = row.payload as unknown as PromptPayload;
+    const p = payloadOf(row, PROMPT_KIND);
     // Paused because its channel refused the prompt: running again only once the bot can post there.
     if (channelUnavailable(p)) await ctx.requireCanPost(p.channel);
-    const { unavailable: _, ...payload } = p;
-    // Counted from now: prompts missed while paused were meant to be missed, not reported — and never a second one in
-    // a week whose prompt came before the pause.
-    const next = row.rule.type === 'weekly' ? await nextUnrepeatedAt(ctx.db, row.id, row.rule, row.zone, ctx.now) : nextOccurrence(row.rule, row.zone, ctx.now);
-    await ctx.db.update(schedules).set({ paused: false, nextDueAt: next, payload }).where(eq(schedules.id, row.id));
+    const next = await resumePromptSchedule(ctx.db, row, ctx.now);
     const shown = next && nextPromptAt(row.rule, row.zone, new Date(next.getTime() - 1), teamHolidays(ctx.team));
     await ctx.reply('prompts.resumed', { id: row.number, next: shown ? zonedWhen(shown, row.zone, ctx.team.zone, ctx.lang) : '—' });
   },
@@ -203,23 +196,9 @@ export const skip: Subcommand = {
     const date = parseDate(String(opts.date));
     // Answer after the commit: a port may write the answer through the database (the playground), and the
     // embedded database has one connection — an answer from inside the transaction would wait for ever.
-    const done = await ctx.db.transaction(async (tx) => {
-      const row = await findScheduleByNumber(tx, ctx.team.id, Number(opts.id), true);
-      const rule = row.rule as WeeklyRule;
-      const at = occurrenceOn(rule, row.zone, date);
-      const ahead = nextPromptDates(rule, row.zone, ctx.now, 4, teamHolidays(ctx.team));
-      if (!at) throw new UserError('prompts.err.notOccurrence', { date, id: row.number, dates: ahead.join(', ') });
-      if (at <= ctx.now) {
-        // The answer carries its own example, with a date that can be skipped: no general usage and example under it.
-        throw Object.assign(new UserError('prompts.err.datePassed', { date, id: row.number, example: ahead[0] ?? '', dates: ahead.join(', ') }), { usage: undefined });
-      }
-      const updated: WeeklyRule = { ...rule, skip: [...new Set([...(rule.skip ?? []), date])].sort() };
-      const nextDueAt = row.nextDueAt && row.nextDueAt.getTime() === at.getTime() ? nextOccurrence(updated, row.zone, at) : row.nextDueAt;
-      await tx.update(schedules).set({ rule: updated, nextDueAt }).where(eq(schedules.id, row.id));
-      const next = nextPromptAt(updated, row.zone, ctx.now, teamHolidays(ctx.team));
-      return { number: row.number, next: next ? zonedWhen(next, row.zone, ctx.team.zone, ctx.lang) : '—' };
-    });
-    await ctx.reply('prompts.skipped', { id: done.number, date, next: done.next });
+    const done = await ctx.db.transaction((tx) => skipPromptDate(tx, ctx.team, Number(opts.id), date, ctx.now));
+    const next = done.next ? zonedWhen(done.next, done.zone, ctx.team.zone, ctx.lang) : '—';
+    await ctx.reply('prompts.skipped', { id: done.number, date, next });
   },
 };
 
@@ -250,34 +229,8 @@ export const edit: Subcommand = {
       throw new UserError('prompts.err.editNothing', { id: Number(opts.id) });
     }
     if (channel) await ctx.requireCanPost(channel);
-    const done = await ctx.db.transaction(async (tx) => {
-      const row = await findScheduleByNumber(tx, ctx.team.id, Number(opts.id), true);
-      const old = row.rule as WeeklyRule;
-      const p = row.payload as unknown as PromptPayload;
-      const zone = change.zone ?? row.zone;
-      const timing = change.weekday !== undefined || change.time !== undefined || change.zone !== undefined || opts.every !== undefined;
-      const every = Number(opts.every ?? old.every);
-      const { rule: fresh, first } = weeklyRule(change.weekday ?? old.weekday, change.time ?? old.time, every, zone, ctx.now);
-      // A fortnightly schedule keeps its weeks when only its day or time moves (counted afresh, a Monday three days
-      // after a Friday prompt would count as the same fortnight's); a new rhythm starts from now.
-      const weeks = every === old.every && every > 1 ? { anchor: sameWeekOn(old.anchor, fresh.weekday) } : {};
-      // Skipped dates stay: one that is no longer a date of the schedule simply never matches.
-      const rule: WeeklyRule = timing ? { ...fresh, ...weeks, ...(old.skip?.length ? { skip: old.skip } : {}) } : old;
-      // A new channel ends "channel unavailable": a schedule paused only for that runs again.
-      const moved = channel !== undefined && channel !== p.channel;
-      const wasUnavailable = channelUnavailable(p);
-      const resumed = row.paused && moved && wasUnavailable;
-      // Running again counts from now, as /reflect resume does: the weeks it was paused are not caught up.
-      const next = timing || resumed ? ((await nextUnrepeatedAt(tx, row.id, rule, zone, ctx.now)) ?? first) : row.nextDueAt;
-      const { unavailable, ...rest } = p;
-      const payload: PromptPayload = { ...rest, channel: channel ?? p.channel, themes: change.themes ?? p.themes ?? [], ...(unavailable && !moved ? { unavailable } : {}) };
-      const paused = row.paused && !resumed;
-      await tx
-        .update(schedules)
-        .set({ zone, rule, nextDueAt: next, paused, payload: payload as unknown as Record<string, unknown> })
-        .where(eq(schedules.id, row.id));
-      return { number: row.number, rule, zone, payload, paused, next, laterThanAsked: timing && next !== null && next.getTime() > (nextOccurrence(rule, zone, ctx.now) ?? first).getTime() };
-    });
+    const every = opts.every === undefined ? undefined : Number(opts.every);
+    const done = await ctx.db.transaction((tx) => editPromptSchedule(tx, ctx.team.id, Number(opts.id), { ...change, every, channel }, ctx.now));
     const params = {
       id: done.number,
       channel: { channel: done.payload.channel },

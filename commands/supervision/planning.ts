@@ -13,12 +13,13 @@ import { schedules, supervisionPrefs } from '../../src/db/schema/index.js';
 import { l10n, weekdayName } from '../../src/i18n/index.js';
 import { localToInstant } from '../../src/schedule/occurrence.js';
 import { offsetLabel, readOffsets, refreshSentReminders, REMINDER_KIND, reschedule } from '../../src/features/supervision/reminders.js';
-import { activeSeries, addSession, cancelSeries, cancelSession, createSeries, findSeriesByNumber, type SeriesPayload } from '../../src/features/supervision/sessions.js';
+import { activeSeries, addSession, cancelSeries, cancelSession, createSeries, findSeriesByNumber, SERIES_KIND } from '../../src/features/supervision/sessions.js';
 import { refusedMark } from '../../src/features/supervision/unavailable.js';
 import { upcomingSessions, type Session } from '../../src/features/supervision/store.js';
 import { offsetsList } from '../../src/features/supervision/words.js';
 import type { Rule } from '../../src/schedule/occurrence.js';
 import type { ScheduleRow } from '../../src/schedule/kinds.js';
+import { payloadOf } from '../../src/schedule/payload.js';
 import { exampleDate, findSession, said, when } from './shared.js';
 
 const DEFAULT_DURATION = 90;
@@ -104,19 +105,20 @@ async function refusingChannels(ctx: Context, series: ScheduleRow[], sessions: S
   // Channel → why it refused (the words differ: invite me, or let me post).
   const marked = new Map<string, RefusalReason | undefined>();
   for (const s of series) {
-    const p = s.payload as unknown as SeriesPayload;
+    const p = payloadOf(s, SERIES_KIND);
     const mark = refusedMark(p, p.channel);
     if (mark) marked.set(p.channel, mark.why);
   }
   const oneOffs = sessions.filter((s) => s.seriesId === null);
   if (oneOffs.length) {
     const rows = await ctx.db
-      .select({ payload: schedules.payload })
+      .select({ id: schedules.id, kind: schedules.kind, payload: schedules.payload })
       .from(schedules)
       .where(and(eq(schedules.teamId, ctx.team.id), eq(schedules.kind, REMINDER_KIND), sql`${schedules.payload} ? 'unavailable'`));
     for (const r of rows) {
-      const s = oneOffs.find((x) => String(x.id) === String((r.payload as { sessionId?: number }).sessionId));
-      const mark = s && refusedMark(r.payload, s.channel);
+      const p = payloadOf(r, REMINDER_KIND);
+      const s = oneOffs.find((x) => String(x.id) === String(p.sessionId));
+      const mark = s && refusedMark(p, s.channel);
       if (mark) marked.set(s.channel, mark.why);
     }
   }
@@ -139,7 +141,7 @@ export const list: Subcommand = {
     const seriesItems: Span[][] = series.map((s) => [
       { text: `S${s.number}`, style: 'code' },
       { text: ` — ${rhythm(ctx.lang, s.rule, s.zone)}${ctx.tx('supervision.every', { count: s.rule.type === 'weekly' ? s.rule.every : 1 })}` },
-      ...flag((s.payload as unknown as SeriesPayload).channel),
+      ...flag(payloadOf(s, SERIES_KIND).channel),
     ]);
     const sessionItems: Span[][] = sessions.map((s) => [
       { text: String(s.number), style: 'code' },

@@ -29,7 +29,7 @@ export const schedules = pgTable(
     /** The due instant whose occurrence failed: the back-off holds only while it is still the one due (a schedule
      *  a facilitator moved since is due at its new time). */
     retryOf: timestamp('retry_of', { withTimezone: true }),
-    /** Feature data: channel, themes, member… */
+    /** Feature data (channel, themes, member…), shaped by the kind: read and written through src/schedule/payload.ts. */
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -13,10 +13,10 @@ import type { Tx } from '../../db/client.js';
 import { schedules } from '../../db/schema/index.js';
 import { MINUTE } from '../../schedule/clock.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
+import { payloadFor, payloadOf, scheduleKindName } from '../../schedule/payload.js';
 import { localDate, onceRule } from '../../schedule/occurrence.js';
 import { closeForErasure } from '../cases/close.js';
 
-export const CLEANUP_LATER = 'cleanup-later';
 /** Each piece is due this many minutes after the erasure, drawn at random and independently. */
 export const CLEANUP_DELAY_MINUTES: readonly [number, number] = [5, 6 * 60];
 /** A piece whose process died mid-way is done again this long after it started (edits and removals repeat harmlessly). */
@@ -28,7 +28,7 @@ type Ref = Omit<MessageRef, 'team'>;
 const isEmpty = (w: Cleanup) => !w.edits.length && !w.removals.length && w.closeCase === undefined;
 
 /** What one piece does on the platform: messages rewritten (a closed case's post, its reports) and messages removed. */
-export interface Cleanup {
+export type Cleanup = {
   edits: { ref: Ref; message: Message }[];
   removals: Ref[];
   /**
@@ -37,7 +37,12 @@ export interface Cleanup {
    * open case does, so the group cannot see which cases closed together.
    */
   closeCase?: number;
-}
+};
+
+/** A piece as it waits: its work, and which try this is (1 to ATTEMPTS). */
+type Piece = Cleanup & { attempt: number };
+
+export const CLEANUP_LATER = scheduleKindName<Piece>()('cleanup-later');
 
 /**
  * Queue one piece, due at its own random moment (or after `delayMs`: what a withdrawal could not do at once). Inside
@@ -58,7 +63,7 @@ async function insertPiece(tx: Tx, team: Pick<Team, 'id' | 'zone'>, due: Date, w
       zone: team.zone,
       rule: onceRule(due, team.zone),
       nextDueAt: due,
-      payload: { ...work, attempt },
+      payload: payloadFor(CLEANUP_LATER, { ...work, attempt }),
       // Not the moment of the erasure: several pieces of one erasure must not share it.
       createdAt: new Date(Math.floor(due.getTime() / 86_400_000) * 86_400_000),
     })
@@ -96,7 +101,7 @@ export const cleanupLaterKind: ScheduleKind = {
   graceMs: Number.POSITIVE_INFINITY,
   next: () => null,
   async fire({ tx, bot, schedule, team, now, afterCommit }) {
-    const { attempt = 1, ...waiting } = schedule.payload as unknown as Cleanup & { attempt?: number };
+    const { attempt = 1, ...waiting } = payloadOf(schedule, CLEANUP_LATER);
     await tx.delete(schedules).where(eq(schedules.id, schedule.id));
     const port = portOf(bot, team);
     if (!port) {
@@ -118,7 +123,7 @@ export const cleanupLaterKind: ScheduleKind = {
       const again = await performCleanup(bot, port, team.externalId, work);
       if (retry === undefined) return;
       if (isEmpty(again)) await bot.db.delete(schedules).where(eq(schedules.id, retry));
-      else await bot.db.update(schedules).set({ payload: { ...again, attempt: attempt + 1 } }).where(eq(schedules.id, retry));
+      else await bot.db.update(schedules).set({ payload: payloadFor(CLEANUP_LATER, { ...again, attempt: attempt + 1 }) }).where(eq(schedules.id, retry));
     });
   },
 };

@@ -5,9 +5,11 @@ import type { Tx } from '../../db/client.js';
 import { cases, outbox, processedEvents, promptPosts, schedules, teams } from '../../db/schema/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
 import type { Rule } from '../../schedule/occurrence.js';
+import { scheduleKindName } from '../../schedule/payload.js';
 
 const DAY = 24 * 60 * 60 * 1000;
-export const HOUSEKEEPING = 'housekeeping';
+/** The one housekeeping schedule carries nothing (its payload is the column's default, {}). */
+export const HOUSEKEEPING = scheduleKindName<Record<string, never>>()('housekeeping');
 /** One team row stands for the deployment, so the single housekeeping schedule has a team to hang off. */
 export const SYSTEM_TEAM = { platform: 'system', externalId: 'system' } as const;
 export const OFFBOARDING_DAYS = 30;

@@ -9,6 +9,7 @@ import type { Tx } from '../../db/client.js';
 import { outbox, promptPosts, promptReplies, schedules, teams } from '../../db/schema/index.js';
 import { t } from '../../i18n/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
+import { payloadFor, payloadOf } from '../../schedule/payload.js';
 import { localToInstant } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { FOLLOWUP_KIND } from './schedules.js';
@@ -37,7 +38,7 @@ export async function scheduleFollowUps(db: Tx, items: readonly { team: Team; po
     const days = followUpDays(team);
     if (!days) return [];
     const { rule, instant } = followUpAt(post, zone, days);
-    return [{ teamId: team.id, kind: FOLLOWUP_KIND, zone, rule, nextDueAt: instant, payload: { postId: post.id } }];
+    return [{ teamId: team.id, kind: FOLLOWUP_KIND, zone, rule, nextDueAt: instant, payload: payloadFor(FOLLOWUP_KIND, { postId: post.id }) }];
   });
   for (let i = 0; i < rows.length; i += 500) await db.insert(schedules).values(rows.slice(i, i + 500));
 }
@@ -89,7 +90,7 @@ export async function postByThread(db: Tx, teamId: number, channel: string, thre
 export const followUpKind: ScheduleKind = {
   kind: FOLLOWUP_KIND,
   async fire({ tx, schedule, dueAt, now }) {
-    const postId = Number(schedule.payload.postId);
+    const postId = Number(payloadOf(schedule, FOLLOWUP_KIND).postId);
     const [post] = await tx.select().from(promptPosts).where(eq(promptPosts.id, postId));
     const [team] = await tx.select().from(teams).where(eq(teams.id, schedule.teamId));
     if (!post || !team) return;
@@ -97,7 +98,7 @@ export const followUpKind: ScheduleKind = {
     if (!days) return;
     const wanted = followUpAt(post, schedule.zone, days);
     if (wanted.instant > dueAt && wanted.instant > now) {
-      await tx.insert(schedules).values({ teamId: team.id, kind: FOLLOWUP_KIND, zone: schedule.zone, rule: wanted.rule, nextDueAt: wanted.instant, payload: { postId: post.id } });
+      await tx.insert(schedules).values({ teamId: team.id, kind: FOLLOWUP_KIND, zone: schedule.zone, rule: wanted.rule, nextDueAt: wanted.instant, payload: payloadFor(FOLLOWUP_KIND, { postId: post.id }) });
       return;
     }
     const n = await replyCount(tx, post.id);

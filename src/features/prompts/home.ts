@@ -3,10 +3,11 @@ import type { Context } from '../../core/context.js';
 import { textBlock, type Block, type Rich } from '../../core/message.js';
 import type { Hooks } from '../../core/hooks.js';
 import { formatLocal } from '../../schedule/occurrence.js';
+import { payloadOf } from '../../schedule/payload.js';
 import { teamHolidays } from '../../core/settings.js';
 import { weekdayName } from '../../i18n/index.js';
 import { rhythmText, themesText, zonedRhythm } from './describe.js';
-import { channelUnavailable, nextPromptAt, personalSchedule, teamPromptSchedules, type PersonalPayload, type PromptPayload, type WeeklyRule } from './schedules.js';
+import { channelUnavailable, nextPromptAt, PERSONAL_KIND, personalSchedule, PROMPT_KIND, teamPromptSchedules, type WeeklyRule } from './schedules.js';
 import { countThreadReply } from './replies.js';
 
 export async function promptsHome(ctx: Context): Promise<Block[]> {
@@ -29,13 +30,13 @@ export async function personalLine(ctx: Context): Promise<Rich | undefined> {
   if (!mine.paused && mine.nextDueAt) return ctx.t('prompts.list.personal', { rhythm, next: formatLocal(mine.nextDueAt, mine.zone, ctx.lang) });
   // "/reflect me friday 08:30" in the member's words, with their own day and hour, starts it again.
   const again = `${ctx.lang === 'pl' ? 'ja' : 'me'} ${weekdayName(ctx.lang, rule.weekday).toLowerCase()} ${rule.time}`;
-  return (mine.payload as unknown as PersonalPayload).unreachable
+  return payloadOf(mine, PERSONAL_KIND).unreachable
     ? ctx.t('prompts.list.personalUnreachable', { rhythm, again })
     : ctx.t('prompts.list.personalOff', { again });
 }
 
 export function scheduleLine(ctx: Context, s: Awaited<ReturnType<typeof teamPromptSchedules>>[number]) {
-  const p = s.payload as unknown as PromptPayload;
+  const p = payloadOf(s, PROMPT_KIND);
   // The zone is named where it is not the team's: "09:00" alone would be read as the team's 09:00.
   const params = { id: s.number, rhythm: zonedRhythm(s.rule as WeeklyRule, s.zone, ctx.team.zone, ctx.lang), themes: themesText(p.themes ?? [], ctx.lang), channel: { channel: p.channel } };
   // Gone (invite me back) or restricted (let me post): what the facilitator must do differs.

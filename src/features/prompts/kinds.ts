@@ -7,18 +7,19 @@ import { teamLang } from '../../core/teams.js';
 import { members, occurrences, teams } from '../../db/schema/index.js';
 import { t, type Lang } from '../../i18n/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
+import { payloadOf } from '../../schedule/payload.js';
 import { formatLocal, localDate } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { followUpKind } from './followup.js';
 import { personalPromptKind } from './personal.js';
-import { nextPromptAt, PROMPT_KIND, type PromptPayload } from './schedules.js';
+import { nextPromptAt, PROMPT_KIND } from './schedules.js';
 import { openPromptThread, openPromptThreads } from './starter.js';
 import { teamPromptUndelivered } from './unavailable.js';
 
 export const promptKind: ScheduleKind = {
   kind: PROMPT_KIND,
   async fire({ bot, tx, schedule, team, dueAt, now }) {
-    const p = schedule.payload as unknown as PromptPayload;
+    const p = payloadOf(schedule, PROMPT_KIND);
     await openPromptThread(tx, bot.secrets, {
       teamId: schedule.teamId,
       team,
@@ -37,7 +38,7 @@ export const promptKind: ScheduleKind = {
       os[0]!.tx,
       os[0]!.bot.secrets,
       os.map(({ schedule, team, dueAt }) => {
-        const p = schedule.payload as unknown as PromptPayload;
+        const p = payloadOf(schedule, PROMPT_KIND);
         return { team, channel: p.channel, themes: p.themes ?? [], key: `prompt:${schedule.id}:${dueAt.toISOString()}`, scheduleId: schedule.id, zone: schedule.zone };
       }),
       os[0]!.now,
@@ -57,7 +58,7 @@ export const promptKind: ScheduleKind = {
    * others stay quiet. Keyed by that latest one, which the tick runs exactly once.
    */
   async skipped({ tx, schedule, dueAt, now }) {
-    const p = schedule.payload as unknown as PromptPayload;
+    const p = payloadOf(schedule, PROMPT_KIND);
     if (!p.creator) return;
     const missed = (
       await tx

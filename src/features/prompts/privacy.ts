@@ -5,11 +5,12 @@ import { customPrompts, outbox, promptPosts, promptReplies, promptRotations, pse
 import { byInput, macsOf, randomMac, type PrivacyContributor } from '../../core/privacy.js';
 import type { Secrets } from '../../core/secrets.js';
 import type { Tx } from '../../db/client.js';
+import { payloadOf } from '../../schedule/payload.js';
 import { memberMac, pseudonymReplyPrefix, threadReplyPrefix } from '../anonymity/pseudonyms.js';
 import { replyMac, type ReplyWay } from './followup.js';
 import { personalScope } from './personal.js';
 import { promptThread } from './replies.js';
-import { deleteSchedules, personalSchedule, PROMPT_KIND, type PromptPayload } from './schedules.js';
+import { deleteSchedules, personalSchedule, PROMPT_KIND } from './schedules.js';
 
 const WAYS: readonly ReplyWay[] = ['named', 'pseudonym'];
 
@@ -48,7 +49,7 @@ export const promptsPrivacy: PrivacyContributor = {
   async exportMember(tx, bot, team, member) {
     const created = await tx.select().from(schedules).where(createdBy(team.id, member.externalId));
     const schedulesCreated = created.map((s) => {
-      const p = s.payload as unknown as PromptPayload;
+      const p = payloadOf(s, PROMPT_KIND);
       return { number: s.number, channel: p.channel, themes: p.themes ?? [], zone: s.zone, rule: s.rule, paused: s.paused, nextDueAt: s.nextDueAt };
     });
     const rotation = await personalRotation(tx, team.id, member.id);

@@ -6,15 +6,12 @@ import type { Tx } from '../../db/client.js';
 import { nextTeamNumber } from '../../db/numbers.js';
 import { occurrences, schedules } from '../../db/schema/index.js';
 import type { ScheduleRow } from '../../schedule/kinds.js';
+import { payloadFor, payloadOf, scheduleKindName, type KindName, type StoredPayload } from '../../schedule/payload.js';
 import { localDate, localToInstant, nextOccurrence, type Rule, type WeeklyRule } from '../../schedule/occurrence.js';
 import type { Theme } from './library.js';
 
-export const PROMPT_KIND = 'prompt';
-export const PERSONAL_KIND = 'personal-prompt';
-export const FOLLOWUP_KIND = 'prompt-followup';
-
 /** What a team prompt schedule carries: where, which themes, and who to tell when one is missed. */
-export interface PromptPayload {
+export type PromptPayload = {
   channel: string;
   themes: Theme[];
   /** Platform id of the facilitator who created it (told about missed prompts); gone when they deleted their data. */
@@ -24,15 +21,22 @@ export interface PromptPayload {
    * was paused then and someone told. Only meant while the schedule still posts in that channel.
    */
   unavailable?: { channel: string; since: string; code: string; why?: RefusalReason };
-}
+};
 
 /** What a personal prompt schedule carries: the member (by our row id) and the language they chose it in. */
-export interface PersonalPayload {
+export type PersonalPayload = {
   memberId: number;
   lang: 'pl' | 'en';
   /** Set when the member's DMs refused the prompt for good: paused then, shown when they next look. */
   unreachable?: { since: string; code: string };
-}
+};
+
+/** What a follow-up carries: the prompt post (our row id) whose thread it counts. */
+export type FollowUpPayload = { postId: number };
+
+export const PROMPT_KIND = scheduleKindName<PromptPayload>()('prompt');
+export const PERSONAL_KIND = scheduleKindName<PersonalPayload>()('personal-prompt');
+export const FOLLOWUP_KIND = scheduleKindName<FollowUpPayload>()('prompt-followup');
 
 /** The channel of a team prompt schedule is known to refuse its posts (see PromptPayload.unavailable). */
 export function channelUnavailable(p: PromptPayload): boolean {
@@ -45,8 +49,8 @@ export { weeklyRule, type WeeklyRule } from '../../schedule/occurrence.js';
 export type PromptSchedule = ScheduleRow & { number: number };
 
 /** Insert a schedule nobody refers to by number (a member's personal prompt). */
-export async function insertSchedule(db: Tx, teamId: number, kind: string, zone: string, rule: WeeklyRule, first: Date, payload: object): Promise<ScheduleRow> {
-  const [row] = await db.insert(schedules).values({ teamId, kind, zone, rule, nextDueAt: first, payload: payload as Record<string, unknown> }).returning();
+export async function insertSchedule<P extends StoredPayload>(db: Tx, teamId: number, kind: KindName<string, P>, zone: string, rule: WeeklyRule, first: Date, payload: NoInfer<P>): Promise<ScheduleRow> {
+  const [row] = await db.insert(schedules).values({ teamId, kind, zone, rule, nextDueAt: first, payload: payloadFor(kind, payload) }).returning();
   return row!;
 }
 
@@ -55,7 +59,7 @@ export async function insertPromptSchedule(tx: Tx, teamId: number, zone: string,
   const number = await nextTeamNumber(tx, schedules, teamId, eq(schedules.kind, PROMPT_KIND));
   const [row] = await tx
     .insert(schedules)
-    .values({ teamId, kind: PROMPT_KIND, number, zone, rule, nextDueAt: first, payload: payload as unknown as Record<string, unknown> })
+    .values({ teamId, kind: PROMPT_KIND, number, zone, rule, nextDueAt: first, payload: payloadFor(PROMPT_KIND, payload) })
     .returning();
   return { ...row!, number };
 }
@@ -63,6 +67,11 @@ export async function insertPromptSchedule(tx: Tx, teamId: number, zone: string,
 export async function teamPromptSchedules(db: Tx, teamId: number): Promise<PromptSchedule[]> {
   const rows = await db.select().from(schedules).where(and(eq(schedules.teamId, teamId), eq(schedules.kind, PROMPT_KIND))).orderBy(asc(schedules.number));
   return rows as PromptSchedule[];
+}
+
+/** The team's prompt schedules that post in `channel`, paused ones too, by number. */
+export async function promptSchedulesIn(db: Tx, teamId: number, channel: string): Promise<PromptSchedule[]> {
+  return (await teamPromptSchedules(db, teamId)).filter((s) => payloadOf(s, PROMPT_KIND).channel === channel);
 }
 
 /**

@@ -5,9 +5,10 @@ import { teamLang } from '../../core/teams.js';
 import { promptPosts, schedules, teams } from '../../db/schema/index.js';
 import { t } from '../../i18n/index.js';
 import type { Undelivered } from '../../schedule/kinds.js';
+import { payloadFor, payloadOf } from '../../schedule/payload.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { facilitatorsToTell } from '../onboarding/facilitators.js';
-import { channelUnavailable, type PersonalPayload, type PromptPayload } from './schedules.js';
+import { channelUnavailable, PERSONAL_KIND, PROMPT_KIND, type PersonalPayload, type PromptPayload } from './schedules.js';
 
 /** A scheduled team prompt could not be posted, ever: pause the schedule (marked why) and tell its facilitator once. */
 export async function teamPromptUndelivered({ tx, key, code, gone, why, now }: Undelivered): Promise<void> {
@@ -17,11 +18,11 @@ export async function teamPromptUndelivered({ tx, key, code, gone, why, now }: U
   if (!post?.scheduleId) return;
   const [row] = await tx.select().from(schedules).where(eq(schedules.id, post.scheduleId)).for('update');
   if (!row) return;
-  const p = row.payload as unknown as PromptPayload;
+  const p = payloadOf(row, PROMPT_KIND);
   // Moved to another channel since (edit, setup): the new one may well work. Marked already: told already.
   if (p.channel !== post.channel || channelUnavailable(p)) return;
   const payload: PromptPayload = { ...p, unavailable: { channel: p.channel, since: now.toISOString(), code, why } };
-  await tx.update(schedules).set({ paused: true, payload: payload as unknown as Record<string, unknown> }).where(eq(schedules.id, row.id));
+  await tx.update(schedules).set({ paused: true, payload: payloadFor(PROMPT_KIND, payload) }).where(eq(schedules.id, row.id));
   const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId));
   if (!team) return;
   for (const m of await facilitatorsToTell(tx, team.id, p.creator)) {
@@ -45,6 +46,6 @@ export async function personalPromptUndelivered({ tx, key, code, gone, now }: Un
   if (!id) return;
   const [row] = await tx.select().from(schedules).where(eq(schedules.id, id)).for('update');
   if (!row || row.paused) return;
-  const payload: PersonalPayload = { ...(row.payload as unknown as PersonalPayload), unreachable: { since: now.toISOString(), code } };
-  await tx.update(schedules).set({ paused: true, nextDueAt: null, payload: payload as unknown as Record<string, unknown> }).where(eq(schedules.id, id));
+  const payload: PersonalPayload = { ...payloadOf(row, PERSONAL_KIND), unreachable: { since: now.toISOString(), code } };
+  await tx.update(schedules).set({ paused: true, nextDueAt: null, payload: payloadFor(PERSONAL_KIND, payload) }).where(eq(schedules.id, id));
 }

@@ -15,13 +15,16 @@ import type { Tx } from '../../db/client.js';
 import { nextTeamNumber } from '../../db/numbers.js';
 import { schedules, supervisionSessions, supervisionTopics } from '../../db/schema/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
+import { scheduleKindName } from '../../schedule/payload.js';
 import { maskMandatory } from '../cases/deidentify/index.js';
 import { topicAuthorMac } from './agenda.js';
 import { refreshSentReminders } from './reminders.js';
 import { nextSession, sessionById } from './store.js';
 import { safeError } from '../../log.js';
 
-export const ANON_TOPIC = 'anon-topic';
+/** What its schedule carries: the topic waiting, sealed (see Waiting), or the row id of a topic to take off the agenda. */
+type AnonTopicPayload = { sealed: string } | { remove: number };
+export const ANON_TOPIC = scheduleKindName<AnonTopicPayload>()('anon-topic');
 /** The topic appears on the agenda (or leaves it, when its author removes it) this many minutes later, drawn at random. */
 export const ANON_TOPIC_DELAY_MINUTES: readonly [number, number] = [2, 20];
 const MINUTE = 60_000;

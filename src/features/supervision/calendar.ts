@@ -9,7 +9,8 @@ import { DAY } from '../../schedule/clock.js';
 import { buildCalendar, type CalendarEvent } from './ics.js';
 import type { ScheduleRow } from '../../schedule/kinds.js';
 import { localDate, nextOccurrence } from '../../schedule/occurrence.js';
-import { activeSeries, stoppedSeries, type SeriesPayload } from './sessions.js';
+import { payloadOf } from '../../schedule/payload.js';
+import { activeSeries, SERIES_KIND, stoppedSeries } from './sessions.js';
 
 const AHEAD_MS = 120 * DAY;
 
@@ -31,7 +32,7 @@ export async function teamCalendar(tx: Tx, team: Team, lang: Lang, now: Date): P
   const summary = txt(lang, 'supervision.calendar.summary');
   const [active, stopped] = [await activeSeries(tx, team.id), await stoppedSeries(tx, team.id)];
   // SEQUENCE grows with every change (RFC 5546): twice the series' revision (moved, stopped), plus one once cancelled.
-  const revisionOf = new Map([...active, ...stopped].map((r) => [r.id, (r.payload as unknown as SeriesPayload).revision ?? 0]));
+  const revisionOf = new Map([...active, ...stopped].map((r) => [r.id, payloadOf(r, SERIES_KIND).revision ?? 0]));
   const sequence = (seriesId: number | null, cancelled: boolean) => 2 * (seriesId ? (revisionOf.get(seriesId) ?? 0) : 0) + (cancelled ? 1 : 0);
   const events: CalendarEvent[] = rows.map((s) => ({
     uid: uid(s.seriesId, s.id, s.startsAt, s.zone),
@@ -45,7 +46,7 @@ export async function teamCalendar(tx: Tx, team: Team, lang: Lang, now: Date): P
   }));
   const known = new Set(rows.filter((s) => s.seriesId).map((s) => `${s.seriesId}:${localDate(s.startsAt, s.zone)}`));
   const project = (series: ScheduleRow, until: number, cancelled: boolean) => {
-    const p = series.payload as unknown as SeriesPayload;
+    const p = payloadOf(series, SERIES_KIND);
     for (let at = nextOccurrence(series.rule, series.zone, now); at && at.getTime() < until; at = nextOccurrence(series.rule, series.zone, at)) {
       if (known.has(`${series.id}:${localDate(at, series.zone)}`)) continue;
       events.push({
@@ -62,7 +63,7 @@ export async function teamCalendar(tx: Tx, team: Team, lang: Lang, now: Date): P
   };
   for (const series of active) project(series, now.getTime() + AHEAD_MS, false);
   for (const series of stopped) {
-    const stoppedAt = (series.payload as unknown as SeriesPayload).stoppedAt;
+    const stoppedAt = payloadOf(series, SERIES_KIND).stoppedAt;
     if (stoppedAt) project(series, Math.min(new Date(stoppedAt).getTime() + AHEAD_MS, now.getTime() + AHEAD_MS), true);
   }
   events.sort((x, y) => x.start.getTime() - y.start.getTime());

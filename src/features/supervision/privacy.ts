@@ -6,13 +6,14 @@ import { DEFAULTS, SETTINGS } from '../../core/settings.js';
 import { setting } from '../../core/teams.js';
 import { members, schedules, supervisionHours, supervisionPrefs, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
 import type { Tx } from '../../db/client.js';
+import { payloadOf } from '../../schedule/payload.js';
 import { CLEANUP_DELAY_MINUTES } from '../privacy/cleanup-later.js';
 import { openWaiting, queueTopicRemoval, sealWaiting, waitingTopics } from './anon-later.js';
 import { randomMac, type PrivacyContributor } from '../../core/privacy.js';
 import { anonymousTopicIds, topicAuthorMac } from './agenda.js';
 import { refreshLater, REMINDER_KIND } from './reminders.js';
 import { hoursNote, resealText, topicText } from './sealed.js';
-import { SERIES_KIND, type SeriesPayload } from './sessions.js';
+import { SERIES_KIND } from './sessions.js';
 import { sessionById } from './store.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,8 +29,8 @@ async function planned(tx: Tx, teamId: number, externalId: string) {
   const rows = await tx.select().from(schedules).where(plannedBy(teamId, externalId));
   const series = rows
     .filter((r) => r.kind === SERIES_KIND)
-    .map((r) => ({ series: `S${r.number}`, channel: (r.payload as unknown as SeriesPayload).channel, zone: r.zone, rule: r.rule, stopped: r.paused }));
-  const ids = rows.filter((r) => r.kind === REMINDER_KIND).map((r) => Number((r.payload as { sessionId?: unknown }).sessionId));
+    .map((r) => ({ series: `S${r.number}`, channel: payloadOf(r, SERIES_KIND).channel, zone: r.zone, rule: r.rule, stopped: r.paused }));
+  const ids = rows.filter((r) => r.kind === REMINDER_KIND).map((r) => Number(payloadOf(r, REMINDER_KIND).sessionId));
   const sessions = ids.length
     ? await tx
         .select({ session: supervisionSessions.number, startsAt: supervisionSessions.startsAt, zone: supervisionSessions.zone, channel: supervisionSessions.channel, status: supervisionSessions.status })

@@ -23,17 +23,16 @@ import type { Tx } from '../../db/client.js';
 import { members, outbox, schedules, supervisionPrefs, supervisionSessions, teams } from '../../db/schema/index.js';
 import { t, tx as txt, type Lang } from '../../i18n/index.js';
 import type { ScheduleKind, ScheduleRow } from '../../schedule/kinds.js';
+import { payloadFor, payloadOf, scheduleKindName } from '../../schedule/payload.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { onceRule } from '../../schedule/occurrence.js';
 import { agendaBlocks, sessionAgenda, type AgendaItem } from './agenda.js';
 import { rsvpCounts, type Answer, type Session } from './store.js';
-import { reminderUndelivered } from './unavailable.js';
+import { reminderUndelivered, type Unavailable } from './unavailable.js';
 import { sessionWhen, type Reader } from './when.js';
 
-export const REMINDER_KIND = 'supervision-reminder';
-export const RSVP_ACTION = 'supervision.rsvp';
-
-interface ReminderPayload {
+/** What a session's reminder row carries: the session, when it starts, and the offsets before it to remind at. */
+type ReminderPayload = {
   sessionId: number;
   startsAt: string;
   offsets: number[];
@@ -41,7 +40,12 @@ interface ReminderPayload {
   refreshAt?: string;
   /** Who planned a one-off session (a series keeps its own): told if its channel refuses the reminders. */
   creator?: string;
-}
+  /** Set on a one-off session's row when its channel refused a reminder for good (a series' own row carries it). */
+  unavailable?: Unavailable;
+};
+
+export const REMINDER_KIND = scheduleKindName<ReminderPayload>()('supervision-reminder');
+export const RSVP_ACTION = 'supervision.rsvp';
 
 /** Reminder offsets a team may choose, in minutes: 5 minutes to 14 days (sessions.ts plans 15 days ahead). */
 export const OFFSET_MIN = 5;
@@ -110,12 +114,12 @@ export async function refreshLater(tx: Tx, teamId: number, sessionIds: number[],
       .from(schedules)
       .where(and(eq(schedules.teamId, teamId), eq(schedules.kind, REMINDER_KIND), sql`${schedules.payload}->>'sessionId' = ${String(id)}`));
     for (const row of rows) {
-      const p = row.payload as unknown as ReminderPayload;
+      const p = payloadOf(row, REMINDER_KIND);
       const start = new Date(p.startsAt).getTime();
       if (start <= now.getTime()) continue;
       const at = new Date(Math.min(now.getTime() + randomInt(min * 60, max * 60 + 1) * 1000, start - 1000));
       const payload: ReminderPayload = { ...p, refreshAt: at.toISOString() };
-      await tx.update(schedules).set({ payload: payload as unknown as Record<string, unknown>, nextDueAt: nextReminder(payload, now) }).where(eq(schedules.id, row.id));
+      await tx.update(schedules).set({ payload: payloadFor(REMINDER_KIND, payload), nextDueAt: nextReminder(payload, now) }).where(eq(schedules.id, row.id));
     }
   }
 }
@@ -129,7 +133,7 @@ export async function armReminders(tx: Tx, team: Team, session: Session, now: Da
     zone: session.zone,
     rule: onceRule(session.startsAt, session.zone),
     nextDueAt: nextReminder(payload, now),
-    payload: payload as unknown as Record<string, unknown>,
+    payload: payloadFor(REMINDER_KIND, payload),
   });
 }
 
@@ -155,10 +159,10 @@ export async function moveReminders(tx: Tx, teamId: number, session: Session, no
     .where(and(eq(schedules.teamId, teamId), eq(schedules.kind, REMINDER_KIND), sql`${schedules.payload}->>'sessionId' = ${String(session.id)}`));
   const rule = onceRule(session.startsAt, session.zone);
   for (const row of rows) {
-    const p: ReminderPayload = { ...(row.payload as unknown as ReminderPayload), startsAt: session.startsAt.toISOString() };
+    const p: ReminderPayload = { ...payloadOf(row, REMINDER_KIND), startsAt: session.startsAt.toISOString() };
     await tx
       .update(schedules)
-      .set({ zone: session.zone, rule, payload: p as unknown as Record<string, unknown>, nextDueAt: nextReminder(p, now) })
+      .set({ zone: session.zone, rule, payload: payloadFor(REMINDER_KIND, p), nextDueAt: nextReminder(p, now) })
       .where(eq(schedules.id, row.id));
   }
 }
@@ -189,8 +193,8 @@ export async function handOverSentReminders(tx: Tx, teamId: number, fromSessionI
 export async function reschedule(tx: Tx, teamId: number, offsets: number[], now: Date): Promise<void> {
   const rows = await tx.select().from(schedules).where(and(eq(schedules.teamId, teamId), eq(schedules.kind, REMINDER_KIND)));
   for (const row of rows) {
-    const p = { ...(row.payload as unknown as ReminderPayload), offsets };
-    await tx.update(schedules).set({ payload: p as unknown as Record<string, unknown>, nextDueAt: nextReminder(p, now) }).where(eq(schedules.id, row.id));
+    const p = { ...payloadOf(row, REMINDER_KIND), offsets };
+    await tx.update(schedules).set({ payload: payloadFor(REMINDER_KIND, p), nextDueAt: nextReminder(p, now) }).where(eq(schedules.id, row.id));
   }
 }
 
@@ -292,10 +296,10 @@ export function parseReminderKey(key: string): { sessionId: number; offset: numb
 export const reminderKind: ScheduleKind = {
   kind: REMINDER_KIND,
   next(row: ScheduleRow, after: Date) {
-    return nextReminder(row.payload as unknown as ReminderPayload, after);
+    return nextReminder(payloadOf(row, REMINDER_KIND), after);
   },
   async fire({ tx, bot, schedule, team: scheduleTeam, dueAt, now, afterCommit }) {
-    const p = schedule.payload as unknown as ReminderPayload;
+    const p = payloadOf(schedule, REMINDER_KIND);
     if (dueAt.getTime() === new Date(p.startsAt).getTime()) return expire(tx, p.sessionId);
     const [session] = await tx.select().from(supervisionSessions).where(eq(supervisionSessions.id, p.sessionId));
     if (!session) return;
@@ -343,7 +347,7 @@ export const reminderKind: ScheduleKind = {
   },
   // Down past the start (beyond the grace window): the start's clean-up is still owed.
   async skipped({ tx, schedule, dueAt }) {
-    const p = schedule.payload as unknown as ReminderPayload;
+    const p = payloadOf(schedule, REMINDER_KIND);
     if (dueAt.getTime() === new Date(p.startsAt).getTime()) await expire(tx, p.sessionId);
   },
   // A channel that refuses for good: told once, flagged in /supervision list (unavailable.ts; a call, since it imports this module).

@@ -13,15 +13,16 @@ import { nextTeamNumber } from '../../db/numbers.js';
 import { schedules, supervisionRsvps, supervisionSessions, supervisionTopics, teams } from '../../db/schema/index.js';
 import { DAY } from '../../schedule/clock.js';
 import type { ScheduleKind, ScheduleRow } from '../../schedule/kinds.js';
+import { payloadFor, payloadOf, scheduleKindName } from '../../schedule/payload.js';
 import { localDate, localToInstant, nextOccurrence, sameWeekOn, weeklyRule } from '../../schedule/occurrence.js';
 import { homeWaitingTopics } from './agenda.js';
 import { armReminders, disarmReminders, handOverSentReminders, moveReminders } from './reminders.js';
 import { nextSession, type Session } from './store.js';
 
-export const SERIES_KIND = 'supervision';
 export const HORIZON_MS = 15 * DAY;
 
-export interface SeriesPayload {
+/** What a series carries: where and how long its sessions are, who planned it, and what became of it. */
+export type SeriesPayload = {
   channel: string;
   durationMinutes: number;
   where?: string | null;
@@ -33,7 +34,9 @@ export interface SeriesPayload {
   stoppedAt?: string;
   /** Counts changes to its sessions as a whole (moved, stopped): the calendar's SEQUENCE grows with it. */
   revision?: number;
-}
+};
+
+export const SERIES_KIND = scheduleKindName<SeriesPayload>()('supervision');
 
 function seriesNext(row: ScheduleRow, after: Date): Date | null {
   const start = nextOccurrence(row.rule, row.zone, new Date(after.getTime() + HORIZON_MS));
@@ -42,7 +45,7 @@ function seriesNext(row: ScheduleRow, after: Date): Date | null {
 
 /** Insert the series' session at `startsAt` (once) and arm its reminders. */
 async function materialize(tx: Tx, team: Team, row: ScheduleRow, startsAt: Date, now: Date): Promise<Session | undefined> {
-  const p = row.payload as unknown as SeriesPayload;
+  const p = payloadOf(row, SERIES_KIND);
   // Already there (a date cancelled in advance, a second claim): nothing is inserted, and the number taken is not used.
   const number = await nextTeamNumber(tx, supervisionSessions, team.id);
   const [s] = await tx
@@ -93,7 +96,7 @@ export async function createSeries(tx: Tx, team: Team, i: SeriesInput, now: Date
   const number = await nextTeamNumber(tx, schedules, team.id, eq(schedules.kind, SERIES_KIND));
   const [series] = await tx
     .insert(schedules)
-    .values({ teamId: team.id, kind: SERIES_KIND, number, zone: i.zone, rule, payload: payload as unknown as Record<string, unknown> })
+    .values({ teamId: team.id, kind: SERIES_KIND, number, zone: i.zone, rule, payload: payloadFor(SERIES_KIND, payload) })
     .returning();
   let first: Session | undefined;
   for (let at = nextOccurrence(rule, i.zone, now); at && at.getTime() <= now.getTime() + HORIZON_MS; at = nextOccurrence(rule, i.zone, at)) {
@@ -234,10 +237,10 @@ export interface SeriesMoved {
 export async function moveSeries(tx: Tx, team: Team, seriesId: number, to: { channel: string; zone: string }, now: Date): Promise<SeriesMoved> {
   const [row] = await tx.select().from(schedules).where(and(eq(schedules.id, seriesId), eq(schedules.teamId, team.id), eq(schedules.kind, SERIES_KIND)));
   if (!row) throw await unknownSeries(tx, team.id, seriesId);
-  const was = row.payload as unknown as SeriesPayload;
+  const was = payloadOf(row, SERIES_KIND);
   // A new zone moves its sessions in time: calendars must take the new times (SEQUENCE, see calendar.ts).
   const revision = (was.revision ?? 0) + (to.zone !== row.zone ? 1 : 0);
-  const payload = { ...was, channel: to.channel, revision } as unknown as Record<string, unknown>;
+  const payload = payloadFor(SERIES_KIND, { ...was, channel: to.channel, revision });
   const moved: ScheduleRow = { ...row, zone: to.zone, payload };
   // Cancelled ones too, so that a date cancelled in advance stays cancelled at its new time.
   const ahead = await tx

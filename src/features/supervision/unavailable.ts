@@ -11,9 +11,11 @@ import { teamLang } from '../../core/teams.js';
 import { schedules, supervisionSessions, teams } from '../../db/schema/index.js';
 import { t } from '../../i18n/index.js';
 import type { Undelivered } from '../../schedule/kinds.js';
+import { payloadFor, payloadOf } from '../../schedule/payload.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { facilitatorsToTell } from '../onboarding/facilitators.js';
 import { parseReminderKey, REMINDER_KIND } from './reminders.js';
+import { SERIES_KIND } from './sessions.js';
 import { sessionWhen } from './when.js';
 
 /** The mark left on a series (or a one-off session's reminder row) whose channel refused. */
@@ -43,11 +45,13 @@ export async function reminderUndelivered({ tx, key, code, gone, why, now }: Und
         .where(and(eq(schedules.kind, REMINDER_KIND), sql`${schedules.payload}->>'sessionId' = ${String(session.id)}`))
         .for('update');
   if (!row) return;
-  const p = row.payload as { channel?: string; creator?: string; unavailable?: Unavailable };
+  const series = session.seriesId ? payloadOf(row, SERIES_KIND) : undefined;
+  const p = series ?? payloadOf(row, REMINDER_KIND);
   // The series posts elsewhere now: that channel may well work. Marked for this channel already: told already.
-  if (session.seriesId && p.channel !== session.channel) return;
+  if (series && series.channel !== session.channel) return;
   if (p.unavailable?.channel === session.channel) return;
-  await tx.update(schedules).set({ payload: { ...p, unavailable: mark } as Record<string, unknown> }).where(eq(schedules.id, row.id));
+  const payload = series ? payloadFor(SERIES_KIND, { ...series, unavailable: mark }) : payloadFor(REMINDER_KIND, { ...payloadOf(row, REMINDER_KIND), unavailable: mark });
+  await tx.update(schedules).set({ payload }).where(eq(schedules.id, row.id));
   const [team] = await tx.select().from(teams).where(eq(teams.id, session.teamId));
   if (!team) return;
   for (const m of await facilitatorsToTell(tx, team.id, p.creator)) {
@@ -70,7 +74,7 @@ export async function reminderUndelivered({ tx, key, code, gone, why, now }: Und
 }
 
 /** The mark of a series (its payload) or one-off reminder row refused in its current channel, if any. */
-export function refusedMark(payload: unknown, channel: string): Unavailable | undefined {
-  const mark = (payload as { unavailable?: Unavailable } | null)?.unavailable;
+export function refusedMark(payload: { unavailable?: Unavailable }, channel: string): Unavailable | undefined {
+  const mark = payload.unavailable;
   return mark?.channel === channel ? mark : undefined;
 }
