@@ -11,9 +11,10 @@ import { t, tx, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { ScheduleRow } from '../../schedule/kinds.js';
 import { nextOccurrence, sameWeekOn } from '../../schedule/occurrence.js';
 import { enqueue } from '../../schedule/outbox.js';
-import { insertPromptSchedule, nextUnrepeatedAt, weeklyRule, type PromptPayload, type WeeklyRule } from '../prompts/schedules.js';
+import { payloadFor, payloadOf } from '../../schedule/payload.js';
+import { insertPromptSchedule, nextUnrepeatedAt, PROMPT_KIND, weeklyRule, type PromptPayload, type WeeklyRule } from '../prompts/schedules.js';
 import { followTeamZone } from '../prompts/personal.js';
-import { createSeries, moveSeries, replaceSeries, type SeriesPayload } from '../supervision/sessions.js';
+import { createSeries, moveSeries, replaceSeries, SERIES_KIND } from '../supervision/sessions.js';
 import { refreshSentReminders, reschedule } from '../supervision/reminders.js';
 import type { Session } from '../supervision/store.js';
 import { CREATED, currentPrompt, currentSeries, postsIn, view1, view2, weekly } from './current.js';
@@ -138,9 +139,10 @@ export async function applySetup(ctx: Context, state: SetupState, given: Step2):
       if (!same || oldPrompt!.paused) {
         // A new day keeps the weeks of "every 2 weeks": the same week's new weekday, as supervision series do.
         const rule: WeeklyRule = r ? { ...r, weekday: a.promptDay, time: a.promptTime, anchor: sameWeekOn(r.anchor, a.promptDay) } : weeklyRule(a.promptDay, a.promptTime, 1, zone, now).rule;
-        const themes = (oldPrompt?.payload as Partial<PromptPayload> | undefined)?.themes ?? [];
+        const old = oldPrompt ? payloadOf(oldPrompt, PROMPT_KIND) : undefined;
+        const themes = old?.themes ?? [];
         // A new start ends "channel unavailable" (the channel was checked on page 1), as /reflect resume does.
-        const { unavailable: _, ...kept } = (oldPrompt?.payload as Partial<PromptPayload> | undefined) ?? {};
+        const { unavailable: _, ...kept } = old ?? {};
         const payload = { ...kept, channel: a.promptChannel, themes, creator } satisfies PromptPayload;
         if (oldPrompt) {
           // Changed in place: the schedule keeps what it has sent (its rotation, its occurrences), so a new day later
@@ -148,7 +150,7 @@ export async function applySetup(ctx: Context, state: SetupState, given: Step2):
           const first = (await nextUnrepeatedAt(db, oldPrompt.id, rule, zone, now)) ?? nextOccurrence(rule, zone, now);
           await db
             .update(schedules)
-            .set({ zone, rule, nextDueAt: first, paused: false, payload: payload as unknown as Record<string, unknown> })
+            .set({ zone, rule, nextDueAt: first, paused: false, payload: payloadFor(PROMPT_KIND, payload) })
             .where(eq(schedules.id, oldPrompt.id));
           team = await updateSettings(db, team.id, { [CREATED.prompt]: oldPrompt.id });
           changed.push(oldPrompt.paused ? 'onboarding.changed.promptsResumed' : 'onboarding.changed.prompts', described(oldPrompt, rule, zone));
@@ -189,7 +191,7 @@ export async function applySetup(ctx: Context, state: SetupState, given: Step2):
           touched.push(...retimed, ...cancelled);
         }
       } else {
-        const was = oldSeries?.payload as Partial<SeriesPayload> | undefined;
+        const was = oldSeries ? payloadOf(oldSeries, SERIES_KIND) : undefined;
         // Every two weeks or more, still: the same weeks as before, only the day or hour moves.
         const weeksFrom = r && r.every === b.rhythm.every && r.every > 1 ? r.anchor : undefined;
         const input = { channel: b.supChannel, weekday: b.rhythm.weekday, time: b.rhythm.time, every: b.rhythm.every, durationMinutes: was?.durationMinutes ?? 90, where: was?.where ?? undefined, zone, weeksFrom, creator };
