@@ -15,7 +15,7 @@ import type { Tx } from '../../db/client.js';
 import { nextTeamNumber } from '../../db/numbers.js';
 import { schedules, supervisionSessions, supervisionTopics } from '../../db/schema/index.js';
 import type { ScheduleKind } from '../../schedule/kinds.js';
-import { scheduleKindName } from '../../schedule/payload.js';
+import { payloadOf, scheduleKindName } from '../../schedule/payload.js';
 import { maskMandatory } from '../cases/deidentify/index.js';
 import { topicAuthorMac } from './agenda.js';
 import { refreshSentReminders } from './reminders.js';
@@ -115,8 +115,9 @@ export const anonTopicKind: ScheduleKind = {
   graceMs: Number.POSITIVE_INFINITY,
   next: () => null,
   async fire({ tx, bot, schedule, team, now, afterCommit }) {
-    const removal = (schedule.payload as { remove?: unknown }).remove;
-    if (typeof removal === 'number') {
+    const payload = payloadOf(schedule, ANON_TOPIC);
+    if ('remove' in payload) {
+      const removal = payload.remove;
       // Its moment to leave: gone from the agenda, and from the reminders already sent that show it.
       const [gone] = await tx
         .delete(supervisionTopics)
@@ -129,7 +130,7 @@ export const anonTopicKind: ScheduleKind = {
     }
     let topic: Waiting | undefined;
     try {
-      topic = openWaiting(bot.secrets, schedule.payload);
+      topic = openWaiting(bot.secrets, payload);
     } catch (e) {
       bot.log.warn({ schedule: schedule.id, error: safeError(e) }, 'a waiting anonymous topic could not be opened; dropped');
     }
