@@ -2,6 +2,8 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci's postinstall (patch-package) mends the PostgreSQL driver: patches/README.md.
+COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund
 
 # The bundle production runs (scripts/build.mjs: esbuild, our TypeScript only; packages stay in node_modules).

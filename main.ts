@@ -28,6 +28,12 @@ async function main(): Promise<void> {
   }
   // Once, by the replica that applied them (the others wait on the migration lock and find nothing new).
   if (app.database.migrated.length) log.info({ migrations: app.database.migrated }, 'migrations applied');
+  // Its running lock went with a lost connection and a secret rotation took it meanwhile: going on would seal new data
+  // under the old secret beside the rotation. Stopped like a start that cannot work (exit code 2).
+  app.database.onRotation = () => {
+    log.error('a secret rotation (npm run rotate-secret) started while the database connection was lost: stopping; start the bot when it has finished, with the new SOJUSZ_SECRET');
+    void app.stop().finally(() => process.exit(2));
+  };
   // A signal that came while the database opened: stop now, before any adapter connects or the port opens.
   if (signals.stopping()) return signals.started(app);
   // The playground has no login: it stays on this computer whatever HOST says (the Docker image sets 0.0.0.0).

@@ -89,6 +89,12 @@ export async function createApp(config: Config, log: Logger, registry: Registry,
     stop: () => (stopped ??= stopApp(app, given === undefined)),
   };
   http.health.push(async () => (await Promise.all(app.adapters.map((a) => a.healthy()))).every(Boolean));
+  // Liveness, apart from /healthz (readiness): the process runs and answers. A database outage fails /healthz, so a
+  // load balancer stops sending it traffic, but not this: restarting the bot would not bring PostgreSQL back.
+  http.mount('/livez', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok: true }));
+  });
   return app;
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.js';
+import { Outages } from '../db/outages.js';
 import { members, processedEvents } from '../db/schema/index.js';
 import { isLang, pickLanguage, t, tx, type Lang, type MessageKey, type Params } from '../i18n/index.js';
 import { foldWord } from '../i18n/lookup.js';
@@ -58,6 +59,8 @@ export class Bot {
   stopping = false;
   /** Refresh gauges before /metrics is read. */
   refreshGauges?: () => Promise<void>;
+  /** The database out of reach: told apart from bugs, logged once per outage; the runner waits for its end. */
+  readonly outages: Outages;
 
   constructor(o: BotOptions) {
     this.database = o.database;
@@ -68,6 +71,7 @@ export class Bot {
     this.registry = o.registry;
     this.instanceId = o.instanceId ?? randomUUID();
     this.admission = new Admission(o.maxInFlight, () => this.metrics.busy.inc());
+    this.outages = new Outages({ ping: () => o.database.ping(), label: o.database.label, log: o.log, stopped: () => this.stopping });
     for (const p of o.ports ?? []) this.attach(p);
   }
 
@@ -217,6 +221,10 @@ export class Bot {
       if (e instanceof FieldErrors) {
         return { kind: 'errors', errors: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, tx(lang, v.code, v.params)])) };
       }
+      // The database out of reach: the form stays open with what was written in it, to send again in a minute
+      // (closed, a case's text would be lost). Said on its first field.
+      const field = Object.keys(ev.values)[0];
+      if (field && this.outages.noticed(e)) return { kind: 'errors', errors: { [field]: tx(lang, 'core.databaseDownForm') } };
       await this.answerFailure(ev.inv, lang, e, `form:${ev.formId}`);
       return { kind: 'close' };
     }
@@ -264,6 +272,11 @@ export class Bot {
       this.log.warn({ where, platform: inv.platform, code: e.code, retryAfter: e.retryAfterSeconds }, 'the platform was busy while answering');
       msg = message(textBlock(t(lang, 'core.platformBusy')));
       outcome = 'platform-busy';
+    } else if (this.outages.noticed(e)) {
+      // PostgreSQL restarting, failing over or cut off: neither the member's doing nor a bug. Logged once for the
+      // whole outage (Outages), counted here, never per request.
+      msg = message(textBlock(t(lang, 'core.databaseDown')));
+      outcome = 'database-unavailable';
     } else {
       outcome = 'bug';
       const ref = errorReference();

@@ -3,9 +3,10 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * How a slash command ended: done, a mistake explained to the member, the platform busy in the middle of the answer
- * ("try again in a minute"), or a bug (also counted in sojusz_errors_total, with its reference in the log).
+ * ("try again in a minute"), the database out of reach (the same request, logged once per outage), or a bug (also
+ * counted in sojusz_errors_total, with its reference in the log).
  */
-export type CommandOutcome = 'ok' | 'user-error' | 'platform-busy' | 'bug';
+export type CommandOutcome = 'ok' | 'user-error' | 'platform-busy' | 'database-unavailable' | 'bug';
 
 /** The one `command` label of every command the registry does not know: what was typed never becomes a label. */
 export const UNKNOWN_COMMAND = 'unknown';

@@ -20,21 +20,48 @@ export interface Database {
   shared: boolean;
   /** The migrations this open applied, by name, oldest first (none when the database was up to date). */
   migrated: readonly string[];
+  /** Where it is, for logs: the URL without its password, or the embedded database's directory. */
+  label: string;
+  /** One cheap query: false when it failed or took longer than PING_MS (a server cut off by the network never says no). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
   /**
    * PostgreSQL only: call `onNotify` on every NOTIFY on `channel` (from any process sharing the database).
    * Resolves once listening; the returned function stops. PGlite has one process, so nothing to hear.
+   * The connection listens again by itself after it was lost (postgres.js); `onListen` is called each time it does,
+   * since whatever was notified while it was gone went unheard.
    */
-  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  listen?(channel: string, onNotify: () => void, onListen?: () => void): Promise<() => Promise<void>>;
+  /**
+   * PostgreSQL only, set by whoever runs the bot: the running lock (running.ts) was lost with its connection and a
+   * secret rotation took it before it could be taken back. The process must stop: it would seal data under the old key.
+   */
+  onRotation?: () => void;
   /** PGlite only: the whole data directory as a tarball (tests start fresh databases from a migrated one). */
   dump?(): Promise<Blob | File>;
 }
 
 export { DatabaseError } from './errors.js';
 import { DatabaseError } from './errors.js';
+import { isUnreachable, reconnectBackoff } from './outages.js';
 
 const MIGRATIONS = resolve(ROOT, 'migrations');
+
+/** How long ping() waits for its answer (a health check must answer within the orchestrator's timeout, 5 s in ours). */
+export const PING_MS = 3_000;
+
+/** ping()'s query, bounded by PING_MS. */
+async function answers(query: () => Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const late = new Promise<false>((r) => (timer = setTimeout(() => r(false), PING_MS)));
+    return await Promise.race([query().then(() => true), late]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Embedded PGlite. `dataDir` undefined: in memory (tests). Takes an exclusive lock on the directory.
@@ -78,14 +105,8 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob; m
     dump: () => pg.dumpDataDir('none'),
     shared: false,
     migrated,
-    async ping() {
-      try {
-        await db.execute(sql`select 1`);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    label: dataDir ? `embedded, in ${resolve(dataDir)}` : 'embedded, in memory',
+    ping: () => answers(() => db.execute(sql`select 1`)),
     async close() {
       await client.close();
       await release?.();
@@ -93,8 +114,10 @@ export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob; m
   };
 }
 
-/** How long the first query may take before the start gives up (`connectMs` overrides it in tests). */
+/** How long a start waits for PostgreSQL to answer before it gives up (`connectMs` overrides it in tests). */
 const CONNECT_MS = 15_000;
+/** How often a start asks again while the server refuses (not up yet: compose or Kubernetes started both at once). */
+const START_RETRY_MS = 500;
 
 /**
  * Real PostgreSQL. Migrations run under an advisory lock so replicas starting together don't race. The process holds
@@ -107,33 +130,46 @@ export async function openPostgres(url: string, opts: { max?: number; connectMs?
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   let client: ReturnType<typeof postgres>;
   try {
-    client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10 });
+    client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, connect_timeout: 10, backoff: reconnectBackoff });
   } catch (e) {
     // postgres.js parses the URL at once: a `#` or `?` in an unencoded password throws "Invalid URL" here.
     throw new DatabaseError(`cannot use DATABASE_URL ${redactUrl(url)}: ${(e as { code?: string }).code ?? 'ERR_INVALID_URL'}`);
   }
   const connectMs = opts.connectMs ?? CONNECT_MS;
+  const deadline = Date.now() + connectMs;
   let timer: NodeJS.Timeout | undefined;
+  let retried = false;
   try {
     // Raced: a server that is not PostgreSQL (closing at once, answering HTTP) makes postgres.js reconnect in a tight
     // loop forever, and its connect_timeout never fires.
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new DatabaseError(`no PostgreSQL answered at ${redactUrl(url)} within ${connectMs / 1000} s — is DATABASE_URL the right host and port?`)), connectMs);
     });
-    await Promise.race([client`select 1`, late]);
+    for (;;) {
+      try {
+        await Promise.race([client`select 1`, late]);
+        break;
+      } catch (e) {
+        // Refused, or still starting up: a server started beside the bot gets until the deadline to come up. Anything
+        // else (a wrong password, no such database) is said at once.
+        if (e instanceof DatabaseError || !isUnreachable(e) || deadline - Date.now() <= START_RETRY_MS) throw e;
+        retried = true;
+        await new Promise((r) => setTimeout(r, START_RETRY_MS));
+      }
+    }
   } catch (e) {
     await client.end({ timeout: 0 }).catch(() => {});
     if (e instanceof DatabaseError) throw e;
     const err = e as { code?: string; message?: string };
     // The driver's own message may quote a piece of a password it split in the wrong place ("ENOTFOUND ss").
     const said = ambiguousUserinfo(url) ? err.code : `${err.code ?? ''} ${err.message ?? ''}`;
-    throw new DatabaseError(`cannot reach PostgreSQL at ${redactUrl(url)}: ${said ?? ''}`.trim());
+    throw new DatabaseError(`cannot reach PostgreSQL at ${redactUrl(url)}: ${(said ?? '').trim()}${retried ? ` (tried for ${connectMs / 1000} s)` : ''}`.trim());
   } finally {
     clearTimeout(timer);
   }
   let releaseRunning: () => Promise<void>;
   try {
-    releaseRunning = await holdRunning(url, opts.running ?? 'bot');
+    releaseRunning = await holdRunning(url, opts.running ?? 'bot', () => database.onRotation?.());
   } catch (e) {
     await client.end({ timeout: 1 }).catch(() => {});
     throw e instanceof DatabaseError ? e : new DatabaseError(`cannot reach PostgreSQL at ${redactUrl(url)}: ${(e as { code?: string }).code ?? (e as Error).message}`);
@@ -156,21 +192,23 @@ export async function openPostgres(url: string, opts: { max?: number; connectMs?
     await releaseRunning();
     throw failed;
   }
-  return {
+  const database: Database = {
     db,
     kind: 'postgres',
     shared: true,
     migrated,
-    async ping() {
-      try {
-        await client`select 1`;
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    async listen(channel, onNotify) {
-      const { unlisten } = await client.listen(channel, () => onNotify());
+    label: redactUrl(url),
+    ping: () => answers(() => client`select 1`),
+    async listen(channel, onNotify, onListen) {
+      let first = true;
+      const { unlisten } = await client.listen(
+        channel,
+        () => onNotify(),
+        () => {
+          if (!first) onListen?.();
+          first = false;
+        },
+      );
       return unlisten;
     },
     async close() {
@@ -178,6 +216,7 @@ export async function openPostgres(url: string, opts: { max?: number; connectMs?
       await releaseRunning();
     },
   };
+  return database;
 }
 
 /** Runs `migrate` and names what it applied (read before and after, under the migration lock on PostgreSQL). */

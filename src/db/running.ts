@@ -2,6 +2,7 @@
 // a secret rotation takes the same lock exclusively, so it never runs beside a bot that would go on sealing new data
 // under the old key (lost for good once that bot restarts with the new one).
 import { DatabaseError } from './errors.js';
+import { reconnectBackoff } from './outages.js';
 
 /** The advisory lock every running process holds (727001 is the migrations'). */
 export const RUNNING_LOCK = 727002;
@@ -13,12 +14,17 @@ export const STILL_RUNNING = 'a Sojusz process is still running on this database
 export const ROTATING =
   'a secret rotation (npm run rotate-secret) is running on this database: start the bot when it has finished, with the new SOJUSZ_SECRET';
 
+/** How often a bot whose lock connection dropped tries to take the lock again while the server does not answer. */
+const RETAKE_MS = 1_000;
+
 /**
  * Takes the lock on a connection of its own, kept for the process's whole life: a pooled one would go back to the
  * pool (or be closed by postgres.js's max_lifetime) and the lock with it. A bot whose connection drops (a server
- * restart, a network cut) takes the lock again as soon as the server answers. Returns the release.
+ * restart, a network cut) takes the lock again as soon as the server answers. If a rotation took it exclusively in
+ * that gap (it saw no bot), the bot does not wait beside it: `onRotation` is called, and the bot must stop.
+ * Returns the release.
  */
-export async function holdRunning(url: string, mode: Running): Promise<() => Promise<void>> {
+export async function holdRunning(url: string, mode: Running, onRotation?: () => void): Promise<() => Promise<void>> {
   const { default: postgres } = await import('postgres');
   let held = false;
   let ending = false;
@@ -27,13 +33,16 @@ export async function holdRunning(url: string, mode: Running): Promise<() => Pro
     if (!held || ending || retaking) return;
     retaking = true;
     try {
-      // Waits out a rotation that started in the gap rather than giving up the lock for good.
       while (!ending) {
         try {
-          await sql`select pg_advisory_lock_shared(${RUNNING_LOCK})`;
+          const [row] = await sql`select pg_try_advisory_lock_shared(${RUNNING_LOCK}) as got`;
+          if (!(row as { got: boolean }).got) {
+            held = false;
+            onRotation?.();
+          }
           return;
         } catch {
-          await new Promise((r) => setTimeout(r, 5_000).unref());
+          await new Promise((r) => setTimeout(r, RETAKE_MS).unref());
         }
       }
     } finally {
@@ -44,6 +53,7 @@ export async function holdRunning(url: string, mode: Running): Promise<() => Pro
     max: 1,
     onnotice: () => {},
     connect_timeout: 10,
+    backoff: reconnectBackoff,
     max_lifetime: null,
     onclose: () => {
       if (mode === 'bot') void retake();

@@ -91,6 +91,13 @@ export class HttpServer {
       }
       await listener(req, res);
     } catch (e) {
+      // The database out of reach (logged once for the whole outage): a calendar app polling its feed is asked to
+      // come back later, like any client, rather than told of an error.
+      if (this.bot.outages.noticed(e)) {
+        if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '60' });
+        res.end('temporarily unavailable');
+        return;
+      }
       // The route, not the path: a path can carry a secret (a calendar feed's token).
       this.bot.log.error({ route: route?.prefix ?? 'fallback', error: safeError(e) }, 'http handler failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });

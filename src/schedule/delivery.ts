@@ -30,15 +30,19 @@ const ACK_FLUSH_MS = 1000;
 /** A row that waited longer than this in the pipeline (behind its channel's pacing) is looked at again first. */
 const RECHECK_AFTER_MS = 1000;
 
-/** In-process state per bot: pauses named by 429s (scope key → until, ms) and per-channel pacing buckets. */
+/**
+ * In-process state per bot: pauses named by 429s (scope key → until, ms), per-channel pacing buckets, and messages
+ * sent whose "sent" could not be recorded because the database was out of reach (the next pipeline records them first).
+ */
 interface DeliveryState {
   pausedUntil: Map<string, number>;
   buckets: Map<string, { tokens: number; at: number }>;
+  unrecorded: Ack[];
 }
 const states = new WeakMap<Bot, DeliveryState>();
 function stateOf(bot: Bot): DeliveryState {
   let s = states.get(bot);
-  if (!s) states.set(bot, (s = { pausedUntil: new Map(), buckets: new Map() }));
+  if (!s) states.set(bot, (s = { pausedUntil: new Map(), buckets: new Map(), unrecorded: [] }));
   return s;
 }
 
@@ -61,6 +65,8 @@ export async function deliverAll(bot: Bot, limit = 500): Promise<DeliveryReport>
   let claiming: Promise<void> | undefined;
   let failure: unknown;
   const acks = new AckBuffer(bot);
+  // Sent before the database went away: recorded before anything is claimed, so none of them goes out again.
+  if (acks.carried) await acks.flush();
 
   /** When each row was last seen not cancelled: claimed or checked (real time: it measures how long it waited here). */
   const checkedAt = new Map<number, number>();
@@ -261,8 +267,14 @@ class AckBuffer {
   private readonly refs = new Map<string, Ack['ref']>();
   private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  /** Taken over from a pipeline that could not record them (the database was out of reach). */
+  readonly carried: number;
 
-  constructor(private readonly bot: Bot) {}
+  constructor(private readonly bot: Bot) {
+    const left = stateOf(bot).unrecorded.splice(0);
+    for (const a of left) this.add(a);
+    this.carried = left.length;
+  }
 
   add(ack: Ack): void {
     this.pending.push(ack);
@@ -301,6 +313,12 @@ class AckBuffer {
         late = batch.filter((a) => ids.has(a.id));
         for (const a of batch) this.refs.delete(a.key);
       } catch (e) {
+        // The database out of reach (logged once by Outages): kept, still known here as sent, and recorded by the
+        // next pipeline before it claims anything — else they would be sent again once their lease ran out.
+        if (this.bot.outages.noticed(e)) {
+          stateOf(this.bot).unrecorded.push(...batch);
+          return;
+        }
         // The rows stay leased; when the lease ends they are resent, and findSent / the nonce catch the repeat.
         this.bot.log.error({ rows: batch.length, error: safeError(e) }, 'could not record sent messages');
         return;

@@ -112,6 +112,9 @@ export async function tick(bot: Bot): Promise<TickReport> {
           await tx.transaction((sp) => run(os.map((o) => ({ ...o, tx: sp as unknown as Tx }))));
           return undefined;
         } catch (e) {
+          // The database gone, not this occurrence: the whole tick fails (nothing of it commits) and runs again once
+          // the database answers, instead of an error line and a back-off for every occurrence of the batch.
+          if (bot.outages.noticed(e)) throw e;
           later.length = queued;
           return e ?? new Error('occurrence failed');
         }

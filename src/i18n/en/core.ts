@@ -6,6 +6,8 @@ export const core = {
   'core.staleButton': 'This button belongs to an older message and no longer leads anywhere; nothing was changed. Running its command again gives you a fresh one.',
   'core.staleForm': 'This form belongs to an older version of Sojusz and can no longer be saved; nothing was changed. Please open it again with its command.',
   'core.platformBusy': 'Your chat platform is busy or out of reach for a moment, so this could not be finished. Please try again in a minute.',
+  'core.databaseDown': 'Sojusz can’t reach its database for a moment, so nothing was changed. It isn’t anything on your side — please try again in a minute.',
+  'core.databaseDownForm': 'Sojusz can’t reach its database for a moment, so this isn’t saved yet. Your answers stay in the form — please send it again in a minute.',
   'core.formReady': 'Sorry for the wait — the form could not open by itself in time, and nothing was changed. Press the button to open it.',
   'core.openForm': 'Open the form',
   'core.formTooLate': 'The form could not open in time and nothing was changed. Please run the command again.',
