@@ -252,8 +252,12 @@ export class Bot {
     }
   }
 
-  /** Answer a failure privately; returns how it was answered (for sojusz_commands_total). */
-  private async answerFailure(inv: Invocation, lang: Lang, e: unknown, where: string): Promise<Exclude<CommandOutcome, 'ok'>> {
+  /**
+   * Answer a failure privately; returns how it was answered (for sojusz_commands_total). Handlers' failures come here
+   * through guard; an adapter calls it for its own work that failed before the core was reached (Discord's form
+   * drafts), so that the member hears the same words, never silence.
+   */
+  async answerFailure(inv: Invocation, lang: Lang, e: unknown, where: string): Promise<Exclude<CommandOutcome, 'ok'>> {
     const port = this.ports.get(inv.platform);
     let msg: Message;
     let outcome: Exclude<CommandOutcome, 'ok'>;

@@ -118,6 +118,12 @@ async function dispatchAdmitted(o: DispatchOptions, raw: RawInteraction, respond
     if (raw.type === 2) await onCommand(o, raw, inv);
     else if (raw.type === 3) await onComponent(o, raw, inv, h);
     else if (raw.type === 5) await onModal(o, raw, inv, h);
+  } catch (e) {
+    // The adapter's own work failed before the core had the event (a form's draft, read or written in the database):
+    // answered like any handler's failure — the database out of reach, or a bug with its reference. The member's
+    // locale, not their stored language: the database may be what failed.
+    const where = raw.type === 5 ? 'form:discord' : raw.type === 3 ? 'button:discord' : 'command:discord';
+    await o.bot.answerFailure(inv, pickLanguage(null, null, inv.member.locale), e, where);
   } finally {
     clearTimeout(timer);
     await ensureAcked(h, mode).catch(() => undefined);

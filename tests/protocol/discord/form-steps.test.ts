@@ -1,5 +1,6 @@
 // A form in two modals on Discord says truthfully what waits between them, and asks for a second part only when
 // something in it still matters (where a supervision topic goes, when one was written).
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DRAFT_LIFE_MS } from '../../../adapters/discord/forms/drafts.js';
 import { autochecks } from '../../../src/db/schema/index.js';
@@ -40,6 +41,22 @@ describe('forms in steps on Discord', () => {
     const [saved] = await h.answers(await h.submitModal(h.ben, String(more.initial.data!.custom_id), { destination: '1' }));
     expect(saved!.content).toContain('Saved privately');
     expect(await h.bot.db.select().from(autochecks)).toHaveLength(before + 1);
+  });
+
+  it('answers a Continue press whose draft cannot be read with an apology and its reference, never silence', async () => {
+    const r = await h.slash(h.ben, 'autocheck', {}, { path: ['open'] });
+    const [step] = await h.answers(await h.submitModal(h.ben, String(r.initial.data!.custom_id), { ...check, supervision: 'Staying with silence' }));
+    // The adapter reads the draft itself, before the core has the press: a failure there was only logged.
+    await h.bot.db.execute(sql`alter table discord_form_drafts rename to discord_form_drafts_away`);
+    try {
+      const more = await h.clickButton(h.ben, continueId(step)!);
+      const said = json([more.initial, ...(await h.answers(more))]);
+      expect(said).toContain('something went wrong on our side');
+      expect(said).toMatch(/whoever runs the bot: [0-9A-F]{8}\./);
+      expect(said).not.toContain('destination');
+    } finally {
+      await h.bot.db.execute(sql`alter table discord_form_drafts_away rename to discord_form_drafts`);
+    }
   });
 
   it('tells a facilitator between the two setup forms that nothing has changed yet', async () => {
