@@ -112,6 +112,8 @@ export async function createApp(config: Config, log: Logger, registry: Registry,
 async function stopApp(app: App, closeDatabase: boolean): Promise<void> {
   const { bot, http, runner } = app;
   const until = Date.now() + STOP_DRAIN_MS;
+  // First of all: what reaches a platform endpoint from now on is answered "restarting" (adapters read this).
+  bot.stopping = true;
   http.refuseNew();
   await Promise.all(app.adapters.map((a) => a.stopTaking?.().catch(() => undefined)));
   const left = Math.max(0, until - Date.now());

@@ -26,7 +26,7 @@ export async function startDiscord(app: App, config: Config, opts: DiscordStartO
   const port = new DiscordPort(rest, applicationId, app.bot);
   app.bot.attach(port);
   if (config.DISCORD_PUBLIC_KEY) {
-    app.http.mount('/discord/interactions', interactionsListener({ bot: app.bot, port, publicKeyHex: config.DISCORD_PUBLIC_KEY, deferAfterMs: opts.deferAfterMs }));
+    app.http.mount('/discord/interactions', interactionsListener({ bot: app.bot, port, publicKeyHex: config.DISCORD_PUBLIC_KEY, deferAfterMs: opts.deferAfterMs }), { duringStop: true });
     app.bot.log.info({ path: '/discord/interactions' }, 'discord HTTP interactions mounted');
     // Interactions still arrive and are answered (their webhooks need no bot token), but nothing can be posted once
     // Discord refused the token: unhealthy, so that whoever watches /healthz sees it.

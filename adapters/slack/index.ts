@@ -126,8 +126,11 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
     for (const state of ['disconnected', 'reconnecting']) socket.client.on(state, () => void (connected = false));
   }
   if (receiver) {
-    const listener = slackListener(receiver, (work) => bot.admission.track(work));
-    for (const path of ['/slack/events', '/slack/install', '/slack/oauth_redirect']) app.http.mount(path, listener);
+    const listener = slackListener(receiver, (work) => bot.admission.track(work), () => bot.stopping);
+    // Commands and interactions reaching a stopping replica are answered with our words (receive/commands.ts and
+    // interactions.ts), not a 503 that Slack shows as its own error; slackListener still turns events away.
+    app.http.mount('/slack/events', listener, { duringStop: true });
+    for (const path of ['/slack/install', '/slack/oauth_redirect']) app.http.mount(path, listener);
   } else {
     try {
       await bolt.start();

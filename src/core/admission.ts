@@ -110,3 +110,11 @@ export class Admission {
 export function busyText(): string {
   return `${tx('pl', 'core.busy')}\n${tx('en', 'core.busy')}`;
 }
+
+/**
+ * What a stopping replica says to a command or a button press that reached it after its stop began (a load balancer
+ * takes a few seconds to notice): in both languages, for the same reason as busyText, and nothing was done.
+ */
+export function restartingText(): string {
+  return `${tx('pl', 'core.restarting')}\n${tx('en', 'core.restarting')}`;
+}

@@ -7,7 +7,7 @@ import { safeError } from '../log.js';
 export type Listener = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export class HttpServer {
-  private readonly routes: { prefix: string; listener: Listener }[] = [];
+  private readonly routes: { prefix: string; listener: Listener; duringStop: boolean }[] = [];
   private fallback?: Listener;
   readonly server: Server;
   /** Extra health checks (adapters connected); all must pass for /healthz to say ok. */
@@ -39,9 +39,13 @@ export class HttpServer {
     });
   }
 
-  /** Route every path that starts with `prefix` to `listener` (longest prefix wins). */
-  mount(prefix: string, listener: Listener): void {
-    this.routes.push({ prefix, listener });
+  /**
+   * Route every path that starts with `prefix` to `listener` (longest prefix wins). `duringStop`: the route still gets
+   * requests once the app is stopping (see refuseNew) and answers them itself — a platform's endpoint, whose member
+   * would otherwise see the platform's own error for a 503 instead of our words.
+   */
+  mount(prefix: string, listener: Listener, o: { duringStop?: boolean } = {}): void {
+    this.routes.push({ prefix, listener, duringStop: o.duringStop ?? false });
     this.routes.sort((a, b) => b.prefix.length - a.prefix.length);
   }
 
@@ -57,7 +61,8 @@ export class HttpServer {
 
   /**
    * From now on every new request is answered 503 and its connection closed (a load balancer takes the replica out,
-   * Slack resends events elsewhere), while requests already taken in finish; close() ends whatever is left.
+   * Slack resends events elsewhere), except on routes mounted `duringStop`, while requests already taken in finish;
+   * close() ends whatever is left.
    */
   refuseNew(): void {
     this.refusing = true;
@@ -69,7 +74,9 @@ export class HttpServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (this.refusing) {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const route = this.routes.find((r) => path === r.prefix || path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`));
+    if (this.refusing && !route?.duringStop) {
       // /healthz too: the replica leaves the load balancer's rotation while it finishes what it took.
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1', connection: 'close' });
       res.end(JSON.stringify({ ok: false, stopping: true }));
@@ -80,8 +87,6 @@ export class HttpServer {
       res.end('this server answers only its own host names\n');
       return;
     }
-    const path = (req.url ?? '/').split('?')[0]!;
-    const route = this.routes.find((r) => path === r.prefix || path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`));
     const listener = route?.listener ?? this.fallback;
     try {
       if (!listener) {

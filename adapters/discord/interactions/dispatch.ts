@@ -1,5 +1,5 @@
 // Discord interactions → core events, the same for gateway and HTTP mode: commands, buttons (and the questions of those that ask first), modal steps, field errors.
-import { busyText } from '../../../src/core/admission.js';
+import { busyText, restartingText } from '../../../src/core/admission.js';
 import type { Bot } from '../../../src/core/bot.js';
 import type { CoreEvent, FormOutcome } from '../../../src/core/events.js';
 import { message, noteBlock, textBlock, type Message } from '../../../src/core/message.js';
@@ -90,6 +90,9 @@ export function dispatchInteraction(o: DispatchOptions, raw: RawInteraction, res
 
 async function dispatchTracked(o: DispatchOptions, raw: RawInteraction, respond: InteractionHandle['respond']): Promise<void> {
   if (raw.type === 1) return respond({ type: 1 });
+  // Stopping (over HTTP it reached this replica before the load balancer noticed): a command or a press is answered
+  // privately, nothing done. A form part is still taken: what the member wrote could not be kept otherwise.
+  if (o.bot.stopping && (raw.type === 2 || raw.type === 3)) return respond({ type: 4, data: { content: restartingText(), flags: 64, allowed_mentions: { parse: [] } } });
   if (raw.type === 2) {
     // Too much already waiting: a private "busy, try again" now, instead of a form that could open too late.
     if (!o.bot.admission.tryEnter()) return respond({ type: 4, data: { content: busyText(), flags: 64, allowed_mentions: { parse: [] } } });

@@ -15,8 +15,14 @@ export type Track = <T>(work: () => Promise<T>) => Promise<T>;
  * `track`: each request counts as accepted work from its arrival until it is answered, so that a stop beginning
  * while Bolt still reads and verifies it waits for it; the handling after the acknowledgement joins it (index.ts).
  */
-export function slackListener(receiver: HTTPReceiver, track: Track = (work) => work(), now: () => number = Date.now) {
+export function slackListener(receiver: HTTPReceiver, track: Track = (work) => work(), stopping: () => boolean = () => false, now: () => number = Date.now) {
   return (req: IncomingMessage, res: ServerResponse): void => {
+    // Once the app is stopping, an Events API delivery (JSON) is turned away: Slack sends it again, to a replica that
+    // takes it. Commands and interactions (form-encoded) get no retry: they go on to Bolt, where each is answered.
+    if (stopping() && String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1', connection: 'close' }).end(JSON.stringify({ ok: false, stopping: true }));
+      return;
+    }
     const ts = Number(req.headers['x-slack-request-timestamp']);
     if (req.method === 'POST' && (!Number.isFinite(ts) || ts - now() / 1000 > MAX_SKEW_SECONDS)) {
       res.writeHead(401).end();

@@ -1,9 +1,11 @@
 // Buttons and modal submissions: buttons ack at once; a submission answers with errors, the next step, or closes.
+// A stopping replica still takes submissions (what the member wrote; the stop waits for them) but not presses.
 import type { AckFn, App as Bolt, ViewResponseAction } from '@slack/bolt';
 import type { Bot } from '../../../src/core/bot.js';
 import type { FormOutcome } from '../../../src/core/events.js';
 import { message, textBlock } from '../../../src/core/message.js';
 import { openFormButton } from '../../../src/core/open-form.js';
+import { restartingText } from '../../../src/core/admission.js';
 import { pickLanguage, t } from '../../../src/i18n/index.js';
 import type { ChatPort } from '../../../src/core/port.js';
 import type { SlackMessageRef } from '../port.js';
@@ -30,8 +32,13 @@ interface ActionBody {
 }
 
 export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, port: ChatPort, acks = new OwedAcks()): void {
-  bolt.action(/.+/, async ({ ack, body }) => {
+  bolt.action(/.+/, async ({ ack, body, respond }) => {
     await ack();
+    // Stopping (it reached this replica before the load balancer noticed): nothing done, and said so, privately.
+    if (bot.stopping) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: restartingText() }).catch((e) => bot.log.warn({ error: safeError(e) }, 'could not answer a press while stopping'));
+      return;
+    }
     const b = body as unknown as ActionBody;
     const action = b.actions?.[0];
     if (!action) return;

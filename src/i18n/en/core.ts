@@ -8,6 +8,7 @@ export const core = {
   'core.platformBusy': 'Your chat platform is busy or out of reach for a moment, so this could not be finished. Please try again in a minute.',
   'core.databaseDown': 'Sojusz can’t reach its database for a moment, so nothing was changed. It isn’t anything on your side — please try again in a minute.',
   'core.databaseDownForm': 'Sojusz can’t reach its database for a moment, so this isn’t saved yet. Your answers stay in the form — please send it again in a minute.',
+  'core.restarting': 'Sojusz is restarting right now, so nothing was changed. Please try again in a few seconds.',
   'core.formReady': 'Sorry for the wait — the form could not open by itself in time, and nothing was changed. Press the button to open it.',
   'core.openForm': 'Open the form',
   'core.formTooLate': 'The form could not open in time and nothing was changed. Please run the command again.',

@@ -11,6 +11,7 @@ export const core: Translation<typeof en> = {
   'core.platformBusy': 'Platforma czatu jest teraz zajęta albo chwilowo nieosiągalna, więc nie udało się tego dokończyć. Spróbuj proszę za minutę.',
   'core.databaseDown': 'Sojusz chwilowo nie może połączyć się ze swoją bazą danych, więc nic nie zostało zmienione. Problem nie leży po Twojej stronie — spróbuj proszę za minutę.',
   'core.databaseDownForm': 'Sojusz chwilowo nie może połączyć się ze swoją bazą danych, więc to jeszcze nie zostało zapisane. Wpisane odpowiedzi zostają w formularzu — wyślij go proszę ponownie za minutę.',
+  'core.restarting': 'Sojusz właśnie uruchamia się ponownie, więc nic się nie zmieniło. Spróbuj proszę za kilka sekund.',
   'core.formReady': 'Przepraszam, że to trwało — formularz nie zdążył otworzyć się sam i nic się nie zmieniło. Otwórz go przyciskiem.',
   'core.openForm': 'Otwórz formularz',
   'core.formTooLate': 'Formularz nie zdążył się otworzyć i nic się nie zmieniło. Użyj proszę komendy jeszcze raz.',

@@ -7,6 +7,7 @@ import { buildRegistry } from '../../../commands/index.js';
 import { withPlatforms } from '../../../platforms.js';
 import { createApp, STOP_DRAIN_MS, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
+import { restartingText } from '../../../src/core/admission.js';
 import { message, textBlock } from '../../../src/core/message.js';
 import { command } from '../../../src/core/registry.js';
 import { createLogger } from '../../../src/log.js';
@@ -78,7 +79,7 @@ function canDispatch(fake: FakeDiscord): boolean {
 }
 
 describe('stopping the Discord bot while an interaction is under way', () => {
-  it('over HTTP interactions: fills in the deferred answer before the stop ends and turns a new interaction away with 503', async () => {
+  it('over HTTP interactions: fills in the deferred answer before the stop ends and answers a new command "restarting", doing nothing', async () => {
     const r = await start('http');
     try {
       const first = slash('linger');
@@ -87,11 +88,17 @@ describe('stopping the Discord bot while an interaction is under way', () => {
       const started = Date.now();
       const stopping = r.app.stop();
       const late = slash('linger');
-      expect((await r.fake.sendInteraction(r.url!, r.keys!, late)).status).toBe(503);
+      // It reached this replica before the load balancer noticed: our words, privately, not Discord's "did not respond".
+      const told = await r.fake.sendInteraction(r.url!, r.keys!, late);
+      expect(told.status).toBe(200);
+      expect(told.body).toMatchObject({ type: 4, data: { flags: 64, content: restartingText() } });
+      expect(restartingText()).toContain('Sojusz is restarting');
+      expect(restartingText()).toContain('Sojusz właśnie uruchamia się ponownie');
+      expect((await fetch(`${r.url!.replace(/\/discord\/interactions$/, '')}/healthz`)).status).toBe(503);
       await stopping;
       expect(filledIn(r.fake, first)).toBe(true);
       expect(Date.now() - started).toBeLessThan(STOP_DRAIN_MS);
-      // The one turned away was never handled.
+      // The one answered "restarting" was never handled.
       expect(r.fake.calls.some((c) => c.path.includes(late.token))).toBe(false);
     } finally {
       await r.close();

@@ -1,9 +1,11 @@
 // Stopping (SIGTERM) while members' commands and forms are under way: what was acknowledged is still answered before
-// the stop ends, what arrives after it began is turned away untouched, and a handler that never ends cannot hold it.
+// the stop ends, a command or press arriving after it began is told "restarting" and not done, an event is turned away
+// for Slack to send again, and a handler that never ends cannot hold it.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { renderModal } from '../../../adapters/slack/render/modal.js';
 import { STOP_DRAIN_MS } from '../../../src/app.js';
+import { restartingText } from '../../../src/core/admission.js';
 import { message, textBlock } from '../../../src/core/message.js';
 import { command, formHandler, type Registry } from '../../../src/core/registry.js';
 import type { Form } from '../../../src/core/form.js';
@@ -43,7 +45,7 @@ function registry(): Registry {
 const answered = (h: SlackHarness) => h.fake.calls.some((c) => c.method === 'response_url' && json(c.args).includes('late'));
 
 describe('stopping the Slack bot over HTTP while commands are under way', () => {
-  it('answers a command acknowledged while the member lookup is slow before the stop ends, and turns a new one away with 503', async () => {
+  it('answers a command acknowledged while the member lookup is slow before the stop ends, and says "restarting" to a new one, doing nothing', async () => {
     const h = await startSlackHarness({ registry: registry() });
     try {
       h.fake.delay(1_000); // users.info, then the answer itself, each take a second
@@ -51,15 +53,22 @@ describe('stopping the Slack bot over HTTP while commands are under way', () => 
       expect(first.status).toBe(200); // acknowledged: the member was promised an answer
       const started = Date.now();
       const stopping = h.app.stop();
-      // Arriving once the stop began: turned away for Slack or the load balancer to send elsewhere.
+      // Arriving once the stop began (before the load balancer noticed): Slack would show a 503 as its own error and
+      // not send it again, so the acknowledgement itself says so, in both languages, and nothing is done.
       const late = await h.command('U_BEN', '/sojusz language pl');
-      expect(late.status).toBe(503);
+      expect(late.status).toBe(200);
+      expect(late.json).toMatchObject({ response_type: 'ephemeral', text: restartingText() });
+      // A button press: acknowledged, and told privately on its response_url.
+      expect((await h.clickButton('U_BEN', 'probe:press', 'x')).status).toBe(200);
+      await h.privately('Sojusz is restarting', 'U_BEN', 5_000);
+      // An event is turned away: Slack sends it again, to a replica that takes it; the load balancer sees 503.
+      expect((await h.event({ type: 'app_home_opened', user: 'U_BEN', tab: 'home' })).status).toBe(503);
       expect((await fetch(`${h.base}/healthz`)).status).toBe(503);
       await stopping;
       // Answered before the stop ended, not dropped with the process.
       expect(answered(h)).toBe(true);
       expect(Date.now() - started).toBeLessThan(STOP_DRAIN_MS);
-      // The turned-away command changed nothing and was not answered.
+      // The command and the press answered "restarting" changed nothing and looked nobody up.
       expect(await h.bot.db.select().from(members).where(eq(members.externalId, 'U_BEN'))).toHaveLength(0);
       expect(h.fake.calls.filter((c) => c.method === 'users.info' && c.args.user === 'U_BEN')).toHaveLength(0);
       expect(h.logs.join('')).not.toContain('unfinished');
