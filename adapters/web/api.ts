@@ -123,10 +123,11 @@ export function playgroundApi(bot: Bot, port: WebPort, clock: OffsetClock, teamI
 
   /**
    * The member's language and zone, as the core picks them (their choice, the team's, their locale). `chosen`: the
-   * language is someone's choice (theirs or the team's), not a guess from the locale.
+   * language is someone's choice (theirs or the team's), not a guess from the locale. Looked up, never created: the
+   * page asks on every refresh, and a member who just had everything deleted must stay deleted until they act again.
    */
   async function langOf(m: SimMember): Promise<{ lang: Lang; zone: string; chosen: boolean; team: Team }> {
-    const ctx = await bot.context(invOf(m));
+    const ctx = await bot.context(invOf(m), { createMember: false });
     return { lang: ctx.lang, zone: ctx.zone, chosen: isLang(ctx.member.lang) || Boolean(ctx.team.settings?.langSet), team: ctx.team };
   }
 

@@ -1,7 +1,7 @@
 // Renders the core's message and form model as HTML for the playground; every text is escaped here, on the server.
 import { DateTime } from 'luxon';
 import { labelNamesPoint, type Field } from '../../src/core/form.js';
-import type { Block, Button, Rich, Span } from '../../src/core/message.js';
+import { messageToPlain, type Block, type Button, type Rich, type Span } from '../../src/core/message.js';
 import { tx, type Lang } from '../../src/i18n/index.js';
 import type { webMessages } from '../../src/db/schema/index.js';
 import { writtenIn } from './lang.js';
@@ -123,6 +123,30 @@ export function formatTime(d: Date, lang: Lang, zone: string): string {
   return DateTime.fromJSDate(d, { zone }).setLocale(lang).toFormat(lang === 'pl' ? 'ccc d MMMM, HH:mm' : 'ccc d LLL, HH:mm');
 }
 
+/** How much of a message the thread link's name quotes: enough to tell messages apart, short enough to hear. */
+const QUOTED = 48;
+
+/** At most `max` characters, cut after a whole word and marked as cut (as the page's script shortens what it reads out). */
+export function shortened(words: string, max: number): string {
+  if (words.length <= max) return words;
+  const cut = words.slice(0, max);
+  const end = cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max;
+  return `${cut.slice(0, end).replace(/[\s.,;:—-]+$/, '')}…`;
+}
+
+/**
+ * What a screen reader hears for a message's thread link. Every link shows the same words ("Reply in thread"), so
+ * tabbing through the list would give no hint which message each belongs to: the name adds the author and how the
+ * message begins, or its time when it has no words. It starts with the words on screen, so a member who steers by
+ * voice can still say what they see. Buttons and pictures are left out of the quote: they are not how a message begins.
+ */
+function threadLinkName(row: WebRow, o: RenderOpts, label: string, author: string): string {
+  const said = row.message.blocks.filter((b) => b.type !== 'actions' && b.type !== 'image' && b.type !== 'divider');
+  const words = messageToPlain({ blocks: said }, (s) => (s.mention ? `@${findMember(s.mention)?.name ?? s.text.replace(/^@/, '')}` : s.text)).replace(/\s+/g, ' ').trim();
+  if (!words) return tx(o.lang, 'web.threadLinkAt', { action: label, author, time: formatTime(row.createdAt, o.lang, o.zone) });
+  return tx(o.lang, 'web.threadLinkFor', { action: label, author, words: shortened(words, QUOTED) });
+}
+
 export function renderMessage(row: WebRow, o: RenderOpts): string {
   const bot = row.author === 'bot';
   const who = bot ? tx(o.lang, 'web.botName') : (findMember(row.author)?.name ?? row.author);
@@ -148,7 +172,8 @@ export function renderMessage(row: WebRow, o: RenderOpts): string {
   }
   if (o.replies !== undefined && !row.ephemeralFor) {
     const label = o.replies > 0 ? tx(o.lang, 'web.replies', { count: o.replies }) : tx(o.lang, 'web.replyInThread');
-    parts.push(`<footer><button type="button" class="thread-link" data-thread="${row.id}">${escapeHtml(label)}</button></footer>`);
+    const name = threadLinkName(row, o, label, [who, row.persona].filter(Boolean).join(' '));
+    parts.push(`<footer><button type="button" class="thread-link" aria-label="${escapeHtml(name)}" data-thread="${row.id}">${escapeHtml(label)}</button></footer>`);
   }
   parts.push('</article>');
   return parts.join('');

@@ -1,10 +1,8 @@
 // /reflect now, add, remove, prompts: posting at once, the team's own prompts, and browsing the library.
-import { and, asc, eq } from 'drizzle-orm';
 import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, untrusted, type Rich } from '../../src/core/message.js';
 import type { Subcommand } from '../../src/core/registry.js';
-import { nextTeamNumber } from '../../src/db/numbers.js';
-import { customPrompts } from '../../src/db/schema/index.js';
+import { addCustomPrompt, customPromptsByNumber, removeCustomPrompt } from '../../src/features/prompts/custom.js';
 import { PROMPT_LIBRARY, THEME_NAMES } from '../../src/features/prompts/library.js';
 import { PROMPT_KIND, promptSchedulesIn } from '../../src/features/prompts/schedules.js';
 import { openPromptThread } from '../../src/features/prompts/starter.js';
@@ -45,12 +43,7 @@ export const add: Subcommand = {
   async run(ctx, opts) {
     const text = String(opts.text ?? '').trim();
     if (!text) throw new UserError('prompts.err.empty');
-    // The team's next "#N", held (its row locked) until the prompt is in.
-    const row = await ctx.db.transaction(async (tx) => {
-      const number = await nextTeamNumber(tx, customPrompts, ctx.team.id);
-      const [added] = await tx.insert(customPrompts).values({ teamId: ctx.team.id, number, text, createdAt: ctx.now }).returning();
-      return added!;
-    });
+    const row = await ctx.db.transaction((tx) => addCustomPrompt(tx, ctx.team.id, text, ctx.now));
     await ctx.reply('prompts.added', { id: row.number });
   },
 };
@@ -64,11 +57,7 @@ export const remove: Subcommand = {
   async run(ctx, opts) {
     // The number shown in `/reflect prompts`, within this team only.
     const number = Number(opts.id);
-    const gone = await ctx.db
-      .delete(customPrompts)
-      .where(and(eq(customPrompts.teamId, ctx.team.id), eq(customPrompts.number, number)))
-      .returning({ id: customPrompts.id });
-    if (!gone.length) throw new UserError('prompts.err.unknownCustom', { id: number });
+    if (!(await removeCustomPrompt(ctx.db, ctx.team.id, number))) throw new UserError('prompts.err.unknownCustom', { id: number });
     await ctx.reply('prompts.removed', { id: number });
   },
 };
@@ -89,7 +78,7 @@ export const browse: Subcommand = {
       { text: p[ctx.lang] },
     ]);
     if (!themes.length) {
-      const own = await ctx.db.select().from(customPrompts).where(eq(customPrompts.teamId, ctx.team.id)).orderBy(asc(customPrompts.number));
+      const own = await customPromptsByNumber(ctx.db, ctx.team.id);
       items.push(...own.map((c): Rich => [{ text: `${ctx.tx('prompts.browse.custom')} #${c.number}: `, style: 'italic' }, untrusted(c.text)]));
     }
     const page = Number(opts.page ?? 1);

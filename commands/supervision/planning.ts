@@ -1,24 +1,21 @@
 // /supervision schedule, add, list, cancel, remind, dm: planning sessions and how members hear about them.
-import { and, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import type { Context } from '../../src/core/context.js';
-import { UserError, type RefusalReason } from '../../src/core/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { message, noteBlock, textBlock, type Span } from '../../src/core/message.js';
 import { parseDuration, parseTime, parseWeekday, parseZone, parseDate, parseId } from '../../src/core/parse.js';
 import { DAY_TIME_FILLERS, rhythmPhrase } from '../../src/core/rhythm.js';
 import type { OptionSpec, Subcommand } from '../../src/core/registry.js';
 import { SETTINGS, teamChannel } from '../../src/core/settings.js';
 import { updateSettings } from '../../src/core/teams.js';
-import { schedules, supervisionPrefs } from '../../src/db/schema/index.js';
+import { supervisionPrefs } from '../../src/db/schema/index.js';
 import { l10n, weekdayName } from '../../src/i18n/index.js';
 import { localToInstant } from '../../src/schedule/occurrence.js';
-import { offsetLabel, readOffsets, refreshSentReminders, REMINDER_KIND, reschedule } from '../../src/features/supervision/reminders.js';
+import { offsetLabel, readOffsets, refreshSentReminders, reschedule } from '../../src/features/supervision/reminders.js';
 import { activeSeries, addSession, cancelSeries, cancelSession, createSeries, findSeriesByNumber, SERIES_KIND } from '../../src/features/supervision/sessions.js';
-import { refusedMark } from '../../src/features/supervision/unavailable.js';
-import { upcomingSessions, type Session } from '../../src/features/supervision/store.js';
+import { refusingChannels } from '../../src/features/supervision/unavailable.js';
+import { upcomingSessions } from '../../src/features/supervision/store.js';
 import { offsetsList } from '../../src/features/supervision/words.js';
 import type { Rule } from '../../src/schedule/occurrence.js';
-import type { ScheduleRow } from '../../src/schedule/kinds.js';
 import { payloadOf } from '../../src/schedule/payload.js';
 import { exampleDate, findSession, said, when } from './shared.js';
 
@@ -96,39 +93,6 @@ export const add: Subcommand = {
     await ctx.reply(message(textBlock(ctx.t('supervision.added', { id: s.number, when: when(ctx, s) })), ...shifted));
   },
 };
-
-/**
- * Channels marked as refusing the reminders (unavailable.ts) that still refuse: asked again of the platform, so the
- * flag goes as soon as the bot is back in. A platform that cannot say keeps the mark.
- */
-async function refusingChannels(ctx: Context, series: ScheduleRow[], sessions: Session[]): Promise<Map<string, RefusalReason | undefined>> {
-  // Channel → why it refused (the words differ: invite me, or let me post).
-  const marked = new Map<string, RefusalReason | undefined>();
-  for (const s of series) {
-    const p = payloadOf(s, SERIES_KIND);
-    const mark = refusedMark(p, p.channel);
-    if (mark) marked.set(p.channel, mark.why);
-  }
-  const oneOffs = sessions.filter((s) => s.seriesId === null);
-  if (oneOffs.length) {
-    const rows = await ctx.db
-      .select({ id: schedules.id, kind: schedules.kind, payload: schedules.payload })
-      .from(schedules)
-      .where(and(eq(schedules.teamId, ctx.team.id), eq(schedules.kind, REMINDER_KIND), sql`${schedules.payload} ? 'unavailable'`));
-    for (const r of rows) {
-      const p = payloadOf(r, REMINDER_KIND);
-      const s = oneOffs.find((x) => String(x.id) === String(p.sessionId));
-      const mark = s && refusedMark(p, s.channel);
-      if (mark) marked.set(s.channel, mark.why);
-    }
-  }
-  const out = new Map<string, RefusalReason | undefined>();
-  for (const [channel, why] of marked) {
-    const can = await Promise.resolve(ctx.port.canPost?.(ctx.team.externalId, channel)).catch(() => undefined);
-    if (can !== true) out.set(channel, why);
-  }
-  return out;
-}
 
 export const list: Subcommand = {
   description: l10n('supervision.list'),

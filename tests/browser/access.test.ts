@@ -127,6 +127,43 @@ describe.skipIf(NO_BROWSER)('the playground for a keyboard and a screen reader',
     await page.locator('#thread-close').click();
   });
 
+  it('names each thread link after its message for a screen reader, showing the same words as before', async () => {
+    await go('supervision');
+    await asMember('tomek', 'supervision', 'Czy ktoś prowadził już grupę dla rodziców po stracie dziecka? Szukam literatury i superwizora.');
+    await asMember('ola', 'supervision', 'Ja.');
+    const list = page.locator('#messages');
+    const tomeks = list.locator('article', { hasText: 'grupę dla rodziców' });
+    await tomeks.waitFor();
+    await list.locator('article', { hasText: /^Aleksandra Nowak.*Ja\./ }).waitFor();
+    const link = (name: string) => list.getByRole('button', { name, exact: true });
+    // Who wrote it and how it begins, shortened after a whole word; a message this short is quoted whole.
+    expect(await link('Odpowiedz w wątku — Tomasz Wiśniewski: „Czy ktoś prowadził już grupę dla rodziców po…”').count()).toBe(1);
+    expect(await link('Odpowiedz w wątku — Aleksandra Nowak: „Ja.”').count()).toBe(1);
+    // No two links in the list sound alike; on screen each still reads just “Odpowiedz w wątku” or its count of replies.
+    const names = [...(await list.ariaSnapshot()).matchAll(/button "([^"]*)"/g)].map((m) => m[1]!);
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(names).size).toBe(names.length);
+    expect(await tomeks.locator('.thread-link').textContent()).toBe(tx('pl', 'web.replyInThread'));
+
+    // A refresh with nothing new leaves the list as it is: the link under the keyboard is not replaced.
+    await tomeks.locator('.thread-link').focus();
+    await tomeks.locator('.thread-link').evaluate((b) => ((b as HTMLElement & { kept?: boolean }).kept = true));
+    const shown = await page.locator('#now').textContent();
+    clock.offsetMs += 60 * 1000;
+    web.changed();
+    await expect.poll(() => page.locator('#now').textContent()).not.toBe(shown);
+    expect(await tomeks.locator('.thread-link').evaluate((b) => (b as HTMLElement & { kept?: boolean }).kept === true && b === document.activeElement)).toBe(true);
+
+    // A reply changes the count on screen, and the name with it, in the page’s language.
+    await asMember('magda', 'supervision', 'Polecam zapytać w naszej grupie.', (await tomeks.getAttribute('data-id'))!);
+    await type('/sojusz language en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => link('1 reply — Tomasz Wiśniewski: “Czy ktoś prowadził już grupę dla rodziców po…”').count()).toBe(1);
+    expect(await tomeks.locator('.thread-link').textContent()).toBe('1 reply');
+    await type('/sojusz language pl');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('pl');
+  });
+
   it('does not read the clock out when it moves on its own, and says the new time when a button moves it', async () => {
     // Everything that would be read out, recorded as it changes.
     await page.evaluate(() => {

@@ -5,17 +5,19 @@
 // planned the series (else every named facilitator) hears it once per series and channel (once per one-off session),
 // and /supervision list flags it while the channel still refuses.
 import { and, eq, sql } from 'drizzle-orm';
+import type { Context } from '../../core/context.js';
 import type { RefusalReason } from '../../core/errors.js';
 import { message, textBlock } from '../../core/message.js';
 import { teamLang } from '../../core/teams.js';
 import { schedules, supervisionSessions, teams } from '../../db/schema/index.js';
 import { t } from '../../i18n/index.js';
-import type { Undelivered } from '../../schedule/kinds.js';
+import type { ScheduleRow, Undelivered } from '../../schedule/kinds.js';
 import { payloadFor, payloadOf } from '../../schedule/payload.js';
 import { enqueue } from '../../schedule/outbox.js';
 import { facilitatorsToTell } from '../onboarding/facilitators.js';
 import { parseReminderKey, REMINDER_KIND } from './reminders.js';
 import { SERIES_KIND } from './sessions.js';
+import type { Session } from './store.js';
 import { sessionWhen } from './when.js';
 
 /** The mark left on a series (or a one-off session's reminder row) whose channel refused. */
@@ -77,4 +79,38 @@ export async function reminderUndelivered({ tx, key, code, gone, why, now }: Und
 export function refusedMark(payload: { unavailable?: Unavailable }, channel: string): Unavailable | undefined {
   const mark = payload.unavailable;
   return mark?.channel === channel ? mark : undefined;
+}
+
+/**
+ * Channels of these series and sessions marked as refusing the reminders that still refuse, with why (the words
+ * differ: invite me, or let me post). Asked again of the platform, so the flag goes as soon as the bot is back in; a
+ * platform that cannot say keeps the mark. For /supervision list.
+ */
+export async function refusingChannels(ctx: Context, series: ScheduleRow[], sessions: Session[]): Promise<Map<string, RefusalReason | undefined>> {
+  const marked = new Map<string, RefusalReason | undefined>();
+  for (const s of series) {
+    const p = payloadOf(s, SERIES_KIND);
+    const mark = refusedMark(p, p.channel);
+    if (mark) marked.set(p.channel, mark.why);
+  }
+  // A one-off session carries its mark on its reminder row (reminderUndelivered).
+  const oneOffs = sessions.filter((s) => s.seriesId === null);
+  if (oneOffs.length) {
+    const rows = await ctx.db
+      .select({ id: schedules.id, kind: schedules.kind, payload: schedules.payload })
+      .from(schedules)
+      .where(and(eq(schedules.teamId, ctx.team.id), eq(schedules.kind, REMINDER_KIND), sql`${schedules.payload} ? 'unavailable'`));
+    for (const r of rows) {
+      const p = payloadOf(r, REMINDER_KIND);
+      const s = oneOffs.find((x) => String(x.id) === String(p.sessionId));
+      const mark = s && refusedMark(p, s.channel);
+      if (mark) marked.set(s.channel, mark.why);
+    }
+  }
+  const out = new Map<string, RefusalReason | undefined>();
+  for (const [channel, why] of marked) {
+    const can = await Promise.resolve(ctx.port.canPost?.(ctx.team.externalId, channel)).catch(() => undefined);
+    if (can !== true) out.set(channel, why);
+  }
+  return out;
 }

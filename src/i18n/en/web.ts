@@ -18,6 +18,8 @@ export const web = {
   'web.send': 'Send',
   'web.replies': { one: '{count} reply', other: '{count} replies' },
   'web.replyInThread': 'Reply in thread',
+  'web.threadLinkFor': '{action} — {author}: “{words}”',
+  'web.threadLinkAt': '{action} — {author}, {time}',
   'web.thread': 'Thread',
   'web.closeThread': 'Close thread',
   'web.threadComposer': 'Reply in this thread',

@@ -21,6 +21,8 @@ export const web: Translation<typeof en> = {
   'web.send': 'Wyślij',
   'web.replies': { one: '{count} odpowiedź', few: '{count} odpowiedzi', many: '{count} odpowiedzi', other: '{count} odpowiedzi' },
   'web.replyInThread': 'Odpowiedz w wątku',
+  'web.threadLinkFor': '{action} — {author}: „{words}”',
+  'web.threadLinkAt': '{action} — {author}, {time}',
   'web.thread': 'Wątek',
   'web.closeThread': 'Zamknij wątek',
   'web.threadComposer': 'Odpowiedź w tym wątku',

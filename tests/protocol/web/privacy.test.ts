@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTeamAndMember } from '../../../src/core/teams.js';
 import { deleteMember, exportMember } from '../../../src/features/privacy/members.js';
 import { runHousekeeping } from '../../../src/features/privacy/housekeeping.js';
-import { webMessages } from '../../../src/db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { members, teams, webMessages } from '../../../src/db/schema/index.js';
+import { TEAM } from '../../../adapters/web/workspace.js';
 import { Secrets } from '../../../src/core/secrets.js';
 import { webPrivacy } from '../../../adapters/web/privacy.js';
 import { TEST_SECRET } from '../../helpers/bot.js';
@@ -74,5 +76,28 @@ describe('the playground’s own messages in the privacy registry', () => {
     expect(changed).toBeGreaterThan(0);
     const [after] = (await pg.app.bot.db.select().from(webMessages)).filter((r) => r.id === row!.id);
     expect(next.decrypt(after!.file!.data.slice('sealed:'.length))).toBe(before);
+  });
+
+  it('keeps an erased member erased while their page keeps refreshing, until they act again', async () => {
+    const db = pg.app.bot.db;
+    const tomekRows = async () => {
+      const [team] = await db.select().from(teams).where(and(eq(teams.platform, 'web'), eq(teams.externalId, TEAM)));
+      return db.select().from(members).where(and(eq(members.teamId, team!.id), eq(members.externalId, 'tomek')));
+    };
+    await send('tomek', '/sojusz mydata delete', 'dm-tomek');
+    const asked = (await pg.view('tomek', 'dm-tomek')).messagesHtml as string;
+    const withdraw = /data-action="privacy\.delete" data-value="(withdraw:\d+)" data-source="(\d+)"/.exec(asked);
+    expect(withdraw).not.toBeNull();
+    expect((await pg.post('/api/button', { member: 'tomek', channel: 'dm-tomek', action: 'privacy.delete', value: withdraw![1], source: withdraw![2] })).status).toBe(200);
+    expect(await tomekRows()).toEqual([]);
+
+    // The open page refreshes every few seconds, in every channel it shows, and asks for completions.
+    for (const channel of ['dm-tomek', 'reflection', 'cases']) expect((await pg.view('tomek', channel)).lang).toBe('pl');
+    expect((await pg.get('/api/commands?member=tomek')).status).toBe(200);
+    expect(await tomekRows()).toEqual([]);
+
+    // Their own next step is what brings them back, as on Slack and Discord.
+    await send('tomek', '/sojusz help', 'dm-tomek');
+    expect(await tomekRows()).toHaveLength(1);
   });
 });

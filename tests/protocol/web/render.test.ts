@@ -68,3 +68,19 @@ describe('a chart the bot sent', () => {
     expect(html).not.toContain('alt="autocheck-trend.png"');
   });
 });
+
+describe('a thread link', () => {
+  const row = (blocks: unknown[], author = 'bot') =>
+    ({ id: 9, team: 'playground', channel: 'reflection', threadId: null, author, persona: null, message: { blocks }, ephemeralFor: null, file: null, deleted: false, createdAt: new Date('2025-03-07T08:00:00Z'), updatedAt: null }) as unknown as WebRow;
+  const nameOf = (html: string) => /class="thread-link" aria-label="([^"]*)"/.exec(html)?.[1];
+
+  it('names a message without words by its author and time, and leaves its buttons out of the quote', () => {
+    const picture = row([{ type: 'image', png: 'AAAA', alt: 'Trend' }, { type: 'actions', buttons: [{ action: 'x', label: 'Pokaż' }] }]);
+    expect(nameOf(renderMessage(picture, { lang: 'pl', zone: 'Europe/Warsaw', viewer: 'tomek', replies: 0 }))).toBe('Odpowiedz w wątku — Sojusz, pt. 7 marca, 09:00');
+  });
+
+  it('quotes a colleague’s words escaped, never as markup', () => {
+    const html = renderMessage(row([{ type: 'text', text: [{ text: '"<b>x</b>" & y', untrusted: true }] }], 'ola'), { lang: 'en', zone: 'Europe/Warsaw', viewer: 'tomek', replies: 2 });
+    expect(nameOf(html)).toBe('2 replies — Aleksandra Nowak: “&quot;&lt;b&gt;x&lt;/b&gt;&quot; &amp; y”');
+  });
+});
