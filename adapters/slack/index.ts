@@ -1,9 +1,10 @@
 // The Slack adapter: a Bolt app over HTTP on the shared server, or over Socket Mode, bound to the core.
-import { App as Bolt, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import { App as Bolt, defaultProcessEventErrorHandler, HTTPModuleFunctions, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { App, RunningAdapter } from '../../src/app.js';
 import { ConfigError, type Config } from '../../src/config.js';
 import type { Bot } from '../../src/core/bot.js';
 import { Clients, webClientOptions } from './clients.js';
+import { answerUnread, guardAuthorize, isLookupFailed, refuseEventOverHttp, refuseEventOverSocket } from './install/lookup.js';
 import { oauthOptions } from './install/oauth.js';
 import { DbInstallationStore } from './install/store.js';
 import { SlackPort } from './port.js';
@@ -23,6 +24,9 @@ export interface RunningSlack extends RunningAdapter {
   bolt: Bolt;
 }
 
+/** Bolt's warning when an installation lookup threw (App.processEvent). */
+const AUTHORIZATION_FAILED = 'Authorization of incoming event did not succeed';
+
 /** Bolt's log lines go to the bot's JSON log, without payloads (they may carry member text). */
 function boltLogger(bot: Bot): BoltLogger {
   const log = bot.log.child({ adapter: 'slack' });
@@ -30,7 +34,12 @@ function boltLogger(bot: Bot): BoltLogger {
   return {
     debug: () => {},
     info: () => {},
-    warn: (...m: unknown[]) => log.warn({ bolt: String(m[0]).slice(0, 200) }, 'bolt warning'),
+    warn: (...m: unknown[]) => {
+      // Said for every request whose installation could not be read, which the error handler sees too (and during a
+      // database outage must not log per request).
+      if (String(m[0]).startsWith(AUTHORIZATION_FAILED)) return;
+      log.warn({ bolt: String(m[0]).slice(0, 200) }, 'bolt warning');
+    },
     error: (...m: unknown[]) => log.error({ error: m[0] instanceof Error ? safeError(m[0]) : { message: String(m[0]).slice(0, 200) } }, 'bolt error'),
     setLevel: (l: LogLevel) => void (level = l),
     getLevel: () => level,
@@ -89,7 +98,6 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
     ? oauthOptions({ bot, store: store!, clients, clientId: config.SLACK_CLIENT_ID!, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET!, slackApiUrl, publicUrl: config.PUBLIC_URL })
     : undefined;
 
-  let bolt: Bolt;
   let receiver: HTTPReceiver | undefined;
   let socket: SocketModeReceiver | undefined;
   if (socketMode) {
@@ -97,19 +105,31 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
       appToken: config.SLACK_APP_TOKEN!,
       logger,
       ...(auth ? { ...auth, installerOptions: { ...auth.installerOptions } } : { installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} } }),
+      processEventErrorHandler: refuseEventOverSocket(defaultProcessEventErrorHandler),
     });
-    bolt = new Bolt({ receiver: socket, ...single, clientOptions, logger, convoStore: false });
   } else {
-    receiver = new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger, ...(auth ?? {}) });
-    // No conversation state is kept in Bolt: the core's is in the database.
-    bolt = new Bolt({ receiver, ...single, clientOptions, logger, convoStore: false });
+    receiver = new HTTPReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+      logger,
+      ...(auth ?? {}),
+      processEventErrorHandler: refuseEventOverHttp(HTTPModuleFunctions.defaultProcessEventErrorHandler),
+    });
   }
+  // With OAuth, each request's installation is read from the database first: a failure there is answered, not silent
+  // (install/lookup.ts). Bolt reads the installer's authorize when it is built, so it is wrapped before.
+  const installer = (receiver ?? socket)?.installer;
+  if (installer) installer.authorize = guardAuthorize(bot, installer.authorize);
+  // No conversation state is kept in Bolt: the core's is in the database.
+  const bolt = new Bolt({ receiver: (receiver ?? socket)!, ...single, clientOptions, logger, convoStore: false });
   bolt.error(async (e) => {
+    // Handed back to the receiver, which refuses the event so that Slack sends it again.
+    if (isLookupFailed(e)) throw e;
     bot.log.error({ adapter: 'slack', error: safeError(e) }, 'slack handler failed');
   });
   // Every command, submission, button press and event is accepted work until its handler is done: a stop waits for
   // it (over HTTP it joins the request it came in, see slackListener).
   bolt.use(({ next }) => bot.admission.track(next));
+  bolt.use(answerUnread(bot));
   const acks = new OwedAcks();
 
   bot.attach(port);

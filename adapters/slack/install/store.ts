@@ -13,6 +13,14 @@ export interface StoredInstallation {
   installerUserId?: string;
 }
 
+/** The workspace has no stored installation (never installed, or uninstalled): not a failure of the lookup. */
+export class NotInstalled extends Error {
+  constructor() {
+    super('no installation for this workspace');
+    this.name = 'NotInstalled';
+  }
+}
+
 export class DbInstallationStore implements InstallationStore {
   constructor(private readonly bot: Bot) {}
 
@@ -61,7 +69,7 @@ export class DbInstallationStore implements InstallationStore {
 
   async fetchInstallation(q: InstallationQuery<boolean>): Promise<Installation<'v2', boolean>> {
     const found = await this.find(q.isEnterpriseInstall ? undefined : q.teamId, q.enterpriseId);
-    if (!found) throw new Error('no installation for this workspace');
+    if (!found) throw new NotInstalled();
     return {
       team: found.teamId ? { id: found.teamId } : undefined,
       enterprise: found.enterpriseId ? { id: found.enterpriseId } : undefined,
