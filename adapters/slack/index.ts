@@ -1,10 +1,10 @@
 // The Slack adapter: a Bolt app over HTTP on the shared server, or over Socket Mode, bound to the core.
-import { App as Bolt, defaultProcessEventErrorHandler, HTTPModuleFunctions, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import { App as Bolt, HTTPModuleFunctions, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { App, RunningAdapter } from '../../src/app.js';
 import { ConfigError, type Config } from '../../src/config.js';
 import type { Bot } from '../../src/core/bot.js';
 import { Clients, webClientOptions } from './clients.js';
-import { answerUnread, guardAuthorize, isLookupFailed, refuseEventOverHttp, refuseEventOverSocket } from './install/lookup.js';
+import { answerUnread, guardAuthorize, isLookupFailed, refuseEventOverHttp } from './install/lookup.js';
 import { oauthOptions } from './install/oauth.js';
 import { DbInstallationStore } from './install/store.js';
 import { SlackPort } from './port.js';
@@ -104,8 +104,8 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
     socket = new SocketModeReceiver({
       appToken: config.SLACK_APP_TOKEN!,
       logger,
-      ...(auth ? { ...auth, installerOptions: { ...auth.installerOptions } } : { installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} } }),
-      processEventErrorHandler: refuseEventOverSocket(defaultProcessEventErrorHandler),
+      // One workspace only: config.ts refuses Socket Mode with the OAuth install, so there is no installation to read.
+      installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} },
     });
   } else {
     receiver = new HTTPReceiver({

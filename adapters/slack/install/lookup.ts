@@ -1,6 +1,6 @@
 // A workspace's installation that could not be read (the database out of reach, or a bug): the member still hears
 // from the bot — without a token — and an Events API delivery is refused so that Slack sends it again.
-import type { AnyMiddlewareArgs, AuthorizeResult, HTTPModuleFunctions, InstallationQuery, Middleware, SocketModeReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
+import type { AnyMiddlewareArgs, AuthorizeResult, HTTPModuleFunctions, InstallationQuery, Middleware } from '@slack/bolt';
 import type { Bot } from '../../../src/core/bot.js';
 import { errorReference } from '../../../src/core/errors.js';
 import { UNKNOWN_COMMAND, type CommandOutcome } from '../../../src/core/metrics.js';
@@ -126,9 +126,4 @@ export function refuseEventOverHttp(otherwise: typeof HTTPModuleFunctions.defaul
     // Answered: Bolt's "not acknowledged within 3 seconds" must not follow.
     return true;
   };
-}
-
-/** Over Socket Mode: an event whose lookup failed is left unacknowledged, and Slack sends it again. */
-export function refuseEventOverSocket(otherwise: (args: SocketModeReceiverProcessEventErrorHandlerArgs) => Promise<boolean>) {
-  return async (args: SocketModeReceiverProcessEventErrorHandlerArgs): Promise<boolean> => (isLookupFailed(args.error) ? false : otherwise(args));
 }
