@@ -155,9 +155,12 @@ export class Bot {
     }
   }
 
-  /** The blocks of a member's home view, from every feature that contributes one. */
+  /**
+   * The blocks of a member's home view, from every feature that contributes one. Looking is not using: a member without
+   * a row (never used the bot, or just erased their data) is shown the view without one being created.
+   */
   async home(inv: Invocation): Promise<Message> {
-    const ctx = await this.context(inv);
+    const ctx = await this.context(inv, { createMember: false });
     const blocks = [];
     for (const h of this.registry.hooks) if (h.home) blocks.push(...(await h.home(ctx)));
     return { blocks };

@@ -26,7 +26,7 @@ export function registerEvents(bolt: Bolt, bot: Bot, members: Members, clients: 
     if (event.tab !== 'home') return;
     const team = teamOf(body, context);
     const inv = await members.invocation({ team, user: event.user, handle: { receivedAt: bot.clock.now().getTime() } });
-    const ctx = await bot.context(inv);
+    const ctx = await bot.context(inv, { createMember: false });
     const view = renderHome(await bot.home(inv), ctx.lang);
     const client = await clients.forTeam(team);
     await client.views.publish({ user_id: event.user, view: view as never });

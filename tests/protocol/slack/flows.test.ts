@@ -1,10 +1,12 @@
 // Whole flows on Slack: a form round trip, member text re-posted without pings, App Home, retried events, 429s.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../../commands/index.js';
 import { FieldErrors } from '../../../src/core/errors.js';
 import { message, quoteBlock, textBlock } from '../../../src/core/message.js';
 import { command, formHandler, type Registry } from '../../../src/core/registry.js';
 import { ensureTeam } from '../../../src/core/teams.js';
+import { members } from '../../../src/db/schema/index.js';
 import { enqueue, findByKey } from '../../../src/schedule/outbox.js';
 import { startSlackHarness, type SlackHarness } from '../../helpers/slack.js';
 
@@ -104,6 +106,14 @@ describe('Slack flows', () => {
     const view = pub.args.view as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
     expect(JSON.stringify(view.blocks)).toContain('Next session: Friday');
+  });
+
+  it('shows the App Home to someone who never used the bot without making them a member (looking is not using)', async () => {
+    h.fake.clear();
+    await h.event({ type: 'app_home_opened', user: 'U_LOOKER', channel: 'D_LOOKER', tab: 'home' });
+    const pub = await h.fake.waitFor('views.publish');
+    expect(pub.args.user_id).toBe('U_LOOKER');
+    expect(await h.bot.db.select().from(members).where(eq(members.externalId, 'U_LOOKER'))).toHaveLength(0);
   });
 
   it('counts a thread reply once even when Slack retries the event', async () => {
