@@ -153,6 +153,11 @@ describe.skipIf(NO_BROWSER)('the playground for a keyboard and a screen reader',
     web.changed();
     await expect.poll(() => page.locator('#now').textContent()).not.toBe(shown);
     expect(await tomeks.locator('.thread-link').evaluate((b) => (b as HTMLElement & { kept?: boolean }).kept === true && b === document.activeElement)).toBe(true);
+    // Nor does a colleague's new message: only what changed is drawn again, so a press on Tomasz's link at that moment
+    // is not lost with a replaced button, and the keyboard stays on it.
+    await asMember('ola', 'supervision', 'Dopiszę się z pytaniem o literaturę.');
+    await list.locator('article', { hasText: 'Dopiszę się' }).waitFor();
+    expect(await tomeks.locator('.thread-link').evaluate((b) => (b as HTMLElement & { kept?: boolean }).kept === true && b === document.activeElement)).toBe(true);
 
     // A reply changes the count on screen, and the name with it, in the page’s language.
     await asMember('magda', 'supervision', 'Polecam zapytać w naszej grupie.', (await tomeks.getAttribute('data-id'))!);

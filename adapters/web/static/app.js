@@ -225,9 +225,8 @@ function render(v) {
     list.replaceChildren(p);
     state.messagesHtml = null;
   } else if (v.messagesHtml !== state.messagesHtml) {
-    // Server-rendered: every text in it was HTML-escaped on the server (adapters/web/render.ts). Redrawn only when it
-    // changed: a redraw replaces every button, and a click whose press and release fell on either side of one was lost.
-    list.innerHTML = v.messagesHtml;
+    // Server-rendered: every text in it was HTML-escaped on the server (adapters/web/render.ts).
+    redrawChanged(list, v.messagesHtml);
     state.messagesHtml = v.messagesHtml;
   }
   if (nearBottom || state.justSwitched) list.scrollTop = list.scrollHeight;
@@ -239,7 +238,7 @@ function render(v) {
   if (v.thread) {
     panel.hidden = false;
     if (v.thread.html !== state.threadHtml) {
-      $('#thread-messages').innerHTML = v.thread.html;
+      redrawChanged($('#thread-messages'), v.thread.html);
       $('#thread-messages').scrollTop = $('#thread-messages').scrollHeight;
       state.threadHtml = v.thread.html;
     }
@@ -269,6 +268,29 @@ function render(v) {
 
 const WELCOMED = 'sojusz.welcomed';
 /** The first-visit welcome: shown until the member closes it, and again when they ask for it. */
+/**
+ * Replace only the messages whose HTML changed, in place, and add the new ones: a message that stays the same keeps
+ * its elements. Replacing the whole list lost a click whose press and release fell on either side of a redraw (a
+ * colleague's message arriving just then), and the button under the keyboard with it.
+ */
+function redrawChanged(container, html) {
+  const next = document.createElement('template');
+  next.innerHTML = html;
+  const fresh = [...next.content.children];
+  // What each element was drawn from: the page's own changes to it (focus, state) never count as a change.
+  const drawn = (el) => el.sojuszHtml ?? el.outerHTML;
+  const old = [...container.children];
+  // Anything that is not a drawn message (the "nothing here yet" note) or a stray text node goes first.
+  for (const n of [...container.childNodes]) if (n.nodeType !== Node.ELEMENT_NODE) n.remove();
+  fresh.forEach((el, i) => {
+    el.sojuszHtml = el.outerHTML;
+    const was = old[i];
+    if (!was) container.append(el);
+    else if (drawn(was) !== el.sojuszHtml) was.replaceWith(el);
+  });
+  for (const extra of old.slice(fresh.length)) extra.remove();
+}
+
 function renderWelcome(html) {
   const box = $('#welcome');
   // Server-rendered from the catalogue and the sample set-up, escaped there. Redrawn only when it changed (the
