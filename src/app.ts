@@ -102,8 +102,9 @@ export async function createApp(config: Config, log: Logger, registry: Registry,
  * The order matters: a member whose command was acknowledged has been promised an answer, and SIGTERM must not
  * swallow it (README: stopped within 10 s, nothing left half-sent).
  * 1. Take nothing new: HTTP requests get 503 (/healthz too, so the load balancer takes the replica out; Slack resends
- *    events elsewhere), Socket Mode and the gateway disconnect so new events go to another connection, the scheduler
- *    claims nothing more.
+ *    events elsewhere) — except the platforms' endpoints, which answer a command or a press "restarting" (a 503 would
+ *    show the platform's own error) and still take form submissions —, Socket Mode and the gateway disconnect so new
+ *    events go to another connection, the scheduler claims nothing more.
  * 2. Wait, at most STOP_DRAIN_MS from the start, for the commands, submissions and button presses already accepted
  *    to be answered (their answers go by the platforms' APIs, which need neither our server nor a socket), and for
  *    outbox sends under way.

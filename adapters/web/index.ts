@@ -23,7 +23,7 @@ export async function startPlayground(app: App, _config: Config, clock: OffsetCl
   const others = await otherPlatforms(bot.db);
   if (others.length) {
     throw new PlaygroundRefused(
-      `the playground will not start on a database that already holds ${others.join(' and ')} teams: its time control would fire their schedules early and its scheduler would take their messages. Give the playground a database of its own (unset DATABASE_URL, or another DATA_DIR)`,
+      `the playground will not start on a database that already holds ${others.join(' and ')} teams: its time control would fire their schedules early. Give the playground a database of its own (unset DATABASE_URL, or another DATA_DIR)`,
     );
   }
   // No login: every route of the server (health, metrics and feeds too) answers only requests addressed to this

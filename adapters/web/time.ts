@@ -18,9 +18,9 @@ export const CLOCK_OFFSET = 'playground.clockOffsetMs';
 const OURS: TeamPlatform[] = ['web', 'system'];
 
 /**
- * Platforms other than the playground with teams in this database. Their schedules and queued messages would
- * run on the playground's shifted clock (and be claimed by a process that cannot deliver them), so the
- * playground refuses to start beside them and its time control refuses to move while they exist.
+ * Platforms other than the playground with teams in this database. Their schedules would fire on the playground's
+ * shifted clock, so the playground refuses to start beside them and its time control refuses to move while they
+ * exist.
  */
 export async function otherPlatforms(db: Tx): Promise<string[]> {
   const rows = await db.selectDistinct({ platform: teams.platform }).from(teams).where(notInArray(teams.platform, OURS));

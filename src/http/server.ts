@@ -33,7 +33,11 @@ export class HttpServer {
         res.end('metrics need the bearer token (METRICS_TOKEN)\n');
         return;
       }
-      await this.bot.refreshGauges?.();
+      // The outbox gauges are read from the database; out of reach, the counters (an outage's own among them) are still
+      // served, the gauges at their last values.
+      await this.bot.refreshGauges?.().catch((e) => {
+        if (!this.bot.outages.noticed(e)) this.bot.log.error({ error: safeError(e) }, 'could not refresh the outbox gauges');
+      });
       res.writeHead(200, { 'content-type': this.bot.metrics.registry.contentType });
       res.end(await this.bot.metrics.registry.metrics());
     });

@@ -54,6 +54,10 @@ describe.skipIf(!postgresBin())('the bot through a PostgreSQL restart', { timeou
         // Out of the load balancer's rotation, but alive: restarting the bot would not bring the database back.
         expect(await answers(`${base}/healthz`, 503)).toEqual({ ok: false, database: false, adapters: true });
         expect(await answers(`${base}/livez`, 200)).toEqual({ ok: true });
+        // The counters still read, when they matter most; the outbox gauges keep their last values.
+        const metrics = await fetch(`${base}/metrics`);
+        expect(metrics.status).toBe(200);
+        expect(await metrics.text()).toContain('sojusz_outbox_pending');
         // A calendar app polling its feed is asked to come back later.
         const feed = await fetch(`${base}/calendar/${'a'.repeat(64)}.ics`);
         expect([feed.status, feed.headers.get('retry-after')]).toEqual([503, '60']);
