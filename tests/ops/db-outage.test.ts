@@ -103,7 +103,7 @@ async function restart(): Promise<void> {
 }
 
 describe.skipIf(!postgresBin())('PostgreSQL going away while the bot runs', { timeout: 90_000 }, () => {
-  it('answers a command, a form and a button during the outage in the member’s language: no database for a moment, try again in a minute', async () => {
+  it('answers a command, a form and a button during the outage in the language their platform gives (the chosen one is in the database): no database for a moment, try again in a minute', async () => {
     await tb.mem.command(anna, '/autocheck quick');
     const errors = tb.logs.filter((l) => JSON.parse(l).level >= 50).length;
     await outage(async () => {
