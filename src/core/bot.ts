@@ -16,6 +16,7 @@ import { Context } from './context.js';
 import { dayOf } from './day.js';
 import { errorReference, FieldErrors, isPlatformBusy, UserError } from './errors.js';
 import type { CoreEvent, FormOutcome } from './events.js';
+import type { Hooks } from './hooks.js';
 import { validateForm } from './form.js';
 import { message, noteBlock, textBlock, type Message, type Rich } from './message.js';
 import { Metrics, UNKNOWN_COMMAND, type CommandOutcome } from './metrics.js';
@@ -141,17 +142,26 @@ export class Bot {
         );
       }
       case 'threadReply':
-        for (const h of this.registry.hooks) await h.onThreadReply?.(this, ev);
-        return;
+        return this.runHooks((h) => h.onThreadReply?.(this, ev));
       case 'installed':
-        for (const h of this.registry.hooks) await h.onInstalled?.(this, ev);
-        return;
+        return this.runHooks((h) => h.onInstalled?.(this, ev));
       case 'uninstalled':
-        for (const h of this.registry.hooks) await h.onUninstalled?.(this, ev);
-        return;
+        return this.runHooks((h) => h.onUninstalled?.(this, ev));
       case 'joinedChannel':
-        for (const h of this.registry.hooks) await h.onJoinedChannel?.(this, ev);
-        return;
+        return this.runHooks((h) => h.onJoinedChannel?.(this, ev));
+    }
+  }
+
+  /**
+   * The features' hooks on a platform event nobody waits to be answered (a thread reply, an install). The database out
+   * of reach is logged once for the whole outage (Outages), not once per event by each adapter; what the event would
+   * have recorded (a reply counted for a follow-up) is lost. Anything else is the adapter's to log, as a bug.
+   */
+  private async runHooks(each: (h: Hooks) => Promise<void> | undefined): Promise<void> {
+    try {
+      for (const h of this.registry.hooks) await each(h);
+    } catch (e) {
+      if (!this.outages.noticed(e)) throw e;
     }
   }
 
