@@ -129,7 +129,8 @@ export async function startSlack(app: App, config: Config): Promise<RunningSlack
   // Every command, submission, button press and event is accepted work until its handler is done: a stop waits for
   // it (over HTTP it joins the request it came in, see slackListener).
   bolt.use(({ next }) => bot.admission.track(next));
-  bolt.use(answerUnread(bot));
+  // Only with OAuth is there an installation to read (and fail to read) before the listeners.
+  if (installer) bolt.use(answerUnread(bot));
   const acks = new OwedAcks();
 
   bot.attach(port);
