@@ -105,7 +105,7 @@ describe('a removed entry’s number', () => {
     expect(await ask(anna, '/supervision dziennik 1 indywidualna 2026-03-02')).toContain('(wpis 2)');
     expect(await removeEntry(anna, '/supervision godziny usuń 2')).toContain('Wpis 2 usunięty: 1 godzina, superwizja indywidualna, 2026-03-02.');
     expect(await ask(anna, '/supervision dziennik 1 indywidualna')).toContain('(wpis 3)');
-    expect(await ask(anna, '/supervision godziny popraw 2 2')).toContain('Wpis 2 jest usunięty i nie wlicza się już do Twoich godzin; tego numeru nie dostanie żaden inny wpis.');
+    expect(await ask(anna, '/supervision godziny popraw 2 2')).toContain('Wpis 2 został usunięty i nie wlicza się już do Twoich godzin; tego numeru nie dostanie żaden inny wpis.');
   });
 });
 

@@ -108,13 +108,13 @@ describe.skipIf(!postgresBin())('PostgreSQL going away while the bot runs', { ti
     const errors = tb.logs.filter((l) => JSON.parse(l).level >= 50).length;
     await outage(async () => {
       const pl = await tb.mem.ask(anna, '/autocheck history');
-      expect(pl).toBe('Sojusz chwilowo nie może połączyć się ze swoją bazą danych, więc nic nie zostało zmienione. Problem nie leży po Twojej stronie — spróbuj proszę za minutę.');
+      expect(pl).toBe('Sojusz chwilowo nie może połączyć się z bazą danych, więc nic się nie zmieniło. Problem nie leży po Twojej stronie — spróbuj proszę za minutę.');
       const en = await tb.mem.ask(ben, '/autocheck history');
-      expect(en).toBe('Sojusz can’t reach its database for a moment, so nothing was changed. It isn’t anything on your side — please try again in a minute.');
+      expect(en).toBe('Sojusz can’t reach its database right now, so nothing was changed. The problem isn’t on your side — please try again in a minute.');
       // The form stays open with what was filled in, to send again.
       expect(await tb.mem.fill(anna, { curiosity: '3', flexibility: '2', judging: 'no' })).toEqual({
         kind: 'errors',
-        errors: { curiosity: 'Sojusz chwilowo nie może połączyć się ze swoją bazą danych, więc to jeszcze nie zostało zapisane. Wpisane odpowiedzi zostają w formularzu — wyślij go proszę ponownie za minutę.' },
+        errors: { curiosity: 'Sojusz chwilowo nie może połączyć się z bazą danych, więc nic jeszcze nie zostało zapisane. Twoje odpowiedzi zostają w formularzu — wyślij go proszę ponownie za minutę.' },
       });
       const before = tb.mem.privateTo(ben.id).length;
       await tb.mem.click(ben, tb.bot.registry.actions[0]!.id, '1');

@@ -39,7 +39,7 @@ export const supervision = {
   'supervision.opt.hours': 'Hours, e.g. 1.5',
   'supervision.opt.details': '[individual|group] [YYYY-MM-DD, 01.03 or yesterday] [note]',
   'supervision.opt.entryId': 'Entry number',
-  'supervision.opt.fixDetails': 'What changes: [hours] [individual|group] [YYYY-MM-DD or yesterday] [note; a lone - removes it]',
+  'supervision.opt.fixDetails': 'What changes: [hours] [individual|group] [YYYY-MM-DD or yesterday] [note, or “-” to remove it]',
   'supervision.choice.on': 'on',
   'supervision.choice.off': 'off',
 
