@@ -103,8 +103,11 @@ describe.skipIf(!postgresBin())('Slack installation lookup failing', () => {
       const ev = await h.event({ type: 'member_joined_channel', user: h.fake.workspace.botUserId, channel: 'C_NEW', channel_type: 'C', team: h.team }, { eventId: 'Ev_OUTAGE' });
       expect(ev.status).toBe(503);
     });
-    // Told once each way by the outage watch, and nothing per request (Bolt's own warning included).
-    expect(h.logs.slice(from).map((l) => JSON.parse(l).msg)).toEqual([DOWN, BACK]);
+    // Told once each way by the outage watch, and nothing per request: no bug, no Bolt warning about the lookup. (On a
+    // loaded machine Bolt may add a line of its own about a slow acknowledgement; that is not the outage's.)
+    const said = h.logs.slice(from).map((l) => JSON.parse(l) as { msg: string; bolt?: string });
+    expect(said.filter((l) => l.msg === DOWN || l.msg === BACK).map((l) => l.msg)).toEqual([DOWN, BACK]);
+    expect(said.filter((l) => ['unexpected error', 'slack handler failed'].includes(l.msg) || String(l.bolt).includes('Authorization'))).toEqual([]);
     expect(await commands('autocheck', 'database-unavailable')).toBe(1);
     expect(await commands('sojusz', 'database-unavailable')).toBe(1);
     // Nothing was opened or posted in the member's name meanwhile.
