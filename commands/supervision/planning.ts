@@ -7,10 +7,9 @@ import { DAY_TIME_FILLERS, rhythmPhrase } from '../../src/core/rhythm.js';
 import type { OptionSpec, Subcommand } from '../../src/core/registry.js';
 import { SETTINGS, teamChannel } from '../../src/core/settings.js';
 import { updateSettings } from '../../src/core/teams.js';
-import { supervisionPrefs } from '../../src/db/schema/index.js';
 import { l10n, weekdayName } from '../../src/i18n/index.js';
 import { localToInstant } from '../../src/schedule/occurrence.js';
-import { offsetLabel, readOffsets, refreshSentReminders, reschedule } from '../../src/features/supervision/reminders.js';
+import { offsetLabel, readOffsets, refreshSentReminders, reschedule, setReminderDm } from '../../src/features/supervision/reminders.js';
 import { activeSeries, addSession, cancelSeries, cancelSession, createSeries, findSeriesByNumber, SERIES_KIND } from '../../src/features/supervision/sessions.js';
 import { refusingChannels } from '../../src/features/supervision/unavailable.js';
 import { upcomingSessions } from '../../src/features/supervision/store.js';
@@ -198,10 +197,7 @@ export const dm: Subcommand = {
   example: { en: 'dm on', pl: 'dm włącz' },
   async run(ctx, o) {
     const on = o.state === 'on';
-    await ctx.db
-      .insert(supervisionPrefs)
-      .values({ memberId: ctx.member.id, teamId: ctx.team.id, dm: on })
-      .onConflictDoUpdate({ target: supervisionPrefs.memberId, set: { dm: on } });
+    await setReminderDm(ctx.db, ctx.team.id, ctx.member.id, on);
     await ctx.reply(on ? 'supervision.dmOn' : 'supervision.dmOff');
   },
 };

@@ -1,42 +1,29 @@
 // The playground for a keyboard and a screen reader, in Debian's headless Chromium: a message list to scroll without a
 // mouse, a form that does not lose typed text to a stray Escape, what is read out (and what is not), the language each
 // message is read in, and text fields whose edges can be seen.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebPort } from '../../adapters/web/index.js';
 import { tx } from '../../src/i18n/index.js';
 import type { OffsetClock } from '../../src/schedule/clock.js';
-import { NO_BROWSER, openChromium } from '../helpers/browser.js';
-import { startPlaygroundApp, type RunningPlayground } from '../helpers/playground.js';
+import { itRanWithoutComplaints, NO_BROWSER, openPlaygroundInBrowser, type PlaygroundInBrowser } from '../helpers/browser.js';
+import type { RunningPlayground } from '../helpers/playground.js';
 
-let browser: BrowserContext;
+let opened: PlaygroundInBrowser | undefined;
 let page: Page;
 let pg: RunningPlayground;
 let web: WebPort;
 let clock: OffsetClock;
-let profileDir: string;
-const complaints: string[] = [];
 
 beforeAll(async () => {
   if (NO_BROWSER) return;
-  profileDir = mkdtempSync(join(tmpdir(), 'sojusz-chromium-'));
-  pg = await startPlaygroundApp({ name: 'access' });
+  opened = await openPlaygroundInBrowser({ name: 'access' });
+  ({ page, pg } = opened);
   ({ web, clock } = pg);
-  ({ browser, page } = await openChromium(profileDir, complaints));
-  await page.goto(pg.base);
-  await page.locator('#messages').waitFor();
   await page.locator('#welcome-close').click();
 }, 120_000);
 
-afterAll(async () => {
-  if (NO_BROWSER) return;
-  await browser?.close();
-  await pg?.close();
-  rmSync(profileDir, { recursive: true, force: true });
-});
+afterAll(() => opened?.close());
 
 /** What another member does, straight through the playground's API (as their own browser would). */
 async function asMember(member: string, channel: string, text: string, thread?: string): Promise<void> {
@@ -246,7 +233,5 @@ describe.skipIf(NO_BROWSER)('the playground for a keyboard and a screen reader',
     await expect.poll(() => page.locator('#form-dialog[open]').count()).toBe(0);
   });
 
-  it('runs without anything blocked by its security policy and without uncaught errors', () => {
-    expect(complaints).toEqual([]);
-  });
+  itRanWithoutComplaints(() => opened);
 });

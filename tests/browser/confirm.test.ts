@@ -1,24 +1,18 @@
 // "Hide the case" in the playground's moderation channel, in Debian's headless Chromium: pressed, it asks first in the
 // page; "keep" and Escape change nothing and give focus back; the question stays open when the view is redrawn; only
 // "hide and delete" sends the press.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { NO_BROWSER, openChromium } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { NO_BROWSER, openPlaygroundInBrowser, type PlaygroundInBrowser } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { startPlaygroundApp, type RunningPlayground } from '../helpers/playground.js';
 import { tx } from '../../src/i18n/index.js';
 
 
+let opened: PlaygroundInBrowser | undefined;
 let app: App;
-let browser: BrowserContext;
 let page: Page;
 let base: string;
-let pg: RunningPlayground;
-let profileDir: string;
-const complaints: string[] = [];
+let complaints: string[];
 /** Presses the page sent to the bot. */
 const pressed: string[] = [];
 
@@ -31,13 +25,8 @@ const buttonIn = (html: string, action: string) => {
   return { action, value: m[1]!, source: m[2]! };
 };
 
-beforeAll(async () => {
-  if (NO_BROWSER) return;
-  profileDir = mkdtempSync(join(tmpdir(), 'sojusz-chromium-'));
-  pg = await startPlaygroundApp({ name: 'confirm' });
-  ({ app, base } = pg);
-
-  // A case by ola, published after its delay, reported by tomek: the report waits in #moderation.
+/** A case by ola, published after its delay, reported by tomek: the report waits in #moderation. */
+async function reportedCase(): Promise<void> {
   await api('/api/send', { member: 'ola', channel: 'cases', text: '/case' });
   await api('/api/form', { member: 'ola', values: { title: ['Milczenie'], body: ['Klientka milczała przez pół sesji i wyszła wcześniej.'], question: ['Jak wrócić do tematu?'] } });
   const publish = buttonIn((await api('/api/view?member=ola&channel=cases')).messagesHtml, 'case.publish');
@@ -47,29 +36,34 @@ beforeAll(async () => {
   await api('/api/button', { member: 'tomek', channel: 'cases', ...report });
   await api('/api/form', { member: 'tomek', values: { reason: ['Za dużo szczegółów o rodzinie.'] } });
   await app.bot.runDueWork();
+}
 
-  ({ browser, page } = await openChromium(profileDir, complaints));
-  // A native dialog would be dismissed unseen here: the question must be the page's own.
-  page.on('dialog', (d) => {
-    complaints.push(`native dialog: ${d.message()}`);
-    void d.dismiss();
+beforeAll(async () => {
+  if (NO_BROWSER) return;
+  opened = await openPlaygroundInBrowser({
+    name: 'confirm',
+    seed: async (pg) => {
+      ({ app, base } = pg);
+      await reportedCase();
+    },
+    watch: (p, complained) => {
+      // A native dialog would be dismissed unseen here: the question must be the page's own.
+      p.on('dialog', (d) => {
+        complained.push(`native dialog: ${d.message()}`);
+        void d.dismiss();
+      });
+      p.on('request', (r) => {
+        if (r.url().endsWith('/api/button')) pressed.push(r.postData() ?? '');
+      });
+    },
   });
-  page.on('request', (r) => {
-    if (r.url().endsWith('/api/button')) pressed.push(r.postData() ?? '');
-  });
-  await page.goto(base);
-  await page.locator('#messages').waitFor();
+  ({ page, complaints } = opened);
   await page.locator('#member').selectOption('magda');
   await page.locator('.channel-link[data-channel="moderation"]').click();
   await page.locator('.channel-link[aria-current="page"][data-channel="moderation"]').waitFor();
 }, 180_000);
 
-afterAll(async () => {
-  if (NO_BROWSER) return;
-  await browser?.close();
-  await pg?.close();
-  rmSync(profileDir, { recursive: true, force: true });
-});
+afterAll(() => opened?.close());
 
 describe.skipIf(NO_BROWSER)('a button that asks first, in a browser', () => {
   const hide = () => page.locator('#messages button.action[data-action="case.hide"]');

@@ -1,13 +1,11 @@
 // The playground end to end in Debian's headless Chromium: autocheck, an anonymous case, a scheduled prompt.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { NO_BROWSER, openChromium } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { itRanWithoutComplaints, NO_BROWSER, openPlaygroundInBrowser, type PlaygroundInBrowser } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebPort } from '../../adapters/web/index.js';
 import type { App } from '../../src/app.js';
-import { startPlaygroundApp, type RunningPlayground } from '../helpers/playground.js';
 import { ensureTeam } from '../../src/core/teams.js';
 import { teams } from '../../src/db/schema/index.js';
 import { tx } from '../../src/i18n/index.js';
@@ -16,33 +14,21 @@ import type { OffsetClock } from '../../src/schedule/clock.js';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts');
 
+let opened: PlaygroundInBrowser | undefined;
 let app: App;
-let browser: BrowserContext;
 let page: Page;
-let pg: RunningPlayground;
-let profileDir: string;
 let web: WebPort;
 let clock: OffsetClock;
-/** What the page itself complained about: blocked by its security policy, or errors nobody caught. */
-const complaints: string[] = [];
 
 beforeAll(async () => {
   if (NO_BROWSER) return;
   mkdirSync(ARTIFACTS, { recursive: true });
-  profileDir = mkdtempSync(join(tmpdir(), 'sojusz-chromium-'));
-  pg = await startPlaygroundApp({ name: 'play', runner: true });
-  ({ app, web, clock } = pg);
-  ({ browser, page } = await openChromium(profileDir, complaints));
-  await page.goto(pg.base);
-  await page.locator('#messages').waitFor();
+  opened = await openPlaygroundInBrowser({ name: 'play', runner: true });
+  ({ page } = opened);
+  ({ app, web, clock } = opened.pg);
 }, 120_000);
 
-afterAll(async () => {
-  if (NO_BROWSER) return;
-  await browser?.close();
-  await pg?.close();
-  rmSync(profileDir, { recursive: true, force: true });
-});
+afterAll(() => opened?.close());
 
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
@@ -327,7 +313,5 @@ describe.skipIf(NO_BROWSER)('the web playground in a browser', () => {
     }
   });
 
-  it('runs without anything blocked by its security policy and without uncaught errors', () => {
-    expect(complaints).toEqual([]);
-  });
+  itRanWithoutComplaints(() => opened);
 });

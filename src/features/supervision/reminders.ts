@@ -198,6 +198,14 @@ export async function reschedule(tx: Tx, teamId: number, offsets: number[], now:
   }
 }
 
+/** Whether a member also gets the team's session reminders by DM (`/supervision dm`); fire() reads it. */
+export async function setReminderDm(tx: Tx, teamId: number, memberId: number, on: boolean): Promise<void> {
+  await tx
+    .insert(supervisionPrefs)
+    .values({ memberId, teamId, dm: on })
+    .onConflictDoUpdate({ target: supervisionPrefs.memberId, set: { dm: on } });
+}
+
 /** "24 hours", "2 days", "30 minutes" in the language. */
 export function offsetLabel(lang: Lang, minutes: number): string {
   if (minutes % 1440 === 0 && minutes >= 2880) return txt(lang, 'supervision.unit.days', { count: minutes / 1440 });
