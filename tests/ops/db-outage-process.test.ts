@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBE_MS } from '../../src/db/outages.js';
 import { RUNNING_LOCK } from '../../src/db/running.js';
 import { TEST_SECRET } from '../helpers/bot.js';
+import { BACK, DOWN } from './outage.js';
 import { freePort, ownPostgres, postgresBin, type OwnPostgres } from './pg-server.js';
 import { openPostgres } from '../../src/db/client.js';
 import { runUntil } from './run.js';
@@ -17,8 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => pg?.remove());
 
-const DOWN = 'the database cannot be reached: members are asked to try again in a minute, and scheduled work waits until it answers';
-const BACK = 'the database answers again: scheduled work resumes';
 
 async function startBot(port: number) {
   return runUntil('main.ts', { DATABASE_URL: pg.url, SOJUSZ_SECRET: TEST_SECRET, PORT: String(port), LOG_LEVEL: 'info' }, 'sojusz is running');

@@ -18,6 +18,7 @@ import { enqueue } from '../../src/schedule/outbox.js';
 import { Runner } from '../../src/schedule/runner.js';
 import { OUTBOX_READY } from '../../src/schedule/scheduler.js';
 import { anna, ben, makeBot, type TestBot } from '../helpers/bot.js';
+import { BACK, commandCount, DOWN, linesSaying, outage as outageOf, until } from './outage.js';
 import { ownPostgres, postgresBin, type OwnPostgres } from './pg-server.js';
 
 const ping: ScheduleKind = {
@@ -64,36 +65,9 @@ afterAll(async () => {
   pg.remove();
 });
 
-/** Waits (10 s at most) until `what` holds. */
-async function until(what: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await what())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const lines = (msg: string) => tb.logs.filter((l) => JSON.parse(l).msg === msg);
-const DOWN = 'the database cannot be reached: members are asked to try again in a minute, and scheduled work waits until it answers';
-const BACK = 'the database answers again: scheduled work resumes';
-
-/** sojusz_commands_total for one command and outcome, as /metrics shows it. */
-async function commands(command: string, outcome: string): Promise<number> {
-  const text = await tb.bot.metrics.registry.metrics();
-  return Number(text.split('\n').find((l) => l.startsWith(`sojusz_commands_total{command="${command}",outcome="${outcome}"}`))?.split(' ')[1] ?? 0);
-}
-
-/** An outage: the server stops, `during` runs, the server starts again and the bot has seen it back. */
-async function outage(during: () => Promise<void>): Promise<void> {
-  const backs = lines(BACK).length;
-  pg.stop();
-  try {
-    await during();
-  } finally {
-    pg.start();
-  }
-  await until(() => lines(BACK).length > backs);
-}
+const lines = (msg: string) => linesSaying(tb.logs, msg);
+const commands = (command: string, outcome: string) => commandCount(tb.bot, command, outcome);
+const outage = (during: () => Promise<void>) => outageOf(pg, tb.logs, during);
 
 /** A restart nobody's request noticed: only the connections that stay open (LISTEN, the running lock) lose theirs. */
 async function restart(): Promise<void> {

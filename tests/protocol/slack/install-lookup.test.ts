@@ -7,10 +7,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tx } from '../../../src/i18n/index.js';
 import { startSlackHarness, type SlackHarness } from '../../helpers/slack.js';
+import { BACK, commandCount, DOWN, outage as outageOf, until } from '../../ops/outage.js';
 import { ownPostgres, postgresBin, type OwnPostgres } from '../../ops/pg-server.js';
 
-const DOWN = 'the database cannot be reached: members are asked to try again in a minute, and scheduled work waits until it answers';
-const BACK = 'the database answers again: scheduled work resumes';
 const both = (key: 'core.databaseDown' | 'core.databaseDownForm') => [tx('pl', key), tx('en', key)];
 
 /** Runs the OAuth install as Slack would, so that the workspace has a stored installation. */
@@ -22,19 +21,9 @@ async function install(h: SlackHarness): Promise<void> {
   expect(done.status).toBe(200);
 }
 
-/** Waits (20 s at most) until `what` holds. */
-async function until(what: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await what())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe.skipIf(!postgresBin())('Slack installation lookup failing', () => {
   let pg: OwnPostgres;
   let h: SlackHarness;
-  const lines = (msg: string) => h.logs.filter((l) => JSON.parse(l).msg === msg);
 
   beforeAll(async () => {
     pg = await ownPostgres();
@@ -54,23 +43,8 @@ describe.skipIf(!postgresBin())('Slack installation lookup failing', () => {
     pg.remove();
   });
 
-  /** sojusz_commands_total for one command and outcome. */
-  async function commands(command: string, outcome: string): Promise<number> {
-    const text = await h.bot.metrics.registry.metrics();
-    return Number(text.split('\n').find((l) => l.startsWith(`sojusz_commands_total{command="${command}",outcome="${outcome}"}`))?.split(' ')[1] ?? 0);
-  }
-
-  /** An outage: the server stops, `during` runs, the server starts again and the bot has seen it back. */
-  async function outage(during: () => Promise<void>): Promise<void> {
-    const backs = lines(BACK).length;
-    pg.stop();
-    try {
-      await during();
-    } finally {
-      pg.start();
-    }
-    await until(() => lines(BACK).length > backs);
-  }
+  const commands = (command: string, outcome: string) => commandCount(h.bot, command, outcome);
+  const outage = (during: () => Promise<void>) => outageOf(pg, h.logs, during, 20_000);
 
   it('answers commands, forms and buttons during an outage with the database-down words, and events with 503', async () => {
     // A form opened before the outage, sent during it.
@@ -116,7 +90,7 @@ describe.skipIf(!postgresBin())('Slack installation lookup failing', () => {
     // Back: the same command works again within seconds (a pooled connection may still be reconnecting), and Slack's
     // resend of the refused event is taken: the bot introduces itself in the channel it joined.
     await h.quiet();
-    await until(async () => (await h.command('U_ANNA', '/sojusz help')).json === undefined);
+    await until(async () => (await h.command('U_ANNA', '/sojusz help')).json === undefined, 20_000);
     await h.fake.waitFor('response_url', (c) => JSON.stringify(c.args).includes('/autocheck'));
     const resent = await h.event({ type: 'member_joined_channel', user: h.fake.workspace.botUserId, channel: 'C_NEW', channel_type: 'C', team: h.team }, { eventId: 'Ev_OUTAGE', retryNum: 1 });
     expect(resent.status).toBe(200);
