@@ -127,6 +127,11 @@ export class MemoryAdapter implements ChatPort {
   lastPrivate(member: string): string | undefined {
     return this.privateTo(member).at(-1);
   }
+  /** The text of the file the member was sent last (a CSV without its byte order mark, a JSON export), or ''. */
+  lastFileText(member: string): string {
+    const f = [...this.said].reverse().find((s): s is Extract<Said, { kind: 'file' }> => s.kind === 'file' && s.member === member);
+    return f ? new TextDecoder().decode(f.file.bytes).replace(/^\uFEFF/, '') : '';
+  }
   posts(channel?: string): Extract<Said, { kind: 'post' }>[] {
     return this.said.filter((s): s is Extract<Said, { kind: 'post' }> => s.kind === 'post' && (!channel || s.place.channel === channel));
   }

@@ -17,8 +17,7 @@ const ask = (who: MemoryMember, line: string) => tb.mem.ask(who, line);
 const listed = async (who: MemoryMember) => (await ask(who, '/supervision hours')).split('\n').filter((l) => /^• \d+ · /.test(l));
 async function csv(who: MemoryMember): Promise<string[]> {
   await tb.mem.command(who, '/supervision hours export');
-  const f = [...tb.mem.said].reverse().find((s) => s.kind === 'file' && s.member === who.id);
-  return f?.kind === 'file' ? new TextDecoder().decode(f.file.bytes).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean) : [];
+  return tb.mem.lastFileText(who.id).split('\r\n').filter(Boolean);
 }
 
 describe('/supervision hours fix and the note', () => {

@@ -37,10 +37,7 @@ async function removeEntry(who: MemoryMember, line: string): Promise<string> {
 }
 
 /** The file the member was sent last: the CSV as lines, or the JSON export parsed. */
-function lastFile(who: MemoryMember): string {
-  const f = [...tb.mem.said].reverse().find((s) => s.kind === 'file' && s.member === who.id);
-  return f?.kind === 'file' ? new TextDecoder().decode(f.file.bytes).replace(/^\uFEFF/, '') : '';
-}
+const lastFile = (who: MemoryMember): string => tb.mem.lastFileText(who.id);
 const csvLines = async (who: MemoryMember) => {
   await tb.mem.command(who, '/supervision hours export');
   return lastFile(who).split('\r\n').filter(Boolean);
