@@ -3,7 +3,7 @@
 // open only after the platform's few-second window had closed — which the member would see as silence. On a stop,
 // what was let in (its acknowledgement already promised an answer) is waited for before anything closes.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { tx } from '../i18n/index.js';
+import { inBothLanguages } from '../i18n/index.js';
 
 /** Commands handled at once by one process, unless SOJUSZ_MAX_IN_FLIGHT says otherwise. */
 export const DEFAULT_MAX_IN_FLIGHT = 100;
@@ -108,7 +108,7 @@ export class Admission {
  * is the work being spared).
  */
 export function busyText(): string {
-  return `${tx('pl', 'core.busy')}\n${tx('en', 'core.busy')}`;
+  return inBothLanguages('core.busy');
 }
 
 /**
@@ -116,5 +116,5 @@ export function busyText(): string {
  * takes a few seconds to notice): in both languages, for the same reason as busyText, and nothing was done.
  */
 export function restartingText(): string {
-  return `${tx('pl', 'core.restarting')}\n${tx('en', 'core.restarting')}`;
+  return inBothLanguages('core.restarting');
 }

@@ -81,6 +81,14 @@ export function tx(lang: Lang, key: MessageKey, params: Params = {}): string {
   return t(lang, key, params).map((s) => s.text).join('');
 }
 
+/**
+ * One entry in Polish, then English, as plain text on two lines: for an answer given before the member's language can
+ * be known (looking it up is the work being spared, or the database holding it is out of reach).
+ */
+export function inBothLanguages(key: MessageKey, params: Params = {}): string {
+  return `${tx('pl', key, params)}\n${tx('en', key, params)}`;
+}
+
 /** A weekday's name as it stands inside a sentence (1 = Monday … 7 = Sunday): "Friday", "piątek". */
 export function weekdayName(lang: Lang, weekday: number): string {
   return tx(lang, `weekday.${weekday}` as MessageKey);

@@ -5,7 +5,7 @@ import type { Bot } from '../../../src/core/bot.js';
 import { errorReference } from '../../../src/core/errors.js';
 import { UNKNOWN_COMMAND, type CommandOutcome } from '../../../src/core/metrics.js';
 import { findCommand } from '../../../src/core/registry.js';
-import { tx, type MessageKey, type Params } from '../../../src/i18n/index.js';
+import { inBothLanguages, type MessageKey } from '../../../src/i18n/index.js';
 import { safeError } from '../../../src/log.js';
 import { actionOf } from '../render/blocks.js';
 import { decodeMetadata } from '../render/modal.js';
@@ -61,7 +61,6 @@ export function guardAuthorize(bot: Bot, authorize: (source: InstallationQuery<b
 }
 
 /** Both languages: the member's own is kept in the database that could not be read. */
-const both = (key: MessageKey, params?: Params) => `${tx('pl', key, params)}\n${tx('en', key, params)}`;
 
 interface Body {
   type?: string;
@@ -86,11 +85,11 @@ export function answerUnread(bot: Bot): Middleware<AnyMiddlewareArgs> {
     const respond = (args as { respond?: (message: unknown) => Promise<unknown> }).respond;
     /** The words for this failure, counting and logging a bug as the core does (Bot.answerFailure). */
     const words = (where: string, down: MessageKey): { text: string; outcome: Exclude<CommandOutcome, 'ok' | 'user-error' | 'platform-busy'> } => {
-      if (failure.unreachable) return { text: both(down), outcome: 'database-unavailable' };
+      if (failure.unreachable) return { text: inBothLanguages(down), outcome: 'database-unavailable' };
       const ref = errorReference();
       bot.metrics.errors.inc({ where: where.split(':')[0] });
       bot.log.error({ ref, where, error: safeError(failure.error) }, 'unexpected error');
-      return { text: both('core.bug', { ref }), outcome: 'bug' };
+      return { text: inBothLanguages('core.bug', { ref }), outcome: 'bug' };
     };
 
     if (typeof body.command === 'string') {
