@@ -296,11 +296,7 @@ export class Bot {
       outcome = 'database-unavailable';
     } else {
       outcome = 'bug';
-      const ref = errorReference();
-      this.metrics.errors.inc({ where: where.split(':')[0] });
-      // Only the error's name, stack and where: never the member's input.
-      this.log.error({ ref, where, error: safeError(e) }, 'unexpected error');
-      msg = message(textBlock(t(lang, 'core.bug', { ref })));
+      msg = message(textBlock(t(lang, 'core.bug', { ref: this.reportBug(e, where) })));
     }
     try {
       await port?.answerPrivately(inv, msg);
@@ -308,6 +304,18 @@ export class Bot {
       this.log.error({ where, error: safeError(err) }, 'could not answer the member');
     }
     return outcome;
+  }
+
+  /**
+   * A bug met while answering a member: counted (sojusz_errors_total by the kind of `where`) and logged with a fresh
+   * reference, which is returned for the apology (core.bug). Only the error's name, stack and where: never the
+   * member's input.
+   */
+  reportBug(e: unknown, where: string): string {
+    const ref = errorReference();
+    this.metrics.errors.inc({ where: where.split(':')[0] });
+    this.log.error({ ref, where, error: safeError(e) }, 'unexpected error');
+    return ref;
   }
 
   /** Once per member ever: what the bot keeps about them and how to learn more or leave. */

@@ -2,7 +2,6 @@
 // from the bot — without a token — and an Events API delivery is refused so that Slack sends it again.
 import type { AnyMiddlewareArgs, AuthorizeResult, HTTPModuleFunctions, InstallationQuery, Middleware } from '@slack/bolt';
 import type { Bot } from '../../../src/core/bot.js';
-import { errorReference } from '../../../src/core/errors.js';
 import { UNKNOWN_COMMAND, type CommandOutcome } from '../../../src/core/metrics.js';
 import { findCommand } from '../../../src/core/registry.js';
 import { inBothLanguages, type MessageKey } from '../../../src/i18n/index.js';
@@ -83,13 +82,10 @@ export function answerUnread(bot: Bot): Middleware<AnyMiddlewareArgs> {
     const body = args.body as Body;
     const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
     const respond = (args as { respond?: (message: unknown) => Promise<unknown> }).respond;
-    /** The words for this failure, counting and logging a bug as the core does (Bot.answerFailure). */
+    /** The words for this failure; a bug is counted and logged as the core does (Bot.reportBug). */
     const words = (where: string, down: MessageKey): { text: string; outcome: Exclude<CommandOutcome, 'ok' | 'user-error' | 'platform-busy'> } => {
       if (failure.unreachable) return { text: inBothLanguages(down), outcome: 'database-unavailable' };
-      const ref = errorReference();
-      bot.metrics.errors.inc({ where: where.split(':')[0] });
-      bot.log.error({ ref, where, error: safeError(failure.error) }, 'unexpected error');
-      return { text: inBothLanguages('core.bug', { ref }), outcome: 'bug' };
+      return { text: inBothLanguages('core.bug', { ref: bot.reportBug(failure.error, where) }), outcome: 'bug' };
     };
 
     if (typeof body.command === 'string') {
