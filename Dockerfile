@@ -2,7 +2,7 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-# npm ci's postinstall (patch-package) mends the PostgreSQL driver: patches/README.md.
+# npm ci's postinstall (patch-package) mends the PostgreSQL driver and the Slack client: patches/README.md.
 COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund
 
