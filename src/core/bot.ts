@@ -4,6 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.js';
 import { Outages } from '../db/outages.js';
+import { RecentLanguages } from './languages.js';
 import { members, processedEvents } from '../db/schema/index.js';
 import { isLang, pickLanguage, t, tx, type Lang, type MessageKey, type Params } from '../i18n/index.js';
 import { foldWord } from '../i18n/lookup.js';
@@ -62,6 +63,8 @@ export class Bot {
   refreshGauges?: () => Promise<void>;
   /** The database out of reach: told apart from bugs, logged once per outage; the runner waits for its end. */
   readonly outages: Outages;
+  /** Each member's language as last answered, for answers given without the database (see languageOf). */
+  readonly languages = new RecentLanguages();
 
   constructor(o: BotOptions) {
     this.database = o.database;
@@ -91,6 +94,8 @@ export class Bot {
   async context(inv: Invocation, o: { createMember?: boolean } = {}): Promise<Context> {
     const { team, member } = await ensureTeamAndMember(this.db, inv.platform, inv.team, inv.member.id, inv.teamName, o);
     const lang = pickLanguage(member.lang, team.settings?.langSet ? team.lang : null, inv.member.locale ?? team.lang);
+    // Not for a member looked up only and not there (erased): nothing of them is kept, not even this.
+    if (member.id !== 0) this.languages.remember(inv, lang);
     return new Context(this, this.port(inv.platform), inv, team, member, lang, isFacilitator(member, inv.member.isAdmin));
   }
 
@@ -230,7 +235,7 @@ export class Bot {
       this.onEnqueued?.();
       return out;
     } catch (e) {
-      const lang = ctx?.lang ?? pickLanguage(null, null, ev.inv.member.locale);
+      const lang = ctx?.lang ?? this.languageOf(ev.inv);
       if (e instanceof FieldErrors) {
         return { kind: 'errors', errors: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, tx(lang, v.code, v.params)])) };
       }
@@ -259,10 +264,18 @@ export class Bot {
       ctx = await this.context(inv, o);
       return await fn(ctx);
     } catch (e) {
-      const outcome = await this.answerFailure(inv, ctx?.lang ?? pickLanguage(null, null, inv.member.locale), e, where);
+      const outcome = await this.answerFailure(inv, ctx?.lang ?? this.languageOf(inv), e, where);
       failed?.(outcome);
       return undefined;
     }
+  }
+
+  /**
+   * The member's language when it cannot be read from the database (it is out of reach, or reading it failed): the
+   * one they were last answered in by this process, else their platform's locale.
+   */
+  languageOf(inv: Invocation): Lang {
+    return this.languages.of(inv);
   }
 
   /**

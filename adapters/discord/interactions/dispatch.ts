@@ -6,7 +6,7 @@ import { message, noteBlock, textBlock, type Message } from '../../../src/core/m
 import type { Invocation } from '../../../src/core/port.js';
 import { findCommand } from '../../../src/core/registry.js';
 import { FormWindowPassed } from '../../../src/core/errors.js';
-import { pickLanguage, t, tx, type Lang } from '../../../src/i18n/index.js';
+import { t, tx, type Lang } from '../../../src/i18n/index.js';
 import { discordName, registryPath, OptionType } from '../commands/build.js';
 import { createDraft, dropDraft, loadDraft, markSent, saveDraft, wasSent, type Draft } from '../forms/drafts.js';
 import { DiscordPort, MODAL_PREFIX } from '../port.js';
@@ -123,10 +123,10 @@ async function dispatchAdmitted(o: DispatchOptions, raw: RawInteraction, respond
     else if (raw.type === 5) await onModal(o, raw, inv, h);
   } catch (e) {
     // The adapter's own work failed before the core had the event (a form's draft, read or written in the database):
-    // answered like any handler's failure — the database out of reach, or a bug with its reference. The member's
-    // locale, not their stored language: the database may be what failed.
+    // answered like any handler's failure — the database out of reach, or a bug with its reference. In the language
+    // the member was last answered in: their stored one cannot be read when the database is what failed.
     const where = raw.type === 5 ? 'form:discord' : raw.type === 3 ? 'button:discord' : 'command:discord';
-    await o.bot.answerFailure(inv, pickLanguage(null, null, inv.member.locale), e, where);
+    await o.bot.answerFailure(inv, o.bot.languageOf(inv), e, where);
   } finally {
     clearTimeout(timer);
     await ensureAcked(h, mode).catch(() => undefined);
@@ -147,7 +147,7 @@ async function lang(o: DispatchOptions, inv: Invocation): Promise<Lang> {
   try {
     return (await o.bot.context(inv)).lang;
   } catch {
-    return pickLanguage(null, null, inv.member.locale);
+    return o.bot.languageOf(inv);
   }
 }
 

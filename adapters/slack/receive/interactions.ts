@@ -6,7 +6,7 @@ import type { FormOutcome } from '../../../src/core/events.js';
 import { message, textBlock } from '../../../src/core/message.js';
 import { openFormButton } from '../../../src/core/open-form.js';
 import { restartingText } from '../../../src/core/admission.js';
-import { pickLanguage, t } from '../../../src/i18n/index.js';
+import { t } from '../../../src/i18n/index.js';
 import type { ChatPort } from '../../../src/core/port.js';
 import type { SlackMessageRef } from '../port.js';
 import { actionOf } from '../render/blocks.js';
@@ -100,7 +100,7 @@ export function registerInteractions(bolt: Bolt, bot: Bot, members: Members, por
         // The member's own language (chosen, else the team's, else Slack's locale), as the form itself was answered in.
         const lang = await bot.context(inv).then(
           (ctx) => ctx.lang,
-          () => pickLanguage(null, null, inv.member.locale),
+          () => bot.languageOf(inv),
         );
         if (out.kind === 'errors') await port.answerPrivately(inv, message(textBlock(t(lang, 'slack.form.late'))));
         // The next part could not replace this modal in time: offer it with a button instead of closing in silence.

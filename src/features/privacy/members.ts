@@ -21,13 +21,15 @@ export async function exportMember(tx: Tx, bot: Bot, team: Team, member: Member)
  * the row was already gone: of two erasures at once, the second waits on the row's lock and then erases nothing.
  */
 export async function deleteMember(bot: Bot, team: Team, member: Member, anonymous: AnonymousChoice): Promise<boolean> {
-  return bot.db.transaction(async (tx) => {
+  const erased = await bot.db.transaction(async (tx) => {
     const [row] = await tx.select({ id: members.id }).from(members).where(eq(members.id, member.id)).for('update');
     if (!row) return false;
     for (const c of bot.registry.privacy) await c.deleteMember(tx, bot, team, member, anonymous);
     await tx.delete(members).where(eq(members.id, member.id));
     return true;
   });
+  bot.languages.forget(team.platform, team.externalId, member.externalId);
+  return erased;
 }
 
 /** The team's portable data before it leaves: prompts, schedules, supervision log. */
