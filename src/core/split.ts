@@ -22,3 +22,9 @@ export function splitText(text: string, max: number, keepWhole?: (rest: string, 
   if (rest.length || !out.length) out.push(rest);
   return out;
 }
+
+/** The text within `max` characters: whole, or its first piece (as splitText cuts it) with a visible "…". */
+export function shortened(text: string, max: number): { text: string; cut: boolean } {
+  if (text.length <= max) return { text, cut: false };
+  return { text: `${splitText(text, max - 1)[0]!.trimEnd()}…`, cut: true };
+}

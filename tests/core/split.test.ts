@@ -1,6 +1,6 @@
 // Long text cut into pieces a platform accepts: at a break when there is one, never through an emoji or an entity.
 import { describe, expect, it } from 'vitest';
-import { splitText } from '../../src/core/split.js';
+import { shortened, splitText } from '../../src/core/split.js';
 import { splitMrkdwn } from '../../adapters/slack/render/split.js';
 
 describe('splitting long text', () => {
@@ -30,5 +30,14 @@ describe('splitting long text', () => {
   it('on Slack never cuts an escaped entity in two', () => {
     expect(splitMrkdwn(`${'a'.repeat(8)}&amp;b`, 10)).toEqual(['a'.repeat(8), '&amp;b']);
     expect(splitMrkdwn(`${'a'.repeat(5)}&amp;bbbb`, 10)).toEqual([`${'a'.repeat(5)}&amp;`, 'bbbb']);
+  });
+});
+
+describe('shortened', () => {
+  it('keeps a text within the limit whole and cuts a longer one at a space with a visible ellipsis', () => {
+    expect(shortened('a short topic', 13)).toEqual({ text: 'a short topic', cut: false });
+    const s = shortened('a topic one character too long', 29);
+    expect(s).toEqual({ text: 'a topic one character too…', cut: true });
+    expect(s.text.length).toBeLessThanOrEqual(29);
   });
 });

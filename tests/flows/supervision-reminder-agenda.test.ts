@@ -73,6 +73,23 @@ describe('the agenda in reminders already sent', () => {
     expect(annasReminder()).not.toContain('moje granice');
   });
 
+  it('shows a long topic shortened in the reminder, saying where it is whole, and whole in /supervision agenda', async () => {
+    const long = `Klientka od pół roku mówi o rozstaniu, a ja coraz częściej łapię się na tym, że ${'kiwam głową i czekam, aż skończy, '.repeat(12)}i zastanawiam się, co to mówi o naszym przymierzu.`;
+    await t.mem.command(ben, `/supervision topic ${long}`);
+    const reminder = channelReminder();
+    expect(reminder).toContain(long.slice(0, 200));
+    expect(reminder).not.toContain(long);
+    expect(reminder).toContain('Dłuższe tematy są tu skrócone — w całości pokaże je /supervision agenda.');
+    // Short topics stay whole beside it.
+    expect(reminder).toContain('zmęczenie po trudnej sesji');
+    await t.mem.command(ben, '/supervision agenda');
+    expect(t.mem.lastPrivate(ben.id)).toContain(long);
+    expect(t.mem.lastPrivate(ben.id)).not.toContain('shortened');
+    const id = (await t.mem.command(ben, '/supervision topics'), /`?(\d+)`? \(/.exec(t.mem.lastPrivate(ben.id)!.split('\n').find((l) => l.includes('Klientka od pół roku'))!)![1]);
+    await t.mem.command(ben, `/supervision topic remove ${id}`);
+    expect(channelReminder()).not.toContain('skrócone');
+  });
+
   it('adds an anonymous topic to the reminder and the DMs a little later, not in the minute its author typed it', async () => {
     t.clock.set('2026-03-09T11:00:00Z');
     await t.mem.command(anna, '/supervision topic anon lęk przed oceną grupy');

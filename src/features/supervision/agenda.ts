@@ -10,6 +10,7 @@ import type { Bot } from '../../core/bot.js';
 import { UserError } from '../../core/errors.js';
 import { dayOf } from '../../core/day.js';
 import type { Block, Span } from '../../core/message.js';
+import { shortened } from '../../core/split.js';
 import type { Secrets } from '../../core/secrets.js';
 import { ensureMember, type Team } from '../../core/teams.js';
 import type { Tx } from '../../db/client.js';
@@ -196,16 +197,18 @@ export async function homeWaitingTopics(tx: Tx, teamId: number, now: Date): Prom
 }
 
 /** The agenda as a list block: named topics with their author as a mention span (never a ping), anonymous as such. */
-export function agendaBlocks(lang: Lang, items: AgendaItem[]): Block[] {
+export function agendaBlocks(lang: Lang, items: AgendaItem[], o: { topicMax?: number } = {}): Block[] {
   if (!items.length) return [{ type: 'note', text: t(lang, 'supervision.agenda.empty') }];
+  const topics = items.map((i) => ({ ...i, ...(o.topicMax ? shortened(i.text, o.topicMax) : { cut: false }) }));
   return [
     {
       type: 'list',
-      items: items.map((i): Span[] => [
+      items: topics.map((i): Span[] => [
         { text: i.text, untrusted: true },
         { text: ' — ' },
         i.author ? { text: i.author, mention: i.author } : { text: t(lang, 'supervision.agenda.anonymous').map((s) => s.text).join(''), style: 'italic' },
       ]),
     },
+    ...(topics.some((i) => i.cut) ? [{ type: 'note' as const, text: t(lang, 'supervision.agenda.shortened') }] : []),
   ];
 }

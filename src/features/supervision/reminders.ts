@@ -257,6 +257,13 @@ async function whatRemindersShow(tx: Tx, sessionId: number): Promise<Shown> {
 }
 
 /**
+ * How much of each topic a reminder shows. A reminder is a notice in the channel, read at a glance, and rewritten as
+ * topics come: a dozen topics of up to 1,000 characters would fill several messages (Slack's and Discord's limits).
+ * Whole topics are in `/supervision agenda` and the home view, which the reminder names when it shortened one.
+ */
+const REMINDER_TOPIC_MAX = 300;
+
+/**
  * The reminder as members see it; rebuilt with fresh counts whenever someone answers. `minutes` is what
  * its title announces (see titleMinutes), or 'moved' for one sent before its session moved later (no countdown);
  * `reader` is the team for the channel's copy, the member for a DM.
@@ -277,7 +284,7 @@ export async function reminderMessage(tx: Tx, lang: Lang, session: Session, minu
   blocks.push({ type: 'text', text: t(lang, 'supervision.reminder.counts', counts) });
   if (withAgenda) {
     blocks.push({ type: 'text', text: t(lang, 'supervision.reminder.agenda') });
-    blocks.push(...agendaBlocks(lang, agenda));
+    blocks.push(...agendaBlocks(lang, agenda, { topicMax: REMINDER_TOPIC_MAX }));
   }
   blocks.push({
     type: 'actions',

@@ -131,6 +131,7 @@ export const supervision = {
   'supervision.agenda.title': 'Agenda for {when}',
   'supervision.agenda.empty': 'No topics yet. Add one with `/supervision topic …` (or `topic anon …`).',
   'supervision.agenda.anonymous': 'anonymous',
+  'supervision.agenda.shortened': 'Longer topics are shortened here; `/supervision agenda` shows them whole.',
 
   // What the author hears about a topic the group will read (named or anonymous); private notes are left alone.
   'supervision.deid.masked': 'In what the group sees, I replaced {kinds}.',

@@ -138,6 +138,7 @@ export const supervision: Translation<typeof en> = {
   'supervision.agenda.title': 'Agenda na {when}',
   'supervision.agenda.empty': 'Na razie brak tematów. Dodasz je przez `/supervision temat …` (albo `/supervision temat anon …`).',
   'supervision.agenda.anonymous': 'anonimowo',
+  'supervision.agenda.shortened': 'Dłuższe tematy są tu skrócone — w całości pokaże je `/supervision agenda`.',
 
   'supervision.deid.masked': 'W wersji dla grupy zastąpiono {kinds}.',
   // The mask in the instrumental: "zastąpiono numer PESEL znacznikiem [PESEL]".
