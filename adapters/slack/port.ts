@@ -9,6 +9,7 @@ import { call, TOKEN_REFUSED, type RateScope } from './errors.js';
 import { slackHandle } from './handle.js';
 import { renderMessage, type RenderedMessage } from './render/blocks.js';
 import { renderModal } from './render/modal.js';
+import { BLANK_PART, renderParts, renderWithin } from './render/parts.js';
 
 /** DM channel ids and display names kept per process; the oldest goes first past this. */
 const MAX_REMEMBERED = 10_000;
@@ -22,6 +23,23 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 
 /** Marks a message as sent for an outbox key, so a resend after a crash can find it first. */
 export const OUTBOX_EVENT = 'sojusz_outbox';
+
+/**
+ * The outbox key a part of a long message carries: the first the row's own key (and, in `parts`, how many there are),
+ * the i-th `${key}#${i}`, as Discord's nonce per part. findSent reads them back.
+ */
+function partKey(key: string, i: number): string {
+  return i ? `${key}#${i}` : key;
+}
+
+/** Which part of the message for `key` a carried key names (0: the first), or undefined when it is another's. */
+function partOf(carried: unknown, key: string): number | undefined {
+  if (carried === key) return 0;
+  if (typeof carried !== 'string' || !carried.startsWith(`${key}#`)) return undefined;
+  const i = carried.slice(key.length + 1);
+  return /^[1-9]\d*$/.test(i) ? Number(i) : undefined;
+}
+
 /** Slack accepts a response_url for 30 minutes; leave a margin. */
 const RESPONSE_URL_TTL_MS = 25 * 60_000;
 /** How far back findSent looks in a channel (the outbox resends within minutes, not days): one page. */
@@ -104,42 +122,89 @@ export class SlackPort implements ChatPort {
   /** A post into a channel or a member's DM (`into`: what a refusal to take it says is gone, see errors.ts). */
   private async send(to: Place, message: Message, opts: { key?: string }, into: 'place' | 'member'): Promise<MessageRef> {
     const client = await this.clients.forTeam(to.team);
-    const r = renderMessage(await this.withoutPings(client, to.team, message));
-    const res = await this.call(() =>
-      client.chat.postMessage({
-        channel: to.channel,
-        text: r.text,
-        blocks: r.blocks as never,
-        ...(to.thread ? { thread_ts: to.thread } : {}),
-        ...(opts.key ? { metadata: { event_type: OUTBOX_EVENT, event_payload: { key: opts.key } } } : {}),
-        unfurl_links: false,
-        unfurl_media: false,
-      }),
-      'channel',
-      into,
-    );
-    const channel = res.channel ?? to.channel;
-    await this.uploadImages(client, r, channel, to.thread);
-    return { team: to.team, channel, id: res.ts!, ...(to.thread ? { thread: to.thread } : {}) };
+    const parts = renderParts(await this.withoutPings(client, to.team, message));
+    const { channel, ts } = await this.postParts(client, to, parts, opts.key, into);
+    await this.uploadImages(client, parts.at(-1)!, channel, to.thread);
+    return { team: to.team, channel, id: ts[0]!, ...(to.thread ? { thread: to.thread } : {}), ...(ts.length > 1 ? { more: ts.slice(1) } : {}) };
   }
 
+  /**
+   * Every part of a message into one place (a thread's parts stay in it), in order. A part refused after the first
+   * takes the ones already posted down again and the refusal goes up: the outbox sends the whole message later (a 429
+   * counts as nothing sent, so it asks Slack for no earlier copy) instead of leaving a message without its end. A part
+   * whose outcome is unknown (a timeout), or one that cannot be taken down, is left for findSent to take down (in a
+   * channel: a DM is never read back, see earlierCopy in src/schedule/delivery.ts).
+   */
+  private async postParts(client: WebClient, to: Place, parts: RenderedMessage[], key: string | undefined, into: 'place' | 'member'): Promise<{ channel: string; ts: string[] }> {
+    let channel = to.channel;
+    const ts: string[] = [];
+    for (const [i, r] of parts.entries()) {
+      const carried = key ? { key: partKey(key, i), ...(i === 0 && parts.length > 1 ? { parts: parts.length } : {}) } : undefined;
+      try {
+        const res = await this.call(
+          () =>
+            client.chat.postMessage({
+              channel,
+              text: r.text,
+              blocks: r.blocks as never,
+              ...(to.thread ? { thread_ts: to.thread } : {}),
+              ...(carried ? { metadata: { event_type: OUTBOX_EVENT, event_payload: carried } } : {}),
+              unfurl_links: false,
+              unfurl_media: false,
+            }),
+          'channel',
+          into,
+        );
+        // Posting to a member's id lands in their DM: the other parts go where the first went.
+        channel = res.channel ?? channel;
+        ts.push(res.ts!);
+      } catch (e) {
+        for (const posted of ts) await client.chat.delete({ channel, ts: posted }).catch(() => undefined);
+        throw e;
+      }
+    }
+    return { channel, ts };
+  }
+
+  /**
+   * Edit a message in place, every part of it: the caller keeps the parts' ts for the next edit (a reminder is edited
+   * at every RSVP), so none is deleted. Parts the new text does not need are blanked, so nothing of the old text (a
+   * withdrawn case) stays on screen; a text needing more parts than there are is shortened visibly into them. Every
+   * part is tried; the first refusal goes up after, except a part to blank that someone deleted (done already).
+   */
   async update(ref: MessageRef, message: Message): Promise<void> {
     const ephemeral = ephemeralOf(ref);
     if (ephemeral) {
-      // Private to the member who pressed the button: their mentions stay live, as in any private answer.
+      // Private to the member who pressed the button: their mentions stay live, as in any private answer. Always one
+      // message: a response_url replaces one message, and it is one (see answerPrivately).
       const r = renderMessage(message);
       return this.toOriginal(ephemeral, { replace_original: true, text: r.text, blocks: r.blocks });
     }
     const client = await this.clients.forTeam(ref.team);
-    const r = renderMessage(await this.withoutPings(client, ref.team, message));
-    await this.call(() => client.chat.update({ channel: ref.channel, ts: ref.id, text: r.text, blocks: r.blocks as never }), 'channel');
+    const ids = [ref.id, ...(ref.more ?? [])];
+    const parts = renderWithin(await this.withoutPings(client, ref.team, message), ids.length);
+    let failure: unknown;
+    for (const [i, ts] of ids.entries()) {
+      const r = parts[i] ?? BLANK_PART;
+      await this.call(() => client.chat.update({ channel: ref.channel, ts, text: r.text, blocks: r.blocks as never }), 'channel').catch((e: unknown) => {
+        if (!(parts[i] === undefined && e instanceof PlatformError && e.code === 'message_not_found')) failure ??= e;
+      });
+    }
+    if (failure) throw failure;
   }
 
+  /** Delete a message, every part of it. A later part someone deleted already is done; the first's refusal goes up as before, after the rest is gone. */
   async remove(ref: MessageRef): Promise<void> {
     const ephemeral = ephemeralOf(ref);
     if (ephemeral) return this.toOriginal(ephemeral, { delete_original: true });
     const client = await this.clients.forTeam(ref.team);
-    await this.call(() => client.chat.delete({ channel: ref.channel, ts: ref.id }), 'channel');
+    let failure: unknown;
+    for (const [i, ts] of [ref.id, ...(ref.more ?? [])].entries()) {
+      await this.call(() => client.chat.delete({ channel: ref.channel, ts }), 'channel').catch((e: unknown) => {
+        if (!(i > 0 && e instanceof PlatformError && e.code === 'message_not_found')) failure ??= e;
+      });
+    }
+    if (failure) throw failure;
   }
 
   /**
@@ -164,38 +229,54 @@ export class SlackPort implements ChatPort {
     return this.send({ team: member.team, channel }, message, opts, 'member');
   }
 
-  /** response_url while fresh (works even where the bot is not a member), else an ephemeral, else a DM. */
+  /**
+   * response_url while fresh (works even where the bot is not a member), else an ephemeral, else a DM. A long answer
+   * goes part after part, in order; where one way stops taking them (Slack takes five posts on one response_url), the
+   * parts left go the next way.
+   */
   async answerPrivately(to: Invocation, message: Message): Promise<void> {
-    const r = renderMessage(message);
+    const parts = renderParts(message);
     const h = slackHandle(to);
     const client = await this.clients.forTeam(to.team);
+    let next = 0;
     if (h?.responseUrl && this.clock.now().getTime() - h.receivedAt < RESPONSE_URL_TTL_MS) {
-      const ok = await fetch(h.responseUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: r.text, blocks: r.blocks }),
-      })
-        .then((res) => res.ok)
-        .catch(() => false);
-      if (ok) {
-        await this.imagesByDm(client, r, to);
-        return;
-      }
+      while (next < parts.length && (await this.toResponseUrl(h.responseUrl, parts[next]!))) next++;
     }
-    if (to.channel && !to.channel.startsWith('D')) {
+    if (next < parts.length && to.channel && !to.channel.startsWith('D')) {
       try {
-        await this.call(() =>
-          client.chat.postEphemeral({ channel: to.channel!, user: to.member.id, text: r.text, blocks: r.blocks as never, ...(to.thread ? { thread_ts: to.thread } : {}) }),
-          'channel',
-        );
-        await this.imagesByDm(client, r, to);
-        return;
+        for (; next < parts.length; next++) {
+          const r = parts[next]!;
+          await this.call(
+            () => client.chat.postEphemeral({ channel: to.channel!, user: to.member.id, text: r.text, blocks: r.blocks as never, ...(to.thread ? { thread_ts: to.thread } : {}) }),
+            'channel',
+          );
+        }
       } catch (e) {
-        // Not in that channel: fall through to a DM, which always reaches the member.
-        if ((e as PlatformError).retryAfterSeconds !== undefined) throw e;
+        // Not in that channel: on to a DM, which always reaches the member. A 429 before anything was shown goes up
+        // (the member hears "try again"); once part of the answer is shown, the rest goes by DM rather than wait.
+        if ((e as PlatformError).retryAfterSeconds !== undefined && next === 0) throw e;
       }
     }
-    await this.direct({ team: to.team, id: to.member.id }, message);
+    if (next === 0) {
+      await this.direct({ team: to.team, id: to.member.id }, message);
+      return;
+    }
+    if (next < parts.length) {
+      const channel = await this.dmChannel({ team: to.team, id: to.member.id });
+      await this.postParts(client, { team: to.team, channel }, parts.slice(next), undefined, 'member');
+    }
+    await this.imagesByDm(client, parts.at(-1)!, to);
+  }
+
+  /** One private part through a response_url; false when Slack did not take it (spent, expired, out of reach). */
+  private async toResponseUrl(url: string, r: RenderedMessage): Promise<boolean> {
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: r.text, blocks: r.blocks }),
+    })
+      .then((res) => res.ok)
+      .catch(() => false);
   }
 
   async openForm(to: Invocation, form: Form): Promise<void> {
@@ -266,29 +347,55 @@ export class SlackPort implements ChatPort {
     }
   }
 
+  /**
+   * The message an earlier try posted for `key`, every part of it (`more`). A message found with parts missing (a
+   * crash between two parts, a part whose outcome was unknown) is taken down, what of it was found, and the answer is
+   * "not sent": the outbox then sends it again whole, rather than record a message without its end (the parts left
+   * cannot be posted from here: the row's message is not at hand). A reply a member wrote under the first part in
+   * those minutes then stays under a deleted message.
+   */
   async findSent(to: Place, key: string): Promise<MessageRef | undefined> {
     const client = await this.clients.forTeam(to.team);
-    const mine = (messages: SlackMessage[] | undefined) =>
-      (messages ?? []).find((m) => m.metadata?.event_type === OUTBOX_EVENT && m.metadata.event_payload?.key === key);
-    let found: SlackMessage | undefined;
+    const found = new Map<number, string>();
+    /** How many parts the first says there are; 0 until the first is found. */
+    let parts = 0;
+    const collect = (messages: SlackMessage[] | undefined) => {
+      for (const m of messages ?? []) {
+        const i = m.metadata?.event_type === OUTBOX_EVENT ? partOf(m.metadata.event_payload?.key, key) : undefined;
+        if (i === undefined || !m.ts) continue;
+        found.set(i, m.ts);
+        if (i === 0) parts = Number(m.metadata!.event_payload!.parts) || 1;
+      }
+    };
+    const whole = () => parts > 0 && Array.from({ length: parts }, (_, i) => i).every((i) => found.has(i));
     if (to.thread) {
       // A thread reads oldest first, so the bot's late reply sits behind every member's: read on, a page at a time.
       let cursor: string | undefined;
-      for (let pages = 0; !found && pages < THREAD_PAGES; pages++) {
+      for (let pages = 0; !whole() && pages < THREAD_PAGES; pages++) {
         const res = await this.call(() =>
           client.conversations.replies({ channel: to.channel, ts: to.thread!, include_all_metadata: true, limit: HISTORY_LIMIT, ...(cursor ? { cursor } : {}) }),
         );
-        found = mine(res.messages as SlackMessage[]);
+        collect(res.messages as SlackMessage[]);
         cursor = res.response_metadata?.next_cursor || undefined;
         if (!cursor) break;
       }
     } else {
       // A channel reads newest first, and a resend comes minutes after the first try: the latest page holds it.
       const res = await this.call(() => client.conversations.history({ channel: to.channel, include_all_metadata: true, limit: HISTORY_LIMIT }));
-      found = mine(res.messages as SlackMessage[]);
+      collect(res.messages as SlackMessage[]);
     }
-    if (!found?.ts) return undefined;
-    return { team: to.team, channel: to.channel, id: found.ts, ...(to.thread ? { thread: to.thread } : {}) };
+    if (!found.size) return undefined;
+    if (!whole()) {
+      for (const ts of found.values()) {
+        await this.call(() => client.chat.delete({ channel: to.channel, ts }), 'channel').catch((e: unknown) => {
+          // Gone meanwhile: as wanted. Anything else goes up, and the outbox asks again later before sending.
+          if (!(e instanceof PlatformError && e.code === 'message_not_found')) throw e;
+        });
+      }
+      return undefined;
+    }
+    const more = Array.from({ length: parts - 1 }, (_, i) => found.get(i + 1)!);
+    return { team: to.team, channel: to.channel, id: found.get(0)!, ...(to.thread ? { thread: to.thread } : {}), ...(more.length ? { more } : {}) };
   }
 
   /**

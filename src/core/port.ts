@@ -27,7 +27,7 @@ export interface MessageRef {
   id: string;
   /** Where replies to this message go, when the platform gives threads their own id (Discord). */
   thread?: string;
-  /** The further messages a long post was split into (Discord's 2,000 characters), in order: edited and removed with it. */
+  /** The further messages a long post was split into (Discord's 2,000 characters; Slack's 50 blocks or text total), in order: edited and removed with it. */
   more?: string[];
   /** A direct message to one member: an edit must keep it answerable outside the team's space (Discord DMs). */
   direct?: boolean;

@@ -212,6 +212,26 @@ describe('fake Slack failure injection', () => {
     expect(after.ok).toBe(true);
   });
 
+  it('lets a queued failure wait for as many calls as `after` says, then fails the next', async () => {
+    fake.failNext('chat.postMessage', { error: 'channel_not_found', after: 1 });
+
+    const first = await client().chat.postMessage({ channel: 'C1', text: 'x' });
+    const error = (await client().chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => e)) as WebAPIPlatformError;
+
+    expect(first.ok).toBe(true);
+    expect(error.data.error).toBe('channel_not_found');
+    expect(fake.messagesIn('C1')).toHaveLength(1);
+  });
+
+  it('takes five messages on one response_url, as Slack does, and answers a sixth with a 404', async () => {
+    const url = fake.responseUrl('cmd-5');
+    const post = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'part' }) }).then((r) => r.status);
+
+    for (let i = 0; i < 5; i++) expect(await post()).toBe(200);
+    expect(await post()).toBe(404);
+    expect(await fetch(fake.responseUrl('other'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' }).then((r) => r.status)).toBe(200);
+  });
+
   it('fails with HTTP 500 for as many calls as counted', async () => {
     fake.failNext('users.info', { status: 500, count: 2 });
     const noRetry = client({ retryConfig: { retries: 0 } });

@@ -124,16 +124,24 @@ export function textLength(v: unknown): number {
 }
 
 /**
+ * Action blocks at the end of `blocks` (RSVP, Publish): what a cut keeps and a split puts under its last part. None
+ * when they would take more than half of `max` blocks: then they are read like any other block.
+ */
+export function buttonsAtEnd(blocks: KitBlock[], max: number): number {
+  let buttons = 0;
+  while (buttons < blocks.length && blocks[blocks.length - 1 - buttons]!.type === 'actions') buttons++;
+  return buttons > max / 2 ? 0 : buttons;
+}
+
+/**
  * More blocks than `max`, or more text together than `maxText`, cut to fit with a visible "…" where the cut is. The
  * buttons at the end (RSVP, Publish) are what the message is for, so the cut comes before them: a long agenda loses its
  * last topics, never its buttons. Whole blocks go: a section cut inside could leave a mark or a quote half open.
  */
-function fitBlocks(blocks: KitBlock[], max: number, maxText: number): KitBlock[] {
+export function fitBlocks(blocks: KitBlock[], max: number, maxText: number): KitBlock[] {
   const sizes = blocks.map(textLength);
   if (blocks.length <= max && sizes.reduce((a, b) => a + b, 0) <= maxText) return blocks;
-  let buttons = 0;
-  while (buttons < blocks.length && blocks[blocks.length - 1 - buttons]!.type === 'actions') buttons++;
-  if (buttons > max / 2) buttons = 0;
+  const buttons = buttonsAtEnd(blocks, max);
   const tail = blocks.length - buttons;
   // What the head may hold: the blocks and text left beside the buttons and the "…".
   let room = maxText - ELLIPSIS.length - sizes.slice(tail).reduce((a, b) => a + b, 0);
@@ -143,20 +151,46 @@ function fitBlocks(blocks: KitBlock[], max: number, maxText: number): KitBlock[]
   return [...blocks.slice(0, head), ellipsis, ...blocks.slice(tail)];
 }
 
+/** Every block of a message in Block Kit, each with the index of the message's block it came from (-1: the persona). */
+export interface LaidOut {
+  blocks: KitBlock[];
+  from: number[];
+  images: RenderedMessage['images'];
+}
+
+export function layOut(m: Message): LaidOut {
+  const seen = new Map<string, number>();
+  const out: LaidOut = { blocks: [], from: [], images: [] };
+  if (m.persona) {
+    out.blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `*${neutralize(m.persona)}*` }] });
+    out.from.push(-1);
+  }
+  m.blocks.forEach((b, i) => {
+    for (const k of renderBlock(b, seen, out.images)) {
+      out.blocks.push(k);
+      out.from.push(i);
+    }
+  });
+  return out;
+}
+
+/** The notification text, before its cut to L.fallbackText: plain, but a channel is Slack's own link (<#C…>), never its id as text. */
+export function notificationText(m: Message): string {
+  return neutralize(m.summary ?? messageToPlain(m, (s) => (s.channel && SLACK_CHANNEL.test(s.channel) ? `\u0000${s.channel}\u0000` : s.text))).replace(/\u0000([^\u0000]+)\u0000/g, (_m, id: string) => `<#${id.replace(/\u200b/g, '')}>`);
+}
+
 /**
- * Render a message; more blocks than `maxBlocks` or more text than `maxText` are cut visibly (see fitBlocks). The Home
- * tab passes its own: the text total is a limit Slack was seen to apply to messages.
+ * Render a message as one Slack message; more blocks than `maxBlocks` or more text than `maxText` are cut visibly (see
+ * fitBlocks). For what must stay one message (an ephemeral changed through its response_url, the Home tab, which passes
+ * its own limits: the text total is a limit Slack was seen to apply to messages); posts are split instead (parts.ts).
  */
 export function renderMessage(m: Message, maxBlocks: number = L.blocks, maxText: number = L.messageText): RenderedMessage {
-  const seen = new Map<string, number>();
-  const images: RenderedMessage['images'] = [];
-  const all: KitBlock[] = [];
-  if (m.persona) all.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `*${neutralize(m.persona)}*` }] });
-  for (const b of m.blocks) all.push(...renderBlock(b, seen, images));
-  const blocks = fitBlocks(all, maxBlocks, maxText);
-  // The notification text: plain, but a channel is Slack's own link (<#C…>), never its id as text.
-  const text = truncate(neutralize(m.summary ?? messageToPlain(m, (s) => (s.channel && SLACK_CHANNEL.test(s.channel) ? `\u0000${s.channel}\u0000` : s.text))).replace(/\u0000([^\u0000]+)\u0000/g, (_m, id: string) => `<#${id.replace(/\u200b/g, '')}>`), L.fallbackText);
-  return { blocks, text: text || ELLIPSIS, images };
+  return asOneMessage(m, layOut(m), maxBlocks, maxText);
+}
+
+/** renderMessage of a message already laid out. */
+export function asOneMessage(m: Message, laid: LaidOut, maxBlocks: number, maxText: number): RenderedMessage {
+  return { blocks: fitBlocks(laid.blocks, maxBlocks, maxText), text: truncate(notificationText(m), L.fallbackText) || ELLIPSIS, images: laid.images };
 }
 
 /** Plain one-liner of rich text for plain_text places (labels, option texts). */

@@ -8,7 +8,8 @@ export const SLACK_LIMITS = {
    * The text of one message's blocks together (every `text` string, a button's too). Not on Slack's pages but
    * observed: past about 12,000 Slack refuses the whole message with `msg_blocks_too_long` although each block is
    * within its own limit (slackapi/bolt-js#2509, #2867 — refused at 11,341 counted this way, so Slack counts a little
-   * more than we can see). A budget well under it; past it the message is cut visibly, as past `blocks`.
+   * more than we can see). A budget well under it; past it, as past `blocks`, a message is posted in parts (parts.ts),
+   * or cut visibly where it must stay one.
    */
   messageText: 10_000,
   viewBlocks: 100,

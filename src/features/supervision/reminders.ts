@@ -261,7 +261,7 @@ async function whatRemindersShow(tx: Tx, sessionId: number): Promise<Shown> {
  * topics come: a dozen topics of up to 1,000 characters would fill several messages (Slack's and Discord's limits).
  * Whole topics are in `/supervision agenda` and the home view, which the reminder names when it shortened one.
  */
-const REMINDER_TOPIC_MAX = 300;
+export const REMINDER_TOPIC_MAX = 300;
 
 /**
  * The reminder as members see it; rebuilt with fresh counts whenever someone answers. `minutes` is what

@@ -36,6 +36,8 @@ export interface Failure {
   error?: string;
   /** How many following calls fail this way (default 1). */
   count?: number;
+  /** How many calls go through first (default 0): a failure in the middle of a series, e.g. a long message's second part. */
+  after?: number;
   /** The call takes effect (the message is posted) before the failure is answered: what a lost or failed answer to a
    *  request Slack did carry out looks like to the caller. API methods only. */
   processed?: boolean;
@@ -93,6 +95,9 @@ export interface FakeSlack {
   socketDisconnect(reason?: string): void;
 }
 
+/** How many messages one response_url takes (Slack: "five times within 30 minutes"). */
+const RESPONSE_URL_USES = 5;
+
 const DEFAULT_WORKSPACE: FakeWorkspace = {
   teamId: 'T0FAKE001',
   teamName: 'Fake Practice Group',
@@ -114,6 +119,8 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
   const watchers = new Set<(call: RecordedCall) => void>();
   let delayMs = 0;
   let responseCounter = 0;
+  /** Messages each response_url took (by the id in the URL). */
+  const responseUses = new Map<string, number>();
 
   const record = (call: RecordedCall) => {
     calls.push(call);
@@ -131,10 +138,20 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     socketPingMs,
   );
 
+  /** The failure queued for `method`'s next call, if one is due now (not waiting for calls to go through first). */
+  const dueFailure = (method: string): Failure | undefined => {
+    const next = failures.get(method)?.[0];
+    return next && !next.after ? next : undefined;
+  };
+
   const takeFailure = (method: string): Failure | undefined => {
     const queue = failures.get(method);
     const next = queue?.[0];
     if (!next) return undefined;
+    if (next.after) {
+      next.after -= 1;
+      return undefined;
+    }
     next.count = (next.count ?? 1) - 1;
     if (next.count <= 0) queue.shift();
     return next;
@@ -172,7 +189,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       const refused = checking ? checkCall(method, args) : undefined;
       if (refused) call.refused = refused;
       record(call);
-      const failure = failures.get(method)?.[0];
+      const failure = dueFailure(method);
       if (failure?.processed && !refused) METHODS[method]?.({ args, token, world, baseUrl });
       if (answerFailure(res, method)) return;
       const handler = METHODS[method];
@@ -204,6 +221,14 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         call.answer = refusalAnswer(refused);
         return send(res, 400, call.answer);
       }
+      // Slack: "You'll be able to use a response_url five times within 30 minutes". What it answers past that is not
+      // documented: a 404, as for an expired URL (the body here is ours; the bot reads only the status).
+      const uses = (responseUses.get(response[1]!) ?? 0) + 1;
+      if (uses > RESPONSE_URL_USES) {
+        call.answer = { ok: false, error: 'used_url' };
+        return send(res, 404, call.answer);
+      }
+      responseUses.set(response[1]!, uses);
       return send(res, 200, { ok: true });
     }
 

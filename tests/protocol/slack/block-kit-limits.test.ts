@@ -1,7 +1,7 @@
 // The bot's largest Slack outputs through the real Bolt app and a fake Slack that refuses what Slack refuses
 // (tests/fakes/slack/block-kit.ts): the setup and autocheck modals, the longest case, a long agenda by a member with a
 // long name, the Home tab, a 100-option select — each taken by Slack, and anything too long (more blocks, or more text
-// together, than a message takes) cut visibly, not silently.
+// together, than a message takes) posted in marked parts, or, where it must stay one message, cut visibly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Form } from '../../../src/core/form.js';
 import type { Message } from '../../../src/core/message.js';
@@ -148,7 +148,7 @@ describe('the bot’s largest Slack outputs', () => {
     noRefusals();
   });
 
-  it('cuts a reminder whose agenda passes Slack’s text total for a message before its RSVP buttons, visibly, and Slack takes it', async () => {
+  it('shortens a reminder sent before its agenda passed Slack’s text total visibly into its one message, and shows the same agenda asked for privately whole, in parts', async () => {
     // An agenda has no cap on its topics: nine more of the longest a member can write (1000 characters), each with the
     // long name, join the thirty above, past the ~12,000 characters of text Slack takes in one message's blocks.
     const long = Array.from({ length: 9 }, (_, i) => tokens(TOPIC_MAX, ' ', `l${String.fromCharCode(97 + i)}`));
@@ -161,26 +161,33 @@ describe('the bot’s largest Slack outputs', () => {
       // The reminder already sent is rewritten with the new topic at once.
       await expect.poll(updates, { timeout: WAIT }).toBeGreaterThan(edited);
     }
+    // The reminder went out as one message, and an edit keeps to the messages there are: its start whole, the end of
+    // the agenda cut where the "…" says so, its RSVP buttons after the cut.
     const edited = h.fake.callsTo('chat.update').filter((c) => c.args.channel === 'C_SUP').at(-1)!;
-    // The same agenda asked for with /supervision agenda: a private answer, through the response_url.
+    const blocks = blocksOf(edited);
+    expect(textLength(blocks)).toBeLessThanOrEqual(SLACK_LIMITS.messageText);
+    expect(readable(edited)).toContain('Aktualna agenda');
+    expect(readable(edited)).toContain('paaa');
+    expect(readable(edited)).not.toContain(long.at(-1)!.words.at(-1)!);
+    expect(blocks.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '…' }] });
+    expect(blocks.at(-1)!.elements!.map((e) => e.value?.split(':')[1])).toEqual(['coming', 'not', 'maybe']);
+
+    // The same agenda asked for with /supervision agenda: a private answer through the response_url, in two parts.
     await h.command(AUTHOR, '/supervision agenda', { channel: 'C_SUP' });
     const asked = await h.privately('Agenda na', AUTHOR, WAIT);
-    for (const [reply, start] of [[edited, 'Aktualna agenda'], [asked, 'Agenda na']] as const) {
-      const blocks = blocksOf(reply);
-      expect(textLength(blocks)).toBeLessThanOrEqual(SLACK_LIMITS.messageText);
-      // Its start whole, the end of the agenda cut where the "…" says so.
-      const shown = readable(reply);
-      expect(shown).toContain(start);
-      expect(shown).toContain('paaa');
-      expect(shown).not.toContain(long.at(-1)!.words.at(-1)!);
-      expect(blocks.at(reply === edited ? -2 : -1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '…' }] });
+    await expect.poll(() => h.fake.callsTo('response_url').filter((c) => c.id === asked.id).length, { timeout: WAIT }).toBe(2);
+    const parts = h.fake.callsTo('response_url').filter((c) => c.id === asked.id);
+    for (const [i, part] of parts.entries()) {
+      expect(textLength(blocksOf(part))).toBeLessThanOrEqual(SLACK_LIMITS.messageText);
+      expect(blocksOf(part).at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: `(${i + 1}/2)` }] });
     }
-    // The reminder keeps its RSVP buttons after the cut.
-    expect(blocksOf(edited).at(-1)!.elements!.map((e) => e.value?.split(':')[1])).toEqual(['coming', 'not', 'maybe']);
+    const shown = parts.map(readable).join('\n');
+    expect(shown).not.toContain('…');
+    for (const t of long) for (const w of t.words) expect(shown, w).toContain(w);
     noRefusals();
   });
 
-  it('cuts a message of more than 50 blocks before its buttons, with a visible “…”, and Slack takes it', async () => {
+  it('posts a message of more than 50 blocks as two, marked, with its buttons under the second, and Slack takes both', async () => {
     const port = h.slack.port;
     const many: Message = {
       blocks: [
@@ -189,13 +196,17 @@ describe('the bot’s largest Slack outputs', () => {
         { type: 'actions', buttons: [{ action: 'supervision.rsvp', value: '1:coming', label: 'Coming' }, { action: 'supervision.rsvp', value: '1:not', label: 'Not this time' }] },
       ],
     };
-    await port.post({ team: h.team, channel: 'C_SUP' }, many);
-    const post = await h.fake.waitFor('chat.postMessage', (c) => json(c.args).includes('topic 0'), WAIT);
-    const blocks = blocksOf(post);
-    expect(blocks).toHaveLength(50);
-    expect(blocks.at(-1)!.type).toBe('actions');
-    expect(json(blocks.at(-2))).toContain('…');
-    expect(json(blocks.at(-1))).toContain('Not this time');
+    const ref = await port.post({ team: h.team, channel: 'C_SUP' }, many);
+    const posts = h.fake.callsTo('chat.postMessage').filter((c) => json(c.args).includes('topic '));
+    expect(posts.map((c) => c.answer!.ts)).toEqual([ref.id, ...ref.more!]);
+    const [first, second] = posts.map(blocksOf) as [Kit[], Kit[]];
+    expect(first).toHaveLength(50);
+    expect(first.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '(1/2)' }] });
+    expect(second.at(-2)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: '(2/2)' }] });
+    expect(json(second.at(-1))).toContain('Not this time');
+    const shown = [...first, ...second].map((b) => b.text?.text ?? '').join('\n');
+    for (let i = 0; i < 60; i++) expect(shown).toContain(`topic ${i}`);
+    expect(json(posts)).not.toContain('…');
     noRefusals();
   });
 
@@ -253,7 +264,7 @@ describe('the text budget of one Slack message', () => {
   // Three full sections and the rest: exactly the budget, with the button's 6 characters.
   const at = (extra: number): Message => ({ blocks: [x(3000), x(3000), x(3000), x(SLACK_LIMITS.messageText - 9000 - 6 + extra), buttons] });
 
-  it('keeps a message of exactly the budget whole, and cuts one character more before its buttons, with a “…”', () => {
+  it('keeps a message of exactly the budget whole, and where it must stay one message cuts one character more before its buttons, with a “…”', () => {
     const whole = renderMessage(at(0)).blocks;
     expect(textLength(whole)).toBe(SLACK_LIMITS.messageText);
     expect(whole).toHaveLength(5);

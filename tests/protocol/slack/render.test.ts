@@ -91,7 +91,7 @@ describe('Slack limits', () => {
     expect(two.map((b) => b.text.text).join('')).toHaveLength(3001);
   });
 
-  it('keeps 50 blocks and cuts 51 to 49 plus a visible "…"', () => {
+  it('keeps 50 blocks and, in what must stay one message (an edit, the Home tab), cuts 51 to 49 plus a visible "…"', () => {
     const many = (n: number) => message(...Array.from({ length: n }, (_, i) => textBlock(`line ${i}`)));
     expect(renderMessage(many(50)).blocks).toHaveLength(50);
     const cut = renderMessage(many(51)).blocks;
