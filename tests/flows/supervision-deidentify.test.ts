@@ -56,6 +56,13 @@ describe('a named topic from /supervision topic', () => {
     expect(said(ben.id)).not.toContain(PESEL);
   });
 
+  it('names a rare detail as such, in Polish and in English', async () => {
+    await tb.mem.command(anna, '/supervision topic Klient jest jedynym weterynarzem w gminie i boi się, że grupa go rozpozna');
+    expect(said(anna.id)).toContain('„jedynym weterynarzem” (rzadki szczegół)');
+    await tb.mem.command(ben, '/supervision topic my client is the only GP in the village and worries about being recognised');
+    expect(said(ben.id)).toContain('“the only GP” (a rare detail)');
+  });
+
   it('masks phones and e-mails in an anonymous topic too, and says nothing more when nothing else looks identifying', async () => {
     await tb.mem.command(ben, `/supervision topic anon a client keeps texting me at ${PHONE} and ${EMAIL}`);
     const reply = said(ben.id);

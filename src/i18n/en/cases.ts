@@ -103,6 +103,7 @@ export const cases = {
   'cases.kind.url': 'A link',
   'cases.kind.date': 'An exact date',
   'cases.kind.age-place': 'An age next to a place',
+  'cases.kind.rare-detail': 'A rare detail',
   'cases.kind.workplace': 'Looks like a workplace or school',
   'cases.kind.town': 'Looks like a town or city',
   'cases.kind.name': 'Looks like a name',

@@ -153,6 +153,7 @@ export const supervision = {
   'supervision.deid.kind.name': 'looks like a name',
   'supervision.deid.kind.workplace': 'a workplace',
   'supervision.deid.kind.town': 'a town',
+  'supervision.deid.kind.rare-detail': 'a rare detail',
   'supervision.deid.kind.other': 'may identify someone',
 
   'supervision.kind.individual': 'individual',

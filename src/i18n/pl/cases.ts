@@ -111,6 +111,7 @@ export const cases: Translation<typeof en> = {
   'cases.kind.url': 'Link',
   'cases.kind.date': 'Dokładna data',
   'cases.kind.age-place': 'Wiek obok miejsca',
+  'cases.kind.rare-detail': 'Rzadki szczegół',
   'cases.kind.workplace': 'Wygląda na miejsce pracy lub szkołę',
   'cases.kind.town': 'Wygląda na miejscowość',
   'cases.kind.name': 'Wygląda na imię lub nazwisko',

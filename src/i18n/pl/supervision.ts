@@ -160,6 +160,7 @@ export const supervision: Translation<typeof en> = {
   'supervision.deid.kind.name': 'wygląda na imię lub nazwisko',
   'supervision.deid.kind.workplace': 'miejsce pracy',
   'supervision.deid.kind.town': 'miejscowość',
+  'supervision.deid.kind.rare-detail': 'rzadki szczegół',
   'supervision.deid.kind.other': 'może wskazywać na konkretną osobę',
 
   'supervision.kind.individual': 'indywidualna',

@@ -4,10 +4,12 @@
 import { findAgesWithPlaces } from './ages.js';
 import { findEmails, findUrls } from './contacts.js';
 import { findDates } from './dates.js';
+import { findLocalities } from './localities.js';
 import { applyMasks } from './mask.js';
 import { findNips, findPesels, findPhones } from './numbers.js';
 import { findNames } from './people.js';
 import { findAddresses, findPostcodes } from './places.js';
+import { findRareDetails } from './rare.js';
 import { findTowns } from './towns.js';
 import { findWorkplaces } from './workplaces.js';
 import type { Finding, FindingKind } from './types.js';
@@ -25,6 +27,7 @@ const SPECIFICITY: readonly FindingKind[] = [
   'address',
   'postcode',
   'age-place',
+  'rare-detail',
   'workplace',
   'town',
   'date',
@@ -38,16 +41,23 @@ const SPECIFICITY: readonly FindingKind[] = [
  * longer span wins ("Anna Kowalska" over "Anna"), then the more specific kind.
  */
 export function findIdentifiers(text: string): Finding[] {
+  // Where someone lives or works: an age or a public office in the same sentence becomes telling too.
+  const workplaces = findWorkplaces(text);
+  const places = [
+    ...findAddresses(text),
+    ...findPostcodes(text),
+    ...workplaces,
+    ...findTowns(text),
+    ...findLocalities(text, workplaces),
+  ];
   const candidates = [
     ...findPesels(text),
     ...findNips(text),
     ...findEmails(text),
     ...findPhones(text),
-    ...findAddresses(text),
-    ...findPostcodes(text),
-    ...findAgesWithPlaces(text),
-    ...findWorkplaces(text),
-    ...findTowns(text),
+    ...places,
+    ...findAgesWithPlaces(text, places),
+    ...findRareDetails(text, places),
     ...findDates(text),
     ...findUrls(text),
     ...findNames(text),

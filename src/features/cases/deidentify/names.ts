@@ -14,6 +14,9 @@ Roksana Róża Rozalia Sabina Sandra Sara Stanisława Stefania Sylwia Tamara Ter
 Wiktoria Wioletta Zdzisława Zofia Zuzanna Żaneta
 Ania Asia Basia Kasia Zosia Gosia Małgosia Marysia Krysia Hania Ola Ala Ela Ula Iza Madzia Magda Aga Jola Zuzia
 Julka Majka Tosia Natka Gabrysia Danka Jadzia Stasia Lusia Oliwka Natalka Emilka Amelka Lenka Renia Ewka Dorotka
+Agusia Anka Aśka Baśka Beatka Bogusia Bożenka Danusia Edytka Elka Ewunia Gośka Grażynka Halinka Hanka Irenka Iwonka
+Izka Joasia Jolka Jula Justynka Kamilka Karolcia Kaśka Kryśka Martusia Martynka Maryśka Mirka Monia Olka
+Paulinka Tereska Ulka Wera Wiesia Wika Zuza Zośka Sylwka Patka Weronka Klaudka Kingusia Lidka
 Adam Adrian Albert Alfred Alojzy Andrzej Antoni Arkadiusz Artur Aureliusz Bartłomiej Bartosz Benedykt Bernard Błażej
 Bogdan Bogumił Bogusław Bolesław Borys Bronisław Cezary Czesław Damian Daniel Dariusz Dawid Dionizy Dobromir Dominik
 Edmund Edward Eligiusz Emil Ernest Eryk Eugeniusz Feliks Filip Florian Franciszek Fryderyk Gabriel Gerard Grzegorz
@@ -27,6 +30,8 @@ Tobiasz Tomasz Tymon Tymoteusz Tytus Wacław Waldemar Walenty Walerian Wawrzynie
 Władysław Włodzimierz Wojciech Zbigniew Zdzisław Zenon Ziemowit Zygmunt
 Kuba Tomek Bartek Wojtek Maciek Franek Antek Jaś Staś Adaś Michaś Krzyś Józek Kazik Zbyszek Mirek Darek Jurek Heniek
 Krzysiek Grzesiek Rysiek Władek Piotrek Janek Olek Romek Witek Edek Zenek Felek Przemek Radek Sławek Tadek Leszek
+Arek Irek Jarek Marcinek Szymek Tymek Julek Wiesiek Mietek Czesiek Staszek Stasiek Waldek Włodek Jędrek Kubuś Jasiek
+Bolek Lolek Stefek Kamilek Pawełek Grześ Maciuś Antoś Igorek Kacperek Dominiczek Filipek Mateuszek Seba
 `
   .split(/\s+/)
   .filter(Boolean);
@@ -50,6 +55,10 @@ Doris Kayla Alexis Lori Marie Chloe Lucy Ella Amelia Isla Ava Mia Freya Poppy Ph
 Bethany Molly Imogen Harriet Rosie Erin Niamh Siobhan Aoife Fiona Kirsty Gemma Leanne Claire Louise Joanne Tracey
 Alison Caroline Kate Jane Sue Rose Lily Daisy Ruby Iris Dawn Joy Hope Faith Penny Robin Eve Will Bill Pat Ray Rob
 Don Max Kim Dana Nick Jenny Becky Katie Maggie Millie Sophie Lydia Naomi Esther Miriam Abby Tess Hazel
+Dave Davey Mike Mikey Steve Stevie Chris Dan Danny Matt Andy Tony Jim Jimmy Bob Bobby Rick Ricky Pete Phil Greg Jeff
+Ken Kenny Ted Teddy Fred Alex Jake Josh Nate Zach Charlie Tommy Johnny Jonny Stu Rich Ron Russ Gerry Seb
+Liz Lizzie Beth Meg Jen Jess Jessie Becca Vicky Nikki Cathy Kathy Sandy Mandy Steph Abi Maddie Debbie Tina Gina Trish
+Pam Bev Sally Lou Annie Bella Izzy Evie Libby Lottie Tilly Kerry Nat Sammy
 `
   .split(/\s+/)
   .filter(Boolean);
@@ -63,7 +72,7 @@ Don Max Kim Dana Nick Jenny Becky Katie Maggie Millie Sophie Lydia Naomi Esther 
 export const AMBIGUOUS_AT_SENTENCE_START: ReadonlySet<string> = new Set(
   `
 will bill mark frank grace hope joy faith rose lily daisy ruby iris dawn amber holly penny robin eve pat ray rob
-don max kim dana nick jack carol sue dean victoria
+don max kim dana nick jack carol sue dean victoria rich bob sandy ken sally lou ted nat seb gina
 ani mają maja idzie idę idą ida marka róża róży różę różą wiktoria nadzieja nadziei pola poli jagoda kalina lilia
 sam
 `

@@ -3,6 +3,7 @@
 
 import { AMBIGUOUS_AT_SENTENCE_START, ENGLISH_FIRST_NAMES, POLISH_FIRST_NAMES } from './names.js';
 import { polishNameForms } from './polish-forms.js';
+import { ABBREVIATIONS } from './sentences.js';
 import { makeFinding, type Finding } from './types.js';
 
 const NAME_FORMS: ReadonlySet<string> = new Set(
@@ -14,19 +15,17 @@ const WORD_TITLES: ReadonlySet<string> = new Set(
   `pan pani pana panu panem panią panie państwo
    pacjent pacjenta pacjentowi pacjentem pacjencie pacjentka pacjentki pacjentce pacjentkę pacjentką
    klient klienta klientowi klientem kliencie klientka klientki klientce klientkę klientką
+   mecenas mecenasa mecenasowi mecenasem mecenasie doktor doktora doktorowi doktorem doktorze
+   profesor profesora profesorowi profesorem profesorze ksiądz księdza księdzu księdzem
+   dyrektor dyrektora dyrektorowi dyrektorem dyrektorze dyrektorka dyrektorki dyrektorce dyrektorkę dyrektorką
    client patient mister`
     .split(/\s+/)
     .filter(Boolean),
 );
 /** Abbreviated titles belong to the name they precede ("Mr Smith", "p. K."), so they are highlighted with it. */
-const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'mgr', 'p']);
+const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'mgr', 'p', 'ks', 'mec']);
 /** Titles that are ordinary letters or words without their period. */
-const TITLES_NEEDING_PERIOD: ReadonlySet<string> = new Set(['p']);
-
-/** After these, a period does not end the sentence. */
-const ABBREVIATIONS: ReadonlySet<string> = new Set(
-  'p dr mgr prof inż hab np tzw ok ul al pl os św gen ks mr mrs ms mx st vs ie eg cf'.split(' '),
-);
+const TITLES_NEEDING_PERIOD: ReadonlySet<string> = new Set(['p', 'ks', 'mec']);
 
 /**
  * Capitalised words that are not names even mid-sentence: calendar, holidays, roles, instruments, methods, peoples,
@@ -52,6 +51,7 @@ const NOT_NAMES: ReadonlySet<string> = new Set(
    poradnia poradni poradnię poradnią przychodnia przychodni przychodnię przychodnią
    zdrowia psychicznego psychiatrycznego psychologiczno pedagogiczna pedagogicznej pedagogiczną
    leczenia terapii uzależnień interwencji kryzysowej narodowy narodowego fundusz funduszu funduszem
+   wielki wielkim wielkiego wielkiemu post poście postu piątek piątku sobota soboty sobocie tydzień tygodnia tygodniu
    wielka wielkiej wielką brytania brytanii brytanię brytanią stany stanów stanach stanami zjednoczone zjednoczonych
    unia unii unię unią europejska europejskiej europejską
    anonimowi anonimowych anonimowym anonimowymi alkoholicy alkoholików alkoholikom alkoholikami narkomani narkomanów
@@ -59,6 +59,14 @@ const NOT_NAMES: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Whether a capitalised word is a dictionary first name in some case form ("Markiem", "Ani", "Dave"): a place or an
+ * employer detector that reads "z Markiem" or "przy Ani" leaves the word to the name detector.
+ */
+export function isFirstNameForm(word: string): boolean {
+  return NAME_FORMS.has(word.replace(/['’]s$/u, '').toLowerCase());
+}
 
 interface Token {
   word: string;

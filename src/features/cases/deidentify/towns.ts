@@ -1,6 +1,8 @@
-// Finds town and city names (Polish towns in the case forms a sentence puts them in, and major world cities in
-// Polish and English spellings): alone a town is rarely enough, but next to a job or a school it narrows a client down.
+// Finds town and city names (Polish towns in the case forms a sentence puts them in, big-city districts from
+// districts.ts, and major world cities in Polish and English spellings): alone a town is rarely enough, but next to
+// a job or a school it narrows a client down.
 
+import { DISTRICTS, DISTRICTS_AMBIGUOUS_AT_SENTENCE_START } from './districts.js';
 import { makeFinding, type Finding } from './types.js';
 
 /**
@@ -151,10 +153,15 @@ Moscow|Budapest|Bratislava|Warsaw|Cracow|Krakow|Gdansk|Wroclaw|Poznan|Lodz|Tokyo
  * Forms that are also everyday Polish words ("piła" drank, "zakopane" buried, "przemyśl" think it over, "krosno"
  * a loom): a sentence starts with a capital anyway, so these count as towns only in the middle of a sentence.
  */
-const AMBIGUOUS_AT_SENTENCE_START: ReadonlySet<string> = new Set(['Piła', 'Piły', 'Pile', 'Piłę', 'Piłą', 'Zakopane', 'Przemyśl', 'Krosno', 'Chełm', 'Opole']);
+const AMBIGUOUS_AT_SENTENCE_START: ReadonlySet<string> = new Set([
+  'Piła', 'Piły', 'Pile', 'Piłę', 'Piłą', 'Zakopane', 'Przemyśl', 'Krosno', 'Chełm', 'Opole',
+  ...DISTRICTS_AMBIGUOUS_AT_SENTENCE_START,
+]);
 
-/** Every form of every town, for other detectors (an employer that is a town is a town). */
-export const TOWN_FORMS: ReadonlySet<string> = new Set(TOWNS.split(/[|\n]/).map((f) => f.trim()).filter(Boolean));
+/** Every form of every town and big-city district, for other detectors (an employer that is a town is a town). */
+export const TOWN_FORMS: ReadonlySet<string> = new Set(
+  `${TOWNS}\n${DISTRICTS}`.split(/[|\n]/).map((f) => f.trim()).filter(Boolean),
+);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Longest first, so "Nowym Sączu" is not cut at a shorter form; spaces may be any run of (non-breaking) spaces.

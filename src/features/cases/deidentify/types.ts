@@ -10,6 +10,7 @@ export type FindingKind =
   | 'url'
   | 'date'
   | 'age-place'
+  | 'rare-detail'
   | 'workplace'
   | 'town'
   | 'name';

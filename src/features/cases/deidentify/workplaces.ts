@@ -1,7 +1,10 @@
 // Finds workplaces and schools: a numbered or named school ("SP nr 3", "Szkoła Podstawowa nr 12", "V LO",
-// "liceum im. Kopernika", "przedszkole nr 5"), a named employer ("pracuje w PKO", "firma Krzak", "works at Tesco").
+// "liceum im. Kopernika", "przedszkole nr 5", "klasa 6b"), a named employer ("pracuje w PKO", "firma Krzak", "works at
+// Tesco", "jest policjantką w …", "szef z Orlenu", "a nurse at St Mary's", "student na AGH", "kierowca MPK").
 // A bare "w szkole", "w liceum", "w pracy" or "w korporacji" is ordinary clinical prose and is left alone.
 
+import { NOT_EMPLOYER_WORDS } from './not-places.js';
+import { isFirstNameForm } from './people.js';
 import { TOWN_FORMS } from './towns.js';
 import { collect, type Finding } from './types.js';
 
@@ -30,6 +33,16 @@ const NUMBER = String.raw`(?:nr\.?|numer|no\.?)${SP}?\d{1,3}${END}`;
 const PATRON = String.raw`im\.${SP}?(?:(?:św|gen|ks|prof|dr|kard|bł)\.${SP}?)*${CAP}(?:${SP}${CAP}){0,2}`;
 // A Roman-numbered school is named by its number alone: "XIV Liceum Ogólnokształcące", "II Gimnazjum".
 const ROMAN_SCHOOL = String.raw`[Ll]iceum|[Gg]imnazjum|[Tt]echnikum|[Zz]esp(?:ół|ołu|ole|ołem)${SP}[Ss]zkół`;
+// "szpitalu MSWiA", "szpital CZD": an institution named by an acronym (group 1; see NOT_EMPLOYERS for "poradni DDA").
+const PL_INSTITUTION_ACRONYM_RE = new RegExp(
+  String.raw`${START}(?:${INSTITUTION})${SP}(\p{Lu}{2,}(?:\p{Ll}?\p{Lu})*)${END}`,
+  'gu',
+);
+// "klasa 6b", "w klasie IIIa": a class with its letter is a handful of children.
+const SCHOOL_CLASS_RE = new RegExp(
+  String.raw`${START}[Kk]las(?:a|y|ie|ę|ą)${SP}(?:\d{1,2}|[IVX]{1,4})[ \u00a0]?[a-hA-H]${END}`,
+  'gu',
+);
 const PL_INSTITUTION_RE = new RegExp(
   String.raw`${START}(?:${ROMAN}${SP}(?:${ROMAN_SCHOOL})(?:${SP}\p{Lu}\p{Ll}+){0,2}(?:${SP}${PATRON})?${END}|(?:${INSTITUTION})${QUALIFIERS}${SP}(?:${NUMBER}|${PATRON}))`,
   'gu',
@@ -41,9 +54,11 @@ const PL_ABBREVIATED_RE = new RegExp(
 );
 // "Lincoln High School", "St Mary's School", "Leeds General Infirmary": capitalised words and a capitalised institution.
 const EN_INSTITUTION_RE = new RegExp(
-  String.raw`${START}(?:St\.?${SP})?(?:${CAP}${SP}){1,3}(?:School|Academy|College|Hospital|Infirmary|Clinic|Nursery|University)${END}`,
+  String.raw`${START}(?:St\.?${SP})?(?:${CAP}${SP}){1,3}(?:School|Academy|College|Hospital|Infirmary|Clinic|Nursery|University|Primary|High|Grammar|Comprehensive|Church|Cathedral|Prison|Surgery)${END}`,
   'gu',
 );
+// "St Mary's", "St John's": a hospital, a school or a church named after its saint.
+const EN_SAINT_RE = new RegExp(String.raw`${START}St\.?${SP}\p{Lu}\p{Ll}+['’]s${END}`, 'gu');
 
 /** Words that make "The School", "Primary School" or "A Hospital" generic rather than a named place. */
 const GENERIC_EN: ReadonlySet<string> = new Set(
@@ -62,15 +77,44 @@ function isNamedInstitution(m: RegExpExecArray): boolean {
 // employer is highlighted; it must be capitalised (a lowercase "w korporacji" is ordinary prose).
 const EMPLOYER = String.raw`\p{Lu}[\p{L}\p{N}&'’]*(?:[ \u00a0-]+\p{Lu}[\p{L}\p{N}&'’]*){0,2}`;
 const PL_WORKS = String.raw`(?:[Pp]racuj(?:e|ę|esz|emy|ecie|ą|ąc|ący|ąca)|[Pp]racował(?:a|am|aś|o|em|eś|y|i)?|[Zz]atrudnion(?:y|a|e|i)|[Zz]atrudnia${SP}się|[Ss]taż${SP}odbywa)`;
-const PL_GENERIC = String.raw`(?:firmie|spółce|korporacji|banku|sklepie|sieci|fabryce|urzędzie|agencji|hurtowni|restauracji|hotelu|kancelarii|redakcji|fundacji|stowarzyszeniu)`;
+const PL_GENERIC = String.raw`(?:firmie|spółce|korporacji|banku|sklepie|sieci|fabryce|urzędzie|agencji|hurtowni|restauracji|hotelu|kancelarii|redakcji|fundacji|stowarzyszeniu|szpitalu|sądzie|komendzie|przychodni|poradni|zakładzie|kopalni|hucie|ośrodku|jednostce|oddziale)`;
+// A few words may stand between: "pracuje na recepcji w hotelu Marriott", "pracuje od lat w PKO".
 const PL_EMPLOYER_RE = new RegExp(
-  String.raw`(?<=${START}${PL_WORKS}${SP}(?:w|we|u|dla)${SP}(?:${PL_GENERIC}${SP})?[„"“]?)${EMPLOYER}${END}`,
+  String.raw`(?<=${START}${PL_WORKS}(?:${SP}\p{Ll}+){0,3}?${SP}(?:w|we|u|dla)${SP}(?:${PL_GENERIC}${SP})?[„"“]?)${EMPLOYER}${END}`,
   'gu',
 );
 const EN_EMPLOYER_RE = new RegExp(
-  String.raw`(?<=${START}(?:[Ww]orks?|[Ww]orked|[Ww]orking|[Ee]mployed|[Ii]nterning)${SP}(?:at|for|in|by)${SP}(?:the${SP})?[„"“]?)${EMPLOYER}${END}`,
+  String.raw`(?<=${START}(?:[Ww]orks?|[Ww]orked|[Ww]orking|[Ee]mployed|[Ii]nterning)(?:${SP}(?:nights|days|shifts|weekends|part-time|full-time|there|now))?${SP}(?:at|for|in|by)${SP}(?:the${SP})?[„"“]?)${EMPLOYER}${END}`,
   'gu',
 );
+// A job named before the employer: "jest policjantką w …", "była kierowniczką w Lidlu", "pracuje jako pielęgniarka w
+// szpitalu MSWiA" (an occupation in the instrumental after "jest", or any words after "jako"); "boss at Deloitte",
+// "szef z Orlenu"; "a nurse at St Mary's", "a bus driver for Stagecoach".
+const PL_JOB = String.raw`(?:(?:[Jj]est|był|była|został|została|zostanie|będzie)${SP}(?:\p{Ll}+${SP})?\p{Ll}+(?:em|ą)|jako(?:${SP}\p{Ll}+){1,2}?)`;
+const PL_JOB_RE = new RegExp(
+  String.raw`(?<=${START}${PL_JOB}${SP}(?:w|we|u|dla)${SP}(?:${PL_GENERIC}${SP})?[„"“]?)${EMPLOYER}${END}`,
+  'gu',
+);
+const BOSS = String.raw`(?:[Ss]zef(?:a|em|owi|ie|owa|owej|ową)?|[Pp]rzełożon(?:y|a|ego|ej|ym|ą)|[Kk]ierowni(?:k|ka|kiem|kowi|czka|czki|czką|czce)|[Pp]racodawc(?:a|y|ą|ę)|[Bb]oss|[Mm]anager|[Ss]upervisor|[Cc]olleagues?|[Cc]o-?workers?)`;
+const BOSS_RE = new RegExp(
+  String.raw`(?<=${START}${BOSS}${SP}(?:z|ze|w|we|at|from)${SP}(?:the${SP})?[„"“]?)${EMPLOYER}${END}`,
+  'gu',
+);
+// "for" only after a word shaped like a job ("driver", "counsellor", "cleaner"): "a day for Publish" is not a job.
+const EN_JOB_RE = new RegExp(
+  String.raw`(?<=${START}(?:[Aa]n?|[Tt]he)(?:(?:${SP}[\p{Ll}\p{N}-]+){1,3}?${SP}at|(?:${SP}[\p{Ll}\p{N}-]+){0,2}?${SP}[\p{Ll}-]+(?:er|or|ist|ian|ant|ent|man|woman)${SP}for)${SP}(?:the${SP})?)${EMPLOYER}${END}`,
+  'gu',
+);
+// Studying somewhere: "student trzeciego roku na AGH", "studiuje psychologię na UW", "a student at Keele".
+const STUDY = String.raw`(?:[Ss]tudiuj\p{Ll}*|[Ss]tudiowa\p{Ll}*|[Ss]tuden(?:t|ta|tem|towi|cie|tka|tki|tką|tce)|[Ss]tudies|[Ss]tudied|[Ss]tudying)`;
+const STUDY_RE = new RegExp(
+  String.raw`(?<=${START}${STUDY}(?:${SP}\p{Ll}+){0,3}?${SP}(?:na|w|we|at)${SP}(?:the${SP})?)${EMPLOYER}${END}`,
+  'gu',
+);
+// A worker of a named employer, the employer in the genitive right after: "kierowca MPK", "górnik KGHM", "listonosz
+// Poczty Polskiej", "kurier z InPostu".
+const WORKER = String.raw`(?:[Kk]urier(?:a|em|ka|ką)?|[Kk]ierowc(?:a|y|ą|ę)|[Pp]racowni(?:k|ka|kiem|kowi|ca|cy|cą|cę)|[Kk]onduktor(?:a|em|ka|ką)?|[Mm]otornicz(?:y|ego|ym)|[Uu]rzędni(?:k|ka|kiem|czka|czką)|[Ff]unkcjonariusz(?:a|em|ka|ką)?|[Żż]ołnierz(?:a|em)?|[Gg]órni(?:k|ka|kiem)|[Hh]utni(?:k|ka|kiem)|[Kk]olejarz(?:a|em)?|[Ll]istonosz(?:a|em|ka|ką)?)`;
+const WORKER_RE = new RegExp(String.raw`(?<=${START}${WORKER}${SP}(?:(?:z|ze)${SP})?)${EMPLOYER}${END}`, 'gu');
 // "firma Krzak", "w firmie Comarch", "spółka Orlen", "the company Acme".
 const FIRM_RE = new RegExp(
   String.raw`(?<=${START}(?:[Ff]irm(?:a|y|ie|ę|ą)|[Ss]półk(?:a|i|ę|ą)|[Cc]ompany|[Ff]irm)${SP}[„"“]?)${EMPLOYER}${END}`,
@@ -78,8 +122,9 @@ const FIRM_RE = new RegExp(
 );
 
 /**
- * Capitalised words after "pracuje w" / "works in" that are not employers: countries, departments, times.
- * (Towns are towns: they are flagged by the town detector instead.)
+ * Capitalised words after "pracuje w" / "works in" that are not employers: countries, departments, times, and the
+ * acronyms of services every town has ("poradni DDA", "na SOR"). More countries, holidays, family words and pronouns
+ * are in not-places.ts. (Towns are towns: they are flagged by the town detector instead.)
  */
 const NOT_EMPLOYERS: ReadonlySet<string> = new Set(
   `polsce niemczech anglii irlandii szkocji holandii norwegii szwecji francji hiszpanii włoszech ukrainie usa uk europie
@@ -87,7 +132,8 @@ const NOT_EMPLOYERS: ReadonlySet<string> = new Set(
    it hr pr ai nhs nfz cbt dbt act emdr tsr mbt ipt
    wigilię wigilia boże święta sylwestra wielkanoc niedziele soboty weekendy
    christmas easter sundays saturdays weekends monday mondays january february march april may june july august
-   september october november december`
+   september october november december
+   aa dda sor oiom adhd ptsd ocd ue prl mops ops pcpr dps zol`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -95,16 +141,31 @@ const NOT_EMPLOYERS: ReadonlySet<string> = new Set(
 function isEmployer(m: RegExpExecArray): boolean {
   const name = m[0];
   const first = name.split(/[ \u00a0-]+/)[0]!;
-  return !NOT_EMPLOYERS.has(first.toLowerCase()) && !TOWN_FORMS.has(name) && !TOWN_FORMS.has(first);
+  return (
+    !NOT_EMPLOYERS.has(first.toLowerCase()) &&
+    !NOT_EMPLOYER_WORDS.has(first.toLowerCase()) &&
+    !TOWN_FORMS.has(name) &&
+    !TOWN_FORMS.has(first) &&
+    // "pracuje u Marka", "szef z Anną": a person, left to the name detector.
+    !(name === first && isFirstNameForm(first))
+  );
 }
 
 export function findWorkplaces(text: string): Finding[] {
   return [
     ...collect(PL_INSTITUTION_RE, text, 'workplace'),
+    ...collect(PL_INSTITUTION_ACRONYM_RE, text, 'workplace', (m) => !NOT_EMPLOYERS.has(m[1]!.toLowerCase())),
+    ...collect(SCHOOL_CLASS_RE, text, 'workplace'),
+    ...collect(EN_SAINT_RE, text, 'workplace'),
     ...collect(PL_ABBREVIATED_RE, text, 'workplace'),
     ...collect(EN_INSTITUTION_RE, text, 'workplace', isNamedInstitution),
     ...collect(PL_EMPLOYER_RE, text, 'workplace', isEmployer),
     ...collect(EN_EMPLOYER_RE, text, 'workplace', isEmployer),
     ...collect(FIRM_RE, text, 'workplace', isEmployer),
+    ...collect(PL_JOB_RE, text, 'workplace', isEmployer),
+    ...collect(BOSS_RE, text, 'workplace', isEmployer),
+    ...collect(EN_JOB_RE, text, 'workplace', isEmployer),
+    ...collect(STUDY_RE, text, 'workplace', isEmployer),
+    ...collect(WORKER_RE, text, 'workplace', isEmployer),
   ];
 }
