@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   findIdentifiers,
+  isValidIban,
   isValidNip,
   isValidPesel,
+  isValidPolishIdCard,
+  isValidPolishPassport,
   maskMandatory,
   MASKS,
   type FindingKind,
@@ -108,7 +111,8 @@ describe('numbers in text', () => {
   });
 
   it('does not cut an identifier out of a longer digit run such as a bank account', () => {
-    expect(kindsOf('Konto 61109010140000071219812874 podała w mailu.')).toEqual([]);
+    expect(found('Konto 61109010140000071219812874 podała w mailu.')).toEqual([['iban', '61109010140000071219812874']]);
+    expect(kindsOf('Konto 61109010140000071219812875 podała w mailu.')).toEqual([]);
   });
 
   it.each([
@@ -367,8 +371,11 @@ describe('names', () => {
   });
 
   it('still flags a name that opens a sentence when it is not also an everyday word', () => {
+    expect(found('Anna przyszła sama. Mark said nothing.')).toEqual([['name', 'Anna']]);
+    // Once "Mark" is a name in the middle of a sentence, it is that name at the start of one too.
     expect(found('Anna przyszła sama. Mark said nothing. Later Mark left.')).toEqual([
       ['name', 'Anna'],
+      ['name', 'Mark'],
       ['name', 'Mark'],
     ]);
   });
@@ -476,7 +483,7 @@ describe('masking what is published', () => {
   });
 
   it('uses one digit-free mask per mandatory kind', () => {
-    expect(MASKS).toEqual({ pesel: '[PESEL]', nip: '[NIP]', email: '[e-mail]', phone: '[tel.]' });
+    expect(MASKS).toEqual({ pesel: '[PESEL]', nip: '[NIP]', iban: '[IBAN]', 'id-number': '[ID]', email: '[e-mail]', phone: '[tel.]' });
     for (const mask of Object.values(MASKS)) expect(mask).not.toMatch(/\d/);
   });
 
@@ -736,7 +743,10 @@ describe('districts, villages and places named by their context', () => {
   });
 
   it.each([
-    ['Pracuje jako sędzia w Sądzie Rejonowym w Sieradzu.', [['workplace', 'Sądzie Rejonowym'], ['town', 'Sieradzu']]],
+    [
+      'Pracuje jako sędzia w Sądzie Rejonowym w Sieradzu.',
+      [['rare-detail', 'sędzia'], ['workplace', 'Sądzie Rejonowym'], ['town', 'Sieradzu']],
+    ],
     ['Mike goes to Holy Cross Academy in Bolton.', [['name', 'Mike'], ['workplace', 'Holy Cross Academy'], ['town', 'Bolton']]],
     ["Kate's husband works at St John's in Hexham.", [['name', "Kate's"], ['workplace', "St John's"], ['town', 'Hexham']]],
   ])('flags the town of a court, a school or an employer in %j', (text, expected) => {
@@ -1023,5 +1033,228 @@ describe('realistic case texts: recall and ordinary words', () => {
 
   it.each(ORDINARY)('finds nothing in the ordinary sentence %j', (text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+// An independent mod-97 builder, so that the account tests do not check the checker against itself.
+function polishAccount(bankAndNumber24: string): string {
+  const digits = `${bankAndNumber24}252100`; // "PL" = 25 21, check digits 00
+  let rest = 0;
+  for (const c of digits) rest = (rest * 10 + Number(c)) % 97;
+  return String(98 - rest).padStart(2, '0') + bankAndNumber24;
+}
+
+describe('bank accounts, ID cards and passports', () => {
+  it('agrees with the published example accounts and an independent builder', () => {
+    expect(isValidIban('PL61 1090 1014 0000 0712 1981 2874')).toBe(true);
+    expect(isValidIban('GB29 NWBK 6016 1331 9268 19')).toBe(true);
+    expect(isValidIban('DE89370400440532013000')).toBe(true);
+    expect(polishAccount('109010140000071219812874')).toBe('61109010140000071219812874');
+    expect(isValidIban(polishAccount('102055581111145632881234'))).toBe(true);
+    expect(isValidIban('GB29 NWBK 6016 1331 9268 18')).toBe(false);
+    expect(isValidIban(changeLastDigit(polishAccount('102055581111145632881234')))).toBe(false);
+  });
+
+  it('checks Polish ID card and passport numbers by their check digit', () => {
+    // A·7 + B·3 + A·1 + 0·7… = 70 + 33 + 10 = 113, so the check digit is 3 (ABA300000, the specimen).
+    expect(isValidPolishIdCard('ABA300000')).toBe(true);
+    expect(isValidPolishIdCard('ABA 300000')).toBe(true);
+    expect(isValidPolishIdCard('ABA400000')).toBe(false);
+    expect(isValidPolishPassport('EA1234567')).toBe(true);
+    expect(isValidPolishPassport('EA1234568')).toBe(false);
+  });
+
+  it.each([
+    ['Pokazał wyciąg z kontem PL61 1090 1014 0000 0712 1981 2874, żeby coś udowodnić.', 'iban', 'PL61 1090 1014 0000 0712 1981 2874'],
+    ['Przelewała na 61 1090 1014 0000 0712 1981 2874 co miesiąc.', 'iban', '61 1090 1014 0000 0712 1981 2874'],
+    ['They paid from GB29 NWBK 6016 1331 9268 19 last week.', 'iban', 'GB29 NWBK 6016 1331 9268 19'],
+    ['Pokazała dowód ojca (ABA300000), żeby potwierdzić, że to on.', 'id-number', 'ABA300000'],
+    ['Zgubił paszport EA1234567 na lotnisku.', 'id-number', 'EA1234567'],
+  ])('finds and masks the account or document in %j', (text, kind, written) => {
+    expect(findIdentifiers(text).map((f) => [f.kind, f.text, f.mandatoryMask])).toEqual([[kind, written, true]]);
+    expect(maskMandatory(text)).toBe(text.replace(written, kind === 'iban' ? '[IBAN]' : '[ID]'));
+  });
+
+  it('leaves look-alikes whose check fails, and product codes, alone', () => {
+    expect(kindsOf('Konto PL61 1090 1014 0000 0712 1981 2875, w notatkach ABA400000 i EA1234568.')).toEqual([]);
+    expect(kindsOf('Kupiła telewizor QLED 55 i drukarkę HP 123456.')).toEqual([]);
+  });
+
+  it('does not mask an account claimed by a stale or forged finding when its check fails', () => {
+    const text = 'Konto 61109010140000071219812875.';
+    const forged = [{ kind: 'iban' as const, start: 6, end: 32, text: '61109010140000071219812875', mandatoryMask: true }];
+    expect(maskMandatory(text, forged)).toBe(text);
+  });
+});
+
+describe('numbers after the name of a document, record or car', () => {
+  it.each([
+    ['Przyniósł wypis (nr historii choroby 2024/05871) i dał mi go.', '2024/05871'],
+    ['Numer karty w naszej poradni MR-2023-0457 wpisałam w notatkę.', 'MR-2023-0457'],
+    ['Sprawa o sygn. akt III RC 512/23 toczy się od roku.', 'III RC 512/23'],
+    ['Her NHS number 943 476 5919 was on the letter.', '943 476 5919'],
+    ['The hospital number is RX1 2345678, printed on the letter.', 'RX1 2345678'],
+    ['He told me his passport number (533401372) in tears.', '533401372'],
+    ['Przyjechał autem WX 12345 i śpi w kabinie.', 'WX 12345'],
+    ['Drives a red Mini, plate SK19 XWZ, and checks the handbrake.', 'SK19 XWZ'],
+  ])('masks the number in %j', (text, written) => {
+    expect(found(text)).toEqual([['id-number', written]]);
+    expect(maskMandatory(text)).toBe(text.replace(written, '[ID]'));
+  });
+
+  it.each([
+    ['a car named by its make', 'Jeździ autem BMW 320 i samochodem VW Golf.'],
+    ['a short number or a year after a label', 'Karta pacjenta nr 12 leży w szafie; paszport z 2019 roku.'],
+    ['proof, not an ID card', 'To dowód na to, że terapia działa: GAD-7 spadł z 17 do 9.'],
+  ])('leaves %s alone', (_what, text) => {
+    expect(kindsOf(text)).toEqual([]);
+  });
+});
+
+describe('social-media names', () => {
+  it.each([
+    ['Pisze do mnie na Instagramie z konta @beata.wolka.', '@beata.wolka'],
+    ['Pokazał konto (@dawid.siedlce.tuning) z filmikami.', '@dawid.siedlce.tuning'],
+    ['He posts as @tyler_oakwood09 on TikTok.', '@tyler_oakwood09'],
+    ['Jest na TikToku jako olcia_zgierz_08 i ma tysiące obserwujących.', 'olcia_zgierz_08'],
+    ['He streams on Twitch as dark_knight77 every night.', 'dark_knight77'],
+  ])('finds the name in %j, shown to the author, not masked', (text, handle) => {
+    expect(findIdentifiers(text).map((f) => [f.kind, f.text, f.mandatoryMask])).toEqual([['handle', handle, false]]);
+  });
+
+  it('does not take a word after a platform, a lone at-sign or an e-mail for a social-media name', () => {
+    expect(kindsOf('Na TikToku jako dziewczyna z miasta czuje się lepiej; cena @ 5 zł.')).toEqual([]);
+    expect(found('Pisała z anna.k@example.pl.')).toEqual([['email', 'anna.k@example.pl']]);
+  });
+});
+
+describe('names the dictionary lacks, named by their company', () => {
+  it.each([
+    ['Mąż Zdzisiek dzwoni i pyta o postępy.', [['name', 'Zdzisiek']]],
+    ['W rodzinie mówią na nią Kasieńka, a na brata Bartuś.', [['name', 'Kasieńka'], ['name', 'Bartuś']]],
+    ['Mama Kacpra jest lekarką, tata Aleksandra nie.', [['name', 'Kacpra'], ['name', 'Aleksandra']]],
+  ])('knows the short, tender and declined form in %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['She said her brother Kwame sorts her out.', [['name', 'Kwame']]],
+    ['Jej partner Jurand nie chce terapii.', [['name', 'Jurand']]],
+    ['Couple: Tom (38) and Priya (35), both doctors.', [['name', 'Tom'], ['age-place', '38'], ['name', 'Priya'], ['age-place', '35']]],
+    ['Przyszli Beata i Radogost, po ślubie od roku.', [['name', 'Beata'], ['name', 'Radogost']]],
+    ['Couple: Tom and Priya. Priya is pregnant; Tom is not sure.', [['name', 'Tom'], ['name', 'Priya'], ['name', 'Priya'], ['name', 'Tom']]],
+  ])('takes a capitalised word after a family word, beside an age or joined to a name for a name in %j', (text, expected) => {
+    expect(found(text).filter(([kind]) => kind === 'name')).toEqual(expected.filter(([kind]) => kind === 'name'));
+  });
+
+  it.each([
+    ['K., 29 l., programistka, napady paniki.', 'K.'],
+    ['J. from the accounts team, OCD (checking).', 'J.'],
+  ])('takes an initial that does not end a sentence for a name in %j', (text, initial) => {
+    expect(found(text)).toEqual([['name', initial]]);
+  });
+
+  it.each([
+    ['a family word before a lowercase word or a comma', 'Jej mąż, który pije, i brat z żoną przyszli. Her brother said no.'],
+    ['an adverb before "i" and a name', 'Potem i Tomek się odezwał.'],
+    ['a letter that ends the text', 'Wybrała plan B.'],
+    ['a Roman-numbered heading', 'I. wstęp do tematu.'],
+  ])('leaves %s alone', (_what, text) => {
+    expect(found(text).filter(([kind]) => kind === 'name')).toEqual(text.includes('Tomek') ? [['name', 'Tomek']] : []);
+  });
+});
+
+describe('workplaces in terse notes', () => {
+  it.each([
+    ['K., 29 l., programistka w CD Projekt.', [['name', 'K.'], ['age-place', '29 l.'], ['workplace', 'CD Projekt']]],
+    ['Pan Tadeusz, emerytowany maszynista z PKP, mieszka sam.', [['name', 'Tadeusz'], ['workplace', 'PKP']]],
+    ['Client: Jenny, barista at the Starbucks, panics.', [['name', 'Jenny'], ['workplace', 'Starbucks']]],
+    ['Uczeń kl. 7b, od września nie chodzi na WF.', [['workplace', 'kl. 7b']]],
+    ['Zgłosiła się Ola z 2c; jej brat chodzi do 3a.', [['name', 'Ola'], ['workplace', '2c'], ['workplace', '3a']]],
+    ['Urodziła w szpitalu Bielańskim, leczy się w przychodni Praskiej.', [['workplace', 'szpitalu Bielańskim'], ['workplace', 'przychodni Praskiej']]],
+  ])('flags the workplace or class in %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['work, a pupil or a client before a capital', 'Praca w Excelu ją nudzi; uczennica z ASD i pacjentka z BPD są w grupie.'],
+    ['a job in a country or at Christmas', 'Inżynier w Niemczech, kierowca w Boże Narodzenie, nurse at Christmas.'],
+    ['a truck, not an employer', 'Pan Zdzisław, kierowca TIR-a, śpi w kabinie.'],
+    ['a class number without a school word before it', 'Wróciła z 2 sesji; pokój 3a jest wolny.'],
+  ])('leaves %s alone', (_what, text) => {
+    expect(found(text).filter(([kind]) => kind === 'workplace')).toEqual([]);
+  });
+
+  it('does not take a code such as a card number for an institution named by an acronym', () => {
+    expect(found('Numer karty w poradni MR-2023-0457.')).toEqual([['id-number', 'MR-2023-0457']]);
+  });
+});
+
+describe('places named by what is near them, and the town of a business or a court', () => {
+  it.each([
+    ['On rolnik spod Łowicza, ona z okolic Kutna.', [['town', 'Łowicza'], ['town', 'Kutna']]],
+    ['Mają gospodarstwo w Zdunach i 40 krów.', [['town', 'Zdunach']]],
+    ['Her late father was a vicar in a village of two hundred souls in Rutland.', [['town', 'Rutland']]],
+    ['He retired from the Crown Court in Truro.', [['name', 'Crown Court'], ['town', 'Truro']]],
+  ])('flags the place in %j', (text, expected) => {
+    expect(found(text).filter(([kind]) => kind !== 'rare-detail')).toEqual(expected);
+  });
+
+  it.each([
+    ['a country or the countryside', 'Pochodzi spod Niemiec? Nie, z okolic Polski; a village in Wales.'],
+    ['a business in a country or online', 'Ma firmę w Polsce i sklep w Internecie.'],
+  ])('does not take %s for a place', (_what, text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('rare details: offices, shows and records', () => {
+  it.each([
+    ['Jej ojciec był posłem trzech kadencji.', [['rare-detail', 'posłem']]],
+    ['Her mother was an MP for years.', [['rare-detail', 'an MP']]],
+    ['W 2019 roku wygrał w Milionerach i nikt go nie traktuje normalnie.', [['rare-detail', 'wygrał w Milionerach']]],
+    ['Mr. Whitfield was once a contestant on Mastermind.', [['name', 'Mr. Whitfield'], ['rare-detail', 'contestant on Mastermind']]],
+    ['Alex is the youngest partner ever at the firm.', [['name', 'Alex'], ['rare-detail', 'the youngest partner ever']]],
+    ['Jest jedyną kobietą-kapitanem w porcie.', [['rare-detail', 'jedyną kobietą-kapitanem']]],
+    ['She is the only female firefighter at the station.', [['rare-detail', 'the only female firefighter']]],
+    ['A retired judge from the court in Truro came.', [['rare-detail', 'judge'], ['town', 'Truro']]],
+  ])('flags the rare detail in %j', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['an MP met, not held', 'Rozmawiała z posłem o ustawie; she wrote to her MP.'],
+    ['a win or a show in a town, a country or at Christmas', 'Wygrała w Warszawie turniej, won in Poland, wystąpiła w Wigilię.'],
+    ['a first session', 'It was the first session ever where she cried.'],
+    ['a judge without a place', 'She felt like a judge was watching her.'],
+  ])('does not flag %s as a rare detail', (_what, text) => {
+    expect(found(text).filter(([kind]) => kind === 'rare-detail')).toEqual([]);
+  });
+});
+
+describe('holidays with a year, and ages after initials', () => {
+  it.each([
+    ['W Wigilię 2024 napisała mi długiego maila.', 'Wigilię 2024'],
+    ['Owdowiał w Boże Narodzenie 2022 r. i od tego czasu pije.', 'Boże Narodzenie 2022 r.'],
+    ['He was widowed on Christmas Eve 2022.', 'Christmas Eve 2022'],
+    ["She left him on Valentine's Day, 2021.", "Valentine's Day, 2021"],
+  ])('takes the holiday with its year for a date in %j', (text, date) => {
+    expect(found(text)).toEqual([['date', date]]);
+  });
+
+  it('leaves a holiday without a year alone', () => {
+    expect(found('Na Wigilię jedzie do rodziców; at Christmas 2 sessions were cancelled.')).toEqual([]);
+  });
+
+  it('links an age after initials to a practice named in the same sentence', () => {
+    expect(found('Pt. D.K., 52, referred by the Hillside surgery.')).toEqual([
+      ['name', 'D.K.'],
+      ['age-place', '52'],
+      ['workplace', 'Hillside surgery'],
+    ]);
+  });
+
+  it('does not take a numeric duration before "stażem" or "związek" for an age', () => {
+    expect(found('Po 20-letnim stażu i 10-letnim związku wróciła do Radomia.')).toEqual([['town', 'Radomia']]);
   });
 });

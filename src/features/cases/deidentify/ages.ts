@@ -25,8 +25,10 @@ const SPELLED_AGE = String.raw`(?:${SPELLED_TENS})(?:${SPELLED_UNITS})?(?:lat(?:
 
 // Bare "34 lata" is usually a duration ("od 10 lat"), so Polish ages need an age-only shape; between commas or in
 // brackets after a person it is an age ("Klientka, 34 lata, pracuje…", "Mirek (58 lat)").
+// "20-letnim stażem", "10-letni związek": the numeric adjective before these is a duration, not an age.
+const DURATION = String.raw`(?![ \u00a0]+(?:staż|małżeńst|związ|doświadcz|prac|kredyt|histori|przerw|okres|umow|leczeni|terapi|abstynencj|nałog|nałóg|uzależnieni|pobyt|wyrok|pożyczk)\p{L}*)`;
 const PL_AGE = [
-  String.raw`${N}\s?-?\s?(?:letni(?:a|ego|ej|emu|m|ą|e)?|lat(?:ek|ka|kiem|kowi|ku|ki|ce|kę|ką))`,
+  String.raw`${N}\s?-?\s?(?:letni(?:a|ego|ej|emu|m|ą|e)?${DURATION}|lat(?:ek|ka|kiem|kowi|ku|ki|ce|kę|ką))`,
   SPELLED_AGE,
   String.raw`lat\s+${N}`,
   String.raw`(?:w\s+wieku|wiek|wieku)\s+${N}(?:\s+lat)?`,
@@ -34,8 +36,9 @@ const PL_AGE = [
   String.raw`${N}\s?l\.`,
   String.raw`(?<=[,(][ \u00a0]?)${N}[ \u00a0]lata?(?=[ \u00a0]?[,)])`,
 ].join('|');
-// "Mike (17)", "Liz, 38, a teacher": a number right after a capitalised name, in brackets or between commas.
-const NAMED_AGE = String.raw`(?<=\p{Lu}\p{Ll}+(?:['’]s)?(?:[ \u00a0]\(|,[ \u00a0]))\d{1,2}(?=\)|,[ \u00a0])`;
+// "Mike (17)", "Liz, 38, a teacher", "D.K., 52,": a number right after a capitalised name or initials, in brackets or
+// between commas.
+const NAMED_AGE = String.raw`(?<=(?:\p{Lu}\p{Ll}+(?:['’]s)?|\p{Lu}\.(?:[ \u00a0]?\p{Lu}\.)?)(?:[ \u00a0]\(|,[ \u00a0]))\d{1,2}(?=\)|,[ \u00a0])`;
 const EN_AGE = [
   String.raw`${N}[- ]years?[- ]old`,
   String.raw`${N}\s?(?:y\.\s?o\.|y\/o|yo|yrs?\.?\s+old)`,

@@ -1,4 +1,5 @@
-// Checksum validation of Polish national ids: PESEL (person) and NIP (tax id).
+// Checksum validation of the numbers that are masked on sight: PESEL (person), NIP (tax id), IBAN and Polish bank
+// accounts, Polish ID cards and passports.
 
 const PESEL_WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
 const NIP_WEIGHTS = [6, 5, 7, 2, 3, 4, 5, 6, 7];
@@ -60,4 +61,45 @@ export function isValidNip(s: string): boolean {
   const d = digits(s.replace(/[- ]/g, ''));
   const control = NIP_WEIGHTS.reduce((acc, w, i) => acc + w * d[i], 0) % 11;
   return control !== 10 && control === d[9];
+}
+
+/** A letter's value in ID and IBAN checksums: A = 10 … Z = 35; a digit is itself. */
+function alnumValue(c: string): number {
+  return /[A-Z]/.test(c) ? c.charCodeAt(0) - 55 : c.charCodeAt(0) - 48;
+}
+
+/** How people write an account: "PL61 1090 …", "GB29 NWBK …" or the 26 digits of a Polish one, grouped by single spaces or not. */
+const IBAN_SHAPE = /^(?:[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}|\d{2}(?: ?\d){24})$/;
+
+/**
+ * An IBAN of any country, or a Polish account number (NRB: the IBAN without "PL"), whose mod-97 check holds. The
+ * check catches every single wrong digit and every swap of two, so a random run of digits passes one time in 97.
+ */
+export function isValidIban(written: string): boolean {
+  if (!IBAN_SHAPE.test(written)) return false;
+  let s = written.replace(/ /g, '');
+  if (/^\d/.test(s)) s = `PL${s}`;
+  let rest = 0;
+  for (const c of s.slice(4) + s.slice(0, 4)) {
+    const v = alnumValue(c);
+    rest = (v > 9 ? rest * 100 + v : rest * 10 + v) % 97;
+  }
+  return rest === 1;
+}
+
+/** Weighted sum of a Polish document number (letters as 10–35), which a valid number makes divisible by 10. */
+function documentSum(s: string, weights: readonly number[]): number {
+  return [...s].reduce((acc, c, i) => acc + alnumValue(c) * weights[i]!, 0);
+}
+
+/** Polish ID card: three letters and six digits ("ABA300000", "ABA 300000"), the first digit a check digit. */
+export function isValidPolishIdCard(written: string): boolean {
+  if (!/^[A-Z]{3} ?\d{6}$/.test(written)) return false;
+  return documentSum(written.replace(' ', ''), [7, 3, 1, 9, 7, 3, 1, 7, 3]) % 10 === 0;
+}
+
+/** Polish passport: two letters and seven digits ("EA1234567"), the first digit a check digit. */
+export function isValidPolishPassport(written: string): boolean {
+  if (!/^[A-Z]{2} ?\d{7}$/.test(written)) return false;
+  return documentSum(written.replace(' ', ''), [7, 3, 9, 1, 7, 3, 1, 7, 3]) % 10 === 0;
 }

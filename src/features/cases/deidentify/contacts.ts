@@ -3,8 +3,9 @@
 import { collect, makeFinding, type Finding } from './types.js';
 
 // "anna.k@example.pl", and the spellings people use to dodge filters: "anna.k @ wp.pl", "anna [at] example.pl",
-// "annak(at)wp(dot)pl", "anna(małpa)wp(kropka)pl". A disguised dot counts only after a disguised or real at-sign.
-const AT = String.raw`(?:[ \t\u00a0]?@[ \t\u00a0]?|[ \t\u00a0]?[[(](?:at|małpa)[\])][ \t\u00a0]?)`;
+// "annak(at)wp(dot)pl", "anna(małpa)wp(kropka)pl". A disguised dot counts only after a disguised or real at-sign. An
+// at-sign spaced on one side only is a social-media name after a word ("z konta @beata.wolka"), not an e-mail.
+const AT = String.raw`(?:@|[ \t\u00a0]@[ \t\u00a0]|[ \t\u00a0]?[[(](?:at|małpa)[\])][ \t\u00a0]?)`;
 const DOT = String.raw`(?:\.|[ \t\u00a0]?[[(](?:dot|kropka)[\])][ \t\u00a0]?)`;
 const EMAIL_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}(?![\p{L}\p{N}])`,

@@ -1,4 +1,5 @@
-// Finds exact dates (numeric with or without a year, ISO, Polish and English month names); a bare year or month is not.
+// Finds exact dates (numeric with or without a year, ISO, Polish and English month names, a holiday with its year);
+// a bare year, month or holiday is not.
 
 import { collect, type Finding } from './types.js';
 
@@ -32,6 +33,16 @@ const EN_MONTH_DAY_RE = new RegExp(
   'gu',
 );
 
+// A holiday on a fixed day is a date once its year is given ("w Wigilię 2024", "Christmas Eve 2022"), and so is one
+// that moves (Easter 2023): "na Wigilię" alone is every year's.
+const SP = String.raw`[ \u00a0]+`;
+const PL_HOLIDAY = String.raw`[Ww]igili[aęii]|[Ww]igilią|[Ss]ylwest(?:er|ra|rze)|Now(?:y|ego|ym)${SP}Rok(?:u|iem)?|Boże(?:go|m)?${SP}Narodzeni(?:e|a|u)|[Ww]ielkan(?:oc|ocy|ocą)|Wszystki(?:ch|m)${SP}Święt(?:ych|ymi)|Zaduszk(?:i|ach)|Trzech${SP}Króli|[Ww]alentynk(?:i|ach)|Dzie(?:ń|nia|niu)${SP}(?:Matki|Ojca|Dziecka)|[Aa]ndrzejk(?:i|ach)|[Mm]ikołajk(?:i|ach)|Tłust(?:y|ym)${SP}Czwart(?:ek|ku)|Wielk(?:i|im)${SP}Piąt(?:ek|ku)`;
+const EN_HOLIDAY = String.raw`Christmas(?:${SP}(?:Eve|Day))?|Boxing${SP}Day|New${SP}Year['’]s(?:${SP}(?:Eve|Day))?|Easter(?:${SP}(?:Sunday|Monday))?|Good${SP}Friday|Valentine['’]s(?:${SP}Day)?|Halloween|Bonfire${SP}Night|Mother['’]s${SP}Day|Father['’]s${SP}Day|Thanksgiving`;
+const HOLIDAY_YEAR_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${PL_HOLIDAY}|${EN_HOLIDAY})(?:,?${SP}(?:of${SP})?)(?:19|20)\d{2}(?:${SP}r\.|${SP}roku)?(?![\p{N}])`,
+  'gu',
+);
+
 function isDay(s: string): boolean {
   const n = Number(s);
   return n >= 1 && n <= 31;
@@ -60,5 +71,6 @@ export function findDates(text: string): Finding[] {
     ...collect(PL_ROMAN_RE, text, 'date', (m) => isDay(m[1])),
     ...collect(EN_DAY_MONTH_RE, text, 'date', (m) => isDay(m[1])),
     ...collect(EN_MONTH_DAY_RE, text, 'date', (m) => isDay(m[1])),
+    ...collect(HOLIDAY_YEAR_RE, text, 'date'),
   ];
 }

@@ -1,9 +1,12 @@
 // The de-identification checker for anonymous case posts: finds client identifiers and masks the mandatory ones.
 // Pure functions, no I/O; the case flow shows the findings in a private preview and publishes maskMandatory's output.
 
+import { findBankAccounts } from './accounts.js';
 import { findAgesWithPlaces } from './ages.js';
 import { findEmails, findUrls } from './contacts.js';
 import { findDates } from './dates.js';
+import { findDocumentNumbers } from './documents.js';
+import { findHandles } from './handles.js';
 import { findLocalities } from './localities.js';
 import { applyMasks } from './mask.js';
 import { findNips, findPesels, findPhones } from './numbers.js';
@@ -14,7 +17,7 @@ import { findTowns } from './towns.js';
 import { findWorkplaces } from './workplaces.js';
 import type { Finding, FindingKind } from './types.js';
 
-export { isValidNip, isValidPesel } from './checksums.js';
+export { isValidIban, isValidNip, isValidPesel, isValidPolishIdCard, isValidPolishPassport } from './checksums.js';
 export { MASKS } from './mask.js';
 export type { Finding, FindingKind } from './types.js';
 
@@ -22,8 +25,12 @@ export type { Finding, FindingKind } from './types.js';
 const SPECIFICITY: readonly FindingKind[] = [
   'pesel',
   'nip',
+  'iban',
+  // A number after "passport number" is that, even when it is shaped like a phone.
+  'id-number',
   'email',
   'phone',
+  'handle',
   'address',
   'postcode',
   'age-place',
@@ -53,7 +60,10 @@ export function findIdentifiers(text: string): Finding[] {
   const candidates = [
     ...findPesels(text),
     ...findNips(text),
+    ...findBankAccounts(text),
+    ...findDocumentNumbers(text),
     ...findEmails(text),
+    ...findHandles(text),
     ...findPhones(text),
     ...places,
     ...findAgesWithPlaces(text, places),
@@ -77,7 +87,8 @@ export function findIdentifiers(text: string): Finding[] {
 }
 
 /**
- * The text with valid PESEL/NIP numbers, e-mails and phone numbers replaced by MASKS; everything else as written.
+ * The text with valid PESEL/NIP numbers, bank accounts, document numbers, e-mails and phone numbers replaced by MASKS;
+ * everything else as written.
  * `findings` (for example the ones shown in the preview) are masked too when they still match the text; a
  * stale finding (the text was edited since) is ignored. The text is always scanned again as well, so that a
  * missing or outdated list can never let a mandatory identifier through.

@@ -1,8 +1,9 @@
 // Finds place names by what stands before them, whether or not the towns list knows them: a village or a parish
-// after "gmina", "wieś", "parafia" ("w gminie Wąchock"), the town a village is near ("a village near Ludlow"), where
-// someone lives or comes from ("mieszka z matką w
-// Brzezinach", "grew up in Tonypandy"), and the town of a named institution ("Sądzie Rejonowym w Sieradzu",
-// "Holy Cross Academy in Bolton"). Small places are the telling ones: a big city is one client among thousands.
+// after "gmina", "wieś", "parafia" ("w gminie Wąchock"), the town a village is near or in ("a village near Ludlow",
+// "a village of two hundred souls in Rutland", "rolnik spod Łowicza"), where someone lives or comes from ("mieszka z
+// matką w Brzezinach", "grew up in Tonypandy"), and the town of a named institution or a business ("Sądzie Rejonowym
+// w Sieradzu", "Holy Cross Academy in Bolton", "gospodarstwo w Zdunach"). Small places are the telling ones: a big
+// city is one client among thousands.
 
 import { NOT_PLACE_WORDS } from './not-places.js';
 import { isFirstNameForm } from './people.js';
@@ -27,8 +28,12 @@ const MARKER = [
 // A small place placed by the town it is near: "we wsi pod Radomiem", "a small village near Ludlow".
 const SMALL_PLACE = String.raw`(?:wsi|wiosce|wsią|miasteczku|miejscowości|osadzie|village|hamlet|town)`;
 const NEAR = String.raw`(?:pod|koło|niedaleko|obok|near|outside)`;
+// A few words may stand between: "a village of two hundred souls in Rutland", "we wsi, którą zna każdy, pod Radomiem".
+const SMALL_PLACE_IN = String.raw`${SMALL_PLACE}(?:${SP}[\p{Ll}\p{N}-]+){0,5}?${SP}(?:${NEAR}|in|w|we)`;
+// Near a town, whoever is there: "rolnik spod Łowicza", "z okolic Radomia", "mieszkanie niedaleko Sieradza".
+const NEAR_TOWN = String.raw`spod|spoza|nieopodal|niedaleko|(?:z|w)${SP}okolic(?:ach|y)?`;
 const MARKED_RE = new RegExp(
-  String.raw`(?<=(?<![\p{L}])(?:(?:${MARKER})|${SMALL_PLACE}${SP}${NEAR})${SP})${PLACE_NAME}(?![\p{L}])`,
+  String.raw`(?<=(?<![\p{L}])(?:(?:${MARKER})|${SMALL_PLACE_IN}|${NEAR_TOWN})${SP})${PLACE_NAME}(?![\p{L}])`,
   'gu',
 );
 
@@ -48,7 +53,7 @@ const CLAUSE_END = /[.,;:!?()\n–—]/u;
 // The town of an institution or a workplace: an institution a few words before "w"/"in" ("komendzie policji w
 // Radomiu", "Sądzie Rejonowym w Sieradzu", "Academy in Bolton"), or a workplace the other detectors found right before
 // it ("Orlenu w Płocku", "SP 12 w Gdyni", "St John's in Hexham", "Nissan plant in Sunderland"; see findLocalities).
-const INSTITUTION_HEAD = String.raw`(?:[Ss]ąd(?:u|zie|em)?|[Kk]omend(?:a|y|zie|ę|ą)|[Pp]osterun(?:ek|ku|kiem)|[Uu]rz(?:ąd|ędu|ędzie|ędem)|[Ss]zpital(?:a|u|em)?|[Pp]rzychodni(?:a|ę|ą)?|[Pp]oradni(?:a|ę|ą)?|[Ss]zk(?:oła|oły|ole|ołę|ołą)|[Pp]rzedszkol(?:e|a|u|em)|[Ll]iceum|[Tt]echnikum|[Gg]imnazjum|[Kk]oś(?:ciół|cioła|ciele)|[Zz]akład(?:u|zie|em)?|[Ff]abry(?:ka|ki|ce|kę)|[Kk]opalni(?:a|ę|ą)?|[Jj]ednost(?:ka|ki|ce|kę)|[Aa]resz(?:t|tu|cie)|[Ww]ięzieni(?:e|a|u)|[Hh]ospicjum|[Oo]środ(?:ek|ka|ku|kiem)|[Oo]ddzia(?:ł|łu|le)|[Ff]ili(?:a|i)|[Ss]chool|[Aa]cademy|[Cc]ollege|[Hh]ospital|[Cc]linic|[Cc]hurch|[Pp]lant|[Ff]actory|[Pp]rison|[Ss]urgery|[Pp]ractice|[Bb]ranch|[Dd]epot|[Mm]ine|[Mm]ill|[Uu]niversity|[Ss]tation)`;
+const INSTITUTION_HEAD = String.raw`(?:[Ss]ąd(?:u|zie|em)?|[Kk]omend(?:a|y|zie|ę|ą)|[Pp]osterun(?:ek|ku|kiem)|[Uu]rz(?:ąd|ędu|ędzie|ędem)|[Ss]zpital(?:a|u|em)?|[Pp]rzychodni(?:a|ę|ą)?|[Pp]oradni(?:a|ę|ą)?|[Ss]zk(?:oła|oły|ole|ołę|ołą)|[Pp]rzedszkol(?:e|a|u|em)|[Ll]iceum|[Tt]echnikum|[Gg]imnazjum|[Kk]oś(?:ciół|cioła|ciele)|[Zz]akład(?:u|zie|em)?|[Ff]abry(?:ka|ki|ce|kę)|[Kk]opalni(?:a|ę|ą)?|[Jj]ednost(?:ka|ki|ce|kę)|[Aa]resz(?:t|tu|cie)|[Ww]ięzieni(?:e|a|u)|[Hh]ospicjum|[Oo]środ(?:ek|ka|ku|kiem)|[Oo]ddzia(?:ł|łu|le)|[Ff]ili(?:a|i)|[Ss]chool|[Aa]cademy|[Cc]ollege|[Hh]ospital|[Cc]linic|[Cc]hurch|[Pp]lant|[Ff]actory|[Pp]rison|[Ss]urgery|[Pp]ractice|[Bb]ranch|[Dd]epot|[Mm]ine|[Mm]ill|[Uu]niversity|[Ss]tation|[Cc]ourt|[Cc]ouncil|[Ff]arm|[Ss]hop|[Pp]ub|[Gg]arage|[Gg]ospodarstw(?:o|a|ie|em)|[Ss]klep(?:u|ie|em)?|[Ww]arsztat(?:u|cie|em)?|[Gg]abinet(?:u|cie|em)?|[Ff]irm(?:a|y|ie|ę|ą)|[Hh]urtowni(?:a|ę|ą)?|[Pp]iekarni(?:a|ę|ą)?|[Aa]pte(?:ka|ki|ce|kę|ką)|[Pp]ensjonat(?:u|cie|em)?)`;
 const OF_INSTITUTION_RE = new RegExp(
   String.raw`(?<=(?<![\p{L}])${INSTITUTION_HEAD}(?:${SP}[\p{L}\p{N}.'’]+){0,3}?${SP})(?:w|we|in)${SP}(${PLACE_NAME})(?![\p{L}])`,
   'gu',

@@ -1,6 +1,7 @@
-// Masks the identifiers that must never be published (valid PESEL/NIP, e-mails, phones), leaving all other text as written.
+// Masks the identifiers that must never be published (valid PESEL/NIP, bank accounts, document numbers, e-mails,
+// phones), leaving all other text as written.
 
-import { isValidNip, isValidPesel } from './checksums.js';
+import { isValidIban, isValidNip, isValidPesel } from './checksums.js';
 import type { Finding, FindingKind } from './types.js';
 
 /**
@@ -11,18 +12,22 @@ import type { Finding, FindingKind } from './types.js';
 export const MASKS: Readonly<Partial<Record<FindingKind, string>>> = {
   pesel: '[PESEL]',
   nip: '[NIP]',
+  iban: '[IBAN]',
+  'id-number': '[ID]',
   email: '[e-mail]',
   phone: '[tel.]',
 };
 
 /**
- * A mandatory finding that still deserves masking; PESEL/NIP are re-validated so a caller cannot mask a look-alike.
+ * A mandatory finding that still deserves masking; PESEL/NIP and accounts are re-validated so a caller cannot mask a
+ * look-alike.
  * Both checks take the number as written, spaces and dashes included, so the whole written span is masked.
  */
 function mustMask(f: Finding): boolean {
   if (!f.mandatoryMask || MASKS[f.kind] === undefined) return false;
   if (f.kind === 'pesel') return isValidPesel(f.text);
   if (f.kind === 'nip') return isValidNip(f.text);
+  if (f.kind === 'iban') return isValidIban(f.text);
   return true;
 }
 

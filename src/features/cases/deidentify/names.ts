@@ -27,11 +27,12 @@ Marcin Marek Marian Mariusz Mateusz Maurycy Michał Mieczysław Mikołaj Milan M
 Nataniel Nikodem Norbert Oktawian Olaf Olgierd Oliwer Orest Oskar Patryk Paweł Piotr Przemysław Radosław Rafał
 Rajmund Remigiusz Robert Roch Roman Rudolf Ryszard Sebastian Seweryn Sławomir Stanisław Stefan Szymon Tadeusz Teodor
 Tobiasz Tomasz Tymon Tymoteusz Tytus Wacław Waldemar Walenty Walerian Wawrzyniec Wiesław Wiktor Wincenty Witold
-Władysław Włodzimierz Wojciech Zbigniew Zdzisław Zenon Ziemowit Zygmunt
+Władysław Włodzimierz Wojciech Aleksander Zbigniew Zdzisław Zenon Ziemowit Zygmunt
 Kuba Tomek Bartek Wojtek Maciek Franek Antek Jaś Staś Adaś Michaś Krzyś Józek Kazik Zbyszek Mirek Darek Jurek Heniek
 Krzysiek Grzesiek Rysiek Władek Piotrek Janek Olek Romek Witek Edek Zenek Felek Przemek Radek Sławek Tadek Leszek
 Arek Irek Jarek Marcinek Szymek Tymek Julek Wiesiek Mietek Czesiek Staszek Stasiek Waldek Włodek Jędrek Kubuś Jasiek
 Bolek Lolek Stefek Kamilek Pawełek Grześ Maciuś Antoś Igorek Kacperek Dominiczek Filipek Mateuszek Seba
+Zdzisiek Gienek Kazek Jasio Stasio Tadzio Zdzisio Kazio Rysio Józio Franio Władzio
 `
   .split(/\s+/)
   .filter(Boolean);

@@ -1,16 +1,24 @@
 // Finds people's names: dictionary first names in any Polish case form, and capitalised words that read as
-// names from their context (after "pani", "Mr", "klientka"; "Capitalised Capitalised" mid-sentence; "Anna K.").
+// names from their context (after "pani", "Mr", "klientka", "mąż", "brother"; "Capitalised Capitalised" mid-sentence;
+// "Anna K."; "Tom and Priya"; "Priya (35)"; an initial that does not end a sentence, "K., 29 l.").
 
 import { AMBIGUOUS_AT_SENTENCE_START, ENGLISH_FIRST_NAMES, POLISH_FIRST_NAMES } from './names.js';
-import { polishNameForms } from './polish-forms.js';
+import { polishNameForms, tenderForms } from './polish-forms.js';
 import { ABBREVIATIONS } from './sentences.js';
 import { makeFinding, type Finding } from './types.js';
 
 const NAME_FORMS: ReadonlySet<string> = new Set(
-  [...POLISH_FIRST_NAMES.flatMap(polishNameForms), ...ENGLISH_FIRST_NAMES].map((n) => n.toLowerCase()),
+  [
+    ...POLISH_FIRST_NAMES.flatMap((n) => [n, ...tenderForms(n)]).flatMap(polishNameForms),
+    ...ENGLISH_FIRST_NAMES,
+  ].map((n) => n.toLowerCase()),
 );
 
-/** Words that introduce a person; only the name after them is highlighted. */
+/**
+ * Words that introduce a person; only the name after them is highlighted. Family words count too ("mąż Zdzisiek",
+ * "her brother Kwame"): a name the dictionary lacks is still named by them. Not "mama", "tata": "mama Kasi" is a name,
+ * but "Mama" opens too many sentences about a client's own mother.
+ */
 const WORD_TITLES: ReadonlySet<string> = new Set(
   `pan pani pana panu panem panią panie państwo
    pacjent pacjenta pacjentowi pacjentem pacjencie pacjentka pacjentki pacjentce pacjentkę pacjentką
@@ -18,7 +26,12 @@ const WORD_TITLES: ReadonlySet<string> = new Set(
    mecenas mecenasa mecenasowi mecenasem mecenasie doktor doktora doktorowi doktorem doktorze
    profesor profesora profesorowi profesorem profesorze ksiądz księdza księdzu księdzem
    dyrektor dyrektora dyrektorowi dyrektorem dyrektorze dyrektorka dyrektorki dyrektorce dyrektorkę dyrektorką
-   client patient mister`
+   client patient mister
+   mąż męża mężowi mężem mężu żona żony żonie żonę żoną syn syna synowi synem synu córka córki córce córkę córką
+   brat brata bratu bratem bracie siostra siostry siostrze siostrę siostrą partner partnera partnerem partnerka
+   partnerki partnerką narzeczony narzeczonego narzeczona narzeczonej chłopak chłopaka chłopakiem
+   husband wife son daughter brother sister partner boyfriend girlfriend fiancé fiancée stepdad stepmum stepson
+   stepdaughter cousin`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -38,7 +51,9 @@ const NOT_NAMES: ReadonlySet<string> = new Set(
    monday tuesday wednesday thursday friday saturday sunday
    christmas easter eve new year years day
    boże bożego narodzenie narodzenia wielkanoc wielkanocy wigilia wigilii nowy rok roku sylwester sylwestra
-   bóg boga bogu bogiem god lord
+   bóg boga bogu bogiem boży boża bożej god lord
+   polak polka polką ukrainiec ukrainka ukrainką niemiec niemka niemką rosjanin rosjanka anglik angielka białorusin
+   białorusinka czech czeszka francuz francuzka włoch włoszka hiszpan hiszpanka amerykanin amerykanka żyd żydówka
    doktor doktora doktorze doktorem doktorem profesor profesora profesorze dyrektor dyrektora dyrektorze prezes prezesa
    doctor professor director
    working alliance inventory session sessions rating scale outcome feedback informed treatment cognitive behavioral
@@ -201,6 +216,13 @@ export function findNames(text: string): Finding[] {
       }
     }
 
+    // "Priya (35)", "Tom, 38, and": a capitalised word right before an age, in the middle of a sentence.
+    if (isNameWord(t) && !t.sentenceStart && AGE_AFTER.test(text.slice(t.end, t.end + 6))) emit(i, i);
+    // "K., 29 l.", "J. from the Glasgow branch": an initial followed by a comma or a preposition ends no sentence.
+    if (t.initial && !(t.sentenceStart && /^[IVX]$/.test(t.word)) && INITIAL_GOES_ON.test(text.slice(t.end, t.end + 8))) {
+      emit(i, i);
+    }
+
     if (!nextIsAdjacent) continue;
     // Two capitalised words in the middle of a sentence: a full name (or an employer, which is as telling).
     if (isNameWord(t) && isNameWord(next) && !t.sentenceStart) emit(i, i + 1);
@@ -208,6 +230,42 @@ export function findNames(text: string): Finding[] {
     if (t.initial && (next.initial || isNameWord(next)) && !(t.sentenceStart && /^[IVX]$/.test(t.word))) {
       emit(i, i + 1);
     }
+  }
+  return withRepeats(text, tokens, withPartners(text, tokens, out));
+}
+
+/**
+ * A word found as a name once is that name wherever else it stands capitalised, also opening a sentence ("Tom and
+ * Priya came. Priya is pregnant."): the context that revealed it is said only once.
+ */
+function withRepeats(text: string, tokens: readonly Token[], found: readonly Finding[]): Finding[] {
+  const covered = (t: Token) => found.some((f) => f.start < t.end && t.start < f.end);
+  const names = new Set(tokens.filter((t) => isNameWord(t) && covered(t)).map((t) => t.key));
+  const out = [...found];
+  for (const t of tokens) {
+    if (t.cap && names.has(t.key) && !covered(t)) out.push(makeFinding('name', text, t.start, t.end));
+  }
+  return out;
+}
+
+/** A number of years right after a name: " (35)", ", 38,". */
+const AGE_AFTER = /^(?:[ \u00a0]\(\d{1,2}\)|,[ \u00a0]\d{1,2},)/u;
+/** After an initial: a comma, or a preposition ("pani M. z księgowości", "J. from the branch"), but not "A. ustalenie celu". */
+const INITIAL_GOES_ON = /^(?:,|[ \u00a0]+(?:z|ze|w|we|u|od|from|of|at|in|with)[ \u00a0])/u;
+const AND = /^[ \u00a0]+(?:i|oraz|and|&)[ \u00a0]+$/u;
+
+/**
+ * "Tom and Priya", "Beata i Zbyszek": a capitalised word joined by "and" to a name found already is a name too; before
+ * the name only in the middle of a sentence ("Potem i Tomek" starts with an adverb).
+ */
+function withPartners(text: string, tokens: readonly Token[], found: readonly Finding[]): Finding[] {
+  const named = (t: Token) => found.some((f) => f.start <= t.start && t.end <= f.end);
+  const out = [...found];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 2]!];
+    if (!AND.test(text.slice(a.end, b.start))) continue;
+    if (named(a) && isNameWord(b) && !named(b)) out.push(makeFinding('name', text, b.start, b.end));
+    if (named(b) && isNameWord(a) && !named(a) && !a.sentenceStart) out.push(makeFinding('name', text, a.start, a.end));
   }
   return out;
 }

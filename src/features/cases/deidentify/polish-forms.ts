@@ -1,5 +1,6 @@
-// Declines Polish first names into the case forms a sentence uses (Anna → Anny, Annie, Annę, Anną, Anno),
-// so that the name dictionary can store base forms only.
+// Declines Polish first names into the case forms a sentence uses (Anna → Anny, Annie, Annę, Anną, Anno), and
+// derives the tender forms of diminutives (Kasia → Kasieńka, Bartek → Bartuś), so that the name dictionary can store
+// base forms only.
 
 /** Dative/locative of a stem in -a: the consonant before the ending softens (Marta → Marcie, Olga → Oldze). */
 function softenedLocative(stem: string): string {
@@ -45,6 +46,8 @@ function formsInA(name: string): string[] {
 /** Stem of a masculine name ending in a consonant, with the fleeting e dropped (Marek → Mark, Maciek → Maćk). */
 function masculineStem(name: string): string {
   if (name === 'Paweł') return 'Pawł';
+  // The e before a final r drops too: Kacper → Kacpra, Aleksander → Aleksandra.
+  if (name === 'Kacper' || name === 'Aleksander') return name.slice(0, -2) + 'r';
   const soft: Record<string, string> = { s: 'ś', c: 'ć', n: 'ń', z: 'ź' };
   const diminutive = /([scnz])iek$/.exec(name);
   if (diminutive) return `${name.slice(0, -4)}${soft[diminutive[1]]}k`;
@@ -78,4 +81,15 @@ export function polishNameForms(name: string): string[] {
   else if (/i$/.test(name)) forms = [`${name}ego`, `${name}emu`, `${name}m`];
   else forms = formsInConsonant(name);
   return [name, ...forms];
+}
+
+/**
+ * The tender forms families make of a diminutive, which a colleague quotes as the client's family says them: -sia,
+ * -zia, -nia and -cia names take -eńka and -unia (Kasia → Kasieńka, Kasiunia; Jadzia → Jadzieńka), and -ek names
+ * take -uś (Bartek → Bartuś, Tomek → Tomuś). None of these is an everyday word.
+ */
+export function tenderForms(name: string): string[] {
+  if (/[szcn]ia$|dzia$/.test(name)) return [`${name.slice(0, -1)}eńka`, `${name.slice(0, -1)}unia`];
+  if (/[^aeiouyąęó]ek$/.test(name)) return [`${name.slice(0, -2)}uś`];
+  return [];
 }

@@ -3,8 +3,11 @@
 export type FindingKind =
   | 'pesel'
   | 'nip'
+  | 'iban'
+  | 'id-number'
   | 'phone'
   | 'email'
+  | 'handle'
   | 'address'
   | 'postcode'
   | 'url'
@@ -26,8 +29,12 @@ export interface Finding {
   mandatoryMask: boolean;
 }
 
-/** Kinds the issue requires masking in every published case; the rest are shown to the author only. */
-export const MANDATORY_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(['pesel', 'nip', 'email', 'phone']);
+/**
+ * Kinds masked in every published case; the rest are shown to the author only. A bank account, an ID card, a passport
+ * or a number after a document's label ("nr historii choroby …") identifies one person as surely as a PESEL and says
+ * nothing a colleague needs, so it is masked too.
+ */
+export const MANDATORY_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(['pesel', 'nip', 'iban', 'id-number', 'email', 'phone']);
 
 export function makeFinding(kind: FindingKind, source: string, start: number, end: number): Finding {
   return { kind, start, end, text: source.slice(start, end), mandatoryMask: MANDATORY_KINDS.has(kind) };

@@ -1,6 +1,7 @@
 // Finds workplaces and schools: a numbered or named school ("SP nr 3", "Szkoła Podstawowa nr 12", "V LO",
-// "liceum im. Kopernika", "przedszkole nr 5", "klasa 6b"), a named employer ("pracuje w PKO", "firma Krzak", "works at
-// Tesco", "jest policjantką w …", "szef z Orlenu", "a nurse at St Mary's", "student na AGH", "kierowca MPK").
+// "liceum im. Kopernika", "przedszkole nr 5", "szpital Bielański", "klasa 6b", "Ola z 2c"), a named employer
+// ("pracuje w PKO", "firma Krzak", "works at Tesco", "jest policjantką w …", "szef z Orlenu", "a nurse at St Mary's",
+// "student na AGH", "kierowca MPK", "programistka w CD Projekt").
 // A bare "w szkole", "w liceum", "w pracy" or "w korporacji" is ordinary clinical prose and is left alone.
 
 import { NOT_EMPLOYER_WORDS } from './not-places.js';
@@ -35,12 +36,22 @@ const PATRON = String.raw`im\.${SP}?(?:(?:św|gen|ks|prof|dr|kard|bł)\.${SP}?)*
 const ROMAN_SCHOOL = String.raw`[Ll]iceum|[Gg]imnazjum|[Tt]echnikum|[Zz]esp(?:ół|ołu|ole|ołem)${SP}[Ss]zkół`;
 // "szpitalu MSWiA", "szpital CZD": an institution named by an acronym (group 1; see NOT_EMPLOYERS for "poradni DDA").
 const PL_INSTITUTION_ACRONYM_RE = new RegExp(
-  String.raw`${START}(?:${INSTITUTION})${SP}(\p{Lu}{2,}(?:\p{Ll}?\p{Lu})*)${END}`,
+  String.raw`${START}(?:${INSTITUTION})${SP}(\p{Lu}{2,}(?:\p{Ll}?\p{Lu})*)${END}(?!-\d)`,
   'gu',
 );
 // "klasa 6b", "w klasie IIIa": a class with its letter is a handful of children.
 const SCHOOL_CLASS_RE = new RegExp(
-  String.raw`${START}[Kk]las(?:a|y|ie|ę|ą)${SP}(?:\d{1,2}|[IVX]{1,4})[ \u00a0]?[a-hA-H]${END}`,
+  String.raw`${START}(?:[Kk]las(?:a|y|ie|ę|ą)|[Kk]l\.)${SP}?(?:\d{1,2}|[IVX]{1,4})[ \u00a0]?[a-hA-H]${END}`,
+  'gu',
+);
+// The class without the word, as counsellors write it: "chodzi do 3a", "Ola z 2c", "uczeń z 3b".
+const BARE_CLASS_RE = new RegExp(
+  String.raw`(?<=${START}(?:(?:[Cc]hodz\p{Ll}*|[Uu]częszcza\p{Ll}*|[Pp]rzeni\p{Ll}+|[Zz]apisa\p{Ll}+)(?:${SP}\p{Ll}+){0,2}?${SP}do|(?:\p{Lu}\p{Ll}+|ucz\p{Ll}+|dziewczyn\p{Ll}*|chłop\p{Ll}+)${SP}z)${SP})[1-8][a-h]${END}`,
+  'gu',
+);
+// "szpitalu Bielańskim", "przychodni Praskiej": an institution named after its district or town.
+const PL_INSTITUTION_PLACE_RE = new RegExp(
+  String.raw`${START}(?:${INSTITUTION})${SP}\p{Lu}\p{Ll}+(?:sk|ck|dzk)(?:i|im|iego|iej|iemu|a|ą|ie)${END}`,
   'gu',
 );
 const PL_INSTITUTION_RE = new RegExp(
@@ -58,6 +69,11 @@ const EN_INSTITUTION_RE = new RegExp(
   'gu',
 );
 // "St Mary's", "St John's": a hospital, a school or a church named after its saint.
+// "the Hillside surgery", "the Riverside practice": a named GP practice or clinic written with a lowercase head.
+const EN_NAMED_PRACTICE_RE = new RegExp(
+  String.raw`(?<=(?<![\p{L}])the${SP})(?:${CAP}${SP}){1,2}(?:surgery|practice|clinic|medical${SP}centre|health${SP}centre)${END}`,
+  'gu',
+);
 const EN_SAINT_RE = new RegExp(String.raw`${START}St\.?${SP}\p{Lu}\p{Ll}+['’]s${END}`, 'gu');
 
 /** Words that make "The School", "Primary School" or "A Hospital" generic rather than a named place. */
@@ -93,6 +109,20 @@ const EN_EMPLOYER_RE = new RegExp(
 const PL_JOB = String.raw`(?:(?:[Jj]est|był|była|został|została|zostanie|będzie)${SP}(?:\p{Ll}+${SP})?\p{Ll}+(?:em|ą)|jako(?:${SP}\p{Ll}+){1,2}?)`;
 const PL_JOB_RE = new RegExp(
   String.raw`(?<=${START}${PL_JOB}${SP}(?:w|we|u|dla)${SP}(?:${PL_GENERIC}${SP})?[„"“]?)${EMPLOYER}${END}`,
+  'gu',
+);
+// The job alone before the employer, as terse notes write it: "programistka w CD Projekt", "maszynista z PKP",
+// "barista at the Starbucks". The job is known by its ending (-istka, -arz, -erka, -ier, -yk, -nik, -ciel, -ent, -ant,
+// -tor, -olog, -euta, -wca, -dca, -acz; in English -er, -or, -ist, -ista, -ian, -ant, -ent, -man), not "praca" or
+// "uczennica", nor a client ("pacjentka z BPD"); the employer must still pass isEmployer ("inżynier w Polsce").
+const PL_JOB_NOUN = String.raw`(?!pacjent|klient|student)\p{Ll}+(?:ist(?:a|ka)|yst(?:a|ka)|arz|arka|erka|ier|ierka|yk|nik|niczka|czyni|ciel|cielka|ent|entka|ant|antka|tor|torka|olog|ożka|euta|eutka|wca|dca|acz|strażak|rybak|księgowa)`;
+const PL_BARE_JOB_RE = new RegExp(
+  String.raw`(?<=${START}${PL_JOB_NOUN}${SP}(?:w|we|z|ze)${SP}(?:${PL_GENERIC}${SP})?[„"“]?)${EMPLOYER}${END}`,
+  'gu',
+);
+const EN_JOB_NOUN = String.raw`[\p{Ll}-]+(?:er|or|ist|ista|ian|ant|ent|man|woman)`;
+const EN_BARE_JOB_RE = new RegExp(
+  String.raw`(?<=(?:^|[,;:(])[ \u00a0]*(?:\p{Ll}+${SP})?${EN_JOB_NOUN}${SP}(?:at|for|with)${SP}(?:the${SP})?)${EMPLOYER}${END}`,
   'gu',
 );
 const BOSS = String.raw`(?:[Ss]zef(?:a|em|owi|ie|owa|owej|ową)?|[Pp]rzełożon(?:y|a|ego|ej|ym|ą)|[Kk]ierowni(?:k|ka|kiem|kowi|czka|czki|czką|czce)|[Pp]racodawc(?:a|y|ą|ę)|[Bb]oss|[Mm]anager|[Ss]upervisor|[Cc]olleagues?|[Cc]o-?workers?)`;
@@ -133,7 +163,8 @@ const NOT_EMPLOYERS: ReadonlySet<string> = new Set(
    wigilię wigilia boże święta sylwestra wielkanoc niedziele soboty weekendy
    christmas easter sundays saturdays weekends monday mondays january february march april may june july august
    september october november december
-   aa dda sor oiom adhd ptsd ocd ue prl mops ops pcpr dps zol`
+   aa dda sor oiom adhd ptsd ocd ue prl mops ops pcpr dps zol tir
+   asd bpd chad fas ddd npd dsm icd`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -156,13 +187,18 @@ export function findWorkplaces(text: string): Finding[] {
     ...collect(PL_INSTITUTION_RE, text, 'workplace'),
     ...collect(PL_INSTITUTION_ACRONYM_RE, text, 'workplace', (m) => !NOT_EMPLOYERS.has(m[1]!.toLowerCase())),
     ...collect(SCHOOL_CLASS_RE, text, 'workplace'),
+    ...collect(BARE_CLASS_RE, text, 'workplace'),
+    ...collect(PL_INSTITUTION_PLACE_RE, text, 'workplace'),
     ...collect(EN_SAINT_RE, text, 'workplace'),
     ...collect(PL_ABBREVIATED_RE, text, 'workplace'),
     ...collect(EN_INSTITUTION_RE, text, 'workplace', isNamedInstitution),
+    ...collect(EN_NAMED_PRACTICE_RE, text, 'workplace', isNamedInstitution),
     ...collect(PL_EMPLOYER_RE, text, 'workplace', isEmployer),
     ...collect(EN_EMPLOYER_RE, text, 'workplace', isEmployer),
     ...collect(FIRM_RE, text, 'workplace', isEmployer),
     ...collect(PL_JOB_RE, text, 'workplace', isEmployer),
+    ...collect(PL_BARE_JOB_RE, text, 'workplace', isEmployer),
+    ...collect(EN_BARE_JOB_RE, text, 'workplace', isEmployer),
     ...collect(BOSS_RE, text, 'workplace', isEmployer),
     ...collect(EN_JOB_RE, text, 'workplace', isEmployer),
     ...collect(STUDY_RE, text, 'workplace', isEmployer),
