@@ -599,8 +599,15 @@ describe('names: everyday words, places and institutions that look like names', 
     ['a mental health clinic', 'Leczyła się w Poradni Zdrowia Psychicznego.'],
     ['a country', 'Mieszkała w Wielkiej Brytanii i w Stanach Zjednoczonych.'],
     ['a fellowship', 'Chodzi na mityngi Anonimowych Alkoholików.'],
+    ['a letter ending a sentence', 'Mamy plan B. Potem zobaczymy, co dalej.'],
+    ['a letter ending an English sentence', 'She chose option A. Then she regretted it.'],
   ])('does not flag %s as a name', (_what, text) => {
     expect(kindsOf(text).filter((k) => k === 'name')).toEqual([]);
+  });
+
+  it('still flags an initial before a surname, and a name with its initial before a new sentence', () => {
+    expect(found('Rozmawiałam z J. Kowalskim o tym.')).toEqual([['name', 'J. Kowalskim']]);
+    expect(found('Rozmawiałam z Anną K. Ona mówi, że nie wróci.')).toEqual([['name', 'Anną K.']]);
   });
 
   it('still flags "Sam" in the middle of a sentence, and Kuba the person', () => {

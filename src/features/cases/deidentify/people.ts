@@ -35,6 +35,19 @@ const WORD_TITLES: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+/**
+ * Words that open a sentence and are never a surname: after a capital letter and a period they show that the letter
+ * ended a sentence ("mamy plan B. Potem…", "wariant A. Then…"), not that it is an initial before a surname.
+ */
+const SENTENCE_OPENERS: ReadonlySet<string> = new Set(
+  `potem później następnie wtedy teraz dziś jutro wczoraj ale lecz jednak więc dlatego zatem także też również
+   i a oraz to ten ta te tego tej ja ty on ona ono my wy oni one mi mu jej jego ich nie tak czy gdy kiedy jeśli
+   jeżeli bo żeby w na z do po od przy za pod nad przed
+   then later next now today tomorrow yesterday but so and or also this that these those i you he she it we they
+   his her their not yes when if because after before in on at with for`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 /** Abbreviated titles belong to the name they precede ("Mr Smith", "p. K."), so they are highlighted with it. */
 const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'mgr', 'p', 'ks', 'mec']);
 /** Titles that are ordinary letters or words without their period. */
@@ -227,7 +240,7 @@ export function findNames(text: string): Finding[] {
     // Two capitalised words in the middle of a sentence: a full name (or an employer, which is as telling).
     if (isNameWord(t) && isNameWord(next) && !t.sentenceStart) emit(i, i + 1);
     // "A.K.", "A. K.", "J. Kowalski" (but not a Roman-numbered heading such as "I. Wstęp").
-    if (t.initial && (next.initial || isNameWord(next)) && !(t.sentenceStart && /^[IVX]$/.test(t.word))) {
+    if (t.initial && (next.initial || (isNameWord(next) && !SENTENCE_OPENERS.has(next.key))) && !(t.sentenceStart && /^[IVX]$/.test(t.word))) {
       emit(i, i + 1);
     }
   }
